@@ -1,0 +1,29 @@
+# skillsim_add_module(NAME
+#   SOURCES src/...
+#   PUBLIC_DEPS skillsim::core ...     # project modules this one may use (DESIGN.md table)
+#   PRIVATE_DEPS PkgConfig::BULLET ... # third-party libraries, always PRIVATE
+#   [STRICT_FP])                       # simulation/assessment code: -ffp-contract=off
+#
+# Creates the static library skillsim_<NAME> with alias skillsim::<NAME>, public headers under
+# engine/<NAME>/include/skillsim/<NAME>/ and private code under engine/<NAME>/src/.
+function(skillsim_project_warnings target)
+  # -Wmissing-field-initializers fires on C++20 designated initializers that rely on default
+  # member initializers (GCC 12), which is exactly how our plain-data structs are meant to be used.
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror -Wno-missing-field-initializers)
+endfunction()
+
+function(skillsim_add_module name)
+  cmake_parse_arguments(ARG "STRICT_FP" "" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
+  set(target skillsim_${name})
+  add_library(${target} STATIC ${ARG_SOURCES})
+  add_library(skillsim::${name} ALIAS ${target})
+  target_include_directories(${target} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include
+                                       PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src)
+  target_link_libraries(${target} PUBLIC ${ARG_PUBLIC_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+  target_compile_features(${target} PUBLIC cxx_std_20)
+  skillsim_project_warnings(${target})
+  if(ARG_STRICT_FP)
+    # The determinism contract: no fused multiply-add contraction in code whose results are scored.
+    target_compile_options(${target} PRIVATE -ffp-contract=off)
+  endif()
+endfunction()

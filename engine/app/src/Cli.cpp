@@ -1,0 +1,75 @@
+#include "skillsim/app/Cli.h"
+
+#include <skillsim/core/Log.h>
+#include <skillsim/core/Version.h>
+#include <skillsim/physics/PhysicsInfo.h>
+#include <skillsim/platform/PlatformInfo.h>
+#include <skillsim/records/StoreInfo.h>
+#include <skillsim/render/RenderInfo.h>
+#include <skillsim/ui/UiInfo.h>
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <ostream>
+
+namespace skillsim::app {
+namespace {
+
+constexpr const char* kUsage = "usage: skillsim [--version] [--help] <command> [options]";
+
+} // namespace
+
+std::string versionText() {
+  std::string text = "skillsim " + std::string(core::engineVersion()) + '\n';
+  text += "build " + std::string(core::buildId()) + '\n';
+  text += "bullet " + physics::bulletVersion() + ", vulkan loader " +
+          render::vulkanLoaderVersion() + ", glfw " + platform::glfwVersion() + ", imgui " +
+          ui::imguiVersion() + ", sqlite " + records::sqliteVersion() + ", libpq " +
+          records::libpqVersion() + '\n';
+  return text;
+}
+
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CLI::App cli{"SkillSim: vocational skills training simulator (overhead crane, forklift, "
+               "industrial robot), scored against certificate standards.",
+               "skillsim"};
+  cli.set_help_all_flag("--help-all", "Show help for every subcommand");
+  bool showVersion = false;
+  std::string logLevel = "info";
+  cli.add_flag("--version", showVersion, "Print the version, build id and linked libraries");
+  cli.add_option("--log-level", logLevel, "trace, debug, info, warn, error, critical or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+
+  // CLI11 parses the arguments in reverse order from the back of the vector.
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    cli.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+      out << cli.help();
+      return kExitOk;
+    }
+    err << "skillsim: " << e.what() << '\n' << kUsage << "\nRun 'skillsim --help' for more.\n";
+    return kExitUsage;
+  }
+  core::setLogLevel(logLevel);
+
+  try {
+    if (showVersion) {
+      out << versionText();
+      return kExitOk;
+    }
+    if (cli.get_subcommands().empty()) {
+      out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";
+      return kExitOk;
+    }
+  } catch (const std::exception& e) {
+    // No exception crosses a module boundary; this is the last line of defence.
+    err << "skillsim: internal error: " << e.what() << '\n';
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+} // namespace skillsim::app

@@ -1,0 +1,122 @@
+#pragma once
+
+#include <glm/glm.hpp>
+#include <glm/gtc/quaternion.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace skillsim::sim {
+
+/**
+ * Plain-data description of a simulation, in SI units (m, kg, s, rad), Y up. The scenario
+ * loader fills it from a scenario file (degrees converted on load); the Simulation builds the
+ * world from it in the order given (Bullet is deterministic only with a fixed creation order).
+ * Validation of user input happens in the loader; here a bad value is a contract violation.
+ */
+
+/** Collision shape of a body. */
+enum class ShapeKind : std::uint8_t {
+  Box,          ///< `size` = full extents (m).
+  Cylinder,     ///< Axis along +Y; `size` = (diameter, height, diameter) (m).
+  Sphere,       ///< `size.x` = diameter (m).
+  Capsule,      ///< Axis along +Y; `size.x` = diameter, `size.y` = total height (m).
+  ConvexHull,   ///< `points` (m, body frame).
+  TriangleMesh, ///< Static only: `points` + `indices` (3 per triangle).
+};
+
+struct ShapeSpec {
+  ShapeKind kind = ShapeKind::Box;
+  glm::dvec3 size{1.0};
+  std::vector<glm::dvec3> points;
+  std::vector<std::uint32_t> indices;
+};
+
+/** A rigid body: static (mass 0) or dynamic. */
+struct BodySpec {
+  std::string name;                ///< Unique; events and rubric criteria refer to it.
+  std::vector<std::string> tags;   ///< e.g. "pile", "frame", "load", "person"; events carry them.
+  ShapeSpec shape;
+  double mass = 0.0;               ///< kg; 0 = static.
+  glm::dvec3 position{0.0};        ///< Centre (m, world).
+  glm::dquat orientation{1.0, 0.0, 0.0, 0.0};
+  double friction = 0.6;           ///< Coulomb coefficient, [0, 10].
+  double restitution = 0.0;        ///< [0, 1].
+  double linearDamping = 0.0;      ///< [0, 1].
+  double angularDamping = 0.0;     ///< [0, 1].
+  glm::vec4 color{0.7f, 0.7f, 0.7f, 1.0f}; ///< Linear RGBA, for the SceneView.
+  /** A load the crane hook can engage: the lug's position in the body frame (m). */
+  std::optional<glm::dvec3> liftingLug;
+};
+
+/** A zone that reports enter/exit of tagged bodies (landing circle, person zone, corridor). */
+struct ZoneSpec {
+  enum class Shape : std::uint8_t { Box, Cylinder };
+  std::string name;
+  Shape shape = Shape::Cylinder;
+  glm::dvec3 center{0.0};        ///< m, world; for a cylinder the centre of its base.
+  glm::dvec3 halfExtents{0.5};   ///< Box only (m).
+  double radius = 1.0;           ///< Cylinder only (m), vertical axis.
+  double height = 2.0;           ///< Cylinder only (m), from its base up.
+  /** Tags of bodies it reports; empty = every dynamic body. */
+  std::vector<std::string> watchTags;
+  glm::vec4 color{0.2f, 0.8f, 0.3f, 1.0f}; ///< Debug-line colour.
+};
+
+/** A notched controller driving one motion (bridge, trolley, hoist). */
+struct ControllerSpec {
+  int notches = 5;            ///< Steps each way; axis value a gives notch round(a * notches).
+  double maxSpeed = 1.0;      ///< m/s at the top notch.
+  double acceleration = 0.5;  ///< m/s^2 limit when changing speed; braking uses the same.
+};
+
+/**
+ * An overhead (bridge) crane: the bridge travels along the runway (+X), the trolley along the
+ * bridge (+Z), and the hoist rope hangs from the trolley with a hook block at its end.
+ */
+struct OverheadCraneSpec {
+  glm::dvec3 runwayOrigin{0.0};   ///< Where bridge position 0 / trolley position 0 meet, at ground (m).
+  double runwayLength = 30.0;     ///< Bridge travel range along +X (m).
+  double span = 20.0;             ///< Trolley travel range along +Z (m).
+  double liftHeight = 9.0;        ///< Height of the trolley's rope sheave above ground (m).
+  double ratedLoad = 5000.0;      ///< kg; more hoisted mass raises an Overload event.
+  ControllerSpec bridge{5, 1.0, 0.4};
+  ControllerSpec trolley{5, 0.6, 0.4};
+  ControllerSpec hoist{5, 0.25, 0.3};
+  double hookMass = 50.0;         ///< Hook block (kg).
+  double minRopeLength = 0.5;     ///< Upper hook limit (m of rope).
+  double maxRopeLength = 8.8;     ///< Lower hook limit (m of rope).
+  double initialRopeLength = 3.0; ///< m.
+  double initialBridge = 0.0;     ///< Bridge position along the runway at start (m).
+  double initialTrolley = 0.0;    ///< Trolley position along the bridge at start (m).
+  double attachTolerance = 0.3;   ///< Hook within this of a lifting lug engages it (m).
+  double slingLength = 1.0;       ///< Hook to lifting lug when engaged (m).
+};
+
+/** A named view, switchable at run time. */
+struct CameraSpec {
+  enum class Kind : std::uint8_t { Fixed, OperatorCab, Overhead, Orbit, Follow };
+  std::string name;
+  Kind kind = Kind::Fixed;
+  glm::dvec3 position{0.0, 5.0, 10.0}; ///< m; for OperatorCab relative to the bridge.
+  glm::dvec3 target{0.0};              ///< m.
+  std::string followBody;              ///< Follow only.
+  double verticalFov = 1.0471975511965976; ///< rad.
+};
+
+/** Everything a Simulation is built from. */
+struct SimulationSpec {
+  std::uint32_t tickRate = 240;        ///< Hz.
+  int solverIterations = 10;
+  std::uint64_t seed = 0;              ///< The only source of randomness.
+  glm::dvec3 gravity{0.0, -9.81, 0.0}; ///< m/s^2.
+  bool groundPlane = true;             ///< A static ground at y = 0 tagged "ground".
+  std::vector<BodySpec> bodies;
+  std::vector<ZoneSpec> zones;
+  std::optional<OverheadCraneSpec> crane;
+  std::vector<CameraSpec> cameras;
+};
+
+} // namespace skillsim::sim

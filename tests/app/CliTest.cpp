@@ -1,0 +1,58 @@
+#include <skillsim/app/Cli.h>
+#include <skillsim/core/Version.h>
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using skillsim::app::runCli;
+
+namespace {
+struct CliRun {
+  int code;
+  std::string out;
+  std::string err;
+};
+CliRun run(std::vector<std::string> args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  int code = runCli(args, out, err);
+  return {code, out.str(), err.str()};
+}
+} // namespace
+
+TEST(Cli, VersionPrintsEngineVersionAndBuild) {
+  CliRun r = run({"--version"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out.rfind("skillsim " + std::string(skillsim::core::engineVersion()) + "\n", 0), 0u)
+      << r.out;
+  EXPECT_NE(r.out.find("build "), std::string::npos);
+  EXPECT_NE(r.out.find("bullet 3."), std::string::npos);
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST(Cli, HelpExitsZeroAndListsOptions) {
+  CliRun r = run({"--help"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("--version"), std::string::npos) << r.out;
+}
+
+TEST(Cli, NoArgumentsPrintsUsage) {
+  CliRun r = run({});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("usage: skillsim"), std::string::npos) << r.out;
+}
+
+TEST(Cli, UnknownFlagIsUsageErrorOnStderr) {
+  CliRun r = run({"--frobnicate"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find("--frobnicate"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("usage: skillsim"), std::string::npos) << r.err;
+}
+
+TEST(Cli, BadOptionValueIsUsageError) {
+  CliRun r = run({"--log-level", "loud"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("loud"), std::string::npos) << r.err;
+}
