@@ -332,3 +332,38 @@ TEST(ScriptedOperator, PlanFollowsTheProcedureOrder) {
   const auto careless = planQ2Course(layout(), OperatorProfile::Careless);
   EXPECT_EQ(careless.size(), goals.size() + 1); // the dawdle before the last horn
 }
+
+TEST(CraneObservation, ReadsTheCraneMetricsByName) {
+  sim::Metrics m;
+  const char* names[] = {"time",        "bridge_position",  "trolley_position", "hook_x",
+                         "hook_z",      "hook_height",      "load_x",           "load_z",
+                         "load_height", "load_swing_angle", "bridge_speed",     "trolley_speed",
+                         "hoist_speed", "rope_length",      "load_attached"};
+  double v = 1.0;
+  for (const char* n : names) {
+    m.add(n, v);
+    v += 1.0;
+  }
+  auto o = observeCrane(m, glm::dvec3(100.0, 0.0, 200.0));
+  ASSERT_TRUE(o) << o.error().toString();
+  EXPECT_EQ(o->time, 1.0);
+  EXPECT_EQ(o->trolleyX, 102.0); // runway origin + bridge position
+  EXPECT_EQ(o->trolleyZ, 203.0);
+  EXPECT_EQ(o->hookHeight, 6.0);
+  EXPECT_EQ(o->loadHeight, 9.0);
+  EXPECT_EQ(o->swingAngle, 10.0);
+  EXPECT_EQ(o->hoistSpeed, 13.0);
+  EXPECT_EQ(o->ropeLength, 14.0);
+  EXPECT_TRUE(o->loadAttached);
+}
+
+TEST(CraneObservation, MissingMetricIsNamed) {
+  sim::Metrics m;
+  m.add("time");
+  auto o = observeCrane(m, glm::dvec3(0.0));
+  ASSERT_FALSE(o);
+  EXPECT_EQ(o.error().code, core::ErrorCode::NotFound);
+  EXPECT_EQ(o.error().message,
+            "the simulation has no metric 'bridge_position'; the scripted operator needs an "
+            "overhead crane");
+}

@@ -204,3 +204,19 @@ TEST(Hud, ChineseTableStillDrawsTheClock) {
 TEST(Hud, NeedsAnImGuiContext) {
   EXPECT_THROW(drawHud(sampleModel(AttemptMode::Exam), english()), core::ContractViolation);
 }
+
+TEST(HudModel, CraneReadoutsComeFromTheMetrics) {
+  sim::Metrics metrics;
+  metrics.add("load_height", 2.5);
+  metrics.add("load_swing_angle", 0.03);
+  metrics.add("load_attached", 1.0);
+  HudModel m;
+  fillCraneReadouts(m, metrics);
+  EXPECT_EQ(m.loadHeight, 2.5);
+  EXPECT_EQ(m.swingAngle, 0.03);
+  EXPECT_TRUE(m.loadOnHook);
+  sim::Metrics none;
+  m.loadHeight = 7.0;
+  fillCraneReadouts(m, none);
+  EXPECT_EQ(m.loadHeight, 7.0);
+}

@@ -2,6 +2,8 @@
 
 #include "skillsim/ui/AttemptMode.h"
 
+#include <skillsim/sim/Metrics.h>
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -63,5 +65,12 @@ struct HudActions {
   bool restart = false;    ///< Practice only: the Restart button.
   bool nextCamera = false; ///< The view button.
 };
+
+/**
+ * Copies the crane readouts from a simulation's metrics into `model`: `load_height` (m),
+ * `load_swing_angle` (rad) and `load_attached` (1 = on the hook). A metric the simulation does
+ * not have (not a crane) leaves its field unchanged.
+ */
+void fillCraneReadouts(HudModel& model, const sim::Metrics& metrics);
 
 } // namespace skillsim::ui
