@@ -239,7 +239,7 @@ TEST(World, SliderAndSixDofMotorsDriveAlongTheirAxes) {
   const JointId k = world.addJoint(six).value();
   run(world, 1.0);
   EXPECT_NEAR(std::abs(world.jointPosition(k, 1)), 0.3, 0.02); // moved, then held by the limit
-  EXPECT_NEAR(world.bodyState(b).position.x, 5.0, 1e-3);     // locked DoF stays put
+  EXPECT_NEAR(world.bodyState(b).position.x, 5.0, 1e-3);       // locked DoF stays put
 }
 
 TEST(World, FixedAndBallJointsHoldTheirPivots) {
@@ -277,7 +277,8 @@ TEST(World, ConvexHullAndTriangleMeshCollide) {
   BodyDesc tetra;
   tetra.name = "tetra";
   tetra.shape.kind = ShapeKind::ConvexHull;
-  tetra.shape.points = {{-0.5, -0.25, -0.5}, {0.5, -0.25, -0.5}, {0.0, -0.25, 0.5}, {0.0, 0.75, 0.0}};
+  tetra.shape.points = {
+      {-0.5, -0.25, -0.5}, {0.5, -0.25, -0.5}, {0.0, -0.25, 0.5}, {0.0, 0.75, 0.0}};
   tetra.motion = Motion::Dynamic;
   tetra.mass = 3.0;
   tetra.position = {0.0, 1.0, 0.0};
@@ -354,8 +355,7 @@ TEST(World, SameCallsGiveBitIdenticalStateHashes) {
     for (int i = 0; i < 10; ++i) {
       std::string name = "b";
       name += std::to_string(i);
-      BodyDesc d = box(name, {0.5, 0.5, 0.5}, 1.0 + i,
-                       {0.1 * i, 1.0 + 0.6 * i, 0.05 * i});
+      BodyDesc d = box(name, {0.5, 0.5, 0.5}, 1.0 + i, {0.1 * i, 1.0 + 0.6 * i, 0.05 * i});
       d.orientation = glm::angleAxis(0.1 * i, glm::normalize(glm::dvec3(1.0, 1.0, 0.0)));
       world.addBody(d).value();
     }

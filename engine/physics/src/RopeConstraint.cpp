@@ -25,17 +25,14 @@ void RopeConstraint::direction(btVector3& normal, btScalar& distance) const {
   normal = distance > btScalar(1e-6) ? delta / distance : btVector3(0, -1, 0);
 }
 
-void RopeConstraint::prepare(btScalar timeStep) {
+void RopeConstraint::prepare(btScalar timeStep, btScalar impulse) {
+  mWarmImpulse = impulse > 0 ? impulse : btScalar(0);
+  if (mWarmImpulse == 0) {
+    return;
+  }
   btVector3 n;
   btScalar d = 0;
   direction(n, d);
-  // A rope clearly slack at the start of the step carries nothing; otherwise start from the
-  // impulse it carried last step.
-  mWarmImpulse = d < mPreviousLength * btScalar(0.99) ? btScalar(0) : mTotalImpulse;
-  if (mWarmImpulse <= 0) {
-    mWarmImpulse = 0;
-    return;
-  }
   const btVector3 force = n * (mWarmImpulse / timeStep);
   if (!m_rbA.isStaticOrKinematicObject()) {
     m_rbA.applyForce(force, pivotAInWorld() - m_rbA.getCenterOfMassPosition());
@@ -56,31 +53,34 @@ void RopeConstraint::getInfo1(btConstraintInfo1* info) {
   info->nub = 0;
 }
 
-void RopeConstraint::getInfo2(btConstraintInfo2* info) {
-  btVector3 n;
+RopeConstraint::Row RopeConstraint::row(btScalar erp, btScalar fps) const {
+  Row r;
   btScalar d = 0;
-  direction(n, d);
+  direction(r.normal, d);
   const btVector3 ra = pivotAInWorld() - m_rbA.getCenterOfMassPosition();
   const btVector3 rb = pivotBInWorld() - m_rbB.getCenterOfMassPosition();
-  const btVector3 angularA = ra.cross(n);
-  const btVector3 angularB = -rb.cross(n);
-  for (int i = 0; i < 3; ++i) {
-    info->m_J1linearAxis[i] = n[i];
-    info->m_J1angularAxis[i] = angularA[i];
-    info->m_J2linearAxis[i] = -n[i];
-    info->m_J2angularAxis[i] = angularB[i];
-  }
-  // J v = -d'(distance)/dt. The row enforces J v >= rhs with a pulling impulse.
-  const btScalar fps = info->fps;
-  btScalar rhs = 0;
+  r.angularA = ra.cross(r.normal);
+  r.angularB = -rb.cross(r.normal);
+  // J v = -d'(distance)/dt; the row enforces J v >= rhs with a pulling impulse.
   if (d < mPreviousLength) {
     // Slack: speculative, so the ends may separate up to the new length within this step.
-    rhs = fps * (d - mLength);
+    r.rhs = fps * (d - mLength);
   } else {
     // Taut: follow the length change exactly, correct the drift with the solver's ERP.
-    rhs = fps * (mPreviousLength - mLength) + info->erp * fps * (d - mPreviousLength);
+    r.rhs = fps * (mPreviousLength - mLength) + erp * fps * (d - mPreviousLength);
   }
-  info->m_constraintError[0] = rhs;
+  return r;
+}
+
+void RopeConstraint::getInfo2(btConstraintInfo2* info) {
+  const Row r = row(info->erp, info->fps);
+  for (int i = 0; i < 3; ++i) {
+    info->m_J1linearAxis[i] = r.normal[i];
+    info->m_J1angularAxis[i] = r.angularA[i];
+    info->m_J2linearAxis[i] = -r.normal[i];
+    info->m_J2angularAxis[i] = r.angularB[i];
+  }
+  info->m_constraintError[0] = r.rhs;
   info->cfm[0] = 0;
   info->m_lowerLimit[0] = -mWarmImpulse;
   info->m_upperLimit[0] = SIMD_INFINITY;

@@ -2,6 +2,7 @@
 
 #include "Convert.h"
 #include "RopeConstraint.h"
+#include "RopeSolver.h"
 
 #include <skillsim/core/Check.h>
 
@@ -36,8 +37,8 @@ constexpr btScalar kHullMargin = btScalar(0.005);
 core::Error bodyError(const BodyDesc& desc, const std::string& field, const std::string& what) {
   core::SourceLocation where;
   where.fieldPath = field;
-  return core::makeError(core::ErrorCode::InvalidInput,
-                         "body '" + desc.name + "': " + what, std::move(where));
+  return core::makeError(core::ErrorCode::InvalidInput, "body '" + desc.name + "': " + what,
+                         std::move(where));
 }
 
 bool finite(const glm::dvec3& v) {
@@ -123,6 +124,7 @@ struct World::Impl {
   std::vector<Body> bodies;
   std::vector<Joint> joints;
   std::vector<Rope> ropes;
+  std::vector<detail::RopeConstraint*> liveRopes;
   std::uint64_t steps = 0;
   std::map<std::uint64_t, Episode> episodes;
   std::vector<Touch> touches;
@@ -227,7 +229,8 @@ std::optional<core::Error> buildShape(const BodyDesc& desc, Body& body) {
   case ShapeKind::ConvexHull: {
     if (s.points.size() < 4) {
       return bodyError(desc, "shape.points",
-                       "a convex hull needs at least 4 points, got " + std::to_string(s.points.size()));
+                       "a convex hull needs at least 4 points, got " +
+                           std::to_string(s.points.size()));
     }
     std::vector<btScalar> coords;
     for (const glm::dvec3& p : s.points) {
@@ -310,7 +313,8 @@ std::optional<core::Error> buildShape(const BodyDesc& desc, Body& body) {
 } // namespace
 
 World::World(const WorldSettings& settings) {
-  SKILLSIM_CHECK(settings.timeStep > 0.0 && std::isfinite(settings.timeStep), "time step must be > 0");
+  SKILLSIM_CHECK(settings.timeStep > 0.0 && std::isfinite(settings.timeStep),
+                 "time step must be > 0");
   SKILLSIM_CHECK(settings.solverIterations >= 1, "solver iterations must be >= 1");
   SKILLSIM_CHECK(settings.contactEndDelaySteps >= 0, "contact end delay must be >= 0");
   mImpl = std::make_unique<Impl>(settings);
@@ -324,7 +328,8 @@ core::Expected<core::BodyId> World::addBody(const BodyDesc& desc) {
   if (!finite(desc.position) || !std::isfinite(desc.orientation.w) ||
       !std::isfinite(desc.orientation.x) || !std::isfinite(desc.orientation.y) ||
       !std::isfinite(desc.orientation.z) || glm::length(desc.orientation) < 1e-9) {
-    return bodyError(desc, "position", "position and orientation must be finite (non-zero quaternion)");
+    return bodyError(desc, "position",
+                     "position and orientation must be finite (non-zero quaternion)");
   }
   if (desc.motion == Motion::Dynamic && (!std::isfinite(desc.mass) || desc.mass <= 0.0)) {
     return bodyError(desc, "mass", "a dynamic body needs a mass > 0 kg, got " + str(desc.mass));
@@ -332,9 +337,9 @@ core::Expected<core::BodyId> World::addBody(const BodyDesc& desc) {
   if (!std::isfinite(desc.friction) || desc.friction < 0.0) {
     return bodyError(desc, "friction", "friction must be >= 0, got " + str(desc.friction));
   }
-  for (auto [field, value] : {std::pair{"restitution", desc.restitution},
-                              std::pair{"linear_damping", desc.linearDamping},
-                              std::pair{"angular_damping", desc.angularDamping}}) {
+  for (auto [field, value] :
+       {std::pair{"restitution", desc.restitution}, std::pair{"linear_damping", desc.linearDamping},
+        std::pair{"angular_damping", desc.angularDamping}}) {
     if (!(value >= 0.0 && value <= 1.0)) {
       return bodyError(desc, field, std::string(field) + " must be in [0, 1], got " + str(value));
     }
@@ -406,8 +411,10 @@ core::Expected<JointId> World::addJoint(const JointDesc& desc) {
   }
   const btTransform frameA = toBt(desc.pivotA, desc.frameA);
   const btTransform frameB = toBt(desc.pivotB, desc.frameB);
-  auto lim = [&](int dof) { return std::pair{static_cast<btScalar>(desc.lower[static_cast<std::size_t>(dof)]),
-                                             static_cast<btScalar>(desc.upper[static_cast<std::size_t>(dof)])}; };
+  auto lim = [&](int dof) {
+    return std::pair{static_cast<btScalar>(desc.lower[static_cast<std::size_t>(dof)]),
+                     static_cast<btScalar>(desc.upper[static_cast<std::size_t>(dof)])};
+  };
   Joint joint;
   joint.kind = desc.kind;
   switch (desc.kind) {
@@ -500,8 +507,7 @@ double World::jointPosition(JointId id, int dof) const {
   SKILLSIM_CHECK(dof >= 0 && dof < 6, "joint DoF index must be in [0, 5]");
   const Joint& joint = mImpl->joint(id);
   switch (joint.kind) {
-  case JointKind::Hinge:
-    return static_cast<btHingeConstraint&>(*joint.constraint).getHingeAngle();
+  case JointKind::Hinge: return static_cast<btHingeConstraint&>(*joint.constraint).getHingeAngle();
   case JointKind::Slider: {
     auto& slider = static_cast<btSliderConstraint&>(*joint.constraint);
     slider.calculateTransforms(slider.getRigidBodyA().getCenterOfMassTransform(),
@@ -514,8 +520,7 @@ double World::jointPosition(JointId id, int dof) const {
     return dof < 3 ? six.getRelativePivotPosition(dof) : six.getAngle(dof - 3);
   }
   case JointKind::Fixed:
-  case JointKind::PointToPoint:
-    return 0.0;
+  case JointKind::PointToPoint: return 0.0;
   }
   return 0.0;
 }
@@ -572,7 +577,8 @@ double World::ropeSpan(RopeId id) const {
 }
 
 double World::ropeTension(RopeId id) const {
-  return static_cast<double>(mImpl->rope(id).constraint->totalImpulse()) / static_cast<double>(mImpl->timeStep);
+  return static_cast<double>(mImpl->rope(id).constraint->totalImpulse()) /
+         static_cast<double>(mImpl->timeStep);
 }
 
 std::pair<glm::dvec3, glm::dvec3> World::ropeAnchors(RopeId id) const {
@@ -588,10 +594,16 @@ void World::step() {
       body.hasTarget = false;
     }
   }
+  m.liveRopes.clear();
   for (Rope& rope : m.ropes) {
     if (rope.alive) {
-      rope.constraint->prepare(m.timeStep);
+      m.liveRopes.push_back(rope.constraint.get());
     }
+  }
+  const std::vector<btScalar> warm =
+      detail::solveRopeImpulses(m.liveRopes, m.timeStep, m.world->getSolverInfo().m_erp);
+  for (std::size_t i = 0; i < m.liveRopes.size(); ++i) {
+    m.liveRopes[i]->prepare(m.timeStep, warm[i]);
   }
   // maxSubSteps = 0: exactly one internal step of exactly timeStep (no accumulator rounding).
   m.world->stepSimulation(m.timeStep, 0, m.timeStep);
@@ -675,12 +687,13 @@ void World::Impl::collectContacts() {
   auto touchIt = touches.begin();
   auto episodeIt = episodes.begin();
   while (touchIt != touches.end() || episodeIt != episodes.end()) {
-    if (episodeIt == episodes.end() || (touchIt != touches.end() && touchIt->key < episodeIt->first)) {
+    if (episodeIt == episodes.end() ||
+        (touchIt != touches.end() && touchIt->key < episodeIt->first)) {
       Episode episode;
       episode.peakImpulse = touchIt->impulse;
       episode.peakPoint = touchIt->point;
-      events.push_back(makeEvent(ContactEvent::Kind::Begin, touchIt->key, touchIt->point,
-                                 touchIt->impulse));
+      events.push_back(
+          makeEvent(ContactEvent::Kind::Begin, touchIt->key, touchIt->point, touchIt->impulse));
       episodes.emplace_hint(episodeIt, touchIt->key, episode);
       ++touchIt;
     } else if (touchIt != touches.end() && touchIt->key == episodeIt->first) {
@@ -806,7 +819,8 @@ std::optional<RayHit> World::rayCast(const glm::dvec3& from, const glm::dvec3& t
   return hit;
 }
 
-std::optional<BodyFault> World::findFault(double maxSpeed, double maxSpin, double maxDistance) const {
+std::optional<BodyFault> World::findFault(double maxSpeed, double maxSpin,
+                                          double maxDistance) const {
   for (std::uint32_t i = 0; i < mImpl->bodies.size(); ++i) {
     const Body& body = mImpl->bodies[i];
     if (body.motion == Motion::Static) {

@@ -29,13 +29,13 @@ struct BodyDesc {
   std::vector<std::string> tags; ///< Free labels ("load", "pile"); World::tags returns them.
   ShapeDesc shape;
   Motion motion = Motion::Static;
-  double mass = 0.0;         ///< kg; Dynamic only, > 0.
-  glm::dvec3 position{0.0};  ///< Centre of mass (m, world).
+  double mass = 0.0;        ///< kg; Dynamic only, > 0.
+  glm::dvec3 position{0.0}; ///< Centre of mass (m, world).
   glm::dquat orientation{1.0, 0.0, 0.0, 0.0};
-  double friction = 0.6;     ///< Coulomb coefficient, >= 0.
-  double restitution = 0.0;  ///< [0, 1].
-  double linearDamping = 0.0;  ///< [0, 1].
-  double angularDamping = 0.0; ///< [0, 1].
+  double friction = 0.6;           ///< Coulomb coefficient, >= 0.
+  double restitution = 0.0;        ///< [0, 1].
+  double linearDamping = 0.0;      ///< [0, 1].
+  double angularDamping = 0.0;     ///< [0, 1].
   glm::dvec3 linearVelocity{0.0};  ///< Initial (m/s, world).
   glm::dvec3 angularVelocity{0.0}; ///< Initial (rad/s, world).
   /** False: the body touches nothing and ray casts miss it (an anchor or a visual part). */

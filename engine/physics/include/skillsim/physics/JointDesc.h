@@ -33,13 +33,13 @@ struct JointMotor {
  */
 struct JointDesc {
   JointKind kind = JointKind::Fixed;
-  core::BodyId bodyA;          ///< Must be valid.
-  core::BodyId bodyB;          ///< Invalid = anchored to the world (frameB then in world frame).
-  glm::dvec3 pivotA{0.0};      ///< m, body A frame.
+  core::BodyId bodyA;     ///< Must be valid.
+  core::BodyId bodyB;     ///< Invalid = anchored to the world (frameB then in world frame).
+  glm::dvec3 pivotA{0.0}; ///< m, body A frame.
   glm::dquat frameA{1.0, 0.0, 0.0, 0.0};
-  glm::dvec3 pivotB{0.0};      ///< m, body B frame (world frame without body B).
+  glm::dvec3 pivotB{0.0}; ///< m, body B frame (world frame without body B).
   glm::dquat frameB{1.0, 0.0, 0.0, 0.0};
-  std::array<double, 6> lower{1.0, 1.0, 1.0, 1.0, 1.0, 1.0};    ///< Default free.
+  std::array<double, 6> lower{1.0, 1.0, 1.0, 1.0, 1.0, 1.0}; ///< Default free.
   std::array<double, 6> upper{-1.0, -1.0, -1.0, -1.0, -1.0, -1.0};
   std::array<JointMotor, 6> motors{};
   /** False: the two joined bodies do not collide with each other. */

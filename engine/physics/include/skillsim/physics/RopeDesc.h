@@ -13,11 +13,11 @@ namespace skillsim::physics {
  * is well below the 1 % the simulation guarantees). Its length can change every step (a hoist).
  */
 struct RopeDesc {
-  core::BodyId bodyA;       ///< Invalid = anchored to the world at `anchorA` (world frame).
-  glm::dvec3 anchorA{0.0};  ///< m, body A frame.
-  core::BodyId bodyB;       ///< Must be valid.
-  glm::dvec3 anchorB{0.0};  ///< m, body B frame.
-  double length = 1.0;      ///< m, > 0.
+  core::BodyId bodyA;      ///< Invalid = anchored to the world at `anchorA` (world frame).
+  glm::dvec3 anchorA{0.0}; ///< m, body A frame.
+  core::BodyId bodyB;      ///< Must be valid.
+  glm::dvec3 anchorB{0.0}; ///< m, body B frame.
+  double length = 1.0;     ///< m, > 0.
   /** Solver iterations for this rope (more than the world's keeps a heavy load from stretching). */
   int solverIterations = 30;
 };

@@ -59,7 +59,8 @@ public:
 
   /** Creates a rope. Errors: bodyB invalid or not dynamic, length <= 0 or not finite. */
   core::Expected<RopeId> addRope(const RopeDesc& desc);
-  /** Removes a rope from the simulation (its id stays used; queries on it are a contract violation). */
+  /** Removes a rope from the simulation (its id stays used; queries on it are a contract
+   * violation). */
   void removeRope(RopeId rope);
   /** True until removeRope. */
   [[nodiscard]] bool hasRope(RopeId rope) const;
@@ -102,7 +103,8 @@ public:
   [[nodiscard]] glm::dvec3 toWorld(core::BodyId body, const glm::dvec3& local) const;
 
   /** Moves a kinematic body to a pose reached at the end of the next step (velocity follows). */
-  void setKinematicPose(core::BodyId body, const glm::dvec3& position, const glm::dquat& orientation);
+  void setKinematicPose(core::BodyId body, const glm::dvec3& position,
+                        const glm::dquat& orientation);
   /** Sets a dynamic body's velocities (m/s, rad/s, world). */
   void setVelocity(core::BodyId body, const glm::dvec3& linear, const glm::dvec3& angular);
   /** Applies an impulse (N s) at a world point of a dynamic body. */
