@@ -44,7 +44,7 @@ btScalar coupling(const btRigidBody& body, const btVector3& linI, const btVector
 }
 
 /** Solves the dense system M x = r in place (Gaussian elimination, partial pivoting). */
-bool solveDense(std::vector<double>& m, std::vector<double>& r, std::size_t n) {
+bool solveDense(double* m, double* r, std::size_t n) {
   for (std::size_t c = 0; c < n; ++c) {
     std::size_t pivot = c;
     for (std::size_t k = c + 1; k < n; ++k) {
@@ -81,17 +81,19 @@ bool solveDense(std::vector<double>& m, std::vector<double>& r, std::size_t n) {
 
 } // namespace
 
-std::vector<btScalar> solveRopeImpulses(const std::vector<RopeConstraint*>& ropes,
-                                        btScalar timeStep, btScalar erp) {
+const std::vector<btScalar>& RopeSolver::solve(const std::vector<RopeConstraint*>& ropes,
+                                               btScalar timeStep, btScalar erp) {
   const std::size_t n = ropes.size();
-  std::vector<btScalar> impulses(n, 0);
+  mImpulses.assign(n, 0);
   if (n == 0) {
-    return impulses;
+    return mImpulses;
   }
-  std::vector<RopeConstraint::Row> rows;
-  rows.reserve(n);
-  std::vector<double> a(n * n, 0.0);
-  std::vector<double> b(n, 0.0);
+  std::vector<RopeConstraint::Row>& rows = mRows;
+  rows.clear();
+  std::vector<double>& a = mA;
+  std::vector<double>& b = mB;
+  a.assign(n * n, 0.0);
+  b.assign(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
     const RopeConstraint& rope = *ropes[i];
     rows.push_back(rope.row(erp, btScalar(1) / timeStep));
@@ -122,32 +124,62 @@ std::vector<btScalar> solveRopeImpulses(const std::vector<RopeConstraint*>& rope
     }
   }
 
-  // Active-set method: guess the taut set, solve it, drop ropes that would push, add ropes
-  // that would stretch, repeat.
-  std::vector<bool> active(n);
+  const bool solved = solveActiveSet(n);
+  std::vector<double>& lambda = mLambda;
+  if (!solved) {
+    // Projected Gauss-Seidel from the last iterate.
+    for (int iteration = 0; iteration < 200; ++iteration) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (a[i * n + i] <= 0.0) {
+          continue;
+        }
+        double w = -b[i];
+        for (std::size_t j = 0; j < n; ++j) {
+          w += a[i * n + j] * lambda[j];
+        }
+        lambda[i] = std::max(0.0, lambda[i] - w / a[i * n + i]);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    mImpulses[i] = static_cast<btScalar>(std::max(lambda[i], 0.0));
+  }
+  return mImpulses;
+}
+
+// Active-set method: guess the taut set, solve it, drop ropes that would push, add ropes that
+// would stretch, repeat.
+bool RopeSolver::solveActiveSet(std::size_t n) {
+  const std::vector<double>& a = mA;
+  const std::vector<double>& b = mB;
+  std::vector<char>& active = mActive;
+  active.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     active[i] = b[i] > 0.0 && a[i * n + i] > 0.0;
   }
-  std::vector<double> lambda(n, 0.0);
-  bool solved = false;
-  for (std::size_t iteration = 0; iteration < 4 * n + 8 && !solved; ++iteration) {
-    std::vector<std::size_t> set;
+  std::vector<double>& lambda = mLambda;
+  lambda.assign(n, 0.0);
+  for (std::size_t iteration = 0; iteration < 4 * n + 8; ++iteration) {
+    std::vector<std::size_t>& set = mSet;
+    set.clear();
     for (std::size_t i = 0; i < n; ++i) {
       if (active[i]) {
         set.push_back(i);
       }
     }
     const std::size_t k = set.size();
-    std::vector<double> m(k * k);
-    std::vector<double> r(k);
+    std::vector<double>& m = mM;
+    std::vector<double>& r = mR;
+    m.resize(k * k);
+    r.resize(k);
     for (std::size_t p = 0; p < k; ++p) {
       r[p] = b[set[p]];
       for (std::size_t q = 0; q < k; ++q) {
         m[p * k + q] = a[set[p] * n + set[q]];
       }
     }
-    if (k > 0 && !solveDense(m, r, k)) {
-      break;
+    if (k > 0 && !solveDense(m.data(), r.data(), k)) {
+      return false;
     }
     std::fill(lambda.begin(), lambda.end(), 0.0);
     for (std::size_t p = 0; p < k; ++p) {
@@ -182,27 +214,9 @@ std::vector<btScalar> solveRopeImpulses(const std::vector<RopeConstraint*>& rope
       active[worst] = true;
       continue;
     }
-    solved = true;
+    return true;
   }
-  if (!solved) {
-    // Projected Gauss-Seidel from the last iterate.
-    for (int iteration = 0; iteration < 200; ++iteration) {
-      for (std::size_t i = 0; i < n; ++i) {
-        if (a[i * n + i] <= 0.0) {
-          continue;
-        }
-        double w = -b[i];
-        for (std::size_t j = 0; j < n; ++j) {
-          w += a[i * n + j] * lambda[j];
-        }
-        lambda[i] = std::max(0.0, lambda[i] - w / a[i * n + i]);
-      }
-    }
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    impulses[i] = static_cast<btScalar>(std::max(lambda[i], 0.0));
-  }
-  return impulses;
+  return false;
 }
 
 } // namespace skillsim::physics::detail

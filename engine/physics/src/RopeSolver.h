@@ -16,7 +16,20 @@ namespace skillsim::physics::detail {
  * active set cycles. Returns one impulse per rope (N s, >= 0), used as the warm start of
  * RopeConstraint.
  */
-[[nodiscard]] std::vector<btScalar> solveRopeImpulses(const std::vector<RopeConstraint*>& ropes,
-                                                      btScalar timeStep, btScalar erp);
+class RopeSolver {
+public:
+  /** Impulses of `ropes`, in their order; valid until the next call. */
+  const std::vector<btScalar>& solve(const std::vector<RopeConstraint*>& ropes, btScalar timeStep,
+                                     btScalar erp);
+
+private:
+  bool solveActiveSet(std::size_t n);
+  // Work buffers kept between steps (no allocation per step once sized).
+  std::vector<btScalar> mImpulses;
+  std::vector<RopeConstraint::Row> mRows;
+  std::vector<double> mA, mB, mLambda, mM, mR;
+  std::vector<std::size_t> mSet;
+  std::vector<char> mActive;
+};
 
 } // namespace skillsim::physics::detail

@@ -125,6 +125,7 @@ struct World::Impl {
   std::vector<Joint> joints;
   std::vector<Rope> ropes;
   std::vector<detail::RopeConstraint*> liveRopes;
+  detail::RopeSolver ropeSolver;
   std::uint64_t steps = 0;
   std::map<std::uint64_t, Episode> episodes;
   std::vector<Touch> touches;
@@ -139,6 +140,7 @@ struct World::Impl {
     world = std::make_unique<btDiscreteDynamicsWorld>(dispatcher.get(), broadphase.get(),
                                                       solver.get(), configuration.get());
     world->setGravity(toBt(s.gravity));
+    world->setForceUpdateAllAabbs(false); // static bodies keep their boxes
     btContactSolverInfo& info = world->getSolverInfo();
     info.m_numIterations = s.solverIterations;
     info.m_solverMode &= ~SOLVER_RANDMIZE_ORDER; // determinism: fixed row order
@@ -372,8 +374,9 @@ core::Expected<core::BodyId> World::addBody(const BodyDesc& desc) {
   btRigidBody& rigid = *body.rigid;
   const auto index = static_cast<std::uint32_t>(mImpl->bodies.size());
   rigid.setUserIndex(static_cast<int>(index));
-  // Sleeping is deterministic but would freeze a load that a rope or zone still watches.
-  rigid.setActivationState(DISABLE_DEACTIVATION);
+  // Sleeping is deterministic but would freeze a load that a rope or zone still watches. Static
+  // bodies are marked inactive instead, so their bounding boxes are not refreshed every step.
+  rigid.setActivationState(desc.motion == Motion::Static ? ISLAND_SLEEPING : DISABLE_DEACTIVATION);
   if (desc.motion == Motion::Kinematic) {
     rigid.setCollisionFlags(rigid.getCollisionFlags() | btCollisionObject::CF_KINEMATIC_OBJECT);
   }
@@ -545,6 +548,9 @@ core::Expected<RopeId> World::addRope(const RopeDesc& desc) {
   Rope rope;
   rope.constraint = std::make_unique<detail::RopeConstraint>(
       a, b, toBt(desc.anchorA), toBt(desc.anchorB), static_cast<btScalar>(desc.length));
+  if (desc.solverIterations < 0) {
+    return core::makeError(core::ErrorCode::InvalidInput, "rope: solver iterations must be >= 0");
+  }
   rope.constraint->setOverrideNumSolverIterations(
       std::max(desc.solverIterations, mImpl->settings.solverIterations));
   // The rope's ends may still touch (a hook resting on its load).
@@ -600,8 +606,8 @@ void World::step() {
       m.liveRopes.push_back(rope.constraint.get());
     }
   }
-  const std::vector<btScalar> warm =
-      detail::solveRopeImpulses(m.liveRopes, m.timeStep, m.world->getSolverInfo().m_erp);
+  const std::vector<btScalar>& warm =
+      m.ropeSolver.solve(m.liveRopes, m.timeStep, m.world->getSolverInfo().m_erp);
   for (std::size_t i = 0; i < m.liveRopes.size(); ++i) {
     m.liveRopes[i]->prepare(m.timeStep, warm[i]);
   }

@@ -18,8 +18,12 @@ struct RopeDesc {
   core::BodyId bodyB;      ///< Must be valid.
   glm::dvec3 anchorB{0.0}; ///< m, body B frame.
   double length = 1.0;     ///< m, > 0.
-  /** Solver iterations for this rope (more than the world's keeps a heavy load from stretching). */
-  int solverIterations = 30;
+  /**
+   * Solver iterations for this rope's row when more than the world's (0 = the world's). The rope
+   * rows start from an exact joint solution of all ropes (see World), so extra iterations only
+   * matter where contacts fight a rope.
+   */
+  int solverIterations = 0;
 };
 
 } // namespace skillsim::physics
