@@ -40,10 +40,16 @@ bool matchesEvent(const Trigger& trigger, const sim::SimEvent& event) {
   if (!trigger.kind || *trigger.kind != event.kind) {
     return false;
   }
-  if (!trigger.subject.empty() && trigger.subject != event.subject) {
-    return false;
+  auto same = [](const std::string& want, const std::string& got) {
+    return want.empty() || want == got;
+  };
+  if (same(trigger.subject, event.subject) && same(trigger.other, event.other)) {
+    return true;
   }
-  return trigger.other.empty() || trigger.other == event.other;
+  // A contact has no direction: (load, ground) matches a contact reported as (ground, load).
+  bool contact =
+      event.kind == sim::SimEventKind::ContactBegin || event.kind == sim::SimEventKind::ContactEnd;
+  return contact && same(trigger.subject, event.other) && same(trigger.other, event.subject);
 }
 
 } // namespace skillsim::assessment

@@ -27,7 +27,7 @@ enum class PseudoEvent : std::uint8_t {
  * What starts or ends a phase, or what a criterion waits for: the `count`-th event of a kind whose
  * subject and other match (empty = any), counted only once phase `after` (if named) has ended.
  * Within a tick, events are taken in the simulation's order, then "motion" (so a horn in the same
- * tick as the first motion counts as before it).
+ * tick as the first motion counts as before it). Contact triggers match in either tag order.
  */
 struct Trigger {
   std::optional<sim::SimEventKind> kind; ///< Set for a real event; unset for a pseudo event.
@@ -182,7 +182,10 @@ struct Rubric {
   std::vector<CriterionSpec> criteria;
 };
 
-/** True when `event` matches the trigger's kind, subject and other (ignores count and after). */
+/**
+ * True when `event` matches the trigger's kind, subject and other (ignores count and after).
+ * Contacts match in either order: (load, ground) matches a contact reported as (ground, load).
+ */
 [[nodiscard]] bool matchesEvent(const Trigger& trigger, const sim::SimEvent& event);
 
 } // namespace skillsim::assessment
