@@ -1,6 +1,7 @@
 #include "Diagnostics.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace skillsim::scenario {
 
@@ -10,6 +11,12 @@ void Diagnostics::add(std::uint32_t line, std::uint32_t column, std::string fiel
       core::ErrorCode::InvalidInput, std::move(message),
       core::SourceLocation{
           .file = mFile, .line = line, .column = column, .fieldPath = std::move(fieldPath)}));
+}
+
+std::string formatNumber(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
 }
 
 std::size_t editDistance(std::string_view a, std::string_view b) {

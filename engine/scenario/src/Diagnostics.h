@@ -27,6 +27,9 @@ private:
   std::vector<core::Error> mProblems;
 };
 
+/** A number for messages: shortest form, "C" locale (70, 0.5, 1e+06). */
+[[nodiscard]] std::string formatNumber(double value);
+
 /** Levenshtein distance (for "did you mean"). */
 [[nodiscard]] std::size_t editDistance(std::string_view a, std::string_view b);
 

@@ -187,6 +187,7 @@ void ScenarioParser::readCrane(TableReader& root, Scenario& out) {
     return;
   }
   TableReader r(*table, "crane", mDiagnostics);
+  std::size_t problemsBefore = mDiagnostics.problems().size();
   sim::OverheadCraneSpec c;
   Range positive = Range::positive();
   c.runwayOrigin =
@@ -216,6 +217,13 @@ void ScenarioParser::readCrane(TableReader& root, Scenario& out) {
   readController(r, "trolley", c.trolley);
   readController(r, "hoist", c.hoist);
   r.finish();
+  out.simulation.crane = c;
+  mMetrics = overheadCraneMetricNames();
+  mControllers = {"bridge", "trolley", "hoist"};
+  mTags.emplace_back("hook");
+  if (mDiagnostics.problems().size() != problemsBefore) {
+    return; // cross-checks between values only when every value was read
+  }
 
   if (c.minRopeLength >= c.maxRopeLength) {
     r.problem(maxRope ? "max_rope_length" : "min_rope_length",
@@ -239,10 +247,6 @@ void ScenarioParser::readCrane(TableReader& root, Scenario& out) {
     r.problem("initial_trolley", "initial_trolley " + num(c.initialTrolley) +
                                      " m is beyond the span " + num(c.span) + " m");
   }
-  out.simulation.crane = c;
-  mMetrics = overheadCraneMetricNames();
-  mControllers = {"bridge", "trolley", "hoist"};
-  mTags.emplace_back("hook");
 }
 
 void ScenarioParser::readBodies(TableReader& root, Scenario& out) {
@@ -348,7 +352,8 @@ void ScenarioParser::readBodies(TableReader& root, Scenario& out) {
     b.color = r.color("color").value_or(b.color);
     if (auto lug = r.vec3("lifting_lug", Need::Optional, Range::closed(-100.0, 100.0))) {
       b.liftingLug = *lug;
-      if (!(b.mass > 0.0)) {
+      bool massUnreadable = r.raw().get("mass") != nullptr && !mass;
+      if (!massUnreadable && !(b.mass > 0.0)) {
         r.problem("lifting_lug", "only a dynamic body (mass > 0) can be lifted; give it a mass");
       }
     }

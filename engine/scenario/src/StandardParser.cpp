@@ -47,6 +47,7 @@ void readStandard(TableReader& root, assessment::Standard& out) {
   out.passMark = passMark.value_or(0.0);
 
   const std::vector<std::string> categories = {"safety", "procedure", "quality", "efficiency"};
+  std::size_t problemsBeforeItems = root.diagnostics().problems().size();
   auto items = root.tables("items", Need::Required);
   if (root.raw().get("items") != nullptr && items.empty()) {
     root.problem("items", "a standard needs at least one item");
@@ -74,6 +75,8 @@ void readStandard(TableReader& root, assessment::Standard& out) {
     out.items.push_back(std::move(item));
   }
 
+  // Totals are only meaningful when every item's points were read.
+  bool itemsOk = root.diagnostics().problems().size() == problemsBeforeItems;
   auto levels = root.tables("levels", Need::Optional);
   for (std::size_t i = 0; i < levels.size(); ++i) {
     if (levels[i] == nullptr) {
@@ -87,13 +90,13 @@ void readStandard(TableReader& root, assessment::Standard& out) {
     auto minPoints = r.number("min_points", Need::Required, Range::nonNegative());
     level.minPoints = minPoints.value_or(0.0);
     r.finish();
-    if (minPoints && *minPoints > out.totalPoints()) {
-      r.problem("min_points", "min_points " + std::to_string(*minPoints) +
+    if (itemsOk && minPoints && *minPoints > out.totalPoints()) {
+      r.problem("min_points", "min_points " + formatNumber(*minPoints) +
                                   " is above the items' total of " +
-                                  std::to_string(out.totalPoints()));
+                                  formatNumber(out.totalPoints()));
     }
     if (minPoints && passMark && *minPoints < *passMark) {
-      r.problem("min_points", "a level below the pass mark (" + std::to_string(*passMark) +
+      r.problem("min_points", "a level below the pass mark (" + formatNumber(*passMark) +
                                   ") can never be reached; expected min_points >= pass_mark");
     }
     if (!out.levels.empty() && minPoints && *minPoints <= out.levels.back().minPoints) {
@@ -107,10 +110,10 @@ void readStandard(TableReader& root, assessment::Standard& out) {
     out.levels.push_back(std::move(level));
   }
 
-  if (passMark && !out.items.empty() && *passMark > out.totalPoints()) {
-    root.problem("pass_mark", "pass mark " + std::to_string(*passMark) +
+  if (itemsOk && passMark && !out.items.empty() && *passMark > out.totalPoints()) {
+    root.problem("pass_mark", "pass mark " + formatNumber(*passMark) +
                                   " is above the items' total of " +
-                                  std::to_string(out.totalPoints()) + "; no attempt could pass");
+                                  formatNumber(out.totalPoints()) + "; no attempt could pass");
   }
   root.finish();
 }
