@@ -76,6 +76,7 @@ CertificateAttempt attempt(std::string id, std::string scenario, double score,
   a.maxScore = 100.0;
   a.passed = score >= 70.0;
   a.verified = verified;
+  a.exam = true;
   a.startedAt = std::move(startedAt);
   return a;
 }
@@ -214,7 +215,9 @@ TEST(CertificateEvaluator, MissingTheoryAndInvalidDataAreReasonsNotCrashes) {
                              "2026-11-20T09:00:00Z"),
                      attempt("A3", "q2_practical", 80.0, "2026-12-01T08:00:00Z"),
                      attempt("A4", "q2_practical", 80.0, "yesterday"),
-                     attempt("B1", "forklift_n1", 80.0, "2026-11-20T08:00:00Z")});
+                     attempt("B1", "forklift_n1", 80.0, "2026-11-20T08:00:00Z"),
+                     attempt("P1", "q2_practical", 99.0, "2026-11-20T08:00:00Z")});
+  e.attempts.back().exam = false;
   e.theory.reset();
   auto decision = evaluateCertificate(licenceRule(), e);
   EXPECT_EQ(decision.outcome, CertificateOutcome::NotAwarded);
@@ -226,6 +229,9 @@ TEST(CertificateEvaluator, MissingTheoryAndInvalidDataAreReasonsNotCrashes) {
   EXPECT_EQ(decision.attempts[3].reason,
             "excluded: start time 'yesterday' is not an ISO 8601 UTC time");
   EXPECT_EQ(decision.attempts[4].use, AttemptUse::Unrelated);
+  EXPECT_EQ(decision.attempts[5].reason, "excluded: a practice attempt (hints and pause allowed); "
+                                         "only exam attempts count");
+  EXPECT_EQ(decision.parts[1].reason, "no verified attempt at q2_practical: not met");
   EXPECT_EQ(decision.parts[0].reason, "no theory score on record: not met");
   EXPECT_FALSE(decision.weightedPercent.has_value());
 }

@@ -59,6 +59,10 @@ bool screen(const CertificateAttempt& attempt, const CertificateRule& rule,
                ")";
     return false;
   }
+  if (!attempt.exam) {
+    c.reason = "excluded: a practice attempt (hints and pause allowed); only exam attempts count";
+    return false;
+  }
   auto date = parseCertificateDate(attempt.startedAt);
   if (!date) {
     c.reason = "excluded: start time '" + attempt.startedAt + "' is not an ISO 8601 UTC time";

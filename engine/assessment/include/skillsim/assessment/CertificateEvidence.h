@@ -14,13 +14,14 @@ namespace skillsim::assessment {
  * valid and re-simulation gave the same result); only verified attempts can count.
  */
 struct CertificateAttempt {
-  std::string attemptId;        ///< Store id or trace hash; names the attempt in reasons.
-  std::string scenarioId;       ///< Scenario the attempt was made in.
-  double score = 0.0;           ///< Points awarded (AttemptResult::totalPoints).
-  double maxScore = 0.0;        ///< Points possible (AttemptResult::maxPoints), > 0.
-  bool passed = false;          ///< The scenario's own verdict (pass mark, no veto).
-  bool vetoed = false;          ///< A veto ("automatic fail") item fired.
-  bool verified = false;        ///< The trace's signature and re-simulation matched.
+  std::string attemptId;  ///< Store id or trace hash; names the attempt in reasons.
+  std::string scenarioId; ///< Scenario the attempt was made in.
+  double score = 0.0;     ///< Points awarded (AttemptResult::totalPoints).
+  double maxScore = 0.0;  ///< Points possible (AttemptResult::maxPoints), > 0.
+  bool passed = false;    ///< The scenario's own verdict (pass mark, no veto).
+  bool vetoed = false;    ///< A veto ("automatic fail") item fired.
+  bool verified = false;  ///< The trace's signature and re-simulation matched.
+  bool exam = false;      ///< Made under exam rules (no hints, no pause); practice never counts.
   std::string verificationNote; ///< Why it could not be verified (shown when !verified).
   std::string startedAt;        ///< ISO 8601 UTC, `YYYY-MM-DDThh:mm:ssZ`.
 };
