@@ -154,7 +154,7 @@ TEST(CertificateRuleLoader, ShippedRulesLoad) {
   auto q2 = findCertificateRule(dir, "q2_overhead_crane_licence");
   ASSERT_TRUE(q2) << q2.error().toString();
   EXPECT_EQ(q2->validityYears, 4u);
-  EXPECT_EQ(q2->parts[1].scenarioId, "q2_practical");
+  EXPECT_EQ(q2->parts[1].scenarioId, "overhead_crane.q2_practical");
   EXPECT_DOUBLE_EQ(q2->parts[0].minimum, 70.0);
   EXPECT_DOUBLE_EQ(q2->parts[1].minimum, 70.0);
   auto skill = findCertificateRule(dir, "crane_operator_level4");

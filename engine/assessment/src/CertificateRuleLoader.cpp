@@ -165,6 +165,12 @@ private:
   std::optional<core::Error> mError;
 };
 
+bool isScenarioId(const std::string& id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  });
+}
+
 bool isIdentifier(const std::string& id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
@@ -212,10 +218,10 @@ void readPart(TableReader& reader, CertificatePart& part, CertificateKind kind) 
   }
   if (part.kind == CertificatePartKind::Practical) {
     part.scenarioId = reader.string("scenario");
-    if (reader.ok() && !isIdentifier(part.scenarioId)) {
+    if (reader.ok() && !isScenarioId(part.scenarioId)) {
       reader.fail(reader.get("scenario", true), "scenario",
                   "scenario id '" + part.scenarioId +
-                      "' must use lowercase letters, digits and '_' only");
+                      "' must use lowercase letters, digits, '_', '.' and '-' only");
     }
     if (const toml::node* node = reader.get("attempts", false)) {
       std::string policy = node->value_or(std::string{});
