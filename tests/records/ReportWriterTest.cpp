@@ -32,14 +32,16 @@ ReportAttempt attempt(const std::string& trainee, const std::string& name, std::
     double t = 0.1 * static_cast<double>(i);
     ReportSample s;
     s.time = t;
-    s.score = t < 2.0 ? 100.0 : 85.0;
     s.loadX = 10.0 + 5.0 * std::cos(t);
     s.loadZ = 4.0 + 5.0 * std::sin(t);
     s.swing = 0.05 * std::sin(3.0 * t);
     s.height = 2.5 + 0.5 * std::sin(t);
     a.samples.push_back(s);
   }
+  // The running score steps down by 15 at 2 s (a deduction); 4 points, not one per sample.
   if (n > 20) {
+    double end = a.samples.back().time;
+    a.scoreSeries = {{0.0, 100.0}, {2.0, 100.0}, {2.0, 85.0}, {end, 85.0}};
     a.deductions.push_back(ReportDeduction{2.0, a.samples[20].loadX, a.samples[20].loadZ, 15.0,
                                            "swing", "swing > 5° while setting down"});
   }
@@ -148,7 +150,9 @@ TEST(ReportWriter, OneSvgPerPlotWithOnePointPerSample) {
     auto plots = svgs(*html, kind);
     ASSERT_EQ(plots.size(), doc.attempts.size()) << kind;
     for (std::size_t i = 0; i < plots.size(); ++i) {
-      EXPECT_EQ(polylinePoints(plots[i]).size(), doc.attempts[i].samples.size()) << kind;
+      std::size_t expected =
+          kind == "score" ? doc.attempts[i].scoreSeries.size() : doc.attempts[i].samples.size();
+      EXPECT_EQ(polylinePoints(plots[i]).size(), expected) << kind;
     }
   }
   // One shaded band per band in the time range (swing 1, height 2), per attempt; the second
@@ -184,7 +188,9 @@ TEST(ReportWriter, DeductionIsDrawnWhereTheLoadWas) {
   EXPECT_NEAR(width, height, 1.5);
   // Running score plot: the value steps down by 15 points at 2 s; y grows upwards on screen.
   auto score = polylinePoints(svgs(*html, "score").front());
-  EXPECT_GT(score[25].second, score[5].second);
+  ASSERT_EQ(score.size(), 4u);
+  EXPECT_GT(score[2].second, score[1].second);
+  EXPECT_DOUBLE_EQ(score[2].first, score[1].first);
 }
 
 TEST(ReportWriter, EscapesTraineeNamesAndTitles) {
@@ -249,6 +255,13 @@ TEST(ReportWriter, BadDataIsAnErrorNamingTheAttempt) {
   auto html = writeHtmlReport(doc);
   ASSERT_FALSE(html);
   EXPECT_EQ(html.error().message, "report: attempt 'att-T002': samples[7] has a non-finite value");
+
+  doc = document("en");
+  doc.attempts[0].scoreSeries[3].score = std::numeric_limits<double>::infinity();
+  html = writeHtmlReport(doc);
+  ASSERT_FALSE(html);
+  EXPECT_EQ(html.error().message,
+            "report: attempt 'att-T001': scoreSeries[3] has a non-finite value");
 
   doc = document("en");
   doc.attempts[0].samples[3].time = 0.05;

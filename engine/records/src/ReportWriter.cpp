@@ -348,14 +348,25 @@ core::Expected<void> validate(const ReportAttempt& a) {
   auto finite = [](double v) { return std::isfinite(v); };
   for (std::size_t i = 0; i < a.samples.size(); ++i) {
     const ReportSample& s = a.samples[i];
-    if (!finite(s.time) || !finite(s.score) || !finite(s.loadX) || !finite(s.loadZ) ||
-        !finite(s.swing) || !finite(s.height)) {
+    if (!finite(s.time) || !finite(s.loadX) || !finite(s.loadZ) || !finite(s.swing) ||
+        !finite(s.height)) {
       return invalid(a, "samples[" + std::to_string(i) + "] has a non-finite value");
     }
     if (i > 0 && s.time < a.samples[i - 1].time) {
       return invalid(a, "samples[" + std::to_string(i) + "].time " + fixed(s.time, 3) +
                             " s is before the previous sample's " +
                             fixed(a.samples[i - 1].time, 3) + " s; times must not decrease");
+    }
+  }
+  for (std::size_t i = 0; i < a.scoreSeries.size(); ++i) {
+    const ReportScorePoint& p = a.scoreSeries[i];
+    if (!finite(p.time) || !finite(p.score)) {
+      return invalid(a, "scoreSeries[" + std::to_string(i) + "] has a non-finite value");
+    }
+    if (i > 0 && p.time < a.scoreSeries[i - 1].time) {
+      return invalid(a, "scoreSeries[" + std::to_string(i) + "].time " + fixed(p.time, 3) +
+                            " s is before the previous point's " +
+                            fixed(a.scoreSeries[i - 1].time, 3) + " s; times must not decrease");
     }
   }
   for (std::size_t i = 0; i < a.deductions.size(); ++i) {
@@ -473,9 +484,11 @@ core::Expected<std::string> writeHtmlReport(const ReportDocument& document,
     TimeSeries score{"score", l.scorePlot, l.scoreAxis, {}, {}, {}, markers, 1.0};
     TimeSeries swing{"swing", l.swingPlot, l.swingAxis, {}, {}, {}, {}, 1.0};
     TimeSeries height{"height", l.heightPlot, l.heightAxis, {}, {}, {}, {}, 0.5};
+    for (const ReportScorePoint& p : a.scoreSeries) {
+      score.t.push_back(p.time);
+      score.y.push_back(p.score);
+    }
     for (const ReportSample& s : a.samples) {
-      score.t.push_back(s.time);
-      score.y.push_back(s.score);
       swing.t.push_back(s.time);
       swing.y.push_back(s.swing * kRadToDeg);
       height.t.push_back(s.time);

@@ -7,14 +7,19 @@
 
 namespace skillsim::records {
 
+/** A point of the running score: the points held at `time` (s from the attempt's start). */
+struct ReportScorePoint {
+  double time = 0.0;
+  double score = 0.0;
+};
+
 /**
- * One sample of an attempt for the report's plots (world frame, Y up; DESIGN.md units). The
- * caller chooses the sampling (e.g. every 24th tick of a re-simulation, 10 Hz); the writer draws
- * every sample given.
+ * One motion sample of an attempt for the report's plots (world frame, Y up; DESIGN.md units),
+ * from re-simulating its trace. The caller chooses the sampling (e.g. every 24th tick, 10 Hz);
+ * the writer draws every sample given.
  */
 struct ReportSample {
   double time = 0.0;   ///< s from the attempt's start; non-decreasing along an attempt.
-  double score = 0.0;  ///< Running score (points) at this time.
   double loadX = 0.0;  ///< m, load position seen from above.
   double loadZ = 0.0;  ///< m.
   double swing = 0.0;  ///< rad, load swing angle (shown in degrees).
@@ -61,8 +66,9 @@ struct ReportAttempt {
   double passMark = 0.0;
   bool passed = false;
   bool vetoed = false;
-  bool verified = false; ///< The trace re-verified; shown, never hidden.
-  std::vector<ReportSample> samples;
+  bool verified = false;                     ///< The trace re-verified; shown, never hidden.
+  std::vector<ReportScorePoint> scoreSeries; ///< Running score; time non-decreasing.
+  std::vector<ReportSample> samples;         ///< Motion; empty when not re-simulated.
   std::vector<ReportDeduction> deductions;
   std::vector<ReportBand> swingBands;  ///< Allowed swing, rad.
   std::vector<ReportBand> heightBands; ///< Allowed load height, m.

@@ -18,8 +18,9 @@ using ReportProgress = std::function<void(std::size_t done, std::size_t total)>;
  * well-formed XML, so `xmllint --noout` accepts it) in zh-CN or en (document.language):
  * the class roster table, then per attempt a heading, the score line (with "not verified" when
  * the trace did not verify) and four inline SVG plots, each `<svg class="plot plot-KIND">` with
- * its samples as one `<polyline class="series">` of exactly one point per sample:
- *   - `plot-score`: running score over time, deductions marked as vertical lines;
+ * its data as one `<polyline class="series">` of exactly one point per data point (or, with no
+ * data, no polyline and the words "no samples"):
+ *   - `plot-score`: the running score (scoreSeries) over time, deductions as vertical lines;
  *   - `plot-path`: the load's path seen from above (x right, z down, equal scale), zones as
  *     circles, each deduction a `<circle class="deduction">` with its reason as tooltip;
  *   - `plot-swing`: swing angle in degrees over time, allowed bands as shaded rectangles
