@@ -70,7 +70,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* runCmd = cli.add_subcommand(
       "run", "Take a scenario at the workstation (a window), or headless replay a recorded "
              "attempt, score it, write a report and a screenshot; the attempt is stored");
-  runCmd->add_option("scenario", run.scenario, "Scenario file")->required();
+  runCmd->add_option("scenario", run.scenario,
+                     "Scenario file (none, on a display: the start screen)");
   runCmd->add_option("--trainee", run.trainee, "Trainee id (headless: default the trace's)");
   runCmd->add_option("--mode", run.mode, "practice or exam (headless: default the trace's)")
       ->check(CLI::IsMember({"practice", "exam"}));

@@ -1,6 +1,7 @@
 #include "RunCommand.h"
 
 #include "AssetsFolder.h"
+#include "StartSession.h"
 #include "Workstation.h"
 
 #include "skillsim/app/AttemptReplay.h"
@@ -86,7 +87,11 @@ core::Expected<void> screenshot(const sim::Simulation& sim, const ui::HudModel& 
 
 int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
   if (!o.headless) {
-    return runWorkstation(o, out, err);
+    return o.scenario.empty() ? runStartSession(o, out, err) : runWorkstation(o, out, err);
+  }
+  if (o.scenario.empty()) {
+    err << "skillsim run: --headless needs a SCENARIO file\n";
+    return kExitUsage;
   }
   if (o.input.empty()) {
     err << "skillsim run: --headless needs --input TRACE (a recorded .sktrace)\n";
