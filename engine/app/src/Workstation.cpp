@@ -27,6 +27,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -241,8 +242,12 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
         (void)a.writer->finish(result);
         a.writer.reset();
         printItemisedScore(result, out);
+        std::map<std::string, std::string> titles;
+        for (const auto& item : scenario->standard.items) {
+          titles[item.id] = chinese ? item.descriptionZh : item.descriptionEn;
+        }
         results = ui::makeResultsModel(
-            result, {}, chinese ? scenario->titleZh : scenario->titleEn, o.trainee,
+            result, titles, chinese ? scenario->titleZh : scenario->titleEn, o.trainee,
             practice ? ui::AttemptMode::Practice : ui::AttemptMode::Exam);
         auto trace = records::TraceReader::read(a.tracePath);
         records::AttemptRecord record;
