@@ -1,5 +1,7 @@
 #include "skillsim/app/Cli.h"
 
+#include "ValidateCommand.h"
+
 #include <skillsim/core/Log.h>
 #include <skillsim/core/Version.h>
 #include <skillsim/physics/PhysicsInfo.h>
@@ -41,6 +43,16 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   cli.add_option("--log-level", logLevel, "trace, debug, info, warn, error, critical or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
 
+  ValidateOptions validate;
+  CLI::App* validateCmd =
+      cli.add_subcommand("validate", "Check scenario and standard files; print every problem "
+                                     "with file:line:column and a valid scenario's hash");
+  validateCmd->add_option("files", validate.files, "Scenario or standard files")->required();
+  validateCmd->add_flag("--json", validate.json, "Print one JSON document for tools");
+  validateCmd->add_option(
+      "--assets", validate.assetsRoot,
+      "Folder holding standards/ (default: the nearest assets/ above each file)");
+
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -59,6 +71,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (showVersion) {
       out << versionText();
       return kExitOk;
+    }
+    if (validateCmd->parsed()) {
+      return runValidate(validate, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

@@ -73,6 +73,8 @@ struct AttemptResult {
   bool completed = false; ///< The attempt reached its end (not stopped early).
   std::uint64_t endTick = 0;
   double duration = 0.0; ///< s.
+  /** Id of the highest standard level reached (passed, total >= its minPoints); empty if none. */
+  std::string level;
 
   friend bool operator==(const AttemptResult&, const AttemptResult&) = default;
 };

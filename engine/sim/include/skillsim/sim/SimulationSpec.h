@@ -36,19 +36,21 @@ struct ShapeSpec {
 
 /** A rigid body: static (mass 0) or dynamic. */
 struct BodySpec {
-  std::string name;                ///< Unique; events and rubric criteria refer to it.
-  std::vector<std::string> tags;   ///< e.g. "pile", "frame", "load", "person"; events carry them.
+  std::string name;              ///< Unique; events and rubric criteria refer to it.
+  std::vector<std::string> tags; ///< e.g. "pile", "frame", "load", "person"; events carry them.
   ShapeSpec shape;
-  double mass = 0.0;               ///< kg; 0 = static.
-  glm::dvec3 position{0.0};        ///< Centre (m, world).
+  double mass = 0.0;        ///< kg; 0 = static.
+  glm::dvec3 position{0.0}; ///< Centre (m, world).
   glm::dquat orientation{1.0, 0.0, 0.0, 0.0};
-  double friction = 0.6;           ///< Coulomb coefficient, [0, 10].
-  double restitution = 0.0;        ///< [0, 1].
-  double linearDamping = 0.0;      ///< [0, 1].
-  double angularDamping = 0.0;     ///< [0, 1].
+  double friction = 0.6;                   ///< Coulomb coefficient, [0, 10].
+  double restitution = 0.0;                ///< [0, 1].
+  double linearDamping = 0.0;              ///< [0, 1].
+  double angularDamping = 0.0;             ///< [0, 1].
   glm::vec4 color{0.7f, 0.7f, 0.7f, 1.0f}; ///< Linear RGBA, for the SceneView.
   /** A load the crane hook can engage: the lug's position in the body frame (m). */
   std::optional<glm::dvec3> liftingLug;
+  /** Initial velocity of a dynamic body (m/s, world); usually zero. */
+  glm::dvec3 initialLinearVelocity{0.0};
 };
 
 /** A zone that reports enter/exit of tagged bodies (landing circle, person zone, corridor). */
@@ -56,10 +58,10 @@ struct ZoneSpec {
   enum class Shape : std::uint8_t { Box, Cylinder };
   std::string name;
   Shape shape = Shape::Cylinder;
-  glm::dvec3 center{0.0};        ///< m, world; for a cylinder the centre of its base.
-  glm::dvec3 halfExtents{0.5};   ///< Box only (m).
-  double radius = 1.0;           ///< Cylinder only (m), vertical axis.
-  double height = 2.0;           ///< Cylinder only (m), from its base up.
+  glm::dvec3 center{0.0};      ///< m, world; for a cylinder the centre of its base.
+  glm::dvec3 halfExtents{0.5}; ///< Box only (m).
+  double radius = 1.0;         ///< Cylinder only (m), vertical axis.
+  double height = 2.0;         ///< Cylinder only (m), from its base up.
   /** Tags of bodies it reports; empty = every dynamic body. */
   std::vector<std::string> watchTags;
   glm::vec4 color{0.2f, 0.8f, 0.3f, 1.0f}; ///< Debug-line colour.
@@ -67,9 +69,9 @@ struct ZoneSpec {
 
 /** A notched controller driving one motion (bridge, trolley, hoist). */
 struct ControllerSpec {
-  int notches = 5;            ///< Steps each way; axis value a gives notch round(a * notches).
-  double maxSpeed = 1.0;      ///< m/s at the top notch.
-  double acceleration = 0.5;  ///< m/s^2 limit when changing speed; braking uses the same.
+  int notches = 5;           ///< Steps each way; axis value a gives notch round(a * notches).
+  double maxSpeed = 1.0;     ///< m/s at the top notch.
+  double acceleration = 0.5; ///< m/s^2 limit when changing speed; braking uses the same.
 };
 
 /**
@@ -77,11 +79,12 @@ struct ControllerSpec {
  * bridge (+Z), and the hoist rope hangs from the trolley with a hook block at its end.
  */
 struct OverheadCraneSpec {
-  glm::dvec3 runwayOrigin{0.0};   ///< Where bridge position 0 / trolley position 0 meet, at ground (m).
-  double runwayLength = 30.0;     ///< Bridge travel range along +X (m).
-  double span = 20.0;             ///< Trolley travel range along +Z (m).
-  double liftHeight = 9.0;        ///< Height of the trolley's rope sheave above ground (m).
-  double ratedLoad = 5000.0;      ///< kg; more hoisted mass raises an Overload event.
+  glm::dvec3 runwayOrigin{
+      0.0};                   ///< Where bridge position 0 / trolley position 0 meet, at ground (m).
+  double runwayLength = 30.0; ///< Bridge travel range along +X (m).
+  double span = 20.0;         ///< Trolley travel range along +Z (m).
+  double liftHeight = 9.0;    ///< Height of the trolley's rope sheave above ground (m).
+  double ratedLoad = 5000.0;  ///< kg; more hoisted mass raises an Overload event.
   ControllerSpec bridge{5, 1.0, 0.4};
   ControllerSpec trolley{5, 0.6, 0.4};
   ControllerSpec hoist{5, 0.25, 0.3};
@@ -100,15 +103,15 @@ struct CameraSpec {
   enum class Kind : std::uint8_t { Fixed, OperatorCab, Overhead, Orbit, Follow };
   std::string name;
   Kind kind = Kind::Fixed;
-  glm::dvec3 position{0.0, 5.0, 10.0}; ///< m; for OperatorCab relative to the bridge.
-  glm::dvec3 target{0.0};              ///< m.
-  std::string followBody;              ///< Follow only.
+  glm::dvec3 position{0.0, 5.0, 10.0};     ///< m; for OperatorCab relative to the bridge.
+  glm::dvec3 target{0.0};                  ///< m.
+  std::string followBody;                  ///< Follow only.
   double verticalFov = 1.0471975511965976; ///< rad.
 };
 
 /** Everything a Simulation is built from. */
 struct SimulationSpec {
-  std::uint32_t tickRate = 240;        ///< Hz.
+  std::uint32_t tickRate = 240; ///< Hz.
   int solverIterations = 10;
   std::uint64_t seed = 0;              ///< The only source of randomness.
   glm::dvec3 gravity{0.0, -9.81, 0.0}; ///< m/s^2.

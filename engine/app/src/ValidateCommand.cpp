@@ -1,0 +1,86 @@
+#include "ValidateCommand.h"
+
+#include "skillsim/app/Cli.h"
+
+#include <skillsim/scenario/ScenarioLoader.h>
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+namespace skillsim::app {
+namespace {
+
+const char* kindName(scenario::FileKind kind) {
+  switch (kind) {
+  case scenario::FileKind::Scenario: return "scenario";
+  case scenario::FileKind::Standard: return "standard";
+  case scenario::FileKind::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+nlohmann::json toJson(const scenario::ValidationReport& report) {
+  nlohmann::json problems = nlohmann::json::array();
+  for (const core::Error& p : report.problems) {
+    problems.push_back({{"file", p.location.file},
+                        {"line", p.location.line},
+                        {"column", p.location.column},
+                        {"field", p.location.fieldPath},
+                        {"message", p.message},
+                        {"code", core::toString(p.code)}});
+  }
+  nlohmann::json j = {{"file", report.file},
+                      {"kind", kindName(report.kind)},
+                      {"valid", report.valid()},
+                      {"problems", problems}};
+  if (report.scenario) {
+    j["id"] = report.scenario->id;
+    j["standard"] = report.scenario->standard.id;
+    j["standard_file"] = report.scenario->standardFile.string();
+  } else if (report.standard) {
+    j["id"] = report.standard->id;
+  }
+  if (report.hash) {
+    j["hash"] = core::toHex(*report.hash);
+  }
+  return j;
+}
+
+} // namespace
+
+int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& /*err*/) {
+  scenario::LoadOptions loadOptions;
+  loadOptions.assetsRoot = options.assetsRoot;
+  bool allValid = true;
+  nlohmann::json files = nlohmann::json::array();
+  for (const std::string& file : options.files) {
+    scenario::ValidationReport report = scenario::validateFile(file, loadOptions);
+    allValid = allValid && report.valid();
+    if (options.json) {
+      files.push_back(toJson(report));
+      continue;
+    }
+    for (const core::Error& problem : report.problems) {
+      out << problem.toString() << '\n';
+    }
+    if (!report.valid()) {
+      out << file << ": invalid (" << report.problems.size() << " problem"
+          << (report.problems.size() == 1 ? "" : "s") << ")\n";
+    } else if (report.scenario) {
+      out << file << ": valid scenario '" << report.scenario->id << "' (standard '"
+          << report.scenario->standard.id << "', " << report.scenario->rubric.criteria.size()
+          << " criteria)\n  hash " << core::toHex(*report.hash) << '\n';
+    } else if (report.standard) {
+      out << file << ": valid standard '" << report.standard->id << "' ("
+          << report.standard->items.size() << " items, pass mark " << report.standard->passMark
+          << " of " << report.standard->totalPoints() << ")\n";
+    }
+  }
+  if (options.json) {
+    out << nlohmann::json{{"valid", allValid}, {"files", files}}.dump(2) << '\n';
+  }
+  return allValid ? kExitOk : kExitFailure;
+}
+
+} // namespace skillsim::app

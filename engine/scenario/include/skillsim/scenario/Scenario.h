@@ -1,0 +1,39 @@
+#pragma once
+
+#include <skillsim/assessment/Rubric.h>
+#include <skillsim/assessment/Standard.h>
+#include <skillsim/core/Hash.h>
+#include <skillsim/sim/SimulationSpec.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace skillsim::scenario {
+
+/**
+ * A validated assessment scenario: one typical work task of a trade, the simulation it runs, the
+ * certificate standard it is scored against and the rubric binding the standard's items to
+ * criteria. Filled by loadScenario() from `scenarios/<trade>/<task>.toml` and the standard file
+ * it names (docs/scenario-format.md). All values SI (m, kg, s, rad); degrees converted on load.
+ */
+struct Scenario {
+  std::string id;      ///< e.g. "overhead_crane.q2_practical".
+  std::string version; ///< The scenario author's version string.
+  std::string titleZh;
+  std::string titleEn;
+  std::string descriptionZh;
+  std::string descriptionEn;
+  std::string trade; ///< e.g. "overhead_crane".
+  assessment::Standard standard;
+  assessment::Rubric rubric;  ///< rubric.tickRate == simulation.tickRate.
+  double timeLimit = 0.0;     ///< s; the attempt stops there (== rubric.timeLimit).
+  std::uint32_t tickRate = 0; ///< Hz (== simulation.tickRate).
+  sim::SimulationSpec simulation;
+  /** scenarioHash(scenario bytes, standard bytes): the identity a trace names. */
+  core::Digest hash{};
+  std::filesystem::path scenarioFile; ///< As given to loadScenario().
+  std::filesystem::path standardFile; ///< The standard file found for it.
+};
+
+} // namespace skillsim::scenario

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "skillsim/scenario/Scenario.h"
+
+#include <skillsim/assessment/Standard.h>
+#include <skillsim/core/Error.h>
+#include <skillsim/core/Expected.h>
+#include <skillsim/core/Hash.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skillsim::scenario {
+
+/** Where loadScenario() looks for standards. */
+struct LoadOptions {
+  /**
+   * Folder holding `standards/<id>.toml`. Empty: the nearest `assets/` folder found walking up
+   * from the scenario file's folder (so `scenarios/<trade>/x.toml` finds the repository's
+   * `assets/standards/`).
+   */
+  std::filesystem::path assetsRoot;
+};
+
+/** Which format a file declares in its `format` key. */
+enum class FileKind : std::uint8_t { Unknown, Scenario, Standard };
+
+/**
+ * Everything found in one file: every problem at once (each a core::Error with file, line,
+ * column, field path and what was expected), and on success the parsed data.
+ */
+struct ValidationReport {
+  FileKind kind = FileKind::Unknown;
+  std::string file;
+  std::vector<core::Error> problems;            ///< In file order within each file; empty = valid.
+  std::optional<Scenario> scenario;             ///< Set for a valid scenario.
+  std::optional<assessment::Standard> standard; ///< Set for a valid standard (or scenario's).
+  std::optional<core::Digest> hash; ///< Scenario identity (scenarioHash), set when valid.
+
+  [[nodiscard]] bool valid() const { return problems.empty(); }
+};
+
+/** The format strings a file's first key declares. */
+inline constexpr std::string_view kScenarioFormat = "skillsim.scenario/1";
+inline constexpr std::string_view kStandardFormat = "skillsim.standard/1";
+
+/**
+ * Checks a scenario or standard file (by its `format` key) and reports every problem. A
+ * scenario's standard is found as LoadOptions says and checked too. Never throws.
+ */
+[[nodiscard]] ValidationReport validateFile(const std::filesystem::path& file,
+                                            const LoadOptions& options = {});
+
+/**
+ * Checks a scenario given as text, with its standard's text (as read from `standardFile`). The
+ * scenario's `standard` key must name that standard's id. For tests and tools; never throws.
+ */
+[[nodiscard]] ValidationReport validateScenarioText(std::string_view text, const std::string& file,
+                                                    std::string_view standardText,
+                                                    const std::string& standardFile);
+
+/** Checks a standard given as text. Never throws. */
+[[nodiscard]] ValidationReport validateStandardText(std::string_view text, const std::string& file);
+
+/**
+ * Loads and validates a scenario and its standard. Errors: NotFound / Io when a file cannot be
+ * read; InvalidInput with every problem, one per line, in the message (the first problem's
+ * location is the Error's location).
+ */
+[[nodiscard]] core::Expected<Scenario> loadScenario(const std::filesystem::path& file,
+                                                    const LoadOptions& options = {});
+
+/** Loads and validates a standard file; errors as loadScenario(). */
+[[nodiscard]] core::Expected<assessment::Standard> loadStandard(const std::filesystem::path& file);
+
+/** Metric names the overhead crane provides (sim/Metrics.h), for checking rubric references. */
+[[nodiscard]] const std::vector<std::string>& overheadCraneMetricNames();
+
+} // namespace skillsim::scenario

@@ -1,0 +1,299 @@
+#include "skillsim/scenario/ScenarioLoader.h"
+
+#include "Diagnostics.h"
+#include "ScenarioParser.h"
+#include "StandardParser.h"
+#include "TableReader.h"
+
+#include <skillsim/scenario/ScenarioHash.h>
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace skillsim::scenario {
+namespace {
+
+/** Parses TOML text; a syntax error becomes a problem with its line and column. */
+std::optional<toml::table> parseToml(std::string_view text, const std::string& file,
+                                     Diagnostics& diagnostics) {
+  try {
+    return toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    diagnostics.add(e.source().begin.line, e.source().begin.column, "",
+                    "TOML syntax error: " + std::string(e.description()));
+  } catch (const std::exception& e) {
+    diagnostics.add(0, 0, "", std::string("TOML could not be read: ") + e.what());
+  }
+  return std::nullopt;
+}
+
+/** Checks the `format` key; returns the declared kind. */
+FileKind readFormat(const toml::table& root, Diagnostics& diagnostics) {
+  const toml::node* node = root.get("format");
+  std::string expected = "expected format = \"" + std::string(kScenarioFormat) +
+                         "\" (a scenario) or \"" + std::string(kStandardFormat) + "\" (a standard)";
+  if (node == nullptr) {
+    diagnostics.add(1, 1, "format", "missing required key 'format'; " + expected);
+    return FileKind::Unknown;
+  }
+  const auto* s = node->as_string();
+  if (s != nullptr && s->get() == kScenarioFormat) {
+    return FileKind::Scenario;
+  }
+  if (s != nullptr && s->get() == kStandardFormat) {
+    return FileKind::Standard;
+  }
+  diagnostics.add(node->source().begin.line, node->source().begin.column, "format",
+                  "unknown format " + (s != nullptr ? "'" + s->get() + "'" : typeName(*node)) +
+                      "; " + expected);
+  return FileKind::Unknown;
+}
+
+std::optional<std::string> readBytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    return std::nullopt;
+  }
+  return buffer.str();
+}
+
+/** File order: by line, then column (stable, so problems at one place keep their order). */
+void sortByPosition(std::vector<core::Error>& problems) {
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const core::Error& a, const core::Error& b) {
+                     if (a.location.line != b.location.line) {
+                       return a.location.line < b.location.line;
+                     }
+                     return a.location.column < b.location.column;
+                   });
+}
+
+core::Error toError(const ValidationReport& report) {
+  std::string message = std::to_string(report.problems.size()) + " problem" +
+                        (report.problems.size() == 1 ? "" : "s") + " in " + report.file + ":";
+  for (const core::Error& problem : report.problems) {
+    message += "\n  " + problem.toString();
+  }
+  core::Error error = report.problems.front();
+  error.message = message;
+  return error;
+}
+
+ValidationReport failure(FileKind kind, const std::string& file, core::Error error) {
+  ValidationReport report;
+  report.kind = kind;
+  report.file = file;
+  report.problems.push_back(std::move(error));
+  return report;
+}
+
+} // namespace
+
+const std::vector<std::string>& overheadCraneMetricNames() {
+  static const std::vector<std::string> kNames = {
+      "load_swing_angle", "load_height", "hook_height", "bridge_speed", "trolley_speed",
+      "hoist_speed",      "load_x",      "load_z",      "rope_length",  "hoisted_mass"};
+  return kNames;
+}
+
+ValidationReport validateStandardText(std::string_view text, const std::string& file) {
+  ValidationReport report;
+  report.file = file;
+  Diagnostics diagnostics(file);
+  auto root = parseToml(text, file, diagnostics);
+  if (root) {
+    report.kind = readFormat(*root, diagnostics);
+    if (report.kind == FileKind::Scenario) {
+      diagnostics.add(1, 1, "format",
+                      "expected a standard (format = \"" + std::string(kStandardFormat) +
+                          "\"), found a scenario");
+    } else {
+      report.kind = FileKind::Standard;
+      assessment::Standard standard;
+      TableReader reader(*root, "", diagnostics);
+      readStandard(reader, standard);
+      if (diagnostics.empty()) {
+        report.standard = std::move(standard);
+      }
+    }
+  }
+  report.problems = diagnostics.problems();
+  sortByPosition(report.problems);
+  return report;
+}
+
+ValidationReport validateScenarioText(std::string_view text, const std::string& file,
+                                      std::string_view standardText,
+                                      const std::string& standardFile) {
+  ValidationReport report;
+  report.kind = FileKind::Scenario;
+  report.file = file;
+  Diagnostics diagnostics(file);
+  auto root = parseToml(text, file, diagnostics);
+  ValidationReport standardReport = validateStandardText(standardText, standardFile);
+  const assessment::Standard* standard =
+      standardReport.standard ? &*standardReport.standard : nullptr;
+  if (root) {
+    if (readFormat(*root, diagnostics) == FileKind::Standard) {
+      diagnostics.add(1, 1, "format",
+                      "expected a scenario (format = \"" + std::string(kScenarioFormat) +
+                          "\"), found a standard");
+    }
+    if (standard != nullptr) {
+      const toml::node* id = root->get("standard");
+      if (id != nullptr && id->as_string() != nullptr && id->as_string()->get() != standard->id) {
+        diagnostics.add(id->source().begin.line, id->source().begin.column, "standard",
+                        "names standard '" + id->as_string()->get() + "' but " + standardFile +
+                            " has id '" + standard->id + "'");
+      }
+    }
+    Scenario scenario;
+    ScenarioParser parser(diagnostics, standard);
+    parser.parse(*root, scenario);
+    if (diagnostics.empty() && standard != nullptr) {
+      scenario.hash = scenarioHash(text, standardText);
+      scenario.scenarioFile = file;
+      scenario.standardFile = standardFile;
+      report.hash = scenario.hash;
+      report.standard = *standard;
+      report.scenario = std::move(scenario);
+    }
+  }
+  report.problems = diagnostics.problems();
+  sortByPosition(report.problems);
+  report.problems.insert(report.problems.end(), standardReport.problems.begin(),
+                         standardReport.problems.end());
+  return report;
+}
+
+ValidationReport validateFile(const std::filesystem::path& file, const LoadOptions& options) {
+  std::string name = file.string();
+  auto bytes = readBytes(file);
+  if (!bytes) {
+    bool exists = std::filesystem::exists(file);
+    return failure(FileKind::Unknown, name,
+                   core::makeError(exists ? core::ErrorCode::Io : core::ErrorCode::NotFound,
+                                   exists ? "cannot read the file" : "no such file",
+                                   core::SourceLocation{.file = name}));
+  }
+  Diagnostics diagnostics(name);
+  auto root = parseToml(*bytes, name, diagnostics);
+  if (!root) {
+    ValidationReport report;
+    report.file = name;
+    report.problems = diagnostics.problems();
+    return report;
+  }
+  FileKind kind = readFormat(*root, diagnostics);
+  if (kind == FileKind::Standard) {
+    return validateStandardText(*bytes, name);
+  }
+  if (kind == FileKind::Unknown) {
+    ValidationReport report;
+    report.file = name;
+    report.problems = diagnostics.problems();
+    return report;
+  }
+
+  // Find the standard: by id under the assets root, or by a path relative to this file.
+  std::filesystem::path standardPath;
+  const toml::node* idNode = root->get("standard");
+  const toml::node* fileNode = root->get("standard_file");
+  auto located = [&](const toml::node& node, std::string field, std::string message) {
+    return failure(FileKind::Scenario, name,
+                   core::makeError(core::ErrorCode::NotFound, std::move(message),
+                                   core::SourceLocation{.file = name,
+                                                        .line = node.source().begin.line,
+                                                        .column = node.source().begin.column,
+                                                        .fieldPath = std::move(field)}));
+  };
+  if (idNode != nullptr && idNode->as_string() != nullptr && fileNode == nullptr) {
+    std::string id = idNode->as_string()->get();
+    if (!validId(id)) {
+      return located(*idNode, "standard",
+                     "invalid standard id '" + id +
+                         "'; expected lowercase letters, digits, '.', '_' or '-'");
+    }
+    std::vector<std::filesystem::path> tried;
+    if (!options.assetsRoot.empty()) {
+      tried.push_back(options.assetsRoot / "standards" / (id + ".toml"));
+    } else {
+      std::filesystem::path dir = std::filesystem::absolute(file).parent_path();
+      while (true) {
+        tried.push_back(dir / "assets" / "standards" / (id + ".toml"));
+        if (!dir.has_parent_path() || dir.parent_path() == dir) {
+          break;
+        }
+        dir = dir.parent_path();
+      }
+    }
+    for (const auto& candidate : tried) {
+      if (std::filesystem::is_regular_file(candidate)) {
+        standardPath = candidate;
+        break;
+      }
+    }
+    if (standardPath.empty()) {
+      return located(*idNode, "standard",
+                     "standard '" + id + "' not found; looked for " + tried.front().string() +
+                         (tried.size() > 1 ? " and in every assets/standards/ above it" : "") +
+                         " (set the assets folder with --assets)");
+    }
+  } else if (fileNode != nullptr && fileNode->as_string() != nullptr && idNode == nullptr) {
+    standardPath = file.parent_path() / fileNode->as_string()->get();
+    if (!std::filesystem::is_regular_file(standardPath)) {
+      return located(*fileNode, "standard_file",
+                     "standard file " + standardPath.string() + " not found");
+    }
+  } else {
+    // Missing, both, or a wrong type: the parser reports it with everything else.
+    return validateScenarioText(*bytes, name, "", "");
+  }
+  auto standardBytes = readBytes(standardPath);
+  if (!standardBytes) {
+    return failure(FileKind::Scenario, name,
+                   core::makeError(core::ErrorCode::Io, "cannot read the standard file",
+                                   core::SourceLocation{.file = standardPath.string()}));
+  }
+  std::string standardName = standardPath.lexically_normal().string();
+  return validateScenarioText(*bytes, name, *standardBytes, standardName);
+}
+
+core::Expected<Scenario> loadScenario(const std::filesystem::path& file,
+                                      const LoadOptions& options) {
+  ValidationReport report = validateFile(file, options);
+  if (!report.valid()) {
+    return toError(report);
+  }
+  if (!report.scenario) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "expected a scenario (format = \"" + std::string(kScenarioFormat) +
+                               "\"), found a standard",
+                           core::SourceLocation{.file = report.file, .fieldPath = "format"});
+  }
+  return std::move(*report.scenario);
+}
+
+core::Expected<assessment::Standard> loadStandard(const std::filesystem::path& file) {
+  ValidationReport report = validateFile(file);
+  if (!report.valid()) {
+    return toError(report);
+  }
+  if (report.kind != FileKind::Standard || !report.standard) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "expected a standard (format = \"" + std::string(kStandardFormat) +
+                               "\"), found a scenario",
+                           core::SourceLocation{.file = report.file, .fieldPath = "format"});
+  }
+  return std::move(*report.standard);
+}
+
+} // namespace skillsim::scenario

@@ -1,0 +1,880 @@
+#include "ScenarioParser.h"
+
+#include "StandardParser.h"
+
+#include <skillsim/scenario/ScenarioLoader.h>
+
+#include <glm/gtc/quaternion.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numbers>
+
+namespace skillsim::scenario {
+namespace {
+
+constexpr double kDegToRad = std::numbers::pi / 180.0;
+
+std::string num(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", v);
+  return buffer;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+/** Rotation about X, then Y, then Z (world axes), angles in rad. */
+glm::dquat fromEuler(const glm::dvec3& angles) {
+  return glm::angleAxis(angles.z, glm::dvec3(0, 0, 1)) *
+         glm::angleAxis(angles.y, glm::dvec3(0, 1, 0)) *
+         glm::angleAxis(angles.x, glm::dvec3(1, 0, 0));
+}
+
+const std::vector<std::string>& eventNames() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (int k = 0; k <= static_cast<int>(sim::SimEventKind::ControlChanged); ++k) {
+      names.emplace_back(sim::toString(static_cast<sim::SimEventKind>(k)));
+    }
+    names.emplace_back("start");
+    names.emplace_back("motion");
+    names.emplace_back("end");
+    return names;
+  }();
+  return kNames;
+}
+
+std::optional<sim::SimEventKind> eventKind(const std::string& name) {
+  for (int k = 0; k <= static_cast<int>(sim::SimEventKind::ControlChanged); ++k) {
+    auto kind = static_cast<sim::SimEventKind>(k);
+    if (sim::toString(kind) == name) {
+      return kind;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> axisNames() {
+  std::vector<std::string> names;
+  for (std::size_t a = 0; a < core::kAxisCount; ++a) {
+    names.emplace_back(core::axisName(static_cast<core::Axis>(a)));
+  }
+  return names;
+}
+
+} // namespace
+
+ScenarioParser::ScenarioParser(Diagnostics& diagnostics, const assessment::Standard* standard)
+    : mDiagnostics(diagnostics), mStandard(standard) {}
+
+bool ScenarioParser::checkName(TableReader& r, std::string_view key, const std::string& name,
+                               const std::vector<std::string>& known, const std::string& what) {
+  if (contains(known, name)) {
+    return true;
+  }
+  std::string hint = didYouMean(name, known);
+  if (hint.empty()) {
+    hint = known.empty() ? "; this scenario defines none" : "; expected " + listChoices(known);
+  }
+  r.problem(key, "unknown " + what + " '" + name + "'" + hint);
+  return false;
+}
+
+bool ScenarioParser::checkMetric(TableReader& r, std::string_view key, const std::string& name) {
+  if (mMetrics.empty()) {
+    r.problem(key, "metric '" + name +
+                       "' cannot be measured: this scenario has no machine "
+                       "(add a [crane] table)");
+    return false;
+  }
+  return checkName(r, key, name, mMetrics, "metric");
+}
+
+void ScenarioParser::parse(const toml::table& root, Scenario& out) {
+  TableReader r(root, "", mDiagnostics);
+  r.allow("format");
+  out.id = r.string("id", Need::Required).value_or("");
+  if (!out.id.empty() && !validId(out.id)) {
+    r.problem("id", "invalid id '" + out.id +
+                        "'; expected lowercase letters, digits, '.', '_' or '-', starting with a "
+                        "letter or digit");
+  }
+  out.version = r.string("version", Need::Required).value_or("");
+  out.titleZh = r.string("title_zh", Need::Required).value_or("");
+  out.titleEn = r.string("title_en", Need::Required).value_or("");
+  out.descriptionZh = r.string("description_zh", Need::Optional).value_or("");
+  out.descriptionEn = r.string("description_en", Need::Optional).value_or("");
+  out.trade = r.string("trade", Need::Required).value_or("");
+  // Resolved by the loader; read here so that a wrong type is reported with the rest.
+  bool byId = r.string("standard", Need::Optional).has_value();
+  bool byFile = r.string("standard_file", Need::Optional).has_value();
+  if (byId == byFile && root.get("standard") == nullptr && root.get("standard_file") == nullptr) {
+    r.problemHere("missing the standard assessed: give 'standard' (an id under "
+                  "assets/standards/) or 'standard_file' (a path relative to this file)");
+  } else if (byId && byFile) {
+    r.problem("standard_file", "give either 'standard' or 'standard_file', not both");
+  }
+  if (mStandard != nullptr && !out.trade.empty() && !mStandard->trade.empty() &&
+      mStandard->trade != out.trade) {
+    r.problem("trade", "trade '" + out.trade + "' does not match the standard's trade '" +
+                           mStandard->trade + "'");
+  }
+
+  readSimulation(r, out);
+  readCrane(r, out);
+  readBodies(r, out);
+  readZones(r, out);
+  readCameras(r, out);
+  readPhases(r, out);
+  readAttempt(r, out);
+  readRubric(r, out);
+  checkCoverage(r, out);
+  r.finish();
+  out.tickRate = out.simulation.tickRate;
+  out.rubric.tickRate = out.simulation.tickRate;
+  out.rubric.timeLimit = out.timeLimit;
+  if (mStandard != nullptr) {
+    out.standard = *mStandard;
+  }
+}
+
+void ScenarioParser::readSimulation(TableReader& root, Scenario& out) {
+  const toml::table* table = root.table("simulation", Need::Required);
+  if (table == nullptr) {
+    return;
+  }
+  TableReader r(*table, "simulation", mDiagnostics);
+  sim::SimulationSpec& s = out.simulation;
+  s.tickRate = static_cast<std::uint32_t>(
+      r.integer("tick_rate", Need::Optional, 30, 2000).value_or(s.tickRate));
+  s.solverIterations =
+      static_cast<int>(r.integer("solver_iterations", Need::Optional, 1, 200).value_or(10));
+  s.seed = static_cast<std::uint64_t>(
+      r.integer("seed", Need::Optional, 0, std::numeric_limits<std::int64_t>::max()).value_or(0));
+  s.gravity = r.vec3("gravity", Need::Optional, Range::closed(-100.0, 100.0)).value_or(s.gravity);
+  s.groundPlane = r.boolean("ground_plane", Need::Optional).value_or(true);
+  r.finish();
+  if (s.groundPlane) {
+    mTags.emplace_back("ground");
+  }
+}
+
+void ScenarioParser::readController(TableReader& crane, std::string_view key,
+                                    sim::ControllerSpec& out) {
+  const toml::table* table = crane.table(key, Need::Optional);
+  if (table == nullptr) {
+    return;
+  }
+  TableReader r(*table, crane.fieldPath(key), mDiagnostics);
+  out.notches = static_cast<int>(r.integer("notches", Need::Optional, 1, 20).value_or(out.notches));
+  out.maxSpeed =
+      r.number("max_speed", Need::Optional, {0.0, 10.0, true, false}).value_or(out.maxSpeed);
+  out.acceleration =
+      r.number("acceleration", Need::Optional, {0.0, 20.0, true, false}).value_or(out.acceleration);
+  r.finish();
+}
+
+void ScenarioParser::readCrane(TableReader& root, Scenario& out) {
+  const toml::table* table = root.table("crane", Need::Optional);
+  if (table == nullptr) {
+    if (out.trade == "overhead_crane" && root.raw().get("crane") == nullptr) {
+      root.problemHere("trade 'overhead_crane' needs a [crane] table describing the machine");
+    }
+    return;
+  }
+  TableReader r(*table, "crane", mDiagnostics);
+  std::size_t problemsBefore = mDiagnostics.problems().size();
+  sim::OverheadCraneSpec c;
+  Range positive = Range::positive();
+  c.runwayOrigin =
+      r.vec3("runway_origin", Need::Optional, Range::closed(-1e4, 1e4)).value_or(c.runwayOrigin);
+  auto runway = r.number("runway_length", Need::Required, positive);
+  auto span = r.number("span", Need::Required, positive);
+  auto lift = r.number("lift_height", Need::Required, positive);
+  c.runwayLength = runway.value_or(c.runwayLength);
+  c.span = span.value_or(c.span);
+  c.liftHeight = lift.value_or(c.liftHeight);
+  c.ratedLoad = r.number("rated_load", Need::Required, positive).value_or(c.ratedLoad);
+  c.hookMass = r.number("hook_mass", Need::Optional, positive).value_or(c.hookMass);
+  auto minRope = r.number("min_rope_length", Need::Optional, positive);
+  auto maxRope = r.number("max_rope_length", Need::Optional, positive);
+  auto initialRope = r.number("initial_rope_length", Need::Optional, positive);
+  c.minRopeLength = minRope.value_or(c.minRopeLength);
+  c.maxRopeLength = maxRope.value_or(c.maxRopeLength);
+  c.initialRopeLength = initialRope.value_or(c.initialRopeLength);
+  auto bridge = r.number("initial_bridge", Need::Optional, Range::nonNegative());
+  auto trolley = r.number("initial_trolley", Need::Optional, Range::nonNegative());
+  c.initialBridge = bridge.value_or(c.initialBridge);
+  c.initialTrolley = trolley.value_or(c.initialTrolley);
+  c.attachTolerance =
+      r.number("attach_tolerance", Need::Optional, positive).value_or(c.attachTolerance);
+  c.slingLength = r.number("sling_length", Need::Optional, positive).value_or(c.slingLength);
+  readController(r, "bridge", c.bridge);
+  readController(r, "trolley", c.trolley);
+  readController(r, "hoist", c.hoist);
+  r.finish();
+  out.simulation.crane = c;
+  mMetrics = overheadCraneMetricNames();
+  mControllers = {"bridge", "trolley", "hoist"};
+  mTags.emplace_back("hook");
+  if (mDiagnostics.problems().size() != problemsBefore) {
+    return; // cross-checks between values only when every value was read
+  }
+
+  if (c.minRopeLength >= c.maxRopeLength) {
+    r.problem(maxRope ? "max_rope_length" : "min_rope_length",
+              "max_rope_length " + num(c.maxRopeLength) +
+                  " m must be greater than min_rope_length " + num(c.minRopeLength) + " m");
+  } else if (c.maxRopeLength >= c.liftHeight) {
+    r.problem(maxRope ? "max_rope_length" : "lift_height",
+              "max_rope_length " + num(c.maxRopeLength) + " m must be less than lift_height " +
+                  num(c.liftHeight) + " m (the hook would go below the ground)");
+  }
+  if (c.initialRopeLength < c.minRopeLength || c.initialRopeLength > c.maxRopeLength) {
+    r.problem("initial_rope_length", "initial_rope_length " + num(c.initialRopeLength) +
+                                         " m must lie in [min_rope_length, max_rope_length] = [" +
+                                         num(c.minRopeLength) + ", " + num(c.maxRopeLength) + "]");
+  }
+  if (c.initialBridge > c.runwayLength) {
+    r.problem("initial_bridge", "initial_bridge " + num(c.initialBridge) +
+                                    " m is beyond the runway length " + num(c.runwayLength) + " m");
+  }
+  if (c.initialTrolley > c.span) {
+    r.problem("initial_trolley", "initial_trolley " + num(c.initialTrolley) +
+                                     " m is beyond the span " + num(c.span) + " m");
+  }
+}
+
+void ScenarioParser::readBodies(TableReader& root, Scenario& out) {
+  const std::vector<std::string> shapes = {"box",     "cylinder",    "sphere",
+                                           "capsule", "convex_hull", "triangle_mesh"};
+  auto tables = root.tables("bodies", Need::Optional);
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i] == nullptr) {
+      continue;
+    }
+    TableReader r(*tables[i], "bodies[" + std::to_string(i) + "]", mDiagnostics);
+    sim::BodySpec b;
+    b.name = r.string("name", Need::Required).value_or("");
+    if (!b.name.empty() && contains(mBodyNames, b.name)) {
+      r.problem("name", "duplicate body name '" + b.name + "'");
+    }
+    b.tags = r.strings("tags", Need::Optional).value_or(std::vector<std::string>{});
+    auto shape = r.choice("shape", Need::Required, shapes);
+    auto mass = r.number("mass", Need::Optional, Range::closed(0.0, 1e6));
+    b.mass = mass.value_or(0.0);
+    bool hullOrMesh = shape && (*shape == "convex_hull" || *shape == "triangle_mesh");
+    if (shape) {
+      auto index = std::find(shapes.begin(), shapes.end(), *shape) - shapes.begin();
+      b.shape.kind = static_cast<sim::ShapeKind>(index);
+    }
+    if (shape && !hullOrMesh) {
+      if (auto size = r.vec3("size", Need::Required, {0.0, 1e4, true, false})) {
+        b.shape.size = *size;
+      }
+    } else {
+      r.allow("size");
+    }
+    if (hullOrMesh) {
+      const toml::array* points = r.array("points", Need::Required);
+      if (points != nullptr) {
+        for (std::size_t p = 0; p < points->size(); ++p) {
+          const toml::node& element = *points->get(p);
+          const auto* xyz = element.as_array();
+          std::string path = r.fieldPath("points") + "[" + std::to_string(p) + "]";
+          bool ok = xyz != nullptr && xyz->size() == 3;
+          glm::dvec3 v{0.0};
+          for (std::size_t k = 0; ok && k < 3; ++k) {
+            const toml::node& c = *xyz->get(k);
+            if (const auto* n = c.as_integer()) {
+              v[static_cast<glm::length_t>(k)] = static_cast<double>(n->get());
+            } else if (const auto* f = c.as_floating_point();
+                       f != nullptr && std::isfinite(f->get())) {
+              v[static_cast<glm::length_t>(k)] = f->get();
+            } else {
+              ok = false;
+            }
+          }
+          if (!ok) {
+            r.problemAt(element, path, "expected a point [x, y, z] of 3 finite numbers (m)");
+          }
+          b.shape.points.push_back(v);
+        }
+        if (*shape == "convex_hull" && points->size() < 4) {
+          r.problem("points", "a convex hull needs at least 4 points, found " +
+                                  std::to_string(points->size()));
+        }
+      }
+      if (*shape == "triangle_mesh") {
+        const toml::array* indices = r.array("indices", Need::Required);
+        if (indices != nullptr) {
+          for (std::size_t k = 0; k < indices->size(); ++k) {
+            const toml::node& element = *indices->get(k);
+            const auto* n = element.as_integer();
+            if (n == nullptr || n->get() < 0 ||
+                static_cast<std::size_t>(n->get()) >= b.shape.points.size()) {
+              r.problemAt(element, r.fieldPath("indices") + "[" + std::to_string(k) + "]",
+                          "expected a point index in [0, " + std::to_string(b.shape.points.size()) +
+                              ")");
+              continue;
+            }
+            b.shape.indices.push_back(static_cast<std::uint32_t>(n->get()));
+          }
+          if (indices->size() % 3 != 0 || indices->empty()) {
+            r.problem("indices",
+                      "expected 3 indices per triangle, found " + std::to_string(indices->size()));
+          }
+        }
+        if (b.mass > 0.0) {
+          r.problem("mass", "a triangle mesh can only be static; expected mass = 0");
+        }
+      } else {
+        r.allow("indices");
+      }
+    } else {
+      r.allow("points");
+      r.allow("indices");
+    }
+    b.position = r.vec3("position", Need::Optional, Range::closed(-1e4, 1e4)).value_or(b.position);
+    if (auto rot = r.vec3("rotation_deg", Need::Optional, Range::closed(-360.0, 360.0))) {
+      b.orientation = fromEuler(*rot * kDegToRad);
+    }
+    b.friction = r.number("friction", Need::Optional, Range::closed(0.0, 10.0)).value_or(0.6);
+    b.restitution = r.number("restitution", Need::Optional, Range::closed(0.0, 1.0)).value_or(0.0);
+    b.linearDamping =
+        r.number("linear_damping", Need::Optional, Range::closed(0.0, 1.0)).value_or(0.0);
+    b.angularDamping =
+        r.number("angular_damping", Need::Optional, Range::closed(0.0, 1.0)).value_or(0.0);
+    b.color = r.color("color").value_or(b.color);
+    if (auto lug = r.vec3("lifting_lug", Need::Optional, Range::closed(-100.0, 100.0))) {
+      b.liftingLug = *lug;
+      bool massUnreadable = r.raw().get("mass") != nullptr && !mass;
+      if (!massUnreadable && !(b.mass > 0.0)) {
+        r.problem("lifting_lug", "only a dynamic body (mass > 0) can be lifted; give it a mass");
+      }
+    }
+    r.finish();
+    for (const std::string& tag : b.tags) {
+      if (!contains(mTags, tag)) {
+        mTags.push_back(tag);
+      }
+    }
+    mBodyNames.push_back(b.name);
+    out.simulation.bodies.push_back(std::move(b));
+  }
+}
+
+void ScenarioParser::readZones(TableReader& root, Scenario& out) {
+  auto tables = root.tables("zones", Need::Optional);
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i] == nullptr) {
+      continue;
+    }
+    TableReader r(*tables[i], "zones[" + std::to_string(i) + "]", mDiagnostics);
+    sim::ZoneSpec z;
+    z.name = r.string("name", Need::Required).value_or("");
+    if (!z.name.empty() && contains(mZoneNames, z.name)) {
+      r.problem("name", "duplicate zone name '" + z.name + "'");
+    }
+    auto shape = r.choice("shape", Need::Optional, {"cylinder", "box"}).value_or("cylinder");
+    z.center = r.vec3("center", Need::Required, Range::closed(-1e4, 1e4)).value_or(z.center);
+    if (shape == "cylinder") {
+      z.shape = sim::ZoneSpec::Shape::Cylinder;
+      z.radius = r.number("radius", Need::Required, {0.0, 1e4, true, false}).value_or(z.radius);
+      z.height = r.number("height", Need::Optional, {0.0, 1e4, true, false}).value_or(z.height);
+      r.allow("half_extents");
+      if (r.raw().get("half_extents") != nullptr) {
+        r.problem("half_extents", "half_extents is for shape = \"box\"; a cylinder takes radius "
+                                  "and height");
+      }
+    } else {
+      z.shape = sim::ZoneSpec::Shape::Box;
+      z.halfExtents =
+          r.vec3("half_extents", Need::Required, {0.0, 1e4, true, false}).value_or(z.halfExtents);
+      for (const char* key : {"radius", "height"}) {
+        if (r.has(key)) {
+          r.problem(key, std::string(key) + " is for shape = \"cylinder\"; a box takes "
+                                            "half_extents");
+        }
+      }
+    }
+    z.watchTags = r.strings("watch_tags", Need::Optional).value_or(std::vector<std::string>{});
+    for (const std::string& tag : z.watchTags) {
+      checkName(r, "watch_tags", tag, mTags, "body tag");
+    }
+    z.color = r.color("color").value_or(z.color);
+    r.finish();
+    mZoneNames.push_back(z.name);
+    out.simulation.zones.push_back(std::move(z));
+  }
+}
+
+void ScenarioParser::readCameras(TableReader& root, Scenario& out) {
+  const std::vector<std::string> kinds = {"fixed", "operator_cab", "overhead", "orbit", "follow"};
+  std::vector<std::string> names;
+  auto tables = root.tables("cameras", Need::Optional);
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i] == nullptr) {
+      continue;
+    }
+    TableReader r(*tables[i], "cameras[" + std::to_string(i) + "]", mDiagnostics);
+    sim::CameraSpec c;
+    c.name = r.string("name", Need::Required).value_or("");
+    if (!c.name.empty() && contains(names, c.name)) {
+      r.problem("name", "duplicate camera name '" + c.name + "'");
+    }
+    names.push_back(c.name);
+    auto kind = r.choice("kind", Need::Required, kinds);
+    if (kind) {
+      c.kind = static_cast<sim::CameraSpec::Kind>(std::find(kinds.begin(), kinds.end(), *kind) -
+                                                  kinds.begin());
+    }
+    c.position = r.vec3("position", Need::Optional, Range::closed(-1e4, 1e4)).value_or(c.position);
+    c.target = r.vec3("target", Need::Optional, Range::closed(-1e4, 1e4)).value_or(c.target);
+    auto follow = r.string("follow_body", Need::Optional);
+    if (follow) {
+      c.followBody = *follow;
+      checkName(r, "follow_body", *follow, mBodyNames, "body");
+    } else if (kind == "follow") {
+      r.problem("follow_body", "missing required key 'follow_body' for kind = \"follow\"");
+    }
+    if (auto fov = r.number("vertical_fov_deg", Need::Optional, {0.0, 180.0, true, true})) {
+      c.verticalFov = *fov * kDegToRad;
+    }
+    r.finish();
+    out.simulation.cameras.push_back(std::move(c));
+  }
+}
+
+std::optional<assessment::Trigger>
+ScenarioParser::readTrigger(TableReader& parent, std::string_view key, Need need, TriggerUse use) {
+  const toml::table* table = parent.table(key, need);
+  if (table == nullptr) {
+    return std::nullopt;
+  }
+  TableReader r(*table, parent.fieldPath(key), mDiagnostics);
+  assessment::Trigger t;
+  auto event = r.choice("event", Need::Required, eventNames());
+  t.subject = r.string("subject", Need::Optional).value_or("");
+  t.other = r.string("other", Need::Optional).value_or("");
+  t.after = r.string("after", Need::Optional).value_or("");
+  t.count = static_cast<std::uint32_t>(r.integer("count", Need::Optional, 1, 1000000).value_or(1));
+  r.finish();
+  if (!t.after.empty()) {
+    checkName(r, "after", t.after, mPhaseIds, "phase");
+  }
+  if (!event) {
+    return std::nullopt;
+  }
+  t.kind = eventKind(*event);
+  if (!t.kind) {
+    t.pseudo = *event == "start"    ? assessment::PseudoEvent::Start
+               : *event == "motion" ? assessment::PseudoEvent::Motion
+                                    : assessment::PseudoEvent::End;
+    if (t.pseudo == assessment::PseudoEvent::End && use != TriggerUse::PhaseEnd) {
+      r.problem("event", "event \"end\" can only end a phase");
+    }
+    for (const char* k : {"subject", "other"}) {
+      if (r.raw().get(k) != nullptr) {
+        r.problem(k, "event \"" + *event + "\" has no " + k);
+      }
+    }
+    return t;
+  }
+  using K = sim::SimEventKind;
+  switch (*t.kind) {
+  case K::ContactBegin:
+  case K::ContactEnd:
+    if (!t.subject.empty()) {
+      checkName(r, "subject", t.subject, mTags, "body tag");
+    }
+    if (!t.other.empty()) {
+      checkName(r, "other", t.other, mTags, "body tag");
+    }
+    break;
+  case K::ZoneEnter:
+  case K::ZoneExit:
+    if (!t.subject.empty()) {
+      checkName(r, "subject", t.subject, mTags, "body tag");
+    }
+    if (!t.other.empty()) {
+      checkName(r, "other", t.other, mZoneNames, "zone");
+    }
+    break;
+  case K::LoadAttached:
+  case K::LoadReleased:
+  case K::LoadDropped:
+    if (!t.subject.empty()) {
+      checkName(r, "subject", t.subject, mTags, "body tag");
+    }
+    break;
+  case K::ControlChanged:
+    if (!t.subject.empty()) {
+      checkName(r, "subject", t.subject, mControllers, "controller");
+    }
+    break;
+  default: break;
+  }
+  return t;
+}
+
+void ScenarioParser::readPhases(TableReader& root, Scenario& out) {
+  auto tables = root.tables("phases", Need::Optional);
+  // All ids first: a trigger's `after` may name a phase defined further down.
+  for (const toml::table* table : tables) {
+    if (table != nullptr) {
+      if (const auto* id = table->get_as<std::string>("id")) {
+        mPhaseIds.push_back(id->get());
+      }
+    }
+  }
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i] == nullptr) {
+      continue;
+    }
+    TableReader r(*tables[i], "phases[" + std::to_string(i) + "]", mDiagnostics);
+    assessment::PhaseSpec phase;
+    phase.id = r.string("id", Need::Required).value_or("");
+    if (!phase.id.empty() && !validId(phase.id)) {
+      r.problem("id", "invalid phase id '" + phase.id + "'");
+    }
+    if (!phase.id.empty() && contains(seen, phase.id)) {
+      r.problem("id", "duplicate phase id '" + phase.id + "'");
+    }
+    seen.push_back(phase.id);
+    auto start = readTrigger(r, "start", Need::Required, TriggerUse::PhaseStart);
+    auto end = readTrigger(r, "end", Need::Required, TriggerUse::PhaseEnd);
+    r.finish();
+    if (start && start->after == phase.id) {
+      r.problem("start", "a phase cannot start after its own end");
+    }
+    if (start && end) {
+      phase.start = *start;
+      phase.end = *end;
+      out.rubric.phases.push_back(std::move(phase));
+    }
+  }
+}
+
+void ScenarioParser::readAttempt(TableReader& root, Scenario& out) {
+  const toml::table* table = root.table("attempt", Need::Required);
+  if (table == nullptr) {
+    return;
+  }
+  TableReader r(*table, "attempt", mDiagnostics);
+  out.timeLimit =
+      r.number("time_limit_s", Need::Required, {0.0, 36000.0, true, false}).value_or(0.0);
+  out.rubric.end = readTrigger(r, "end", Need::Optional, TriggerUse::Other);
+  r.finish();
+}
+
+std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReader& r,
+                                                                      const std::string& kind,
+                                                                      const std::string& phase,
+                                                                      Scenario& out) {
+  using namespace assessment;
+  auto need = [&](std::string_view key) { return r.string(key, Need::Required); };
+  if (kind == "contact_count") {
+    auto subject = need("subject");
+    auto other = need("other");
+    if (subject) {
+      checkName(r, "subject", *subject, mTags, "body tag");
+    }
+    if (other) {
+      checkName(r, "other", *other, mTags, "body tag");
+    }
+    if (!subject || !other) {
+      return std::nullopt;
+    }
+    return ContactCountParams{*subject, *other};
+  }
+  if (kind == "event_count") {
+    auto event = readTrigger(r, "event", Need::Required, TriggerUse::Other);
+    return event ? std::optional<CriterionParams>(EventCountParams{*event}) : std::nullopt;
+  }
+  if (kind == "zone_sequence") {
+    ZoneSequenceParams p;
+    p.subject = r.string("subject", Need::Optional).value_or("");
+    if (!p.subject.empty()) {
+      checkName(r, "subject", p.subject, mTags, "body tag");
+    }
+    auto zones = r.strings("zones", Need::Required);
+    if (!zones) {
+      return std::nullopt;
+    }
+    if (zones->empty()) {
+      r.problem("zones", "expected at least one zone name");
+    }
+    for (const std::string& zone : *zones) {
+      checkName(r, "zones", zone, mZoneNames, "zone");
+    }
+    p.zones = *zones;
+    return p;
+  }
+  if (kind == "placement") {
+    PlacementParams p;
+    auto body = need("body");
+    auto zone = need("zone");
+    auto at = readTrigger(r, "at", Need::Required, TriggerUse::Other);
+    auto a = r.number("full_within", Need::Required, Range::closed(0.0, 1e3));
+    auto b = r.number("none_beyond", Need::Required, {0.0, 1e3, true, false});
+    p.xMetric = r.string("x_metric", Need::Optional).value_or(p.xMetric);
+    p.zMetric = r.string("z_metric", Need::Optional).value_or(p.zMetric);
+    bool ok = body && zone && at && a && b;
+    if (body) {
+      ok = checkName(r, "body", *body, mBodyNames, "body") && ok;
+    }
+    if (zone) {
+      ok = checkName(r, "zone", *zone, mZoneNames, "zone") && ok;
+    }
+    ok = checkMetric(r, r.raw().get("x_metric") ? "x_metric" : "body", p.xMetric) && ok;
+    ok = checkMetric(r, r.raw().get("z_metric") ? "z_metric" : "body", p.zMetric) && ok;
+    if (a && b && !(*b > *a)) {
+      r.problem("none_beyond",
+                "none_beyond " + num(*b) + " m must be greater than full_within " + num(*a) + " m");
+      ok = false;
+    }
+    if (!ok) {
+      return std::nullopt;
+    }
+    p.body = *body;
+    p.zone = *zone;
+    p.at = *at;
+    p.fullWithin = *a;
+    p.noneBeyond = *b;
+    for (const sim::ZoneSpec& z : out.simulation.zones) {
+      if (z.name == p.zone) {
+        p.centerX = z.center.x;
+        p.centerZ = z.center.z;
+      }
+    }
+    return p;
+  }
+  if (kind == "metric_band") {
+    MetricBandParams p;
+    auto metric = need("metric");
+    Range any = Range::closed(-1e9, 1e9);
+    auto min = r.number("min", Need::Optional, any);
+    auto max = r.number("max", Need::Optional, any);
+    auto minDeg = r.number("min_deg", Need::Optional, Range::closed(-360.0, 360.0));
+    auto maxDeg = r.number("max_deg", Need::Optional, Range::closed(-360.0, 360.0));
+    bool ok = metric.has_value();
+    if (metric) {
+      ok = checkMetric(r, "metric", *metric) && ok;
+    }
+    if (min && minDeg) {
+      r.problem("min_deg", "give either min or min_deg, not both");
+      ok = false;
+    }
+    if (max && maxDeg) {
+      r.problem("max_deg", "give either max or max_deg, not both");
+      ok = false;
+    }
+    p.min = minDeg ? std::optional(*minDeg * kDegToRad) : min;
+    p.max = maxDeg ? std::optional(*maxDeg * kDegToRad) : max;
+    bool anyBound = r.raw().get("min") || r.raw().get("max") || r.raw().get("min_deg") ||
+                    r.raw().get("max_deg");
+    if (!anyBound) {
+      r.problemHere("a metric band needs min, max (or min_deg, max_deg), or both");
+      ok = false;
+    }
+    if (p.min && p.max && *p.min > *p.max) {
+      r.problem(maxDeg ? "max_deg" : "max", "the band's max is below its min");
+      ok = false;
+    }
+    auto charge = r.choice("charge", Need::Optional, {"per_occurrence", "per_second"});
+    p.mode = charge == "per_second" ? ChargeMode::PerSecond : ChargeMode::PerOccurrence;
+    p.minDuration =
+        r.number("min_duration_s", Need::Optional, Range::closed(0.0, 3600.0)).value_or(0.0);
+    if (!ok) {
+      return std::nullopt;
+    }
+    p.metric = *metric;
+    return p;
+  }
+  if (kind == "forbidden_action") {
+    ForbiddenActionParams p;
+    auto metric = r.string("metric", Need::Optional);
+    auto axis = r.choice("axis", Need::Optional, axisNames());
+    bool ok = true;
+    if (metric.has_value() == r.has("axis")) {
+      r.problemHere("a forbidden action needs exactly one of 'metric' or 'axis'");
+      ok = false;
+    }
+    if (metric) {
+      ok = checkMetric(r, "metric", *metric) && ok;
+      p.metric = *metric;
+    }
+    if (axis) {
+      p.axis = core::axisFromName(*axis);
+    } else if (r.raw().get("axis") != nullptr) {
+      ok = false;
+    }
+    auto when = r.choice("when", Need::Required, {"above", "below", "reverses"});
+    if (!when) {
+      return std::nullopt;
+    }
+    if (*when == "reverses") {
+      p.when = ForbiddenWhen::Reverses;
+      p.deadBand = r.number("dead_band", Need::Optional, Range::closed(0.0, 1e6)).value_or(0.0);
+    } else {
+      p.when = *when == "above" ? ForbiddenWhen::Above : ForbiddenWhen::Below;
+      auto threshold = r.number("threshold", Need::Required, Range::closed(-1e9, 1e9));
+      ok = threshold.has_value() && ok;
+      p.threshold = threshold.value_or(0.0);
+    }
+    return ok ? std::optional<CriterionParams>(p) : std::nullopt;
+  }
+  if (kind == "required_before") {
+    auto required = readTrigger(r, "required", Need::Required, TriggerUse::Other);
+    auto before = readTrigger(r, "before", Need::Required, TriggerUse::Other);
+    if (!required || !before) {
+      return std::nullopt;
+    }
+    return RequiredBeforeParams{*required, *before};
+  }
+  if (kind == "time_limit") {
+    auto limit = r.number("limit_s", Need::Required, {0.0, 36000.0, true, false});
+    if (phase.empty()) {
+      r.problem("phase", "missing required key 'phase': the time rule times a phase");
+    }
+    if (!limit) {
+      return std::nullopt;
+    }
+    if (std::llround(*limit * out.simulation.tickRate) < 2) {
+      r.problem("limit_s", "limit_s " + num(*limit) + " s is shorter than two ticks at " +
+                               std::to_string(out.simulation.tickRate) + " Hz");
+      return std::nullopt;
+    }
+    return TimeLimitParams{*limit};
+  }
+  if (kind == "veto") {
+    auto event = readTrigger(r, "event", Need::Required, TriggerUse::Other);
+    return event ? std::optional<CriterionParams>(VetoParams{*event}) : std::nullopt;
+  }
+  if (kind == "end_state") {
+    EndStateParams p;
+    auto check = r.choice("check", Need::Required,
+                          {"controls_neutral", "metric_at_least", "metric_at_most"});
+    if (!check) {
+      return std::nullopt;
+    }
+    if (*check == "controls_neutral") {
+      p.check = EndStateCheck::ControlsNeutral;
+      return p;
+    }
+    p.check =
+        *check == "metric_at_least" ? EndStateCheck::MetricAtLeast : EndStateCheck::MetricAtMost;
+    auto metric = need("metric");
+    auto threshold = r.number("threshold", Need::Required, Range::closed(-1e9, 1e9));
+    bool ok = metric && threshold;
+    if (metric) {
+      ok = checkMetric(r, "metric", *metric) && ok;
+    }
+    if (!ok) {
+      return std::nullopt;
+    }
+    p.metric = *metric;
+    p.threshold = *threshold;
+    return p;
+  }
+  return std::nullopt;
+}
+
+void ScenarioParser::readRubric(TableReader& root, Scenario& out) {
+  const std::vector<std::string> kinds = {
+      "contact_count",    "event_count",     "zone_sequence", "placement", "metric_band",
+      "forbidden_action", "required_before", "time_limit",    "veto",      "end_state"};
+  std::vector<std::string> itemIds;
+  if (mStandard != nullptr) {
+    for (const auto& item : mStandard->items) {
+      itemIds.push_back(item.id);
+    }
+  }
+  std::vector<std::string> seen;
+  auto tables = root.tables("rubric", Need::Required);
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i] == nullptr) {
+      continue;
+    }
+    TableReader r(*tables[i], "rubric[" + std::to_string(i) + "]", mDiagnostics);
+    assessment::CriterionSpec c;
+    c.id = r.string("id", Need::Required).value_or("");
+    if (!c.id.empty() && !validId(c.id)) {
+      r.problem("id", "invalid criterion id '" + c.id + "'");
+    }
+    if (!c.id.empty() && contains(seen, c.id)) {
+      r.problem("id", "duplicate criterion id '" + c.id + "'");
+    }
+    seen.push_back(c.id);
+    c.itemId = r.string("item", Need::Required).value_or("");
+    const assessment::StandardItem* item = nullptr;
+    if (!c.itemId.empty() && mStandard != nullptr &&
+        checkName(r, "item", c.itemId, itemIds, "standard item")) {
+      item = mStandard->findItem(c.itemId);
+    }
+    auto kind = r.choice("kind", Need::Required, kinds);
+    c.phase = r.string("phase", Need::Optional).value_or("");
+    if (!c.phase.empty()) {
+      checkName(r, "phase", c.phase, mPhaseIds, "phase");
+    }
+    c.proposed = r.boolean("proposed", Need::Optional).value_or(false);
+    bool isVeto = kind == "veto";
+    if (!isVeto) {
+      c.points = r.number("points", Need::Required, Range::closed(0.0, 1e4)).value_or(0.0);
+      c.maxPoints = r.number("max_points", Need::Optional, Range::closed(0.0, 1e4)).value_or(0.0);
+    }
+    if (item != nullptr && kind) {
+      if (isVeto && !item->veto) {
+        r.problem("item", "kind = \"veto\" must name a veto item; '" + c.itemId +
+                              "' has veto = false in the standard");
+      } else if (!isVeto && item->veto) {
+        r.problem("item", "'" + c.itemId + "' is a veto item; only kind = \"veto\" may name it");
+      } else if (!isVeto && c.points > item->points && kind != "time_limit") {
+        r.problem("points", "points " + num(c.points) + " exceed the item's " + num(item->points) +
+                                " points");
+      }
+    }
+    mItemRefs.emplace_back(c.itemId, isVeto);
+    std::optional<assessment::CriterionParams> params;
+    if (kind) {
+      params = readParams(r, *kind, c.phase, out);
+    }
+    r.finish();
+    if (params) {
+      c.params = std::move(*params);
+      out.rubric.criteria.push_back(std::move(c));
+    }
+  }
+}
+
+void ScenarioParser::checkCoverage(TableReader& root, const Scenario& /*out*/) {
+  if (mStandard == nullptr || root.raw().get("rubric") == nullptr) {
+    return;
+  }
+  // An item no criterion scores would give its points for nothing: a silently wrong score.
+  for (const auto& item : mStandard->items) {
+    bool deducting = false;
+    bool vetoing = false;
+    for (const auto& [itemId, isVeto] : mItemRefs) {
+      if (itemId == item.id) {
+        (isVeto ? vetoing : deducting) = true;
+      }
+    }
+    if (!item.veto && item.points > 0.0 && !deducting) {
+      root.problem("rubric", "standard item '" + item.id + "' (" + num(item.points) +
+                                 " points) is not scored by any rubric criterion");
+    }
+    if (item.veto && !vetoing) {
+      root.problem("rubric",
+                   "veto item '" + item.id + "' has no rubric criterion of kind = \"veto\"");
+    }
+  }
+}
+
+} // namespace skillsim::scenario

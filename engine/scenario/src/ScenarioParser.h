@@ -1,0 +1,63 @@
+#pragma once
+
+#include "TableReader.h"
+
+#include <skillsim/assessment/Rubric.h>
+#include <skillsim/assessment/Standard.h>
+#include <skillsim/scenario/Scenario.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace skillsim::scenario {
+
+/**
+ * Reads a scenario's root table (docs/scenario-format.md) into a Scenario, reporting every
+ * problem: unknown keys, types, ranges, duplicate names, and references (rubric item -> standard
+ * item; criterion -> body, zone, tag, phase and metric names). `standard` may be null when the
+ * standard itself failed to load; then item references are not checked.
+ */
+class ScenarioParser {
+public:
+  ScenarioParser(Diagnostics& diagnostics, const assessment::Standard* standard);
+
+  void parse(const toml::table& root, Scenario& out);
+
+private:
+  /** Where a trigger is used: "end" is allowed only as a phase's end. */
+  enum class TriggerUse : std::uint8_t { PhaseStart, PhaseEnd, Other };
+
+  void readSimulation(TableReader& root, Scenario& out);
+  void readCrane(TableReader& root, Scenario& out);
+  void readController(TableReader& crane, std::string_view key, sim::ControllerSpec& out);
+  void readBodies(TableReader& root, Scenario& out);
+  void readZones(TableReader& root, Scenario& out);
+  void readCameras(TableReader& root, Scenario& out);
+  void readPhases(TableReader& root, Scenario& out);
+  void readAttempt(TableReader& root, Scenario& out);
+  void readRubric(TableReader& root, Scenario& out);
+  void checkCoverage(TableReader& root, const Scenario& out);
+
+  std::optional<assessment::Trigger> readTrigger(TableReader& parent, std::string_view key,
+                                                 Need need, TriggerUse use);
+  std::optional<assessment::CriterionParams> readParams(TableReader& r, const std::string& kind,
+                                                        const std::string& phase, Scenario& out);
+  /** Checks a name against a list, reporting "unknown <what> 'x' (did you mean …)". */
+  bool checkName(TableReader& r, std::string_view key, const std::string& name,
+                 const std::vector<std::string>& known, const std::string& what);
+  bool checkMetric(TableReader& r, std::string_view key, const std::string& name);
+
+  Diagnostics& mDiagnostics;
+  const assessment::Standard* mStandard;
+  std::vector<std::string> mBodyNames;
+  std::vector<std::string> mTags;
+  std::vector<std::string> mZoneNames;
+  std::vector<std::string> mPhaseIds;
+  std::vector<std::string> mMetrics;
+  std::vector<std::string> mControllers;
+  /** (item id, is a veto) of every rubric entry, parsed or not, for the coverage check. */
+  std::vector<std::pair<std::string, bool>> mItemRefs;
+};
+
+} // namespace skillsim::scenario

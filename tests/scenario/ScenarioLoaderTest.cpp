@@ -1,0 +1,608 @@
+#include <skillsim/scenario/ScenarioHash.h>
+#include <skillsim/scenario/ScenarioLoader.h>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <numbers>
+
+using namespace skillsim;
+using namespace skillsim::scenario;
+
+namespace {
+
+const std::string kStandard = R"(format = "skillsim.standard/1"
+id = "test-std"
+version = "1"
+title_zh = "测试"
+title_en = "Test"
+trade = "overhead_crane"
+pass_mark = 70
+
+[[items]]
+id = "lift"
+clause = "1"
+category = "quality"
+points = 60
+description_zh = "吊运"
+description_en = "Lift"
+
+[[items]]
+id = "safety"
+clause = "2"
+category = "safety"
+points = 40
+description_zh = "安全"
+description_en = "Safety"
+
+[[items]]
+id = "veto_drop"
+clause = "3"
+category = "safety"
+points = 0
+veto = true
+description_zh = "坠落"
+description_en = "Drop"
+)";
+
+const std::string kScenario = R"(format = "skillsim.scenario/1"
+id = "crane.test"
+version = "1"
+title_zh = "测试"
+title_en = "Test"
+trade = "overhead_crane"
+standard = "test-std"
+
+[simulation]
+tick_rate = 120
+seed = 42
+
+[attempt]
+time_limit_s = 300
+end = { event = "horn", after = "setdown" }
+
+[crane]
+runway_length = 20.0
+span = 10.0
+lift_height = 8.0
+rated_load = 2000
+max_rope_length = 7.0
+hoist = { notches = 4, max_speed = 0.3 }
+
+[[bodies]]
+name = "crate"
+tags = ["load"]
+shape = "box"
+size = [1.0, 0.5, 1.0]
+mass = 300
+position = [2.0, 0.25, 3.0]
+rotation_deg = [0, 90, 0]
+lifting_lug = [0, 0.4, 0]
+
+[[bodies]]
+name = "pole"
+tags = ["pile"]
+shape = "cylinder"
+size = [0.3, 2.0, 0.3]
+position = [6.0, 1.0, 3.0]
+
+[[zones]]
+name = "target"
+center = [10.0, 0.0, 4.0]
+radius = 0.8
+watch_tags = ["load"]
+
+[[cameras]]
+name = "top"
+kind = "fixed"
+position = [10, 20, 5]
+vertical_fov_deg = 90
+
+[[phases]]
+id = "setdown"
+start = { event = "zone_enter", subject = "load", other = "target" }
+end = { event = "contact_begin", subject = "load", other = "ground" }
+
+[[rubric]]
+id = "place"
+item = "lift"
+kind = "placement"
+body = "crate"
+zone = "target"
+at = { event = "contact_begin", subject = "load", other = "ground", after = "setdown" }
+full_within = 0.1
+none_beyond = 0.5
+points = 30
+
+[[rubric]]
+id = "swing"
+item = "lift"
+kind = "metric_band"
+phase = "setdown"
+metric = "load_swing_angle"
+max_deg = 4.5
+charge = "per_second"
+points = 2
+
+[[rubric]]
+id = "poles"
+item = "safety"
+kind = "contact_count"
+subject = "load"
+other = "pile"
+points = 5
+max_points = 20
+
+[[rubric]]
+id = "drop"
+item = "veto_drop"
+kind = "veto"
+event = { event = "load_dropped" }
+)";
+
+ValidationReport check(const std::string& scenario, const std::string& standard = kStandard) {
+  return validateScenarioText(scenario, "test.toml", standard, "test-std.toml");
+}
+
+/** `text` with the first `from` replaced by `to` (the test fails if `from` is absent). */
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << "no '" << from << "' in the fixture";
+  if (at != std::string::npos) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+/** 1-based line and column of the first `needle` in `text`. */
+std::pair<std::uint32_t, std::uint32_t> where(const std::string& text, const std::string& needle) {
+  auto at = text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  std::uint32_t line = 1;
+  std::size_t lineStart = 0;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      lineStart = i + 1;
+    }
+  }
+  return {line, static_cast<std::uint32_t>(at - lineStart + 1)};
+}
+
+/** Asserts exactly one problem, with this message, at `needle`'s position in `text`. */
+void expectOnly(const ValidationReport& report, const std::string& text, const std::string& needle,
+                const std::string& field, const std::string& message) {
+  ASSERT_EQ(report.problems.size(), 1u) << [&] {
+    std::string all;
+    for (const auto& p : report.problems) {
+      all += p.toString() + "\n";
+    }
+    return all;
+  }();
+  const core::Error& p = report.problems[0];
+  auto [line, column] = where(text, needle);
+  EXPECT_EQ(p.message, message);
+  EXPECT_EQ(p.location.fieldPath, field);
+  EXPECT_EQ(p.location.line, line) << p.toString();
+  EXPECT_EQ(p.location.column, column) << p.toString();
+  EXPECT_FALSE(report.scenario.has_value() && !report.valid());
+}
+
+} // namespace
+
+TEST(ScenarioLoader, ValidScenarioFillsTheSimulationSpecInSiUnits) {
+  ValidationReport r = check(kScenario);
+  ASSERT_TRUE(r.valid()) << r.problems.front().toString();
+  ASSERT_TRUE(r.scenario);
+  const Scenario& s = *r.scenario;
+  EXPECT_EQ(s.id, "crane.test");
+  EXPECT_EQ(s.tickRate, 120u);
+  EXPECT_EQ(s.rubric.tickRate, 120u);
+  EXPECT_EQ(s.simulation.seed, 42u);
+  EXPECT_DOUBLE_EQ(s.timeLimit, 300.0);
+  EXPECT_DOUBLE_EQ(s.rubric.timeLimit, 300.0);
+  ASSERT_EQ(s.simulation.bodies.size(), 2u);
+  EXPECT_EQ(s.simulation.bodies[0].name, "crate"); // file order
+  EXPECT_EQ(s.simulation.bodies[1].name, "pole");
+  EXPECT_EQ(s.simulation.bodies[1].shape.kind, sim::ShapeKind::Cylinder);
+  EXPECT_DOUBLE_EQ(s.simulation.bodies[1].mass, 0.0);
+  // rotation_deg = [0, 90, 0]: a quarter turn about +Y takes +X to -Z.
+  glm::dvec3 x = s.simulation.bodies[0].orientation * glm::dvec3(1, 0, 0);
+  EXPECT_NEAR(x.x, 0.0, 1e-12);
+  EXPECT_NEAR(x.z, -1.0, 1e-12);
+  EXPECT_EQ(*s.simulation.bodies[0].liftingLug, glm::dvec3(0, 0.4, 0));
+  EXPECT_NEAR(s.simulation.cameras[0].verticalFov, std::numbers::pi / 2, 1e-15);
+  ASSERT_TRUE(s.simulation.crane);
+  EXPECT_DOUBLE_EQ(s.simulation.crane->span, 10.0);
+  EXPECT_EQ(s.simulation.crane->hoist.notches, 4);
+  EXPECT_DOUBLE_EQ(s.simulation.crane->hoist.maxSpeed, 0.3);
+  EXPECT_DOUBLE_EQ(s.simulation.crane->hoist.acceleration, 0.3); // default kept
+  EXPECT_DOUBLE_EQ(s.simulation.zones[0].height, 2.0);           // default
+  ASSERT_EQ(s.rubric.criteria.size(), 4u);
+  const auto& place = std::get<assessment::PlacementParams>(s.rubric.criteria[0].params);
+  EXPECT_DOUBLE_EQ(place.centerX, 10.0); // from the zone
+  EXPECT_DOUBLE_EQ(place.centerZ, 4.0);
+  EXPECT_EQ(place.at.after, "setdown");
+  const auto& band = std::get<assessment::MetricBandParams>(s.rubric.criteria[1].params);
+  EXPECT_NEAR(*band.max, 4.5 * std::numbers::pi / 180.0, 1e-15); // max_deg converted
+  EXPECT_FALSE(band.min);
+  EXPECT_EQ(band.mode, assessment::ChargeMode::PerSecond);
+  EXPECT_EQ(s.standard.id, "test-std");
+  ASSERT_TRUE(r.hash);
+  EXPECT_EQ(*r.hash, scenarioHash(kScenario, kStandard));
+  EXPECT_EQ(s.hash, *r.hash);
+}
+
+TEST(ScenarioLoader, UnknownKeyWithDidYouMean) {
+  std::string text = replace(kScenario, "position = [2.0", "positon = [2.0");
+  expectOnly(check(text), text, "positon", "bodies[0].positon",
+             "unknown key 'positon' (did you mean 'position'?)");
+  // A misspelt key also leaves the real one unset, which may be a problem of its own.
+  text = replace(kScenario, "mass = 300", "masss = 300");
+  ValidationReport r = check(text);
+  ASSERT_EQ(r.problems.size(), 2u);
+  EXPECT_EQ(r.problems[0].message, "unknown key 'masss' (did you mean 'mass'?)");
+  EXPECT_EQ(r.problems[1].message, "only a dynamic body (mass > 0) can be lifted; give it a mass");
+}
+
+TEST(ScenarioLoader, UnknownKeyWithoutACloseMatchListsTheKeys) {
+  std::string text = replace(kScenario, "seed = 42", "seed = 42\nflavour = 1");
+  ValidationReport r = check(text);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message,
+            "unknown key 'flavour'; expected one of 'tick_rate', 'solver_iterations', 'seed', "
+            "'gravity' or 'ground_plane'");
+  EXPECT_EQ(r.problems[0].location.line, where(text, "flavour").first);
+}
+
+TEST(ScenarioLoader, WrongTypeNamesWhatWasExpected) {
+  std::string text = replace(kScenario, "mass = 300", "mass = \"heavy\"");
+  expectOnly(check(text), text, "\"heavy\"", "bodies[0].mass", "expected a number, found a string");
+}
+
+TEST(ScenarioLoader, NegativeMassIsOutOfRange) {
+  std::string text = replace(kScenario, "mass = 300", "mass = -5");
+  expectOnly(check(text), text, "-5", "bodies[0].mass",
+             "value -5 is out of range; expected a number in [0, 1e+06]");
+}
+
+TEST(ScenarioLoader, NonFiniteNumbersAreRejected) {
+  std::string text = replace(kScenario, "radius = 0.8", "radius = nan");
+  expectOnly(check(text), text, "nan", "zones[0].radius",
+             "value nan is out of range; expected a number in (0, 10000]");
+  text = replace(kScenario, "size = [1.0, 0.5, 1.0]", "size = [1.0, inf, 1.0]");
+  expectOnly(check(text), text, "inf", "bodies[0].size[1]",
+             "value inf is out of range; expected a number in (0, 10000]");
+}
+
+TEST(ScenarioLoader, ZeroRopeLengthIsOutOfRange) {
+  std::string text = replace(kScenario, "max_rope_length = 7.0", "max_rope_length = 0");
+  ValidationReport r = check(text);
+  ASSERT_GE(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message, "value 0 is out of range; expected a number > 0");
+  EXPECT_EQ(r.problems[0].location.fieldPath, "crane.max_rope_length");
+  EXPECT_EQ(r.problems[0].location.line, where(text, "max_rope_length").first);
+  EXPECT_EQ(r.problems[0].location.column, where(text, "max_rope_length = 0").second + 18);
+}
+
+TEST(ScenarioLoader, RopeLongerThanTheLiftHeight) {
+  std::string text = replace(kScenario, "max_rope_length = 7.0", "max_rope_length = 8.5");
+  expectOnly(check(text), text, "8.5", "crane.max_rope_length",
+             "max_rope_length 8.5 m must be less than lift_height 8 m (the hook would go below "
+             "the ground)");
+}
+
+TEST(ScenarioLoader, EveryProblemIsReportedAtOnceInFileOrder) {
+  std::string text = replace(kScenario, "tick_rate = 120", "tick_rate = 5");
+  text = replace(text, "mass = 300", "mass = -1");
+  text = replace(text, "item = \"safety\"", "item = \"safty\"");
+  text = replace(text, "radius = 0.8", "radius = 0");
+  ValidationReport r = check(text);
+  ASSERT_EQ(r.problems.size(), 5u); // the bad item also leaves 'safety' unscored
+  EXPECT_EQ(r.problems[0].location.fieldPath, "simulation.tick_rate");
+  EXPECT_EQ(r.problems[0].message, "value 5 is out of range; expected an integer in [30, 2000]");
+  EXPECT_EQ(r.problems[1].location.fieldPath, "bodies[0].mass");
+  EXPECT_EQ(r.problems[2].location.fieldPath, "zones[0].radius");
+  EXPECT_EQ(r.problems[3].location.fieldPath, "rubric");
+  EXPECT_EQ(r.problems[3].message,
+            "standard item 'safety' (40 points) is not scored by any rubric criterion");
+  EXPECT_EQ(r.problems[4].location.fieldPath, "rubric[2].item");
+  EXPECT_EQ(r.problems[4].message, "unknown standard item 'safty' (did you mean 'safety'?)");
+  for (std::size_t i = 1; i < r.problems.size(); ++i) {
+    EXPECT_LE(r.problems[i - 1].location.line, r.problems[i].location.line);
+  }
+  EXPECT_FALSE(r.scenario);
+  EXPECT_FALSE(r.hash);
+}
+
+TEST(ScenarioLoader, MissingRequiredKeyAtTheTable) {
+  std::string text = replace(kScenario, "shape = \"box\"\n", "");
+  ValidationReport r = check(text);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message, "missing required key 'shape' (a string)");
+  EXPECT_EQ(r.problems[0].location.fieldPath, "bodies[0].shape");
+  EXPECT_EQ(r.problems[0].location.line, where(text, "[[bodies]]").first); // the table's header
+  EXPECT_EQ(r.problems[0].location.column, 1u);
+}
+
+TEST(ScenarioLoader, UnknownEnumValueWithDidYouMean) {
+  std::string text = replace(kScenario, "kind = \"placement\"", "kind = \"placment\"");
+  ValidationReport r = check(text);
+  ASSERT_GE(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].location.fieldPath, "rubric[0].kind");
+  EXPECT_EQ(r.problems[0].location.line, where(text, "placment").first);
+  EXPECT_EQ(r.problems[0].location.column, where(text, "\"placment\"").second);
+  EXPECT_EQ(r.problems[0].message.rfind("unknown value 'placment' (did you mean 'placement'?)", 0),
+            0u)
+      << r.problems[0].message;
+}
+
+TEST(ScenarioLoader, UnknownReferences) {
+  struct Case {
+    std::string from, to, needle, field, message;
+  };
+  std::vector<Case> cases = {
+      {"zone = \"target\"", "zone = \"targte\"", "\"targte\"", "rubric[0].zone",
+       "unknown zone 'targte' (did you mean 'target'?)"},
+      {"body = \"crate\"", "body = \"crat\"", "\"crat\"", "rubric[0].body",
+       "unknown body 'crat' (did you mean 'crate'?)"},
+      {"body = \"crate\"", "body = \"barrel\"", "\"barrel\"", "rubric[0].body",
+       "unknown body 'barrel'; expected 'crate' or 'pole'"},
+      {"metric = \"load_swing_angle\"", "metric = \"swing_angle\"", "\"swing_angle\"",
+       "rubric[1].metric",
+       "unknown metric 'swing_angle'; expected 'load_swing_angle', 'load_height', 'hook_height', "
+       "'bridge_speed', 'trolley_speed', 'hoist_speed', 'load_x', 'load_z', 'rope_length' or "
+       "'hoisted_mass'"},
+      {"phase = \"setdown\"", "phase = \"set_down\"", "\"set_down\"", "rubric[1].phase",
+       "unknown phase 'set_down' (did you mean 'setdown'?)"},
+      {"other = \"pile\"", "other = \"piles\"", "\"piles\"", "rubric[2].other",
+       "unknown body tag 'piles' (did you mean 'pile'?)"},
+      {"after = \"setdown\" }", "after = \"setdwn\" }", "\"setdwn\"", "attempt.end.after",
+       "unknown phase 'setdwn' (did you mean 'setdown'?)"},
+      {"event = \"load_dropped\"", "event = \"load_droped\"", "\"load_droped\"",
+       "rubric[3].event.event",
+       "unknown value 'load_droped' (did you mean 'load_dropped'?); expected 'contact_begin', "
+       "'contact_end', 'zone_enter', 'zone_exit', 'horn', 'emergency_stop', 'load_attached', "
+       "'load_released', 'load_dropped', 'overload', 'physics_fault', 'control_changed', "
+       "'start', 'motion' or 'end'"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.to);
+    std::string text = replace(kScenario, c.from, c.to);
+    expectOnly(check(text), text, c.needle, c.field, c.message);
+  }
+}
+
+TEST(ScenarioLoader, VetoKindMustNameAVetoItemAndViceVersa) {
+  std::string text = replace(kScenario, "item = \"veto_drop\"", "item = \"safety\"");
+  ValidationReport r = check(text);
+  ASSERT_EQ(r.problems.size(), 2u);
+  EXPECT_EQ(r.problems[0].message,
+            "veto item 'veto_drop' has no rubric criterion of kind = \"veto\"");
+  EXPECT_EQ(r.problems[1].message,
+            "kind = \"veto\" must name a veto item; 'safety' has veto = false in the standard");
+  EXPECT_EQ(r.problems[1].location.line, where(text, "item = \"safety\"\nkind = \"veto\"").first);
+
+  text = replace(kScenario, "id = \"poles\"\nitem = \"safety\"",
+                 "id = \"poles\"\nitem = \"veto_drop\"");
+  r = check(text);
+  ASSERT_GE(r.problems.size(), 1u);
+  EXPECT_NE(std::find_if(r.problems.begin(), r.problems.end(),
+                         [](const core::Error& e) {
+                           return e.message ==
+                                  "'veto_drop' is a veto item; only kind = \"veto\" may name it";
+                         }),
+            r.problems.end());
+}
+
+TEST(ScenarioLoader, EndEventOnlyEndsAPhase) {
+  std::string text = replace(kScenario, "end = { event = \"horn\", after = \"setdown\" }",
+                             "end = { event = \"end\" }");
+  expectOnly(check(text), text, "\"end\" }", "attempt.end.event",
+             "event \"end\" can only end a phase");
+}
+
+TEST(ScenarioLoader, PlacementLimitsMustIncrease) {
+  std::string text = replace(kScenario, "none_beyond = 0.5", "none_beyond = 0.1");
+  expectOnly(check(text), text, "0.1\npoints", "rubric[0].none_beyond",
+             "none_beyond 0.1 m must be greater than full_within 0.1 m");
+}
+
+TEST(ScenarioLoader, DuplicateNames) {
+  std::string text = replace(kScenario, "name = \"pole\"", "name = \"crate\"");
+  ValidationReport r = check(text);
+  ASSERT_GE(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message, "duplicate body name 'crate'");
+  EXPECT_EQ(r.problems[0].location.line, where(text, "name = \"crate\"\ntags = [\"pile\"]").first);
+}
+
+TEST(ScenarioLoader, TomlSyntaxErrorHasLineAndColumn) {
+  std::string text = replace(kScenario, "seed = 42", "seed = = 42");
+  ValidationReport r = check(text);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].location.line, where(text, "seed = = 42").first);
+  EXPECT_GT(r.problems[0].location.column, 0u);
+  EXPECT_EQ(r.problems[0].message.rfind("TOML syntax error: ", 0), 0u) << r.problems[0].message;
+}
+
+TEST(ScenarioLoader, WrongFormatKey) {
+  std::string text = replace(kScenario, "skillsim.scenario/1", "skillsim.scenario/9");
+  ValidationReport r = check(text);
+  ASSERT_GE(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].location.fieldPath, "format");
+  EXPECT_EQ(r.problems[0].location.line, 1u);
+  EXPECT_EQ(r.problems[0].location.column, 10u);
+  EXPECT_EQ(r.problems[0].message,
+            "unknown format 'skillsim.scenario/9'; expected format = \"skillsim.scenario/1\" (a "
+            "scenario) or \"skillsim.standard/1\" (a standard)");
+}
+
+TEST(ScenarioLoader, StandardIdMustMatch) {
+  std::string text = replace(kScenario, "standard = \"test-std\"", "standard = \"other-std\"");
+  expectOnly(check(text), text, "\"other-std\"", "standard",
+             "names standard 'other-std' but test-std.toml has id 'test-std'");
+}
+
+TEST(ScenarioLoader, CraneTradeNeedsACrane) {
+  std::string text = kScenario;
+  auto from = text.find("[crane]");
+  auto to = text.find("[[bodies]]");
+  text.erase(from, to - from);
+  ValidationReport r = check(text);
+  ASSERT_GE(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message,
+            "trade 'overhead_crane' needs a [crane] table describing the machine");
+}
+
+TEST(StandardLoader, PassMarkAboveTheTotal) {
+  std::string text = replace(kStandard, "pass_mark = 70", "pass_mark = 170");
+  ValidationReport r = validateStandardText(text, "s.toml");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message,
+            "pass mark 170 is above the items' total of 100; no attempt could pass");
+  EXPECT_EQ(r.problems[0].location.file, "s.toml");
+  EXPECT_EQ(r.problems[0].location.line, 7u);
+  EXPECT_EQ(r.problems[0].location.column, 13u);
+}
+
+TEST(StandardLoader, ItemMistakes) {
+  std::string text = replace(kStandard, "category = \"quality\"", "category = \"qualty\"");
+  text = replace(text, "points = 40", "points = -40");
+  text = replace(text, "description_en = \"Drop\"", "description_en = \"Drop\"\nvetto = true");
+  ValidationReport r = validateStandardText(text, "s.toml");
+  ASSERT_EQ(r.problems.size(), 3u);
+  EXPECT_EQ(r.problems[0].location.fieldPath, "items[0].category");
+  EXPECT_EQ(r.problems[0].message,
+            "unknown value 'qualty' (did you mean 'quality'?); expected 'safety', 'procedure', "
+            "'quality' or 'efficiency'");
+  EXPECT_EQ(r.problems[1].location.fieldPath, "items[1].points");
+  EXPECT_EQ(r.problems[1].message, "value -40 is out of range; expected a number >= 0");
+  EXPECT_EQ(r.problems[2].location.fieldPath, "items[2].vetto");
+  EXPECT_EQ(r.problems[2].message, "unknown key 'vetto' (did you mean 'veto'?)");
+  EXPECT_EQ(r.problems[2].location.line, where(text, "vetto").first);
+}
+
+TEST(StandardLoader, LevelsAscendingAndReachable) {
+  std::string text = kStandard + R"(
+[[levels]]
+id = "high"
+title_zh = "高"
+title_en = "High"
+min_points = 90
+
+[[levels]]
+id = "low"
+title_zh = "低"
+title_en = "Low"
+min_points = 80
+
+[[levels]]
+id = "impossible"
+title_zh = "无"
+title_en = "None"
+min_points = 101
+)";
+  ValidationReport r = validateStandardText(text, "s.toml");
+  ASSERT_EQ(r.problems.size(), 2u);
+  EXPECT_EQ(r.problems[0].location.fieldPath, "levels[1].min_points");
+  EXPECT_EQ(r.problems[0].message, "levels must be in ascending order of min_points");
+  EXPECT_EQ(r.problems[1].location.fieldPath, "levels[2].min_points");
+  EXPECT_EQ(r.problems[1].message, "min_points 101 is above the items' total of 100");
+}
+
+TEST(StandardLoader, ProblemsOfTheStandardComeWithTheScenario) {
+  std::string standard = replace(kStandard, "pass_mark = 70", "pass_mark = -1");
+  ValidationReport r = check(kScenario, standard);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].location.file, "test-std.toml");
+  EXPECT_FALSE(r.scenario);
+}
+
+namespace {
+std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
+  std::filesystem::path dir = std::filesystem::path(SKILLSIM_TEST_OUTPUT_DIR) / "scenario";
+  std::filesystem::create_directories(dir.parent_path());
+  std::filesystem::path path = dir.parent_path() / name;
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+} // namespace
+
+TEST(LoadScenario, ShippedScenariosAreValid) {
+  std::filesystem::path root = SKILLSIM_SOURCE_DIR;
+  for (const char* file : {"scenarios/overhead_crane/q2_practical.toml",
+                           "scenarios/overhead_crane/practice_single_lift.toml"}) {
+    SCOPED_TRACE(file);
+    auto scenario = loadScenario(root / file);
+    ASSERT_TRUE(scenario) << scenario.error().toString();
+    EXPECT_FALSE(scenario->simulation.bodies.empty());
+    EXPECT_TRUE(scenario->simulation.crane);
+    EXPECT_EQ(scenario->standardFile.filename().extension(), ".toml");
+  }
+  auto q2 = loadScenario(root / "scenarios/overhead_crane/q2_practical.toml");
+  ASSERT_TRUE(q2);
+  EXPECT_EQ(q2->standard.id, "q2-overhead-crane");
+  EXPECT_DOUBLE_EQ(q2->standard.passMark, 70.0);
+  EXPECT_DOUBLE_EQ(q2->standard.totalPoints(), 100.0);
+  EXPECT_DOUBLE_EQ(q2->standard.findItem("curved_path")->points, 50.0);
+}
+
+TEST(LoadScenario, FindsTheStandardUnderTheAssetsRoot) {
+  auto standard = writeTemp("loader/assets/standards/test-std.toml", kStandard);
+  auto file = writeTemp("loader/scenarios/x/test.toml", kScenario);
+  auto scenario = loadScenario(file);
+  ASSERT_TRUE(scenario) << scenario.error().toString();
+  EXPECT_EQ(scenario->hash, scenarioHash(kScenario, kStandard));
+  // An explicit assets root that lacks it: NotFound, at the `standard` key.
+  auto missing = loadScenario(file, LoadOptions{file.parent_path()});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, core::ErrorCode::NotFound);
+  EXPECT_EQ(missing.error().location.line, where(kScenario, "\"test-std\"").first);
+  EXPECT_EQ(missing.error().location.column, where(kScenario, "\"test-std\"").second);
+  EXPECT_NE(missing.error().message.find("standard 'test-std' not found"), std::string::npos);
+  // A relative standard_file instead of an id.
+  std::string byPath = replace(kScenario, "standard = \"test-std\"",
+                               "standard_file = \"../../assets/standards/test-std.toml\"");
+  auto other = loadScenario(writeTemp("loader/scenarios/x/by_path.toml", byPath));
+  ASSERT_TRUE(other) << other.error().toString();
+}
+
+TEST(LoadScenario, ErrorListsEveryProblem) {
+  writeTemp("loader2/assets/standards/test-std.toml", kStandard);
+  std::string text = replace(kScenario, "mass = 300", "mass = -1");
+  text = replace(text, "radius = 0.8", "radius = -2");
+  auto file = writeTemp("loader2/bad.toml", text);
+  auto scenario = loadScenario(file);
+  ASSERT_FALSE(scenario);
+  EXPECT_EQ(scenario.error().code, core::ErrorCode::InvalidInput);
+  const std::string& m = scenario.error().message;
+  EXPECT_EQ(m.rfind("2 problems in ", 0), 0u) << m;
+  std::string massLine = std::to_string(where(text, "-1").first);
+  massLine.insert(0, 1, ':');
+  massLine.push_back(':');
+  EXPECT_NE(m.find(massLine), std::string::npos) << m;
+  EXPECT_NE(m.find("zones[0].radius: value -2 is out of range"), std::string::npos) << m;
+  EXPECT_EQ(scenario.error().location.fieldPath, "bodies[0].mass");
+}
+
+TEST(LoadScenario, MissingFileIsNotFound) {
+  auto scenario = loadScenario("/no/such/scenario.toml");
+  ASSERT_FALSE(scenario);
+  EXPECT_EQ(scenario.error().code, core::ErrorCode::NotFound);
+  EXPECT_EQ(scenario.error().toString(), "/no/such/scenario.toml: 1 problem in "
+                                         "/no/such/scenario.toml:\n  /no/such/scenario.toml: no "
+                                         "such file");
+}
+
+TEST(LoadStandard, ShippedStandardsAreValid) {
+  std::filesystem::path root = SKILLSIM_SOURCE_DIR;
+  auto q2 = loadStandard(root / "assets/standards/q2-overhead-crane.toml");
+  ASSERT_TRUE(q2) << q2.error().toString();
+  EXPECT_EQ(q2->items.size(), 7u);
+  auto scenarioAsStandard = loadStandard(root / "scenarios/overhead_crane/q2_practical.toml");
+  ASSERT_FALSE(scenarioAsStandard);
+  EXPECT_NE(scenarioAsStandard.error().message.find("found a scenario"), std::string::npos);
+}
