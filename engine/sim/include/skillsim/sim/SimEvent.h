@@ -28,8 +28,12 @@ enum class SimEventKind : std::uint8_t {
 [[nodiscard]] std::string_view toString(SimEventKind kind);
 
 /**
- * One thing that happened during one tick. Events of a tick are ordered deterministically
- * (by kind of source, then creation order), so the stream is the same on every run.
+ * One thing that happened during one tick. For contacts and zones `subject` and `other` are
+ * tags: a body's first tag matching the zone's watch list, else its first tag, else its name.
+ * In a contact the more mobile body is the subject (dynamic before kinematic before static,
+ * then creation order), so "load touched pile" reads subject "load", other "pile". Events of a tick
+ * are ordered deterministically (by kind of source, then creation order), so the stream is the same
+ * on every run.
  */
 struct SimEvent {
   std::uint64_t tick = 0; ///< Tick during which it happened.
@@ -38,6 +42,10 @@ struct SimEvent {
   std::string other;        ///< The other body's tag or the zone's name, may be empty.
   glm::dvec3 position{0.0}; ///< Where it happened (m, world), e.g. the contact point.
   double value = 0.0;       ///< Kind-specific measure; see SimEventKind.
+  /** Name of the body `subject` refers to (BodySpec::name, or "crane.hook"), may be empty. */
+  std::string subjectBody;
+  /** Name of the body `other` refers to (contacts only), may be empty. */
+  std::string otherBody;
 
   friend bool operator==(const SimEvent&, const SimEvent&) = default;
 };

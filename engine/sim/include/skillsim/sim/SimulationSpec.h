@@ -49,6 +49,8 @@ struct BodySpec {
   glm::vec4 color{0.7f, 0.7f, 0.7f, 1.0f}; ///< Linear RGBA, for the SceneView.
   /** A load the crane hook can engage: the lug's position in the body frame (m). */
   std::optional<glm::dvec3> liftingLug;
+  /** Initial velocity of a dynamic body (m/s, world); usually zero. */
+  glm::dvec3 initialLinearVelocity{0.0};
 };
 
 /** A zone that reports enter/exit of tagged bodies (landing circle, person zone, corridor). */

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "skillsim/physics/ShapeDesc.h"
+
+#include <glm/gtc/quaternion.hpp>
+#include <glm/vec3.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace skillsim::physics {
+
+/** How a body moves. */
+enum class Motion : std::uint8_t {
+  Static,    ///< Never moves (mass ignored).
+  Dynamic,   ///< Moved by forces, contacts and constraints (mass > 0).
+  Kinematic, ///< Moved only by World::setKinematicPose; pushes dynamic bodies, never pushed.
+};
+
+/**
+ * Everything needed to create a rigid body. Friction of a contact is the geometric mean
+ * sqrt(mu_a * mu_b) of the two bodies' Coulomb coefficients (so two bodies of mu 0.6 give 0.6);
+ * restitution is the product (Bullet's rule). Damping is Bullet's: the fraction of velocity lost
+ * per second, v *= (1 - damping)^dt.
+ */
+struct BodyDesc {
+  std::string name;              ///< For messages (faults, errors); need not be unique here.
+  std::vector<std::string> tags; ///< Free labels ("load", "pile"); World::tags returns them.
+  ShapeDesc shape;
+  Motion motion = Motion::Static;
+  double mass = 0.0;        ///< kg; Dynamic only, > 0.
+  glm::dvec3 position{0.0}; ///< Centre of mass (m, world).
+  glm::dquat orientation{1.0, 0.0, 0.0, 0.0};
+  double friction = 0.6;           ///< Coulomb coefficient, >= 0.
+  double restitution = 0.0;        ///< [0, 1].
+  double linearDamping = 0.0;      ///< [0, 1].
+  double angularDamping = 0.0;     ///< [0, 1].
+  glm::dvec3 linearVelocity{0.0};  ///< Initial (m/s, world).
+  glm::dvec3 angularVelocity{0.0}; ///< Initial (rad/s, world).
+  /** False: the body touches nothing and ray casts miss it (an anchor or a visual part). */
+  bool collides = true;
+};
+
+} // namespace skillsim::physics

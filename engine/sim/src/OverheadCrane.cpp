@@ -1,0 +1,292 @@
+#include "OverheadCrane.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace skillsim::sim::detail {
+
+namespace {
+
+/** Low-pass time constant of the load cell (s): long enough to average swing and bounce. */
+constexpr double kLoadCellTimeConstant = 0.5;
+/** A sling carrying more than this share of its load's weight holds the load in the air. */
+constexpr double kHangingShare = 0.5;
+
+bool pressed(std::uint32_t buttons, core::Button b) {
+  return ((buttons >> static_cast<unsigned>(b)) & 1u) != 0;
+}
+
+SimEvent event(std::uint64_t tick, SimEventKind kind, std::string subject, double value = 0.0) {
+  SimEvent e;
+  e.tick = tick;
+  e.kind = kind;
+  e.subject = std::move(subject);
+  e.value = value;
+  return e;
+}
+
+} // namespace
+
+OverheadCrane::OverheadCrane(const OverheadCraneSpec& spec, physics::World& world,
+                             std::vector<LoadInfo> loads, double gravity, double timeStep)
+    : mSpec(spec), mWorld(world), mLoads(std::move(loads)), mGravity(gravity), mTimeStep(timeStep),
+      mBridge(spec.bridge, 0.0, spec.runwayLength, spec.initialBridge),
+      mTrolleyDrive(spec.trolley, 0.0, spec.span, spec.initialTrolley),
+      mHoist(spec.hoist, -spec.maxRopeLength, -spec.minRopeLength, -spec.initialRopeLength) {
+  physics::BodyDesc trolley;
+  trolley.name = "crane.trolley";
+  trolley.tags = {"crane", "trolley"};
+  trolley.shape.size = {kTrolleyWidth, kTrolleyHeight, kTrolleyWidth};
+  trolley.motion = physics::Motion::Kinematic;
+  trolley.position = sheave() + glm::dvec3(0.0, 0.5 * kTrolleyHeight, 0.0);
+  trolley.collides = false; // the rope anchor; the hook's upper limit keeps them apart
+  mTrolley = mWorld.addBody(trolley).value();
+
+  physics::BodyDesc hook;
+  hook.name = "crane.hook";
+  hook.tags = {"hook"};
+  hook.shape.size = {kHookWidth, kHookHeight, kHookWidth};
+  hook.motion = physics::Motion::Dynamic;
+  hook.mass = spec.hookMass;
+  hook.friction = 0.6;
+  hook.position = sheave() - glm::dvec3(0.0, spec.initialRopeLength + 0.5 * kHookHeight, 0.0);
+  mHook = mWorld.addBody(hook).value();
+
+  physics::RopeDesc rope;
+  rope.bodyA = mTrolley;
+  rope.anchorA = {0.0, -0.5 * kTrolleyHeight, 0.0};
+  rope.bodyB = mHook;
+  rope.anchorB = {0.0, 0.5 * kHookHeight, 0.0};
+  rope.length = spec.initialRopeLength;
+  mHoistRope = mWorld.addRope(rope).value();
+}
+
+glm::dvec3 OverheadCrane::sheave() const {
+  return mSpec.runwayOrigin +
+         glm::dvec3(mBridge.position(), mSpec.liftHeight, mTrolleyDrive.position());
+}
+
+glm::dvec3 OverheadCrane::bridgePoint() const {
+  return mSpec.runwayOrigin + glm::dvec3(mBridge.position(), mSpec.liftHeight, 0.0);
+}
+
+glm::dvec3 OverheadCrane::hookPoint() const {
+  return mWorld.toWorld(mHook, {0.0, -0.5 * kHookHeight, 0.0});
+}
+
+const LoadInfo* OverheadCrane::currentLoad() const {
+  if (mAttached) {
+    return &mLoads[*mAttached];
+  }
+  if (mLastLoad) {
+    return &mLoads[*mLastLoad];
+  }
+  return mLoads.empty() ? nullptr : &mLoads.front();
+}
+
+void OverheadCrane::addMetrics(Metrics& m) {
+  mMetric.swing = m.add("load_swing_angle");
+  mMetric.loadHeight = m.add("load_height");
+  mMetric.hookHeight = m.add("hook_height");
+  mMetric.bridgeSpeed = m.add("bridge_speed");
+  mMetric.trolleySpeed = m.add("trolley_speed");
+  mMetric.hoistSpeed = m.add("hoist_speed");
+  mMetric.loadX = m.add("load_x");
+  mMetric.loadZ = m.add("load_z");
+  mMetric.ropeLength = m.add("rope_length", mSpec.initialRopeLength);
+  mMetric.hoistedMass = m.add("hoisted_mass");
+  mMetric.bridgePosition = m.add("bridge_position", mSpec.initialBridge);
+  mMetric.trolleyPosition = m.add("trolley_position", mSpec.initialTrolley);
+  mMetric.hookX = m.add("hook_x");
+  mMetric.hookZ = m.add("hook_z");
+  mMetric.ropeSpan = m.add("rope_span");
+  mMetric.ropeStretch = m.add("rope_stretch");
+  mMetric.ropeTension = m.add("rope_tension");
+  mMetric.slingTension = m.add("sling_tension");
+  mMetric.slingSpan = m.add("sling_span");
+  mMetric.loadY = m.add("load_y");
+  mMetric.loadSpeed = m.add("load_speed");
+  mMetric.loadAttached = m.add("load_attached");
+  mMetric.emergencyStop = m.add("emergency_stop");
+  mMetric.overload = m.add("overload");
+}
+
+void OverheadCrane::beforeStep(const core::ActionState& actions, std::uint32_t pressedNow,
+                               std::uint64_t tick, std::vector<SimEvent>& events) {
+  // Emergency stop: latches on press; released only with the button up and all notches at 0.
+  const bool stopHeld = actions.button(core::Button::EmergencyStop);
+  if (pressed(pressedNow, core::Button::EmergencyStop)) {
+    mEmergencyStop = true;
+  }
+  struct Drive {
+    NotchedController* controller;
+    core::Axis axis;
+    const char* name;
+  };
+  const Drive drives[] = {{&mBridge, core::Axis::BridgeTravel, "bridge"},
+                          {&mTrolleyDrive, core::Axis::TrolleyTravel, "trolley"},
+                          {&mHoist, core::Axis::Hoist, "hoist"}};
+  bool allNeutral = true;
+  for (const Drive& d : drives) {
+    if (d.controller->select(actions.axis(d.axis))) {
+      events.push_back(
+          event(tick, SimEventKind::ControlChanged, d.name, d.controller->notchFraction()));
+    }
+    allNeutral = allNeutral && d.controller->notch() == 0;
+  }
+  if (mEmergencyStop && !stopHeld && allNeutral) {
+    mEmergencyStop = false;
+  }
+  mBridge.update(mTimeStep, mEmergencyStop, false);
+  mTrolleyDrive.update(mTimeStep, mEmergencyStop, false);
+  mHoist.update(mTimeStep, mEmergencyStop, mOverload);
+
+  mWorld.setKinematicPose(mTrolley, sheave() + glm::dvec3(0.0, 0.5 * kTrolleyHeight, 0.0),
+                          glm::dquat(1.0, 0.0, 0.0, 0.0));
+  mWorld.setRopeLength(mHoistRope, -mHoist.position());
+
+  if (pressed(pressedNow, core::Button::Attach)) {
+    attach(tick, events);
+  }
+  if (pressed(pressedNow, core::Button::Release)) {
+    release(tick, events);
+  }
+}
+
+void OverheadCrane::attach(std::uint64_t tick, std::vector<SimEvent>& events) {
+  if (mAttached) {
+    return;
+  }
+  const glm::dvec3 hookAt = hookPoint();
+  std::optional<std::size_t> best;
+  double bestDistance = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < mLoads.size(); ++i) {
+    const double d = glm::length(mWorld.toWorld(mLoads[i].body, mLoads[i].lug) - hookAt);
+    if (d <= mSpec.attachTolerance && d < bestDistance) {
+      best = i;
+      bestDistance = d;
+    }
+  }
+  if (!best) {
+    return;
+  }
+  const LoadInfo& load = mLoads[*best];
+  physics::RopeDesc sling;
+  sling.bodyA = mHook;
+  sling.anchorA = {0.0, -0.5 * kHookHeight, 0.0};
+  sling.bodyB = load.body;
+  sling.anchorB = load.lug;
+  sling.length = mSpec.slingLength;
+  mSling = mWorld.addRope(sling).value();
+  mAttached = best;
+  mLastLoad = best;
+  mFilteredSlingTension = 0.0;
+  SimEvent e = event(tick, SimEventKind::LoadAttached, load.tag);
+  e.subjectBody = load.name;
+  e.position = mWorld.toWorld(load.body, load.lug);
+  events.push_back(std::move(e));
+}
+
+void OverheadCrane::release(std::uint64_t tick, std::vector<SimEvent>& events) {
+  if (!mAttached || !mSling) {
+    return;
+  }
+  const LoadInfo& load = mLoads[*mAttached];
+  const bool hanging = mWorld.ropeTension(*mSling) > kHangingShare * load.mass * mGravity;
+  mWorld.removeRope(*mSling);
+  mSling.reset();
+  mAttached.reset();
+  mFilteredSlingTension = 0.0;
+  SimEvent e = event(tick, SimEventKind::LoadReleased, load.tag);
+  e.subjectBody = load.name;
+  e.position = mWorld.toWorld(load.body, load.lug);
+  events.push_back(e);
+  if (hanging) {
+    e.kind = SimEventKind::LoadDropped;
+    e.value = mWorld.bounds(load.body).first.y - mSpec.runwayOrigin.y;
+    events.push_back(std::move(e));
+  }
+}
+
+void OverheadCrane::afterStep(std::uint64_t tick, std::vector<SimEvent>& events) {
+  double mass = 0.0;
+  if (mAttached && mSling) {
+    const LoadInfo& load = mLoads[*mAttached];
+    const double alpha = mTimeStep / (kLoadCellTimeConstant + mTimeStep);
+    mFilteredSlingTension += alpha * (mWorld.ropeTension(*mSling) - mFilteredSlingTension);
+    const double share = std::clamp(mFilteredSlingTension / (load.mass * mGravity), 0.0, 1.0);
+    mass = load.mass * share;
+  }
+  mHoistedMass = mass;
+  const bool overload = mHoistedMass > mSpec.ratedLoad;
+  if (overload && !mOverload) {
+    const LoadInfo& load = mLoads[*mAttached];
+    SimEvent e = event(tick, SimEventKind::Overload, load.tag, mHoistedMass);
+    e.subjectBody = load.name;
+    e.position = mWorld.bodyState(load.body).position;
+    events.push_back(std::move(e));
+  }
+  mOverload = overload;
+}
+
+void OverheadCrane::writeMetrics(Metrics& m, double groundY) const {
+  const glm::dvec3 top = sheave();
+  const LoadInfo* load = currentLoad();
+  const glm::dvec3 hookCentre = mWorld.bodyState(mHook).position;
+  const glm::dvec3 swingEnd = mAttached ? mWorld.bodyState(load->body).position : hookCentre;
+  const glm::dvec3 d = swingEnd - top;
+  m.set(mMetric.swing, std::atan2(std::hypot(d.x, d.z), -d.y));
+  const glm::dvec3 hookAt = hookPoint();
+  m.set(mMetric.hookHeight, hookAt.y - groundY);
+  m.set(mMetric.hookX, hookAt.x);
+  m.set(mMetric.hookZ, hookAt.z);
+  if (load != nullptr) {
+    const physics::BodyState s = mWorld.bodyState(load->body);
+    m.set(mMetric.loadHeight, mWorld.bounds(load->body).first.y - groundY);
+    m.set(mMetric.loadX, s.position.x);
+    m.set(mMetric.loadY, s.position.y);
+    m.set(mMetric.loadZ, s.position.z);
+    m.set(mMetric.loadSpeed, glm::length(s.linearVelocity));
+  }
+  m.set(mMetric.bridgeSpeed, mBridge.speed());
+  m.set(mMetric.trolleySpeed, mTrolleyDrive.speed());
+  m.set(mMetric.hoistSpeed, mHoist.speed());
+  m.set(mMetric.bridgePosition, mBridge.position());
+  m.set(mMetric.trolleyPosition, mTrolleyDrive.position());
+  const double length = -mHoist.position();
+  const double span = mWorld.ropeSpan(mHoistRope);
+  m.set(mMetric.ropeLength, length);
+  m.set(mMetric.ropeSpan, span);
+  m.set(mMetric.ropeStretch, std::max(span - length, 0.0));
+  m.set(mMetric.ropeTension, mWorld.ropeTension(mHoistRope));
+  m.set(mMetric.slingTension, mSling ? mWorld.ropeTension(*mSling) : 0.0);
+  m.set(mMetric.slingSpan, mSling ? mWorld.ropeSpan(*mSling) : 0.0);
+  m.set(mMetric.hoistedMass, mHoistedMass);
+  m.set(mMetric.loadAttached, mAttached ? 1.0 : 0.0);
+  m.set(mMetric.emergencyStop, mEmergencyStop ? 1.0 : 0.0);
+  m.set(mMetric.overload, mOverload ? 1.0 : 0.0);
+}
+
+void OverheadCrane::hash(core::Hasher& h) const {
+  for (const NotchedController* c : {&mBridge, &mTrolleyDrive, &mHoist}) {
+    h.update(c->position());
+    h.update(c->speed());
+    h.update(static_cast<std::uint64_t>(static_cast<std::int64_t>(c->notch())));
+  }
+  h.update(static_cast<std::uint64_t>(mAttached ? *mAttached + 1 : 0));
+  h.update(mFilteredSlingTension);
+  h.update(mHoistedMass);
+  h.update(static_cast<std::uint64_t>((mEmergencyStop ? 1u : 0u) | (mOverload ? 2u : 0u)));
+}
+
+std::vector<std::pair<glm::dvec3, glm::dvec3>> OverheadCrane::ropeSegments() const {
+  std::vector<std::pair<glm::dvec3, glm::dvec3>> segments;
+  segments.push_back(mWorld.ropeAnchors(mHoistRope));
+  if (mSling) {
+    segments.push_back(mWorld.ropeAnchors(*mSling));
+  }
+  return segments;
+}
+
+} // namespace skillsim::sim::detail

@@ -1,0 +1,608 @@
+#include "skillsim/sim/Simulation.h"
+
+#include "OverheadCrane.h"
+#include "ZoneMonitor.h"
+
+#include <skillsim/core/Check.h>
+#include <skillsim/physics/World.h>
+
+#include <glm/gtc/matrix_transform.hpp>
+#include <glm/gtc/quaternion.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
+#include <set>
+#include <sstream>
+
+namespace skillsim::sim {
+
+namespace {
+
+std::string str(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+core::Error specError(std::string field, std::string message) {
+  core::SourceLocation where;
+  where.fieldPath = std::move(field);
+  return core::makeError(core::ErrorCode::InvalidInput, std::move(message), std::move(where));
+}
+
+bool finite(const glm::dvec3& v) {
+  return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z);
+}
+
+physics::ShapeKind toPhysics(ShapeKind kind) {
+  switch (kind) {
+  case ShapeKind::Box: return physics::ShapeKind::Box;
+  case ShapeKind::Cylinder: return physics::ShapeKind::Cylinder;
+  case ShapeKind::Sphere: return physics::ShapeKind::Sphere;
+  case ShapeKind::Capsule: return physics::ShapeKind::Capsule;
+  case ShapeKind::ConvexHull: return physics::ShapeKind::ConvexHull;
+  case ShapeKind::TriangleMesh: return physics::ShapeKind::TriangleMesh;
+  }
+  return physics::ShapeKind::Box;
+}
+
+std::optional<core::Error> checkController(const ControllerSpec& c, const std::string& field) {
+  if (c.notches < 1) {
+    return specError(field + ".notches", "a controller needs at least 1 notch each way, got " +
+                                             std::to_string(c.notches));
+  }
+  if (!(c.maxSpeed > 0.0) || !std::isfinite(c.maxSpeed)) {
+    return specError(field + ".max_speed", "must be > 0 m/s, got " + str(c.maxSpeed));
+  }
+  if (!(c.acceleration > 0.0) || !std::isfinite(c.acceleration)) {
+    return specError(field + ".acceleration", "must be > 0 m/s^2, got " + str(c.acceleration));
+  }
+  return std::nullopt;
+}
+
+std::optional<core::Error> checkCrane(const OverheadCraneSpec& c) {
+  auto positiveField = [](double v, const char* field,
+                          const char* unit) -> std::optional<core::Error> {
+    if (!(v > 0.0) || !std::isfinite(v)) {
+      return specError(std::string("crane.") + field,
+                       std::string("must be > 0 ") + unit + ", got " + str(v));
+    }
+    return std::nullopt;
+  };
+  for (auto [v, field, unit] :
+       {std::tuple{c.runwayLength, "runway_length", "m"}, std::tuple{c.span, "span", "m"},
+        std::tuple{c.liftHeight, "lift_height", "m"}, std::tuple{c.ratedLoad, "rated_load", "kg"},
+        std::tuple{c.hookMass, "hook_mass", "kg"},
+        std::tuple{c.minRopeLength, "min_rope_length", "m"},
+        std::tuple{c.slingLength, "sling_length", "m"},
+        std::tuple{c.attachTolerance, "attach_tolerance", "m"}}) {
+    if (auto e = positiveField(v, field, unit)) {
+      return e;
+    }
+  }
+  if (!finite(c.runwayOrigin)) {
+    return specError("crane.runway_origin", "must be finite");
+  }
+  if (!(c.maxRopeLength >= c.minRopeLength) || !std::isfinite(c.maxRopeLength)) {
+    return specError("crane.max_rope_length", "must be >= min_rope_length (" +
+                                                  str(c.minRopeLength) + " m), got " +
+                                                  str(c.maxRopeLength));
+  }
+  if (!(c.initialRopeLength >= c.minRopeLength && c.initialRopeLength <= c.maxRopeLength)) {
+    return specError("crane.initial_rope_length", "must be within [" + str(c.minRopeLength) + ", " +
+                                                      str(c.maxRopeLength) + "] m, got " +
+                                                      str(c.initialRopeLength));
+  }
+  if (!(c.initialBridge >= 0.0 && c.initialBridge <= c.runwayLength)) {
+    return specError("crane.initial_bridge", "must be within [0, " + str(c.runwayLength) +
+                                                 "] m, got " + str(c.initialBridge));
+  }
+  if (!(c.initialTrolley >= 0.0 && c.initialTrolley <= c.span)) {
+    return specError("crane.initial_trolley",
+                     "must be within [0, " + str(c.span) + "] m, got " + str(c.initialTrolley));
+  }
+  if (auto e = checkController(c.bridge, "crane.bridge")) {
+    return e;
+  }
+  if (auto e = checkController(c.trolley, "crane.trolley")) {
+    return e;
+  }
+  return checkController(c.hoist, "crane.hoist");
+}
+
+} // namespace
+
+struct Simulation::Impl {
+  SimulationSpec spec;
+  physics::World world;
+  std::vector<core::BodyId> specBodies;
+  std::optional<core::BodyId> ground;
+  std::map<std::string, core::BodyId, std::less<>> byName;
+  std::optional<detail::OverheadCrane> crane;
+  std::optional<detail::ZoneMonitor> zones;
+  Metrics metrics;
+  std::size_t timeMetric = 0;
+  std::vector<SimEvent> events;
+  std::uint64_t tick = 0;
+  std::uint32_t previousButtons = 0;
+  std::optional<core::Error> fault;
+  // Scene tables, built once (stable between frames).
+  std::vector<core::MeshDesc> meshes;
+  std::vector<core::Material> materials;
+  struct Drawn {
+    core::BodyId body;
+    core::MeshId mesh;
+    core::MaterialId material;
+  };
+  std::vector<Drawn> drawn;
+  core::MeshId railMesh, girderMesh;
+  core::MaterialId craneMaterial;
+
+  Impl(const SimulationSpec& s, const physics::WorldSettings& settings)
+      : spec(s), world(settings) {}
+
+  [[nodiscard]] std::string tagOf(core::BodyId body) const {
+    const auto& tags = world.tags(body);
+    return tags.empty() ? world.name(body) : tags.front();
+  }
+
+  void contactEvents();
+  void buildScene();
+};
+
+Simulation::Simulation(std::unique_ptr<Impl> impl) : mImpl(std::move(impl)) {}
+Simulation::~Simulation() = default;
+
+core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationSpec& spec) {
+  if (spec.tickRate == 0) {
+    return specError("tick_rate", "must be > 0 Hz, got 0");
+  }
+  if (spec.solverIterations < 1) {
+    return specError("solver_iterations",
+                     "must be >= 1, got " + std::to_string(spec.solverIterations));
+  }
+  if (!finite(spec.gravity)) {
+    return specError("gravity", "must be finite");
+  }
+  std::set<std::string, std::less<>> names = {"ground", "crane.hook", "crane.trolley",
+                                              "crane.bridge"};
+  for (std::size_t i = 0; i < spec.bodies.size(); ++i) {
+    const BodySpec& b = spec.bodies[i];
+    const std::string field = "bodies[" + std::to_string(i) + "]";
+    if (b.name.empty()) {
+      return specError(field + ".name", "a body needs a name");
+    }
+    if (!names.insert(b.name).second) {
+      return specError(field + ".name", "body name '" + b.name +
+                                            "' is used twice (or is reserved for the ground and "
+                                            "the crane)");
+    }
+    if (b.liftingLug && !finite(*b.liftingLug)) {
+      return specError(field + ".lifting_lug", "must be finite");
+    }
+    if (b.liftingLug && b.mass <= 0.0) {
+      return specError(field + ".lifting_lug", "only a dynamic body (mass > 0) can be lifted");
+    }
+  }
+  for (std::size_t i = 0; i < spec.zones.size(); ++i) {
+    const ZoneSpec& z = spec.zones[i];
+    const std::string field = "zones[" + std::to_string(i) + "]";
+    if (!finite(z.center)) {
+      return specError(field + ".center", "must be finite");
+    }
+    if (z.shape == ZoneSpec::Shape::Cylinder && !(z.radius > 0.0 && z.height > 0.0)) {
+      return specError(field, "zone '" + z.name + "': radius and height must be > 0 m, got " +
+                                  str(z.radius) + " and " + str(z.height));
+    }
+    if (z.shape == ZoneSpec::Shape::Box &&
+        !(z.halfExtents.x > 0.0 && z.halfExtents.y > 0.0 && z.halfExtents.z > 0.0)) {
+      return specError(field + ".half_extents", "zone '" + z.name + "': must be > 0 m");
+    }
+  }
+  if (spec.crane) {
+    if (auto e = checkCrane(*spec.crane)) {
+      return *e;
+    }
+  }
+  for (std::size_t i = 0; i < spec.cameras.size(); ++i) {
+    const CameraSpec& c = spec.cameras[i];
+    if (c.kind == CameraSpec::Kind::Follow && !names.contains(c.followBody)) {
+      return specError("cameras[" + std::to_string(i) + "].follow_body",
+                       "camera '" + c.name + "' follows '" + c.followBody +
+                           "', which is no body of this scenario");
+    }
+  }
+
+  physics::WorldSettings settings;
+  settings.timeStep = 1.0 / static_cast<double>(spec.tickRate);
+  settings.solverIterations = spec.solverIterations;
+  settings.gravity = spec.gravity;
+  settings.seed = spec.seed;
+  auto impl = std::make_unique<Impl>(spec, settings);
+  physics::World& world = impl->world;
+
+  if (spec.groundPlane) {
+    physics::BodyDesc ground;
+    ground.name = "ground";
+    ground.tags = {"ground"};
+    ground.shape.kind = physics::ShapeKind::Plane;
+    ground.friction = 0.8;
+    impl->ground = world.addBody(ground).value();
+    impl->byName.emplace("ground", *impl->ground);
+  }
+  std::vector<detail::LoadInfo> loads;
+  for (std::size_t i = 0; i < spec.bodies.size(); ++i) {
+    const BodySpec& b = spec.bodies[i];
+    physics::BodyDesc d;
+    d.name = b.name;
+    d.tags = b.tags;
+    d.shape.kind = toPhysics(b.shape.kind);
+    d.shape.size = b.shape.size;
+    d.shape.points = b.shape.points;
+    d.shape.indices = b.shape.indices;
+    d.motion = b.mass > 0.0 ? physics::Motion::Dynamic : physics::Motion::Static;
+    d.mass = b.mass;
+    d.position = b.position;
+    d.orientation = b.orientation;
+    d.friction = b.friction;
+    d.restitution = b.restitution;
+    d.linearDamping = b.linearDamping;
+    d.angularDamping = b.angularDamping;
+    d.linearVelocity = b.initialLinearVelocity;
+    if (b.mass < 0.0) {
+      return specError("bodies[" + std::to_string(i) + "].mass",
+                       "body '" + b.name + "': mass must be >= 0 kg (0 = static), got " +
+                           str(b.mass));
+    }
+    auto id = world.addBody(d);
+    if (!id) {
+      core::Error e = id.error();
+      e.location.fieldPath = "bodies[" + std::to_string(i) + "]." + e.location.fieldPath;
+      return e;
+    }
+    impl->specBodies.push_back(*id);
+    impl->byName.emplace(b.name, *id);
+    if (b.liftingLug) {
+      loads.push_back(detail::LoadInfo{*id, *b.liftingLug, b.name,
+                                       b.tags.empty() ? b.name : b.tags.front(), b.mass});
+    }
+  }
+  impl->timeMetric = impl->metrics.add("time");
+  if (spec.crane) {
+    impl->crane.emplace(*spec.crane, world, std::move(loads), glm::length(spec.gravity),
+                        settings.timeStep);
+    impl->crane->addMetrics(impl->metrics);
+    impl->byName.emplace("crane.hook", impl->crane->hook());
+    impl->byName.emplace("crane.trolley", impl->crane->trolley());
+    impl->crane->writeMetrics(impl->metrics, 0.0);
+  }
+  impl->zones.emplace(spec.zones, world);
+  impl->buildScene();
+  return std::unique_ptr<Simulation>(new Simulation(std::move(impl)));
+}
+
+void Simulation::step(const core::ActionState& actions) {
+  Impl& m = *mImpl;
+  m.events.clear();
+  if (m.fault) {
+    return;
+  }
+  const std::uint64_t tick = m.tick + 1;
+  const std::uint32_t pressed = actions.buttons & ~m.previousButtons;
+  m.previousButtons = actions.buttons;
+  auto machineEvent = [&](SimEventKind kind, const char* subject) {
+    SimEvent e;
+    e.tick = tick;
+    e.kind = kind;
+    e.subject = subject;
+    m.events.push_back(std::move(e));
+  };
+  if ((pressed >> static_cast<unsigned>(core::Button::Horn)) & 1u) {
+    machineEvent(SimEventKind::Horn, "horn");
+  }
+  if ((pressed >> static_cast<unsigned>(core::Button::EmergencyStop)) & 1u) {
+    machineEvent(SimEventKind::EmergencyStop, "emergency_stop");
+  }
+  if (m.crane) {
+    m.crane->beforeStep(actions, pressed, tick, m.events);
+  }
+  m.world.step();
+  m.tick = tick;
+  m.contactEvents();
+  m.zones->update(m.world, tick, m.events);
+  if (m.crane) {
+    m.crane->afterStep(tick, m.events);
+  }
+  if (auto bad = m.world.findFault()) {
+    SimEvent e;
+    e.tick = tick;
+    e.kind = SimEventKind::PhysicsFault;
+    e.subject = m.world.name(bad->body);
+    e.subjectBody = e.subject;
+    e.position = m.world.bodyState(bad->body).position;
+    m.events.push_back(e);
+    core::SourceLocation where;
+    where.tick = tick;
+    m.fault = core::makeError(core::ErrorCode::PhysicsFault,
+                              "body '" + e.subject + "': " + bad->what + "; the run was stopped",
+                              std::move(where));
+  }
+  m.metrics.set(m.timeMetric, time());
+  if (m.crane) {
+    m.crane->writeMetrics(m.metrics, 0.0);
+  }
+}
+
+void Simulation::Impl::contactEvents() {
+  auto rank = [&](core::BodyId b) {
+    switch (world.motion(b)) {
+    case physics::Motion::Dynamic: return 0;
+    case physics::Motion::Kinematic: return 1;
+    case physics::Motion::Static: return 2;
+    }
+    return 2;
+  };
+  for (const physics::ContactEvent& c : world.contactEvents()) {
+    core::BodyId subject = c.bodyA;
+    core::BodyId other = c.bodyB;
+    if (rank(other) < rank(subject)) {
+      std::swap(subject, other);
+    }
+    SimEvent e;
+    e.tick = tick;
+    e.kind = c.kind == physics::ContactEvent::Kind::Begin ? SimEventKind::ContactBegin
+                                                          : SimEventKind::ContactEnd;
+    e.subject = tagOf(subject);
+    e.other = tagOf(other);
+    e.subjectBody = world.name(subject);
+    e.otherBody = world.name(other);
+    e.position = c.point;
+    e.value = c.peakImpulse;
+    events.push_back(std::move(e));
+  }
+}
+
+std::uint64_t Simulation::tick() const { return mImpl->tick; }
+
+double Simulation::time() const {
+  return static_cast<double>(mImpl->tick) / static_cast<double>(mImpl->spec.tickRate);
+}
+
+std::span<const SimEvent> Simulation::events() const { return mImpl->events; }
+const Metrics& Simulation::metrics() const { return mImpl->metrics; }
+bool Simulation::stopped() const { return mImpl->fault.has_value(); }
+std::optional<core::Error> Simulation::fault() const { return mImpl->fault; }
+const SimulationSpec& Simulation::spec() const { return mImpl->spec; }
+
+core::Digest Simulation::stateHash() const {
+  core::Hasher h;
+  h.update(mImpl->tick);
+  mImpl->world.hashState(h);
+  if (mImpl->crane) {
+    mImpl->crane->hash(h);
+  }
+  mImpl->zones->hash(h);
+  return h.finish();
+}
+
+std::vector<std::string> Simulation::cameraNames() const {
+  std::vector<std::string> names;
+  for (const CameraSpec& c : mImpl->spec.cameras) {
+    names.push_back(c.name);
+  }
+  return names;
+}
+
+std::optional<glm::dvec3> Simulation::bodyPosition(std::string_view name) const {
+  if (name == "crane.bridge" && mImpl->crane) {
+    return mImpl->crane->bridgePoint();
+  }
+  auto it = mImpl->byName.find(name);
+  if (it == mImpl->byName.end()) {
+    return std::nullopt;
+  }
+  return mImpl->world.bodyState(it->second).position;
+}
+
+void Simulation::Impl::buildScene() {
+  auto addMesh = [&](core::MeshKind kind, glm::dvec3 size, std::string name) {
+    core::MeshDesc mesh;
+    mesh.kind = kind;
+    mesh.size = glm::vec3(size);
+    mesh.debugName = std::move(name);
+    mesh.subdivisions = kind == core::MeshKind::Plane ? 20u : 0u;
+    meshes.push_back(std::move(mesh));
+    return core::MeshId(static_cast<std::uint32_t>(meshes.size() - 1));
+  };
+  auto addMaterial = [&](glm::vec4 color, float roughness, float metallic, std::string name) {
+    core::Material material;
+    material.baseColor = color;
+    material.roughness = roughness;
+    material.metallic = metallic;
+    material.debugName = std::move(name);
+    materials.push_back(std::move(material));
+    return core::MaterialId(static_cast<std::uint32_t>(materials.size() - 1));
+  };
+  if (ground) {
+    double extent = 60.0;
+    if (spec.crane) {
+      extent = std::max({extent, spec.crane->runwayLength + 20.0, spec.crane->span + 20.0});
+    }
+    const core::MeshId mesh =
+        addMesh(core::MeshKind::Plane, {2.0 * extent, 0.0, 2.0 * extent}, "ground");
+    drawn.push_back(
+        {*ground, mesh, addMaterial({0.45f, 0.47f, 0.45f, 1.0f}, 0.9f, 0.0f, "ground")});
+  }
+  for (std::size_t i = 0; i < spec.bodies.size(); ++i) {
+    const BodySpec& b = spec.bodies[i];
+    std::optional<core::MeshKind> kind;
+    switch (b.shape.kind) {
+    case ShapeKind::Box: kind = core::MeshKind::Box; break;
+    case ShapeKind::Cylinder: kind = core::MeshKind::Cylinder; break;
+    case ShapeKind::Sphere: kind = core::MeshKind::Sphere; break;
+    case ShapeKind::Capsule: kind = core::MeshKind::Capsule; break;
+    case ShapeKind::ConvexHull:
+    case ShapeKind::TriangleMesh: break; // drawn as wireframe lines (no triangle mesh kind yet)
+    }
+    if (kind) {
+      const core::MeshId mesh = addMesh(*kind, b.shape.size, b.name);
+      drawn.push_back({specBodies[i], mesh, addMaterial(b.color, 0.6f, 0.0f, b.name)});
+    }
+  }
+  if (crane) {
+    craneMaterial = addMaterial({0.95f, 0.75f, 0.1f, 1.0f}, 0.5f, 0.3f, "crane");
+    const core::MeshId trolleyMesh =
+        addMesh(core::MeshKind::Box,
+                {detail::OverheadCrane::kTrolleyWidth, detail::OverheadCrane::kTrolleyHeight,
+                 detail::OverheadCrane::kTrolleyWidth},
+                "crane.trolley");
+    drawn.push_back({crane->trolley(), trolleyMesh, craneMaterial});
+    const core::MeshId hookMesh =
+        addMesh(core::MeshKind::Box,
+                {detail::OverheadCrane::kHookWidth, detail::OverheadCrane::kHookHeight,
+                 detail::OverheadCrane::kHookWidth},
+                "crane.hook");
+    drawn.push_back(
+        {crane->hook(), hookMesh, addMaterial({0.15f, 0.15f, 0.17f, 1.0f}, 0.4f, 0.8f, "hook")});
+    const OverheadCraneSpec& c = *spec.crane;
+    railMesh = addMesh(core::MeshKind::Box, {c.runwayLength + 2.0, 0.4, 0.4}, "crane.rail");
+    girderMesh = addMesh(core::MeshKind::Box, {0.6, 0.8, c.span + 1.6}, "crane.bridge");
+  }
+}
+
+void Simulation::fillSceneView(core::SceneView& view, std::string_view cameraName) const {
+  const Impl& m = *mImpl;
+  view.meshes = m.meshes;
+  view.materials = m.materials;
+  view.instances.clear();
+  view.lines.clear();
+  auto pose = [](const glm::dvec3& p, const glm::dquat& q) {
+    return glm::mat4(glm::translate(glm::dmat4(1.0), p) * glm::mat4_cast(q));
+  };
+  for (const Impl::Drawn& d : m.drawn) {
+    const physics::BodyState s = m.world.bodyState(d.body);
+    core::Instance instance;
+    instance.mesh = d.mesh;
+    instance.material = d.material;
+    instance.transform = pose(s.position, s.orientation);
+    instance.castsShadow = !(m.ground && d.body == *m.ground);
+    view.instances.push_back(instance);
+  }
+  // Hull and mesh bodies as wireframes.
+  for (std::size_t i = 0; i < m.spec.bodies.size(); ++i) {
+    const auto triangles = m.world.triangles(m.specBodies[i]);
+    for (std::size_t t = 0; t + 2 < triangles.size(); t += 3) {
+      for (int k = 0; k < 3; ++k) {
+        view.lines.push_back({glm::vec3(triangles[t + static_cast<std::size_t>(k)]),
+                              glm::vec3(triangles[t + static_cast<std::size_t>((k + 1) % 3)]),
+                              m.spec.bodies[i].color});
+      }
+    }
+  }
+  if (m.crane) {
+    const OverheadCraneSpec& c = *m.spec.crane;
+    const glm::dquat identity(1.0, 0.0, 0.0, 0.0);
+    const double railY =
+        c.runwayOrigin.y + c.liftHeight + detail::OverheadCrane::kTrolleyHeight + 0.2;
+    for (double z : {c.runwayOrigin.z - 0.8, c.runwayOrigin.z + c.span + 0.8}) {
+      view.instances.push_back(core::Instance{
+          m.railMesh, m.craneMaterial,
+          pose({c.runwayOrigin.x + 0.5 * c.runwayLength, railY, z}, identity), true});
+    }
+    const glm::dvec3 bridge = m.crane->bridgePoint();
+    view.instances.push_back(core::Instance{
+        m.girderMesh, m.craneMaterial,
+        pose({bridge.x, railY + 0.6, c.runwayOrigin.z + 0.5 * c.span}, identity), true});
+    for (const auto& [a, b] : m.crane->ropeSegments()) {
+      view.lines.push_back({glm::vec3(a), glm::vec3(b), {0.1f, 0.1f, 0.1f, 1.0f}});
+    }
+  }
+  for (const ZoneSpec& z : m.spec.zones) {
+    if (z.shape == ZoneSpec::Shape::Cylinder) {
+      constexpr int kSegments = 48;
+      for (int i = 0; i < kSegments; ++i) {
+        const double a0 = 2.0 * std::numbers::pi * i / kSegments;
+        const double a1 = 2.0 * std::numbers::pi * (i + 1) / kSegments;
+        const glm::dvec3 p0 = z.center + z.radius * glm::dvec3(std::cos(a0), 0.0, std::sin(a0));
+        const glm::dvec3 p1 = z.center + z.radius * glm::dvec3(std::cos(a1), 0.0, std::sin(a1));
+        view.lines.push_back({glm::vec3(p0 + glm::dvec3(0.0, 0.01, 0.0)),
+                              glm::vec3(p1 + glm::dvec3(0.0, 0.01, 0.0)), z.color});
+      }
+    } else {
+      const glm::dvec3 h = z.halfExtents;
+      auto corner = [&](int i) {
+        return glm::vec3(z.center + glm::dvec3((i & 1) ? h.x : -h.x, (i & 2) ? h.y : -h.y,
+                                               (i & 4) ? h.z : -h.z));
+      };
+      for (int i = 0; i < 8; ++i) {
+        for (int bit : {1, 2, 4}) {
+          if ((i & bit) == 0) {
+            view.lines.push_back({corner(i), corner(i | bit), z.color});
+          }
+        }
+      }
+    }
+  }
+
+  // Camera.
+  const CameraSpec* chosen = nullptr;
+  for (const CameraSpec& c : m.spec.cameras) {
+    if (c.name == cameraName) {
+      chosen = &c;
+      break;
+    }
+  }
+  if (chosen == nullptr && !m.spec.cameras.empty()) {
+    chosen = &m.spec.cameras.front();
+  }
+  core::Camera camera;
+  if (chosen == nullptr) {
+    glm::dvec3 centre(0.0);
+    if (m.spec.crane) {
+      centre = m.spec.crane->runwayOrigin +
+               glm::dvec3(0.5 * m.spec.crane->runwayLength, 0.0, 0.5 * m.spec.crane->span);
+    }
+    camera.position = glm::vec3(centre + glm::dvec3(0.0, 15.0, 30.0));
+    camera.target = glm::vec3(centre);
+  } else {
+    glm::dvec3 position = chosen->position;
+    glm::dvec3 target = chosen->target;
+    switch (chosen->kind) {
+    case CameraSpec::Kind::Fixed:
+    case CameraSpec::Kind::Orbit: break;
+    case CameraSpec::Kind::OperatorCab:
+      if (m.crane) {
+        const glm::dvec3 base =
+            m.crane->bridgePoint() - glm::dvec3(0.0, m.spec.crane->liftHeight, 0.0);
+        position += base;
+        target += base;
+      }
+      break;
+    case CameraSpec::Kind::Overhead:
+      if (m.crane) {
+        const glm::dvec3 hook = m.crane->hookPoint();
+        target = {hook.x, 0.0, hook.z};
+        position = {hook.x, chosen->position.y, hook.z};
+        camera.up = {0.0f, 0.0f, -1.0f};
+      }
+      break;
+    case CameraSpec::Kind::Follow: {
+      auto it = m.byName.find(chosen->followBody);
+      if (it != m.byName.end()) {
+        const glm::dvec3 p = m.world.bodyState(it->second).position;
+        position += p;
+        target = p;
+      }
+      break;
+    }
+    }
+    camera.position = glm::vec3(position);
+    camera.target = glm::vec3(target);
+    camera.verticalFovRadians = static_cast<float>(chosen->verticalFov);
+  }
+  view.camera = camera;
+}
+
+} // namespace skillsim::sim

@@ -1,0 +1,338 @@
+// Simulation's events, rules, errors and scene export (issue 4 points 2-4).
+#include "CraneCourse.h"
+
+#include <skillsim/sim/Simulation.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+using namespace skillsim::sim;
+using namespace skillsim::sim::testing;
+using skillsim::core::ActionState;
+using skillsim::core::Button;
+using skillsim::core::ErrorCode;
+
+namespace {
+
+std::unique_ptr<Simulation> build(const SimulationSpec& spec) {
+  auto sim = Simulation::create(spec);
+  EXPECT_TRUE(sim) << (sim ? "" : sim.error().toString());
+  return std::move(sim).value();
+}
+
+/** Steps `ticks` times with `a` and collects every event. */
+std::vector<SimEvent> run(Simulation& sim, const ActionState& a, int ticks) {
+  std::vector<SimEvent> all;
+  for (int i = 0; i < ticks; ++i) {
+    sim.step(a);
+    all.insert(all.end(), sim.events().begin(), sim.events().end());
+  }
+  return all;
+}
+
+std::vector<SimEvent> ofKind(const std::vector<SimEvent>& events, SimEventKind kind) {
+  std::vector<SimEvent> out;
+  std::copy_if(events.begin(), events.end(), std::back_inserter(out),
+               [kind](const SimEvent& e) { return e.kind == kind; });
+  return out;
+}
+
+BodySpec ball(std::string name, std::string tag, glm::dvec3 position) {
+  BodySpec b;
+  b.name = std::move(name);
+  b.tags = {std::move(tag)};
+  b.shape.kind = ShapeKind::Sphere;
+  b.shape.size = glm::dvec3(0.4);
+  b.mass = 10.0;
+  b.position = position;
+  return b;
+}
+
+} // namespace
+
+TEST(Simulation, TickAndTimeAdvanceByExactlyOneStep) {
+  SimulationSpec spec;
+  spec.tickRate = 120;
+  auto sim = build(spec);
+  EXPECT_EQ(sim->tick(), 0u);
+  sim->step(ActionState{});
+  sim->step(ActionState{});
+  EXPECT_EQ(sim->tick(), 2u);
+  EXPECT_DOUBLE_EQ(sim->time(), 2.0 / 120.0);
+  EXPECT_DOUBLE_EQ(metric(*sim, "time"), 2.0 / 120.0);
+}
+
+TEST(Simulation, ContactWithAPoleIsOneEpisodeWithTagsAndPeakImpulse) {
+  SimulationSpec spec;
+  BodySpec pole;
+  pole.name = "pole1";
+  pole.tags = {"pile"};
+  pole.shape.kind = ShapeKind::Cylinder;
+  pole.shape.size = {0.2, 2.0, 0.2};
+  pole.position = {0.0, 1.0, 0.0};
+  spec.bodies.push_back(pole);
+  // A crate 1 cm from the pole sliding into it, then resting against it for seconds.
+  BodySpec crate = cubeLoad("crate", 0.5, 100.0, {-0.36, 0.25, 0.0});
+  crate.friction = 0.02;
+  spec.bodies.push_back(crate);
+  spec.gravity = {2.0, -9.81,
+                  0.0}; // a slope (more than friction holds) keeps it leaning on the pole
+  auto sim = build(spec);
+  const auto events = run(*sim, ActionState{}, 240 * 4);
+  std::vector<SimEvent> withPole;
+  for (const SimEvent& e : events) {
+    if (e.otherBody == "pole1") {
+      withPole.push_back(e);
+    }
+  }
+  ASSERT_EQ(withPole.size(), 1u) << "one episode, not one per tick";
+  const SimEvent& begin = withPole.front();
+  EXPECT_EQ(begin.kind, SimEventKind::ContactBegin);
+  EXPECT_EQ(begin.subject, "load"); // the moving body is the subject
+  EXPECT_EQ(begin.other, "pile");
+  EXPECT_EQ(begin.subjectBody, "crate");
+  EXPECT_GE(begin.value, 0.0); // 0 when first seen within the touch distance, before any push
+  EXPECT_NEAR(begin.position.x, -0.1, 0.05); // the pole's surface
+  EXPECT_GT(begin.tick, 0u);
+  // The crate and the ground: one episode too.
+  const auto grounds = std::count_if(events.begin(), events.end(), [](const SimEvent& e) {
+    return e.kind == SimEventKind::ContactBegin && e.other == "ground";
+  });
+  EXPECT_EQ(grounds, 1);
+  const auto ground = std::find_if(events.begin(), events.end(),
+                                   [](const SimEvent& e) { return e.other == "ground"; });
+  // Resting from the first tick: its first step's impulse already pushes (at most m g dt).
+  EXPECT_GT(ground->value, 0.0);
+  EXPECT_LT(ground->value, 1.5 * 100.0 * 9.81 / 240.0);
+}
+
+TEST(Simulation, ZonesReportEnterAndExitOfWatchedTagsOnly) {
+  SimulationSpec spec;
+  spec.bodies.push_back(ball("ball", "load", {0.0, 6.0, 0.0}));
+  spec.bodies.push_back(ball("other", "person", {0.2, 6.0, 3.0}));
+  ZoneSpec band;
+  band.name = "band";
+  band.shape = ZoneSpec::Shape::Box;
+  band.center = {0.0, 3.0, 0.0};
+  band.halfExtents = {2.0, 0.5, 2.0};
+  band.watchTags = {"load"};
+  spec.zones.push_back(band);
+  ZoneSpec circle;
+  circle.name = "circle_B";
+  circle.center = {0.0, 0.0, 0.0};
+  circle.radius = 1.0;
+  circle.height = 1.0;
+  spec.zones.push_back(circle); // watches every dynamic body
+  auto sim = build(spec);
+  const auto events = run(*sim, ActionState{}, 240 * 3);
+  const auto enters = ofKind(events, SimEventKind::ZoneEnter);
+  const auto exits = ofKind(events, SimEventKind::ZoneExit);
+  ASSERT_EQ(enters.size(), 2u);
+  EXPECT_EQ(enters[0].other, "band");
+  EXPECT_EQ(enters[0].subject, "load");
+  EXPECT_NEAR(enters[0].position.y, 3.5, 0.1); // entered through the top
+  EXPECT_EQ(enters[1].other, "circle_B");
+  EXPECT_EQ(enters[1].subjectBody, "ball"); // "other" landed outside the circle
+  ASSERT_EQ(exits.size(), 1u);
+  EXPECT_EQ(exits[0].other, "band");
+  EXPECT_GT(exits[0].tick, enters[0].tick);
+  EXPECT_NEAR(exits[0].position.y, 2.5, 0.1);
+}
+
+TEST(Simulation, HornEmergencyStopAndNotchChangesAreEvents) {
+  SimulationSpec spec;
+  spec.crane = bayCrane();
+  auto sim = build(spec);
+  auto events = run(*sim, craneActions(1.0f, 0, 0, bit(Button::Horn)), 240);
+  const auto horns = ofKind(events, SimEventKind::Horn);
+  ASSERT_EQ(horns.size(), 1u) << "held for a second: one press";
+  EXPECT_EQ(horns[0].tick, 1u);
+  const auto changes = ofKind(events, SimEventKind::ControlChanged);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].subject, "bridge");
+  EXPECT_EQ(changes[0].value, 1.0);
+  EXPECT_NEAR(metric(*sim, "bridge_speed"), 0.4, 1e-9); // 1 s at 0.4 m/s^2
+
+  // Emergency stop: latches and brakes although the lever stays at full.
+  events = run(*sim, craneActions(1.0f, 0, 0, bit(Button::EmergencyStop)), 2);
+  ASSERT_EQ(ofKind(events, SimEventKind::EmergencyStop).size(), 1u);
+  run(*sim, craneActions(1.0f, 0, 0), 240 * 2);
+  EXPECT_EQ(metric(*sim, "bridge_speed"), 0.0);
+  EXPECT_EQ(metric(*sim, "emergency_stop"), 1.0) << "lever not back at zero: still latched";
+  run(*sim, ActionState{}, 1);
+  EXPECT_EQ(metric(*sim, "emergency_stop"), 0.0);
+  run(*sim, craneActions(1.0f, 0, 0), 240);
+  EXPECT_GT(metric(*sim, "bridge_speed"), 0.3);
+}
+
+TEST(Simulation, AttachOnlyWithinToleranceAndDropWhenReleasedInTheAir) {
+  SimulationSpec spec;
+  OverheadCraneSpec c = bayCrane();
+  c.attachTolerance = 0.3;
+  // Hook bottom 0.5 m above the lug: too far.
+  c.initialRopeLength = c.liftHeight - kHookBlockHeight - (0.8 + 0.5);
+  spec.bodies.push_back(cubeLoad("crate", 0.8, 800.0, {c.initialBridge, 0.4, c.initialTrolley}));
+  spec.crane = c;
+  auto sim = build(spec);
+  auto events = run(*sim, craneActions(0, 0, 0, bit(Button::Attach)), 2);
+  EXPECT_TRUE(ofKind(events, SimEventKind::LoadAttached).empty());
+  EXPECT_EQ(metric(*sim, "load_attached"), 0.0);
+  // Lower 0.3 m (hook 0.2 m from the lug) and try again.
+  while (metric(*sim, "rope_length") < c.initialRopeLength + 0.3) {
+    sim->step(craneActions(0, 0, -0.2f));
+  }
+  run(*sim, ActionState{}, 240);
+  events = run(*sim, craneActions(0, 0, 0, bit(Button::Attach)), 1);
+  const auto attached = ofKind(events, SimEventKind::LoadAttached);
+  ASSERT_EQ(attached.size(), 1u);
+  EXPECT_EQ(attached[0].subject, "load");
+  EXPECT_EQ(attached[0].subjectBody, "crate");
+  // Lift it about 1.5 m, then release in the air: released and dropped from that height.
+  while (metric(*sim, "load_height") < 1.5) {
+    sim->step(craneActions(0, 0, 1.0f));
+    ASSERT_LT(sim->time(), 60.0);
+  }
+  run(*sim, ActionState{}, 240 * 3);
+  EXPECT_NEAR(metric(*sim, "hoisted_mass"), 800.0, 10.0);
+  const double height = metric(*sim, "load_height");
+  events = run(*sim, craneActions(0, 0, 0, bit(Button::Release)), 1);
+  ASSERT_EQ(ofKind(events, SimEventKind::LoadReleased).size(), 1u);
+  const auto dropped = ofKind(events, SimEventKind::LoadDropped);
+  ASSERT_EQ(dropped.size(), 1u);
+  EXPECT_NEAR(dropped[0].value, height, 0.01);
+  run(*sim, ActionState{}, 240 * 2);
+  EXPECT_NEAR(metric(*sim, "load_height"), 0.0, 0.01); // it fell to the ground
+  EXPECT_EQ(metric(*sim, "hoisted_mass"), 0.0);
+}
+
+TEST(Simulation, OverloadIsReportedAndCutsOffHoistingUp) {
+  SimulationSpec spec = hangingLoad(5.0, 6000.0, 50.0); // rated 5000 kg
+  auto sim = build(spec);
+  sim->step(craneActions(0, 0, 0, bit(Button::Attach)));
+  std::vector<SimEvent> events;
+  for (int i = 0; i < 240 * 4; ++i) {
+    sim->step(ActionState{});
+    events.insert(events.end(), sim->events().begin(), sim->events().end());
+  }
+  const auto overloads = ofKind(events, SimEventKind::Overload);
+  ASSERT_EQ(overloads.size(), 1u);
+  EXPECT_GT(overloads[0].value, 5000.0);
+  EXPECT_EQ(overloads[0].subject, "load");
+  EXPECT_EQ(metric(*sim, "overload"), 1.0);
+  const double rope = metric(*sim, "rope_length");
+  run(*sim, craneActions(0, 0, 1.0f), 240); // hoist up: refused
+  EXPECT_DOUBLE_EQ(metric(*sim, "rope_length"), rope);
+  run(*sim, craneActions(0, 0, -1.0f), 240); // lowering still works
+  EXPECT_GT(metric(*sim, "rope_length"), rope + 0.05);
+}
+
+TEST(Simulation, ExplodingStateStopsTheRunWithAFault) {
+  SimulationSpec spec;
+  spec.bodies.push_back(ball("ball", "load", {0.0, 6.0, 0.0}));
+  BodySpec rocket = ball("rocket", "debris", {5.0, 6.0, 0.0});
+  rocket.initialLinearVelocity = {2000.0, 0.0, 0.0};
+  spec.bodies.push_back(rocket);
+  auto sim = build(spec);
+  sim->step(ActionState{});
+  ASSERT_TRUE(sim->stopped());
+  const auto faults =
+      ofKind({sim->events().begin(), sim->events().end()}, SimEventKind::PhysicsFault);
+  ASSERT_EQ(faults.size(), 1u);
+  EXPECT_EQ(faults[0].subject, "rocket");
+  EXPECT_EQ(faults[0].tick, 1u);
+  const auto fault = sim->fault();
+  ASSERT_TRUE(fault);
+  EXPECT_EQ(fault->code, ErrorCode::PhysicsFault);
+  EXPECT_EQ(fault->location.tick, 1u);
+  EXPECT_NE(fault->toString().find("tick 1"), std::string::npos);
+  EXPECT_NE(fault->message.find("rocket"), std::string::npos);
+  const auto hash = sim->stateHash();
+  sim->step(ActionState{});
+  EXPECT_EQ(sim->tick(), 1u) << "a stopped run does not advance";
+  EXPECT_TRUE(sim->events().empty());
+  EXPECT_EQ(sim->stateHash(), hash);
+}
+
+TEST(Simulation, SpecsPhysicsCannotBuildAreErrorsNamingTheField) {
+  SimulationSpec spec;
+  spec.bodies.push_back(ball("a", "x", {0.0, 1.0, 0.0}));
+  spec.bodies.push_back(ball("b", "x", {0.0, 2.0, 0.0}));
+  spec.bodies[1].shape.size = glm::dvec3(0.0);
+  auto r = Simulation::create(spec);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().location.fieldPath, "bodies[1].shape.size");
+  EXPECT_NE(r.error().message.find("'b'"), std::string::npos);
+
+  spec.bodies[1] = ball("a", "x", {0.0, 2.0, 0.0});
+  r = Simulation::create(spec);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().location.fieldPath, "bodies[1].name");
+  EXPECT_NE(r.error().message.find("used twice"), std::string::npos);
+
+  spec.bodies.pop_back();
+  spec.bodies[0].shape.kind = ShapeKind::TriangleMesh;
+  spec.bodies[0].shape.points = {{0, 0, 0}, {1, 0, 0}, {0, 0, 1}};
+  spec.bodies[0].shape.indices = {0, 1, 2};
+  r = Simulation::create(spec);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().location.fieldPath, "bodies[0].shape.kind");
+
+  SimulationSpec craneSpec;
+  craneSpec.crane = bayCrane();
+  craneSpec.crane->maxRopeLength = 0.2;
+  r = Simulation::create(craneSpec);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().location.fieldPath, "crane.max_rope_length");
+  craneSpec.crane = bayCrane();
+  craneSpec.crane->trolley.acceleration = 0.0;
+  r = Simulation::create(craneSpec);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().location.fieldPath, "crane.trolley.acceleration");
+
+  SimulationSpec zero;
+  zero.tickRate = 0;
+  r = Simulation::create(zero);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().location.fieldPath, "tick_rate");
+
+  SimulationSpec cam;
+  CameraSpec follow;
+  follow.name = "f";
+  follow.kind = CameraSpec::Kind::Follow;
+  follow.followBody = "nobody";
+  cam.cameras.push_back(follow);
+  r = Simulation::create(cam);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("'nobody'"), std::string::npos);
+}
+
+TEST(Simulation, SceneViewShowsBodiesCraneZonesAndTheChosenCamera) {
+  const SimulationSpec spec = examCourse();
+  auto sim = build(spec);
+  sim->step(ActionState{});
+  skillsim::core::SceneView view;
+  sim->fillSceneView(view, "follow");
+  // Ground + 15 course bodies + trolley + hook, then 2 rails and the bridge girder.
+  EXPECT_EQ(view.instances.size(), 1u + spec.bodies.size() + 2u + 3u);
+  for (const auto& instance : view.instances) {
+    ASSERT_LT(instance.mesh.index(), view.meshes.size());
+    ASSERT_LT(instance.material.index(), view.materials.size());
+  }
+  const glm::dvec3 bucket = sim->bodyPosition("bucket").value();
+  EXPECT_NEAR(view.camera.target.x, bucket.x, 1e-4);
+  EXPECT_NEAR(view.camera.position.x, bucket.x - 6.0, 1e-4);
+  // The bucket's instance sits at its body position.
+  const auto& bucketInstance = view.instances[1];
+  EXPECT_NEAR(bucketInstance.transform[3][1], bucket.y, 1e-4);
+  // Rope (1 line) + 3 circles of 48 segments.
+  EXPECT_EQ(view.lines.size(), 1u + 3u * 48u);
+  const auto meshes = view.meshes.size();
+  sim->fillSceneView(view, "cab");
+  EXPECT_EQ(view.meshes.size(), meshes) << "mesh table stable between frames";
+  EXPECT_EQ(sim->cameraNames(), (std::vector<std::string>{"cab", "follow"}));
+  EXPECT_NEAR(sim->bodyPosition("crane.hook").value().x, spec.crane->initialBridge, 1e-4);
+  EXPECT_FALSE(sim->bodyPosition("nothing"));
+}
