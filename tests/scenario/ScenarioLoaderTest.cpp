@@ -352,9 +352,12 @@ TEST(ScenarioLoader, UnknownReferences) {
        "unknown body 'barrel'; expected 'crate' or 'pole'"},
       {"metric = \"load_swing_angle\"", "metric = \"swing_angle\"", "\"swing_angle\"",
        "rubric[1].metric",
-       "unknown metric 'swing_angle'; expected 'load_swing_angle', 'load_height', 'hook_height', "
-       "'bridge_speed', 'trolley_speed', 'hoist_speed', 'load_x', 'load_z', 'rope_length' or "
-       "'hoisted_mass'"},
+       "unknown metric 'swing_angle'; expected 'time', 'load_swing_angle', 'load_height', "
+       "'hook_height', "
+       "'bridge_speed', 'trolley_speed', 'hoist_speed', 'load_x', 'load_z', 'rope_length', "
+       "'hoisted_mass', 'bridge_position', 'trolley_position', 'hook_x', 'hook_z', 'rope_span', "
+       "'rope_stretch', 'rope_tension', 'sling_tension', 'sling_span', 'load_y', 'load_speed', "
+       "'load_attached', 'emergency_stop' or 'overload'"},
       {"phase = \"setdown\"", "phase = \"set_down\"", "\"set_down\"", "rubric[1].phase",
        "unknown phase 'set_down' (did you mean 'setdown'?)"},
       {"other = \"pile\"", "other = \"piles\"", "\"piles\"", "rubric[2].other",

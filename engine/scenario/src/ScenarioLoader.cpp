@@ -98,9 +98,13 @@ ValidationReport failure(FileKind kind, const std::string& file, core::Error err
 } // namespace
 
 const std::vector<std::string>& overheadCraneMetricNames() {
+  // In the simulation's order (sim/Simulation.h); AttemptRunnerTest checks it against a real one.
   static const std::vector<std::string> kNames = {
-      "load_swing_angle", "load_height", "hook_height", "bridge_speed", "trolley_speed",
-      "hoist_speed",      "load_x",      "load_z",      "rope_length",  "hoisted_mass"};
+      "time",          "load_swing_angle", "load_height",      "hook_height",    "bridge_speed",
+      "trolley_speed", "hoist_speed",      "load_x",           "load_z",         "rope_length",
+      "hoisted_mass",  "bridge_position",  "trolley_position", "hook_x",         "hook_z",
+      "rope_span",     "rope_stretch",     "rope_tension",     "sling_tension",  "sling_span",
+      "load_y",        "load_speed",       "load_attached",    "emergency_stop", "overload"};
   return kNames;
 }
 
