@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <numbers>
 
 using namespace skillsim;
@@ -608,4 +609,26 @@ TEST(LoadStandard, ShippedStandardsAreValid) {
   auto scenarioAsStandard = loadStandard(root / "scenarios/overhead_crane/q2_practical.toml");
   ASSERT_FALSE(scenarioAsStandard);
   EXPECT_NE(scenarioAsStandard.error().message.find("found a scenario"), std::string::npos);
+}
+
+TEST(Docs, AnnotatedExamplesEqualTheShippedFilesAndAreValid) {
+  std::filesystem::path root = SKILLSIM_SOURCE_DIR;
+  for (const char* doc : {"docs/scenario-format.md", "docs/standard-format.md"}) {
+    SCOPED_TRACE(doc);
+    std::ifstream in(root / doc);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string marker = "<!-- example: ";
+    auto at = text.find(marker);
+    ASSERT_NE(at, std::string::npos);
+    auto pathEnd = text.find(" -->", at);
+    std::string file = text.substr(at + marker.size(), pathEnd - at - marker.size());
+    auto blockStart = text.find("```toml\n", pathEnd) + 8;
+    auto blockEnd = text.find("```", blockStart);
+    std::ifstream shipped(root / file, std::ios::binary);
+    std::string expected((std::istreambuf_iterator<char>(shipped)),
+                         std::istreambuf_iterator<char>());
+    EXPECT_EQ(text.substr(blockStart, blockEnd - blockStart), expected) << file;
+    ValidationReport report = validateFile(root / file);
+    EXPECT_TRUE(report.valid()) << file;
+  }
 }
