@@ -601,6 +601,20 @@ TEST(LoadScenario, MissingFileIsNotFound) {
                                          "such file");
 }
 
+TEST(LoadStandard, IdMustBeTheFileName) {
+  auto path = writeTemp("loader3/other-name.toml", kStandard);
+  auto standard = loadStandard(path);
+  ASSERT_FALSE(standard);
+  EXPECT_EQ(standard.error().location.fieldPath, "id");
+  EXPECT_EQ(standard.error().location.line, 2u);
+  EXPECT_EQ(standard.error().location.column, 6u);
+  EXPECT_NE(standard.error().message.find(
+                "id 'test-std' differs from the file name 'other-name.toml'; scenarios find a "
+                "standard as <id>.toml"),
+            std::string::npos)
+      << standard.error().message;
+}
+
 TEST(LoadStandard, ShippedStandardsAreValid) {
   std::filesystem::path root = SKILLSIM_SOURCE_DIR;
   auto q2 = loadStandard(root / "assets/standards/q2-overhead-crane.toml");
