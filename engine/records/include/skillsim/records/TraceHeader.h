@@ -1,0 +1,52 @@
+#pragma once
+
+#include "skillsim/records/AttemptMode.h"
+
+#include <skillsim/core/Hash.h>
+#include <skillsim/core/Version.h>
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace skillsim::records {
+
+/** The .sktrace format version this build writes and reads (docs/trace-format.md). */
+inline constexpr std::uint16_t kTraceFormatVersion = 1;
+
+/** Highest tick rate a trace may declare (Hz); the simulation's default is 240. */
+inline constexpr std::uint32_t kMaxTickRate = 1000;
+
+/** Longest attempt a trace may hold, in simulated seconds (4 h); longer ones are refused. */
+inline constexpr std::uint64_t kMaxTraceSeconds = 4 * 3600;
+
+/** An Ed25519 public key (RFC 8032), 32 bytes, as libsodium's crypto_sign uses it. */
+using PublicKey = std::array<std::uint8_t, 32>;
+
+/**
+ * The first record of a trace (docs/trace-format.md, "header frame"): what the attempt was run on,
+ * by whom and when. The engine fields default to this build, so a writer normally sets only the
+ * scenario, trainee, mode, tick rate and start time.
+ */
+struct TraceHeader {
+  std::string engineVersion{core::engineVersion()}; ///< core::engineVersion() of the recorder.
+  std::string buildId{core::buildId()};             ///< core::buildId() of the recorder.
+  std::string scenarioId;                           ///< e.g. "crane/q2_bucket_path".
+  std::string scenarioVersion;                      ///< The scenario file's own version string.
+  core::Digest scenarioHash{};                      ///< scenario::scenarioHash of its files.
+  std::uint32_t tickRate = 240; ///< Simulation ticks per second (Hz), 1..kMaxTickRate.
+  std::string traineeId;        ///< The trainee's id at the training centre.
+  AttemptMode mode = AttemptMode::Practice;
+  std::int64_t startUtc = 0; ///< Attempt start, seconds since 1970-01-01T00:00:00Z (UTC).
+  PublicKey publicKey{};     ///< The workstation key that signs the trace; set by TraceWriter.
+
+  friend bool operator==(const TraceHeader&, const TraceHeader&) = default;
+};
+
+/** `2026-11-29T07:58:00Z` for a Unix time in seconds (ISO 8601, UTC, proleptic Gregorian). */
+[[nodiscard]] std::string formatUtc(std::int64_t unixSeconds);
+
+/** Short id of a workstation key for messages: the first 16 hex digits of the key. */
+[[nodiscard]] std::string keyId(const PublicKey& key);
+
+} // namespace skillsim::records

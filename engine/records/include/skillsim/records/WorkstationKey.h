@@ -1,0 +1,55 @@
+#pragma once
+
+#include "skillsim/records/TraceHeader.h"
+
+#include <skillsim/core/Expected.h>
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <span>
+
+namespace skillsim::records {
+
+/** An Ed25519 signature (RFC 8032), 64 bytes. */
+using Signature = std::array<std::uint8_t, 64>;
+
+/**
+ * The workstation's Ed25519 signing key (libsodium crypto_sign), kept in `<dir>/workstation.key`
+ * with mode 0600 in a 0700 directory. Created on first use; a key file readable by group or
+ * others, or one that is damaged, is refused with a message saying how to fix it. Move-only.
+ */
+class WorkstationKey {
+public:
+  /** File name of the key inside the config directory. */
+  static constexpr const char* kFileName = "workstation.key";
+
+  /**
+   * Loads the key from `configDir` (normally defaultConfigDir()), creating the directory and a
+   * new key when there is none. Errors: Io when the directory or file cannot be created or read,
+   * Integrity when the file is damaged or its mode is not 0600.
+   */
+  [[nodiscard]] static core::Expected<WorkstationKey>
+  loadOrCreate(const std::filesystem::path& configDir);
+
+  WorkstationKey(WorkstationKey&& other) noexcept;
+  WorkstationKey& operator=(WorkstationKey&& other) noexcept;
+  WorkstationKey(const WorkstationKey&) = delete;
+  WorkstationKey& operator=(const WorkstationKey&) = delete;
+  /** Wipes the secret key from memory (sodium_memzero). */
+  ~WorkstationKey();
+
+  [[nodiscard]] const PublicKey& publicKey() const { return mPublicKey; }
+  /** Detached Ed25519 signature of `message`. */
+  [[nodiscard]] Signature sign(std::span<const std::uint8_t> message) const;
+  /** True when `signature` is `key`'s valid Ed25519 signature of `message`. */
+  [[nodiscard]] static bool verify(const PublicKey& key, std::span<const std::uint8_t> message,
+                                   const Signature& signature);
+
+private:
+  WorkstationKey() = default;
+  PublicKey mPublicKey{};
+  std::array<std::uint8_t, 64> mSecretKey{};
+};
+
+} // namespace skillsim::records

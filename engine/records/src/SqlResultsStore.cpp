@@ -1,0 +1,420 @@
+#include "SqlResultsStore.h"
+
+#include "skillsim/records/ResultHash.h"
+#include "skillsim/records/TraceHeader.h"
+
+#include <array>
+#include <map>
+#include <string_view>
+
+namespace skillsim::records {
+namespace {
+
+// Migrations, in order; migration i takes the schema from version i to i + 1. Never edit one that
+// has shipped: add another. Types are the common subset of SQLite and PostgreSQL.
+const std::array<std::vector<std::string_view>, kStoreSchemaVersion> kMigrations = {{
+    // 1: trainees, scenarios, attempts, item results, deductions.
+    {
+        R"(CREATE TABLE trainees (
+             id TEXT PRIMARY KEY,
+             display_name TEXT NOT NULL DEFAULT ''))",
+        R"(CREATE TABLE scenarios (
+             hash TEXT PRIMARY KEY,
+             id TEXT NOT NULL,
+             title TEXT NOT NULL,
+             title_en TEXT NOT NULL,
+             version TEXT NOT NULL))",
+        R"(CREATE TABLE attempts (
+             id TEXT PRIMARY KEY,
+             trainee_id TEXT NOT NULL REFERENCES trainees (id),
+             scenario_hash TEXT NOT NULL REFERENCES scenarios (hash),
+             standard_id TEXT NOT NULL,
+             mode TEXT NOT NULL CHECK (mode IN ('practice', 'exam')),
+             started_at TEXT NOT NULL,
+             start_unix BIGINT NOT NULL,
+             duration_s DOUBLE PRECISION NOT NULL,
+             end_tick BIGINT NOT NULL,
+             score DOUBLE PRECISION NOT NULL,
+             maximum DOUBLE PRECISION NOT NULL,
+             pass_mark DOUBLE PRECISION NOT NULL,
+             passed BOOLEAN NOT NULL,
+             vetoed BOOLEAN NOT NULL,
+             trace_hash TEXT NOT NULL,
+             signature_valid BOOLEAN NOT NULL,
+             result_hash TEXT NOT NULL,
+             engine_version TEXT NOT NULL))",
+        R"(CREATE TABLE item_results (
+             attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+             ordinal INTEGER NOT NULL,
+             item_id TEXT NOT NULL,
+             clause TEXT NOT NULL,
+             category TEXT NOT NULL,
+             max_points DOUBLE PRECISION NOT NULL,
+             awarded_points DOUBLE PRECISION NOT NULL,
+             PRIMARY KEY (attempt_id, ordinal)))",
+        R"(CREATE TABLE deductions (
+             attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+             ordinal INTEGER NOT NULL,
+             item_id TEXT NOT NULL,
+             criterion_id TEXT NOT NULL,
+             points DOUBLE PRECISION NOT NULL,
+             tick BIGINT NOT NULL,
+             time_s DOUBLE PRECISION NOT NULL,
+             x DOUBLE PRECISION NOT NULL,
+             y DOUBLE PRECISION NOT NULL,
+             z DOUBLE PRECISION NOT NULL,
+             measured DOUBLE PRECISION NOT NULL,
+             reason TEXT NOT NULL,
+             PRIMARY KEY (attempt_id, ordinal)))",
+    },
+    // 2: veto details and the completed flag; vetoed attempts of schema 1 keep a placeholder veto
+    // so that "vetoed" still reads true.
+    {
+        R"(ALTER TABLE attempts ADD COLUMN completed BOOLEAN NOT NULL DEFAULT TRUE)",
+        R"(CREATE TABLE vetoes (
+             attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+             ordinal INTEGER NOT NULL,
+             item_id TEXT NOT NULL,
+             criterion_id TEXT NOT NULL,
+             tick BIGINT NOT NULL,
+             time_s DOUBLE PRECISION NOT NULL,
+             x DOUBLE PRECISION NOT NULL,
+             y DOUBLE PRECISION NOT NULL,
+             z DOUBLE PRECISION NOT NULL,
+             reason TEXT NOT NULL,
+             PRIMARY KEY (attempt_id, ordinal)))",
+        R"(INSERT INTO vetoes (attempt_id, ordinal, item_id, criterion_id, tick, time_s, x, y, z,
+                               reason)
+             SELECT id, 0, '', '', 0, 0, 0, 0, 0,
+                    'vetoed (recorded under schema 1, which kept no veto details)'
+             FROM attempts WHERE vetoed)",
+        R"(CREATE INDEX attempts_by_trainee ON attempts (trainee_id, start_unix))",
+    },
+}};
+
+constexpr std::string_view kSchemaTable = R"(CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    description TEXT NOT NULL))";
+
+SqlValue flag(bool b) { return std::int64_t{b ? 1 : 0}; }
+SqlValue text(std::string s) { return SqlValue(std::in_place_type<std::string>, std::move(s)); }
+SqlValue integer(std::uint64_t n) { return static_cast<std::int64_t>(n); }
+
+} // namespace
+
+core::Expected<std::unique_ptr<SqlResultsStore>>
+SqlResultsStore::create(std::unique_ptr<SqlConnection> connection, const StoreOptions& options) {
+  if (options.schemaVersion < 1 || options.schemaVersion > kStoreSchemaVersion) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "schema version " + std::to_string(options.schemaVersion) +
+                               " requested; this build knows 1.." +
+                               std::to_string(kStoreSchemaVersion));
+  }
+  std::unique_ptr<SqlResultsStore> store(new SqlResultsStore(std::move(connection)));
+  if (auto m = store->migrate(options.schemaVersion); !m) {
+    return std::move(m).error();
+  }
+  return store;
+}
+
+void SqlResultsStore::rollback() { (void)mDb->execute("ROLLBACK"); }
+
+core::Expected<void> SqlResultsStore::migrate(int target) {
+  if (auto b = mDb->beginWrite(); !b) {
+    return b;
+  }
+  auto fail = [&](core::Error e) -> core::Expected<void> {
+    rollback();
+    return e;
+  };
+  if (mDb->backend() == "postgresql") {
+    // Workstations of a centre may start together: one migrates, the others wait.
+    if (auto l = mDb->query("SELECT pg_advisory_xact_lock(727274651)"); !l) {
+      return fail(std::move(l).error());
+    }
+  }
+  if (auto t = mDb->execute(kSchemaTable); !t) {
+    return fail(std::move(t).error());
+  }
+  auto rows = mDb->query("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  if (!rows) {
+    return fail(std::move(rows).error());
+  }
+  const int current = rows->empty() ? 0 : static_cast<int>(sqlInt((*rows)[0][0]));
+  if (current > kStoreSchemaVersion) {
+    return fail(core::makeError(core::ErrorCode::Unsupported,
+                                "the results store has schema version " + std::to_string(current) +
+                                    "; this build knows versions up to " +
+                                    std::to_string(kStoreSchemaVersion) +
+                                    ": use a newer SkillSim to write to it"));
+  }
+  for (int v = current; v < target; ++v) {
+    for (std::string_view statement : kMigrations[static_cast<std::size_t>(v)]) {
+      if (auto s = mDb->execute(statement); !s) {
+        return fail(std::move(s).error());
+      }
+    }
+    const std::array<SqlValue, 2> params = {std::int64_t{v + 1},
+                                            text("migration " + std::to_string(v + 1))};
+    if (auto s =
+            mDb->query("INSERT INTO schema_version (version, description) VALUES ($1, $2)", params);
+        !s) {
+      return fail(std::move(s).error());
+    }
+  }
+  if (auto c = mDb->execute("COMMIT"); !c) {
+    return fail(std::move(c).error());
+  }
+  mVersion = std::max(current, target);
+  return {};
+}
+
+core::Expected<int> SqlResultsStore::schemaVersion() {
+  auto rows = mDb->query("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  if (!rows) {
+    return std::move(rows).error();
+  }
+  return static_cast<int>(sqlInt((*rows)[0][0]));
+}
+
+core::Expected<bool> SqlResultsStore::recordAttempt(const AttemptRecord& record) {
+  if (auto b = mDb->beginWrite(); !b) {
+    return std::move(b).error();
+  }
+  const std::string hash = core::toHex(resultHash(record.result));
+  const std::array<SqlValue, 1> id = {text(record.attemptId)};
+  auto existing = mDb->query("SELECT result_hash FROM attempts WHERE id = $1", id);
+  if (!existing) {
+    rollback();
+    return std::move(existing).error();
+  }
+  if (!existing->empty()) {
+    rollback();
+    if (sqlText((*existing)[0][0]) == hash) {
+      return false;
+    }
+    return core::makeError(core::ErrorCode::Integrity,
+                           "attempt " + record.attemptId +
+                               " is already stored with a different result (hash " +
+                               sqlText((*existing)[0][0]) + ", now " + hash + ")");
+  }
+  if (auto w = writeAttempt(record); !w) {
+    rollback();
+    return std::move(w).error();
+  }
+  if (auto c = mDb->execute("COMMIT"); !c) {
+    rollback();
+    return std::move(c).error();
+  }
+  return true;
+}
+
+core::Expected<void> SqlResultsStore::writeAttempt(const AttemptRecord& a) {
+  const assessment::AttemptResult& r = a.result;
+  {
+    const std::array<SqlValue, 2> p = {text(a.traineeId), text(a.traineeName)};
+    auto q = mDb->query("INSERT INTO trainees (id, display_name) VALUES ($1, $2) "
+                        "ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name "
+                        "WHERE excluded.display_name <> ''",
+                        p);
+    if (!q) {
+      return std::move(q).error();
+    }
+  }
+  {
+    const std::array<SqlValue, 5> p = {text(a.scenario.hash), text(a.scenario.id),
+                                       text(a.scenario.title), text(a.scenario.titleEn),
+                                       text(a.scenario.version)};
+    auto q = mDb->query("INSERT INTO scenarios (hash, id, title, title_en, version) "
+                        "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING",
+                        p);
+    if (!q) {
+      return std::move(q).error();
+    }
+  }
+  {
+    std::vector<SqlValue> p = {text(a.attemptId),
+                               text(a.traineeId),
+                               text(a.scenario.hash),
+                               text(r.standardId),
+                               text(std::string(toString(a.mode))),
+                               text(formatUtc(a.startUtc)),
+                               std::int64_t{a.startUtc},
+                               r.duration,
+                               integer(r.endTick),
+                               r.totalPoints,
+                               r.maxPoints,
+                               r.passMark,
+                               flag(r.passed),
+                               flag(a.vetoed()),
+                               text(a.traceHash),
+                               flag(a.signatureValid),
+                               text(core::toHex(resultHash(r))),
+                               text(a.engineVersion)};
+    std::string sql = "INSERT INTO attempts (id, trainee_id, scenario_hash, standard_id, mode, "
+                      "started_at, start_unix, duration_s, end_tick, score, maximum, pass_mark, "
+                      "passed, vetoed, trace_hash, signature_valid, result_hash, engine_version";
+    std::string values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+                         "$16, $17, $18";
+    if (mVersion >= 2) {
+      sql += ", completed";
+      values += ", $19";
+      p.push_back(flag(r.completed));
+    }
+    auto q = mDb->query(sql + ") VALUES (" + values + ")", p);
+    if (!q) {
+      return std::move(q).error();
+    }
+  }
+  for (std::size_t i = 0; i < r.items.size(); ++i) {
+    const assessment::ItemResult& item = r.items[i];
+    const std::array<SqlValue, 7> p = {text(a.attemptId),
+                                       integer(i),
+                                       text(item.itemId),
+                                       text(item.clause),
+                                       text(std::string(assessment::toString(item.category))),
+                                       item.maxPoints,
+                                       item.awardedPoints};
+    auto q = mDb->query("INSERT INTO item_results (attempt_id, ordinal, item_id, clause, "
+                        "category, max_points, awarded_points) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                        p);
+    if (!q) {
+      return std::move(q).error();
+    }
+  }
+  for (std::size_t i = 0; i < r.deductions.size(); ++i) {
+    const assessment::Deduction& d = r.deductions[i];
+    const std::array<SqlValue, 12> p = {
+        text(a.attemptId), integer(i),      text(d.itemId), text(d.criterionId),
+        d.points,          integer(d.tick), d.time,         d.position.x,
+        d.position.y,      d.position.z,    d.measured,     text(d.reason)};
+    auto q = mDb->query("INSERT INTO deductions (attempt_id, ordinal, item_id, criterion_id, "
+                        "points, tick, time_s, x, y, z, measured, reason) VALUES ($1, $2, $3, $4, "
+                        "$5, $6, $7, $8, $9, $10, $11, $12)",
+                        p);
+    if (!q) {
+      return std::move(q).error();
+    }
+  }
+  if (mVersion >= 2) {
+    for (std::size_t i = 0; i < r.vetoes.size(); ++i) {
+      const assessment::Veto& v = r.vetoes[i];
+      const std::array<SqlValue, 10> p = {text(a.attemptId),   integer(i),      text(v.itemId),
+                                          text(v.criterionId), integer(v.tick), v.time,
+                                          v.position.x,        v.position.y,    v.position.z,
+                                          text(v.reason)};
+      auto q = mDb->query("INSERT INTO vetoes (attempt_id, ordinal, item_id, criterion_id, tick, "
+                          "time_s, x, y, z, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                          "$10)",
+                          p);
+      if (!q) {
+        return std::move(q).error();
+      }
+    }
+  }
+  return {};
+}
+
+core::Expected<std::vector<AttemptRecord>> SqlResultsStore::attempts(const AttemptQuery& query) {
+  const std::array<SqlValue, 2> filter = {text(query.traineeId), text(query.scenarioId)};
+  const std::string where = " WHERE ($1 = '' OR a.trainee_id = $1) AND ($2 = '' OR s.id = $2)";
+  const std::string from = " FROM attempts a JOIN scenarios s ON s.hash = a.scenario_hash"
+                           " JOIN trainees t ON t.id = a.trainee_id";
+  std::string sql =
+      "SELECT a.id, a.trainee_id, t.display_name, s.id, s.hash, s.title, s.title_en, s.version, "
+      "a.mode, a.start_unix, a.standard_id, a.duration_s, a.end_tick, a.score, a.maximum, "
+      "a.pass_mark, a.passed, a.trace_hash, a.signature_valid, a.engine_version";
+  sql += mVersion >= 2 ? ", a.completed" : ", 1";
+  auto rows = mDb->query(sql + from + where + " ORDER BY a.start_unix, a.id", filter);
+  if (!rows) {
+    return std::move(rows).error();
+  }
+  std::vector<AttemptRecord> out;
+  std::map<std::string, std::size_t> index;
+  for (const SqlRow& row : *rows) {
+    AttemptRecord a;
+    a.attemptId = sqlText(row[0]);
+    a.traineeId = sqlText(row[1]);
+    a.traineeName = sqlText(row[2]);
+    a.scenario = {sqlText(row[3]), sqlText(row[4]), sqlText(row[5]), sqlText(row[6]),
+                  sqlText(row[7])};
+    a.mode = attemptModeFromName(sqlText(row[8])).value_or(AttemptMode::Practice);
+    a.startUtc = sqlInt(row[9]);
+    a.result.scenarioId = a.scenario.id;
+    a.result.standardId = sqlText(row[10]);
+    a.result.duration = sqlDouble(row[11]);
+    a.result.endTick = static_cast<std::uint64_t>(sqlInt(row[12]));
+    a.result.totalPoints = sqlDouble(row[13]);
+    a.result.maxPoints = sqlDouble(row[14]);
+    a.result.passMark = sqlDouble(row[15]);
+    a.result.passed = sqlBool(row[16]);
+    a.traceHash = sqlText(row[17]);
+    a.signatureValid = sqlBool(row[18]);
+    a.engineVersion = sqlText(row[19]);
+    a.result.completed = sqlBool(row[20]);
+    index[a.attemptId] = out.size();
+    out.push_back(std::move(a));
+  }
+  auto items =
+      mDb->query("SELECT i.attempt_id, i.item_id, i.clause, i.category, i.max_points, "
+                 "i.awarded_points FROM item_results i JOIN attempts a ON a.id = "
+                 "i.attempt_id" +
+                     from.substr(from.find(" JOIN")) + where + " ORDER BY i.attempt_id, i.ordinal",
+                 filter);
+  if (!items) {
+    return std::move(items).error();
+  }
+  for (const SqlRow& row : *items) {
+    assessment::ItemResult item;
+    item.itemId = sqlText(row[1]);
+    item.clause = sqlText(row[2]);
+    item.category =
+        assessment::categoryFromName(sqlText(row[3])).value_or(assessment::Category::Procedure);
+    item.maxPoints = sqlDouble(row[4]);
+    item.awardedPoints = sqlDouble(row[5]);
+    out[index.at(sqlText(row[0]))].result.items.push_back(std::move(item));
+  }
+  auto deductions = mDb->query(
+      "SELECT d.attempt_id, d.item_id, d.criterion_id, d.points, d.tick, d.time_s, d.x, d.y, d.z, "
+      "d.measured, d.reason FROM deductions d JOIN attempts a ON a.id = d.attempt_id" +
+          from.substr(from.find(" JOIN")) + where + " ORDER BY d.attempt_id, d.ordinal",
+      filter);
+  if (!deductions) {
+    return std::move(deductions).error();
+  }
+  for (const SqlRow& row : *deductions) {
+    assessment::Deduction d;
+    d.itemId = sqlText(row[1]);
+    d.criterionId = sqlText(row[2]);
+    d.points = sqlDouble(row[3]);
+    d.tick = static_cast<std::uint64_t>(sqlInt(row[4]));
+    d.time = sqlDouble(row[5]);
+    d.position = {sqlDouble(row[6]), sqlDouble(row[7]), sqlDouble(row[8])};
+    d.measured = sqlDouble(row[9]);
+    d.reason = sqlText(row[10]);
+    out[index.at(sqlText(row[0]))].result.deductions.push_back(std::move(d));
+  }
+  if (mVersion >= 2) {
+    auto vetoes = mDb->query(
+        "SELECT v.attempt_id, v.item_id, v.criterion_id, v.tick, v.time_s, v.x, v.y, v.z, "
+        "v.reason FROM vetoes v JOIN attempts a ON a.id = v.attempt_id" +
+            from.substr(from.find(" JOIN")) + where + " ORDER BY v.attempt_id, v.ordinal",
+        filter);
+    if (!vetoes) {
+      return std::move(vetoes).error();
+    }
+    for (const SqlRow& row : *vetoes) {
+      assessment::Veto v;
+      v.itemId = sqlText(row[1]);
+      v.criterionId = sqlText(row[2]);
+      v.tick = static_cast<std::uint64_t>(sqlInt(row[3]));
+      v.time = sqlDouble(row[4]);
+      v.position = {sqlDouble(row[5]), sqlDouble(row[6]), sqlDouble(row[7])};
+      v.reason = sqlText(row[8]);
+      out[index.at(sqlText(row[0]))].result.vetoes.push_back(std::move(v));
+    }
+  }
+  return out;
+}
+
+} // namespace skillsim::records

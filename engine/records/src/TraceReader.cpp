@@ -1,0 +1,382 @@
+#include "skillsim/records/TraceReader.h"
+
+#include "TraceFormat.h"
+#include "skillsim/records/JsonExport.h"
+#include "skillsim/records/ResultHash.h"
+#include "skillsim/records/WorkstationKey.h"
+
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <span>
+
+namespace skillsim::records {
+namespace tf = trace_format;
+
+namespace {
+
+std::string frameName(std::uint8_t type) {
+  switch (type) {
+  case tf::kHeaderFrame: return "header";
+  case tf::kTicksFrame: return "ticks";
+  case tf::kEndFrame: return "end";
+  case tf::kAbandonFrame: return "abandon";
+  default: return "unknown";
+  }
+}
+
+/** Parses one trace; every failure is an Error naming the file and byte offset. */
+class Parser {
+public:
+  Parser(std::string_view bytes, const std::string& name)
+      : mData(reinterpret_cast<const std::uint8_t*>(bytes.data())), mSize(bytes.size()),
+        mName(name) {}
+
+  core::Expected<Trace> run();
+
+private:
+  core::Error fail(core::ErrorCode code, const std::string& message,
+                   std::optional<std::uint64_t> tick = std::nullopt) const {
+    return core::makeError(code, message, core::SourceLocation{.file = mName, .tick = tick});
+  }
+  std::string at(std::size_t offset) const {
+    return "frame " + std::to_string(mFrameIndex) + " (" + frameName(mType) + ") at byte " +
+           std::to_string(offset);
+  }
+  std::optional<core::Error> decodeHeader(tf::ByteSource& src, std::size_t offset);
+  std::optional<core::Error> decodeTicks(tf::ByteSource& src, std::size_t offset);
+  std::optional<core::Error> decodeFinal(tf::ByteSource& src, std::size_t frameStart,
+                                         std::size_t payloadSize);
+
+  const std::uint8_t* mData;
+  std::size_t mSize;
+  std::string mName;
+  Trace mTrace;
+  std::size_t mFrameIndex = 0;
+  std::uint8_t mType = 0;
+  bool mHaveHeader = false;
+  bool mEnded = false;
+  core::ActionState mState{};
+};
+
+core::Expected<Trace> Parser::run() {
+  mTrace.fileHash = core::hashBytes(std::string_view(reinterpret_cast<const char*>(mData), mSize));
+  if (mSize == 0) {
+    return fail(core::ErrorCode::InvalidInput,
+                "the trace is empty (0 bytes): it was truncated, or it is not a trace");
+  }
+  if (mSize < tf::kPreambleSize) {
+    const std::size_t n = std::min(mSize, tf::kMagic.size());
+    if (n == 0 || std::memcmp(mData, tf::kMagic.data(), n) != 0) {
+      return fail(core::ErrorCode::InvalidInput,
+                  "not a SkillSim trace (.sktrace): the file does not start with the trace "
+                  "magic bytes 'SKTRACE'");
+    }
+    return fail(core::ErrorCode::InvalidInput,
+                "the trace is truncated: it ends at byte " + std::to_string(mSize) +
+                    ", before its header; nothing of the attempt is readable");
+  }
+  if (std::memcmp(mData, tf::kMagic.data(), tf::kMagic.size()) != 0) {
+    return fail(core::ErrorCode::InvalidInput,
+                "not a SkillSim trace (.sktrace): the file does not start with the trace magic "
+                "bytes 'SKTRACE'");
+  }
+  const auto version = static_cast<std::uint16_t>(mData[8] | (mData[9] << 8));
+  if (version != kTraceFormatVersion) {
+    return fail(core::ErrorCode::Unsupported,
+                "trace format version " + std::to_string(version) + " is not supported; this " +
+                    "build reads version " + std::to_string(kTraceFormatVersion));
+  }
+  std::size_t pos = tf::kPreambleSize;
+  while (pos < mSize) {
+    if (mEnded) {
+      return fail(core::ErrorCode::Integrity, std::to_string(mSize - pos) +
+                                                  " bytes follow the trace's end record at byte " +
+                                                  std::to_string(pos) + ": the file was altered");
+    }
+    const std::size_t remaining = mSize - pos;
+    std::string cutOff;
+    std::uint32_t length = 0;
+    if (remaining >= tf::kFrameHeadSize) {
+      mType = mData[pos];
+      for (int i = 0; i < 4; ++i) {
+        length |= static_cast<std::uint32_t>(mData[pos + 1 + i]) << (8 * i);
+      }
+      if (length > tf::kMaxPayload) {
+        return fail(core::ErrorCode::Integrity,
+                    "frame " + std::to_string(mFrameIndex) + " at byte " + std::to_string(pos) +
+                        " declares " + std::to_string(length) + " bytes, more than the " +
+                        std::to_string(tf::kMaxPayload) +
+                        "-byte limit: the file is damaged or was altered");
+      }
+    }
+    if (remaining < tf::kFrameHeadSize ||
+        remaining < tf::kFrameHeadSize + length + tf::kChecksumSize) {
+      if (!mHaveHeader) {
+        return fail(core::ErrorCode::InvalidInput,
+                    "the trace is truncated inside its header frame at byte " +
+                        std::to_string(pos) + "; nothing of the attempt is readable");
+      }
+      mTrace.incompleteReason =
+          "incomplete attempt: the trace ends inside frame " + std::to_string(mFrameIndex) +
+          " at byte " + std::to_string(pos) + " (" + std::to_string(remaining) +
+          " bytes of a partly written frame) after tick " + std::to_string(mTrace.actions.size()) +
+          " without its end record: the recording was cut off (crash, power loss) or the file "
+          "was truncated; it is not a result";
+      return std::move(mTrace);
+    }
+    const std::size_t payloadSize = length;
+    const auto sum = tf::checksum(mData + pos, tf::kFrameHeadSize + payloadSize);
+    if (std::memcmp(sum.data(), mData + pos + tf::kFrameHeadSize + payloadSize, sum.size()) != 0) {
+      return fail(core::ErrorCode::Integrity,
+                  at(pos) + ": checksum mismatch: the file was altered or damaged");
+    }
+    tf::ByteSource src(mData + pos + tf::kFrameHeadSize, payloadSize);
+    std::optional<core::Error> error;
+    if (!mHaveHeader && mType != tf::kHeaderFrame) {
+      return fail(core::ErrorCode::Integrity, at(pos) + ": the first frame must be the header");
+    }
+    switch (mType) {
+    case tf::kHeaderFrame:
+      if (mHaveHeader) {
+        return fail(core::ErrorCode::Integrity, at(pos) + ": a second header frame");
+      }
+      error = decodeHeader(src, pos);
+      break;
+    case tf::kTicksFrame: error = decodeTicks(src, pos); break;
+    case tf::kEndFrame:
+    case tf::kAbandonFrame: error = decodeFinal(src, pos, payloadSize); break;
+    default:
+      return fail(core::ErrorCode::Integrity, "frame " + std::to_string(mFrameIndex) + " at byte " +
+                                                  std::to_string(pos) + " has unknown type " +
+                                                  std::to_string(mType) +
+                                                  ": the file is damaged or was altered");
+    }
+    if (error) {
+      return std::move(*error);
+    }
+    pos += tf::kFrameHeadSize + payloadSize + tf::kChecksumSize;
+    ++mFrameIndex;
+  }
+  if (!mHaveHeader) {
+    return fail(core::ErrorCode::InvalidInput,
+                "the trace is truncated: it ends at byte " + std::to_string(mSize) +
+                    ", before its header; nothing of the attempt is readable");
+  }
+  if (!mEnded) {
+    mTrace.incompleteReason =
+        "incomplete attempt: the trace ends after tick " + std::to_string(mTrace.actions.size()) +
+        " (" + std::to_string(mTrace.duration()) +
+        " s) without its end record: the recording stopped (crash, power loss, killed process) "
+        "or the file was truncated; it is not a result";
+  }
+  return std::move(mTrace);
+}
+
+std::optional<core::Error> Parser::decodeHeader(tf::ByteSource& src, std::size_t offset) {
+  TraceHeader& h = mTrace.header;
+  auto engine = src.str();
+  auto build = src.str();
+  auto scenarioId = src.str();
+  auto scenarioVersion = src.str();
+  const bool hashOk = src.raw(h.scenarioHash.data(), h.scenarioHash.size());
+  auto tickRate = src.u32();
+  auto trainee = src.str();
+  auto mode = src.u8();
+  auto start = src.u64();
+  const bool keyOk = src.raw(h.publicKey.data(), h.publicKey.size());
+  if (!engine || !build || !scenarioId || !scenarioVersion || !hashOk || !tickRate || !trainee ||
+      !mode || !start || !keyOk || !src.atEnd()) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": the header's fields do not match format version 1");
+  }
+  if (*tickRate == 0 || *tickRate > kMaxTickRate) {
+    return fail(core::ErrorCode::Integrity, at(offset) + ": header.tickRate " +
+                                                std::to_string(*tickRate) + " is outside 1.." +
+                                                std::to_string(kMaxTickRate) + " Hz");
+  }
+  if (*mode > static_cast<std::uint8_t>(AttemptMode::Exam)) {
+    return fail(core::ErrorCode::Integrity, at(offset) + ": header.mode " + std::to_string(*mode) +
+                                                " is unknown (0 practice, 1 exam)");
+  }
+  h.engineVersion = std::move(*engine);
+  h.buildId = std::move(*build);
+  h.scenarioId = std::move(*scenarioId);
+  h.scenarioVersion = std::move(*scenarioVersion);
+  h.tickRate = *tickRate;
+  h.traineeId = std::move(*trainee);
+  h.mode = static_cast<AttemptMode>(*mode);
+  h.startUtc = static_cast<std::int64_t>(*start);
+  mHaveHeader = true;
+  return std::nullopt;
+}
+
+std::optional<core::Error> Parser::decodeTicks(tf::ByteSource& src, std::size_t offset) {
+  const auto first = src.varint();
+  const auto count = src.varint();
+  const auto changes = src.varint();
+  if (!first || !count || !changes) {
+    return fail(core::ErrorCode::Integrity, at(offset) + ": the ticks frame's counts are cut off");
+  }
+  if (*first != mTrace.actions.size()) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": starts at tick " + std::to_string(*first) + " but tick " +
+                    std::to_string(mTrace.actions.size()) + " was expected");
+  }
+  // A writer puts at most one simulated second in a frame, and an attempt lasts at most
+  // kMaxTraceSeconds; the bounds keep a crafted count from allocating without limit.
+  const std::uint64_t maxTicks = kMaxTraceSeconds * mTrace.header.tickRate;
+  if (*count == 0 || *count > mTrace.header.tickRate || *changes > *count ||
+      *first + *count > maxTicks) {
+    return fail(core::ErrorCode::Integrity, at(offset) + ": implausible counts (" +
+                                                std::to_string(*count) + " ticks, " +
+                                                std::to_string(*changes) + " changes)");
+  }
+  std::uint64_t prev = *first;
+  std::uint64_t next = *first; // ticks before `next` are already in actions
+  for (std::uint64_t c = 0; c < *changes; ++c) {
+    const auto delta = src.varint();
+    const auto mask = src.u16();
+    if (!delta || !mask) {
+      return fail(core::ErrorCode::Integrity, at(offset) + ": change record cut off");
+    }
+    const std::uint64_t tick = prev + *delta;
+    if ((c > 0 && *delta == 0) || tick >= *first + *count || tick < prev) {
+      return fail(core::ErrorCode::Integrity,
+                  at(offset) + ": change record " + std::to_string(c) +
+                      " names a tick outside the frame or out of order",
+                  tick);
+    }
+    if ((*mask & ~(tf::kButtonsBit | ((1u << core::kAxisCount) - 1u))) != 0 || *mask == 0) {
+      return fail(core::ErrorCode::Integrity,
+                  at(offset) + ": change record " + std::to_string(c) + " has an invalid mask",
+                  tick);
+    }
+    while (next < tick) {
+      mTrace.actions.push_back(mState);
+      ++next;
+    }
+    for (std::size_t i = 0; i < core::kAxisCount; ++i) {
+      if ((*mask >> i) & 1u) {
+        const auto v = src.f32();
+        if (!v) {
+          return fail(core::ErrorCode::Integrity, at(offset) + ": change record cut off", tick);
+        }
+        if (!std::isfinite(*v) || *v < -1.0f || *v > 1.0f) {
+          return fail(core::ErrorCode::Integrity,
+                      at(offset) + ": axis " +
+                          std::string(core::axisName(static_cast<core::Axis>(i))) + " is " +
+                          std::to_string(*v) + ", outside [-1, 1]",
+                      tick);
+        }
+        mState.axes[i] = *v;
+      }
+    }
+    if ((*mask & tf::kButtonsBit) != 0) {
+      const auto b = src.u32();
+      if (!b) {
+        return fail(core::ErrorCode::Integrity, at(offset) + ": change record cut off", tick);
+      }
+      mState.buttons = *b;
+    }
+    prev = tick;
+  }
+  if (!src.atEnd()) {
+    return fail(core::ErrorCode::Integrity, at(offset) + ": extra bytes after the change records");
+  }
+  while (next < *first + *count) {
+    mTrace.actions.push_back(mState);
+    ++next;
+  }
+  return std::nullopt;
+}
+
+std::optional<core::Error> Parser::decodeFinal(tf::ByteSource& src, std::size_t frameStart,
+                                               std::size_t payloadSize) {
+  if (payloadSize < std::tuple_size_v<Signature>) {
+    return fail(core::ErrorCode::Integrity, at(frameStart) + ": too short for a signature");
+  }
+  core::Hasher signedHash;
+  signedHash.update(tf::kSignaturePrefix);
+  signedHash.update(std::as_bytes(std::span(mData, frameStart + tf::kFrameHeadSize + payloadSize -
+                                                       std::tuple_size_v<Signature>)));
+  const core::Digest digest = signedHash.finish();
+  const auto ticks = src.varint();
+  if (!ticks) {
+    return fail(core::ErrorCode::Integrity, at(frameStart) + ": tick count cut off");
+  }
+  mEnded = true;
+  if (mType == tf::kAbandonFrame) {
+    auto reason = src.str();
+    Signature sig{};
+    if (!reason || !src.raw(sig.data(), sig.size()) || !src.atEnd()) {
+      return fail(core::ErrorCode::Integrity, at(frameStart) + ": malformed abandon record");
+    }
+    if (!WorkstationKey::verify(mTrace.header.publicKey, digest, sig)) {
+      return fail(core::ErrorCode::Integrity,
+                  at(frameStart) + ": the signature does not match workstation key " +
+                      keyId(mTrace.header.publicKey) + ": the trace was altered");
+    }
+    mTrace.incompleteReason = "incomplete attempt: abandoned at tick " + std::to_string(*ticks) +
+                              ": " + *reason + "; it is not a result";
+    return std::nullopt;
+  }
+  core::Digest hash{};
+  const bool hashOk = src.raw(hash.data(), hash.size());
+  auto json = src.str();
+  Signature sig{};
+  if (!hashOk || !json || !src.raw(sig.data(), sig.size()) || !src.atEnd()) {
+    return fail(core::ErrorCode::Integrity, at(frameStart) + ": malformed end record");
+  }
+  if (!WorkstationKey::verify(mTrace.header.publicKey, digest, sig)) {
+    return fail(core::ErrorCode::Integrity,
+                at(frameStart) + ": the signature does not match workstation key " +
+                    keyId(mTrace.header.publicKey) + ": the trace was altered");
+  }
+  if (*ticks != mTrace.actions.size()) {
+    return fail(core::ErrorCode::Integrity,
+                at(frameStart) + ": the end record counts " + std::to_string(*ticks) +
+                    " ticks but the trace holds " + std::to_string(mTrace.actions.size()));
+  }
+  auto result = resultFromJson(*json, mName + " (end record)");
+  if (!result) {
+    return std::move(result).error();
+  }
+  if (resultHash(*result) != hash) {
+    return fail(core::ErrorCode::Integrity,
+                at(frameStart) + ": the stored result does not match its signed hash " +
+                    core::toHex(hash));
+  }
+  mTrace.result = std::move(*result);
+  mTrace.resultHash = hash;
+  mTrace.complete = true;
+  return std::nullopt;
+}
+
+} // namespace
+
+core::Expected<Trace> TraceReader::parse(std::string_view bytes, const std::string& name) {
+  return Parser(bytes, name).run();
+}
+
+core::Expected<Trace> TraceReader::read(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return core::makeError(core::ErrorCode::NotFound, "no such trace file",
+                           core::SourceLocation{.file = path.string()});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return core::makeError(core::ErrorCode::Io, "cannot open the trace for reading",
+                           core::SourceLocation{.file = path.string()});
+  }
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    return core::makeError(core::ErrorCode::Io, "cannot read the trace",
+                           core::SourceLocation{.file = path.string()});
+  }
+  return parse(bytes, path.string());
+}
+
+} // namespace skillsim::records

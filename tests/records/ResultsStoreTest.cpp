@@ -1,0 +1,432 @@
+// One test suite for the results store, run against both backends (issue 6, point 4): SQLite on
+// a temporary file, PostgreSQL on the server named by SKILLSIM_TEST_PG_URL (scripts/test.sh
+// starts one; without it the PostgreSQL half is skipped, saying so). Each PostgreSQL test works in
+// a database of its own, created and dropped here.
+
+#include "RecordsTestSupport.h"
+
+#include <skillsim/records/AttemptRecorder.h>
+#include <skillsim/records/PendingQueue.h>
+#include <skillsim/records/ResultsStore.h>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <random>
+
+namespace skillsim::records {
+namespace {
+
+using test::sampleRecord;
+using test::TempDir;
+
+/** The URL with its database (path) replaced by `db`. */
+std::string withDatabase(const std::string& url, const std::string& db) {
+  const auto hostStart = url.find("://") + 3;
+  const auto slash = url.find('/', hostStart);
+  const auto query = url.find('?', hostStart);
+  const std::string head = url.substr(0, std::min(slash, query));
+  const std::string tail = query == std::string::npos ? "" : url.substr(query);
+  return head + "/" + db + tail;
+}
+
+class ResultsStoreTest : public ::testing::TestWithParam<std::string> {
+protected:
+  void SetUp() override {
+    if (postgres()) {
+      const char* url = std::getenv("SKILLSIM_TEST_PG_URL");
+      if (url == nullptr || url[0] == '\0') {
+        GTEST_SKIP() << "SKILLSIM_TEST_PG_URL is not set, so the PostgreSQL half of the results "
+                        "store suite is skipped; scripts/test.sh starts a server and sets it";
+      }
+      mServerUrl = url;
+      mDatabase = "skillsim_test_" + std::to_string(std::random_device{}());
+      admin("CREATE DATABASE " + mDatabase);
+      mLocation = withDatabase(mServerUrl, mDatabase);
+    } else {
+      mLocation = (mDir / "results.sqlite").string();
+    }
+  }
+
+  void TearDown() override {
+    if (mRawPg != nullptr) {
+      PQfinish(mRawPg);
+    }
+    if (mRawLite != nullptr) {
+      sqlite3_close(mRawLite);
+    }
+    if (!mDatabase.empty()) {
+      admin("DROP DATABASE IF EXISTS " + mDatabase + " WITH (FORCE)");
+    }
+  }
+
+  [[nodiscard]] bool postgres() const { return GetParam() == "postgresql"; }
+
+  /** Runs SQL on the server's maintenance database (create/drop/alter database). */
+  void admin(const std::string& sql) {
+    PGconn* c = PQconnectdb(mServerUrl.c_str());
+    ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
+    PGresult* r = PQexec(c, sql.c_str());
+    EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << sql << ": " << PQresultErrorMessage(r);
+    PQclear(r);
+    PQfinish(c);
+  }
+
+  /** Runs SQL on the store's own database through a second, raw connection kept open. */
+  void raw(const std::string& sql) {
+    if (postgres()) {
+      if (mRawPg == nullptr) {
+        mRawPg = PQconnectdb(mLocation.c_str());
+        ASSERT_EQ(PQstatus(mRawPg), CONNECTION_OK) << PQerrorMessage(mRawPg);
+        PQsetNoticeProcessor(
+            mRawPg, [](void*, const char*) {}, nullptr);
+      }
+      PGresult* r = PQexec(mRawPg, sql.c_str());
+      const auto status = PQresultStatus(r);
+      EXPECT_TRUE(status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+          << sql << ": " << PQresultErrorMessage(r);
+      PQclear(r);
+    } else {
+      if (mRawLite == nullptr) {
+        ASSERT_EQ(sqlite3_open(mLocation.c_str(), &mRawLite), SQLITE_OK);
+      }
+      char* message = nullptr;
+      EXPECT_EQ(sqlite3_exec(mRawLite, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+          << sql << ": " << (message ? message : "");
+      sqlite3_free(message);
+    }
+  }
+
+  /** A single integer from the store's database through a fresh raw connection. */
+  std::int64_t count(const std::string& table) {
+    const std::string sql = "SELECT COUNT(*) FROM " + table;
+    if (postgres()) {
+      PGconn* c = PQconnectdb(mLocation.c_str());
+      PGresult* r = PQexec(c, sql.c_str());
+      const std::int64_t n =
+          PQresultStatus(r) == PGRES_TUPLES_OK ? std::atoll(PQgetvalue(r, 0, 0)) : -1;
+      PQclear(r);
+      PQfinish(c);
+      return n;
+    }
+    sqlite3* db = nullptr;
+    sqlite3_open(mLocation.c_str(), &db);
+    sqlite3_stmt* stmt = nullptr;
+    std::int64_t n = -1;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+      n = sqlite3_column_int64(stmt, 0);
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return n;
+  }
+
+  std::unique_ptr<ResultsStore> open(StoreOptions options = {}) {
+    auto store = ResultsStore::open(mLocation, options);
+    EXPECT_TRUE(store) << store.error().toString();
+    return store ? std::move(*store) : nullptr;
+  }
+
+  TempDir mDir{"store"};
+  std::string mLocation;
+  std::string mServerUrl;
+  std::string mDatabase;
+  PGconn* mRawPg = nullptr;
+  sqlite3* mRawLite = nullptr;
+};
+
+TEST_P(ResultsStoreTest, CreatesTheLatestSchemaOnce) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->backend(), GetParam());
+  EXPECT_EQ(*store->schemaVersion(), kStoreSchemaVersion);
+  store.reset();
+  auto again = open();
+  EXPECT_EQ(*again->schemaVersion(), kStoreSchemaVersion);
+  EXPECT_EQ(count("schema_version"), kStoreSchemaVersion); // each migration recorded once
+  for (const char* table :
+       {"trainees", "scenarios", "attempts", "item_results", "deductions", "vetoes"}) {
+    EXPECT_EQ(count(table), 0) << table;
+  }
+}
+
+TEST_P(ResultsStoreTest, SqliteUsesWriteAheadLogging) {
+  if (postgres()) {
+    GTEST_SKIP() << "WAL is SQLite's journal mode";
+  }
+  ASSERT_TRUE(open());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(mLocation.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "wal");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST_P(ResultsStoreTest, StoresAndReadsBackFullAttemptsBitExact) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  AttemptRecord late = sampleRecord("att-3", "t-1", 91.0);
+  AttemptRecord vetoed = sampleRecord("att-2", "t-2", 75.5, /*vetoed=*/true);
+  AttemptRecord early = sampleRecord("att-1", "t-1", 64.25);
+  early.result.deductions[0].time = 0.1 + 0.2; // needs all 17 digits
+  early.result.deductions[1].position.z = -1e-300;
+  early.result.completed = false;
+  early.mode = AttemptMode::Practice;
+  early.signatureValid = false;
+  for (const AttemptRecord* a : {&late, &vetoed, &early}) {
+    auto written = store->recordAttempt(*a);
+    ASSERT_TRUE(written) << written.error().toString();
+    EXPECT_TRUE(*written);
+  }
+  auto all = store->attempts();
+  ASSERT_TRUE(all) << all.error().toString();
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0], early); // ordered by start time
+  EXPECT_EQ((*all)[1], vetoed);
+  EXPECT_EQ((*all)[2], late);
+  EXPECT_TRUE((*all)[1].vetoed());
+  EXPECT_EQ(count("trainees"), 2);
+  EXPECT_EQ(count("scenarios"), 1);
+  EXPECT_EQ(count("item_results"), 9);
+  EXPECT_EQ(count("deductions"), 6);
+  EXPECT_EQ(count("vetoes"), 1);
+
+  auto mine = store->attempts({.traineeId = "t-1"});
+  ASSERT_TRUE(mine);
+  ASSERT_EQ(mine->size(), 2u);
+  EXPECT_EQ((*mine)[0].attemptId, "att-1");
+  EXPECT_EQ((*mine)[1].attemptId, "att-3");
+  auto none = store->attempts({.scenarioId = "forklift/n1"});
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
+}
+
+TEST_P(ResultsStoreTest, WritingTheSameAttemptTwiceIsHarmlessAConflictIsNot) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  const AttemptRecord a = sampleRecord("att-1", "t-1");
+  ASSERT_TRUE(*store->recordAttempt(a));
+  auto again = store->recordAttempt(a);
+  ASSERT_TRUE(again) << again.error().toString();
+  EXPECT_FALSE(*again);
+  AttemptRecord changed = a;
+  changed.result.totalPoints -= 1.0;
+  auto conflict = store->recordAttempt(changed);
+  ASSERT_FALSE(conflict);
+  EXPECT_EQ(conflict.error().code, core::ErrorCode::Integrity);
+  EXPECT_NE(conflict.error().message.find("attempt att-1 is already stored with a different "
+                                          "result"),
+            std::string::npos)
+      << conflict.error().toString();
+  EXPECT_EQ(count("attempts"), 1);
+}
+
+TEST_P(ResultsStoreTest, AnAttemptIsWrittenInOneTransaction) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  // Make the database refuse the second deduction row: nothing of the attempt may remain.
+  if (postgres()) {
+    raw("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+        "IF NEW.reason = 'refuse me' THEN RAISE EXCEPTION 'refused by test'; END IF; "
+        "RETURN NEW; END $$ LANGUAGE plpgsql");
+    raw("CREATE TRIGGER refuse BEFORE INSERT ON deductions FOR EACH ROW EXECUTE FUNCTION refuse()");
+  } else {
+    raw("CREATE TRIGGER refuse BEFORE INSERT ON deductions WHEN NEW.reason = 'refuse me' "
+        "BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+  }
+  AttemptRecord a = sampleRecord("att-1", "t-new");
+  a.result.deductions[1].reason = "refuse me";
+  auto written = store->recordAttempt(a);
+  ASSERT_FALSE(written);
+  EXPECT_NE(written.error().message.find("refused by test"), std::string::npos)
+      << written.error().toString();
+  for (const char* table : {"trainees", "scenarios", "attempts", "item_results", "deductions"}) {
+    EXPECT_EQ(count(table), 0) << table;
+  }
+  // The store is still usable afterwards.
+  ASSERT_TRUE(*store->recordAttempt(sampleRecord("att-2", "t-new")));
+  EXPECT_EQ(count("deductions"), 2);
+}
+
+TEST_P(ResultsStoreTest, MigratesSchemaOneKeepingItsAttempts) {
+  {
+    auto v1 = open({.schemaVersion = 1});
+    ASSERT_TRUE(v1);
+    EXPECT_EQ(*v1->schemaVersion(), 1);
+    ASSERT_TRUE(*v1->recordAttempt(sampleRecord("att-1", "t-1", 88.0)));
+    ASSERT_TRUE(*v1->recordAttempt(sampleRecord("att-2", "t-2", 40.0, /*vetoed=*/true)));
+  }
+  auto v2 = open();
+  ASSERT_TRUE(v2);
+  EXPECT_EQ(*v2->schemaVersion(), 2);
+  auto all = v2->attempts();
+  ASSERT_TRUE(all) << all.error().toString();
+  ASSERT_EQ(all->size(), 2u);
+  const AttemptRecord plain = sampleRecord("att-2", "t-2", 40.0, true);
+  EXPECT_EQ((*all)[0].result.items, plain.result.items);
+  EXPECT_EQ((*all)[0].result.deductions, plain.result.deductions);
+  ASSERT_EQ((*all)[0].result.vetoes.size(), 1u); // vetoed stays true through the migration
+  EXPECT_NE((*all)[0].result.vetoes[0].reason.find("schema 1"), std::string::npos);
+  EXPECT_EQ((*all)[1], sampleRecord("att-1", "t-1", 88.0));
+}
+
+TEST_P(ResultsStoreTest, RefusesASchemaNewerThanThisBuild) {
+  ASSERT_TRUE(open());
+  raw("INSERT INTO schema_version (version, description) VALUES (9, 'from the future')");
+  auto store = ResultsStore::open(mLocation);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, core::ErrorCode::Unsupported);
+  EXPECT_NE(store.error().message.find("schema version 9; this build knows versions up to 2"),
+            std::string::npos)
+      << store.error().toString();
+}
+
+// --- Nothing lost (issue 6, point 5): locked, read-only, unreachable; then back. -------------
+
+TEST_P(ResultsStoreTest, LockedStoreQueuesTheAttemptAndWritesItWhenFree) {
+  ASSERT_TRUE(open());
+  ASSERT_TRUE(*open()->recordAttempt(sampleRecord("att-0", "t-1", 50.0)));
+  if (postgres()) {
+    raw("BEGIN");
+    raw("LOCK TABLE attempts IN ACCESS EXCLUSIVE MODE");
+  } else {
+    raw("BEGIN EXCLUSIVE");
+    raw("INSERT INTO trainees (id) VALUES ('holder')");
+  }
+  AttemptRecorder recorder(mLocation, mDir / "queue", {.lockTimeoutMs = 100});
+  auto first = recorder.record(sampleRecord("att-1", "t-1", 70.0));
+  ASSERT_TRUE(first) << first.error().toString();
+  EXPECT_EQ(first->outcome, AttemptRecorder::Outcome::Queued);
+  EXPECT_NE(first->reason.find("lock"), std::string::npos) << first->reason;
+  EXPECT_EQ(first->pending, 1u);
+  auto second = recorder.record(sampleRecord("att-2", "t-2", 80.0));
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->outcome, AttemptRecorder::Outcome::Queued);
+  EXPECT_EQ(second->pending, 2u);
+  raw(postgres() ? "COMMIT" : "ROLLBACK");
+
+  auto third = recorder.record(sampleRecord("att-3", "t-1", 90.0));
+  ASSERT_TRUE(third) << third.error().toString();
+  EXPECT_EQ(third->outcome, AttemptRecorder::Outcome::Stored);
+  EXPECT_EQ(third->flushed.written, 2u);
+  EXPECT_EQ(third->pending, 0u);
+  auto all = open()->attempts();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 4u);
+  EXPECT_EQ((*all)[1], sampleRecord("att-1", "t-1", 70.0));
+  EXPECT_EQ((*all)[2], sampleRecord("att-2", "t-2", 80.0));
+  EXPECT_EQ((*all)[3], sampleRecord("att-3", "t-1", 90.0));
+}
+
+TEST_P(ResultsStoreTest, ReadOnlyStoreQueuesTheAttemptAndWritesItWhenWritable) {
+  ASSERT_TRUE(open());
+  std::string readOnly = mLocation;
+  if (postgres()) {
+    admin("ALTER DATABASE " + mDatabase + " SET default_transaction_read_only = on");
+  } else {
+    readOnly = "file:" + mLocation + "?mode=ro";
+  }
+  {
+    AttemptRecorder recorder(readOnly, mDir / "queue");
+    auto status = recorder.record(sampleRecord("att-1", "t-1"));
+    ASSERT_TRUE(status) << status.error().toString();
+    EXPECT_EQ(status->outcome, AttemptRecorder::Outcome::Queued);
+    EXPECT_NE(status->reason.find(postgres() ? "read-only transaction" : "readonly"),
+              std::string::npos)
+        << status->reason;
+    auto flush = recorder.flush();
+    ASSERT_FALSE(flush); // still read-only
+    EXPECT_EQ(flush.error().code, core::ErrorCode::Unavailable);
+    EXPECT_EQ(recorder.queue().pending().size(), 1u);
+  }
+  if (postgres()) {
+    admin("ALTER DATABASE " + mDatabase + " SET default_transaction_read_only = off");
+  }
+  AttemptRecorder recorder(mLocation, mDir / "queue");
+  auto report = recorder.flush();
+  ASSERT_TRUE(report) << report.error().toString();
+  EXPECT_EQ(report->written, 1u);
+  EXPECT_TRUE(recorder.queue().pending().empty());
+  auto all = open()->attempts();
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0], sampleRecord("att-1", "t-1"));
+}
+
+TEST_P(ResultsStoreTest, UnreachableStoreQueuesTheAttemptAndWritesItWhenBack) {
+  std::string down;
+  if (postgres()) {
+    down = "postgresql://skillsim@127.0.0.1:1/" + mDatabase; // nothing listens on port 1
+  } else {
+    test::writeFile(mDir / "not-a-dir", "x"); // the store's folder cannot be created
+    down = (mDir / "not-a-dir" / "results.sqlite").string();
+  }
+  AttemptRecorder offline(down, mDir / "queue", {.connectTimeoutS = 2});
+  auto status = offline.record(sampleRecord("att-1", "t-1"));
+  ASSERT_TRUE(status) << status.error().toString();
+  EXPECT_EQ(status->outcome, AttemptRecorder::Outcome::Queued);
+  EXPECT_NE(status->reason.find(postgres() ? "cannot be reached" : "cannot open"),
+            std::string::npos)
+      << status->reason;
+  // The queued file is the full attempt, readable by a person.
+  const auto files = offline.queue().pending();
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_NE(test::readFile(files[0]).find("\"attemptId\": \"att-1\""), std::string::npos);
+
+  AttemptRecorder online(mLocation, mDir / "queue");
+  auto back = online.record(sampleRecord("att-2", "t-1", 60.0));
+  ASSERT_TRUE(back) << back.error().toString();
+  EXPECT_EQ(back->outcome, AttemptRecorder::Outcome::Stored);
+  EXPECT_EQ(back->flushed.written, 1u);
+  auto all = open()->attempts();
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0], sampleRecord("att-2", "t-1", 60.0));
+  EXPECT_EQ((*all)[1], sampleRecord("att-1", "t-1"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ResultsStoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+TEST(PendingQueue, DamagedFileIsSetAsideNotLost) {
+  TempDir dir("queue-damaged");
+  PendingQueue queue(dir / "queue");
+  ASSERT_TRUE(queue.enqueue(sampleRecord("att-1", "t-1")));
+  const auto file = queue.pending().at(0);
+  test::writeFile(file, "{\"attemptId\": 3");
+  auto store = ResultsStore::open((dir / "r.sqlite").string());
+  ASSERT_TRUE(store);
+  auto report = queue.flush(**store);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->written, 0u);
+  ASSERT_EQ(report->rejected.size(), 1u);
+  EXPECT_NE(report->rejected[0].find("not valid JSON"), std::string::npos) << report->rejected[0];
+  EXPECT_TRUE(std::filesystem::exists(file.string() + ".rejected"));
+  EXPECT_TRUE(queue.pending().empty());
+}
+
+TEST(ResultsStore, SelectsTheBackendFromTheLocation) {
+  EXPECT_TRUE(ResultsStore::isPostgresUrl("postgresql://u@h/db"));
+  EXPECT_TRUE(ResultsStore::isPostgresUrl("postgres://h/db"));
+  EXPECT_FALSE(ResultsStore::isPostgresUrl("/var/lib/skillsim/results.sqlite"));
+  EXPECT_FALSE(ResultsStore::isPostgresUrl("file:results.sqlite?mode=ro"));
+  auto empty = ResultsStore::open("");
+  ASSERT_FALSE(empty);
+  EXPECT_NE(empty.error().message.find("no results store given"), std::string::npos);
+  auto badPassword =
+      ResultsStore::open("postgresql://u:secret@127.0.0.1:1/db", {.connectTimeoutS = 1});
+  ASSERT_FALSE(badPassword);
+  EXPECT_EQ(badPassword.error().code, core::ErrorCode::Unavailable);
+  EXPECT_EQ(badPassword.error().message.find("secret"), std::string::npos)
+      << "the password must not appear in messages: " << badPassword.error().message;
+  EXPECT_NE(badPassword.error().message.find("postgresql://u:***@127.0.0.1:1/db"),
+            std::string::npos);
+}
+
+} // namespace
+} // namespace skillsim::records

@@ -1,0 +1,278 @@
+#include "RecordsTestSupport.h"
+
+#include <skillsim/records/JsonExport.h>
+#include <skillsim/records/TraceReader.h>
+#include <skillsim/records/TraceWriter.h>
+#include <skillsim/records/WorkstationKey.h>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+namespace skillsim::records {
+namespace {
+
+using test::readFile;
+using test::sampleHeader;
+using test::sampleInput;
+using test::sampleResult;
+using test::TempDir;
+
+class TraceWriterTest : public ::testing::Test {
+protected:
+  TempDir mDir{"trace-writer"};
+  WorkstationKey mKey = *WorkstationKey::loadOrCreate(mDir / "config");
+
+  std::filesystem::path writeTrace(const std::string& name, std::uint64_t ticks,
+                                   bool finish = true) {
+    const auto path = mDir / name;
+    auto writer = TraceWriter::create(path, sampleHeader(), mKey);
+    EXPECT_TRUE(writer) << writer.error().toString();
+    for (std::uint64_t t = 0; t < ticks; ++t) {
+      EXPECT_TRUE(writer->append(sampleInput(t)));
+    }
+    if (finish) {
+      EXPECT_TRUE(writer->finish(sampleResult()));
+    }
+    return path;
+  }
+};
+
+TEST_F(TraceWriterTest, CompleteTraceReadsBackBitExact) {
+  const auto path = writeTrace("a.sktrace", 500);
+  auto trace = TraceReader::read(path);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_TRUE(trace->complete);
+  EXPECT_TRUE(trace->incompleteReason.empty());
+  TraceHeader expected = sampleHeader();
+  expected.publicKey = mKey.publicKey();
+  EXPECT_EQ(trace->header, expected);
+  EXPECT_EQ(trace->header.engineVersion, core::engineVersion());
+  EXPECT_EQ(trace->header.buildId, core::buildId());
+  ASSERT_EQ(trace->actions.size(), 500u);
+  for (std::uint64_t t = 0; t < 500; ++t) {
+    ASSERT_EQ(trace->actions[t], sampleInput(t)) << "tick " << t;
+  }
+  ASSERT_TRUE(trace->result.has_value());
+  EXPECT_EQ(*trace->result, sampleResult());
+  EXPECT_EQ(trace->resultHash, resultHash(sampleResult()));
+  EXPECT_EQ(trace->fileHash, core::hashBytes(readFile(path)));
+  EXPECT_DOUBLE_EQ(trace->duration(), 500.0 / 60.0);
+}
+
+TEST_F(TraceWriterTest, StoresChangesOnly) {
+  // 10 simulated seconds at 240 Hz with the controls held still cost a few bytes per second;
+  // the same length with inputs changing every tick costs far more.
+  const auto still = mDir / "still.sktrace";
+  const auto busy = mDir / "busy.sktrace";
+  {
+    auto a = TraceWriter::create(still, sampleHeader(240), mKey);
+    auto b = TraceWriter::create(busy, sampleHeader(240), mKey);
+    core::ActionState held;
+    held.setAxis(core::Axis::Hoist, 0.5f);
+    for (std::uint64_t t = 0; t < 2400; ++t) {
+      ASSERT_TRUE(a->append(held));
+      core::ActionState moving;
+      moving.setAxis(core::Axis::Hoist, static_cast<float>(t % 200) / 200.0f);
+      ASSERT_TRUE(b->append(moving));
+    }
+    ASSERT_TRUE(a->finish(sampleResult()));
+    ASSERT_TRUE(b->finish(sampleResult()));
+  }
+  const auto stillSize = std::filesystem::file_size(still);
+  const auto busySize = std::filesystem::file_size(busy);
+  const auto resultSize = resultToJson(sampleResult()).size();
+  // Header + end record + 10 ticks frames of ~20 bytes each.
+  EXPECT_LT(stillSize, resultSize + 600) << stillSize;
+  // 2400 changes of at least 2 (mask) + 4 (float) bytes each.
+  EXPECT_GT(busySize, resultSize + 2400 * 7) << busySize;
+  auto trace = TraceReader::read(still);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  ASSERT_EQ(trace->actions.size(), 2400u);
+  EXPECT_EQ(trace->actions.back().axis(core::Axis::Hoist), 0.5f);
+}
+
+TEST_F(TraceWriterTest, FlushedAtLeastOncePerSimulatedSecond) {
+  const auto path = mDir / "live.sktrace";
+  auto writer = TraceWriter::create(path, sampleHeader(60), mKey);
+  ASSERT_TRUE(writer);
+  for (std::uint64_t t = 0; t < 150; ++t) { // 2.5 s at 60 Hz, the writer still open
+    ASSERT_TRUE(writer->append(sampleInput(t)));
+  }
+  // Read while the writer is alive, as after a crash: the two full seconds are on disk.
+  auto trace = TraceReader::read(path);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_FALSE(trace->complete);
+  EXPECT_FALSE(trace->result.has_value());
+  ASSERT_EQ(trace->actions.size(), 120u);
+  for (std::uint64_t t = 0; t < 120; ++t) {
+    ASSERT_EQ(trace->actions[t], sampleInput(t)) << "tick " << t;
+  }
+  EXPECT_NE(trace->incompleteReason.find("after tick 120"), std::string::npos)
+      << trace->incompleteReason;
+  EXPECT_NE(trace->incompleteReason.find("without its end record"), std::string::npos);
+  EXPECT_NE(trace->incompleteReason.find("not a result"), std::string::npos);
+}
+
+TEST_F(TraceWriterTest, WriterDestroyedWithoutFinishLeavesIncompleteTrace) {
+  const auto path = writeTrace("dropped.sktrace", 75, /*finish=*/false);
+  auto trace = TraceReader::read(path);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_FALSE(trace->complete);
+  EXPECT_EQ(trace->actions.size(), 75u);
+  EXPECT_NE(trace->incompleteReason.find("incomplete attempt"), std::string::npos);
+}
+
+TEST_F(TraceWriterTest, AbandonedAttemptReadsAsIncompleteWithItsReason) {
+  const auto path = mDir / "quit.sktrace";
+  auto writer = TraceWriter::create(path, sampleHeader(), mKey);
+  for (std::uint64_t t = 0; t < 30; ++t) {
+    ASSERT_TRUE(writer->append(sampleInput(t)));
+  }
+  ASSERT_TRUE(writer->abandon("trainee quit the exam"));
+  auto trace = TraceReader::read(path);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_FALSE(trace->complete);
+  EXPECT_FALSE(trace->result.has_value());
+  EXPECT_EQ(trace->incompleteReason,
+            "incomplete attempt: abandoned at tick 30: trainee quit the exam; it is not a result");
+}
+
+TEST_F(TraceWriterTest, EveryTruncationIsIncompleteOrAnErrorNeverAResult) {
+  const auto path = writeTrace("cut.sktrace", 200);
+  const std::string bytes = readFile(path);
+  std::size_t incomplete = 0;
+  for (std::size_t n = 0; n < bytes.size(); ++n) {
+    auto trace = TraceReader::parse(std::string_view(bytes).substr(0, n), "cut.sktrace");
+    if (trace) {
+      ASSERT_FALSE(trace->complete) << "length " << n;
+      ASSERT_FALSE(trace->result.has_value()) << "length " << n;
+      ASSERT_NE(trace->incompleteReason.find("incomplete attempt"), std::string::npos);
+      ++incomplete;
+    } else {
+      ASSERT_NE(trace.error().toString().find("truncated"), std::string::npos)
+          << "length " << n << ": " << trace.error().toString();
+      ASSERT_EQ(trace.error().location.file, "cut.sktrace");
+    }
+  }
+  EXPECT_GT(incomplete, bytes.size() / 2);
+}
+
+TEST_F(TraceWriterTest, EveryAlteredByteIsDetected) {
+  const auto path = writeTrace("flip.sktrace", 200);
+  const std::string bytes = readFile(path);
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    for (unsigned bit : {0u, 7u}) {
+      std::string altered = bytes;
+      altered[i] = static_cast<char>(altered[i] ^ (1u << bit));
+      auto trace = TraceReader::parse(altered, "flip.sktrace");
+      // A changed length field can make the file look cut off (incomplete); anything else is
+      // an error. Never a complete trace with a result.
+      if (trace) {
+        ASSERT_FALSE(trace->complete) << "byte " << i << " bit " << bit;
+        ASSERT_NE(trace->incompleteReason.find("truncated"), std::string::npos);
+      } else {
+        ASSERT_FALSE(trace.error().message.empty());
+      }
+    }
+  }
+}
+
+TEST_F(TraceWriterTest, AlteredTickWithRepairedChecksumFailsTheSignature) {
+  const auto path = writeTrace("forged.sktrace", 120);
+  std::string bytes = readFile(path);
+  // The first ticks frame follows the preamble (10 bytes) and the header frame.
+  const std::size_t headerPayload =
+      static_cast<unsigned char>(bytes[11]) | (static_cast<unsigned char>(bytes[12]) << 8);
+  const std::size_t ticksFrame = 10 + 5 + headerPayload + 8;
+  ASSERT_EQ(bytes[ticksFrame], 'T');
+  const std::size_t ticksPayload = static_cast<unsigned char>(bytes[ticksFrame + 1]) |
+                                   (static_cast<unsigned char>(bytes[ticksFrame + 2]) << 8);
+  // Alter the last byte of the payload (the high byte of a float or button word) and repair the
+  // frame checksum, as a forger would.
+  const std::size_t target = ticksFrame + 5 + ticksPayload - 1;
+  bytes[target] = static_cast<char>(bytes[target] ^ 0x01);
+  const core::Digest sum =
+      core::hashBytes(std::string_view(bytes).substr(ticksFrame, 5 + ticksPayload));
+  std::copy(sum.begin(), sum.begin() + 8, bytes.begin() + static_cast<std::ptrdiff_t>(target + 1));
+  auto trace = TraceReader::parse(bytes, "forged.sktrace");
+  ASSERT_FALSE(trace);
+  EXPECT_EQ(trace.error().code, core::ErrorCode::Integrity);
+  EXPECT_NE(trace.error().message.find("signature does not match"), std::string::npos)
+      << trace.error().toString();
+}
+
+TEST_F(TraceWriterTest, AlteredPayloadByteNamesTheFrameAndOffset) {
+  const auto path = writeTrace("flip1.sktrace", 120);
+  std::string bytes = readFile(path);
+  bytes[20] = static_cast<char>(bytes[20] ^ 0x40); // inside the header frame's payload
+  auto trace = TraceReader::parse(bytes, "flip1.sktrace");
+  ASSERT_FALSE(trace);
+  EXPECT_EQ(trace.error().toString(),
+            "flip1.sktrace: frame 0 (header) at byte 10: checksum mismatch: the file was altered "
+            "or damaged");
+}
+
+TEST_F(TraceWriterTest, OtherFormatVersionIsRefusedPlainly) {
+  const auto path = writeTrace("v2.sktrace", 10);
+  std::string bytes = readFile(path);
+  bytes[8] = 2;
+  auto trace = TraceReader::parse(bytes, "v2.sktrace");
+  ASSERT_FALSE(trace);
+  EXPECT_EQ(trace.error().code, core::ErrorCode::Unsupported);
+  EXPECT_NE(trace.error().message.find("format version 2 is not supported; this build reads "
+                                       "version 1"),
+            std::string::npos)
+      << trace.error().toString();
+}
+
+TEST_F(TraceWriterTest, BytesAfterTheEndRecordAreRefused) {
+  const auto path = writeTrace("tail.sktrace", 10);
+  auto trace = TraceReader::parse(readFile(path) + "x", "tail.sktrace");
+  ASSERT_FALSE(trace);
+  EXPECT_NE(trace.error().message.find("1 bytes follow the trace's end record"), std::string::npos)
+      << trace.error().toString();
+}
+
+TEST_F(TraceWriterTest, NotATraceAndMissingFile) {
+  auto text = TraceReader::parse("[scenario]\nid = \"x\"\n", "x.toml");
+  ASSERT_FALSE(text);
+  EXPECT_NE(text.error().message.find("not a SkillSim trace"), std::string::npos);
+  auto missing = TraceReader::read(mDir / "nope.sktrace");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, core::ErrorCode::NotFound);
+  EXPECT_NE(missing.error().toString().find("nope.sktrace: no such trace file"), std::string::npos);
+}
+
+TEST_F(TraceWriterTest, WriterRefusesBadHeaderAndOutOfRangeAxis) {
+  TraceHeader zeroRate = sampleHeader();
+  zeroRate.tickRate = 0;
+  auto bad = TraceWriter::create(mDir / "z.sktrace", zeroRate, mKey);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("header.tickRate is 0"), std::string::npos);
+
+  auto writer = TraceWriter::create(mDir / "nan.sktrace", sampleHeader(), mKey);
+  ASSERT_TRUE(writer->append(sampleInput(0)));
+  core::ActionState s;
+  s.axes[2] = std::numeric_limits<float>::quiet_NaN(); // bypasses setAxis, as a bug would
+  auto appended = writer->append(s);
+  ASSERT_FALSE(appended);
+  EXPECT_EQ(appended.error().location.tick, 1u);
+  EXPECT_NE(appended.error().toString().find("axis hoist is nan"), std::string::npos)
+      << appended.error().toString();
+}
+
+TEST_F(TraceWriterTest, HeaderFieldsUseUtcAndKeyId) {
+  EXPECT_EQ(formatUtc(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(formatUtc(1796083200), "2026-12-01T00:00:00Z");
+  EXPECT_EQ(formatUtc(951782400 + 86399), "2000-02-29T23:59:59Z");
+  EXPECT_EQ(formatUtc(-1), "1969-12-31T23:59:59Z");
+  PublicKey k{};
+  k[0] = 0xAB;
+  k[7] = 0x01;
+  EXPECT_EQ(keyId(k), "ab00000000000001");
+}
+
+} // namespace
+} // namespace skillsim::records
