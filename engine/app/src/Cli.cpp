@@ -1,5 +1,7 @@
 #include "skillsim/app/Cli.h"
 
+#include "CertifyCommand.h"
+#include "ReportCommand.h"
 #include "ValidateCommand.h"
 
 #include <skillsim/core/Log.h>
@@ -53,6 +55,11 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       "--assets", validate.assetsRoot,
       "Folder holding standards/ (default: the nearest assets/ above each file)");
 
+  CertifyOptions certify;
+  CLI::App* certifyCmd = addCertifyCommand(cli, certify);
+  ReportOptions report;
+  CLI::App* reportCmd = addReportCommand(cli, report);
+
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -74,6 +81,12 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (validateCmd->parsed()) {
       return runValidate(validate, out, err);
+    }
+    if (certifyCmd->parsed()) {
+      return runCertify(certify, out, err);
+    }
+    if (reportCmd->parsed()) {
+      return runReport(report, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";
