@@ -2,6 +2,8 @@
 
 #include "OperateCommand.h"
 #include "RunCommand.h"
+#include "CertifyCommand.h"
+#include "ReportCommand.h"
 #include "ValidateCommand.h"
 
 #include <skillsim/core/Log.h>
@@ -85,6 +87,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   runCmd->add_option("--at", run.at, "Headless: screenshot time in s (default: the end)");
   runCmd->add_option("--report", run.report, "Headless: write the attempt as JSON");
   runCmd->add_flag("--no-store", run.noStore, "Do not record the attempt in the results store");
+  CertifyOptions certify;
+  CLI::App* certifyCmd = addCertifyCommand(cli, certify);
+  ReportOptions report;
+  CLI::App* reportCmd = addReportCommand(cli, report);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -113,6 +119,12 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (runCmd->parsed()) {
       return runRun(run, out, err);
+    }
+    if (certifyCmd->parsed()) {
+      return runCertify(certify, out, err);
+    }
+    if (reportCmd->parsed()) {
+      return runReport(report, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";
