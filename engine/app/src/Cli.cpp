@@ -1,9 +1,9 @@
 #include "skillsim/app/Cli.h"
 
-#include "OperateCommand.h"
-#include "RunCommand.h"
 #include "CertifyCommand.h"
+#include "OperateCommand.h"
 #include "ReportCommand.h"
+#include "RunCommand.h"
 #include "ValidateCommand.h"
 
 #include <skillsim/core/Log.h>
