@@ -11,7 +11,9 @@ jobs=$(nproc)
 start=$(date +%s)
 
 launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+# ccache with paths relative to the checkout, so another clone of the same commit reuses objects.
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache) &&
+  export CCACHE_BASEDIR="$PWD"
 
 cleanup=()
 on_exit() { for c in "${cleanup[@]}"; do eval "$c" || true; done; }
