@@ -7,10 +7,15 @@
 namespace skillsim::render {
 namespace {
 
-const std::array<ShaderBlob, 2>& table() {
-  static const std::array<ShaderBlob, 2> kTable = {{
+const std::array<ShaderBlob, 7>& table() {
+  static const std::array<ShaderBlob, 7> kTable = {{
       {"sky.vert", shaders::kSkyVert},
       {"sky.frag", shaders::kSkyFrag},
+      {"mesh.vert", shaders::kMeshVert},
+      {"mesh.frag", shaders::kMeshFrag},
+      {"shadow.vert", shaders::kShadowVert},
+      {"line.vert", shaders::kLineVert},
+      {"line.frag", shaders::kLineFrag},
   }};
   return kTable;
 }

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "skillsim/core/ActionState.h"
+#include "skillsim/core/Expected.h"
+#include "skillsim/platform/Gamepad.h"
+#include "skillsim/platform/Key.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skillsim::platform {
+
+/**
+ * Workstation commands that are not machine controls: they change the view or the session,
+ * never the simulation, so they are not part of ActionState (DESIGN.md, determinism contract).
+ */
+enum class Command : std::uint8_t {
+  Neutral,    ///< Every notched controller back to notch 0 (stop all motions).
+  NextCamera, ///< Switch to the next camera view.
+  Pause,      ///< Pause or resume (practice mode only; the app ignores it in an exam).
+  Count
+};
+
+/** "neutral", "next_camera", "pause". */
+[[nodiscard]] std::string_view commandName(Command command);
+/** Inverse of commandName; nullopt for an unknown name. */
+[[nodiscard]] std::optional<Command> commandFromName(std::string_view name);
+
+/** Two keys stepping a notched controller one notch up or down per press. */
+struct KeyAxisBinding {
+  core::Axis axis = core::Axis::BridgeTravel;
+  Key increase = Key::W; ///< Steps towards +notchCount.
+  Key decrease = Key::S; ///< Steps towards -notchCount.
+
+  friend bool operator==(const KeyAxisBinding&, const KeyAxisBinding&) = default;
+};
+
+/** A key held = an ActionState button held. */
+struct KeyButtonBinding {
+  core::Button button = core::Button::Horn;
+  Key key = Key::H;
+
+  friend bool operator==(const KeyButtonBinding&, const KeyButtonBinding&) = default;
+};
+
+/** A key press = a workstation command. */
+struct KeyCommandBinding {
+  Command command = Command::Neutral;
+  Key key = Key::Space;
+
+  friend bool operator==(const KeyCommandBinding&, const KeyCommandBinding&) = default;
+};
+
+/** A gamepad axis setting a notched controller: notch = round(value * notchCount). */
+struct GamepadAxisBinding {
+  core::Axis axis = core::Axis::BridgeTravel;
+  GamepadAxis source = GamepadAxis::LeftY;
+  bool invert = false; ///< Negate the reading first (GLFW stick Y is + down).
+
+  friend bool operator==(const GamepadAxisBinding&, const GamepadAxisBinding&) = default;
+};
+
+/** A gamepad button held = an ActionState button held. */
+struct GamepadButtonBinding {
+  core::Button button = core::Button::Horn;
+  GamepadButton source = GamepadButton::A;
+
+  friend bool operator==(const GamepadButtonBinding&, const GamepadButtonBinding&) = default;
+};
+
+/** A gamepad button press = a workstation command. */
+struct GamepadCommandBinding {
+  Command command = Command::Neutral;
+  GamepadButton source = GamepadButton::Start;
+
+  friend bool operator==(const GamepadCommandBinding&, const GamepadCommandBinding&) = default;
+};
+
+/** The gamepad / joystick part of a bindings file (`[gamepad]`). */
+struct GamepadBindings {
+  bool enabled = false; ///< Read a gamepad at all.
+  int device = 0;       ///< GLFW joystick slot, 0..15 (0 = the first one connected).
+  /** Readings with |value| below this are 0 (a stick at rest rarely reads exactly 0). [0, 0.9]. */
+  float deadZone = 0.15f;
+  std::vector<GamepadAxisBinding> axes;
+  std::vector<GamepadButtonBinding> buttons;
+  std::vector<GamepadCommandBinding> commands;
+
+  friend bool operator==(const GamepadBindings&, const GamepadBindings&) = default;
+};
+
+/**
+ * What every key and gamepad control does, read from a bindings file (docs/input-bindings.md;
+ * the default is assets/input/bindings.toml, the same as defaultBindings()).
+ */
+struct Bindings {
+  std::vector<KeyAxisBinding> keyAxes;
+  std::vector<KeyButtonBinding> keyButtons;
+  std::vector<KeyCommandBinding> keyCommands;
+  GamepadBindings gamepad;
+
+  friend bool operator==(const Bindings&, const Bindings&) = default;
+};
+
+/**
+ * The built-in bindings: W/S bridge, D/A trolley, Up/Down hoist, Space neutral, H horn,
+ * E emergency stop, F attach, R release, C next camera, P pause; gamepad slot 0 enabled with the
+ * left stick for bridge (up = +) and trolley (right = +), the right stick's Y for the hoist
+ * (up = +), A horn, B emergency stop, X attach, Y release, left bumper neutral, right bumper next
+ * camera, Start pause. Equal to parsing assets/input/bindings.toml.
+ */
+[[nodiscard]] Bindings defaultBindings();
+
+/**
+ * Parses a bindings file's text. `fileName` is used in messages only. Errors (InvalidInput) name
+ * `file:line:column`, the field, what was found and what would be right: TOML syntax, an unknown
+ * action, key, gamepad axis or button name, a wrong value type, a dead zone outside [0, 0.9], a
+ * device slot outside 0..15, a key bound to two different actions.
+ */
+[[nodiscard]] core::Expected<Bindings> parseBindings(std::string_view text,
+                                                     const std::string& fileName);
+
+/** Reads and parses a bindings file; NotFound / Io when it cannot be read. */
+[[nodiscard]] core::Expected<Bindings> loadBindings(const std::filesystem::path& path);
+
+} // namespace skillsim::platform

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "skillsim/core/ActionState.h"
+#include "skillsim/platform/Bindings.h"
+#include "skillsim/platform/RawInput.h"
+
+#include <array>
+#include <optional>
+#include <string>
+
+namespace skillsim::platform {
+
+/** What one tick's input means: the machine controls plus workstation commands. */
+struct MappedInput {
+  core::ActionState actions; ///< Recorded in the trace and fed to the simulation.
+  bool nextCamera = false;   ///< The next-camera command was pressed this tick.
+  bool pause = false;        ///< The pause command was pressed this tick.
+  /**
+   * Set on the first tick and whenever the configured gamepad comes or goes: a sentence for the
+   * operator, e.g. that the gamepad is absent and the keyboard keeps working.
+   */
+  std::optional<std::string> deviceNotice;
+};
+
+/**
+ * Turns raw device snapshots into one ActionState per tick, as a notched crane controller does:
+ * - a key press steps its controller one notch (holding it does not repeat); notches are clamped
+ *   to ±notchCount; the neutral command sets every controller to notch 0;
+ * - a gamepad axis sets its controller to round(value * notchCount) after the dead zone
+ *   (|value| < deadZone reads 0); it takes effect when that notch changes, so keyboard and stick
+ *   can share a controller and the last one moved wins;
+ * - an ActionState button is held while any of its keys or gamepad buttons is held;
+ * - an axis value is notch / notchCount (ActionState's convention).
+ * Pure apart from its own state (current notches, previous snapshot): the same snapshots give the
+ * same ActionStates. Keep one mapper per attempt.
+ */
+class InputMapper {
+public:
+  /** Every controller starts at notch 0 with 5 notches each way. */
+  explicit InputMapper(Bindings bindings);
+
+  /**
+   * Sets a controller's notch count (the scenario's ControllerSpec::notches), 1..100; a count
+   * outside that is a contract violation. The current notch is clamped to the new range.
+   */
+  void setNotchCount(core::Axis axis, int notches);
+  [[nodiscard]] int notchCount(core::Axis axis) const;
+
+  /** The controller's current notch, in [-notchCount, notchCount]. */
+  [[nodiscard]] int notch(core::Axis axis) const;
+
+  /**
+   * Maps one snapshot. Call once per simulation tick; when a frame runs several ticks, passing
+   * the same snapshot again yields no new presses (presses are edges against the last call).
+   */
+  MappedInput map(const RawInput& raw);
+
+  /** Every controller to notch 0 and no previous snapshot (e.g. on restart). */
+  void reset();
+
+  [[nodiscard]] const Bindings& bindings() const { return mBindings; }
+
+private:
+  [[nodiscard]] int gamepadNotch(const GamepadState& pad, const GamepadAxisBinding& b) const;
+
+  Bindings mBindings;
+  std::array<int, core::kAxisCount> mNotches{};
+  std::array<int, core::kAxisCount> mNotchCounts{};
+  std::array<std::optional<int>, core::kAxisCount> mLastPadNotch{};
+  RawInput mPrevious{};
+  bool mHavePrevious = false;
+  std::optional<int> mPadStatus; ///< 0 absent, 1 present but unmapped, 2 usable; nullopt: first.
+};
+
+/**
+ * The sentence shown when the configured gamepad is absent or unusable, or nullopt when it is
+ * usable or no gamepad is configured. Says which slot, what was found and that the keyboard keeps
+ * working.
+ */
+[[nodiscard]] std::optional<std::string> gamepadProblem(const GamepadBindings& config,
+                                                        const RawInput& raw);
+
+} // namespace skillsim::platform

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace skillsim::render {
+
+/**
+ * Creates the window surface for the renderer: given the VkInstance (as void*), returns the
+ * VkSurfaceKHR as an integer, or 0 on failure. The platform module builds one from its window
+ * (GLFW's glfwCreateWindowSurface), so render never includes platform or GLFW.
+ */
+using SurfaceFactory = std::function<std::uint64_t(void* vkInstance)>;
+
+/** Whether the Khronos validation layer runs. */
+enum class Validation : std::uint8_t {
+  Automatic, ///< On in debug builds (NDEBUG undefined), off in release builds.
+  On,        ///< On (tests); a warning, not an error, when the layer is not installed.
+  Off,
+};
+
+/** Everything chosen when a Renderer is created. */
+struct RendererOptions {
+  /** Offscreen image size, or the window's framebuffer size at start (pixels). */
+  std::uint32_t width = 1280;
+  std::uint32_t height = 720;
+  /** Device choice as `--gpu` gives it: "" (prefer a discrete GPU), an index, or a name part. */
+  std::string gpu;
+  Validation validation = Validation::Automatic;
+  /** Empty: render offscreen. Set: render to a swapchain on the surface it creates. */
+  SurfaceFactory surfaceFactory;
+  /** Instance extensions the surface needs (glfwGetRequiredInstanceExtensions); windowed only. */
+  std::vector<std::string> instanceExtensions;
+  /** Windowed: wait for vertical blank (FIFO) when true; MAILBOX/IMMEDIATE when false. */
+  bool vsync = true;
+  /** Frames per second at most, 0 = no cap. Xvfb's FIFO does not throttle, so the app caps. */
+  double frameCapHz = 0.0;
+  /** Colour samples per pixel; lowered to what the device supports (1 = no MSAA). */
+  std::uint32_t msaaSamples = 4;
+  /** Directional-light shadow map edge (texels); 0 turns shadows off. */
+  std::uint32_t shadowMapSize = 2048;
+  /** Largest radius (m) the shadow map covers around the shadow casters. */
+  float maxShadowRadius = 80.0f;
+  /** Application name given to the driver (VkApplicationInfo). */
+  std::string applicationName = "SkillSim";
+};
+
+} // namespace skillsim::render

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "DeletionQueue.h"
+#include "FrameUniforms.h"
+#include "GpuBuffer.h"
+#include "MeshCache.h"
+#include "RenderTarget.h"
+#include "ScenePipelines.h"
+#include "UiPass.h"
+#include "VulkanContext.h"
+
+#include <skillsim/render/Renderer.h>
+
+#include <array>
+#include <chrono>
+#include <memory>
+
+namespace skillsim::render {
+
+/** What one frame slot owns: commands, synchronisation, host-written buffers, retired objects. */
+struct FrameSlot {
+  detail::CommandPool commandPool;
+  VkCommandBuffer commands = VK_NULL_HANDLE;
+  detail::Fence done;
+  detail::Semaphore imageReady;
+  detail::GpuBuffer uniforms;
+  detail::GpuBuffer instances;
+  detail::GpuBuffer lines;
+  VkDescriptorSet descriptorSet = VK_NULL_HANDLE;
+  detail::DeletionQueue retired;
+};
+
+/** A run of instances of one mesh, drawn with one instanced call. */
+struct DrawBatch {
+  std::uint32_t mesh = 0;
+  std::uint32_t firstInstance = 0;
+  std::uint32_t instanceCount = 0;
+};
+
+/** The Renderer's state (pimpl): see Renderer.h for what each operation promises. */
+class RendererImpl {
+public:
+  static core::Expected<std::unique_ptr<RendererImpl>> create(const RendererOptions& options);
+  ~RendererImpl();
+
+  core::Expected<FrameStatus> render(const core::SceneView& scene);
+  void resize(std::uint32_t width, std::uint32_t height);
+  core::Expected<RgbaImage> readPixels();
+
+  std::unique_ptr<detail::VulkanContext> context;
+  std::unique_ptr<detail::RenderTarget> target;
+  std::unique_ptr<detail::UiPass> uiPass;
+  RendererOptions options;
+  detail::SceneFormats formats;
+  detail::ScenePipelines pipelines;
+  std::uint64_t frames = 0;
+
+private:
+  RendererImpl() = default;
+  void syncAttachments();
+  core::Expected<void> prepareScene(const core::SceneView& scene, FrameSlot& frame);
+  void record(FrameSlot& frame, const detail::TargetImage& image, const core::SceneView& scene);
+  void writeDescriptorSet(FrameSlot& frame);
+
+  detail::GpuImage mShadowMap;
+  detail::Sampler mShadowSampler;
+  detail::GpuImage mMsaaColor;
+  detail::GpuImage mDepth;
+  std::uint64_t mAttachmentGeneration = 0;
+  detail::DescriptorPool mDescriptorPool;
+  std::array<FrameSlot, 2> mFrames;
+  std::uint32_t mFrameIndex = 0;
+  detail::MeshCache mMeshes;
+  std::vector<DrawBatch> mBatches;
+  std::vector<DrawBatch> mShadowBatches;
+  std::uint32_t mLineVertexCount = 0;
+  bool mShadowsThisFrame = false;
+  bool mRendered = false;
+  std::chrono::steady_clock::time_point mLastFrame{};
+};
+
+} // namespace skillsim::render

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "VulkanContext.h"
+
+namespace skillsim::render::detail {
+
+/** The formats and sample count the scene pass renders with (pipelines are built for them). */
+struct SceneFormats {
+  VkFormat color = VK_FORMAT_R8G8B8A8_UNORM;
+  VkFormat depth = VK_FORMAT_D32_SFLOAT;
+  VkFormat shadow = VK_FORMAT_D32_SFLOAT;
+  VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
+};
+
+/**
+ * The graphics pipelines of the scene (dynamic rendering): sky gradient, lit instanced meshes,
+ * debug lines, and the depth-only shadow pass; plus the descriptor set layout they share
+ * (binding 0: FrameUniforms, binding 1: the shadow map with a comparison sampler).
+ */
+class ScenePipelines {
+public:
+  ScenePipelines() = default;
+  ScenePipelines(const VulkanContext& context, const SceneFormats& formats);
+
+  [[nodiscard]] VkDescriptorSetLayout setLayout() const { return mSetLayout.get(); }
+  [[nodiscard]] VkPipelineLayout layout() const { return mLayout.get(); }
+  [[nodiscard]] VkPipeline sky() const { return mSky.get(); }
+  [[nodiscard]] VkPipeline mesh() const { return mMesh.get(); }
+  [[nodiscard]] VkPipeline line() const { return mLine.get(); }
+  [[nodiscard]] VkPipeline shadow() const { return mShadow.get(); }
+  [[nodiscard]] const SceneFormats& formats() const { return mFormats; }
+
+private:
+  SceneFormats mFormats;
+  DescriptorSetLayout mSetLayout;
+  PipelineLayout mLayout;
+  Pipeline mSky;
+  Pipeline mMesh;
+  Pipeline mLine;
+  Pipeline mShadow;
+};
+
+} // namespace skillsim::render::detail

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "skillsim/assessment/AttemptResult.h"
+#include "skillsim/ui/AttemptMode.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace skillsim::ui {
+
+/** One standard item's line on the results screen. */
+struct ResultsItem {
+  std::string id;
+  std::string title;  ///< In the UI language; the id when no title is known.
+  std::string clause; ///< The standard's clause reference.
+  double awarded = 0.0;
+  double max = 0.0;
+};
+
+/** One deduction's line: when, how much, which item, why. */
+struct ResultsDeduction {
+  double time = 0.0; ///< s from the attempt's start.
+  double points = 0.0;
+  std::string itemId;
+  std::string reason;
+};
+
+/** One veto's line. */
+struct ResultsVeto {
+  double time = 0.0;
+  std::string itemId;
+  std::string reason;
+};
+
+/** Everything the results screen shows, as plain data. */
+struct ResultsModel {
+  std::string scenarioTitle;
+  std::string traineeId;
+  AttemptMode mode = AttemptMode::Exam;
+  std::vector<ResultsItem> items;
+  std::vector<ResultsDeduction> deductions;
+  std::vector<ResultsVeto> vetoes;
+  double total = 0.0;
+  double max = 0.0;
+  double passMark = 0.0;
+  bool passed = false;
+  bool completed = true;
+  double duration = 0.0; ///< s.
+};
+
+/**
+ * The results screen's model of an AttemptResult: items in the result's order with their titles
+ * looked up in `itemTitles` (item id -> title in the UI language; a missing one shows the id),
+ * every deduction and veto in tick order, totals and pass/fail copied unchanged.
+ */
+[[nodiscard]] ResultsModel makeResultsModel(const assessment::AttemptResult& result,
+                                            const std::map<std::string, std::string>& itemTitles,
+                                            std::string scenarioTitle, std::string traineeId,
+                                            AttemptMode mode);
+
+} // namespace skillsim::ui

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "skillsim/ui/I18n.h"
+#include "skillsim/ui/ScreenRect.h"
+#include "skillsim/ui/StartScreenModel.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace skillsim::ui {
+
+/** A request to start scenario `scenarioIndex` (into StartScreenModel::scenarios). */
+struct StartRequest {
+  std::size_t scenarioIndex = 0;
+  AttemptMode mode = AttemptMode::Practice;
+  std::string traineeId;
+
+  friend bool operator==(const StartRequest&, const StartRequest&) = default;
+};
+
+/** What the trainee did on the start screen this frame. */
+struct StartScreenActions {
+  std::optional<StartRequest> start; ///< The Start button, with a scenario and a trainee ID.
+  bool traineeChanged = false;       ///< The ID was edited: reload the previous attempts.
+  bool quit = false;
+};
+
+/**
+ * The start screen: trainee ID entry, the installed scenarios grouped by trade with both titles
+ * and their standard, the mode (practice / exam), and the trainee's previous attempts. Holds
+ * only the trainee's choices; the list comes in a StartScreenModel each frame.
+ */
+class StartScreen {
+public:
+  /** `traineeId` pre-fills the ID (e.g. from --trainee). */
+  explicit StartScreen(std::string traineeId = {});
+
+  /**
+   * Draws into the current ImGui frame (no context = contract violation). Start is enabled once
+   * a scenario is chosen and the trainee ID is not blank.
+   */
+  StartScreenActions draw(const StartScreenModel& model, const I18n& text);
+
+  [[nodiscard]] const std::string& traineeId() const { return mTraineeId; }
+  [[nodiscard]] std::optional<std::size_t> selected() const { return mSelected; }
+  [[nodiscard]] AttemptMode mode() const { return mMode; }
+  /** Chooses a scenario by index (e.g. the one named on the command line). */
+  void select(std::size_t index) { mSelected = index; }
+  void setMode(AttemptMode mode) { mMode = mode; }
+
+private:
+  std::string mTraineeId;
+  std::optional<std::size_t> mSelected;
+  AttemptMode mMode = AttemptMode::Practice;
+};
+
+/** Where the start window sits on a display `width` x `height` pixels. */
+[[nodiscard]] ScreenRect startScreenLayout(float width, float height);
+
+} // namespace skillsim::ui

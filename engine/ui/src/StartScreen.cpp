@@ -1,0 +1,144 @@
+#include "skillsim/ui/StartScreen.h"
+
+#include "skillsim/core/Check.h"
+#include "skillsim/ui/Format.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace skillsim::ui {
+namespace {
+
+const ImVec4 kRed{0.95f, 0.30f, 0.25f, 1.0f};
+const ImVec4 kGreen{0.35f, 0.85f, 0.40f, 1.0f};
+const ImVec4 kAmber{1.0f, 0.75f, 0.20f, 1.0f};
+const ImVec4 kDim{0.65f, 0.65f, 0.65f, 1.0f};
+
+bool blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+} // namespace
+
+StartScreen::StartScreen(std::string traineeId) : mTraineeId(std::move(traineeId)) {}
+
+ScreenRect startScreenLayout(float width, float height) {
+  SKILLSIM_CHECK(width > 0.0f && height > 0.0f, "display size must be positive");
+  const float w = std::min(1000.0f, width - 40.0f);
+  return {(width - w) * 0.5f, 20.0f, std::max(w, 100.0f), std::max(height - 40.0f, 100.0f)};
+}
+
+StartScreenActions StartScreen::draw(const StartScreenModel& model, const I18n& text) {
+  SKILLSIM_CHECK(ImGui::GetCurrentContext() != nullptr, "StartScreen::draw needs an ImGui frame");
+  if (mSelected && *mSelected >= model.scenarios.size()) {
+    mSelected.reset();
+  }
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const ScreenRect r = startScreenLayout(std::max(display.x, 1.0f), std::max(display.y, 1.0f));
+  StartScreenActions actions;
+  ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(r.width, r.height), ImGuiCond_Always);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+  const std::string title = text.text("start.title") + "###start";
+  const bool chinese = text.language() == Language::ChineseSimplified;
+  if (ImGui::Begin(title.c_str(), nullptr, flags)) {
+    ImGui::TextUnformatted(text.text("start.trainee_id").c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(260.0f);
+    actions.traineeChanged = ImGui::InputText("##trainee", &mTraineeId);
+    if (!model.notice.empty()) {
+      ImGui::TextColored(kAmber, "%s", model.notice.c_str());
+    }
+    ImGui::Separator();
+
+    ImGui::TextUnformatted(text.text("start.scenarios").c_str());
+    if (model.scenarios.empty()) {
+      ImGui::TextColored(kDim, "%s", text.text("start.no_scenarios").c_str());
+    }
+    const float listHeight = std::max(120.0f, r.height * 0.42f);
+    if (ImGui::BeginChild("##scenario_list", ImVec2(0.0f, listHeight), true)) {
+      std::string currentTrade;
+      for (std::size_t i = 0; i < model.scenarios.size(); ++i) {
+        const ScenarioEntry& s = model.scenarios[i];
+        if (i == 0 || s.trade != currentTrade) {
+          currentTrade = s.trade;
+          ImGui::TextColored(kGreen, "%s", (s.tradeTitle.empty() ? s.trade : s.tradeTitle).c_str());
+        }
+        const std::string& first = chinese ? s.titleZh : s.titleEn;
+        const std::string& second = chinese ? s.titleEn : s.titleZh;
+        const std::string label =
+            "  " + first + "  /  " + second + "##scenario" + std::to_string(i);
+        if (ImGui::Selectable(label.c_str(), mSelected == i)) {
+          mSelected = i;
+        }
+        ImGui::TextColored(kDim, "      %s: %s", text.text("start.standard").c_str(),
+                           (s.standardTitle.empty() ? s.standardId : s.standardTitle).c_str());
+      }
+    }
+    ImGui::EndChild();
+
+    ImGui::TextUnformatted(text.text("start.mode").c_str());
+    ImGui::SameLine();
+    if (ImGui::RadioButton(text.text("mode.practice").c_str(), mMode == AttemptMode::Practice)) {
+      mMode = AttemptMode::Practice;
+    }
+    ImGui::SameLine();
+    if (ImGui::RadioButton(text.text("mode.exam").c_str(), mMode == AttemptMode::Exam)) {
+      mMode = AttemptMode::Exam;
+    }
+
+    const bool ready = mSelected.has_value() && !blank(mTraineeId);
+    ImGui::BeginDisabled(!ready);
+    if (ImGui::Button(text.text("start.start").c_str(), ImVec2(160.0f, 36.0f)) && ready) {
+      actions.start = StartRequest{*mSelected, mMode, mTraineeId};
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (!ready) {
+      ImGui::TextColored(
+          kDim, "%s",
+          text.text(blank(mTraineeId) ? "start.enter_id" : "start.choose_scenario").c_str());
+      ImGui::SameLine();
+    }
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - 100.0f);
+    actions.quit = ImGui::Button(text.text("start.quit").c_str(), ImVec2(100.0f, 36.0f));
+
+    ImGui::Separator();
+    ImGui::TextUnformatted(text.text("start.previous").c_str());
+    if (model.attempts.empty()) {
+      ImGui::TextColored(kDim, "%s", text.text("start.no_attempts").c_str());
+    } else if (ImGui::BeginTable("##attempts", 5,
+                                 ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                     ImGuiTableFlags_ScrollY)) {
+      ImGui::TableSetupColumn(text.text("start.date").c_str());
+      ImGui::TableSetupColumn(text.text("start.scenario").c_str());
+      ImGui::TableSetupColumn(text.text("start.mode").c_str());
+      ImGui::TableSetupColumn(text.text("start.score").c_str());
+      ImGui::TableSetupColumn(text.text("start.result").c_str());
+      ImGui::TableHeadersRow();
+      for (const PreviousAttempt& a : model.attempts) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(a.when.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(a.scenarioId.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(
+            text.text(a.mode == AttemptMode::Practice ? "mode.practice" : "mode.exam").c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%s / %s", formatPoints(a.score).c_str(), formatPoints(a.maxScore).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextColored(a.passed ? kGreen : kRed, "%s",
+                           text.text(a.passed ? "start.passed" : "start.failed").c_str());
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::End();
+  return actions;
+}
+
+} // namespace skillsim::ui

@@ -1,0 +1,156 @@
+#include <skillsim/platform/Bindings.h>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using namespace skillsim;
+using namespace skillsim::platform;
+
+namespace {
+
+std::string errorOf(std::string_view text) {
+  auto b = parseBindings(text, "b.toml");
+  EXPECT_FALSE(b) << "expected an error for:\n" << text;
+  return b ? std::string() : b.error().toString();
+}
+
+} // namespace
+
+TEST(Bindings, InstalledFileEqualsTheBuiltInDefaults) {
+  auto b = loadBindings(std::string(SKILLSIM_SOURCE_DIR) + "/assets/input/bindings.toml");
+  ASSERT_TRUE(b) << b.error().toString();
+  EXPECT_EQ(*b, defaultBindings());
+}
+
+TEST(Bindings, ParsesEveryKindOfBinding) {
+  auto b = parseBindings(R"(
+[keyboard]
+hoist = { increase = "kp8", decrease = "Kp2" }
+horn = "Space"
+pause = "F1"
+[gamepad]
+enabled = true
+device = 3
+dead_zone = 0.25
+hoist = { axis = "right_trigger" }
+attach = "dpad_up"
+next_camera = "back"
+)",
+                         "b.toml");
+  ASSERT_TRUE(b) << b.error().toString();
+  ASSERT_EQ(b->keyAxes.size(), 1u);
+  EXPECT_EQ(b->keyAxes[0].axis, core::Axis::Hoist);
+  EXPECT_EQ(b->keyAxes[0].increase, Key::Kp8);
+  EXPECT_EQ(b->keyAxes[0].decrease, Key::Kp2);
+  ASSERT_EQ(b->keyButtons.size(), 1u);
+  EXPECT_EQ(b->keyButtons[0].button, core::Button::Horn);
+  EXPECT_EQ(b->keyButtons[0].key, Key::Space);
+  ASSERT_EQ(b->keyCommands.size(), 1u);
+  EXPECT_EQ(b->keyCommands[0].command, Command::Pause);
+  EXPECT_EQ(b->keyCommands[0].key, Key::F1);
+  EXPECT_TRUE(b->gamepad.enabled);
+  EXPECT_EQ(b->gamepad.device, 3);
+  EXPECT_FLOAT_EQ(b->gamepad.deadZone, 0.25f);
+  ASSERT_EQ(b->gamepad.axes.size(), 1u);
+  EXPECT_EQ(b->gamepad.axes[0].source, GamepadAxis::RightTrigger);
+  EXPECT_FALSE(b->gamepad.axes[0].invert);
+  ASSERT_EQ(b->gamepad.buttons.size(), 1u);
+  EXPECT_EQ(b->gamepad.buttons[0].button, core::Button::Attach);
+  EXPECT_EQ(b->gamepad.buttons[0].source, GamepadButton::DpadUp);
+  ASSERT_EQ(b->gamepad.commands.size(), 1u);
+  EXPECT_EQ(b->gamepad.commands[0].command, Command::NextCamera);
+}
+
+TEST(Bindings, AnEmptyFileBindsNothingAndDisablesTheGamepad) {
+  auto b = parseBindings("# nothing\n", "b.toml");
+  ASSERT_TRUE(b);
+  EXPECT_TRUE(b->keyAxes.empty());
+  EXPECT_FALSE(b->gamepad.enabled);
+}
+
+TEST(Bindings, SyntaxErrorNamesFileLineAndColumn) {
+  const std::string e = errorOf("[keyboard]\nhorn = \"H\"\nattach = = \"F\"\n");
+  EXPECT_EQ(e.rfind("b.toml:3:", 0), 0u) << e;
+  EXPECT_NE(e.find("TOML syntax"), std::string::npos) << e;
+}
+
+TEST(Bindings, UnknownKeyNameIsReportedWhereItIs) {
+  const std::string e = errorOf("[keyboard]\n\nhorn = \"Hx\"\n");
+  EXPECT_EQ(e.rfind("b.toml:3:8: keyboard.horn: unknown key 'Hx'", 0), 0u) << e;
+  EXPECT_NE(e.find("Space"), std::string::npos) << e;
+}
+
+TEST(Bindings, UnknownActionListsTheValidOnes) {
+  const std::string e = errorOf("[keyboard]\nhonk = \"H\"\n");
+  EXPECT_EQ(e.rfind("b.toml:2:1: keyboard.honk: unknown action 'honk'", 0), 0u) << e;
+  EXPECT_NE(e.find("bridge_travel"), std::string::npos) << e;
+  EXPECT_NE(e.find("emergency_stop"), std::string::npos) << e;
+  EXPECT_NE(e.find("next_camera"), std::string::npos) << e;
+}
+
+TEST(Bindings, UnknownSectionIsRejected) {
+  const std::string e = errorOf("[mouse]\nx = 1\n");
+  EXPECT_EQ(e.rfind("b.toml:1:", 0), 0u) << e;
+  EXPECT_NE(e.find("unknown section 'mouse'"), std::string::npos) << e;
+}
+
+TEST(Bindings, KeyBoundTwiceIsRejected) {
+  const std::string e = errorOf("[keyboard]\nhorn = \"H\"\nrelease = \"h\"\n");
+  EXPECT_NE(e.find("key 'H' is already bound to keyboard."), std::string::npos) << e;
+  EXPECT_NE(e.find("b.toml:"), std::string::npos) << e;
+}
+
+TEST(Bindings, ControllerNeedsBothKeys) {
+  const std::string e = errorOf("[keyboard]\nhoist = { increase = \"Up\" }\n");
+  EXPECT_EQ(e.rfind("b.toml:2:9: keyboard.hoist: missing decrease", 0), 0u) << e;
+}
+
+TEST(Bindings, ControllerMustBeATable) {
+  const std::string e = errorOf("[keyboard]\nhoist = \"Up\"\n");
+  EXPECT_EQ(e.rfind("b.toml:2:9: keyboard.hoist: expected a table, found a string", 0), 0u) << e;
+}
+
+TEST(Bindings, WrongTypeForAKey) {
+  const std::string e = errorOf("[keyboard]\nhorn = 7\n");
+  EXPECT_EQ(e.rfind("b.toml:2:8: keyboard.horn: expected a string, found a integer", 0), 0u) << e;
+}
+
+TEST(Bindings, GamepadSettingsAreRangeChecked) {
+  EXPECT_EQ(errorOf("[gamepad]\ndead_zone = 1.5\n")
+                .rfind("b.toml:2:13: gamepad.dead_zone: expected a number from 0 to 0.9", 0),
+            0u);
+  EXPECT_EQ(errorOf("[gamepad]\ndevice = 16\n")
+                .rfind("b.toml:2:10: gamepad.device: expected a joystick slot from 0 to 15", 0),
+            0u);
+  EXPECT_EQ(errorOf("[gamepad]\nenabled = \"yes\"\n")
+                .rfind("b.toml:2:11: gamepad.enabled: expected true or false", 0),
+            0u);
+}
+
+TEST(Bindings, UnknownGamepadAxisAndButton) {
+  const std::string axis = errorOf("[gamepad]\nhoist = { axis = \"left_z\" }\n");
+  EXPECT_EQ(axis.rfind("b.toml:2:18: gamepad.hoist.axis: unknown gamepad axis 'left_z'", 0), 0u)
+      << axis;
+  const std::string button = errorOf("[gamepad]\nhorn = \"triangle\"\n");
+  EXPECT_EQ(button.rfind("b.toml:2:8: gamepad.horn: unknown gamepad button 'triangle'", 0), 0u)
+      << button;
+  const std::string field = errorOf("[gamepad]\nhoist = { axis = \"left_y\", scale = 2 }\n");
+  EXPECT_NE(field.find("gamepad.hoist.scale: unknown field 'scale'"), std::string::npos) << field;
+}
+
+TEST(Bindings, MissingFileIsNotFound) {
+  auto b = loadBindings("/nonexistent/bindings.toml");
+  ASSERT_FALSE(b);
+  EXPECT_EQ(b.error().code, core::ErrorCode::NotFound);
+  EXPECT_EQ(b.error().toString().rfind("/nonexistent/bindings.toml: bindings file not found", 0),
+            0u);
+}
+
+TEST(Bindings, CommandNamesRoundTrip) {
+  for (int i = 0; i < static_cast<int>(Command::Count); ++i) {
+    const auto c = static_cast<Command>(i);
+    EXPECT_EQ(commandFromName(commandName(c)), c);
+  }
+  EXPECT_FALSE(commandFromName("quit"));
+}

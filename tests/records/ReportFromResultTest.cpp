@@ -1,0 +1,80 @@
+#include <skillsim/records/ReportFromResult.h>
+
+#include <gtest/gtest.h>
+
+namespace skillsim::records {
+namespace {
+
+assessment::AttemptResult result() {
+  assessment::AttemptResult r;
+  r.scenarioId = "overhead_crane.q2_practical";
+  r.items = {{"hazards", "1", assessment::Category::Safety, 20.0, 20.0},
+             {"path", "2", assessment::Category::Procedure, 50.0, 36.0},
+             {"frames", "3", assessment::Category::Quality, 30.0, 0.0}};
+  assessment::Deduction d;
+  d.itemId = "path";
+  d.points = 4.0;
+  d.time = 12.5;
+  d.position = {3.0, 2.5, 7.0};
+  d.reason = "swing over 5°";
+  r.deductions.push_back(d);
+  d.points = 10.0;
+  d.time = 30.0;
+  d.position = {9.0, 2.5, 1.0};
+  r.deductions.push_back(d);
+  d.itemId = "frames";
+  d.points = 25.0;
+  d.time = 40.0;
+  r.deductions.push_back(d);
+  d.points = 25.0; // only 5 left in the item: the score drops by 5, not 25
+  d.time = 41.0;
+  r.deductions.push_back(d);
+  d.points = 3.0; // the item is at 0 already: no change, no points
+  d.time = 42.0;
+  r.deductions.push_back(d);
+  r.totalPoints = 56.0;
+  r.maxPoints = 100.0;
+  r.passMark = 70.0;
+  r.passed = false;
+  r.duration = 95.0;
+  return r;
+}
+
+TEST(ReportFromResult, RunningScoreFollowsItemClamping) {
+  auto series = runningScoreSeries(result());
+  ASSERT_EQ(series.size(), 1u + 2u * 4u + 1u);
+  EXPECT_DOUBLE_EQ(series.front().score, 100.0);
+  EXPECT_DOUBLE_EQ(series[1].time, 12.5);
+  EXPECT_DOUBLE_EQ(series[1].score, 100.0);
+  EXPECT_DOUBLE_EQ(series[2].score, 96.0);
+  EXPECT_DOUBLE_EQ(series[6].score, 61.0);
+  EXPECT_DOUBLE_EQ(series[7].time, 41.0);
+  EXPECT_DOUBLE_EQ(series[8].score, 56.0);
+  EXPECT_DOUBLE_EQ(series.back().time, 95.0);
+  EXPECT_DOUBLE_EQ(series.back().score, result().totalPoints);
+}
+
+TEST(ReportFromResult, DeductionsArePlacedOnTheGroundPlan) {
+  auto attempt = reportAttemptFromResult(result());
+  EXPECT_EQ(attempt.scenarioId, "overhead_crane.q2_practical");
+  EXPECT_DOUBLE_EQ(attempt.score, 56.0);
+  EXPECT_FALSE(attempt.passed);
+  EXPECT_FALSE(attempt.vetoed);
+  ASSERT_EQ(attempt.deductions.size(), 5u);
+  EXPECT_DOUBLE_EQ(attempt.deductions[0].loadX, 3.0);
+  EXPECT_DOUBLE_EQ(attempt.deductions[0].loadZ, 7.0);
+  EXPECT_EQ(attempt.deductions[0].reason, "swing over 5°");
+  EXPECT_TRUE(attempt.samples.empty());
+}
+
+TEST(ReportFromResult, NoItemsNoDeductions) {
+  assessment::AttemptResult empty;
+  empty.duration = 3.0;
+  auto series = runningScoreSeries(empty);
+  ASSERT_EQ(series.size(), 2u);
+  EXPECT_DOUBLE_EQ(series[1].time, 3.0);
+  EXPECT_DOUBLE_EQ(series[1].score, 0.0);
+}
+
+} // namespace
+} // namespace skillsim::records

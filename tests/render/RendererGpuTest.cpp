@@ -1,0 +1,356 @@
+// GPU tests of the renderer, offscreen on whatever Vulkan device there is (lavapipe in CI). Each
+// asserts what a person would see in the read-back image, and that the validation layer said
+// nothing.
+#include "ImageCompare.h"
+#include "TestScenes.h"
+
+#include <skillsim/render/CameraMath.h>
+#include <skillsim/render/Renderer.h>
+
+#include <gtest/gtest.h>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+using namespace skillsim;
+using namespace skillsim::render;
+using namespace skillsim::render::testing;
+
+namespace {
+
+constexpr std::uint32_t kSize = 256;
+
+struct Rgb {
+  int r, g, b;
+};
+
+Rgb pixelAt(const RgbaImage& image, glm::vec2 p) {
+  const auto px = image.at(static_cast<std::uint32_t>(p.x), static_cast<std::uint32_t>(p.y));
+  return {px[0], px[1], px[2]};
+}
+
+double luminance(Rgb c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; }
+
+glm::vec2 project(const core::SceneView& scene, glm::vec3 point, std::uint32_t w = kSize,
+                  std::uint32_t h = kSize) {
+  const auto p = projectToPixel(scene.camera, w, h, point);
+  EXPECT_TRUE(p.has_value());
+  return p.value_or(glm::vec2(0.0f));
+}
+
+class RendererGpu : public ::testing::Test {
+protected:
+  Renderer* makeRenderer(std::uint32_t samples = 4, std::uint32_t w = kSize,
+                         std::uint32_t h = kSize) {
+    RendererOptions options;
+    options.width = w;
+    options.height = h;
+    options.validation = Validation::On;
+    options.msaaSamples = samples;
+    options.shadowMapSize = 1024;
+    auto renderer = Renderer::create(options);
+    if (!renderer) {
+      ADD_FAILURE() << renderer.error().toString();
+      return nullptr;
+    }
+    EXPECT_TRUE((*renderer)->validationEnabled())
+        << "the tests need vulkan-validationlayers installed";
+    return adopt(std::move(*renderer));
+  }
+
+  // The fixture owns every renderer, so TearDown can still ask it about validation messages.
+  Renderer* adopt(std::unique_ptr<Renderer> renderer) {
+    mRenderers.push_back(std::move(renderer));
+    return mRenderers.back().get();
+  }
+
+  RgbaImage draw(Renderer& renderer, const core::SceneView& scene) {
+    auto status = renderer.render(scene);
+    EXPECT_TRUE(status) << (status ? "" : status.error().toString());
+    auto image = renderer.readPixels();
+    EXPECT_TRUE(image) << (image ? "" : image.error().toString());
+    return image ? std::move(*image) : RgbaImage{};
+  }
+
+  void TearDown() override {
+    for (const auto& r : mRenderers) {
+      EXPECT_EQ(r->validationMessageCount(), 0u) << "validation messages were logged above";
+    }
+  }
+
+  std::vector<std::unique_ptr<Renderer>> mRenderers;
+};
+
+} // namespace
+
+TEST_F(RendererGpu, RedBoxIsRedAndCastsADarkerShadowOnLitGround) {
+  auto renderer = makeRenderer();
+  ASSERT_TRUE(renderer);
+  const core::SceneView scene = redBoxOnGround();
+  const RgbaImage image = draw(*renderer, scene);
+  ASSERT_EQ(image.width, kSize);
+
+  const Rgb box = pixelAt(image, project(scene, {0.0f, 0.5f, 0.0f}));
+  EXPECT_GT(box.r, 80) << "box centre not red enough";
+  EXPECT_GT(box.r, 3 * box.g) << "box centre is not red";
+  EXPECT_GT(box.r, 3 * box.b) << "box centre is not red";
+
+  const Rgb shadow = pixelAt(image, project(scene, {0.8f, 0.0f, -0.4f}));
+  const Rgb lit = pixelAt(image, project(scene, {-1.5f, 0.0f, 1.5f}));
+  // Both are the grey ground: neutral colour, but the shadowed one clearly darker.
+  EXPECT_LT(std::abs(lit.r - lit.b), 40) << "lit ground is not grey";
+  EXPECT_LT(luminance(shadow), 0.7 * luminance(lit))
+      << "shadow " << luminance(shadow) << " vs lit " << luminance(lit);
+
+  // Sky at the top of the image: bluish, brighter than the shadow.
+  const auto sky = image.at(kSize / 2, 2);
+  EXPECT_GT(sky[2], sky[0]) << "sky is not blue";
+}
+
+TEST_F(RendererGpu, ShadowsOffLeaveTheGroundLit) {
+  // The control for the shadow test: the same ground point without a shadow map is lit.
+  RendererOptions options;
+  options.width = kSize;
+  options.height = kSize;
+  options.validation = Validation::On;
+  options.shadowMapSize = 0;
+  auto renderer = Renderer::create(options);
+  ASSERT_TRUE(renderer) << renderer.error().toString();
+  Renderer* r = adopt(std::move(*renderer));
+  const core::SceneView scene = redBoxOnGround();
+  const RgbaImage image = draw(*r, scene);
+  const Rgb shadowSpot = pixelAt(image, project(scene, {0.8f, 0.0f, -0.4f}));
+  const Rgb lit = pixelAt(image, project(scene, {-1.5f, 0.0f, 1.5f}));
+  EXPECT_GT(luminance(shadowSpot), 0.85 * luminance(lit));
+}
+
+TEST_F(RendererGpu, BoxBehindAnotherIsHidden) {
+  auto renderer = makeRenderer();
+  ASSERT_TRUE(renderer);
+  core::SceneView scene;
+  scene.camera.position = {0.0f, 0.5f, 6.0f};
+  scene.camera.target = {0.0f, 0.5f, 0.0f};
+  addThing(scene, {.kind = core::MeshKind::Box, .size = glm::vec3(0.5f)}, kGreen,
+           glm::translate(glm::mat4(1.0f), {0.0f, 0.5f, -2.0f}));
+  // Control: alone, the green box shows at its projected centre.
+  const glm::vec2 centre = project(scene, {0.0f, 0.5f, -2.0f});
+  const Rgb alone = pixelAt(draw(*renderer, scene), centre);
+  EXPECT_GT(alone.g, 2 * alone.r) << "the green box should be visible on its own";
+
+  addThing(scene, {.kind = core::MeshKind::Box, .size = glm::vec3(1.0f)}, kRed,
+           glm::translate(glm::mat4(1.0f), {0.0f, 0.5f, 0.0f}));
+  const RgbaImage image = draw(*renderer, scene);
+  const Rgb front = pixelAt(image, centre);
+  EXPECT_GT(front.r, 2 * front.g) << "the red box in front should cover the green one";
+  int greenPixels = 0;
+  for (std::uint32_t y = 0; y < image.height; ++y) {
+    for (std::uint32_t x = 0; x < image.width; ++x) {
+      const auto p = image.at(x, y);
+      greenPixels += (p[1] > 2 * p[0] && p[1] > p[2] + 40) ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(greenPixels, 0);
+}
+
+namespace {
+
+// Pixels whose colour is far from both the sky of their row and the box face: blends of the two,
+// as only partial coverage of a pixel produces.
+int blendedEdgePixels(const RgbaImage& image, Rgb face) {
+  int count = 0;
+  for (std::uint32_t y = 0; y < image.height; ++y) {
+    const auto skyPx = image.at(0, y);
+    const Rgb sky{skyPx[0], skyPx[1], skyPx[2]};
+    for (std::uint32_t x = 0; x < image.width; ++x) {
+      const auto p = image.at(x, y);
+      const auto distance = [&](Rgb c) {
+        return std::max({std::abs(p[0] - c.r), std::abs(p[1] - c.g), std::abs(p[2] - c.b)});
+      };
+      count += (distance(sky) > 15 && distance(face) > 15) ? 1 : 0;
+    }
+  }
+  return count;
+}
+
+core::SceneView tiltedBoxAgainstSky() {
+  core::SceneView scene;
+  scene.camera.position = {0.0f, 0.0f, 4.0f};
+  scene.camera.target = {0.0f, 0.0f, 0.0f};
+  scene.light.direction = {0.0f, 0.0f, -1.0f}; // straight onto the face: uniform shading
+  addThing(scene, {.kind = core::MeshKind::Box, .size = {1.5f, 1.5f, 0.1f}}, kRed,
+           glm::rotate(glm::mat4(1.0f), 0.35f, {0.0f, 0.0f, 1.0f}), 1.0f);
+  return scene;
+}
+
+} // namespace
+
+TEST_F(RendererGpu, MultisamplingBlendsEdges) {
+  const core::SceneView scene = tiltedBoxAgainstSky();
+  auto msaa = makeRenderer(4);
+  ASSERT_TRUE(msaa);
+  ASSERT_EQ(msaa->msaaSamples(), 4u) << "lavapipe supports 4x MSAA";
+  const RgbaImage smooth = draw(*msaa, scene);
+  auto single = makeRenderer(1);
+  ASSERT_TRUE(single);
+  EXPECT_EQ(single->msaaSamples(), 1u);
+  const RgbaImage hard = draw(*single, scene);
+  const Rgb face = pixelAt(hard, {kSize / 2.0f, kSize / 2.0f});
+  (void)writePng(smooth, testOutputPath("msaa4.png"));
+  (void)writePng(hard, testOutputPath("msaa1.png"));
+  const int hardBlends = blendedEdgePixels(hard, face);
+  const int smoothBlends = blendedEdgePixels(smooth, face);
+  // The box's outline is ~4 x 110 px long: with 4 samples a few hundred pixels are partly covered.
+  EXPECT_LT(hardBlends, 10) << "without MSAA a pixel is either box or sky";
+  EXPECT_GT(smoothBlends, 150) << "with 4x MSAA the slanted edges blend into the sky";
+}
+
+TEST_F(RendererGpu, MatchesGoldenImage) {
+  auto renderer = makeRenderer();
+  ASSERT_TRUE(renderer);
+  core::SceneView scene = redBoxOnGround();
+  addThing(scene, {.kind = core::MeshKind::Cylinder, .size = {0.6f, 1.2f, 0.6f}},
+           {0.1f, 0.3f, 0.8f, 1.0f}, glm::translate(glm::mat4(1.0f), {-2.0f, 0.6f, -1.0f}), 0.3f);
+  addThing(scene, {.kind = core::MeshKind::Sphere, .size = glm::vec3(0.8f)},
+           {0.9f, 0.7f, 0.1f, 1.0f}, glm::translate(glm::mat4(1.0f), {2.0f, 0.4f, 0.5f}), 0.2f);
+  addThing(scene, {.kind = core::MeshKind::Capsule, .size = {0.4f, 1.4f, 0.4f}},
+           {0.2f, 0.7f, 0.3f, 1.0f}, glm::translate(glm::mat4(1.0f), {1.5f, 0.7f, -2.0f}));
+  // A yellow landing zone around the red box (debug lines).
+  const float r = 1.0f;
+  const glm::vec3 corners[4] = {{-r, 0.01f, -r}, {r, 0.01f, -r}, {r, 0.01f, r}, {-r, 0.01f, r}};
+  for (int i = 0; i < 4; ++i) {
+    scene.lines.push_back({corners[i], corners[(i + 1) % 4], {1.0f, 0.9f, 0.0f, 1.0f}});
+  }
+  const RgbaImage image = draw(*renderer, scene);
+  const GoldenResult result = compareWithGolden(image, "red_box_scene");
+  EXPECT_TRUE(result.matches) << result.message;
+  // The zone line is drawn: a yellow pixel on the projected front edge.
+  const auto onLine = pixelAt(image, project(scene, {-0.6f, 0.01f, r}));
+  EXPECT_GT(onLine.r, 150);
+  EXPECT_GT(onLine.g, 120);
+  EXPECT_LT(onLine.b, 100);
+}
+
+TEST_F(RendererGpu, WritesPngOfTheFrame) {
+  auto renderer = makeRenderer();
+  ASSERT_TRUE(renderer);
+  const RgbaImage image = draw(*renderer, redBoxOnGround());
+  const std::string path = testOutputPath("screenshot.png");
+  ASSERT_TRUE(writePng(image, path));
+  auto back = readPng(path);
+  ASSERT_TRUE(back) << back.error().toString();
+  EXPECT_EQ(back->pixels, image.pixels);
+}
+
+TEST_F(RendererGpu, ResizeChangesTheImageSize) {
+  auto renderer = makeRenderer(4, 128, 96);
+  ASSERT_TRUE(renderer);
+  const core::SceneView scene = redBoxOnGround();
+  EXPECT_EQ(draw(*renderer, scene).width, 128u);
+  renderer->resize(200, 150);
+  const RgbaImage image = draw(*renderer, scene);
+  EXPECT_EQ(image.width, 200u);
+  EXPECT_EQ(image.height, 150u);
+  const Rgb box = pixelAt(image, project(scene, {0.0f, 0.5f, 0.0f}, 200, 150));
+  EXPECT_GT(box.r, 3 * box.g);
+  EXPECT_EQ(renderer->frameCount(), 2u);
+}
+
+TEST_F(RendererGpu, InstancesOfOneMeshDrawAtTheirOwnPlaces) {
+  auto renderer = makeRenderer();
+  ASSERT_TRUE(renderer);
+  core::SceneView scene;
+  scene.camera.position = {0.0f, 8.0f, 0.01f};
+  scene.camera.target = {0.0f, 0.0f, 0.0f};
+  scene.meshes.push_back({.kind = core::MeshKind::Box, .size = glm::vec3(0.8f)});
+  scene.materials.push_back({.baseColor = kRed});
+  scene.materials.push_back({.baseColor = kGreen});
+  for (int i = 0; i < 4; ++i) {
+    scene.instances.push_back(
+        {.mesh = core::MeshId(0),
+         .material = core::MaterialId(std::uint32_t(i % 2)),
+         .transform = glm::translate(glm::mat4(1.0f), {-3.0f + 2.0f * float(i), 0.0f, 0.0f})});
+  }
+  const RgbaImage image = draw(*renderer, scene);
+  for (int i = 0; i < 4; ++i) {
+    const Rgb c = pixelAt(image, project(scene, {-3.0f + 2.0f * float(i), 0.4f, 0.0f}));
+    if (i % 2 == 0) {
+      EXPECT_GT(c.r, 2 * c.g) << "instance " << i;
+    } else {
+      EXPECT_GT(c.g, 2 * c.r) << "instance " << i;
+    }
+  }
+}
+
+TEST_F(RendererGpu, InstanceNamingAMissingMeshIsAnError) {
+  auto renderer = makeRenderer();
+  ASSERT_TRUE(renderer);
+  core::SceneView scene = redBoxOnGround();
+  scene.instances.push_back({.mesh = core::MeshId(7), .material = core::MaterialId(0)});
+  auto status = renderer->render(scene);
+  ASSERT_FALSE(status);
+  EXPECT_NE(status.error().toString().find("instances[2].mesh"), std::string::npos)
+      << status.error().toString();
+  EXPECT_NE(status.error().message.find("mesh 7"), std::string::npos);
+}
+
+TEST_F(RendererGpu, MissingGltfFileIsAnErrorNamingIt) {
+  auto renderer = makeRenderer();
+  ASSERT_TRUE(renderer);
+  core::SceneView scene = redBoxOnGround();
+  addThing(scene, {.kind = core::MeshKind::Gltf, .assetPath = "/nonexistent/hook.glb"}, kRed,
+           glm::mat4(1.0f));
+  auto status = renderer->render(scene);
+  ASSERT_FALSE(status);
+  EXPECT_NE(status.error().toString().find("/nonexistent/hook.glb"), std::string::npos)
+      << status.error().toString();
+  // The renderer is still usable after a bad frame.
+  scene.instances.pop_back();
+  EXPECT_TRUE(renderer->render(scene));
+}
+
+TEST_F(RendererGpu, GpuOptionPicksByIndexOrNameAndRejectsUnknown) {
+  RendererOptions options;
+  options.width = 32;
+  options.height = 32;
+  options.validation = Validation::On;
+  auto devices = Renderer::listDevices();
+  ASSERT_TRUE(devices) << devices.error().toString();
+  ASSERT_FALSE(devices->empty());
+  options.gpu = "0";
+  auto byIndex = Renderer::create(options);
+  ASSERT_TRUE(byIndex) << byIndex.error().toString();
+  EXPECT_EQ(adopt(std::move(*byIndex))->deviceName(), devices->front().name);
+
+  options.gpu = "99";
+  auto outOfRange = Renderer::create(options);
+  ASSERT_FALSE(outOfRange);
+  EXPECT_NE(outOfRange.error().message.find("--gpu 99"), std::string::npos);
+  EXPECT_NE(outOfRange.error().message.find(devices->front().name), std::string::npos)
+      << "the message lists the devices";
+
+  options.gpu = "no-such-gpu";
+  auto byName = Renderer::create(options);
+  ASSERT_FALSE(byName);
+  EXPECT_NE(byName.error().message.find("no device name contains"), std::string::npos);
+}
+
+// No Vulkan driver at all: the loader is pointed at an ICD manifest that does not exist, in a
+// child process (death-test machinery), before any instance is created.
+TEST(RendererNoDriver, SaysWhatIsMissingAndExitsNonZero) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        setenv("VK_ICD_FILENAMES", "/nonexistent/skillsim_icd.json", 1);
+        setenv("VK_DRIVER_FILES", "/nonexistent/skillsim_icd.json", 1);
+        auto renderer = Renderer::create({.width = 16, .height = 16});
+        if (renderer) {
+          std::exit(0);
+        }
+        std::fprintf(stderr, "%s\n", renderer.error().toString().c_str());
+        std::exit(3);
+      },
+      ::testing::ExitedWithCode(3), "mesa-vulkan-drivers");
+}

@@ -1,0 +1,140 @@
+#include "ImGuiHarness.h"
+
+#include <skillsim/ui/StartScreen.h>
+
+#include <gtest/gtest.h>
+
+using namespace skillsim;
+using namespace skillsim::ui;
+using skillsim::ui::test::ImGuiHarness;
+
+namespace {
+
+const I18n& english() {
+  static const I18n table =
+      *I18n::load(std::filesystem::path(SKILLSIM_SOURCE_DIR) / "assets", Language::English);
+  return table;
+}
+
+StartScreenModel sampleModel() {
+  StartScreenModel m;
+  m.scenarios = {{"scenarios/crane/q2.toml", "crane.q2", "crane", "Overhead crane",
+                  "桥式起重机Q2实操", "Q2 overhead crane practical", "q2", "TSG Q2"},
+                 {"scenarios/crane/intro.toml", "crane.intro", "crane", "Overhead crane",
+                  "入门练习", "Lift one load", "q2", "TSG Q2"},
+                 {"scenarios/forklift/n1.toml", "forklift.n1", "forklift", "Forklift", "叉车N1",
+                  "N1 forklift field test", "n1", ""}};
+  m.attempts = {{"crane.q2", "2026-11-28 10:00", AttemptMode::Exam, 91.0, 100.0, true},
+                {"crane.intro", "2026-11-27 09:00", AttemptMode::Practice, 55.0, 100.0, false}};
+  return m;
+}
+
+template <typename Draw>
+auto click(ImGuiHarness& h, ImVec2 at, Draw draw) {
+  h.mouse(at.x + 3.0f, at.y + 3.0f, false);
+  h.frame(draw);
+  h.mouse(at.x + 3.0f, at.y + 3.0f, true);
+  h.frame(draw);
+  h.mouse(at.x + 3.0f, at.y + 3.0f, false);
+  return h.frame(draw);
+}
+
+} // namespace
+
+TEST(StartScreen, ListsScenariosByTradeWithBothTitlesAndStandard) {
+  ImGuiHarness h;
+  StartScreen screen("T001");
+  const auto model = sampleModel();
+  auto draw = [&] { return screen.draw(model, english()); };
+  h.frame(draw);
+  h.frame(draw);
+  const std::string all = h.allText();
+  const auto crane = all.find("Overheadcrane");
+  const auto forklift = all.find("Forklift");
+  ASSERT_NE(crane, std::string::npos) << all;
+  ASSERT_NE(forklift, std::string::npos) << all;
+  EXPECT_EQ(all.find("Overheadcrane", crane + 1), std::string::npos); // one header per trade
+  EXPECT_LT(all.find("Q2overheadcranepractical/"), forklift);
+  EXPECT_NE(all.find("Standard:TSGQ2"), std::string::npos);
+  EXPECT_NE(all.find("Standard:n1"), std::string::npos); // no title: the id
+  EXPECT_NE(all.find("PracticeExam"), std::string::npos) << all;
+}
+
+TEST(StartScreen, PreviousAttemptsShowScoresAndVerdicts) {
+  ImGuiHarness h;
+  StartScreen screen("T001");
+  const auto model = sampleModel();
+  h.frame([&] { return screen.draw(model, english()); });
+  const std::string all = h.allText();
+  EXPECT_NE(all.find("2026-11-2810:00crane.q2Exam91/100pass"), std::string::npos) << all;
+  EXPECT_NE(all.find("crane.introPractice55/100fail"), std::string::npos) << all;
+  StartScreenModel empty = model;
+  empty.attempts.clear();
+  h.frame([&] { return screen.draw(empty, english()); });
+  EXPECT_NE(h.allText().find("Noattemptsyet"), std::string::npos);
+}
+
+TEST(StartScreen, ChoosingAScenarioAndModeStartsIt) {
+  ImGuiHarness h;
+  StartScreen screen("T001");
+  const auto model = sampleModel();
+  auto draw = [&] { return screen.draw(model, english()); };
+  h.frame(draw);
+  // Start is disabled until a scenario is chosen.
+  EXPECT_NE(h.allText().find("Chooseascenario"), std::string::npos);
+  auto startAt = h.find("Start");
+  ASSERT_TRUE(startAt);
+  EXPECT_FALSE(click(h, *startAt, draw).start);
+
+  auto introAt = h.find("Liftoneload");
+  ASSERT_TRUE(introAt);
+  click(h, *introAt, draw);
+  EXPECT_EQ(screen.selected(), 1u);
+  auto examAt = h.find("Exam");
+  ASSERT_TRUE(examAt);
+  click(h, *examAt, draw);
+  EXPECT_EQ(screen.mode(), AttemptMode::Exam);
+  startAt = h.find("Start");
+  ASSERT_TRUE(startAt);
+  StartScreenActions a = click(h, *startAt, draw);
+  ASSERT_TRUE(a.start);
+  EXPECT_EQ(*a.start, (StartRequest{1, AttemptMode::Exam, "T001"}));
+}
+
+TEST(StartScreen, BlankTraineeIdCannotStart) {
+  ImGuiHarness h;
+  StartScreen screen("  ");
+  screen.select(0);
+  const auto model = sampleModel();
+  auto draw = [&] { return screen.draw(model, english()); };
+  h.frame(draw);
+  EXPECT_NE(h.allText().find("EnteryourtraineeIDtostart"), std::string::npos);
+  auto startAt = h.find("Start");
+  ASSERT_TRUE(startAt);
+  EXPECT_FALSE(click(h, *startAt, draw).start);
+}
+
+TEST(StartScreen, TypingTheTraineeIdIsReported) {
+  ImGuiHarness h;
+  StartScreen screen;
+  const auto model = sampleModel();
+  auto draw = [&] { return screen.draw(model, english()); };
+  h.frame(draw);
+  auto labelAt = h.find("TraineeID");
+  ASSERT_TRUE(labelAt);
+  // The input field is right of its label.
+  click(h, ImVec2(labelAt->x + 140.0f, labelAt->y), draw);
+  ImGui::GetIO().AddInputCharactersUTF8("T42");
+  StartScreenActions a = h.frame(draw);
+  EXPECT_TRUE(a.traineeChanged);
+  EXPECT_EQ(screen.traineeId(), "T42");
+}
+
+TEST(StartScreen, SelectionOutOfRangeIsDropped) {
+  ImGuiHarness h;
+  StartScreen screen("T001");
+  screen.select(7);
+  const auto model = sampleModel();
+  h.frame([&] { return screen.draw(model, english()); });
+  EXPECT_FALSE(screen.selected());
+}
