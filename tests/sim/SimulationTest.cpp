@@ -109,6 +109,40 @@ TEST(Simulation, ContactWithAPoleIsOneEpisodeWithTagsAndPeakImpulse) {
   EXPECT_LT(ground->value, 1.5 * 100.0 * 9.81 / 240.0);
 }
 
+TEST(Simulation, BouncesAreSeparateEpisodesEachEndingWithItsPeak) {
+  SimulationSpec spec;
+  BodySpec b = ball("ball", "load", {0.0, 2.2, 0.0});
+  b.restitution = 0.7;
+  spec.bodies.push_back(b);
+  auto sim = build(spec);
+  const auto events = run(*sim, ActionState{}, 240 * 2);
+  const auto begins = ofKind(events, SimEventKind::ContactBegin);
+  const auto ends = ofKind(events, SimEventKind::ContactEnd);
+  ASSERT_GE(begins.size(), 2u);
+  ASSERT_GE(ends.size(), 1u);
+  EXPECT_GT(ends[0].tick, begins[0].tick);
+  EXPECT_LT(ends[0].tick, begins[1].tick);
+  EXPECT_EQ(ends[0].subject, "load");
+  EXPECT_EQ(ends[0].other, "ground");
+  // First impact from 2 m: momentum change m (1 + e) sqrt(2 g h) = 10 * 1.7 * 6.26 = 106 N s.
+  EXPECT_NEAR(ends[0].value, 10.0 * 1.7 * std::sqrt(2.0 * 9.81 * 2.0), 0.25 * 106.0);
+}
+
+TEST(Simulation, CraneProvidesTheStandardMetricNames) {
+  SimulationSpec spec;
+  spec.crane = bayCrane();
+  auto sim = build(spec);
+  for (const char* name :
+       {"load_swing_angle", "load_height", "hook_height", "bridge_speed", "trolley_speed",
+        "hoist_speed", "load_x", "load_z", "rope_length", "hoisted_mass", "time"}) {
+    EXPECT_TRUE(sim->metrics().find(name)) << name;
+  }
+  // Initial values before the first step: the hook hangs at its initial rope length.
+  EXPECT_DOUBLE_EQ(metric(*sim, "rope_length"), spec.crane->initialRopeLength);
+  EXPECT_NEAR(metric(*sim, "hook_height"),
+              spec.crane->liftHeight - spec.crane->initialRopeLength - kHookBlockHeight, 1e-4);
+}
+
 TEST(Simulation, ZonesReportEnterAndExitOfWatchedTagsOnly) {
   SimulationSpec spec;
   spec.bodies.push_back(ball("ball", "load", {0.0, 6.0, 0.0}));

@@ -32,6 +32,12 @@ btScalar combinedFriction(const btCollisionObject* a, const btCollisionObject* b
   return std::min(mu, btScalar(10));
 }
 
+// Combined restitution: the larger of the two, so a bouncy ball bounces on a dull floor (Bullet's
+// default, the product, would make every body on a restitution-0 ground dead).
+btScalar combinedRestitution(const btCollisionObject* a, const btCollisionObject* b) {
+  return std::max(a->getRestitution(), b->getRestitution());
+}
+
 constexpr btScalar kHullMargin = btScalar(0.005);
 
 core::Error bodyError(const BodyDesc& desc, const std::string& field, const std::string& what) {
@@ -145,6 +151,7 @@ struct World::Impl {
     info.m_numIterations = s.solverIterations;
     info.m_solverMode &= ~SOLVER_RANDMIZE_ORDER; // determinism: fixed row order
     gCalculateCombinedFrictionCallback = &combinedFriction;
+    gCalculateCombinedRestitutionCallback = &combinedRestitution;
     anchorShape = std::make_unique<btEmptyShape>();
     anchor = std::make_unique<btRigidBody>(0.0f, nullptr, anchorShape.get());
   }

@@ -234,7 +234,10 @@ void OverheadCrane::writeMetrics(Metrics& m, double groundY) const {
   const glm::dvec3 top = sheave();
   const LoadInfo* load = currentLoad();
   const glm::dvec3 hookCentre = mWorld.bodyState(mHook).position;
-  const glm::dvec3 swingEnd = mAttached ? mWorld.bodyState(load->body).position : hookCentre;
+  // The load swings while it hangs on the sling; otherwise the hook block is what swings.
+  const bool hanging =
+      mAttached && mSling && mWorld.ropeTension(*mSling) > kHangingShare * load->mass * mGravity;
+  const glm::dvec3 swingEnd = hanging ? mWorld.bodyState(load->body).position : hookCentre;
   const glm::dvec3 d = swingEnd - top;
   m.set(mMetric.swing, std::atan2(std::hypot(d.x, d.z), -d.y));
   const glm::dvec3 hookAt = hookPoint();

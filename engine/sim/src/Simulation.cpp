@@ -15,6 +15,7 @@
 #include <numbers>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace skillsim::sim {
 

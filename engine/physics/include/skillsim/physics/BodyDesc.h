@@ -21,8 +21,8 @@ enum class Motion : std::uint8_t {
 /**
  * Everything needed to create a rigid body. Friction of a contact is the geometric mean
  * sqrt(mu_a * mu_b) of the two bodies' Coulomb coefficients (so two bodies of mu 0.6 give 0.6);
- * restitution is the product (Bullet's rule). Damping is Bullet's: the fraction of velocity lost
- * per second, v *= (1 - damping)^dt.
+ * restitution is the larger of the two (a ball of e = 0.5 bounces on a ground of e = 0). Damping
+ * is Bullet's: the fraction of velocity lost per second, v *= (1 - damping)^dt.
  */
 struct BodyDesc {
   std::string name;              ///< For messages (faults, errors); need not be unique here.

@@ -35,6 +35,10 @@ namespace skillsim::physics {
  *
  * Ids are indices in creation order and are never reused. Passing an id that this world did not
  * hand out is a contract violation.
+ *
+ * Ropes are unilateral distance constraints solved in two stages each step: all ropes together
+ * exactly (an LCP over the rope rows, RopeSolver in src/), applied as a warm start, then Bullet's
+ * solver with the contacts (docs/simulation.md).
  */
 class World {
 public:
@@ -97,7 +101,10 @@ public:
   [[nodiscard]] bool hasTag(core::BodyId body, std::string_view tag) const;
   /** Bodies carrying `tag`, in creation order. */
   [[nodiscard]] std::vector<core::BodyId> bodiesWithTag(std::string_view tag) const;
-  /** World-space bounding box (min, max) of the body's shape, without collision margins (m). */
+  /**
+   * World-space axis-aligned bounding box (min, max) of the body's shape (m): exact for boxes,
+   * spheres, capsules, cylinders and meshes; a hull's includes its 5 mm collision margin.
+   */
   [[nodiscard]] std::pair<glm::dvec3, glm::dvec3> bounds(core::BodyId body) const;
   /** A body-frame point in world coordinates (m). */
   [[nodiscard]] glm::dvec3 toWorld(core::BodyId body, const glm::dvec3& local) const;

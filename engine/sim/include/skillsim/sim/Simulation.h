@@ -46,7 +46,8 @@ namespace skillsim::sim {
  *
  * Crane metrics (Metrics.h lists the names), sampled at the end of every tick:
  * - `load_swing_angle` (rad): angle from the vertical of the line from the trolley's sheave to the
- *   attached load's centre of mass (to the hook block's when no load is attached);
+ *   attached load's centre of mass while it hangs (its sling carries more than half its weight),
+ *   else to the hook block's centre;
  * - `load_height` (m): bottom of "the load" above ground (y = 0), where the load is the attached
  *   one, else the last one attached, else the first body with a lifting lug (0 with none);
  *   `load_x`, `load_y`, `load_z` (m) its centre of mass, `load_speed` (m/s);
