@@ -2,7 +2,8 @@
 # Builds and runs the whole test suite (the README's second command runs this after set-up):
 #   1. the Release build (build/release): every ctest test, house checks included;
 #   2. an AddressSanitizer + UndefinedBehaviorSanitizer build (build/asan): the unit tests.
-# Windowed tests need a display: when there is none, a private Xvfb is started for the run.
+# Windowed tests need a display: when there is none, a private Xvfb is started for the run
+# (-noreset: otherwise it resets whenever its last client leaves and refuses the next test's window).
 # Environment: SKILLSIM_SKIP_ASAN=1 skips step 2 (for quick local runs only; CI runs both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,7 @@ trap on_exit EXIT
 if [ -z "${DISPLAY:-}" ] && command -v Xvfb >/dev/null; then
   for n in $(seq 90 140); do
     [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
-    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >/tmp/skillsim-xvfb-$n.log 2>&1 &
+    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp -noreset >/tmp/skillsim-xvfb-$n.log 2>&1 &
     xvfb_pid=$!
     cleanup+=("kill $xvfb_pid")
     for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done

@@ -11,10 +11,13 @@ layout(set = 0, binding = 0, std140) uniform FrameData {
   vec4 shadowParams;        // x: 1 / shadow map size; y: normal offset (m); z: PCF radius (texels)
 } frame;
 
-// Linear colour to the UNORM targets' display encoding (sRGB transfer, IEC 61966-2-1).
+// Linear colour to the UNORM targets' display encoding: the sRGB transfer function
+// (IEC 61966-2-1) approximated with square roots, which a software rasteriser evaluates far faster
+// than pow(); the error is below 0.7% of full scale (2/255) across [0, 1].
 vec3 encodeSrgb(vec3 linear) {
   vec3 c = clamp(linear, 0.0, 1.0);
-  vec3 low = c * 12.92;
-  vec3 high = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
-  return mix(high, low, vec3(lessThanEqual(c, vec3(0.0031308))));
+  vec3 s1 = sqrt(c);
+  vec3 s2 = sqrt(s1);
+  vec3 s3 = sqrt(s2);
+  return clamp(0.662002687 * s1 + 0.684122060 * s2 - 0.323583601 * s3 - 0.022541147 * c, 0.0, 1.0);
 }

@@ -28,15 +28,15 @@ float shadowFactor(vec3 worldPosition, vec3 normal) {
   if (ndc.z >= 1.0 || any(lessThan(uv, vec2(0.0))) || any(greaterThan(uv, vec2(1.0)))) {
     return 1.0; // outside the shadow map: lit
   }
-  // 3x3 taps of the hardware 2x2 comparison filter (percentage-closer filtering).
-  float texel = frame.shadowParams.x;
-  float lit = 0.0;
-  for (int y = -1; y <= 1; ++y) {
-    for (int x = -1; x <= 1; ++x) {
-      lit += texture(shadowMap, vec3(uv + vec2(x, y) * texel * frame.shadowParams.z, ndc.z));
-    }
-  }
-  return lit / 9.0;
+  // Four taps of the hardware 2x2 comparison filter half a texel apart: percentage-closer
+  // filtering over a 3x3-texel footprint with bilinear weights (GPU Gems 1, ch. 11), at less than
+  // half the cost of nine taps on a software rasteriser.
+  vec2 halfTexel = vec2(frame.shadowParams.x * frame.shadowParams.z * 0.5);
+  float lit = texture(shadowMap, vec3(uv + vec2(-halfTexel.x, -halfTexel.y), ndc.z));
+  lit += texture(shadowMap, vec3(uv + vec2(halfTexel.x, -halfTexel.y), ndc.z));
+  lit += texture(shadowMap, vec3(uv + vec2(-halfTexel.x, halfTexel.y), ndc.z));
+  lit += texture(shadowMap, vec3(uv + vec2(halfTexel.x, halfTexel.y), ndc.z));
+  return lit * 0.25;
 }
 
 void main() {
@@ -53,7 +53,10 @@ void main() {
 
   float nDotL = max(dot(n, toLight), 0.0);
   float exponent = exp2(11.0 * (1.0 - roughness)) + 1.0;
-  float specular = pow(max(dot(n, halfway), 0.0), exponent) * (exponent + 8.0) / (8.0 * kPi);
+  // x^n by Schlick's rational approximation x / (n - n x + x) (C. Schlick, "A Fast Alternative to
+  // Phong's Specular Model", Graphics Gems IV, 1994): no log/exp per pixel.
+  float nDotH = max(dot(n, halfway), 0.0);
+  float specular = nDotH / (exponent - exponent * nDotH + nDotH) * (exponent + 8.0) / (8.0 * kPi);
   vec3 specularColor = mix(vec3(0.04), base, metallic);
   vec3 diffuse = base * (1.0 - metallic) / kPi;
 

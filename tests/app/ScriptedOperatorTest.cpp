@@ -147,7 +147,7 @@ CourseLayout layout() {
   l.weavePath = {{16.0, 10.0}, {16.0, 11.0}, {19.0, 11.0}, {19.0, 9.0}, {21.0, 9.0},
                  {21.0, 11.0}, {23.0, 11.0}, {23.0, 9.0},  {25.0, 9.0}, {25.0, 10.0}};
   l.pileToTouch = {20.0, 10.0};
-  l.targetTime = 420.0;
+  l.targetTime = 150.0;
   l.overrun = 30.0;
   return l;
 }
@@ -163,6 +163,7 @@ struct RunLog {
   int pileContacts = 0;
   std::set<int> pilesTouched;
   double firstHorn = -1.0, lastHorn = -1.0;
+  double liftBack = -1.0; ///< When the lift out of circle C began (s).
 };
 
 RunLog run(OperatorProfile profile, int maxTicks = 240 * 600) {
@@ -183,6 +184,9 @@ RunLog run(OperatorProfile profile, int maxTicks = 240 * 600) {
 
     if (lastLabel.rfind("set down", 0) == 0 && label != lastLabel) {
       log.landings.push_back({o.loadX, o.loadZ});
+    }
+    if (label == "lift back to the return height" && log.liftBack < 0.0) {
+      log.liftBack = o.time;
     }
     lastLabel = label;
     const core::ActionState a = op.next(o);
@@ -240,9 +244,9 @@ TEST(ScriptedOperator, CompetentRunFollowsTheQ2Procedure) {
   EXPECT_LT(glm::length(log.landings[0] - l.circleB), 0.25);
   EXPECT_LT(glm::length(log.landings[1] - l.circleC), 0.25);
   EXPECT_LT(glm::length(log.landings[2] - l.circleA), 0.25);
-  // Horn to horn inside the target time.
+  // The return task inside its target time.
   EXPECT_GT(log.lastHorn - log.firstHorn, 60.0);
-  EXPECT_LT(log.lastHorn - log.firstHorn, l.targetTime);
+  EXPECT_LT(log.lastHorn - log.liftBack, l.targetTime);
 }
 
 TEST(ScriptedOperator, CarelessRunMakesExactlyItsThreeFaults) {
@@ -257,8 +261,8 @@ TEST(ScriptedOperator, CarelessRunMakesExactlyItsThreeFaults) {
   EXPECT_EQ(log.hoistedUpIn.count("set down in circle A"), 0u);
   EXPECT_EQ(log.bridgeBackIn.count("weave between the piles"), 0u);
   const CourseLayout l = layout();
-  EXPECT_GE(log.lastHorn - log.firstHorn, l.targetTime + l.overrun);
-  EXPECT_LT(log.lastHorn - log.firstHorn, l.targetTime + l.overrun + 2.0);
+  EXPECT_GE(log.lastHorn - log.liftBack, l.targetTime + l.overrun);
+  EXPECT_LT(log.lastHorn - log.liftBack, l.targetTime + l.overrun + 2.0);
 }
 
 TEST(ScriptedOperator, ActionsAreNotchFractionsAsAKeyboardGives) {
@@ -320,13 +324,13 @@ TEST(ScriptedOperator, PlanFollowsTheProcedureOrder) {
                                              "weave between the piles (7/9)",
                                              "weave between the piles (8/9)",
                                              "weave between the piles (9/9)",
+                                             "into circle C",
                                              "travel to circle C",
                                              "set down in circle C",
-                                             "lift back to the transfer height",
+                                             "lift back to the return height",
                                              "return to circle A",
                                              "set down in circle A",
                                              "release the load",
-                                             "hook up clear of the load",
                                              "horn: end"};
   EXPECT_EQ(labels, expected);
   const auto careless = planQ2Course(layout(), OperatorProfile::Careless);

@@ -31,7 +31,8 @@ TEST(Window, TwoWindowsAndReopeningWork) {
   for (int round = 0; round < 2; ++round) {
     auto a = Window::create({.width = 64, .height = 64, .visible = false});
     auto b = Window::create({.width = 64, .height = 64, .visible = false});
-    ASSERT_TRUE(a && b);
+    ASSERT_TRUE(a) << a.error().toString();
+    ASSERT_TRUE(b) << b.error().toString();
     EXPECT_TRUE((*a)->surfaceFactory());
   }
 }

@@ -6,7 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
 #include <regex>
+#include <sstream>
+#include <sys/wait.h>
 
 namespace skillsim::records {
 namespace {
@@ -105,6 +111,57 @@ TEST(CertificateXapi, UnscoredPartHasNoStatementAndPanelPendingHasNoSuccess) {
   EXPECT_EQ(json[1]["verb"]["id"], "http://adlnet.gov/expapi/verbs/completed");
   EXPECT_FALSE(json[1]["result"].contains("success"));
   EXPECT_FALSE(json[1]["result"].contains("score"));
+}
+
+/**
+ * Runs tests/records/validate-xapi.js (Learning Locker's @learninglocker/xapi-validation, from
+ * package.json, installed by scripts/setup.sh) on `statements`; returns exit code and output.
+ */
+std::pair<int, std::string> validateWithNode(const std::string& statements) {
+  std::filesystem::path dir = std::filesystem::path(SKILLSIM_TEST_OUTPUT_DIR) / "records" /
+                              ("cert-xapi-" + std::to_string(std::random_device{}()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "statements.json", std::ios::binary) << statements;
+  const std::string command = "node '" SKILLSIM_SOURCE_DIR "/tests/records/validate-xapi.js' '" +
+                              (dir / "statements.json").string() + "' > '" +
+                              (dir / "validator.txt").string() + "' 2>&1";
+  const int status = std::system(command.c_str());
+  std::ifstream in(dir / "validator.txt");
+  std::stringstream output;
+  output << in.rdbuf();
+  in.close();
+  std::filesystem::remove_all(dir);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output.str()};
+}
+
+TEST(CertificateXapi, EveryStatementPassesLearningLockersValidatorWithoutWarnings) {
+  auto rule = exportLicenceRule();
+  nlohmann::json all = nlohmann::json::array();
+  auto pending = exportDecision(rule, "T003", 80.0, 90.0);
+  pending.outcome = assessment::CertificateOutcome::PendingPanelReview;
+  for (const auto& decision : {exportDecision(rule, "T001", 80.0, 75.0),
+                               exportDecision(rule, "T002", 100.0, 0.0), pending}) {
+    for (const auto& s :
+         nlohmann::json::parse(writeCertificateXapiStatements(rule, decision, {}))) {
+      all.push_back(s);
+    }
+  }
+  const auto [code, output] = validateWithNode(all.dump(2));
+  ASSERT_NE(code, 127) << "node is not installed (Debian package nodejs; scripts/setup.sh)";
+  ASSERT_NE(code, 2) << "the validator could not run; scripts/setup.sh installs it:\n" << output;
+  EXPECT_EQ(code, 0) << output;
+  EXPECT_NE(output.find("9 statements, 0 warnings"), std::string::npos) << output;
+}
+
+TEST(CertificateXapi, TheValidatorCatchesABadDecisionStatement) {
+  auto rule = exportLicenceRule();
+  auto json = nlohmann::json::parse(
+      writeCertificateXapiStatements(rule, exportDecision(rule, "T001", 80.0, 75.0), {}));
+  json[2]["result"]["score"]["scaled"] = 1.5; // scaled must lie in [-1, 1]
+  const auto [code, output] = validateWithNode(json.dump());
+  EXPECT_EQ(code, 1) << output;
+  EXPECT_NE(output.find("statement 2 (http://adlnet.gov/expapi/verbs/passed)"), std::string::npos)
+      << output;
 }
 
 } // namespace

@@ -6,9 +6,10 @@ namespace skillsim::records {
 namespace {
 
 TEST(ReportClassList, IdsNamesHeaderAndComments) {
-  auto list = parseReportClassList("trainee_id,name\r\n# class 2026-3\nT001,张三\n\n  T002\tLi Si \n"
-                                   "T003\n",
-                                   "class.csv");
+  auto list =
+      parseReportClassList("trainee_id,name\r\n# class 2026-3\nT001,张三\n\n  T002\tLi Si \n"
+                           "T003\n",
+                           "class.csv");
   ASSERT_TRUE(list) << list.error().toString();
   ASSERT_EQ(list->size(), 3u);
   EXPECT_EQ((*list)[0], (ReportClassMember{"T001", "张三"}));
@@ -31,8 +32,7 @@ TEST(ReportClassList, ErrorsNameLineAndColumn) {
             "class.csv:1:1: no trainees in the class list (one ID or ID,NAME per line)");
   auto blankId = parseReportClassList("T001\n,Nameless\n", "class.csv");
   ASSERT_FALSE(blankId);
-  EXPECT_EQ(blankId.error().toString(),
-            "class.csv:2:1: empty trainee id (expected ID or ID,NAME)");
+  EXPECT_EQ(blankId.error().toString(), "class.csv:2:1: empty trainee id (expected ID or ID,NAME)");
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <numbers>
 
 using namespace skillsim;
@@ -352,9 +353,12 @@ TEST(ScenarioLoader, UnknownReferences) {
        "unknown body 'barrel'; expected 'crate' or 'pole'"},
       {"metric = \"load_swing_angle\"", "metric = \"swing_angle\"", "\"swing_angle\"",
        "rubric[1].metric",
-       "unknown metric 'swing_angle'; expected 'load_swing_angle', 'load_height', 'hook_height', "
-       "'bridge_speed', 'trolley_speed', 'hoist_speed', 'load_x', 'load_z', 'rope_length' or "
-       "'hoisted_mass'"},
+       "unknown metric 'swing_angle'; expected 'time', 'load_swing_angle', 'load_height', "
+       "'hook_height', "
+       "'bridge_speed', 'trolley_speed', 'hoist_speed', 'load_x', 'load_z', 'rope_length', "
+       "'hoisted_mass', 'bridge_position', 'trolley_position', 'hook_x', 'hook_z', 'rope_span', "
+       "'rope_stretch', 'rope_tension', 'sling_tension', 'sling_span', 'load_y', 'load_speed', "
+       "'load_attached', 'emergency_stop' or 'overload'"},
       {"phase = \"setdown\"", "phase = \"set_down\"", "\"set_down\"", "rubric[1].phase",
        "unknown phase 'set_down' (did you mean 'setdown'?)"},
       {"other = \"pile\"", "other = \"piles\"", "\"piles\"", "rubric[2].other",
@@ -597,6 +601,20 @@ TEST(LoadScenario, MissingFileIsNotFound) {
                                          "such file");
 }
 
+TEST(LoadStandard, IdMustBeTheFileName) {
+  auto path = writeTemp("loader3/other-name.toml", kStandard);
+  auto standard = loadStandard(path);
+  ASSERT_FALSE(standard);
+  EXPECT_EQ(standard.error().location.fieldPath, "id");
+  EXPECT_EQ(standard.error().location.line, 2u);
+  EXPECT_EQ(standard.error().location.column, 6u);
+  EXPECT_NE(standard.error().message.find(
+                "id 'test-std' differs from the file name 'other-name.toml'; scenarios find a "
+                "standard as <id>.toml"),
+            std::string::npos)
+      << standard.error().message;
+}
+
 TEST(LoadStandard, ShippedStandardsAreValid) {
   std::filesystem::path root = SKILLSIM_SOURCE_DIR;
   auto q2 = loadStandard(root / "assets/standards/q2-overhead-crane.toml");
@@ -605,4 +623,26 @@ TEST(LoadStandard, ShippedStandardsAreValid) {
   auto scenarioAsStandard = loadStandard(root / "scenarios/overhead_crane/q2_practical.toml");
   ASSERT_FALSE(scenarioAsStandard);
   EXPECT_NE(scenarioAsStandard.error().message.find("found a scenario"), std::string::npos);
+}
+
+TEST(Docs, AnnotatedExamplesEqualTheShippedFilesAndAreValid) {
+  std::filesystem::path root = SKILLSIM_SOURCE_DIR;
+  for (const char* doc : {"docs/scenario-format.md", "docs/standard-format.md"}) {
+    SCOPED_TRACE(doc);
+    std::ifstream in(root / doc);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string marker = "<!-- example: ";
+    auto at = text.find(marker);
+    ASSERT_NE(at, std::string::npos);
+    auto pathEnd = text.find(" -->", at);
+    std::string file = text.substr(at + marker.size(), pathEnd - at - marker.size());
+    auto blockStart = text.find("```toml\n", pathEnd) + 8;
+    auto blockEnd = text.find("```", blockStart);
+    std::ifstream shipped(root / file, std::ios::binary);
+    std::string expected((std::istreambuf_iterator<char>(shipped)),
+                         std::istreambuf_iterator<char>());
+    EXPECT_EQ(text.substr(blockStart, blockEnd - blockStart), expected) << file;
+    ValidationReport report = validateFile(root / file);
+    EXPECT_TRUE(report.valid()) << file;
+  }
 }

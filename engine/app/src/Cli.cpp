@@ -1,5 +1,9 @@
 #include "skillsim/app/Cli.h"
 
+#include "CertifyCommand.h"
+#include "OperateCommand.h"
+#include "ReportCommand.h"
+#include "RunCommand.h"
 #include "ValidateCommand.h"
 #include "skillsim/app/VerifyCommand.h"
 
@@ -69,6 +73,41 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
                         "Accept only traces signed by this workstation key (64 hex digits)");
   verifyCmd->add_flag("!--no-progress", verify.progress, "No progress bar");
 
+  OperateOptions operate;
+  CLI::App* operateCmd = cli.add_subcommand(
+      "operate", "Run the scripted crane operator on the Q2 course and write its signed trace");
+  operateCmd->add_option("scenario", operate.scenario, "The Q2 scenario file")->required();
+  operateCmd->add_option("--profile", operate.profile, "competent or careless");
+  operateCmd->add_option("--out", operate.out, "The .sktrace file to write")->required();
+  operateCmd->add_option("--trainee", operate.trainee, "Trainee id written in the trace");
+  operateCmd->add_option("--mode", operate.mode, "practice or exam");
+  operateCmd->add_option("--key-dir", operate.keyDir,
+                         "Folder of the workstation signing key (default: the user's config)");
+
+  RunOptions run;
+  CLI::App* runCmd = cli.add_subcommand(
+      "run", "Take a scenario at the workstation (a window), or headless replay a recorded "
+             "attempt, score it, write a report and a screenshot; the attempt is stored");
+  runCmd->add_option("scenario", run.scenario,
+                     "Scenario file (none, on a display: the start screen)");
+  runCmd->add_option("--trainee", run.trainee, "Trainee id (headless: default the trace's)");
+  runCmd->add_option("--mode", run.mode, "practice or exam (headless: default the trace's)")
+      ->check(CLI::IsMember({"practice", "exam"}));
+  runCmd->add_option("--db", run.db, "Results store: SQLite file or postgresql:// URL");
+  runCmd->add_option("--lang", run.lang, "UI language: zh-CN or en (default: from the locale)");
+  runCmd->add_option("--bindings", run.bindings,
+                     "Input bindings file (default: assets/input/bindings.toml)");
+  runCmd->add_flag("--headless", run.headless, "No display: replay --input");
+  runCmd->add_option("--input", run.input, "Headless: the .sktrace to replay");
+  runCmd->add_option("--screenshot", run.screenshot, "Headless: write a PNG (scene and HUD)");
+  runCmd->add_option("--at", run.at, "Headless: screenshot time in s (default: the end)");
+  runCmd->add_option("--report", run.report, "Headless: write the attempt as JSON");
+  runCmd->add_flag("--no-store", run.noStore, "Do not record the attempt in the results store");
+  CertifyOptions certify;
+  CLI::App* certifyCmd = addCertifyCommand(cli, certify);
+  ReportOptions report;
+  CLI::App* reportCmd = addReportCommand(cli, report);
+
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -93,6 +132,18 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (verifyCmd->parsed()) {
       return runVerify(verify, out, err);
+    }
+    if (operateCmd->parsed()) {
+      return runOperate(operate, out, err);
+    }
+    if (runCmd->parsed()) {
+      return runRun(run, out, err);
+    }
+    if (certifyCmd->parsed()) {
+      return runCertify(certify, out, err);
+    }
+    if (reportCmd->parsed()) {
+      return runReport(report, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

@@ -22,10 +22,16 @@ constexpr double kSlackAfterLanding = 0.2;
 constexpr int kPressTicks = 3;
 /** How long Attach / Release may take before the goal fails (s). */
 constexpr double kButtonTimeout = 1.0;
+/** How long the swing must stay below the limit to count as settled (s). */
+constexpr double kCalmTime = 2.5;
+/** Longest a Travel waits over its target for the swing to settle (s). */
+constexpr double kLongestSettle = 8.0;
 /** Longest a Travel may take (s). */
 constexpr double kTravelTimeout = 180.0;
 /** Anti-sway gain: trolley speed per metre of load offset (1/s). */
 constexpr double kFollowGain = 0.8;
+/** Load offsets below this are not followed (m). */
+constexpr double kFollowDeadBand = 0.06;
 
 float notchValue(int notch, int notches) {
   // Exactly what platform::InputMapper produces for a notch.
@@ -79,11 +85,13 @@ core::ActionState ScriptedOperator::next(const CraneObservation& o) {
   if (!mGoalStarted) {
     mGoalStarted = true;
     mGoalStart = o.time;
+    mGoalStarts.emplace_back(mGoals[mIndex].label, o.time);
     mPhaseTicks = 0;
     mCalmSince = -1.0;
     mRehoisted = false;
     mRehoistUntil = -1.0;
     mLandedRope.reset();
+    mArrivedAt = -1.0;
   }
   ++mPhaseTicks;
   const OperatorGoal& g = mGoals[mIndex];
@@ -109,7 +117,8 @@ core::ActionState ScriptedOperator::next(const CraneObservation& o) {
   // Travel towards (x, z) while following the load; the bridge kept to its allowed direction.
   const auto travel = [&](double errorX, double errorZ, double tolerance) {
     const auto axis = [&](double error, double follow, const sim::ControllerSpec& c) {
-      double v = kFollowGain * follow;
+      // One notch is coarse: following a swing smaller than this only keeps it going.
+      double v = std::fabs(follow) < kFollowDeadBand ? 0.0 : kFollowGain * follow;
       if (std::fabs(error) > tolerance) {
         const double cap = g.maxNotch > 0 ? c.maxSpeed * g.maxNotch / c.notches : c.maxSpeed;
         v += sign(error) * approachSpeed(std::fabs(error), c, cap);
@@ -123,8 +132,13 @@ core::ActionState ScriptedOperator::next(const CraneObservation& o) {
       }
       return n;
     };
-    // Following the load with a bridge that may not reverse would only ever push it onwards.
-    bridge = axis(errorX, g.bridgeDirection != 0 ? 0.0 : offset.x, mCrane.bridge);
+    // A bridge that may not reverse follows the load only when it swings ahead: half the
+    // damping, and a little drift onwards, but never a reversal.
+    double followX = offset.x;
+    if (g.bridgeDirection != 0 && sign(followX) != g.bridgeDirection) {
+      followX = 0.0;
+    }
+    bridge = axis(errorX, followX, mCrane.bridge);
     trolley = axis(errorZ, offset.y, mCrane.trolley);
     if (g.bridgeDirection != 0 && sign(static_cast<double>(bridge)) == -g.bridgeDirection) {
       bridge = 0;
@@ -152,16 +166,25 @@ core::ActionState ScriptedOperator::next(const CraneObservation& o) {
         std::fabs(ex) <= g.tolerance || (g.bridgeDirection != 0 && sign(ex) == -g.bridgeDirection);
     // Arrived: there, stopped, and the swing calm for 0.5 s (a competent operator lands only a
     // steady load).
-    if (xThere && std::fabs(ez) <= g.tolerance && bridge == 0 && trolley == 0 && stopped(o) &&
-        o.swingAngle < g.swingLimit) {
+    const bool there = xThere && std::fabs(ez) <= g.tolerance;
+    if (there && mArrivedAt < 0.0) {
+      mArrivedAt = o.time;
+    }
+    if (there && bridge == 0 && trolley == 0 && stopped(o) && o.swingAngle < g.swingLimit) {
       if (mCalmSince < 0.0) {
         mCalmSince = o.time;
       }
-      if (o.time - mCalmSince >= 0.5) {
+      // Calm for about half a pendulum period, not just while a swing passes through zero.
+      if (o.time - mCalmSince >= kCalmTime) {
         advance(o.time);
       }
     } else {
       mCalmSince = -1.0;
+    }
+    // One notch is too coarse to quieten the last few centimetres of swing: after a while over
+    // the target, carry on as it is.
+    if (!finished() && mGoalStarted && there && o.time - mArrivedAt > kLongestSettle) {
+      advance(o.time);
     }
     if (!finished() && mGoalStarted && elapsed > kTravelTimeout) {
       mFailure = g.label + ": not over the target and steady after " +
@@ -185,10 +208,8 @@ core::ActionState ScriptedOperator::next(const CraneObservation& o) {
     break;
 
   case Kind::LowerToLand: {
-    // Keep the load over the spot while lowering (stop the drives once it rests).
-    if (hanging) {
-      travel(g.target.x - o.trolleyX, g.target.y - o.trolleyZ, g.tolerance);
-    }
+    // Lowering only: moving the trolley now would set the hook and load swinging against each
+    // other (the double pendulum's fast mode) and land the load tilted.
     if (g.rehoistAt > 0.0 && !mRehoisted && o.loadHeight <= g.rehoistAt) {
       mRehoisted = true;
       mRehoistUntil = o.time + g.seconds;
@@ -244,11 +265,24 @@ core::ActionState ScriptedOperator::next(const CraneObservation& o) {
     }
     break;
 
-  case Kind::WaitUntil:
-    if (mStartTime && o.time - *mStartTime >= g.seconds) {
+  case Kind::WaitUntil: {
+    std::optional<double> from = mStartTime;
+    if (!g.since.empty()) {
+      from.reset();
+      for (const auto& [label, time] : mGoalStarts) {
+        if (label == g.since) {
+          from = time;
+          break;
+        }
+      }
+    }
+    if (!from) {
+      mFailure = g.label + ": no earlier goal '" + g.since + "' to count from";
+    } else if (o.time - *from >= g.seconds) {
       advance(o.time);
     }
     break;
+  }
   }
 
   a.setAxis(core::Axis::BridgeTravel, notchValue(bridge, mCrane.bridge.notches));
@@ -270,11 +304,13 @@ std::vector<OperatorGoal> planQ2Course(const CourseLayout& layout, OperatorProfi
   const auto travel = [&](glm::dvec2 to, std::string label) {
     OperatorGoal& t = add(Kind::Travel, std::move(label));
     t.target = to;
-    t.swingLimit = 0.01; // steady over a landing circle
+    t.tolerance = 0.04;
+    t.swingLimit = 0.02; // steady over a landing circle
   };
   const auto setDown = [&](glm::dvec2 at, std::string label) -> OperatorGoal& {
     OperatorGoal& d = add(Kind::LowerToLand, std::move(label));
     d.target = at;
+    d.tolerance = 0.02;
     return d;
   };
   const auto lift = [&](double height, std::string label) {
@@ -319,26 +355,43 @@ std::vector<OperatorGoal> planQ2Course(const CourseLayout& layout, OperatorProfi
                  : label + " (" + std::to_string(i) + "/" + std::to_string(path.size() - 1) + ")";
       OperatorGoal& t = add(Kind::Travel, step);
       t.target = path[i];
-      t.maxNotch = 2; // slowly between the piles: little swing to settle
-      // The first stop is reached before the weave starts; from there on no reversing.
-      if (i > 0) {
-        t.bridgeDirection = direction;
-      }
+      t.maxNotch = 2;                // slowly between the piles: little swing to settle
+      t.swingLimit = 0.05;           // steady enough to pass a pile 0.5 m away
+      t.bridgeDirection = direction; // the bridge may not reverse in the weave (EXAMS.md, Q2)
     }
   };
   weave(layout.weavePath, "weave between the piles", careless);
   weave(layout.weaveBackPath, "weave back", false);
-  travel(layout.circleC, "travel to circle C");
+  {
+    // The weave lasts until the load is in circle C: no reversing until it is well inside; then
+    // the precise approach may move either way.
+    const auto& last = layout.weaveBackPath.empty() ? layout.weavePath : layout.weaveBackPath;
+    OperatorGoal& intoC = add(Kind::Travel, "into circle C");
+    intoC.target = layout.circleC;
+    intoC.tolerance = 0.25;
+    intoC.swingLimit = 1.0; // no need to be steady yet
+    intoC.maxNotch = 1;     // the set-down's swing rule applies from the circle's edge
+    if (last.size() >= 2) {
+      intoC.bridgeDirection = last.back().x >= last.front().x ? 1 : -1;
+    }
+    travel(layout.circleC, "travel to circle C");
+  }
   setDown(layout.circleC, "set down in circle C");
-  lift(layout.transferHeight, "lift back to the transfer height");
+  const std::string liftBack = "lift back to the return height";
+  lift(layout.returnHeight, liftBack);
+  for (std::size_t i = 0; i < layout.returnPath.size(); ++i) {
+    OperatorGoal& t = add(Kind::Travel, "return path (" + std::to_string(i + 1) + "/" +
+                                            std::to_string(layout.returnPath.size()) + ")");
+    t.target = layout.returnPath[i];
+    t.swingLimit = 0.03; // only clear of the frames, not landing
+  }
   travel(layout.circleA, "return to circle A");
   setDown(layout.circleA, "set down in circle A");
   add(Kind::Release, "release the load");
-  add(Kind::HookTo, "hook up clear of the load").height =
-      layout.lugHeight + layout.slingLength + 0.5;
   if (careless) {
-    add(Kind::WaitUntil, "dawdle past the target time").seconds =
-        layout.targetTime + layout.overrun;
+    OperatorGoal& w = add(Kind::WaitUntil, "dawdle past the target time");
+    w.seconds = layout.targetTime + layout.overrun;
+    w.since = liftBack;
   }
   add(Kind::Horn, "horn: end");
   return goals;

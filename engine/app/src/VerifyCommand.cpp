@@ -1,5 +1,6 @@
 #include "skillsim/app/VerifyCommand.h"
 
+#include "skillsim/app/AttemptReplay.h"
 #include "skillsim/app/Cli.h"
 
 #include <skillsim/scenario/ScenarioLoader.h>
@@ -77,14 +78,30 @@ VerifyBackend defaultVerifyBackend() {
     return records::ScenarioEntry{loaded->id, loaded->version, loaded->hash,
                                   file,       loaded->titleZh, loaded->titleEn};
   };
-  // WIRING PENDING (issue 6): re-simulation goes through scenario::AttemptRunner, which the
-  // scenario module has not landed yet. Until then verify checks files, signatures, builds and
-  // scenario identity, and reports every complete trace as FAILED with this message.
-  backend.resimulate = [](const records::ScenarioEntry&,
-                          const records::Trace&) -> core::Expected<assessment::AttemptResult> {
-    return core::makeError(core::ErrorCode::Unsupported,
-                           "re-simulation is not available in this build: "
-                           "scenario::AttemptRunner is not wired into verify yet");
+  // Re-simulation headless: app::replayAttempt steps the simulation and the assessor tick by tick
+  // exactly as the workstation does while it records (Workstation.cpp), so an honest trace gives
+  // a bit-identical result. (scenario::AttemptRunner, once on main, does the same.)
+  backend.resimulate =
+      [](const records::ScenarioEntry& entry,
+         const records::Trace& trace) -> core::Expected<assessment::AttemptResult> {
+    auto loaded = scenario::loadScenario(entry.file);
+    if (!loaded) {
+      return std::move(loaded).error();
+    }
+    if (loaded->hash != entry.hash) {
+      return core::makeError(core::ErrorCode::Integrity,
+                             "the scenario file changed while verifying (hash now " +
+                                 core::toHex(loaded->hash) + ")",
+                             core::SourceLocation{.file = entry.file.string()});
+    }
+    if (loaded->tickRate != trace.header.tickRate) {
+      return core::makeError(core::ErrorCode::InvalidInput,
+                             "the trace runs at " + std::to_string(trace.header.tickRate) +
+                                 " Hz but the scenario at " + std::to_string(loaded->tickRate) +
+                                 " Hz",
+                             core::SourceLocation{.file = entry.file.string()});
+    }
+    return replayAttempt(*loaded, trace.actions);
   };
   return backend;
 }

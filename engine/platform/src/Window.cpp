@@ -2,8 +2,10 @@
 
 #include <skillsim/core/Log.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <thread>
 
 // glfwCreateWindowSurface is declared by glfw3.h only when vulkan.h was included first, and
 // Vulkan headers stay in engine/render (STYLE.md). So it is declared here with opaque types of
@@ -31,7 +33,15 @@ core::Expected<std::unique_ptr<Window>> Window::create(const WindowOptions& opti
   if (gLiveWindows == 0) {
     glfwSetErrorCallback(&onGlfwError);
     gLastGlfwError.clear();
-    if (glfwInit() != GLFW_TRUE) {
+    // An X server without -noreset resets when its last client leaves and refuses connections
+    // meanwhile: a window opened right after the previous one closed can hit that, so retry
+    // briefly before reporting no display.
+    bool initialised = glfwInit() == GLFW_TRUE;
+    for (int attempt = 0; !initialised && attempt < 10; ++attempt) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      initialised = glfwInit() == GLFW_TRUE;
+    }
+    if (!initialised) {
       const char* display = std::getenv("DISPLAY");
       return core::makeError(core::ErrorCode::Unavailable,
                              std::string("cannot open a window: no display (DISPLAY=") +

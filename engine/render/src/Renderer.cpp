@@ -306,6 +306,11 @@ core::Expected<void> RendererImpl::prepareScene(const core::SceneView& scene, Fr
     }
     next += perMeshShadow[m];
   }
+  // Big planes last: whatever stands on them is then already in the depth buffer, and the
+  // rasteriser rejects the hidden ground fragments before shading them.
+  std::stable_partition(mBatches.begin(), mBatches.end(), [&](const DrawBatch& batch) {
+    return mMeshes.at(batch.mesh).desc.kind != core::MeshKind::Plane;
+  });
   ensureCapacity(*context, frame.instances, std::max<VkDeviceSize>(1, next) * sizeof(InstanceData),
                  VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, "instances", frame.retired);
   auto* out = static_cast<InstanceData*>(frame.instances.mapped());
@@ -436,7 +441,7 @@ void RendererImpl::record(FrameSlot& frame, const TargetImage& image,
   }
 
   // Scene pass: everything drawn into the (multisampled) colour and depth, resolved into the
-  // target image. Earlier contents are discarded (UNDEFINED): the sky covers every pixel.
+  // target image. Earlier contents are discarded (UNDEFINED): meshes and sky cover every pixel.
   const VkPipelineStageFlags2 attachmentStages = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
   transitionImage(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
                   VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
@@ -490,14 +495,6 @@ void RendererImpl::record(FrameSlot& frame, const TargetImage& image,
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.layout(), 0, 1,
                           &frame.descriptorSet, 0, nullptr);
 
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.sky());
-  const std::array<glm::vec4, 2> sky = {
-      glm::vec4(glm::mix(scene.light.skyColor, glm::vec3(0.9f, 0.92f, 0.95f), 0.55f), 1.0f),
-      glm::vec4(scene.light.skyColor * 0.75f, 1.0f)};
-  vkCmdPushConstants(cmd, pipelines.layout(), VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(sky),
-                     sky.data());
-  vkCmdDraw(cmd, 3, 1, 0, 0);
-
   if (!mBatches.empty()) {
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.mesh());
     for (const DrawBatch& batch : mBatches) {
@@ -509,6 +506,16 @@ void RendererImpl::record(FrameSlot& frame, const TargetImage& image,
       vkCmdDrawIndexed(cmd, mesh.indexCount, batch.instanceCount, 0, 0, 0);
     }
   }
+  // Sky after the meshes, at the far plane with a depth test: only uncovered pixels pay for it.
+  // Before the lines, which do not write depth and would otherwise be painted over.
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.sky());
+  const std::array<glm::vec4, 2> sky = {
+      glm::vec4(glm::mix(scene.light.skyColor, glm::vec3(0.9f, 0.92f, 0.95f), 0.55f), 1.0f),
+      glm::vec4(scene.light.skyColor * 0.75f, 1.0f)};
+  vkCmdPushConstants(cmd, pipelines.layout(), VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(sky),
+                     sky.data());
+  vkCmdDraw(cmd, 3, 1, 0, 0);
+
   if (mLineVertexCount != 0) {
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.line());
     const VkBuffer lineBuffer = frame.lines.get();

@@ -182,7 +182,7 @@ ScenePipelines::ScenePipelines(const VulkanContext& context, const SceneFormats&
   PipelineDesc sky;
   sky.vertexShader = "sky.vert";
   sky.fragmentShader = "sky.frag";
-  sky.depthTest = false;
+  sky.depthTest = true; // at depth 1.0: passes only where no mesh was drawn
   sky.depthWrite = false;
   sky.color = formats.color;
   sky.depth = formats.depth;

@@ -220,7 +220,9 @@ void ScenarioParser::readCrane(TableReader& root, Scenario& out) {
   out.simulation.crane = c;
   mMetrics = overheadCraneMetricNames();
   mControllers = {"bridge", "trolley", "hoist"};
+  // Tags the simulation gives the crane's own bodies (sim/OverheadCrane.cpp).
   mTags.emplace_back("hook");
+  mTags.emplace_back("crane");
   if (mDiagnostics.problems().size() != problemsBefore) {
     return; // cross-checks between values only when every value was read
   }

@@ -18,8 +18,7 @@ struct OperatorGoal {
     Travel,      ///< Bring the trolley over `target`, hoist held, damping the swing on the way
                  ///< (the trolley follows the load). Done there and stopped.
     HoistLoadTo, ///< Raise or lower the load's bottom to `height`. Done there, hoist stopped.
-    LowerToLand, ///< Lower the load over `target` until it rests on the ground, keeping the
-                 ///< trolley over the spot (never hoisting up, unless
+    LowerToLand, ///< Lower the load until it rests on the ground (never hoisting up, unless
                  ///< `rehoistAt` > 0: then once, at that height, hoist up for `seconds`: the
                  ///< careless operator's fault). Done landed, hoist stopped.
     HookTo,      ///< Raise or lower the (unloaded) hook's bottom to `height`. Done there.
@@ -27,7 +26,8 @@ struct OperatorGoal {
     Release,     ///< Press Release. Done when the load is off the hook (fails after 1 s).
     Settle,      ///< Follow the load with the trolley until the swing stays below `swingLimit`
                  ///< for 0.5 s (at most `seconds`).
-    WaitUntil,   ///< Wait until `seconds` after the first horn.
+    WaitUntil,   ///< Wait until `seconds` after the goal labelled `since` began (empty: after
+                 ///< the first horn).
   };
 
   Kind kind = Kind::Horn;
@@ -42,6 +42,7 @@ struct OperatorGoal {
   double swingLimit = 0.02; ///< Travel / Settle (rad).
   double rehoistAt = 0.0;   ///< LowerToLand: 0 = never re-hoist.
   double tolerance = 0.05;  ///< Travel (m, each axis) / hoisting (m).
+  std::string since;        ///< WaitUntil: label of an earlier goal; empty = first horn.
 };
 
 } // namespace skillsim::app

@@ -57,10 +57,12 @@ private:
   bool mGoalStarted = false;
   int mPhaseTicks = 0; ///< Ticks spent in the current goal.
   double mCalmSince = -1.0;
+  double mArrivedAt = -1.0; ///< Travel: when the trolley first reached the target (s).
   bool mRehoisted = false;
   double mRehoistUntil = -1.0;
   std::optional<double> mStartTime;
   std::optional<std::string> mFailure;
+  std::vector<std::pair<std::string, double>> mGoalStarts; ///< Label and start time (s).
   std::optional<double> mLandedRope; ///< LowerToLand: rope paid out when the load landed (m).
 };
 
@@ -80,10 +82,20 @@ struct CourseLayout {
   glm::dvec2 pileToTouch{0.0};           ///< Careless: the pile whose side the weave grazes.
   /** Careless: distance from that pile's centre at which the load passes (m, < its clearance). */
   double touchOffset = 0.4;
-  double transferHeight = 3.0; ///< Middle of the 2-4 m band (EXAMS.md, Q2 step 2).
+  /**
+   * Stops on the way back from circle C to A (e.g. through the frames), x monotonic; each stop
+   * reached by moving one drive. Empty: straight back.
+   */
+  std::vector<glm::dvec2> returnPath;
+  double transferHeight = 3.0; ///< Load bottom from A to B (EXAMS.md, Q2 step 2: 2-4 m).
   double weaveHeight = 0.75;   ///< Middle of the 0.5-1 m band (EXAMS.md, Q2 step 3).
-  double targetTime = 240.0;   ///< The optimum time T (s).
-  double overrun = 30.0;       ///< Careless: finish this long past T (s).
+  double returnHeight = 3.0;   ///< Load bottom from C back to A (2-4 m, under the frames).
+  /**
+   * The optimum time T (s) of the last task, timed from the lift out of circle C to the final
+   * horn; the careless operator overruns it.
+   */
+  double targetTime = 150.0;
+  double overrun = 30.0; ///< Careless: the final horn this long past T, counted from the lift.
 };
 
 /** How the scripted operator behaves: a competent candidate or a careless one. */
@@ -96,7 +108,7 @@ enum class OperatorProfile : std::uint8_t {
  * The Q2 practical's lifting part (EXAMS.md) as goals: horn; hook down to the load in A; attach;
  * lift to the transfer height; travel to B; set down; lift to the weave height; weave past the
  * piles (forward, then back when weaveBackPath is given); travel to C; set down; lift to the
- * transfer height; travel back to A; set down; release; horn.
+ * return height; back along the return path to A; set down; release; horn.
  */
 [[nodiscard]] std::vector<OperatorGoal> planQ2Course(const CourseLayout& layout,
                                                      OperatorProfile profile);

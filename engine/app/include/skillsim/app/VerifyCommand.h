@@ -30,7 +30,8 @@ struct VerifyBackend {
 };
 
 /**
- * scenario::loadScenario as the probe; re-simulation headless through scenario::AttemptRunner.
+ * scenario::loadScenario as the probe; re-simulation headless through app::replayAttempt (the
+ * simulation and assessor stepped as the workstation steps them while recording).
  */
 [[nodiscard]] VerifyBackend defaultVerifyBackend();
 

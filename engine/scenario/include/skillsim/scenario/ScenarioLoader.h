@@ -77,7 +77,10 @@ inline constexpr std::string_view kStandardFormat = "skillsim.standard/1";
 /** Loads and validates a standard file; errors as loadScenario(). */
 [[nodiscard]] core::Expected<assessment::Standard> loadStandard(const std::filesystem::path& file);
 
-/** Metric names the overhead crane provides (sim/Metrics.h), for checking rubric references. */
+/**
+ * Metric names the overhead crane provides (sim/Simulation.h), for checking rubric references
+ * without building a simulation. Kept equal to a real simulation's list by a test.
+ */
 [[nodiscard]] const std::vector<std::string>& overheadCraneMetricNames();
 
 } // namespace skillsim::scenario

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <skillsim/assessment/Assessor.h>
+#include <skillsim/assessment/AttemptResult.h>
+#include <skillsim/core/ActionState.h>
+#include <skillsim/core/Expected.h>
+#include <skillsim/scenario/Scenario.h>
+#include <skillsim/sim/Simulation.h>
+
+#include <cstdint>
+#include <functional>
+#include <span>
+
+namespace skillsim::app {
+
+/**
+ * Called after each replayed tick with its 0-based index, the simulation and the assessor as
+ * they are after it (for a screenshot or a HUD); must not change them.
+ */
+using ReplayObserver = std::function<void(std::uint64_t tick, const sim::Simulation& simulation,
+                                          const assessment::Assessor& assessor)>;
+
+/**
+ * Re-runs an attempt from its inputs: builds the scenario's simulation and assessor and steps
+ * both with `actions[0]`, `actions[1]`, … (as scenario::AttemptRunner does) until the inputs end
+ * or the assessor finishes the attempt; returns the assessor's result. Deterministic: the same
+ * scenario and inputs give an equal result. Errors: the simulation's (InvalidInput).
+ */
+[[nodiscard]] core::Expected<assessment::AttemptResult>
+replayAttempt(const scenario::Scenario& scenario, std::span<const core::ActionState> actions,
+              const ReplayObserver& observer = {});
+
+} // namespace skillsim::app

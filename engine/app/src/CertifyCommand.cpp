@@ -1,0 +1,175 @@
+#include "CertifyCommand.h"
+
+#include "skillsim/app/Cli.h"
+
+#include <skillsim/assessment/CertificateEvaluator.h>
+#include <skillsim/assessment/CertificateRuleLoader.h>
+#include <skillsim/assessment/CertificateTheoryScores.h>
+#include <skillsim/records/BadgeCredential.h>
+#include <skillsim/records/CertificateDecisionStore.h>
+#include <skillsim/records/CertificateEvidenceFromRecords.h>
+#include <skillsim/records/CertificateXapi.h>
+#include <skillsim/records/ResultsStore.h>
+#include <skillsim/records/UserDirs.h>
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <ostream>
+
+namespace skillsim::app {
+namespace {
+
+assessment::CertificateDate todayUtc() {
+  // The decision date is the one place certification reads the clock; --date overrides it.
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  std::chrono::year_month_day ymd{days};
+  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+          static_cast<unsigned>(ymd.day())};
+}
+
+bool writeText(const std::string& path, const std::string& text, std::ostream& err) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file << text;
+  file.close();
+  if (!file) {
+    err << "skillsim certify: " << path << ": cannot write the file\n";
+    return false;
+  }
+  return true;
+}
+
+int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err) {
+  auto fail = [&](const core::Error& error) {
+    err << "skillsim certify: " << error.toString() << '\n';
+    return kExitFailure;
+  };
+  auto rule = assessment::findCertificateRule(options.certificatesDir, options.certificateId);
+  if (!rule) {
+    return fail(rule.error());
+  }
+
+  assessment::CertificateEvidence evidence;
+  evidence.traineeId = options.traineeId;
+  if (options.date.empty()) {
+    evidence.decisionDate = todayUtc();
+  } else {
+    auto date = assessment::parseCertificateDate(options.date);
+    if (!date || options.date.size() != 10) {
+      err << "skillsim certify: --date " << options.date
+          << ": expected a date YYYY-MM-DD that exists\n";
+      return kExitUsage;
+    }
+    evidence.decisionDate = *date;
+  }
+  if (!options.theoryScores.empty()) {
+    auto scores = assessment::loadTheoryScoresCsv(options.theoryScores);
+    if (!scores) {
+      return fail(scores.error());
+    }
+    if (auto it = scores->find(options.traineeId); it != scores->end()) {
+      evidence.theory = it->second;
+    }
+  }
+
+  const std::string location =
+      options.db.empty() ? records::defaultStorePath().string() : options.db;
+  auto store = records::ResultsStore::open(location);
+  if (!store) {
+    return fail(store.error());
+  }
+  auto stored = (*store)->attempts(records::AttemptQuery{options.traineeId, ""});
+  if (!stored) {
+    return fail(stored.error());
+  }
+  for (const records::AttemptRecord& record : *stored) {
+    if (evidence.traineeName.empty()) {
+      evidence.traineeName = record.traineeName;
+    }
+    evidence.attempts.push_back(records::certificateAttemptFromRecord(record));
+  }
+
+  assessment::CertificateDecision decision = assessment::evaluateCertificate(*rule, evidence);
+  const bool zh = options.lang != "en";
+  out << "certificate " << rule->id << ": " << (zh ? rule->title.zh : rule->title.en);
+  if (const assessment::CertificateLevel* level = rule->levelInfo()) {
+    out << " — " << (zh ? level->zh : level->en);
+  }
+  out << "\ntrainee " << decision.traineeId
+      << (decision.traineeName.empty() ? "" : " (" + decision.traineeName + ")") << ", "
+      << evidence.attempts.size() << " stored attempt(s), theory score "
+      << (evidence.theory ? "from " + evidence.theory->source : std::string("not given")) << '\n';
+  for (const std::string& reason : decision.reasons) {
+    out << "  " << reason << '\n';
+  }
+
+  records::CertificateExportOptions exportOptions;
+  exportOptions.language = zh ? "zh-CN" : "en";
+  if (!options.noRecord) {
+    auto decisions = records::CertificateDecisionStore::open(location);
+    if (!decisions) {
+      return fail(decisions.error());
+    }
+    auto id = (*decisions)->record(decision);
+    if (!id) {
+      return fail(id.error());
+    }
+    out << "recorded decision " << *id << " in " << (*store)->backend() << " store\n";
+  }
+  if (!options.badgeOut.empty()) {
+    auto credential = records::writeOpenBadgeCredential(*rule, decision, exportOptions);
+    if (!credential) {
+      err << "skillsim certify: no credential written: " << credential.error().toString() << '\n';
+    } else if (writeText(options.badgeOut, *credential, err)) {
+      out << "wrote the Open Badges 3.0 credential (unsigned) to " << options.badgeOut << '\n';
+    } else {
+      return kExitFailure;
+    }
+  }
+  if (!options.xapiOut.empty()) {
+    if (!writeText(options.xapiOut,
+                   records::writeCertificateXapiStatements(*rule, decision, exportOptions), err)) {
+      return kExitFailure;
+    }
+    out << "wrote xAPI statements to " << options.xapiOut << '\n';
+  }
+  return decision.outcome == assessment::CertificateOutcome::NotAwarded ? kExitFailure : kExitOk;
+}
+
+} // namespace
+
+CLI::App* addCertifyCommand(CLI::App& cli, CertifyOptions& options) {
+  CLI::App* cmd = cli.add_subcommand(
+      "certify", "Decide a certificate from a trainee's verified exam attempts and theory score; "
+                 "print the reasons item by item and record the decision");
+  cmd->add_option("--trainee", options.traineeId, "Trainee id")->required();
+  cmd->add_option("--certificate", options.certificateId,
+                  "Certificate rule id (assets/certificates/<id>.toml)")
+      ->required();
+  cmd->add_option("--theory-scores", options.theoryScores,
+                  "CSV with trainee_id,score[,max_score,date] (theory examination)");
+  cmd->add_option("--db", options.db,
+                  "Results store: SQLite file or postgresql:// URL (default: the user's store)");
+  cmd->add_option("--certificates", options.certificatesDir,
+                  "Folder of certificate rules (default: assets/certificates)");
+  cmd->add_option("--date", options.date, "Decision date YYYY-MM-DD (default: today, UTC)");
+  cmd->add_option("--badge", options.badgeOut,
+                  "Write the Open Badges 3.0 credential (unsigned) here when awarded");
+  cmd->add_option("--xapi", options.xapiOut, "Write the decision's xAPI statements here");
+  cmd->add_option("--lang", options.lang, "Language of names and credential: zh-CN or en")
+      ->check(CLI::IsMember({"zh-CN", "en"}));
+  cmd->add_flag("--no-record", options.noRecord, "Do not record the decision in the store");
+  return cmd;
+}
+
+int runCertify(const CertifyOptions& options, std::ostream& out, std::ostream& err) {
+  try {
+    return certify(options, out, err);
+  } catch (const std::exception& e) {
+    err << "skillsim certify: internal error: " << e.what() << '\n';
+    return kExitFailure;
+  }
+}
+
+} // namespace skillsim::app

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+namespace CLI {
+class App;
+} // namespace CLI
+
+namespace skillsim::app {
+
+/** Options of `skillsim certify`. */
+struct CertifyOptions {
+  std::string traineeId;
+  std::string certificateId;
+  std::string theoryScores;                            ///< CSV file; empty: no theory score.
+  std::string db;                                      ///< Store path or URL; empty: default.
+  std::string certificatesDir = "assets/certificates"; ///< Where `<id>.toml` rules are.
+  std::string date;           ///< Decision date `YYYY-MM-DD`; empty: today (UTC).
+  std::string badgeOut;       ///< Write the Open Badges 3.0 credential here (awarded only).
+  std::string xapiOut;        ///< Write the decision's xAPI statements here.
+  std::string lang = "zh-CN"; ///< Language of the credential: zh-CN or en.
+  bool noRecord = false;      ///< Do not record the decision in the store.
+};
+
+/** Registers `certify` and its options on `cli`; returns the subcommand. */
+CLI::App* addCertifyCommand(CLI::App& cli, CertifyOptions& options);
+
+/**
+ * `skillsim certify --trainee ID --certificate ID [--theory-scores FILE.csv] [--db ...]`: loads
+ * the certificate rule, the trainee's attempts from the results store and the theory score,
+ * evaluates the rule (assessment::evaluateCertificate), prints the decision with its reasons item
+ * by item, records it in the store (table certificate_decisions) and optionally writes the Open
+ * Badges credential and xAPI statements. Returns kExitOk when awarded or pending a panel review,
+ * kExitFailure when not awarded or on an error (printed on `err`). Never throws.
+ */
+int runCertify(const CertifyOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace skillsim::app

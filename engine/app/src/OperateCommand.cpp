@@ -1,0 +1,73 @@
+#include "OperateCommand.h"
+
+#include "skillsim/app/Cli.h"
+#include "skillsim/app/OperatorRun.h"
+#include "skillsim/app/ScorePrinter.h"
+
+#include <skillsim/records/TraceWriter.h>
+#include <skillsim/records/UserDirs.h>
+#include <skillsim/records/WorkstationKey.h>
+#include <skillsim/scenario/ScenarioLoader.h>
+
+#include <ostream>
+
+namespace skillsim::app {
+
+int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& err) {
+  const auto profile = options.profile == "competent"  ? std::optional(OperatorProfile::Competent)
+                       : options.profile == "careless" ? std::optional(OperatorProfile::Careless)
+                                                       : std::nullopt;
+  const auto mode = records::attemptModeFromName(options.mode);
+  if (!profile || !mode) {
+    err << "skillsim operate: --profile is competent or careless, --mode practice or exam\n";
+    return kExitUsage;
+  }
+  auto scenario = scenario::loadScenario(options.scenario);
+  if (!scenario) {
+    err << scenario.error().toString() << '\n';
+    return kExitFailure;
+  }
+  auto run = runScriptedOperator(*scenario, *profile);
+  if (!run) {
+    err << run.error().toString() << '\n';
+    return kExitFailure;
+  }
+  if (run->failure) {
+    err << "skillsim operate: the scripted operator got stuck: " << *run->failure << '\n';
+    return kExitFailure;
+  }
+  auto key = records::WorkstationKey::loadOrCreate(
+      options.keyDir.empty() ? records::defaultConfigDir() : std::filesystem::path(options.keyDir));
+  if (!key) {
+    err << key.error().toString() << '\n';
+    return kExitFailure;
+  }
+  records::TraceHeader header;
+  header.scenarioId = scenario->id;
+  header.scenarioVersion = scenario->version;
+  header.scenarioHash = scenario->hash;
+  header.tickRate = scenario->tickRate;
+  header.traineeId = options.trainee;
+  header.mode = *mode;
+  header.startUtc = 1767225600; // 2026-01-01T00:00:00Z: reference traces carry no wall clock
+  auto writer = records::TraceWriter::create(options.out, header, *key);
+  if (!writer) {
+    err << writer.error().toString() << '\n';
+    return kExitFailure;
+  }
+  for (const auto& actions : run->actions) {
+    if (auto ok = writer->append(actions); !ok) {
+      err << ok.error().toString() << '\n';
+      return kExitFailure;
+    }
+  }
+  if (auto ok = writer->finish(run->result); !ok) {
+    err << ok.error().toString() << '\n';
+    return kExitFailure;
+  }
+  printItemisedScore(run->result, out);
+  out << "trace: " << options.out << " (" << run->actions.size() << " ticks)\n";
+  return kExitOk;
+}
+
+} // namespace skillsim::app

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+namespace skillsim::app {
+
+/** Options of `skillsim operate` (a tool for making reference traces). */
+struct OperateOptions {
+  std::string scenario;              ///< The Q2 scenario file.
+  std::string profile = "competent"; ///< "competent" or "careless".
+  std::string out;                   ///< The .sktrace to write.
+  std::string trainee = "scripted-operator";
+  std::string mode = "exam"; ///< "practice" or "exam".
+  std::string keyDir;        ///< Folder of the signing key; empty = the user's config dir.
+};
+
+/**
+ * `skillsim operate SCENARIO --profile competent|careless --out FILE.sktrace`: runs the scripted
+ * operator (app/ScriptedOperator.h) on the Q2 course, writes the signed trace of its inputs and
+ * result (start time fixed at 2026-01-01T00:00:00Z, so the inputs are reproducible) and prints
+ * the itemised score. Returns kExitOk, or kExitFailure with the reason on `err`.
+ */
+int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace skillsim::app

@@ -1,0 +1,184 @@
+#include "ReportCommand.h"
+
+#include "skillsim/app/Cli.h"
+
+#include <skillsim/core/Log.h>
+#include <skillsim/records/CertificateDecisionStore.h>
+#include <skillsim/records/CertificateEvidenceFromRecords.h>
+#include <skillsim/records/ReportClassList.h>
+#include <skillsim/records/ReportScenarioOverlay.h>
+#include <skillsim/records/ReportWriter.h>
+#include <skillsim/records/ResultsStore.h>
+#include <skillsim/records/UserDirs.h>
+#include <skillsim/scenario/ScenarioLoader.h>
+
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <ostream>
+
+namespace skillsim::app {
+namespace {
+
+std::string decisionText(const records::StoredCertificateDecision& d) {
+  std::string text = d.certificateId + (d.level.empty() ? "" : " " + d.level) + ": " + d.outcome +
+                     " (" + d.decidedOn;
+  if (!d.validUntil.empty()) {
+    text += " – " + d.validUntil;
+  }
+  return text + ")";
+}
+
+/**
+ * The valid scenarios under `dir` by their hash (hex), so that an attempt is drawn over the zones
+ * of exactly the scenario version it was made in. Files that are not valid scenarios are skipped.
+ */
+std::map<std::string, scenario::Scenario> scenariosByHash(const std::string& dir) {
+  std::map<std::string, scenario::Scenario> found;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    core::logger().info("report: no scenario folder {}; the ground plan shows no zones", dir);
+    return found;
+  }
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->path().extension() != ".toml") {
+      continue;
+    }
+    auto loaded = scenario::loadScenario(it->path());
+    if (loaded) {
+      found.emplace(core::toHex(loaded->hash), std::move(*loaded));
+    }
+  }
+  return found;
+}
+
+int report(const ReportOptions& options, std::ostream& out, std::ostream& err) {
+  auto fail = [&](const core::Error& error) {
+    err << "skillsim report: " << error.toString() << '\n';
+    return kExitFailure;
+  };
+  if (options.traineeId.empty() == options.classFile.empty()) {
+    err << "skillsim report: give exactly one of --trainee ID and --class FILE\n";
+    return kExitUsage;
+  }
+  std::vector<records::ReportClassMember> members;
+  if (!options.classFile.empty()) {
+    auto list = records::loadReportClassList(options.classFile);
+    if (!list) {
+      return fail(list.error());
+    }
+    members = std::move(*list);
+  } else {
+    members.push_back({options.traineeId, ""});
+  }
+
+  const std::string location =
+      options.db.empty() ? records::defaultStorePath().string() : options.db;
+  auto store = records::ResultsStore::open(location);
+  if (!store) {
+    return fail(store.error());
+  }
+  auto decisions = records::CertificateDecisionStore::open(location);
+  if (!decisions) {
+    return fail(decisions.error());
+  }
+
+  const std::map<std::string, scenario::Scenario> scenarios = scenariosByHash(options.scenariosDir);
+  records::ReportDocument document;
+  document.language = options.lang;
+  document.title = options.title;
+  document.subtitle = options.classFile.empty() ? options.traineeId : options.classFile;
+  for (const records::ReportClassMember& member : members) {
+    auto stored = (*store)->attempts(records::AttemptQuery{member.traineeId, ""});
+    if (!stored) {
+      return fail(stored.error());
+    }
+    std::vector<records::ReportAttempt> mine;
+    for (const records::AttemptRecord& record : *stored) {
+      mine.push_back(records::reportAttemptFromRecord(record, options.lang));
+      if (auto s = scenarios.find(record.scenario.hash); s != scenarios.end()) {
+        mine.back().zones = records::reportZones(s->second);
+      }
+      if (!member.name.empty()) {
+        mine.back().traineeName = member.name;
+      }
+    }
+    std::vector<records::ReportRosterRow> rows = records::makeReportRoster(mine);
+    records::ReportRosterRow row =
+        rows.empty() ? records::ReportRosterRow{member.traineeId, member.name} : rows.front();
+    auto made = (*decisions)->decisions(member.traineeId);
+    if (!made) {
+      return fail(made.error());
+    }
+    if (!made->empty()) {
+      row.certificate = decisionText(made->back());
+    }
+    document.roster.push_back(std::move(row));
+    for (records::ReportAttempt& attempt : mine) {
+      document.attempts.push_back(std::move(attempt));
+    }
+  }
+
+  const bool showProgress =
+      isatty(STDERR_FILENO) != 0 && document.attempts.size() >= kReportProgressThreshold;
+  records::ReportProgress progress;
+  if (showProgress) {
+    progress = [&err](std::size_t done, std::size_t total) {
+      err << '\r' << records::formatReportProgressBar(done, total) << std::flush;
+      if (done == total) {
+        err << '\n';
+      }
+    };
+  }
+  auto html = records::writeHtmlReport(document, progress);
+  if (!html) {
+    return fail(html.error());
+  }
+  std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
+  file << *html;
+  file.close();
+  if (!file) {
+    err << "skillsim report: " << options.out << ": cannot write the file\n";
+    return kExitFailure;
+  }
+  out << "wrote " << options.out << ": " << document.roster.size() << " trainee(s), "
+      << document.attempts.size() << " attempt(s)\n";
+  return kExitOk;
+}
+
+} // namespace
+
+CLI::App* addReportCommand(CLI::App& cli, ReportOptions& options) {
+  CLI::App* cmd = cli.add_subcommand(
+      "report", "Write one self-contained HTML report (SVG plots, class roster) of a trainee's "
+                "or a class's attempts");
+  auto* trainee = cmd->add_option("--trainee", options.traineeId, "One trainee's id");
+  auto* klass =
+      cmd->add_option("--class", options.classFile, "Class list: one ID or ID,NAME per line");
+  trainee->excludes(klass);
+  cmd->add_option("--db", options.db,
+                  "Results store: SQLite file or postgresql:// URL (default: the user's store)");
+  cmd->add_option("--out", options.out, "The HTML file to write")->required();
+  cmd->add_option("--lang", options.lang, "zh-CN or en")->check(CLI::IsMember({"zh-CN", "en"}));
+  cmd->add_option("--title", options.title, "Report title");
+  cmd->add_option("--scenarios", options.scenariosDir,
+                  "Folder of scenario files, for the zones on the ground plan (default: "
+                  "scenarios)");
+  return cmd;
+}
+
+int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err) {
+  try {
+    return report(options, out, err);
+  } catch (const std::exception& e) {
+    err << "skillsim report: internal error: " << e.what() << '\n';
+    return kExitFailure;
+  }
+}
+
+} // namespace skillsim::app

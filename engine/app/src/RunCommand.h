@@ -1,0 +1,34 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+namespace skillsim::app {
+
+/** Options of `skillsim run`. */
+struct RunOptions {
+  std::string scenario;   ///< Scenario file.
+  std::string trainee;    ///< Trainee id; headless: defaults to the trace's.
+  std::string mode;       ///< "practice" or "exam"; headless: defaults to the trace's.
+  std::string db;         ///< Results store (SQLite path or postgresql:// URL); empty = default.
+  std::string lang;       ///< "zh-CN" or "en"; empty = from the locale (LC_ALL, LC_MESSAGES, LANG).
+  std::string bindings;   ///< Input bindings file; empty = assets/input/bindings.toml.
+  bool headless = false;  ///< No display: replay `input`.
+  std::string input;      ///< Headless: the .sktrace to replay.
+  std::string screenshot; ///< Headless: PNG written at `at` seconds (scene and HUD, offscreen).
+  double at = -1.0;       ///< s into the attempt; < 0 = the last tick.
+  std::string report;     ///< Headless: JSON report of the attempt.
+  bool noStore = false;   ///< Do not record the attempt in the results store.
+};
+
+/**
+ * `skillsim run SCENARIO --headless --input TRACE [--screenshot FILE.png --at S] [--report
+ * FILE.json]`: replays a recorded attempt without a display, checks it against the scenario
+ * (same scenario hash) and the trace's own result, prints the itemised score, writes the report
+ * and the screenshot (offscreen renderer, HUD drawn over the scene) and records the attempt in
+ * the results store. Without --headless: the windowed workstation (Workstation.h). Returns
+ * kExitOk, or kExitFailure with the reason on `err`.
+ */
+int runRun(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace skillsim::app

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "RunCommand.h"
+
+#include <iosfwd>
+
+namespace skillsim::app {
+
+/**
+ * The start screen (`skillsim` with no arguments on a display, or `skillsim run` without a
+ * scenario): the trainee enters an ID, sees the installed scenarios (every valid scenario file
+ * under the `scenarios/` folder beside `assets/`) by trade with both titles and the standard,
+ * chooses practice or exam and sees their previous attempts from the results store. Starting
+ * one opens the workstation (runWorkstation); its results screen leads back here. Uses
+ * `options.db`, `options.lang` and `options.bindings`. Returns kExitOk when the trainee quits.
+ */
+int runStartSession(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace skillsim::app

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "RunCommand.h"
+
+#include <iosfwd>
+
+namespace skillsim::app {
+
+/**
+ * The windowed trainee workstation for one scenario (`skillsim run SCENARIO --trainee ID`): a
+ * GLFW window with the 3D course and the HUD, the keyboard and gamepad through the bindings
+ * file, fixed simulation ticks (1 / tickRate s, paced by the display clock, which changes
+ * nothing in the result), the trace recorded as the attempt runs, and the results screen at the
+ * end; the attempt goes to the results store. Practice mode adds pause and restart (a restart
+ * abandons the trace so far, marked so). With `--input TRACE` the recorded inputs drive the
+ * crane instead of the devices (playback, 20 times real time; a new trace is recorded the same
+ * way) and the window
+ * closes 1 s after the results appear. Returns kExitOk when the attempt ended and was stored.
+ */
+int runWorkstation(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace skillsim::app

@@ -1,0 +1,154 @@
+#include "CertifyCommandTestSupport.h"
+
+#include <skillsim/records/CertificateDecisionStore.h>
+
+#include <nlohmann/json.hpp>
+
+namespace skillsim::app {
+namespace {
+
+using test::makeStore;
+using test::q2Attempt;
+using test::run;
+
+std::vector<std::string> certifyArgs(const test::ScratchDir& dir, const std::string& trainee) {
+  return {"certify",
+          "--trainee",
+          trainee,
+          "--certificate",
+          "q2_overhead_crane_licence",
+          "--db",
+          dir.file("results.sqlite"),
+          "--certificates",
+          test::kCertificates,
+          "--theory-scores",
+          dir.file("theory.csv"),
+          "--date",
+          "2026-11-29"};
+}
+
+TEST(CertifyCommand, ExactlyTheMinimumIsAwardedAndRecorded) {
+  test::ScratchDir dir("certify-boundary");
+  makeStore(dir.file("results.sqlite"),
+            {q2Attempt("a1", "T001", 90.0, 10), q2Attempt("a2", "T001", 70.0, 20)});
+  test::writeText(dir.file("theory.csv"), "trainee_id,score\nT001,70\nT002,99\n");
+  auto r = run(certifyArgs(dir, "T001"));
+  EXPECT_EQ(r.code, kExitOk) << r.out << r.err;
+  EXPECT_NE(r.out.find("attempt a2 (overhead_crane.q2_practical, 2026-11-20T08:00:00Z, 70.00%): "
+                       "counted for overhead_crane.q2_practical: the latest verified attempt"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("superseded: the latest verified attempt is a2"), std::string::npos);
+  EXPECT_NE(r.out.find("part theory (weight 0.50): 70.00% from theory score 70.00 of 100.00 ("),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("decision: awarded (q2_overhead_crane_licence)"), std::string::npos);
+  EXPECT_NE(r.out.find("valid from 2026-11-29 until 2030-11-29"), std::string::npos);
+
+  auto decisions = records::CertificateDecisionStore::open(dir.file("results.sqlite"));
+  ASSERT_TRUE(decisions) << decisions.error().toString();
+  auto stored = (*decisions)->decisions("T001");
+  ASSERT_TRUE(stored) << stored.error().toString();
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_EQ((*stored)[0].outcome, "awarded");
+  EXPECT_EQ((*stored)[0].validUntil, "2030-11-29");
+  EXPECT_EQ((*stored)[0].countedAttempts, std::vector<std::string>{"a2"});
+
+  // Deciding again the same day replaces the decision rather than adding one.
+  r = run(certifyArgs(dir, "T001"));
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_EQ((*decisions)->decisions("T001")->size(), 1u);
+}
+
+TEST(CertifyCommand, OnePartFailedIsNotAwarded) {
+  test::ScratchDir dir("certify-fail");
+  makeStore(dir.file("results.sqlite"), {q2Attempt("b1", "T001", 69.5, 12)});
+  test::writeText(dir.file("theory.csv"), "trainee_id,score\nT001,95\n");
+  auto r = run(certifyArgs(dir, "T001"));
+  EXPECT_EQ(r.code, kExitFailure) << r.out << r.err;
+  EXPECT_NE(r.out.find("69.50% from attempt b1, 69.50 of 100.00 < minimum 70.00%: not met"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("decision: not awarded (q2_overhead_crane_licence): not met: part "
+                       "overhead_crane.q2_practical"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(CertifyCommand, UnverifiableTraceIsExcluded) {
+  test::ScratchDir dir("certify-unverified");
+  makeStore(dir.file("results.sqlite"),
+            {q2Attempt("c1", "T001", 72.0, 5), q2Attempt("c2", "T001", 98.0, 25, false)});
+  test::writeText(dir.file("theory.csv"), "trainee_id,score\nT001,80\n");
+  auto r = run(certifyArgs(dir, "T001"));
+  EXPECT_EQ(r.code, kExitOk) << r.out << r.err;
+  EXPECT_NE(r.out.find("attempt c2 (overhead_crane.q2_practical, 2026-11-25T08:00:00Z, 98.00%): "
+                       "excluded: trace does not verify (the trace's signature did not verify "
+                       "when the attempt was recorded)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("72.00% from attempt c1"), std::string::npos) << r.out;
+}
+
+TEST(CertifyCommand, NoTheoryScoreAndCredentialExports) {
+  test::ScratchDir dir("certify-exports");
+  makeStore(dir.file("results.sqlite"), {q2Attempt("d1", "T002", 88.0, 3)});
+  test::writeText(dir.file("theory.csv"), "trainee_id,score\nT002,81\n");
+  auto args = certifyArgs(dir, "T002");
+  args.insert(args.end(),
+              {"--badge", dir.file("badge.json"), "--xapi", dir.file("xapi.json"), "--lang", "en"});
+  auto r = run(args);
+  ASSERT_EQ(r.code, kExitOk) << r.out << r.err;
+  auto badge = nlohmann::json::parse(test::readText(dir.file("badge.json")));
+  EXPECT_EQ(badge["type"][1], "OpenBadgeCredential");
+  EXPECT_EQ(badge["validUntil"], "2030-11-29T00:00:00Z");
+  EXPECT_FALSE(badge.contains("proof"));
+  auto xapi = nlohmann::json::parse(test::readText(dir.file("xapi.json")));
+  ASSERT_EQ(xapi.size(), 3u);
+  EXPECT_EQ(xapi[2]["verb"]["id"], "http://adlnet.gov/expapi/verbs/passed");
+
+  // Without the theory CSV the theory part has nothing to count.
+  r = run({"certify", "--trainee", "T002", "--certificate", "q2_overhead_crane_licence", "--db",
+           dir.file("results.sqlite"), "--certificates", test::kCertificates, "--date",
+           "2026-11-30", "--badge", dir.file("badge2.json")});
+  EXPECT_EQ(r.code, kExitFailure);
+  EXPECT_NE(r.out.find("part theory (weight 0.50): no theory score on record: not met"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.err.find("no credential written: no credential for a decision that is not awarded"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.file("badge2.json")));
+}
+
+TEST(CertifyCommand, BadInputsAreMessagesNotCrashes) {
+  test::ScratchDir dir("certify-errors");
+  makeStore(dir.file("results.sqlite"), {});
+  test::writeText(dir.file("theory.csv"), "trainee_id,score\nT001,seventy\n");
+  auto r = run(certifyArgs(dir, "T001"));
+  EXPECT_EQ(r.code, kExitFailure);
+  EXPECT_NE(r.err.find("theory.csv:2:6: score: expected a number from 0 to 100, found 'seventy'"),
+            std::string::npos)
+      << r.err;
+
+  auto args = certifyArgs(dir, "T001");
+  args[4] = "no_such_certificate";
+  r = run(args);
+  EXPECT_EQ(r.code, kExitFailure);
+  EXPECT_NE(r.err.find("no certificate 'no_such_certificate'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("q2_overhead_crane_licence"), std::string::npos) << r.err;
+
+  args = certifyArgs(dir, "T001");
+  args.back() = "2026-02-30";
+  r = run(args);
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_NE(r.err.find("--date 2026-02-30: expected a date YYYY-MM-DD that exists"),
+            std::string::npos);
+
+  r = run({"certify", "--trainee", "T001"});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_NE(r.err.find("--certificate"), std::string::npos) << r.err;
+}
+
+} // namespace
+} // namespace skillsim::app

@@ -1,0 +1,136 @@
+// The committed reference traces of the Q2 exam (made by `skillsim operate`, the scripted
+// operator): replayed through the simulation and the assessor, they must give the result signed
+// into them, and every deduction must be what the rubric charges for what was measured.
+#include <skillsim/app/AttemptReplay.h>
+#include <skillsim/records/TraceReader.h>
+#include <skillsim/scenario/ScenarioLoader.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+
+using namespace skillsim;
+
+namespace {
+
+const std::string kDir = std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/overhead_crane/";
+
+const scenario::Scenario& q2() {
+  static const scenario::Scenario s = [] {
+    auto loaded = scenario::loadScenario(kDir + "q2_practical.toml");
+    if (!loaded) {
+      ADD_FAILURE() << loaded.error().toString();
+      return scenario::Scenario{};
+    }
+    return *loaded;
+  }();
+  return s;
+}
+
+const assessment::CriterionSpec& criterion(const std::string& id) {
+  for (const auto& c : q2().rubric.criteria) {
+    if (c.id == id) {
+      return c;
+    }
+  }
+  throw std::runtime_error("no criterion " + id);
+}
+
+/**
+ * Checks one deduction against its rubric entry: per-occurrence kinds charge exactly `points`;
+ * placement charges points x (d - a) / (b - a); the NCCCO time rule points x (t - T) / (0.5 T);
+ * per-second swing charges are positive and within the cap.
+ */
+void expectChargedByTheRubric(const assessment::Deduction& d) {
+  const auto& c = criterion(d.criterionId);
+  EXPECT_EQ(d.itemId, c.itemId) << d.criterionId;
+  if (const auto* p = std::get_if<assessment::PlacementParams>(&c.params)) {
+    const double share =
+        std::clamp((d.measured - p->fullWithin) / (p->noneBeyond - p->fullWithin), 0.0, 1.0);
+    EXPECT_NEAR(d.points, c.points * share, 1e-6) << d.reason;
+  } else if (const auto* t = std::get_if<assessment::TimeLimitParams>(&c.params)) {
+    EXPECT_NEAR(d.points, c.points * (d.measured - t->limit) / (0.5 * t->limit), 0.01) << d.reason;
+  } else if (d.criterionId.rfind("swing_at_setdown", 0) == 0) {
+    EXPECT_GT(d.points, 0.0) << d.reason;
+    EXPECT_LE(d.points, c.maxPoints) << d.reason;
+  } else {
+    EXPECT_EQ(d.points, c.points) << d.reason;
+  }
+}
+
+struct Replayed {
+  records::Trace trace;
+  assessment::AttemptResult result;
+};
+
+Replayed replay(const std::string& name) {
+  auto trace = records::TraceReader::read(kDir + "traces/" + name);
+  EXPECT_TRUE(trace) << trace.error().toString();
+  if (!trace) {
+    return {};
+  }
+  EXPECT_TRUE(trace->complete) << trace->incompleteReason;
+  EXPECT_EQ(trace->header.scenarioHash, q2().hash) << "trace made on another scenario version";
+  auto result = app::replayAttempt(q2(), trace->actions);
+  EXPECT_TRUE(result) << result.error().toString();
+  return {*trace, result ? *result : assessment::AttemptResult{}};
+}
+
+std::multiset<std::string> criteria(const assessment::AttemptResult& r) {
+  std::multiset<std::string> out;
+  for (const auto& d : r.deductions) {
+    out.insert(d.criterionId);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST(ReferenceTrace, CompetentReplaysToItsSignedResultAndPasses) {
+  const Replayed r = replay("q2-competent.sktrace");
+  ASSERT_TRUE(r.trace.result);
+  EXPECT_EQ(r.result, *r.trace.result); // bit-exact re-simulation
+  EXPECT_TRUE(r.result.completed);
+  EXPECT_TRUE(r.result.passed);
+  EXPECT_TRUE(r.result.vetoes.empty());
+  EXPECT_GE(r.result.totalPoints, 85.0);
+  // Only precision is charged: placement and swing at set-down, nothing of procedure or safety.
+  for (const auto& d : r.result.deductions) {
+    EXPECT_TRUE(d.criterionId.rfind("placement_", 0) == 0 ||
+                d.criterionId.rfind("swing_at_setdown_", 0) == 0)
+        << d.criterionId << ": " << d.reason;
+    expectChargedByTheRubric(d);
+  }
+}
+
+TEST(ReferenceTrace, CarelessReplaysToItsSignedResultWithEachFaultCharged) {
+  const Replayed r = replay("q2-careless.sktrace");
+  ASSERT_TRUE(r.trace.result);
+  EXPECT_EQ(r.result, *r.trace.result);
+  EXPECT_TRUE(r.result.completed);
+  EXPECT_TRUE(r.result.vetoes.empty());
+  const auto charged = criteria(r.result);
+  // The three faults it was scripted to make, each charged once.
+  EXPECT_EQ(charged.count("no_rehoist_b"), 1u);  // re-hoisted while setting down in B
+  EXPECT_EQ(charged.count("pile_contacts"), 1u); // touched pile 2 in the weave
+  EXPECT_EQ(charged.count("time_frames"), 1u);   // finished past T = 150 s
+  // No fault it did not make.
+  for (const char* clean :
+       {"horn_before_motion", "load_over_walkway", "controls_neutral_at_end", "no_rehoist_c",
+        "no_rehoist_a", "weave_no_bridge_reversal", "weave_path", "weave_height",
+        "transfer_height_ab", "circle_order", "frames_in_order", "frame_contacts", "time_curved"}) {
+    EXPECT_EQ(charged.count(clean), 0u) << clean;
+  }
+  for (const auto& d : r.result.deductions) {
+    expectChargedByTheRubric(d);
+  }
+  double total = 0.0;
+  for (const auto& item : r.result.items) {
+    total += item.awardedPoints;
+  }
+  EXPECT_NEAR(r.result.totalPoints, total, 1e-9);
+}

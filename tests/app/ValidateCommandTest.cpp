@@ -1,0 +1,100 @@
+#include <skillsim/app/Cli.h>
+
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using skillsim::app::runCli;
+
+namespace {
+
+struct ValidateRun {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+ValidateRun validate(std::vector<std::string> args) {
+  args.insert(args.begin(), "validate");
+  std::ostringstream out;
+  std::ostringstream err;
+  int code = runCli(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+std::string source(const char* path) { return std::string(SKILLSIM_SOURCE_DIR) + "/" + path; }
+
+std::string badScenario(const std::string& name) {
+  std::ifstream in(source("scenarios/overhead_crane/practice_single_lift.toml"));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto at = text.find("mass = 400.0");
+  text.replace(at, 12, "masss = 400.0");
+  at = text.find("threshold = 3.0");
+  text.replace(at, 15, "threshold = \"high\"");
+  std::filesystem::path dir = std::filesystem::path(SKILLSIM_TEST_OUTPUT_DIR) / "validate";
+  std::filesystem::create_directories(dir);
+  std::filesystem::path path = dir / name;
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+} // namespace
+
+TEST(Validate, ValidFilesExitZeroAndPrintTheHash) {
+  ValidateRun r = validate({source("scenarios/overhead_crane/q2_practical.toml"),
+                            source("assets/standards/q2-overhead-crane.toml")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("valid scenario 'overhead_crane.q2_practical'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  hash "), std::string::npos);
+  EXPECT_NE(r.out.find("valid standard 'q2-overhead-crane' (7 items, pass mark 70 of 100)"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(Validate, InvalidFileExitsOneWithEveryProblemLocated) {
+  std::string bad = badScenario("invalid.toml");
+  ValidateRun r = validate({"--assets", source("assets"), bad});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find(bad + ":39:1: bodies[0].masss: unknown key 'masss' (did you mean 'mass'?)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(": rubric[2].threshold: expected a number, found a string"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(bad + ": invalid (3 problems)"), std::string::npos) << r.out;
+}
+
+TEST(Validate, JsonForTools) {
+  std::string bad = badScenario("json.toml");
+  ValidateRun r = validate({"--json", "--assets", source("assets"), bad,
+                            source("scenarios/overhead_crane/practice_single_lift.toml")});
+  EXPECT_EQ(r.code, 1);
+  auto doc = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(doc["valid"].get<bool>());
+  ASSERT_EQ(doc["files"].size(), 2u);
+  const auto& first = doc["files"][0];
+  EXPECT_EQ(first["kind"], "scenario");
+  EXPECT_FALSE(first["valid"].get<bool>());
+  ASSERT_EQ(first["problems"].size(), 3u);
+  EXPECT_EQ(first["problems"][0]["line"], 39);
+  EXPECT_EQ(first["problems"][0]["column"], 1);
+  EXPECT_EQ(first["problems"][0]["field"], "bodies[0].masss");
+  const auto& second = doc["files"][1];
+  EXPECT_TRUE(second["valid"].get<bool>());
+  EXPECT_EQ(second["id"], "overhead_crane.practice_single_lift");
+  EXPECT_EQ(second["standard"], "crane-practice-basic");
+  EXPECT_EQ(second["hash"].get<std::string>().size(), 64u);
+}
+
+TEST(Validate, MissingFileIsInvalidAndNoFileIsAUsageError) {
+  ValidateRun missing = validate({"/no/such.toml"});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.out.find("/no/such.toml: no such file"), std::string::npos) << missing.out;
+  ValidateRun none = validate({});
+  EXPECT_EQ(none.code, 2);
+  EXPECT_NE(none.err.find("usage: skillsim"), std::string::npos) << none.err;
+}
