@@ -42,12 +42,12 @@ TEST(CsvExport, OneRowPerAttemptQuotedPerRfc4180) {
   EXPECT_EQ(lines[1],
             "att-1,t-1,张伟 t-1,crane/q2_bucket_path,桥式起重机 Q2 实操：吊桶曲线运行,1.0," +
                 std::string(64, 'a') + ",exam,2026-12-01T01:22:30Z,30,82.5,100,70,true," +
-                "false,true,2,17.5," + std::string(64, 'b') + ",true");
+                "false,true,中级,2,17.5," + std::string(64, 'b') + ",true");
   EXPECT_NE(lines[2].find(",\"Li \"\"Xiao\"\" Ming, jr\","), std::string::npos) << lines[2];
   EXPECT_NE(lines[2].find(",\"'=HYPERLINK(\"\"http://x\"\")\","), std::string::npos) << lines[2];
-  EXPECT_NE(lines[2].find(",true,true,2,"), std::string::npos) << "failed, vetoed: " << lines[2];
+  EXPECT_NE(lines[2].find(",true,true,,2,"), std::string::npos) << "failed, vetoed: " << lines[2];
   EXPECT_NE(lines[3].find(",practice,"), std::string::npos);
-  EXPECT_NE(lines[3].find(",false,false,false,2,"), std::string::npos) << lines[3];
+  EXPECT_NE(lines[3].find(",false,false,false,,2,"), std::string::npos) << lines[3];
   EXPECT_EQ(attemptsToCsv(records, {.byteOrderMark = false}).rfind("attempt_id", 0), 0u);
 }
 

@@ -50,6 +50,7 @@ TEST(ResultHash, EveryFieldChangesTheHash) {
       [](AttemptResult& r) { r.completed = !r.completed; },
       [](AttemptResult& r) { r.endTick += 1; },
       [](AttemptResult& r) { r.duration += 0.25; },
+      [](AttemptResult& r) { r.level = "高级"; },
       // Moving characters between adjacent strings must not collide (length prefixes).
       [](AttemptResult& r) {
         r.scenarioId += "c";

@@ -5,6 +5,7 @@
 #include "ReportCommand.h"
 #include "RunCommand.h"
 #include "ValidateCommand.h"
+#include "skillsim/app/VerifyCommand.h"
 
 #include <skillsim/core/Log.h>
 #include <skillsim/core/Version.h>
@@ -56,6 +57,21 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   validateCmd->add_option(
       "--assets", validate.assetsRoot,
       "Folder holding standards/ (default: the nearest assets/ above each file)");
+
+  VerifyCommandOptions verify;
+  CLI::App* verifyCmd = cli.add_subcommand(
+      "verify", "Check signed attempt traces: signature, scenario by hash, headless "
+                "re-simulation, same result (exit 0 when all match)");
+  verifyCmd->add_option("traces", verify.traces, ".sktrace files or folders of them")->required();
+  verifyCmd->add_option("--scenarios", verify.scenariosDir, "Folder searched for the scenarios");
+  verifyCmd->add_option("--rescore", verify.rescoreScenario,
+                        "Re-score the traces under this revised scenario; old and new scores");
+  verifyCmd->add_option("-j,--jobs", verify.jobs, "Parallel traces (default: every core)");
+  verifyCmd->add_flag("--allow-other-build", verify.allowOtherBuild,
+                      "Try traces recorded by another engine build");
+  verifyCmd->add_option("--trusted-key", verify.trustedKeys,
+                        "Accept only traces signed by this workstation key (64 hex digits)");
+  verifyCmd->add_flag("!--no-progress", verify.progress, "No progress bar");
 
   OperateOptions operate;
   CLI::App* operateCmd = cli.add_subcommand(
@@ -113,6 +129,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (validateCmd->parsed()) {
       return runValidate(validate, out, err);
+    }
+    if (verifyCmd->parsed()) {
+      return runVerify(verify, out, err);
     }
     if (operateCmd->parsed()) {
       return runOperate(operate, out, err);

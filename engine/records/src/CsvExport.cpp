@@ -39,13 +39,13 @@ std::string attemptsToCsv(std::span<const AttemptRecord> records, const CsvOptio
   std::string out = options.byteOrderMark ? "\xEF\xBB\xBF" : "";
   out += "attempt_id,trainee_id,trainee_name,scenario_id,scenario_title,scenario_version,"
          "scenario_hash,mode,start_utc,duration_s,score,maximum,pass_mark,passed,vetoed,"
-         "completed,deductions,points_deducted,trace_hash,signature_valid\r\n";
+         "completed,level,deductions,points_deducted,trace_hash,signature_valid\r\n";
   for (const AttemptRecord& a : records) {
     double deducted = 0.0;
     for (const auto& d : a.result.deductions) {
       deducted += d.points;
     }
-    const std::array<std::string, 20> row = {field(a.attemptId),
+    const std::array<std::string, 21> row = {field(a.attemptId),
                                              field(a.traineeId),
                                              field(a.traineeName),
                                              field(a.scenario.id),
@@ -61,6 +61,7 @@ std::string attemptsToCsv(std::span<const AttemptRecord> records, const CsvOptio
                                              flag(a.result.passed),
                                              flag(a.vetoed()),
                                              flag(a.result.completed),
+                                             field(a.result.level),
                                              std::to_string(a.result.deductions.size()),
                                              number(deducted),
                                              field(a.traceHash),

@@ -44,11 +44,19 @@ json resultObject(const assessment::AttemptResult& r) {
                       {"position", vec3(v.position)},
                       {"reason", v.reason}});
   }
-  return {
-      {"scenarioId", r.scenarioId}, {"standardId", r.standardId}, {"items", items},
-      {"deductions", deductions},   {"vetoes", vetoes},           {"totalPoints", r.totalPoints},
-      {"maxPoints", r.maxPoints},   {"passMark", r.passMark},     {"passed", r.passed},
-      {"completed", r.completed},   {"endTick", r.endTick},       {"duration", r.duration}};
+  return {{"scenarioId", r.scenarioId},
+          {"standardId", r.standardId},
+          {"items", items},
+          {"deductions", deductions},
+          {"vetoes", vetoes},
+          {"totalPoints", r.totalPoints},
+          {"maxPoints", r.maxPoints},
+          {"passMark", r.passMark},
+          {"passed", r.passed},
+          {"completed", r.completed},
+          {"endTick", r.endTick},
+          {"duration", r.duration},
+          {"level", r.level}};
 }
 
 json attemptObject(const AttemptRecord& a) {
@@ -251,6 +259,7 @@ assessment::AttemptResult readResult(FieldReader& in, const json& j, const std::
   r.completed = in.boolean(j, path, "completed");
   r.endTick = in.u64(j, path, "endTick");
   r.duration = in.num(j, path, "duration");
+  r.level = in.str(j, path, "level");
   return r;
 }
 

@@ -56,6 +56,7 @@ core::Digest resultHash(const assessment::AttemptResult& r) {
   h.update(static_cast<std::uint64_t>(r.completed));
   h.update(r.endTick);
   h.update(r.duration);
+  put(h, r.level);
   return h.finish();
 }
 

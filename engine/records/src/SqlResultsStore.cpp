@@ -71,6 +71,7 @@ const std::array<std::vector<std::string_view>, kStoreSchemaVersion> kMigrations
     // so that "vetoed" still reads true.
     {
         R"(ALTER TABLE attempts ADD COLUMN completed BOOLEAN NOT NULL DEFAULT TRUE)",
+        R"(ALTER TABLE attempts ADD COLUMN level TEXT NOT NULL DEFAULT '')",
         R"(CREATE TABLE vetoes (
              attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
              ordinal INTEGER NOT NULL,
@@ -257,9 +258,10 @@ core::Expected<void> SqlResultsStore::writeAttempt(const AttemptRecord& a) {
     std::string values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
                          "$16, $17, $18";
     if (mVersion >= 2) {
-      sql += ", completed";
-      values += ", $19";
+      sql += ", completed, level";
+      values += ", $19, $20";
       p.push_back(flag(r.completed));
+      p.push_back(text(r.level));
     }
     auto q = mDb->query(sql + ") VALUES (" + values + ")", p);
     if (!q) {
@@ -324,7 +326,7 @@ core::Expected<std::vector<AttemptRecord>> SqlResultsStore::attempts(const Attem
       "SELECT a.id, a.trainee_id, t.display_name, s.id, s.hash, s.title, s.title_en, s.version, "
       "a.mode, a.start_unix, a.standard_id, a.duration_s, a.end_tick, a.score, a.maximum, "
       "a.pass_mark, a.passed, a.trace_hash, a.signature_valid, a.engine_version";
-  sql += mVersion >= 2 ? ", a.completed" : ", 1";
+  sql += mVersion >= 2 ? ", a.completed, a.level" : ", 1, ''";
   auto rows = mDb->query(sql + from + where + " ORDER BY a.start_unix, a.id", filter);
   if (!rows) {
     return std::move(rows).error();
@@ -352,6 +354,7 @@ core::Expected<std::vector<AttemptRecord>> SqlResultsStore::attempts(const Attem
     a.signatureValid = sqlBool(row[18]);
     a.engineVersion = sqlText(row[19]);
     a.result.completed = sqlBool(row[20]);
+    a.result.level = sqlText(row[21]);
     index[a.attemptId] = out.size();
     out.push_back(std::move(a));
   }

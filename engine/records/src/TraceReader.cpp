@@ -318,6 +318,11 @@ std::optional<core::Error> Parser::decodeFinal(tf::ByteSource& src, std::size_t 
                   at(frameStart) + ": the signature does not match workstation key " +
                       keyId(mTrace.header.publicKey) + ": the trace was altered");
     }
+    if (*ticks != mTrace.actions.size()) {
+      return fail(core::ErrorCode::Integrity,
+                  at(frameStart) + ": the abandon record counts " + std::to_string(*ticks) +
+                      " ticks but the trace holds " + std::to_string(mTrace.actions.size()));
+    }
     mTrace.incompleteReason = "incomplete attempt: abandoned at tick " + std::to_string(*ticks) +
                               ": " + *reason + "; it is not a result";
     return std::nullopt;

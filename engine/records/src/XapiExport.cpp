@@ -190,7 +190,8 @@ json statement(const AttemptRecord& a, const XapiOptions& o, const Verb& verb) {
         {"extensions",
          {{o.extensionIriBase + "deductions", deductionList(a)},
           {o.extensionIriBase + "vetoes", vetoList(a)},
-          {o.extensionIriBase + "pass-mark", r.passMark}}}};
+          {o.extensionIriBase + "pass-mark", r.passMark},
+          {o.extensionIriBase + "level", r.level}}}};
   }
   s["context"] = context;
   s["timestamp"] = timestamp(a.startUtc, ending ? r.duration : 0.0);
