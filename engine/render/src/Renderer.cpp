@@ -496,7 +496,7 @@ void RendererImpl::record(FrameSlot& frame, const TargetImage& image,
                           &frame.descriptorSet, 0, nullptr);
 
   if (!mBatches.empty()) {
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.mesh());
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.mesh(mShadowsThisFrame));
     for (const DrawBatch& batch : mBatches) {
       const GpuMesh& mesh = mMeshes.at(batch.mesh);
       const std::array<VkBuffer, 2> buffers = {mesh.vertices.get(), frame.instances.get()};

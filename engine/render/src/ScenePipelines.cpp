@@ -8,6 +8,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace skillsim::render::detail {
@@ -38,6 +40,8 @@ struct PipelineDesc {
   VkFormat color = VK_FORMAT_UNDEFINED; // UNDEFINED: no colour attachment
   VkFormat depth = VK_FORMAT_UNDEFINED;
   VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
+  /** Fragment shader specialization constant 0 (mesh.frag: kShadows), when set. */
+  std::optional<std::int32_t> fragmentConstant0;
   const char* name = "";
 };
 
@@ -50,10 +54,18 @@ Pipeline buildPipeline(const DeviceRef& ref, VkPipelineLayout layout, const Pipe
   stage.module = vertex.get();
   stage.pName = "main";
   stages.push_back(stage);
+  const VkSpecializationMapEntry constantEntry{0, 0, sizeof(std::int32_t)};
+  const std::int32_t constantValue = desc.fragmentConstant0.value_or(0);
+  VkSpecializationInfo specialization{};
+  specialization.mapEntryCount = 1;
+  specialization.pMapEntries = &constantEntry;
+  specialization.dataSize = sizeof(constantValue);
+  specialization.pData = &constantValue;
   if (desc.fragmentShader != nullptr) {
     fragment = loadShader(ref, desc.fragmentShader);
     stage.stage = VK_SHADER_STAGE_FRAGMENT_BIT;
     stage.module = fragment.get();
+    stage.pSpecializationInfo = desc.fragmentConstant0 ? &specialization : nullptr;
     stages.push_back(stage);
   }
   VkPipelineVertexInputStateCreateInfo vertexInput{
@@ -198,8 +210,12 @@ ScenePipelines::ScenePipelines(const VulkanContext& context, const SceneFormats&
   mesh.color = formats.color;
   mesh.depth = formats.depth;
   mesh.samples = formats.samples;
-  mesh.name = "lit mesh pipeline";
+  mesh.fragmentConstant0 = 1;
+  mesh.name = "lit mesh pipeline, shadowed";
   mMesh = buildPipeline(ref, layout, mesh);
+  mesh.fragmentConstant0 = 0;
+  mesh.name = "lit mesh pipeline, no shadows";
+  mMeshUnshadowed = buildPipeline(ref, layout, mesh);
 
   PipelineDesc line;
   line.vertexShader = "line.vert";

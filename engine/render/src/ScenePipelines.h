@@ -25,7 +25,13 @@ public:
   [[nodiscard]] VkDescriptorSetLayout setLayout() const { return mSetLayout.get(); }
   [[nodiscard]] VkPipelineLayout layout() const { return mLayout.get(); }
   [[nodiscard]] VkPipeline sky() const { return mSky.get(); }
-  [[nodiscard]] VkPipeline mesh() const { return mMesh.get(); }
+  /**
+   * The lit mesh pipeline sampling the shadow map (`shadowed`), or the variant without the shadow
+   * taps, for frames without shadows (mesh.frag's specialization constant kShadows).
+   */
+  [[nodiscard]] VkPipeline mesh(bool shadowed) const {
+    return shadowed ? mMesh.get() : mMeshUnshadowed.get();
+  }
   [[nodiscard]] VkPipeline line() const { return mLine.get(); }
   [[nodiscard]] VkPipeline shadow() const { return mShadow.get(); }
   [[nodiscard]] const SceneFormats& formats() const { return mFormats; }
@@ -36,6 +42,7 @@ private:
   PipelineLayout mLayout;
   Pipeline mSky;
   Pipeline mMesh;
+  Pipeline mMeshUnshadowed;
   Pipeline mLine;
   Pipeline mShadow;
 };
