@@ -113,8 +113,9 @@ void runFrames(benchmark::State& state, render::Renderer& renderer, ui::ImGuiLay
   state.counters["triangles"] = static_cast<double>(state.range(0) * 12 + 128);
 }
 
-render::RendererOptions benchOptions(std::uint32_t msaa) {
+render::RendererOptions benchOptions(std::uint32_t msaa, std::int64_t scalePercent = 100) {
   render::RendererOptions options;
+  options.renderScale = static_cast<float>(scalePercent) / 100.0f; // 0: automatic
   options.width = kWidth;
   options.height = kHeight;
   options.validation = render::Validation::Off;
@@ -125,8 +126,8 @@ render::RendererOptions benchOptions(std::uint32_t msaa) {
 }
 
 void BM_FrameOffscreen(benchmark::State& state) {
-  auto renderer =
-      render::Renderer::create(benchOptions(static_cast<std::uint32_t>(state.range(1))));
+  auto renderer = render::Renderer::create(
+      benchOptions(static_cast<std::uint32_t>(state.range(1)), state.range(2)));
   if (!renderer) {
     state.SkipWithError(renderer.error().toString().c_str());
     return;
@@ -137,13 +138,16 @@ void BM_FrameOffscreen(benchmark::State& state) {
     return;
   }
   runFrames(state, **renderer, layer->get(), nullptr, boxField(static_cast<int>(state.range(0))));
+  state.counters["render_scale"] = (*renderer)->renderScale();
   state.SetLabel((*renderer)->deviceName());
   layer->reset();
 }
 
-// Where the time goes: arguments boxes, MSAA samples, shadow map size (0 = off), HUD (0/1).
+// Where the time goes: arguments boxes, MSAA samples, shadow map size (0 = off), HUD (0/1),
+// render scale in percent.
 void BM_FrameOffscreenParts(benchmark::State& state) {
-  render::RendererOptions options = benchOptions(static_cast<std::uint32_t>(state.range(1)));
+  render::RendererOptions options =
+      benchOptions(static_cast<std::uint32_t>(state.range(1)), state.range(4));
   options.shadowMapSize = static_cast<std::uint32_t>(state.range(2));
   auto renderer = render::Renderer::create(options);
   if (!renderer) {
@@ -169,7 +173,8 @@ void BM_FrameWindowed(benchmark::State& state) {
     state.SkipWithError(window.error().toString().c_str());
     return;
   }
-  render::RendererOptions options = benchOptions(static_cast<std::uint32_t>(state.range(1)));
+  render::RendererOptions options =
+      benchOptions(static_cast<std::uint32_t>(state.range(1)), state.range(2));
   options.surfaceFactory = (*window)->surfaceFactory();
   options.instanceExtensions = (*window)->requiredInstanceExtensions();
   options.width = (*window)->framebufferSize().width;
@@ -186,27 +191,36 @@ void BM_FrameWindowed(benchmark::State& state) {
   }
   runFrames(state, **renderer, layer->get(), window->get(),
             boxField(static_cast<int>(state.range(0))));
+  state.counters["render_scale"] = (*renderer)->renderScale();
   layer->reset();
   renderer->reset();
 }
 
 // 4167 boxes x 12 triangles = 50k triangles: the 60 fps target scene.
+// Arguments: boxes, MSAA samples, render scale in percent (0: automatic).
 BENCHMARK(BM_FrameOffscreen)
-    ->ArgsProduct({{100, 1000, 4167, 10000}, {4, 1}})
+    ->ArgsProduct({{100, 1000, 4167, 10000}, {4, 1}, {100}})
+    ->Args({4167, 4, 50})
+    ->Args({4167, 1, 50})
+    ->Args({4167, 1, 75})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 BENCHMARK(BM_FrameOffscreenParts)
-    ->Args({100, 1, 0, 0})
-    ->Args({100, 1, 2048, 0})
-    ->Args({100, 1, 1024, 0})
-    ->Args({100, 1, 0, 1})
-    ->Args({100, 4, 0, 0})
-    ->Args({4167, 1, 0, 0})
-    ->Args({4167, 1, 1024, 1})
+    ->Args({100, 1, 0, 0, 100})
+    ->Args({100, 1, 2048, 0, 100})
+    ->Args({100, 1, 1024, 0, 100})
+    ->Args({100, 1, 0, 1, 100})
+    ->Args({100, 4, 0, 0, 100})
+    ->Args({4167, 1, 0, 0, 100})
+    ->Args({4167, 1, 0, 0, 50})
+    ->Args({4167, 1, 1024, 0, 100})
+    ->Args({4167, 1, 1024, 0, 50})
+    ->Args({4167, 1, 1024, 1, 100})
+    ->Args({4167, 1, 1024, 1, 50})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 BENCHMARK(BM_FrameWindowed)
-    ->ArgsProduct({{100, 1000, 4167, 10000}, {4, 1}})
+    ->ArgsProduct({{100, 1000, 4167, 10000}, {4, 1}, {100, 0}})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

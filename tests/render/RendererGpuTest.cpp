@@ -110,6 +110,94 @@ TEST_F(RendererGpu, RedBoxIsRedAndCastsADarkerShadowOnLitGround) {
   EXPECT_GT(sky[2], sky[0]) << "sky is not blue";
 }
 
+TEST_F(RendererGpu, ShadowMapFollowsAMovingCasterAndIsReusedWhileStill) {
+  auto renderer = makeRenderer(1);
+  ASSERT_TRUE(renderer);
+  core::SceneView scene = redBoxOnGround();
+  // Four grey posts at the corners fix the casters' bounds, so moving the red box inside them
+  // leaves the light's projection as it was: only the caster's own instance data changes.
+  for (const glm::vec3 corner : {glm::vec3(-3.0f, 0.5f, -3.0f), glm::vec3(3.0f, 0.5f, -3.0f),
+                                 glm::vec3(-3.0f, 0.5f, 3.0f), glm::vec3(3.0f, 0.5f, 3.0f)}) {
+    addThing(scene, {.kind = core::MeshKind::Box, .size = glm::vec3(0.4f, 1.0f, 0.4f)}, kGrey,
+             glm::translate(glm::mat4(1.0f), corner));
+  }
+  const glm::vec3 home(0.0f, 0.5f, 0.0f);
+  const glm::vec3 moved(-1.5f, 0.5f, 1.5f);
+  const glm::vec3 shadowOffset(0.8f, -0.5f, -0.4f); // from the box centre to a ground point
+  const glm::vec3 litRef(1.5f, 0.0f, 1.8f);
+  auto dark = [&](const RgbaImage& image, glm::vec3 ground) {
+    return luminance(pixelAt(image, project(scene, ground))) <
+           0.7 * luminance(pixelAt(image, project(scene, litRef)));
+  };
+
+  RgbaImage image = draw(*renderer, scene);
+  EXPECT_TRUE(dark(image, home + shadowOffset)) << "no shadow at home";
+  EXPECT_FALSE(dark(image, moved + shadowOffset)) << "shadow where the box is not yet";
+  EXPECT_EQ(renderer->shadowMapDraws(), 1u);
+
+  // Same scene again: the map is reused, the picture identical.
+  EXPECT_EQ(draw(*renderer, scene).pixels, image.pixels);
+  EXPECT_EQ(renderer->shadowMapDraws(), 1u);
+
+  scene.instances[1].transform = glm::translate(glm::mat4(1.0f), moved);
+  image = draw(*renderer, scene);
+  EXPECT_EQ(renderer->shadowMapDraws(), 2u);
+  EXPECT_FALSE(dark(image, home + shadowOffset)) << "stale shadow left at home";
+  EXPECT_TRUE(dark(image, moved + shadowOffset)) << "the moved box casts no shadow";
+
+  scene.instances[1].transform = glm::translate(glm::mat4(1.0f), home);
+  image = draw(*renderer, scene);
+  EXPECT_EQ(renderer->shadowMapDraws(), 3u);
+  EXPECT_TRUE(dark(image, home + shadowOffset));
+  EXPECT_FALSE(dark(image, moved + shadowOffset));
+
+  // A caster that stops casting (and the light turning) count as changes too.
+  scene.instances[1].castsShadow = false;
+  image = draw(*renderer, scene);
+  EXPECT_FALSE(dark(image, home + shadowOffset)) << "a non-caster still casts";
+  scene.instances[1].castsShadow = true;
+  scene.light.direction = {-0.6f, -1.0f, 0.5f};
+  image = draw(*renderer, scene);
+  EXPECT_FALSE(dark(image, home + shadowOffset)) << "the shadow did not turn with the light";
+  EXPECT_TRUE(dark(image, home + glm::vec3(-0.8f, -0.5f, 0.4f)));
+}
+
+TEST_F(RendererGpu, HalfRenderScaleShowsTheSameSceneAtTheTargetSize) {
+  auto full = makeRenderer(1);
+  ASSERT_TRUE(full);
+  EXPECT_EQ(full->renderScale(), 1.0f) << "offscreen renders at full scale by default";
+  RendererOptions options;
+  options.width = kSize;
+  options.height = kSize;
+  options.validation = Validation::On;
+  options.msaaSamples = 1;
+  options.shadowMapSize = 1024;
+  options.renderScale = 0.5f;
+  auto created = Renderer::create(options);
+  ASSERT_TRUE(created) << created.error().toString();
+  Renderer* half = adopt(std::move(*created));
+  EXPECT_EQ(half->renderScale(), 0.5f);
+
+  const core::SceneView scene = redBoxOnGround();
+  const RgbaImage reference = draw(*full, scene);
+  const RgbaImage image = draw(*half, scene);
+  ASSERT_EQ(image.width, kSize);
+  ASSERT_EQ(image.height, kSize);
+  const Rgb box = pixelAt(image, project(scene, {0.0f, 0.5f, 0.0f}));
+  EXPECT_GT(box.r, 3 * box.g) << "box centre is not red";
+  EXPECT_LT(luminance(pixelAt(image, project(scene, {0.8f, 0.0f, -0.4f}))),
+            0.7 * luminance(pixelAt(image, project(scene, {-1.5f, 0.0f, 1.5f}))));
+  // The same picture, softer: every channel within a few levels on average, and not identical
+  // (an identical image would mean the scale was ignored).
+  double sum = 0.0;
+  for (std::size_t i = 0; i < image.pixels.size(); ++i) {
+    sum += std::abs(int(image.pixels[i]) - int(reference.pixels[i]));
+  }
+  const double mean = sum / static_cast<double>(image.pixels.size());
+  EXPECT_LT(mean, 4.0);
+  EXPECT_GT(mean, 0.05);
+}
+
 TEST_F(RendererGpu, ShadowsOffLeaveTheGroundLit) {
   // The control for the shadow test: the same ground point without a shadow map is lit.
   RendererOptions options;

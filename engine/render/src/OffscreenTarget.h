@@ -19,6 +19,7 @@ public:
   [[nodiscard]] VkImageLayout finalLayout() const override {
     return VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
   }
+  [[nodiscard]] bool acceptsTransfers() const override { return true; }
   [[nodiscard]] std::uint64_t generation() const override { return mGeneration; }
   bool prepare() override { return true; }
   std::optional<TargetImage> acquire(VkSemaphore) override { return image(0); }

@@ -32,6 +32,8 @@ public:
   [[nodiscard]] virtual TargetImage image(std::uint32_t index) const = 0;
   /** Layout the UI pass leaves the image in: PRESENT_SRC_KHR or TRANSFER_SRC_OPTIMAL. */
   [[nodiscard]] virtual VkImageLayout finalLayout() const = 0;
+  /** True when the images can be a transfer (blit) destination: needed for a render scale < 1. */
+  [[nodiscard]] virtual bool acceptsTransfers() const = 0;
   /** Bumped whenever the images are recreated (views and framebuffers must follow). */
   [[nodiscard]] virtual std::uint64_t generation() const = 0;
 

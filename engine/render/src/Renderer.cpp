@@ -10,6 +10,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <thread>
@@ -104,6 +105,23 @@ core::Expected<std::unique_ptr<RendererImpl>> RendererImpl::create(const Rendere
   impl->formats.shadow = pickDepthFormat(ctx.physicalDevice(), true);
   impl->formats.samples = pickSamples(ctx.properties(), options.msaaSamples);
   impl->pipelines = ScenePipelines(ctx, impl->formats);
+  float scale = options.renderScale;
+  if (!(scale > 0.0f)) { // 0 (automatic), negative or NaN
+    const bool software = ctx.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+    scale = software && ctx.surface() != VK_NULL_HANDLE ? kSoftwareWindowRenderScale : 1.0f;
+  }
+  impl->renderScale = std::clamp(scale, 0.25f, 1.0f);
+  VkFormatProperties colorProperties;
+  vkGetPhysicalDeviceFormatProperties(ctx.physicalDevice(), impl->formats.color, &colorProperties);
+  constexpr VkFormatFeatureFlags kBlit = VK_FORMAT_FEATURE_BLIT_SRC_BIT |
+                                         VK_FORMAT_FEATURE_BLIT_DST_BIT |
+                                         VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
+  impl->blitSupported = (colorProperties.optimalTilingFeatures & kBlit) == kBlit;
+  if (impl->renderScale < 1.0f && !impl->blitSupported) {
+    core::logger().warn("renderer: the colour format cannot be blitted with linear filtering on "
+                        "this device; drawing the scene at full resolution");
+    impl->renderScale = 1.0f;
+  }
   impl->uiPass = std::make_unique<UiPass>(ctx, impl->formats.color, impl->target->finalLayout());
 
   const std::uint32_t shadowSize = std::max(16u, options.shadowMapSize);
@@ -189,10 +207,10 @@ core::Expected<std::unique_ptr<RendererImpl>> RendererImpl::create(const Rendere
              "scene descriptors" + suffix);
     impl->writeDescriptorSet(frame);
   }
-  core::logger().info("renderer: {} target {}x{}, {}x MSAA, shadow map {}",
+  core::logger().info("renderer: {} target {}x{}, render scale {}, {}x MSAA, shadow map {}",
                       ctx.surface() != VK_NULL_HANDLE ? "window" : "offscreen",
                       impl->target->extent().width, impl->target->extent().height,
-                      static_cast<int>(impl->formats.samples),
+                      impl->renderScale, static_cast<int>(impl->formats.samples),
                       options.shadowMapSize == 0 ? "off" : std::to_string(shadowSize));
   return impl;
 }
@@ -237,16 +255,31 @@ void RendererImpl::syncAttachments() {
   const VkExtent2D extent = target->extent();
   mMsaaColor = GpuImage();
   mDepth = GpuImage();
+  mSceneColor = GpuImage();
+  mSceneExtent = extent;
   if (extent.width == 0 || extent.height == 0) {
     return;
   }
+  if (renderScale < 1.0f && target->acceptsTransfers()) {
+    const auto scaled = [&](std::uint32_t pixels) {
+      return std::max(
+          1u, static_cast<std::uint32_t>(std::lround(static_cast<float>(pixels) * renderScale)));
+    };
+    mSceneExtent = {scaled(extent.width), scaled(extent.height)};
+  }
+  if (mSceneExtent.width != extent.width || mSceneExtent.height != extent.height) {
+    mSceneColor = GpuImage(*context, mSceneExtent, formats.color,
+                           VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+                           VK_SAMPLE_COUNT_1_BIT, VK_IMAGE_ASPECT_COLOR_BIT,
+                           "scene colour at the render scale");
+  }
   if (formats.samples != VK_SAMPLE_COUNT_1_BIT) {
     mMsaaColor =
-        GpuImage(*context, extent, formats.color,
+        GpuImage(*context, mSceneExtent, formats.color,
                  VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
                  formats.samples, VK_IMAGE_ASPECT_COLOR_BIT, "multisampled colour");
   }
-  mDepth = GpuImage(*context, extent, formats.depth,
+  mDepth = GpuImage(*context, mSceneExtent, formats.depth,
                     VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
                         VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
                     formats.samples, VK_IMAGE_ASPECT_DEPTH_BIT, "scene depth");
@@ -314,6 +347,8 @@ core::Expected<void> RendererImpl::prepareScene(const core::SceneView& scene, Fr
   ensureCapacity(*context, frame.instances, std::max<VkDeviceSize>(1, next) * sizeof(InstanceData),
                  VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, "instances", frame.retired);
   auto* out = static_cast<InstanceData*>(frame.instances.mapped());
+  const std::uint32_t shadowStart = static_cast<std::uint32_t>(scene.instances.size());
+  mCasterScratch.resize(next - shadowStart);
   const core::Material defaultMaterial;
   glm::vec3 casterMin(std::numeric_limits<float>::max());
   glm::vec3 casterMax(std::numeric_limits<float>::lowest());
@@ -325,6 +360,7 @@ core::Expected<void> RendererImpl::prepareScene(const core::SceneView& scene, Fr
     const InstanceData data = toInstanceData(instance, material);
     out[cursor[m]++] = data;
     if (instance.castsShadow) {
+      mCasterScratch[shadowCursor[m] - shadowStart] = data;
       out[shadowCursor[m]++] = data;
       const GpuMesh& mesh = mMeshes.at(m);
       if (mesh.indexCount != 0 && mesh.desc.kind != core::MeshKind::Plane) {
@@ -385,6 +421,28 @@ core::Expected<void> RendererImpl::prepareScene(const core::SceneView& scene, Fr
     const float texelWorld = 2.0f * radius / size;
     uniforms.shadowParams = glm::vec4(1.0f / size, texelWorld * 1.5f, 1.0f, 0.0f);
   }
+  // The shadow map is drawn again only when something it depends on changed: the light's
+  // projection, the casters (meshes, transforms) or their batches. A still scene, or a machine at
+  // rest, keeps the last map.
+  mShadowReuse = false;
+  if (mShadowsThisFrame) {
+    std::vector<std::uint32_t> batchKey;
+    batchKey.reserve(mShadowBatches.size() * 2);
+    for (const DrawBatch& batch : mShadowBatches) {
+      batchKey.push_back(batch.mesh);
+      batchKey.push_back(batch.instanceCount);
+    }
+    mShadowReuse =
+        mShadowMapValid && uniforms.lightViewProjection == mShadowKey.lightViewProjection &&
+        batchKey == mShadowKey.batches && mCasterScratch.size() == mShadowKey.casters.size() &&
+        std::memcmp(mCasterScratch.data(), mShadowKey.casters.data(),
+                    mCasterScratch.size() * sizeof(InstanceData)) == 0;
+    if (!mShadowReuse) {
+      mPendingShadowKey.lightViewProjection = uniforms.lightViewProjection;
+      mPendingShadowKey.batches = std::move(batchKey);
+      mPendingShadowKey.casters.swap(mCasterScratch);
+    }
+  }
   uniforms.lightDirection = glm::vec4(direction, mShadowsThisFrame ? 1.0f : 0.0f);
   std::memcpy(frame.uniforms.mapped(), &uniforms, sizeof(uniforms));
   return {};
@@ -393,9 +451,17 @@ core::Expected<void> RendererImpl::prepareScene(const core::SceneView& scene, Fr
 void RendererImpl::record(FrameSlot& frame, const TargetImage& image,
                           const core::SceneView& scene) {
   VkCommandBuffer cmd = frame.commands;
-  const VkExtent2D extent = target->extent();
+  const VkExtent2D targetExtent = target->extent();
+  const VkExtent2D extent = mSceneExtent; // the scene pass's size
+  const bool scaled = !mSceneColor.empty();
+  // Where the scene pass ends: the target image, or the smaller scene image blitted to it below.
+  const VkImage sceneImage = scaled ? mSceneColor.get() : image.image;
+  const VkImageView sceneView = scaled ? mSceneColor.view() : image.view;
   const VkDeviceSize zero = 0;
-  if (mShadowsThisFrame) {
+  if (mShadowsThisFrame && !mShadowReuse) {
+    std::swap(mShadowKey, mPendingShadowKey);
+    mShadowMapValid = true;
+    ++shadowMapDraws;
     const VkExtent2D shadowExtent = mShadowMap.extent();
     transitionImage(cmd, mShadowMap.get(), VK_IMAGE_ASPECT_DEPTH_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
                     VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
@@ -421,11 +487,16 @@ void RendererImpl::record(FrameSlot& frame, const TargetImage& image,
     const VkRect2D scissor{{0, 0}, shadowExtent};
     vkCmdSetViewport(cmd, 0, 1, &viewport);
     vkCmdSetScissor(cmd, 0, 1, &scissor);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.shadow());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.layout(), 0, 1,
                             &frame.descriptorSet, 0, nullptr);
+    VkPipeline bound = VK_NULL_HANDLE;
     for (const DrawBatch& batch : mShadowBatches) {
       const GpuMesh& mesh = mMeshes.at(batch.mesh);
+      const VkPipeline pipeline = pipelines.shadow(mesh.desc.kind != core::MeshKind::Gltf);
+      if (pipeline != bound) {
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
+        bound = pipeline;
+      }
       const std::array<VkBuffer, 2> buffers = {mesh.vertices.get(), frame.instances.get()};
       const std::array<VkDeviceSize, 2> offsets = {0, batch.firstInstance * sizeof(InstanceData)};
       vkCmdBindVertexBuffers(cmd, 0, 2, buffers.data(), offsets.data());
@@ -443,7 +514,7 @@ void RendererImpl::record(FrameSlot& frame, const TargetImage& image,
   // Scene pass: everything drawn into the (multisampled) colour and depth, resolved into the
   // target image. Earlier contents are discarded (UNDEFINED): meshes and sky cover every pixel.
   const VkPipelineStageFlags2 attachmentStages = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
-  transitionImage(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+  transitionImage(cmd, sceneImage, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
                   VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                   attachmentStages | VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_NONE,
                   attachmentStages, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT);
@@ -468,10 +539,10 @@ void RendererImpl::record(FrameSlot& frame, const TargetImage& image,
     color.imageView = mMsaaColor.view();
     color.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
     color.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
-    color.resolveImageView = image.view;
+    color.resolveImageView = sceneView;
     color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
   } else {
-    color.imageView = image.view;
+    color.imageView = sceneView;
     color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
   }
   VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
@@ -524,8 +595,41 @@ void RendererImpl::record(FrameSlot& frame, const TargetImage& image,
   }
   vkCmdEndRendering(cmd);
 
+  if (scaled) {
+    // Upscale the scene to the target's size with bilinear filtering; the HUD then goes on top
+    // at full resolution.
+    transitionImage(cmd, sceneImage, VK_IMAGE_ASPECT_COLOR_BIT,
+                    VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                    attachmentStages, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                    VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_READ_BIT);
+    transitionImage(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                    attachmentStages | VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_NONE,
+                    VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT);
+    VkImageBlit2 region{VK_STRUCTURE_TYPE_IMAGE_BLIT_2};
+    region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.srcOffsets[1] = {static_cast<std::int32_t>(extent.width),
+                            static_cast<std::int32_t>(extent.height), 1};
+    region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.dstOffsets[1] = {static_cast<std::int32_t>(targetExtent.width),
+                            static_cast<std::int32_t>(targetExtent.height), 1};
+    VkBlitImageInfo2 blit{VK_STRUCTURE_TYPE_BLIT_IMAGE_INFO_2};
+    blit.srcImage = sceneImage;
+    blit.srcImageLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+    blit.dstImage = image.image;
+    blit.dstImageLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+    blit.regionCount = 1;
+    blit.pRegions = &region;
+    blit.filter = VK_FILTER_LINEAR;
+    vkCmdBlitImage2(cmd, &blit);
+    transitionImage(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT,
+                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                    VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, attachmentStages,
+                    VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT);
+  }
+
   // UI pass (Dear ImGui over the scene), which also moves the image to its final layout.
-  uiPass->record(cmd, image.index, extent);
+  uiPass->record(cmd, image.index, targetExtent);
 }
 
 core::Expected<FrameStatus> RendererImpl::render(const core::SceneView& scene) {
@@ -661,6 +765,8 @@ std::uint32_t Renderer::width() const { return mImpl->target->extent().width; }
 std::uint32_t Renderer::height() const { return mImpl->target->extent().height; }
 bool Renderer::offscreen() const { return mImpl->context->surface() == VK_NULL_HANDLE; }
 std::string Renderer::deviceName() const { return mImpl->context->properties().deviceName; }
+float Renderer::renderScale() const { return mImpl->renderScale; }
+std::uint64_t Renderer::shadowMapDraws() const { return mImpl->shadowMapDraws; }
 std::uint32_t Renderer::msaaSamples() const {
   return static_cast<std::uint32_t>(mImpl->formats.samples);
 }

@@ -37,6 +37,13 @@ struct DrawBatch {
   std::uint32_t instanceCount = 0;
 };
 
+/** What the shadow map was last drawn from (RendererImpl reuses it while this is unchanged). */
+struct ShadowKey {
+  glm::mat4 lightViewProjection{0.0f};
+  std::vector<std::uint32_t> batches;        ///< (mesh, instance count) per shadow batch.
+  std::vector<detail::InstanceData> casters; ///< The casters' instance data, in batch order.
+};
+
 /** The Renderer's state (pimpl): see Renderer.h for what each operation promises. */
 class RendererImpl {
 public:
@@ -54,6 +61,12 @@ public:
   detail::SceneFormats formats;
   detail::ScenePipelines pipelines;
   std::uint64_t frames = 0;
+  /** RendererOptions::renderScale after the automatic choice and clamping, (0, 1]. */
+  float renderScale = 1.0f;
+  /** Shadow passes recorded so far (Renderer::shadowMapDraws). */
+  std::uint64_t shadowMapDraws = 0;
+  /** The colour format can be blitted with linear filtering (else the scene is drawn at 1). */
+  bool blitSupported = false;
 
 private:
   RendererImpl() = default;
@@ -66,6 +79,10 @@ private:
   detail::Sampler mShadowSampler;
   detail::GpuImage mMsaaColor;
   detail::GpuImage mDepth;
+  /** The scene at the render scale, blitted to the target; empty at scale 1. */
+  detail::GpuImage mSceneColor;
+  /** Size the scene is drawn at: the target's extent times renderScale (or the extent). */
+  VkExtent2D mSceneExtent{};
   std::uint64_t mAttachmentGeneration = 0;
   detail::DescriptorPool mDescriptorPool;
   std::array<FrameSlot, 2> mFrames;
@@ -75,6 +92,11 @@ private:
   std::vector<DrawBatch> mShadowBatches;
   std::uint32_t mLineVertexCount = 0;
   bool mShadowsThisFrame = false;
+  bool mShadowReuse = false;    ///< This frame samples the shadow map drawn earlier.
+  bool mShadowMapValid = false; ///< The shadow map holds the depth of mShadowKey.
+  ShadowKey mShadowKey;
+  ShadowKey mPendingShadowKey;
+  std::vector<detail::InstanceData> mCasterScratch;
   bool mRendered = false;
   std::chrono::steady_clock::time_point mLastFrame{};
 };

@@ -237,8 +237,13 @@ ScenePipelines::ScenePipelines(const VulkanContext& context, const SceneFormats&
   meshInputs(shadow, true);
   shadow.depthBias = true;
   shadow.depth = formats.shadow;
-  shadow.name = "shadow map pipeline";
+  shadow.name = "shadow map pipeline, two-sided";
   mShadow = buildPipeline(ref, layout, shadow);
+  // Closed meshes (the procedural solids) need only their faces towards the light in the shadow
+  // map: the back faces are hidden behind them, and culling halves the rasterised depth.
+  shadow.cull = VK_CULL_MODE_BACK_BIT;
+  shadow.name = "shadow map pipeline, closed meshes";
+  mShadowClosed = buildPipeline(ref, layout, shadow);
 }
 
 } // namespace skillsim::render::detail

@@ -33,7 +33,13 @@ public:
     return shadowed ? mMesh.get() : mMeshUnshadowed.get();
   }
   [[nodiscard]] VkPipeline line() const { return mLine.get(); }
-  [[nodiscard]] VkPipeline shadow() const { return mShadow.get(); }
+  /**
+   * The depth-only shadow pass: back faces culled for `closed` meshes (box, cylinder, capsule,
+   * sphere), both sides drawn for open ones (glTF meshes may be single surfaces).
+   */
+  [[nodiscard]] VkPipeline shadow(bool closed) const {
+    return closed ? mShadowClosed.get() : mShadow.get();
+  }
   [[nodiscard]] const SceneFormats& formats() const { return mFormats; }
 
 private:
@@ -45,6 +51,7 @@ private:
   Pipeline mMeshUnshadowed;
   Pipeline mLine;
   Pipeline mShadow;
+  Pipeline mShadowClosed;
 };
 
 } // namespace skillsim::render::detail

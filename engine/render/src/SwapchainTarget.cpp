@@ -87,7 +87,12 @@ void SwapchainTarget::rebuild() {
   info.imageColorSpace = mColorSpace;
   info.imageExtent = extent;
   info.imageArrayLayers = 1;
-  info.imageUsage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+  // Transfer destination too where the surface allows it: a scene drawn at a render scale < 1
+  // is blitted into the swapchain image.
+  mTransferDst = (caps.supportedUsageFlags & VK_IMAGE_USAGE_TRANSFER_DST_BIT) != 0;
+  info.imageUsage =
+      VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
+      (mTransferDst ? VkImageUsageFlags{VK_IMAGE_USAGE_TRANSFER_DST_BIT} : VkImageUsageFlags{0});
   info.imageSharingMode = VK_SHARING_MODE_EXCLUSIVE;
   info.preTransform = caps.currentTransform;
   info.compositeAlpha = (caps.supportedCompositeAlpha & VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR) != 0

@@ -27,6 +27,7 @@ public:
   [[nodiscard]] VkImageLayout finalLayout() const override {
     return VK_IMAGE_LAYOUT_PRESENT_SRC_KHR;
   }
+  [[nodiscard]] bool acceptsTransfers() const override { return mTransferDst; }
   [[nodiscard]] std::uint64_t generation() const override { return mGeneration; }
   bool prepare() override;
   std::optional<TargetImage> acquire(VkSemaphore imageReady) override;
@@ -41,6 +42,7 @@ private:
 
   const VulkanContext& mContext;
   bool mVsync = true;
+  bool mTransferDst = false; ///< The images are TRANSFER_DST (the surface allows it).
   VkFormat mFormat = VK_FORMAT_B8G8R8A8_UNORM;
   VkColorSpaceKHR mColorSpace = VK_COLOR_SPACE_SRGB_NONLINEAR_KHR;
   VkExtent2D mExtent{0, 0};

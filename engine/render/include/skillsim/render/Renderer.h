@@ -72,12 +72,20 @@ public:
   [[nodiscard]] bool offscreen() const;
   /** Name of the device in use, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)". */
   [[nodiscard]] std::string deviceName() const;
+  /** The render scale in use (RendererOptions::renderScale after the automatic choice), (0, 1]. */
+  [[nodiscard]] float renderScale() const;
   /** Colour samples per pixel in use (after clamping to the device). */
   [[nodiscard]] std::uint32_t msaaSamples() const;
   /** Whether the validation layer is running. */
   [[nodiscard]] bool validationEnabled() const;
   /** Validation messages (warnings and errors) received since creation; each is also logged. */
   [[nodiscard]] std::uint64_t validationMessageCount() const;
+  /**
+   * Times the shadow map was drawn so far. It is drawn again only when the light's projection,
+   * the shadow casters' meshes or their instance data changed since the last draw; frames of a
+   * still scene reuse it.
+   */
+  [[nodiscard]] std::uint64_t shadowMapDraws() const;
   /** Frames rendered so far (Skipped frames not counted). */
   [[nodiscard]] std::uint64_t frameCount() const;
 

@@ -21,6 +21,12 @@ enum class Validation : std::uint8_t {
   Off,
 };
 
+/**
+ * The automatic render scale of a window on a CPU (software) Vulkan device (RendererOptions::
+ * renderScale 0). Measured on a 2-core x86-64 machine with lavapipe (bench/RenderBench.cpp).
+ */
+inline constexpr float kSoftwareWindowRenderScale = 0.5f;
+
 /** Everything chosen when a Renderer is created. */
 struct RendererOptions {
   /** Offscreen image size, or the window's framebuffer size at start (pixels). */
@@ -39,6 +45,15 @@ struct RendererOptions {
   double frameCapHz = 0.0;
   /** Colour samples per pixel; lowered to what the device supports (1 = no MSAA). */
   std::uint32_t msaaSamples = 4;
+  /**
+   * Resolution of the 3D scene relative to the target, in (0, 1]: the scene (sky, meshes,
+   * shadows, lines) is drawn at round(width * scale) x round(height * scale) pixels and upscaled
+   * with bilinear filtering to the target, then the HUD is drawn at the target's full resolution
+   * (the dynamic-resolution technique of game engines). 0 = automatic: kSoftwareWindowRenderScale
+   * for a window on a CPU (software) device such as lavapipe, where fragment shading is the frame
+   * time, else 1. Values outside [0, 1] are clamped; below 0.25 counts as 0.25.
+   */
+  float renderScale = 0.0f;
   /** Directional-light shadow map edge (texels); 0 turns shadows off. */
   std::uint32_t shadowMapSize = 2048;
   /** Largest radius (m) the shadow map covers around the shadow casters. */
