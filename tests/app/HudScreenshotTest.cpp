@@ -96,3 +96,48 @@ TEST(HudScreenshot, MidExamShowsTheTimerAndTheDeductions) {
   EXPECT_GT(listMid, 400) << "the two deductions by 120 s are not drawn";
   EXPECT_GT(textPixels(mid, layout.deductions, 0.0f, 0.15f), 50) << "no panel header";
 }
+
+// Issue 3, point 1: the device can be listed and forced from the command line.
+TEST(GpuOption, ListNamesEveryDeviceWithItsIndex) {
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(app::runCli({"--gpu", "list"}, out, err), 0) << err.str();
+  const std::string text = out.str();
+  ASSERT_EQ(text.rfind("0: ", 0), 0u) << text; // the first device is index 0
+  // Every line is "INDEX: NAME (KIND)", optionally with why it cannot be used.
+  std::istringstream lines(text);
+  std::string line;
+  int index = 0;
+  while (std::getline(lines, line)) {
+    EXPECT_EQ(line.rfind(std::to_string(index++) + ": ", 0), 0u) << line;
+    EXPECT_NE(line.find(" ("), std::string::npos) << line;
+  }
+}
+
+TEST(GpuOption, ForcedDeviceThatDoesNotExistFailsTheScreenshotNamingIt) {
+  const std::string png = std::string(SKILLSIM_TEST_OUTPUT_DIR) + "/gpu-option-none.png";
+  std::filesystem::remove(png);
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = app::runCli({"run", kCrane + "q2_practical.toml", "--headless", "--input",
+                                kCrane + "traces/q2-competent.sktrace", "--screenshot", png,
+                                "--no-store", "--gpu", "no-such-device-xyz"},
+                               out, err);
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(err.str().find("--gpu no-such-device-xyz: no device name contains that text"),
+            std::string::npos)
+      << err.str();
+  EXPECT_FALSE(std::filesystem::exists(png));
+
+  // Index 0 always exists where the tests run (lavapipe in CI), and a half render scale still
+  // writes a full-size screenshot.
+  const int ok = app::runCli({"run", kCrane + "q2_practical.toml", "--headless", "--input",
+                              kCrane + "traces/q2-competent.sktrace", "--screenshot", png, "--at",
+                              "30", "--no-store", "--gpu", "0", "--render-scale", "0.5"},
+                             out, err);
+  EXPECT_EQ(ok, 0) << err.str();
+  auto image = render::readPng(png);
+  ASSERT_TRUE(image) << image.error().toString();
+  EXPECT_EQ(image->width, 1280u);
+  EXPECT_EQ(image->height, 720u);
+}

@@ -13,6 +13,7 @@
 #include <skillsim/platform/PlatformInfo.h>
 #include <skillsim/records/StoreInfo.h>
 #include <skillsim/render/RenderInfo.h>
+#include <skillsim/render/Renderer.h>
 #include <skillsim/ui/UiInfo.h>
 
 #include <CLI/CLI.hpp>
@@ -26,6 +27,26 @@ namespace {
 constexpr const char* kUsage = "usage: skillsim [--version] [--help] <command> [options]";
 
 } // namespace
+
+/** `skillsim --gpu list`: every Vulkan device with its index, kind and whether it can be used. */
+int listGpus(std::ostream& out, std::ostream& err) {
+  auto devices = render::Renderer::listDevices();
+  if (!devices) {
+    err << "skillsim: " << devices.error().toString() << '\n';
+    return kExitFailure;
+  }
+  if (devices->empty()) {
+    err << "skillsim: Vulkan reports no devices; install a driver (Debian: mesa-vulkan-drivers "
+           "for the software rasteriser lavapipe, or your GPU vendor's driver)\n";
+    return kExitFailure;
+  }
+  for (std::size_t i = 0; i < devices->size(); ++i) {
+    const render::DeviceCandidate& d = (*devices)[i];
+    out << i << ": " << d.name << " (" << render::toString(d.type) << ")"
+        << (d.suitable ? "" : " — not usable: " + d.whyNot) << '\n';
+  }
+  return kExitOk;
+}
 
 std::string versionText() {
   std::string text = "skillsim " + std::string(core::engineVersion()) + '\n';
@@ -47,6 +68,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   cli.add_flag("--version", showVersion, "Print the version, build id and linked libraries");
   cli.add_option("--log-level", logLevel, "trace, debug, info, warn, error, critical or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  std::string gpu;
+  cli.add_option("--gpu", gpu,
+                 "Vulkan device for the commands that render: an index or part of its name; "
+                 "'list' prints the devices");
 
   ValidateOptions validate;
   CLI::App* validateCmd =
@@ -103,6 +128,13 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   runCmd->add_option("--at", run.at, "Headless: screenshot time in s (default: the end)");
   runCmd->add_option("--report", run.report, "Headless: write the attempt as JSON");
   runCmd->add_flag("--no-store", run.noStore, "Do not record the attempt in the results store");
+  runCmd->add_option("--gpu", run.gpu,
+                     "Vulkan device: an index or part of its name (see 'skillsim --gpu list')");
+  runCmd
+      ->add_option("--render-scale", run.renderScale,
+                   "Scene resolution relative to the window, 0.25-1 (default: automatic, 0.5 "
+                   "on a software rasteriser, else 1)")
+      ->check(CLI::Range(0.25, 1.0));
   CertifyOptions certify;
   CLI::App* certifyCmd = addCertifyCommand(cli, certify);
   ReportOptions report;
@@ -126,6 +158,12 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (showVersion) {
       out << versionText();
       return kExitOk;
+    }
+    if (gpu == "list") {
+      return listGpus(out, err);
+    }
+    if (run.gpu.empty()) {
+      run.gpu = gpu; // `skillsim --gpu 1 run ...` as well as `skillsim run --gpu 1 ...`
     }
     if (validateCmd->parsed()) {
       return runValidate(validate, out, err);

@@ -58,8 +58,9 @@ ui::HudModel hudAt(const scenario::Scenario& s, const sim::Simulation& sim,
 
 core::Expected<void> screenshot(const sim::Simulation& sim, const ui::HudModel& hud,
                                 const ui::I18n& text, const std::string& camera,
-                                const std::string& path) {
-  auto renderer = render::Renderer::create({.width = 1280, .height = 720});
+                                const std::string& path, const RunOptions& o) {
+  auto renderer = render::Renderer::create(
+      {.width = 1280, .height = 720, .gpu = o.gpu, .renderScale = o.renderScale});
   if (!renderer) {
     return std::move(renderer).error();
   }
@@ -157,7 +158,7 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
             tick == std::min<std::uint64_t>(shotTick, trace->actions.size() - 1)) {
           hud = hudAt(*scenario, sim, assessor, trace->actions[tick], mode, camera,
                       language == ui::Language::ChineseSimplified);
-          if (auto ok = screenshot(sim, *hud, *text, camera, o.screenshot); !ok) {
+          if (auto ok = screenshot(sim, *hud, *text, camera, o.screenshot, o); !ok) {
             shotError = ok.error();
           }
         }

@@ -19,6 +19,10 @@ struct RunOptions {
   double at = -1.0;       ///< s into the attempt; < 0 = the last tick.
   std::string report;     ///< Headless: JSON report of the attempt.
   bool noStore = false;   ///< Do not record the attempt in the results store.
+  /** Vulkan device: "" (prefer a discrete GPU), an index or a name part (`skillsim --gpu list`). */
+  std::string gpu;
+  /** Scene resolution relative to the window, (0, 1]; 0 = automatic (RendererOptions). */
+  float renderScale = 0.0f;
 };
 
 /**

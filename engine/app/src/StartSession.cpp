@@ -109,6 +109,8 @@ int runStartSession(const RunOptions& options, std::ostream& out, std::ostream& 
       ro.surfaceFactory = (*window)->surfaceFactory();
       ro.instanceExtensions = (*window)->requiredInstanceExtensions();
       ro.frameCapHz = 30.0;
+      ro.gpu = options.gpu;
+      ro.renderScale = options.renderScale;
       auto renderer = render::Renderer::create(ro);
       if (!renderer) {
         err << renderer.error().toString() << '\n';

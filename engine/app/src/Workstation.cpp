@@ -148,6 +148,8 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
   ro.surfaceFactory = (*window)->surfaceFactory();
   ro.instanceExtensions = (*window)->requiredInstanceExtensions();
   ro.frameCapHz = 60.0;
+  ro.gpu = o.gpu;
+  ro.renderScale = o.renderScale;
   auto renderer = render::Renderer::create(ro);
   if (!renderer) {
     err << renderer.error().toString() << '\n';
