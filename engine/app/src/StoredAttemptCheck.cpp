@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <mutex>
@@ -72,6 +73,9 @@ std::map<std::string, fs::path> indexTraces(const std::vector<fs::path>& dirs, s
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) {
       std::ifstream in(file, std::ios::binary);
+      if (!in.is_open()) {
+        continue; // unreadable: it cannot be shown to be any record's trace
+      }
       const std::string bytes((std::istreambuf_iterator<char>(in)),
                               std::istreambuf_iterator<char>());
       if (!in.bad()) {
@@ -104,8 +108,13 @@ records::Resimulator recordingResimulator(std::shared_ptr<SeenTraces> seen, bool
           bound = true;
         }
         auto get = [&m](const std::optional<std::size_t>& i) { return i ? m.get(*i) : 0.0; };
-        mine.motion.samples.push_back(records::ReportSample{
-            static_cast<double>(tick) / rate, get(x), get(z), get(swing), get(height)});
+        const records::ReportSample sample{static_cast<double>(tick) / rate, get(x), get(z),
+                                           get(swing), get(height)};
+        // A physics fault's NaN stops the attempt; the report draws only finite samples.
+        if (std::isfinite(sample.loadX) && std::isfinite(sample.loadZ) &&
+            std::isfinite(sample.swing) && std::isfinite(sample.height)) {
+          mine.motion.samples.push_back(sample);
+        }
       }
       // The replay stops after this tick: keep the phases as the assessor will close them.
       if (assessor.finished() || simulation.stopped() || t + 1 == trace.actions.size()) {

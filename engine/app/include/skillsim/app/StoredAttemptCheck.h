@@ -43,7 +43,8 @@ struct AttemptMotion {
   /**
    * One sample every tickRate / 10 ticks (10 Hz at 240 Hz: ticks 24, 48, …), from the metrics
    * load_x, load_z (m), load_swing_angle (rad) and load_height (m) after that tick; time =
-   * tick / tickRate s. A metric the scenario lacks reads 0.
+   * tick / tickRate s. A metric the scenario lacks reads 0; a sample with a non-finite value
+   * (a physics fault) is left out.
    */
   std::vector<records::ReportSample> samples;
   /** Each started rubric phase's [start, end] s (assessment::Assessor::phaseTicks / tickRate). */
