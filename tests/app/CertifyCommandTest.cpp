@@ -83,8 +83,7 @@ TEST(CertifyCommand, UnverifiableTraceIsExcluded) {
   auto r = run(certifyArgs(dir, "T001"));
   EXPECT_EQ(r.code, kExitOk) << r.out << r.err;
   EXPECT_NE(r.out.find("attempt c2 (overhead_crane.q2_practical, 2026-11-25T08:00:00Z, 98.00%): "
-                       "excluded: trace does not verify (the trace's signature did not verify "
-                       "when the attempt was recorded)"),
+                       "excluded: trace does not verify (stand-in check: attempt c2 refused)"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("72.00% from attempt c1"), std::string::npos) << r.out;

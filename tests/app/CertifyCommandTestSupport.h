@@ -4,6 +4,7 @@
 // real ResultsStore into a fresh SQLite file.
 
 #include <skillsim/app/Cli.h>
+#include <skillsim/app/StoredAttemptCheck.h>
 #include <skillsim/records/ResultsStore.h>
 
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,7 +25,35 @@ struct CliRun {
   std::string err;
 };
 
+/**
+ * A stand-in for re-verifying traces, for decisions on hand-made stores (whose attempts have no
+ * trace files): an attempt counts when its record says the signature was valid; otherwise it is
+ * refused with a note naming the attempt.
+ */
+inline core::Expected<std::vector<StoredAttemptCheck>>
+storeFlagChecker(std::span<const records::AttemptRecord> records, const TraceSearchOptions&,
+                 const records::VerifyProgress&) {
+  std::vector<StoredAttemptCheck> checks;
+  for (const records::AttemptRecord& record : records) {
+    StoredAttemptCheck check;
+    check.verified = record.signatureValid;
+    check.note = record.signatureValid ? "stand-in check: counts"
+                                       : "stand-in check: attempt " + record.attemptId + " refused";
+    checks.push_back(std::move(check));
+  }
+  return checks;
+}
+
+/** The `skillsim` command line in-process, with the stand-in check (hand-made stores). */
 inline CliRun run(const std::vector<std::string>& args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  int code = runCli(args, out, err, storeFlagChecker);
+  return {code, out.str(), err.str()};
+}
+
+/** The `skillsim` command line in-process, re-verifying real traces (checkStoredAttempts). */
+inline CliRun runWithTraces(const std::vector<std::string>& args) {
   std::ostringstream out;
   std::ostringstream err;
   int code = runCli(args, out, err);

@@ -608,6 +608,30 @@ TEST(Phases, AfterAndEndThenStartOnOneEvent) {
   EXPECT_DOUBLE_EQ(r.duration, 0.8);
 }
 
+TEST(Phases, PhaseTicksGiveEachStartedPhasesSpan) {
+  Rubric rubric;
+  rubric.phases.push_back({"out", on(SimEventKind::ZoneExit, "load", "circle_a"),
+                           on(SimEventKind::ZoneEnter, "load", "circle_b")});
+  rubric.phases.push_back({"setdown_b", on(SimEventKind::ZoneEnter, "load", "circle_b"),
+                           on(SimEventKind::ContactBegin, "load", "ground")});
+  rubric.phases.push_back({"never", on(SimEventKind::ZoneEnter, "load", "circle_c"),
+                           on(SimEventKind::ContactBegin, "load", "ground")});
+  Stream s(rubric);
+  s.run(1, 2);
+  EXPECT_TRUE(s.assessor().phaseTicks().empty()); // nothing started yet
+  s.at(3, {event(SimEventKind::ZoneExit, "load", "circle_a")});
+  s.run(4, 6);
+  // A running phase ends, for now, at the last observed tick.
+  EXPECT_EQ(s.assessor().phaseTicks(), (std::vector<PhaseSpan>{{"out", 3, 6, true}}));
+  s.at(7, {event(SimEventKind::ZoneEnter, "load", "circle_b")}); // ends out, starts setdown_b
+  s.run(8, 11);
+  EXPECT_EQ(s.assessor().phaseTicks(),
+            (std::vector<PhaseSpan>{{"out", 3, 7, false}, {"setdown_b", 7, 11, true}}));
+  s.finish(); // closes setdown_b at the last tick, as phaseTicks said
+  EXPECT_EQ(s.assessor().phaseTicks(),
+            (std::vector<PhaseSpan>{{"out", 3, 7, false}, {"setdown_b", 7, 11, false}}));
+}
+
 TEST(Phases, CountSelectsTheNthMatch) {
   Rubric rubric;
   Trigger second = on(SimEventKind::Horn);

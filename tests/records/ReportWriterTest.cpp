@@ -60,6 +60,7 @@ ReportDocument document(const std::string& language) {
   doc.attempts.push_back(attempt("T001", "Li <b>& \"Xiao\" O'Neil", 50));
   doc.attempts.push_back(attempt("T002", "王五", 31));
   doc.attempts[1].verified = false;
+  doc.attempts[1].verificationNote = "no trace with hash 3f2a… under <traces> & co";
   doc.roster = makeReportRoster(doc.attempts);
   return doc;
 }
@@ -202,6 +203,11 @@ TEST(ReportWriter, EscapesTraineeNamesAndTitles) {
   EXPECT_NE(html->find("<title>Class 2026-3 &lt;crane&gt; &amp; &quot;Q2&quot;</title>"),
             std::string::npos);
   EXPECT_NE(html->find("trace NOT verified"), std::string::npos);
+  // The verification note: once, escaped, only for the attempt that has one.
+  EXPECT_EQ(count(*html, "<p class=\"note\">"), 1u);
+  EXPECT_NE(html->find("<p class=\"note\">no trace with hash 3f2a… under &lt;traces&gt; &amp; "
+                       "co</p>"),
+            std::string::npos);
 }
 
 TEST(ReportWriter, ChineseLabelsAndRoster) {

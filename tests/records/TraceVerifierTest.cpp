@@ -132,6 +132,24 @@ TEST_F(TraceVerifierTest, DifferentReSimulationIsAMismatchSayingWhere) {
       << out.message;
 }
 
+TEST(TraceVerifierDifference, NamesWhereTheFirstResultCameFrom) {
+  assessment::AttemptResult a;
+  a.totalPoints = 95.0;
+  a.maxPoints = 100.0;
+  a.passed = true;
+  a.endTick = 100;
+  assessment::AttemptResult b = a;
+  EXPECT_EQ(TraceVerifier::describeDifference(a, b), "");
+  b.totalPoints = 92.5;
+  b.endTick = 120;
+  EXPECT_EQ(TraceVerifier::describeDifference(a, b),
+            "score 95/100 passed recorded, 92.5/100 passed re-simulated; ended at tick 100 "
+            "recorded, 120 re-simulated");
+  EXPECT_EQ(TraceVerifier::describeDifference(a, b, "stored"),
+            "score 95/100 passed stored, 92.5/100 passed re-simulated; ended at tick 100 stored, "
+            "120 re-simulated");
+}
+
 TEST_F(TraceVerifierTest, MissingScenarioIsNamed) {
   const auto path = record("lost.sktrace", 60);
   const VerifyOutcome none = TraceVerifier(ScenarioIndex{}, fake()).verify(path);

@@ -1,5 +1,9 @@
 #include "skillsim/app/AttemptReplay.h"
 
+#include <skillsim/scenario/ScenarioLoader.h>
+
+#include <string>
+
 namespace skillsim::app {
 
 core::Expected<assessment::AttemptResult> replayAttempt(const scenario::Scenario& scenario,
@@ -19,6 +23,29 @@ core::Expected<assessment::AttemptResult> replayAttempt(const scenario::Scenario
     }
   }
   return assessor.finish();
+}
+
+core::Expected<assessment::AttemptResult> replayTrace(const records::ScenarioEntry& entry,
+                                                      const records::Trace& trace,
+                                                      const ReplayObserver& observer) {
+  auto loaded = scenario::loadScenario(entry.file);
+  if (!loaded) {
+    return std::move(loaded).error();
+  }
+  if (loaded->hash != entry.hash) {
+    return core::makeError(core::ErrorCode::Integrity,
+                           "the scenario file changed while verifying (hash now " +
+                               core::toHex(loaded->hash) + ")",
+                           core::SourceLocation{.file = entry.file.string()});
+  }
+  if (loaded->tickRate != trace.header.tickRate) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "the trace runs at " + std::to_string(trace.header.tickRate) +
+                               " Hz but the scenario at " + std::to_string(loaded->tickRate) +
+                               " Hz",
+                           core::SourceLocation{.file = entry.file.string()});
+  }
+  return replayAttempt(*loaded, trace.actions, observer);
 }
 
 } // namespace skillsim::app

@@ -1,5 +1,8 @@
 #include "CertifyCommand.h"
 
+#include "ProgressBar.h"
+#include "TraceSearchCli.h"
+
 #include "skillsim/app/Cli.h"
 
 #include <skillsim/assessment/CertificateEvaluator.h>
@@ -14,8 +17,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <ostream>
 
 namespace skillsim::app {
@@ -40,7 +45,8 @@ bool writeText(const std::string& path, const std::string& text, std::ostream& e
   return true;
 }
 
-int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err) {
+int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
+            const StoredAttemptChecker& checker) {
   auto fail = [&](const core::Error& error) {
     err << "skillsim certify: " << error.toString() << '\n';
     return kExitFailure;
@@ -83,11 +89,45 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err)
   if (!stored) {
     return fail(stored.error());
   }
+  // Only exam attempts at the rule's scenarios can count: those are re-verified from their traces.
+  std::vector<records::AttemptRecord> candidates;
+  for (const records::AttemptRecord& record : *stored) {
+    const bool part = std::any_of(rule->parts.begin(), rule->parts.end(), [&](const auto& p) {
+      return p.kind == assessment::CertificatePartKind::Practical &&
+             p.scenarioId == record.scenario.id;
+    });
+    if (part && record.mode == records::AttemptMode::Exam) {
+      candidates.push_back(record);
+    }
+  }
+  ProgressBar bar(err, stderrIsTerminal(err) && candidates.size() > 1);
+  auto checks = checker(candidates, options.traces,
+                        [&bar](std::size_t done, std::size_t total) { bar(done, total); });
+  if (!checks) {
+    return fail(checks.error());
+  }
+  if (checks->size() != candidates.size()) {
+    err << "skillsim certify: internal error: " << checks->size() << " checks for "
+        << candidates.size() << " attempts\n";
+    return kExitFailure;
+  }
+  std::map<std::string, const StoredAttemptCheck*> checkOf;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    checkOf[candidates[i].attemptId] = &(*checks)[i];
+  }
+  std::size_t verifiedCount = 0;
   for (const records::AttemptRecord& record : *stored) {
     if (evidence.traineeName.empty()) {
       evidence.traineeName = record.traineeName;
     }
-    evidence.attempts.push_back(records::certificateAttemptFromRecord(record));
+    assessment::CertificateAttempt attempt = records::certificateAttemptFromRecord(record);
+    auto check = checkOf.find(record.attemptId);
+    // The store's own signature flag is never enough: only a re-verified trace counts.
+    attempt.verified = check != checkOf.end() && check->second->verified;
+    attempt.verificationNote =
+        check != checkOf.end() ? check->second->note : "not re-verified (cannot count here)";
+    verifiedCount += attempt.verified ? 1 : 0;
+    evidence.attempts.push_back(std::move(attempt));
   }
 
   assessment::CertificateDecision decision = assessment::evaluateCertificate(*rule, evidence);
@@ -100,6 +140,9 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err)
       << (decision.traineeName.empty() ? "" : " (" + decision.traineeName + ")") << ", "
       << evidence.attempts.size() << " stored attempt(s), theory score "
       << (evidence.theory ? "from " + evidence.theory->source : std::string("not given")) << '\n';
+  // Each attempt that does not verify is named with its reason among the decision's reasons.
+  out << "re-verified " << verifiedCount << " of " << candidates.size()
+      << " exam attempt(s) at this certificate's scenarios by re-simulating their traces\n";
   for (const std::string& reason : decision.reasons) {
     out << "  " << reason << '\n';
   }
@@ -160,12 +203,14 @@ CLI::App* addCertifyCommand(CLI::App& cli, CertifyOptions& options) {
   cmd->add_option("--lang", options.lang, "Language of names and credential: zh-CN or en")
       ->check(CLI::IsMember({"zh-CN", "en"}));
   cmd->add_flag("--no-record", options.noRecord, "Do not record the decision in the store");
+  addTraceSearchOptions(cmd, options.traces);
   return cmd;
 }
 
-int runCertify(const CertifyOptions& options, std::ostream& out, std::ostream& err) {
+int runCertify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
+               const StoredAttemptChecker& checker) {
   try {
-    return certify(options, out, err);
+    return certify(options, out, err, checker);
   } catch (const std::exception& e) {
     err << "skillsim certify: internal error: " << e.what() << '\n';
     return kExitFailure;

@@ -59,6 +59,11 @@ std::string versionText() {
 }
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  return runCli(args, out, err, checkStoredAttempts);
+}
+
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+           const StoredAttemptChecker& checker) {
   CLI::App cli{"SkillSim: vocational skills training simulator (overhead crane, forklift, "
                "industrial robot), scored against certificate standards.",
                "skillsim"};
@@ -178,10 +183,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       return runRun(run, out, err);
     }
     if (certifyCmd->parsed()) {
-      return runCertify(certify, out, err);
+      return runCertify(certify, out, err, checker);
     }
     if (reportCmd->parsed()) {
-      return runReport(report, out, err);
+      return runReport(report, out, err, checker);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

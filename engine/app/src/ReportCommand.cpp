@@ -1,5 +1,8 @@
 #include "ReportCommand.h"
 
+#include "ProgressBar.h"
+#include "TraceSearchCli.h"
+
 #include "skillsim/app/Cli.h"
 
 #include <skillsim/core/Log.h>
@@ -57,7 +60,8 @@ std::map<std::string, scenario::Scenario> scenariosByHash(const std::string& dir
   return found;
 }
 
-int report(const ReportOptions& options, std::ostream& out, std::ostream& err) {
+int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
+           const StoredAttemptChecker& checker) {
   auto fail = [&](const core::Error& error) {
     err << "skillsim report: " << error.toString() << '\n';
     return kExitFailure;
@@ -88,25 +92,67 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err) {
     return fail(decisions.error());
   }
 
-  const std::map<std::string, scenario::Scenario> scenarios = scenariosByHash(options.scenariosDir);
+  const std::map<std::string, scenario::Scenario> scenarios =
+      scenariosByHash(options.traces.scenariosDir);
   records::ReportDocument document;
   document.language = options.lang;
   document.title = options.title;
   document.subtitle = options.classFile.empty() ? options.traineeId : options.classFile;
+
+  // Every member's attempts first, so that all traces are re-simulated in one parallel pass.
+  std::vector<records::AttemptRecord> all;
+  std::vector<std::size_t> firstOf;
   for (const records::ReportClassMember& member : members) {
     auto stored = (*store)->attempts(records::AttemptQuery{member.traineeId, ""});
     if (!stored) {
       return fail(stored.error());
     }
+    firstOf.push_back(all.size());
+    all.insert(all.end(), stored->begin(), stored->end());
+  }
+  firstOf.push_back(all.size());
+  TraceSearchOptions search = options.traces;
+  search.collectMotion = true;
+  ProgressBar bar(err, stderrIsTerminal(err) && all.size() > 1);
+  auto checks =
+      checker(all, search, [&bar](std::size_t done, std::size_t total) { bar(done, total); });
+  if (!checks) {
+    return fail(checks.error());
+  }
+  if (checks->size() != all.size()) {
+    err << "skillsim report: internal error: " << checks->size() << " checks for " << all.size()
+        << " attempts\n";
+    return kExitFailure;
+  }
+
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    const records::ReportClassMember& member = members[m];
     std::vector<records::ReportAttempt> mine;
-    for (const records::AttemptRecord& record : *stored) {
-      mine.push_back(records::reportAttemptFromRecord(record, options.lang));
-      if (auto s = scenarios.find(record.scenario.hash); s != scenarios.end()) {
-        mine.back().zones = records::reportZones(s->second);
+    for (std::size_t i = firstOf[m]; i < firstOf[m + 1]; ++i) {
+      const records::AttemptRecord& record = all[i];
+      const StoredAttemptCheck& check = (*checks)[i];
+      records::ReportAttempt attempt = records::reportAttemptFromRecord(record, options.lang);
+      attempt.verified = check.verified; // the re-verification, never the store's flag
+      if (!check.verified) {
+        attempt.verificationNote = check.note;
+      }
+      auto s = scenarios.find(record.scenario.hash);
+      if (s != scenarios.end()) {
+        attempt.zones = records::reportZones(s->second);
+      }
+      if (check.motion) {
+        attempt.samples = check.motion->samples;
+        if (s != scenarios.end()) {
+          attempt.swingBands = records::reportBands(
+              s->second, "load_swing_angle", check.motion->phaseTimes, check.motion->duration);
+          attempt.heightBands = records::reportBands(
+              s->second, "load_height", check.motion->phaseTimes, check.motion->duration);
+        }
       }
       if (!member.name.empty()) {
-        mine.back().traineeName = member.name;
+        attempt.traineeName = member.name;
       }
+      mine.push_back(std::move(attempt));
     }
     std::vector<records::ReportRosterRow> rows = records::makeReportRoster(mine);
     records::ReportRosterRow row =
@@ -166,15 +212,14 @@ CLI::App* addReportCommand(CLI::App& cli, ReportOptions& options) {
   cmd->add_option("--out", options.out, "The HTML file to write")->required();
   cmd->add_option("--lang", options.lang, "zh-CN or en")->check(CLI::IsMember({"zh-CN", "en"}));
   cmd->add_option("--title", options.title, "Report title");
-  cmd->add_option("--scenarios", options.scenariosDir,
-                  "Folder of scenario files, for the zones on the ground plan (default: "
-                  "scenarios)");
+  addTraceSearchOptions(cmd, options.traces);
   return cmd;
 }
 
-int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err) {
+int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err,
+              const StoredAttemptChecker& checker) {
   try {
-    return report(options, out, err);
+    return report(options, out, err, checker);
   } catch (const std::exception& e) {
     err << "skillsim report: internal error: " << e.what() << '\n';
     return kExitFailure;

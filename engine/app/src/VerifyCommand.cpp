@@ -1,5 +1,7 @@
 #include "skillsim/app/VerifyCommand.h"
 
+#include "ProgressBar.h"
+
 #include "skillsim/app/AttemptReplay.h"
 #include "skillsim/app/Cli.h"
 
@@ -44,28 +46,6 @@ std::vector<std::filesystem::path> collectTraces(const std::vector<std::string>&
   return out;
 }
 
-/** A one-line progress bar on a terminal, redrawn in place. */
-class ProgressBar {
-public:
-  ProgressBar(std::ostream& err, bool enabled) : mErr(err), mEnabled(enabled) {}
-  void operator()(std::size_t done, std::size_t total) {
-    if (!mEnabled) {
-      return;
-    }
-    constexpr std::size_t kWidth = 30;
-    const std::size_t filled = total == 0 ? kWidth : done * kWidth / total;
-    mErr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, '.') << "] " << done
-         << '/' << total << " traces" << std::flush;
-    if (done == total) {
-      mErr << "\r\033[K" << std::flush; // clear the bar; the results follow on stdout
-    }
-  }
-
-private:
-  std::ostream& mErr;
-  bool mEnabled;
-};
-
 } // namespace
 
 VerifyBackend defaultVerifyBackend() {
@@ -81,27 +61,8 @@ VerifyBackend defaultVerifyBackend() {
   // Re-simulation headless: app::replayAttempt steps the simulation and the assessor tick by tick
   // exactly as the workstation does while it records (Workstation.cpp), so an honest trace gives
   // a bit-identical result. (scenario::AttemptRunner, once on main, does the same.)
-  backend.resimulate =
-      [](const records::ScenarioEntry& entry,
-         const records::Trace& trace) -> core::Expected<assessment::AttemptResult> {
-    auto loaded = scenario::loadScenario(entry.file);
-    if (!loaded) {
-      return std::move(loaded).error();
-    }
-    if (loaded->hash != entry.hash) {
-      return core::makeError(core::ErrorCode::Integrity,
-                             "the scenario file changed while verifying (hash now " +
-                                 core::toHex(loaded->hash) + ")",
-                             core::SourceLocation{.file = entry.file.string()});
-    }
-    if (loaded->tickRate != trace.header.tickRate) {
-      return core::makeError(core::ErrorCode::InvalidInput,
-                             "the trace runs at " + std::to_string(trace.header.tickRate) +
-                                 " Hz but the scenario at " + std::to_string(loaded->tickRate) +
-                                 " Hz",
-                             core::SourceLocation{.file = entry.file.string()});
-    }
-    return replayAttempt(*loaded, trace.actions);
+  backend.resimulate = [](const records::ScenarioEntry& entry, const records::Trace& trace) {
+    return replayTrace(entry, trace);
   };
   return backend;
 }

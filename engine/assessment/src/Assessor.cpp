@@ -49,6 +49,20 @@ double Assessor::maxScore() const { return mSheet->maxTotal(); }
 const std::vector<Deduction>& Assessor::deductions() const { return mSheet->deductions(); }
 bool Assessor::vetoed() const { return !mSheet->vetoes().empty(); }
 
+std::vector<PhaseSpan> Assessor::phaseTicks() const {
+  std::vector<PhaseSpan> spans;
+  for (std::size_t i = 0; i < mPhases->size(); ++i) {
+    const PhaseTracker::State state = mPhases->state(i);
+    if (state == PhaseTracker::State::NotStarted) {
+      continue;
+    }
+    const bool running = state == PhaseTracker::State::Active;
+    spans.push_back(PhaseSpan{mPhases->id(i), mPhases->startTick(i),
+                              running ? mLastTick : mPhases->endTick(i), running});
+  }
+  return spans;
+}
+
 void Assessor::dispatch(const EventRef& ref, const Observation& obs) {
   mPhases->process(ref, obs.tick);
   for (auto& criterion : mCriteria) {

@@ -52,15 +52,16 @@ bool screen(const CertificateAttempt& attempt, const CertificateRule& rule,
     return false;
   }
   c.percent = 100.0 * attempt.score / attempt.maxScore;
+  // Practice never counts, so its trace need not be re-simulated (certify checks exam attempts).
+  if (!attempt.exam) {
+    c.reason = "excluded: a practice attempt (hints and pause allowed); only exam attempts count";
+    return false;
+  }
   if (!attempt.verified) {
     c.reason = "excluded: trace does not verify (" +
                (attempt.verificationNote.empty() ? std::string("no reason recorded")
                                                  : attempt.verificationNote) +
                ")";
-    return false;
-  }
-  if (!attempt.exam) {
-    c.reason = "excluded: a practice attempt (hints and pause allowed); only exam attempts count";
     return false;
   }
   auto date = parseCertificateDate(attempt.startedAt);

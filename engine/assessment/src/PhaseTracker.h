@@ -23,6 +23,10 @@ public:
   /** Closes every active phase at the attempt's end (pseudo event "end"). */
   void closeAll(std::uint64_t tick);
 
+  /** Number of phases (the rubric's, in its order). */
+  [[nodiscard]] std::size_t size() const { return mPhases.size(); }
+  /** The id of phase `index`. */
+  [[nodiscard]] const std::string& id(std::size_t index) const { return mPhases.at(index).id; }
   [[nodiscard]] std::optional<std::size_t> indexOf(const std::string& id) const;
   [[nodiscard]] State state(std::size_t index) const { return mPhases.at(index).state; }
   [[nodiscard]] bool active(std::size_t index) const { return state(index) == State::Active; }

@@ -475,7 +475,11 @@ core::Expected<std::string> writeHtmlReport(const ReportDocument& document,
     }
     out += a.verified ? " · " + std::string(l.isVerified)
                       : " · <span class=\"unverified\">" + std::string(l.notVerified) + "</span>";
-    out += " · " + escapeReportText(a.attemptId) + "</p>\n<div class=\"plots\">\n";
+    out += " · " + escapeReportText(a.attemptId) + "</p>\n";
+    if (!a.verificationNote.empty()) {
+      out += "<p class=\"note\">" + escapeReportText(a.verificationNote) + "</p>\n";
+    }
+    out += "<div class=\"plots\">\n";
 
     std::vector<const ReportDeduction*> markers;
     for (const ReportDeduction& d : a.deductions) {

@@ -89,16 +89,18 @@ TraceVerifier::TraceVerifier(ScenarioIndex index, Resimulator resimulate, Verify
     : mIndex(std::move(index)), mResimulate(std::move(resimulate)), mOptions(std::move(options)) {}
 
 std::string TraceVerifier::describeDifference(const assessment::AttemptResult& a,
-                                              const assessment::AttemptResult& b) {
+                                              const assessment::AttemptResult& b,
+                                              std::string_view recordedLabel) {
+  const std::string recorded = " " + std::string(recordedLabel) + ", ";
   if (resultHash(a) == resultHash(b)) {
     return {};
   }
   std::vector<std::string> parts;
   if (a.totalPoints != b.totalPoints || a.maxPoints != b.maxPoints || a.passed != b.passed) {
-    parts.push_back("score " + score(a) + " recorded, " + score(b) + " re-simulated");
+    parts.push_back("score " + score(a) + recorded + score(b) + " re-simulated");
   }
   if (a.endTick != b.endTick) {
-    parts.push_back("ended at tick " + std::to_string(a.endTick) + " recorded, " +
+    parts.push_back("ended at tick " + std::to_string(a.endTick) + recorded +
                     std::to_string(b.endTick) + " re-simulated");
   }
   const std::size_t n = std::max(a.deductions.size(), b.deductions.size());
@@ -108,13 +110,13 @@ std::string TraceVerifier::describeDifference(const assessment::AttemptResult& a
     if (inA && inB && a.deductions[i] == b.deductions[i]) {
       continue;
     }
-    parts.push_back("deduction " + std::to_string(i + 1) + ": recorded " +
+    parts.push_back("deduction " + std::to_string(i + 1) + ": " + std::string(recordedLabel) + " " +
                     (inA ? deductionText(a.deductions[i]) : "none") + ", re-simulated " +
                     (inB ? deductionText(b.deductions[i]) : "none"));
     break;
   }
   if (a.vetoes.size() != b.vetoes.size()) {
-    parts.push_back(std::to_string(a.vetoes.size()) + " vetoes recorded, " +
+    parts.push_back(std::to_string(a.vetoes.size()) + " vetoes" + recorded +
                     std::to_string(b.vetoes.size()) + " re-simulated");
   }
   if (parts.empty()) {

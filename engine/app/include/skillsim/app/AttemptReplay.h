@@ -4,6 +4,8 @@
 #include <skillsim/assessment/AttemptResult.h>
 #include <skillsim/core/ActionState.h>
 #include <skillsim/core/Expected.h>
+#include <skillsim/records/ScenarioIndex.h>
+#include <skillsim/records/Trace.h>
 #include <skillsim/scenario/Scenario.h>
 #include <skillsim/sim/Simulation.h>
 
@@ -29,5 +31,16 @@ using ReplayObserver = std::function<void(std::uint64_t tick, const sim::Simulat
 [[nodiscard]] core::Expected<assessment::AttemptResult>
 replayAttempt(const scenario::Scenario& scenario, std::span<const core::ActionState> actions,
               const ReplayObserver& observer = {});
+
+/**
+ * Re-simulates a trace headless, as `skillsim verify` does (defaultVerifyBackend): loads
+ * `scenario.file`, checks that its hash is still `scenario.hash` and that its tick rate is the
+ * trace's, then replayAttempt(loaded, trace.actions, observer). Errors: the loader's; Integrity
+ * when the file changed since it was indexed; InvalidInput when the tick rates differ (both named).
+ * Thread-safe: every call builds its own simulation.
+ */
+[[nodiscard]] core::Expected<assessment::AttemptResult>
+replayTrace(const records::ScenarioEntry& scenario, const records::Trace& trace,
+            const ReplayObserver& observer = {});
 
 } // namespace skillsim::app

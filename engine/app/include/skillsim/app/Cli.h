@@ -1,5 +1,7 @@
 #pragma once
 
+#include "skillsim/app/StoredAttemptCheck.h"
+
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -19,6 +21,14 @@ enum ExitCode : int {
  * subcommand's own code). Never throws.
  */
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/**
+ * runCli with the check `certify` and `report` make of stored attempts against their traces
+ * replaced by `checker` (checkStoredAttempts in runCli; tests of decisions on hand-made stores
+ * pass a fake).
+ */
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+           const StoredAttemptChecker& checker);
 
 /** The text `skillsim --version` prints: engine version, build id and linked libraries. */
 [[nodiscard]] std::string versionText();

@@ -24,6 +24,16 @@ struct Observation;
 class ScoreSheet;
 class TriggerState;
 
+/** When a rubric phase ran, in simulation ticks (time = tick / tickRate). */
+struct PhaseSpan {
+  std::string phaseId;         ///< PhaseSpec::id.
+  std::uint64_t startTick = 0; ///< The tick whose event started it.
+  std::uint64_t endTick = 0;   ///< The tick whose event ended it, or the last observed tick.
+  bool running = false;        ///< Not ended yet (endTick is then the last observed tick).
+
+  friend bool operator==(const PhaseSpan&, const PhaseSpan&) = default;
+};
+
 /**
  * Scores one attempt against a standard by a rubric, tick by tick, from the simulation's events
  * and metrics only (it knows nothing of physics). Feed every tick to observe(); read
@@ -73,6 +83,14 @@ public:
    * result. Idempotent: later calls return the same result.
    */
   AttemptResult finish();
+
+  /**
+   * The phases that have started so far, in rubric order (phases never started are left out):
+   * each one's start tick and its end tick, a running phase ending at the last observed tick
+   * (as finish() closes it). For the report's allowed bands, which are drawn over the phase a
+   * criterion is bound to (records::reportBands).
+   */
+  [[nodiscard]] std::vector<PhaseSpan> phaseTicks() const;
 
   [[nodiscard]] const Standard& standard() const { return *mStandard; }
   [[nodiscard]] const Rubric& rubric() const { return *mRubric; }

@@ -17,12 +17,14 @@ inline constexpr double kCertificateScoreTolerance = 1e-9;
  * Applies a certificate rule to a trainee's evidence (a pure function; same input, same
  * decision).
  *
- * Per attempt: an attempt whose scenario is not a part is `Unrelated`; one whose trace did not
- * verify, that was a practice attempt (not under exam rules), whose score is not finite or outside
- * [0, max], whose max is not > 0, whose start time is not `YYYY-MM-DD...` or is after the decision
- * date is `Excluded` with that reason. Of the remaining attempts at a part's scenario, the part's
- * policy picks one (`latest`: the last by start time, ties by attempt id; `best`: the highest
- * percentage, ties to the earlier); the others are `Superseded`.
+ * Per attempt: an attempt whose scenario is not a part is `Unrelated`; one whose score is not
+ * finite or outside [0, max], whose max is not > 0, that was a practice attempt (not under exam
+ * rules), whose trace did not verify, whose start time is not `YYYY-MM-DD...` or is after the
+ * decision date is `Excluded` with the first of these reasons, in this order (so a practice
+ * attempt is excluded as practice whether or not its trace was re-simulated). Of the remaining
+ * attempts at a part's scenario, the part's policy picks one (`latest`: the last by start time,
+ * ties by attempt id; `best`: the highest percentage, ties to the earlier); the others are
+ * `Superseded`.
  *
  * Per part: met when its percentage (100 * score / max) >= its minimum - tolerance and, for a
  * practical part, the counted attempt was not vetoed (a veto fails the attempt whatever its

@@ -73,6 +73,11 @@ struct ReportAttempt {
   std::vector<ReportBand> swingBands;  ///< Allowed swing, rad.
   std::vector<ReportBand> heightBands; ///< Allowed load height, m.
   std::vector<ReportZone> zones;
+  /**
+   * Why the trace did not verify, or why there is no motion (e.g. "no trace with hash 3f2a…
+   * under traces/"); shown under the score line, escaped. Empty: nothing to say.
+   */
+  std::string verificationNote;
 };
 
 /** One trainee's line in the class roster. */

@@ -17,7 +17,8 @@ using ReportProgress = std::function<void(std::size_t done, std::size_t total)>;
  * Writes the report as ONE self-contained HTML file (no scripts, no external resources; also
  * well-formed XML, so `xmllint --noout` accepts it) in zh-CN or en (document.language):
  * the class roster table, then per attempt a heading, the score line (with "not verified" when
- * the trace did not verify) and four inline SVG plots, each `<svg class="plot plot-KIND">` with
+ * the trace did not verify), the attempt's verificationNote (`<p class="note">`) when it has one,
+ * and four inline SVG plots, each `<svg class="plot plot-KIND">` with
  * its data as one `<polyline class="series">` of exactly one point per data point (or, with no
  * data, no polyline and the words "no samples"):
  *   - `plot-score`: the running score (scoreSeries) over time, deductions as vertical lines;

@@ -13,6 +13,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace skillsim::records {
@@ -108,10 +109,12 @@ public:
   /**
    * The first difference between a recorded and a re-simulated result, for a user, e.g.
    * "total 82.5 recorded, 80 re-simulated; deduction 2: recorded swing at tick 4800, re-simulated
-   * swing at tick 4801". Empty when they are equal.
+   * swing at tick 4801". Empty when they are equal. `recordedLabel` names where the first result
+   * came from ("recorded": signed in the trace; "stored": the results store's copy).
    */
   [[nodiscard]] static std::string describeDifference(const assessment::AttemptResult& recorded,
-                                                      const assessment::AttemptResult& resimulated);
+                                                      const assessment::AttemptResult& resimulated,
+                                                      std::string_view recordedLabel = "recorded");
 
 private:
   ScenarioIndex mIndex;

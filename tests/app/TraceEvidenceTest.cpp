@@ -1,0 +1,383 @@
+// certify and report on REAL traces: the committed Q2 reference traces (q2-competent 92.76 pass,
+// q2-careless 68.38 fail) copied into a scratch folder, their records put into a hand-made store,
+// and every attempt re-verified by re-simulating its trace (app::checkStoredAttempts). Each
+// re-simulation costs real time (more under ASan), so the suite re-simulates each trace once in
+// SetUpTestSuite for the checker's own assertions, and once more per command run.
+
+#include "CertifyCommandTestSupport.h"
+
+#include <skillsim/app/StoredAttemptCheck.h>
+#include <skillsim/core/Version.h>
+#include <skillsim/records/CertificateEvidenceFromRecords.h>
+#include <skillsim/records/ReportScenarioOverlay.h>
+#include <skillsim/records/TraceReader.h>
+#include <skillsim/scenario/ScenarioLoader.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+
+namespace skillsim::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSource = SKILLSIM_SOURCE_DIR;
+const std::string kScenarios = kSource + "/scenarios";
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+/** The `kind` plots (`<svg … class="plot plot-KIND"` up to `</svg>`) in document order. */
+std::vector<std::string> svgs(const std::string& html, const std::string& kind) {
+  std::vector<std::string> out;
+  const std::string open = "class=\"plot plot-" + kind + "\"";
+  for (auto pos = html.find(open); pos != std::string::npos; pos = html.find(open, pos + 1)) {
+    out.push_back(html.substr(pos, html.find("</svg>", pos) - pos));
+  }
+  return out;
+}
+
+/** Number of "x,y" points in the one series polyline of `svg` (0 when it has none). */
+std::size_t seriesPoints(const std::string& svg) {
+  // (Not std::regex: libstdc++'s recursive matcher overflows the stack on thousands of points.)
+  const std::string open = "<polyline class=\"series\" points=\"";
+  const auto start = svg.find(open);
+  if (start == std::string::npos) {
+    return 0;
+  }
+  const auto from = start + open.size();
+  return count(svg.substr(from, svg.find('"', from) - from), ",");
+}
+
+/** A reference trace and the store record the workstation would have written for it. */
+struct Reference {
+  fs::path file;
+  records::Trace trace;
+  records::AttemptRecord record;
+};
+
+class TraceEvidenceTest : public ::testing::Test {
+protected:
+  static void SetUpTestSuite() {
+    sDir = std::make_unique<test::ScratchDir>("trace-evidence");
+    fs::create_directories(sDir->file("traces"));
+    sCompetent = reference("q2-competent.sktrace");
+    sCareless = reference("q2-careless.sktrace");
+
+    // The checker on its own, once for every case it must tell apart: one re-simulation per
+    // trace, whatever the number of records naming it.
+    sEdited = sCompetent.record;
+    sEdited.attemptId = "zz-edited";
+    sEdited.result.totalPoints = 95.0;
+    sAbsent = sCompetent.record;
+    sAbsent.attemptId = "gone";
+    sAbsent.traceHash = "3f2a" + std::string(60, '0');
+    sOtherTrainee = sCompetent.record;
+    sOtherTrainee.attemptId = "borrowed";
+    sOtherTrainee.traineeId = "T-borrower";
+    sPractice = sCareless.record;
+    sPractice.attemptId = "practice-claim";
+    sPractice.mode = records::AttemptMode::Practice;
+    const std::vector<records::AttemptRecord> all{sCompetent.record, sEdited,   sAbsent,
+                                                  sOtherTrainee,     sPractice, sCareless.record};
+    // As `report` checks without --allow-other-build: motion from every trace found, and a
+    // trace of another build (the committed ones are) re-simulated but not counted.
+    TraceSearchOptions options = searchOptions(true);
+    options.allowOtherBuild = false;
+    auto checks = checkStoredAttempts(all, options);
+    ASSERT_TRUE(checks) << checks.error().toString();
+    sChecks = *checks;
+  }
+  static void TearDownTestSuite() { sDir.reset(); }
+
+  static Reference reference(const std::string& name) {
+    Reference r;
+    r.file = fs::path(sDir->file("traces")) / name;
+    fs::copy_file(kScenarios + "/overhead_crane/traces/" + name, r.file);
+    auto trace = records::TraceReader::read(r.file);
+    EXPECT_TRUE(trace) << trace.error().toString();
+    if (!trace || !trace->result) {
+      return r;
+    }
+    r.trace = *trace;
+    auto q2 = scenario::loadScenario(kScenarios + "/overhead_crane/q2_practical.toml");
+    EXPECT_TRUE(q2) << q2.error().toString();
+    records::AttemptRecord& a = r.record;
+    a.attemptId = core::toHex(trace->fileHash);
+    a.traineeId = trace->header.traineeId;
+    a.traineeName = "Scripted operator";
+    a.scenario = {q2->id, core::toHex(q2->hash), q2->titleZh, q2->titleEn, q2->version};
+    a.mode = trace->header.mode;
+    a.startUtc = trace->header.startUtc;
+    a.result = *trace->result;
+    a.traceHash = core::toHex(trace->fileHash);
+    a.signatureValid = trace->complete;
+    a.engineVersion = trace->header.engineVersion;
+    return r;
+  }
+
+  /** The scratch traces folder and the repository's scenarios; the reference traces come from
+   * another build of this engine, so --allow-other-build. */
+  static TraceSearchOptions searchOptions(bool motion) {
+    TraceSearchOptions o;
+    o.traceDirs = {sDir->file("traces")};
+    o.scenariosDir = kScenarios;
+    o.jobs = 2;
+    o.allowOtherBuild = true;
+    o.collectMotion = motion;
+    return o;
+  }
+
+  static bool sameBuild(const Reference& r) {
+    return r.trace.header.engineVersion == core::engineVersion() &&
+           r.trace.header.buildId == core::buildId();
+  }
+
+  static std::vector<std::string> searchArgs() {
+    return {"--traces", sDir->file("traces"),  "--scenarios",
+            kScenarios, "--allow-other-build", "-j",
+            "2"};
+  }
+
+  static inline std::unique_ptr<test::ScratchDir> sDir;
+  static inline Reference sCompetent;
+  static inline Reference sCareless;
+  static inline records::AttemptRecord sEdited;
+  static inline records::AttemptRecord sAbsent;
+  static inline records::AttemptRecord sOtherTrainee;
+  static inline records::AttemptRecord sPractice;
+  static inline std::vector<StoredAttemptCheck> sChecks;
+};
+
+TEST_F(TraceEvidenceTest, TheReferenceRecordsAreWhatTheTracesSay) {
+  ASSERT_TRUE(sCompetent.trace.result && sCareless.trace.result);
+  EXPECT_NEAR(sCompetent.record.result.totalPoints, 92.76, 0.005);
+  EXPECT_TRUE(sCompetent.record.result.passed);
+  EXPECT_NEAR(sCareless.record.result.totalPoints, 68.38, 0.005);
+  EXPECT_FALSE(sCareless.record.result.passed);
+  EXPECT_EQ(sCompetent.record.mode, records::AttemptMode::Exam);
+}
+
+TEST_F(TraceEvidenceTest, OnlyARecordBackedByItsReSimulatedTraceIsVerified) {
+  ASSERT_EQ(sChecks.size(), 6u);
+  // The honest record: verified when this build recorded the trace; from another build (as the
+  // committed traces are) it re-simulates bit-exact but does not count without the flag.
+  const StoredAttemptCheck& real = sChecks[0];
+  EXPECT_EQ(real.trace, sCompetent.file);
+  if (sameBuild(sCompetent)) {
+    EXPECT_TRUE(real.verified) << real.note;
+    EXPECT_NE(real.note.find("re-simulated bit-exact"), std::string::npos) << real.note;
+  } else {
+    EXPECT_FALSE(real.verified);
+    EXPECT_EQ(real.note, "its trace " + sCompetent.file.string() +
+                             " does not verify: OTHER-BUILD: recorded by engine " +
+                             sCompetent.trace.header.engineVersion + " build '" +
+                             sCompetent.trace.header.buildId + "', this is engine " +
+                             std::string(core::engineVersion()) + " build '" +
+                             std::string(core::buildId()) +
+                             "'; results are bit-exact only within one build: verify with that "
+                             "build (or pass --allow-other-build to count it)");
+  }
+
+  const StoredAttemptCheck& edited = sChecks[1];
+  EXPECT_FALSE(edited.verified);
+  EXPECT_EQ(edited.note.rfind("the stored result differs from the trace's re-simulation: score "
+                              "95/100 passed stored, 92.758",
+                              0),
+            0u)
+      << edited.note;
+
+  const StoredAttemptCheck& absent = sChecks[2];
+  EXPECT_FALSE(absent.verified);
+  EXPECT_EQ(absent.note, "no trace with hash 3f2a00000000… under " + sDir->file("traces"));
+  EXPECT_TRUE(absent.trace.empty());
+  EXPECT_FALSE(absent.motion.has_value());
+
+  const StoredAttemptCheck& borrowed = sChecks[3];
+  EXPECT_FALSE(borrowed.verified);
+  EXPECT_EQ(borrowed.note.rfind("the trace was recorded for trainee 'scripted-competent', the "
+                                "store says 'T-borrower'",
+                                0),
+            0u)
+      << borrowed.note;
+
+  const StoredAttemptCheck& practice = sChecks[4];
+  EXPECT_FALSE(practice.verified);
+  EXPECT_EQ(practice.note.rfind("the trace was recorded in exam mode, the store says practice", 0),
+            0u)
+      << practice.note;
+
+  // A failed attempt verifies as well as a passed one.
+  EXPECT_EQ(sChecks[5].verified, sameBuild(sCareless)) << sChecks[5].note;
+}
+
+TEST_F(TraceEvidenceTest, MotionIsSampledAtTenHertzWithThePhaseTimes) {
+  for (const std::size_t i : {0u, 5u}) {
+    const Reference& ref = i == 0 ? sCompetent : sCareless;
+    ASSERT_TRUE(sChecks[i].motion.has_value());
+    const AttemptMotion& m = *sChecks[i].motion;
+    // The replay runs every recorded tick (the recording stopped when the assessor finished).
+    ASSERT_EQ(ref.trace.actions.size(), ref.trace.result->endTick);
+    const std::size_t every = ref.trace.header.tickRate / 10;
+    ASSERT_EQ(m.samples.size(), ref.trace.actions.size() / every);
+    EXPECT_DOUBLE_EQ(m.duration, ref.trace.result->duration);
+    double lowest = 1e9;
+    double highest = -1e9;
+    double west = 1e9;
+    double east = -1e9;
+    for (std::size_t k = 0; k < m.samples.size(); ++k) {
+      EXPECT_DOUBLE_EQ(m.samples[k].time,
+                       static_cast<double>((k + 1) * every) / ref.trace.header.tickRate);
+      lowest = std::min(lowest, m.samples[k].height);
+      highest = std::max(highest, m.samples[k].height);
+      west = std::min(west, m.samples[k].loadX);
+      east = std::max(east, m.samples[k].loadX);
+    }
+    // The load starts on the ground in circle A (x 6 m), is lifted 2-4 m and carried to B (14 m).
+    EXPECT_LT(lowest, 0.3);
+    EXPECT_GT(highest, 2.0);
+    EXPECT_LT(west, 7.0);
+    EXPECT_GT(east, 13.0);
+    // Every phase of the Q2 course ran, in course order, within the attempt.
+    for (const char* phase :
+         {"transfer_ab", "setdown_b", "weave", "setdown_c", "transfer_ca", "setdown_a"}) {
+      auto it = m.phaseTimes.find(phase);
+      ASSERT_NE(it, m.phaseTimes.end()) << phase;
+      EXPECT_LT(it->second.first, it->second.second) << phase;
+      EXPECT_LE(it->second.second, m.duration) << phase;
+    }
+    EXPECT_LE(m.phaseTimes.at("transfer_ab").second, m.phaseTimes.at("weave").first);
+  }
+  EXPECT_FALSE(sChecks[2].motion.has_value()); // no trace: nothing to re-simulate
+}
+
+TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
+  test::makeStore(sDir->file("certify.sqlite"), {sCompetent.record, sEdited, sAbsent});
+  test::writeText(sDir->file("theory.csv"), "trainee_id,score\nscripted-competent,80\n");
+  std::vector<std::string> args{"certify",
+                                "--trainee",
+                                "scripted-competent",
+                                "--certificate",
+                                "q2_overhead_crane_licence",
+                                "--db",
+                                sDir->file("certify.sqlite"),
+                                "--certificates",
+                                test::kCertificates,
+                                "--theory-scores",
+                                sDir->file("theory.csv"),
+                                "--date",
+                                "2026-11-29",
+                                "--no-record"};
+  std::vector<std::string> withTraces = args;
+  for (const std::string& a : searchArgs()) {
+    withTraces.push_back(a);
+  }
+  auto r = test::runWithTraces(withTraces);
+  EXPECT_EQ(r.code, kExitOk) << r.out << r.err;
+  EXPECT_NE(r.out.find("re-verified 1 of 3 exam attempt(s)"), std::string::npos) << r.out;
+  // The edited record would be the latest (same start, later id) and scores 95: it is excluded.
+  EXPECT_NE(r.out.find("attempt zz-edited (overhead_crane.q2_practical, 2026-01-01T00:00:00Z, "
+                       "95.00%): excluded: trace does not verify (the stored result differs from "
+                       "the trace's re-simulation: score 95/100 passed stored, 92.758"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("attempt gone (overhead_crane.q2_practical, 2026-01-01T00:00:00Z, 92.76%): "
+                       "excluded: trace does not verify (no trace with hash 3f2a00000000… under " +
+                       sDir->file("traces") + ")"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("92.76% from attempt " + sCompetent.record.attemptId), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("decision: awarded (q2_overhead_crane_licence)"), std::string::npos)
+      << r.out;
+
+  // Without --allow-other-build a trace from another build is refused before re-simulating it,
+  // and the certificate then has no practical attempt to count.
+  args.insert(args.end(), {"--traces", sDir->file("traces"), "--scenarios", kScenarios});
+  r = test::runWithTraces(args);
+  EXPECT_EQ(r.code, kExitFailure) << r.out << r.err;
+  if (!sameBuild(sCompetent)) {
+    EXPECT_NE(r.out.find("excluded: trace does not verify (its trace " + sCompetent.file.string() +
+                         " does not verify: OTHER-BUILD: scripted-competent "
+                         "overhead_crane.q2_practical 1.0.0 exam: recorded by engine"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("no verified attempt at overhead_crane.q2_practical: not met"),
+              std::string::npos)
+        << r.out;
+  }
+  EXPECT_NE(r.out.find("no verified attempt at overhead_crane.q2_practical: not met"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(TraceEvidenceTest, ReportPlotsTheReSimulatedMotionWithTheRubricsBands) {
+  records::AttemptRecord absent = sCareless.record;
+  absent.attemptId = "no-trace";
+  absent.traceHash = std::string(64, 'e');
+  test::makeStore(sDir->file("report.sqlite"), {sCareless.record, absent});
+  std::vector<std::string> args{"report",
+                                "--trainee",
+                                "scripted-careless",
+                                "--db",
+                                sDir->file("report.sqlite"),
+                                "--out",
+                                sDir->file("report.html"),
+                                "--lang",
+                                "en"};
+  for (const std::string& a : searchArgs()) {
+    args.push_back(a);
+  }
+  auto r = test::runWithTraces(args);
+  ASSERT_EQ(r.code, kExitOk) << r.out << r.err;
+  const std::string html = test::readText(sDir->file("report.html"));
+  const std::string lint = "xmllint --noout '" + sDir->file("report.html") + "' 2>&1";
+  EXPECT_EQ(std::system(lint.c_str()), 0);
+
+  const AttemptMotion& motion = *sChecks[5].motion;
+  const std::size_t samples =
+      sCareless.trace.actions.size() / (sCareless.trace.header.tickRate / 10);
+  ASSERT_EQ(motion.samples.size(), samples);
+  // The verified attempt first (store order: by start time, then id), then the one with no trace.
+  for (const char* kind : {"path", "swing", "height"}) {
+    auto plots = svgs(html, kind);
+    ASSERT_EQ(plots.size(), 2u) << kind;
+    EXPECT_EQ(seriesPoints(plots[0]), samples) << kind;
+    EXPECT_EQ(seriesPoints(plots[1]), 0u) << kind;
+    EXPECT_NE(plots[1].find("no samples"), std::string::npos) << kind;
+  }
+  // The score plot stays for the attempt without a trace.
+  EXPECT_EQ(seriesPoints(svgs(html, "score")[1]),
+            records::reportAttemptFromRecord(absent, "en").scoreSeries.size());
+  EXPECT_GT(seriesPoints(svgs(html, "score")[1]), 2u);
+
+  // The Q2 height criteria, at the re-simulated phase times: transfer A→B 2–4 m, weave 0.5–1 m.
+  auto q2 = scenario::loadScenario(kScenarios + "/overhead_crane/q2_practical.toml");
+  ASSERT_TRUE(q2) << q2.error().toString();
+  const auto heightBands =
+      records::reportBands(*q2, "load_height", motion.phaseTimes, motion.duration);
+  const auto swingBands =
+      records::reportBands(*q2, "load_swing_angle", motion.phaseTimes, motion.duration);
+  ASSERT_GE(heightBands.size(), 2u);
+  EXPECT_EQ(count(svgs(html, "height")[0], "<rect class=\"band\""), heightBands.size());
+  EXPECT_EQ(count(svgs(html, "swing")[0], "<rect class=\"band\""), swingBands.size());
+  EXPECT_NE(svgs(html, "height")[0].find("transfer_height_ab: 2.00–4.00"), std::string::npos);
+  EXPECT_NE(svgs(html, "height")[0].find("weave_height: 0.50–1.00"), std::string::npos);
+  EXPECT_EQ(count(svgs(html, "height")[1], "<rect class=\"band\""), 0u);
+
+  // Verified is the re-verification, shown; the attempt without a trace says why.
+  EXPECT_EQ(count(html, "trace verified"), 1u);
+  EXPECT_EQ(count(html, "trace NOT verified"), 1u);
+  EXPECT_NE(html.find("<p class=\"note\">no trace with hash eeeeeeeeeeee… under " +
+                      sDir->file("traces") + "</p>"),
+            std::string::npos);
+}
+
+} // namespace
+} // namespace skillsim::app
