@@ -1,8 +1,11 @@
 // Frame time of the renderer at 1280x720 with shadows (2048 map, 3x3 PCF), 4x MSAA where the
 // device has it, and a Dear ImGui HUD: offscreen and in a window (needs a display; Xvfb works),
-// for 100, 1000 and 10000 instanced boxes (12 triangles each) on a ground plane.
+// for 100, 1000 and 10000 instanced boxes (12 triangles each) on a ground plane; plus the
+// software-window profile (render scale 0.5, 1x MSAA, 2x2 PCF) and where the time goes.
 //   build/release/bench/skillsim_bench_render --benchmark_min_time=2
-// Arguments of each benchmark: boxes, MSAA samples. Reported: time per frame, and fps.
+// Reported: time per frame, fps and CPU time per frame over all threads. The scene is still, so
+// the shadow map is drawn once and reused (Renderer::shadowMapDraws); BM_FrameMovingCasters moves
+// the boxes every frame to measure the shadow pass too.
 #include <skillsim/platform/Window.h>
 #include <skillsim/render/Renderer.h>
 #include <skillsim/ui/ImGuiLayer.h>
@@ -74,8 +77,11 @@ double processCpuSeconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
+// Renders frames of `scene` for the benchmark. With `moving`, every box is lifted a little each
+// frame (a different height per frame), so the shadow casters change and the shadow map is drawn
+// every frame, as while a machine moves.
 void runFrames(benchmark::State& state, render::Renderer& renderer, ui::ImGuiLayer* layer,
-               platform::Window* window, const core::SceneView& scene) {
+               platform::Window* window, core::SceneView scene, bool moving = false) {
   int frame = 0;
   // Warm-up: meshes uploaded, pipelines hot, both frame slots used.
   for (int i = 0; i < 3; ++i) {
@@ -88,13 +94,20 @@ void runFrames(benchmark::State& state, render::Renderer& renderer, ui::ImGuiLay
   }
   const double cpuStart = processCpuSeconds();
   for (auto _ : state) {
+    ++frame;
     if (window != nullptr) {
       window->pollEvents();
     }
     if (layer != nullptr) {
       layer->beginFrame(1.0f / 60.0f);
-      drawHud(++frame);
+      drawHud(frame);
       layer->endFrame();
+    }
+    if (moving) {
+      const float lift = 0.001f * static_cast<float>(frame % 100 + 1);
+      for (std::size_t i = 1; i < scene.instances.size(); ++i) {
+        scene.instances[i].transform[3][1] += (frame % 2 == 0 ? lift : -lift);
+      }
     }
     auto status = renderer.render(scene);
     if (!status) {
@@ -113,9 +126,14 @@ void runFrames(benchmark::State& state, render::Renderer& renderer, ui::ImGuiLay
   state.counters["triangles"] = static_cast<double>(state.range(0) * 12 + 128);
 }
 
-render::RendererOptions benchOptions(std::uint32_t msaa, std::int64_t scalePercent = 100) {
+// `msaa` 0, `scalePercent` 0 and `pcf` 0 ask for the automatic choice; pcf 3: 3x3, 2: 2x2.
+render::RendererOptions benchOptions(std::uint32_t msaa, std::int64_t scalePercent = 100,
+                                     std::int64_t pcf = 3) {
   render::RendererOptions options;
-  options.renderScale = static_cast<float>(scalePercent) / 100.0f; // 0: automatic
+  options.renderScale = static_cast<float>(scalePercent) / 100.0f;
+  options.shadowFilter = pcf == 3   ? render::ShadowFilter::Pcf3x3
+                         : pcf == 2 ? render::ShadowFilter::Pcf2x2
+                                    : render::ShadowFilter::Automatic;
   options.width = kWidth;
   options.height = kHeight;
   options.validation = render::Validation::Off;
@@ -127,7 +145,7 @@ render::RendererOptions benchOptions(std::uint32_t msaa, std::int64_t scalePerce
 
 void BM_FrameOffscreen(benchmark::State& state) {
   auto renderer = render::Renderer::create(
-      benchOptions(static_cast<std::uint32_t>(state.range(1)), state.range(2)));
+      benchOptions(static_cast<std::uint32_t>(state.range(1)), state.range(2), state.range(3)));
   if (!renderer) {
     state.SkipWithError(renderer.error().toString().c_str());
     return;
@@ -139,7 +157,30 @@ void BM_FrameOffscreen(benchmark::State& state) {
   }
   runFrames(state, **renderer, layer->get(), nullptr, boxField(static_cast<int>(state.range(0))));
   state.counters["render_scale"] = (*renderer)->renderScale();
+  state.counters["msaa"] = (*renderer)->msaaSamples();
   state.SetLabel((*renderer)->deviceName());
+  layer->reset();
+}
+
+// Boxes moving every frame (the shadow map redrawn each frame); arguments as BM_FrameOffscreen.
+void BM_FrameMovingCasters(benchmark::State& state) {
+  auto renderer = render::Renderer::create(
+      benchOptions(static_cast<std::uint32_t>(state.range(1)), state.range(2), state.range(3)));
+  if (!renderer) {
+    state.SkipWithError(renderer.error().toString().c_str());
+    return;
+  }
+  auto layer = ui::ImGuiLayer::create(**renderer, nullptr);
+  if (!layer) {
+    state.SkipWithError(layer.error().toString().c_str());
+    return;
+  }
+  const std::uint64_t drawsBefore = (*renderer)->shadowMapDraws();
+  runFrames(state, **renderer, layer->get(), nullptr, boxField(static_cast<int>(state.range(0))),
+            true);
+  state.counters["shadow_draws_per_frame"] =
+      static_cast<double>((*renderer)->shadowMapDraws() - drawsBefore) /
+      static_cast<double>(std::max<std::int64_t>(1, state.iterations() + 3));
   layer->reset();
 }
 
@@ -174,7 +215,7 @@ void BM_FrameWindowed(benchmark::State& state) {
     return;
   }
   render::RendererOptions options =
-      benchOptions(static_cast<std::uint32_t>(state.range(1)), state.range(2));
+      benchOptions(static_cast<std::uint32_t>(state.range(1)), state.range(2), state.range(3));
   options.surfaceFactory = (*window)->surfaceFactory();
   options.instanceExtensions = (*window)->requiredInstanceExtensions();
   options.width = (*window)->framebufferSize().width;
@@ -192,17 +233,25 @@ void BM_FrameWindowed(benchmark::State& state) {
   runFrames(state, **renderer, layer->get(), window->get(),
             boxField(static_cast<int>(state.range(0))));
   state.counters["render_scale"] = (*renderer)->renderScale();
+  state.counters["msaa"] = (*renderer)->msaaSamples();
   layer->reset();
   renderer->reset();
 }
 
 // 4167 boxes x 12 triangles = 50k triangles: the 60 fps target scene.
-// Arguments: boxes, MSAA samples, render scale in percent (0: automatic).
+// Arguments: boxes, MSAA samples, render scale in percent, PCF (3: 3x3, 2: 2x2); 0 = automatic.
+// The last row is the software-window profile (what a window on lavapipe picks by itself).
 BENCHMARK(BM_FrameOffscreen)
-    ->ArgsProduct({{100, 1000, 4167, 10000}, {4, 1}, {100}})
-    ->Args({4167, 4, 50})
-    ->Args({4167, 1, 50})
-    ->Args({4167, 1, 75})
+    ->ArgsProduct({{100, 1000, 4167, 10000}, {4, 1}, {100}, {3}})
+    ->Args({4167, 4, 50, 3})
+    ->Args({4167, 1, 50, 3})
+    ->Args({4167, 1, 75, 3})
+    ->Args({4167, 1, 50, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_FrameMovingCasters)
+    ->Args({4167, 1, 100, 3})
+    ->Args({4167, 1, 50, 2})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 BENCHMARK(BM_FrameOffscreenParts)
@@ -220,7 +269,8 @@ BENCHMARK(BM_FrameOffscreenParts)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 BENCHMARK(BM_FrameWindowed)
-    ->ArgsProduct({{100, 1000, 4167, 10000}, {4, 1}, {100, 0}})
+    ->ArgsProduct({{100, 1000, 4167, 10000}, {4, 1}, {100}, {3}})
+    ->ArgsProduct({{100, 1000, 4167, 10000}, {0}, {0}, {0}})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

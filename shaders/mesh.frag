@@ -11,6 +11,8 @@ layout(set = 0, binding = 1) uniform sampler2DShadow shadowMap;
 // Shadows on (1) or off (0), fixed when the pipeline is built: a software rasteriser runs both
 // sides of a branch on a uniform, so the off variant must not contain the texture taps at all.
 layout(constant_id = 0) const int kShadows = 1;
+// Shadow map taps per pixel: 4 (3x3 PCF) or 1 (2x2 PCF), RendererOptions::shadowFilter.
+layout(constant_id = 1) const int kShadowTaps = 4;
 
 layout(location = 0) in vec3 inWorldPosition;
 layout(location = 1) in vec3 inWorldNormal;
@@ -27,6 +29,9 @@ float shadowFactor() {
   vec3 c = inShadowCoord;
   if (c.z >= 1.0 || any(lessThan(c.xy, vec2(0.0))) || any(greaterThan(c.xy, vec2(1.0)))) {
     return 1.0; // outside the shadow map: lit
+  }
+  if (kShadowTaps == 1) {
+    return texture(shadowMap, c); // the hardware's 2x2 bilinear comparison: 2x2 PCF
   }
   // Four taps of the hardware 2x2 comparison filter half a texel apart: percentage-closer
   // filtering over a 3x3-texel footprint with bilinear weights (GPU Gems 1, ch. 11), at less than

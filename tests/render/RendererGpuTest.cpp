@@ -166,6 +166,9 @@ TEST_F(RendererGpu, HalfRenderScaleShowsTheSameSceneAtTheTargetSize) {
   auto full = makeRenderer(1);
   ASSERT_TRUE(full);
   EXPECT_EQ(full->renderScale(), 1.0f) << "offscreen renders at full scale by default";
+  auto automatic = makeRenderer(0);
+  ASSERT_TRUE(automatic);
+  EXPECT_EQ(automatic->msaaSamples(), 4u) << "offscreen: 4x MSAA by default (lavapipe has it)";
   RendererOptions options;
   options.width = kSize;
   options.height = kSize;
@@ -173,6 +176,7 @@ TEST_F(RendererGpu, HalfRenderScaleShowsTheSameSceneAtTheTargetSize) {
   options.msaaSamples = 1;
   options.shadowMapSize = 1024;
   options.renderScale = 0.5f;
+  options.shadowFilter = ShadowFilter::Pcf2x2; // the software-window profile
   auto created = Renderer::create(options);
   ASSERT_TRUE(created) << created.error().toString();
   Renderer* half = adopt(std::move(*created));

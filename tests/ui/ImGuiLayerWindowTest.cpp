@@ -46,6 +46,12 @@ TEST(WindowedFrames, RendersResizesMinimisesAndClosesCleanly) {
   render::Renderer& renderer = **created;
   EXPECT_FALSE(renderer.offscreen());
   EXPECT_FALSE(renderer.readPixels()) << "a window's frames are not read back";
+  if (renderer.deviceName().find("llvmpipe") != std::string::npos) {
+    // A window on a software rasteriser picks the fast profile by itself (RendererOptions), so
+    // this test also runs the scaled scene pass and its blit into the swapchain.
+    EXPECT_EQ(renderer.renderScale(), render::kSoftwareWindowRenderScale);
+    EXPECT_EQ(renderer.msaaSamples(), 1u);
+  }
   auto layer = ui::ImGuiLayer::create(renderer, &win);
   ASSERT_TRUE(layer) << layer.error().toString();
 

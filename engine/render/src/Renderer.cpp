@@ -103,12 +103,22 @@ core::Expected<std::unique_ptr<RendererImpl>> RendererImpl::create(const Rendere
   impl->formats.color = impl->target->format();
   impl->formats.depth = pickDepthFormat(ctx.physicalDevice(), false);
   impl->formats.shadow = pickDepthFormat(ctx.physicalDevice(), true);
-  impl->formats.samples = pickSamples(ctx.properties(), options.msaaSamples);
+  // A window on a software rasteriser: every pixel and sample is shaded on the CPU, so the
+  // automatic settings trade sharpness for frame rate (bench/RenderBench.cpp has the figures).
+  const bool softwareWindow =
+      ctx.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU && ctx.surface() != VK_NULL_HANDLE;
+  const std::uint32_t samples =
+      options.msaaSamples != 0 ? options.msaaSamples : (softwareWindow ? 1u : 4u);
+  impl->formats.samples = pickSamples(ctx.properties(), samples);
+  ShadowFilter filter = options.shadowFilter;
+  if (filter == ShadowFilter::Automatic) {
+    filter = softwareWindow ? ShadowFilter::Pcf2x2 : ShadowFilter::Pcf3x3;
+  }
+  impl->formats.shadowTaps = filter == ShadowFilter::Pcf2x2 ? 1u : 4u;
   impl->pipelines = ScenePipelines(ctx, impl->formats);
   float scale = options.renderScale;
   if (!(scale > 0.0f)) { // 0 (automatic), negative or NaN
-    const bool software = ctx.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
-    scale = software && ctx.surface() != VK_NULL_HANDLE ? kSoftwareWindowRenderScale : 1.0f;
+    scale = softwareWindow ? kSoftwareWindowRenderScale : 1.0f;
   }
   impl->renderScale = std::clamp(scale, 0.25f, 1.0f);
   VkFormatProperties colorProperties;
@@ -207,10 +217,12 @@ core::Expected<std::unique_ptr<RendererImpl>> RendererImpl::create(const Rendere
              "scene descriptors" + suffix);
     impl->writeDescriptorSet(frame);
   }
-  core::logger().info("renderer: {} target {}x{}, render scale {}, {}x MSAA, shadow map {}",
+  core::logger().info("renderer: {} target {}x{}, render scale {}, {}x MSAA, {} PCF, shadow "
+                      "map {}",
                       ctx.surface() != VK_NULL_HANDLE ? "window" : "offscreen",
                       impl->target->extent().width, impl->target->extent().height,
                       impl->renderScale, static_cast<int>(impl->formats.samples),
+                      impl->formats.shadowTaps == 1 ? "2x2" : "3x3",
                       options.shadowMapSize == 0 ? "off" : std::to_string(shadowSize));
   return impl;
 }

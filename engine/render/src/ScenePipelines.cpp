@@ -9,7 +9,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 namespace skillsim::render::detail {
@@ -40,8 +39,8 @@ struct PipelineDesc {
   VkFormat color = VK_FORMAT_UNDEFINED; // UNDEFINED: no colour attachment
   VkFormat depth = VK_FORMAT_UNDEFINED;
   VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
-  /** Fragment shader specialization constant 0 (mesh.frag: kShadows), when set. */
-  std::optional<std::int32_t> fragmentConstant0;
+  /** Fragment shader specialization constants 0, 1, … (mesh.frag: kShadows, kShadowTaps). */
+  std::vector<std::int32_t> fragmentConstants;
   const char* name = "";
 };
 
@@ -54,18 +53,21 @@ Pipeline buildPipeline(const DeviceRef& ref, VkPipelineLayout layout, const Pipe
   stage.module = vertex.get();
   stage.pName = "main";
   stages.push_back(stage);
-  const VkSpecializationMapEntry constantEntry{0, 0, sizeof(std::int32_t)};
-  const std::int32_t constantValue = desc.fragmentConstant0.value_or(0);
+  std::vector<VkSpecializationMapEntry> constantEntries;
+  for (std::uint32_t i = 0; i < desc.fragmentConstants.size(); ++i) {
+    constantEntries.push_back(
+        {i, static_cast<std::uint32_t>(i * sizeof(std::int32_t)), sizeof(std::int32_t)});
+  }
   VkSpecializationInfo specialization{};
-  specialization.mapEntryCount = 1;
-  specialization.pMapEntries = &constantEntry;
-  specialization.dataSize = sizeof(constantValue);
-  specialization.pData = &constantValue;
+  specialization.mapEntryCount = static_cast<std::uint32_t>(constantEntries.size());
+  specialization.pMapEntries = constantEntries.data();
+  specialization.dataSize = desc.fragmentConstants.size() * sizeof(std::int32_t);
+  specialization.pData = desc.fragmentConstants.data();
   if (desc.fragmentShader != nullptr) {
     fragment = loadShader(ref, desc.fragmentShader);
     stage.stage = VK_SHADER_STAGE_FRAGMENT_BIT;
     stage.module = fragment.get();
-    stage.pSpecializationInfo = desc.fragmentConstant0 ? &specialization : nullptr;
+    stage.pSpecializationInfo = constantEntries.empty() ? nullptr : &specialization;
     stages.push_back(stage);
   }
   VkPipelineVertexInputStateCreateInfo vertexInput{
@@ -210,10 +212,10 @@ ScenePipelines::ScenePipelines(const VulkanContext& context, const SceneFormats&
   mesh.color = formats.color;
   mesh.depth = formats.depth;
   mesh.samples = formats.samples;
-  mesh.fragmentConstant0 = 1;
+  mesh.fragmentConstants = {1, static_cast<std::int32_t>(formats.shadowTaps)};
   mesh.name = "lit mesh pipeline, shadowed";
   mMesh = buildPipeline(ref, layout, mesh);
-  mesh.fragmentConstant0 = 0;
+  mesh.fragmentConstants = {0, static_cast<std::int32_t>(formats.shadowTaps)};
   mesh.name = "lit mesh pipeline, no shadows";
   mMeshUnshadowed = buildPipeline(ref, layout, mesh);
 

@@ -10,6 +10,8 @@ struct SceneFormats {
   VkFormat depth = VK_FORMAT_D32_SFLOAT;
   VkFormat shadow = VK_FORMAT_D32_SFLOAT;
   VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
+  /** Shadow map taps per pixel: 4 (3x3 PCF) or 1 (2x2 PCF); mesh.frag's kShadowTaps. */
+  std::uint32_t shadowTaps = 4;
 };
 
 /**

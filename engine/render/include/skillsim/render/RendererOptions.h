@@ -27,6 +27,16 @@ enum class Validation : std::uint8_t {
  */
 inline constexpr float kSoftwareWindowRenderScale = 0.5f;
 
+/**
+ * How the shadow map is filtered (percentage-closer filtering, PCF; GPU Gems 1, ch. 11). Both use
+ * the hardware's 2x2 bilinear depth comparison.
+ */
+enum class ShadowFilter : std::uint8_t {
+  Automatic, ///< Pcf2x2 for a window on a CPU (software) device, else Pcf3x3.
+  Pcf3x3,    ///< Four taps half a texel apart: a 3x3-texel footprint with bilinear weights.
+  Pcf2x2,    ///< One tap: a 2x2-texel footprint; a quarter of the texture work.
+};
+
 /** Everything chosen when a Renderer is created. */
 struct RendererOptions {
   /** Offscreen image size, or the window's framebuffer size at start (pixels). */
@@ -43,8 +53,13 @@ struct RendererOptions {
   bool vsync = true;
   /** Frames per second at most, 0 = no cap. Xvfb's FIFO does not throttle, so the app caps. */
   double frameCapHz = 0.0;
-  /** Colour samples per pixel; lowered to what the device supports (1 = no MSAA). */
-  std::uint32_t msaaSamples = 4;
+  /**
+   * Colour samples per pixel; lowered to what the device supports (1 = no MSAA). 0 = automatic:
+   * 1 for a window on a CPU (software) device, where every sample is shaded on the CPU, else 4.
+   */
+  std::uint32_t msaaSamples = 0;
+  /** Shadow map filtering; see ShadowFilter. */
+  ShadowFilter shadowFilter = ShadowFilter::Automatic;
   /**
    * Resolution of the 3D scene relative to the target, in (0, 1]: the scene (sky, meshes,
    * shadows, lines) is drawn at round(width * scale) x round(height * scale) pixels and upscaled
