@@ -103,15 +103,7 @@ int runStartSession(const RunOptions& options, std::ostream& out, std::ostream& 
         err << window.error().toString() << '\n';
         return kExitFailure;
       }
-      render::RendererOptions ro;
-      ro.width = (*window)->framebufferSize().width;
-      ro.height = (*window)->framebufferSize().height;
-      ro.surfaceFactory = (*window)->surfaceFactory();
-      ro.instanceExtensions = (*window)->requiredInstanceExtensions();
-      ro.frameCapHz = 30.0;
-      ro.gpu = options.gpu;
-      ro.renderScale = options.renderScale;
-      auto renderer = render::Renderer::create(ro);
+      auto renderer = render::Renderer::create(windowRendererOptions(**window, options, 30.0));
       if (!renderer) {
         err << renderer.error().toString() << '\n';
         return kExitFailure;

@@ -90,6 +90,19 @@ int notchCount(const scenario::Scenario& s, core::Axis axis) {
 
 } // namespace
 
+render::RendererOptions windowRendererOptions(platform::Window& window, const RunOptions& options,
+                                              double frameCapHz) {
+  render::RendererOptions ro;
+  ro.width = window.framebufferSize().width;
+  ro.height = window.framebufferSize().height;
+  ro.surfaceFactory = window.surfaceFactory();
+  ro.instanceExtensions = window.requiredInstanceExtensions();
+  ro.frameCapHz = frameCapHz;
+  ro.gpu = options.gpu;
+  ro.renderScale = options.renderScale;
+  return ro;
+}
+
 int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
   if (o.trainee.empty()) {
     err << "skillsim run: --trainee ID is needed to take an attempt\n";
@@ -141,16 +154,7 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
     err << window.error().toString() << '\n';
     return kExitFailure;
   }
-  const auto size = (*window)->framebufferSize();
-  render::RendererOptions ro;
-  ro.width = size.width;
-  ro.height = size.height;
-  ro.surfaceFactory = (*window)->surfaceFactory();
-  ro.instanceExtensions = (*window)->requiredInstanceExtensions();
-  ro.frameCapHz = 60.0;
-  ro.gpu = o.gpu;
-  ro.renderScale = o.renderScale;
-  auto renderer = render::Renderer::create(ro);
+  auto renderer = render::Renderer::create(windowRendererOptions(**window, o, 60.0));
   if (!renderer) {
     err << renderer.error().toString() << '\n';
     return kExitFailure;

@@ -2,7 +2,13 @@
 
 #include "RunCommand.h"
 
+#include <skillsim/render/RendererOptions.h>
+
 #include <iosfwd>
+
+namespace skillsim::platform {
+class Window;
+} // namespace skillsim::platform
 
 namespace skillsim::app {
 
@@ -18,5 +24,13 @@ namespace skillsim::app {
  * closes 1 s after the results appear. Returns kExitOk when the attempt ended and was stored.
  */
 int runWorkstation(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+/**
+ * Renderer options for drawing into `window` (its framebuffer size, surface and instance
+ * extensions) with the device and render scale `options` asks for (`--gpu`, `--render-scale`),
+ * capped at `frameCapHz` frames per second (Xvfb's FIFO does not throttle).
+ */
+[[nodiscard]] render::RendererOptions
+windowRendererOptions(platform::Window& window, const RunOptions& options, double frameCapHz);
 
 } // namespace skillsim::app
