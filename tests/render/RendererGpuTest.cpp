@@ -181,6 +181,8 @@ TEST_F(RendererGpu, HalfRenderScaleShowsTheSameSceneAtTheTargetSize) {
   ASSERT_TRUE(created) << created.error().toString();
   Renderer* half = adopt(std::move(*created));
   EXPECT_EQ(half->renderScale(), 0.5f);
+  EXPECT_EQ(half->shadowMapSize(), 512u) << "the shadow map follows the render scale";
+  EXPECT_EQ(full->shadowMapSize(), 1024u);
 
   const core::SceneView scene = redBoxOnGround();
   const RgbaImage reference = draw(*full, scene);

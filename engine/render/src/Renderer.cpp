@@ -134,7 +134,12 @@ core::Expected<std::unique_ptr<RendererImpl>> RendererImpl::create(const Rendere
   }
   impl->uiPass = std::make_unique<UiPass>(ctx, impl->formats.color, impl->target->finalLayout());
 
-  const std::uint32_t shadowSize = std::max(16u, options.shadowMapSize);
+  // The shadow map keeps its texel density relative to the scene's pixels: at a render scale
+  // below 1 its edge shrinks by the same factor, and the shadow pass costs what the pixels do.
+  const std::uint32_t shadowSize =
+      std::max(16u, static_cast<std::uint32_t>(std::lround(
+                        static_cast<float>(options.shadowMapSize) * impl->renderScale)));
+  impl->shadowMapSize = options.shadowMapSize == 0 ? 0u : shadowSize;
   impl->mShadowMap =
       GpuImage(ctx, {shadowSize, shadowSize}, impl->formats.shadow,
                VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
@@ -779,6 +784,7 @@ bool Renderer::offscreen() const { return mImpl->context->surface() == VK_NULL_H
 std::string Renderer::deviceName() const { return mImpl->context->properties().deviceName; }
 float Renderer::renderScale() const { return mImpl->renderScale; }
 std::uint64_t Renderer::shadowMapDraws() const { return mImpl->shadowMapDraws; }
+std::uint32_t Renderer::shadowMapSize() const { return mImpl->shadowMapSize; }
 std::uint32_t Renderer::msaaSamples() const {
   return static_cast<std::uint32_t>(mImpl->formats.samples);
 }

@@ -63,6 +63,8 @@ public:
   std::uint64_t frames = 0;
   /** RendererOptions::renderScale after the automatic choice and clamping, (0, 1]. */
   float renderScale = 1.0f;
+  /** Shadow map edge in use (texels), 0 with shadows off (Renderer::shadowMapSize). */
+  std::uint32_t shadowMapSize = 0;
   /** Shadow passes recorded so far (Renderer::shadowMapDraws). */
   std::uint64_t shadowMapDraws = 0;
   /** The colour format can be blitted with linear filtering (else the scene is drawn at 1). */

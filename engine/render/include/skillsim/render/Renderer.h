@@ -81,6 +81,11 @@ public:
   /** Validation messages (warnings and errors) received since creation; each is also logged. */
   [[nodiscard]] std::uint64_t validationMessageCount() const;
   /**
+   * The shadow map's edge in texels: RendererOptions::shadowMapSize times the render scale (the
+   * map keeps its density relative to the scene's pixels), at least 16; 0 with shadows off.
+   */
+  [[nodiscard]] std::uint32_t shadowMapSize() const;
+  /**
    * Times the shadow map was drawn so far. It is drawn again only when the light's projection,
    * the shadow casters' meshes or their instance data changed since the last draw; frames of a
    * still scene reuse it.

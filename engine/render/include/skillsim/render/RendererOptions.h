@@ -69,7 +69,10 @@ struct RendererOptions {
    * time, else 1. Values outside [0, 1] are clamped; below 0.25 counts as 0.25.
    */
   float renderScale = 0.0f;
-  /** Directional-light shadow map edge (texels); 0 turns shadows off. */
+  /**
+   * Directional-light shadow map edge (texels) at render scale 1; 0 turns shadows off. At a
+   * render scale s < 1 the edge used is round(shadowMapSize * s) (Renderer::shadowMapSize).
+   */
   std::uint32_t shadowMapSize = 2048;
   /** Largest radius (m) the shadow map covers around the shadow casters. */
   float maxShadowRadius = 80.0f;
