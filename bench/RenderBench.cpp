@@ -143,27 +143,9 @@ render::RendererOptions benchOptions(std::uint32_t msaa, std::int64_t scalePerce
   return options;
 }
 
-void BM_FrameOffscreen(benchmark::State& state) {
-  auto renderer = render::Renderer::create(
-      benchOptions(static_cast<std::uint32_t>(state.range(1)), state.range(2), state.range(3)));
-  if (!renderer) {
-    state.SkipWithError(renderer.error().toString().c_str());
-    return;
-  }
-  auto layer = ui::ImGuiLayer::create(**renderer, nullptr);
-  if (!layer) {
-    state.SkipWithError(layer.error().toString().c_str());
-    return;
-  }
-  runFrames(state, **renderer, layer->get(), nullptr, boxField(static_cast<int>(state.range(0))));
-  state.counters["render_scale"] = (*renderer)->renderScale();
-  state.counters["msaa"] = (*renderer)->msaaSamples();
-  state.SetLabel((*renderer)->deviceName());
-  layer->reset();
-}
-
-// Boxes moving every frame (the shadow map redrawn each frame); arguments as BM_FrameOffscreen.
-void BM_FrameMovingCasters(benchmark::State& state) {
+// Offscreen frames with the HUD; arguments: boxes, MSAA samples, render scale in percent, PCF.
+// With `moving`, the boxes move every frame and the shadow map is redrawn each time.
+void offscreenFrames(benchmark::State& state, bool moving) {
   auto renderer = render::Renderer::create(
       benchOptions(static_cast<std::uint32_t>(state.range(1)), state.range(2), state.range(3)));
   if (!renderer) {
@@ -177,12 +159,20 @@ void BM_FrameMovingCasters(benchmark::State& state) {
   }
   const std::uint64_t drawsBefore = (*renderer)->shadowMapDraws();
   runFrames(state, **renderer, layer->get(), nullptr, boxField(static_cast<int>(state.range(0))),
-            true);
+            moving);
+  state.counters["render_scale"] = (*renderer)->renderScale();
+  state.counters["msaa"] = (*renderer)->msaaSamples();
   state.counters["shadow_draws_per_frame"] =
       static_cast<double>((*renderer)->shadowMapDraws() - drawsBefore) /
       static_cast<double>(std::max<std::int64_t>(1, state.iterations() + 3));
+  state.SetLabel((*renderer)->deviceName());
   layer->reset();
 }
+
+void BM_FrameOffscreen(benchmark::State& state) { offscreenFrames(state, false); }
+
+// Boxes moving every frame (the shadow map redrawn each frame); arguments as BM_FrameOffscreen.
+void BM_FrameMovingCasters(benchmark::State& state) { offscreenFrames(state, true); }
 
 // Where the time goes: arguments boxes, MSAA samples, shadow map size (0 = off), HUD (0/1),
 // render scale in percent.
