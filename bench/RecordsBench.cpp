@@ -6,6 +6,7 @@
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/records/TraceWriter.h>
 #include <skillsim/records/WorkstationKey.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <benchmark/benchmark.h>
 
@@ -30,9 +31,11 @@ fs::path scratch() {
 /** An operator moving the hoist and bridge smoothly: a change every tick (the worst case). */
 core::ActionState input(std::uint64_t t) {
   core::ActionState s;
-  s.setAxis(core::Axis::Hoist, static_cast<float>(std::sin(static_cast<double>(t) * 0.01)));
-  s.setAxis(core::Axis::BridgeTravel, static_cast<float>(std::cos(static_cast<double>(t) * 0.003)));
-  s.setButton(core::Button::Horn, t % 2400 < 10);
+  s.setAxis(skillsim::sim::crane_controls::kHoist,
+            static_cast<float>(std::sin(static_cast<double>(t) * 0.01)));
+  s.setAxis(skillsim::sim::crane_controls::kBridgeTravel,
+            static_cast<float>(std::cos(static_cast<double>(t) * 0.003)));
+  s.setButton(skillsim::sim::crane_controls::kHorn, t % 2400 < 10);
   return s;
 }
 

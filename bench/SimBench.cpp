@@ -16,6 +16,7 @@
 
 #include <skillsim/sim/NotchedController.h>
 #include <skillsim/sim/Simulation.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <btBulletDynamicsCommon.h>
 
@@ -49,7 +50,8 @@ class RawCourse {
 public:
   explicit RawCourse(const SimulationSpec& spec)
       : mDispatcher(&mConfiguration), mWorld(&mDispatcher, &mBroadphase, &mSolver, &mConfiguration),
-        mCrane(*spec.crane), mBridge(mCrane.bridge, 0.0, mCrane.runwayLength, mCrane.initialBridge),
+        mCrane(*skillsim::sim::overheadCraneOf(spec)),
+        mBridge(mCrane.bridge, 0.0, mCrane.runwayLength, mCrane.initialBridge),
         mTrolleyDrive(mCrane.trolley, 0.0, mCrane.span, mCrane.initialTrolley),
         mHoist(mCrane.hoist, -mCrane.maxRopeLength, -mCrane.minRopeLength,
                -mCrane.initialRopeLength),
@@ -101,9 +103,9 @@ public:
   }
 
   void step(const skillsim::core::ActionState& a) {
-    mBridge.select(a.axis(skillsim::core::Axis::BridgeTravel));
-    mTrolleyDrive.select(a.axis(skillsim::core::Axis::TrolleyTravel));
-    mHoist.select(a.axis(skillsim::core::Axis::Hoist));
+    mBridge.select(a.axis(skillsim::sim::crane_controls::kBridgeTravel));
+    mTrolleyDrive.select(a.axis(skillsim::sim::crane_controls::kTrolleyTravel));
+    mHoist.select(a.axis(skillsim::sim::crane_controls::kHoist));
     const double dt = static_cast<double>(mTimeStep);
     mBridge.update(dt, false, false);
     mTrolleyDrive.update(dt, false, false);

@@ -7,6 +7,7 @@
 // validator's reference checks are fuzzed too.
 #include <skillsim/assessment/Assessor.h>
 #include <skillsim/scenario/ScenarioLoader.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -66,18 +67,18 @@ void exerciseAssessor(const skillsim::scenario::Scenario& scenario) {
   using namespace skillsim;
   assessment::Assessor assessor(scenario.standard, scenario.rubric, scenario.id);
   sim::Metrics metrics;
-  for (const auto& name : scenario::overheadCraneMetricNames()) {
+  for (const auto& name : scenario::metricNames(scenario.machine ? &*scenario.machine : nullptr)) {
     metrics.add(name, 1.0);
   }
   core::ActionState actions;
   sim::SimEvent horn;
-  horn.kind = sim::SimEventKind::Horn;
+  horn = sim::SimEvent::machine(0, "horn", "horn");
   sim::SimEvent contact;
   contact.kind = sim::SimEventKind::ContactBegin;
   contact.subject = "load";
   contact.other = "ground";
   assessor.observe(0, std::span<const sim::SimEvent>(&horn, 1), metrics, actions);
-  actions.setAxis(core::Axis::Hoist, 0.5f);
+  actions.setAxis(skillsim::sim::crane_controls::kHoist, 0.5f);
   assessor.observe(1, std::span<const sim::SimEvent>(&contact, 1), metrics, actions);
   auto result = assessor.finish();
   require(result.totalPoints <= result.maxPoints);

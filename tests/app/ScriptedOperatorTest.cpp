@@ -3,6 +3,7 @@
 // check the goal logic and each profile's behaviour without the physics engine. The real course
 // runs against sim::Simulation in the traces' replay tests.
 #include <skillsim/app/ScriptedOperator.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -55,11 +56,14 @@ struct FakeCrane {
 
   void step(const core::ActionState& a) {
     const double oldBridge = bridgeV, oldTrolley = trolleyV;
-    bridgeV = ramp(bridgeV, a.axis(core::Axis::BridgeTravel) * spec.bridge.maxSpeed,
-                   spec.bridge.acceleration);
-    trolleyV = ramp(trolleyV, a.axis(core::Axis::TrolleyTravel) * spec.trolley.maxSpeed,
+    bridgeV =
+        ramp(bridgeV, a.axis(skillsim::sim::crane_controls::kBridgeTravel) * spec.bridge.maxSpeed,
+             spec.bridge.acceleration);
+    trolleyV = ramp(trolleyV,
+                    a.axis(skillsim::sim::crane_controls::kTrolleyTravel) * spec.trolley.maxSpeed,
                     spec.trolley.acceleration);
-    hoistV = ramp(hoistV, a.axis(core::Axis::Hoist) * spec.hoist.maxSpeed, spec.hoist.acceleration);
+    hoistV = ramp(hoistV, a.axis(skillsim::sim::crane_controls::kHoist) * spec.hoist.maxSpeed,
+                  spec.hoist.acceleration);
     trolleyX += bridgeV * kDt;
     trolleyZ += trolleyV * kDt;
     rope = std::clamp(rope - hoistV * kDt, spec.minRopeLength, spec.maxRopeLength);
@@ -68,14 +72,16 @@ struct FakeCrane {
     const std::uint32_t edges = a.buttons & ~lastButtons;
     lastButtons = a.buttons;
     const glm::dvec2 hookXZ(trolleyX, trolleyZ);
-    if (!attached && (edges & (1u << static_cast<unsigned>(core::Button::Attach)))) {
+    if (!attached &&
+        (edges & (1u << static_cast<unsigned>(skillsim::sim::crane_controls::kAttach)))) {
       const double lugY = loadBottom + kLoadSize;
       const double d = std::hypot(glm::length(hookXZ - loadXZ), hookHeight() - lugY);
       if (d <= spec.attachTolerance) {
         attached = true;
       }
     }
-    if (attached && (edges & (1u << static_cast<unsigned>(core::Button::Release)))) {
+    if (attached &&
+        (edges & (1u << static_cast<unsigned>(skillsim::sim::crane_controls::kRelease)))) {
       attached = false;
     }
 
@@ -194,13 +200,13 @@ RunLog run(OperatorProfile profile, int maxTicks = 240 * 600) {
     auto [it, inserted] = log.heightRange.try_emplace(label, o.loadHeight, o.loadHeight);
     it->second.first = std::min(it->second.first, o.loadHeight);
     it->second.second = std::max(it->second.second, o.loadHeight);
-    if (a.axis(core::Axis::Hoist) > 0.0f) {
+    if (a.axis(skillsim::sim::crane_controls::kHoist) > 0.0f) {
       log.hoistedUpIn.insert(label);
     }
-    if (a.axis(core::Axis::BridgeTravel) < 0.0f) {
+    if (a.axis(skillsim::sim::crane_controls::kBridgeTravel) < 0.0f) {
       log.bridgeBackIn.insert(label);
     }
-    if (a.button(core::Button::Horn)) {
+    if (a.button(skillsim::sim::crane_controls::kHorn)) {
       if (log.firstHorn < 0.0) {
         log.firstHorn = o.time;
       }

@@ -5,6 +5,7 @@
 #include <skillsim/app/VerifyCommand.h>
 #include <skillsim/records/TraceWriter.h>
 #include <skillsim/records/WorkstationKey.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -31,7 +32,7 @@ assessment::AttemptResult fakeScore(const std::string& version,
   r.scenarioId = "crane/q2";
   const double per = version == "2.0" ? 3.0 : 1.0;
   for (std::size_t t = 0; t < actions.size(); t += 60) {
-    if (actions[t].button(core::Button::Horn)) {
+    if (actions[t].button(skillsim::sim::crane_controls::kHorn)) {
       r.totalPoints -= per;
     }
   }
@@ -79,11 +80,12 @@ protected:
     h.scenarioHash = core::hashBytes("crane/q2 1.0");
     h.tickRate = 60;
     h.traineeId = "t-" + name;
+    h.buttonControls = {"horn"};
     auto writer = records::TraceWriter::create(mDir / name, h, *mKey);
     std::vector<core::ActionState> actions;
     for (std::uint64_t t = 0; t < 600; ++t) {
       core::ActionState s;
-      s.setButton(core::Button::Horn, (t / 60) % 3 == name.size() % 3);
+      s.setButton(skillsim::sim::crane_controls::kHorn, (t / 60) % 3 == name.size() % 3);
       actions.push_back(s);
       EXPECT_TRUE(writer->append(s));
     }

@@ -9,6 +9,7 @@
 #include <skillsim/records/WorkstationKey.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 #include <skillsim/sim/Simulation.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -24,9 +25,9 @@ namespace fs = std::filesystem;
 /** Horn, then hoist up and travel the bridge for a few seconds: an open-loop operator. */
 core::ActionState input(std::uint64_t t, std::uint32_t rate) {
   core::ActionState s;
-  s.setButton(core::Button::Horn, t < 2);
-  s.setAxis(core::Axis::Hoist, t < rate ? 0.6f : 0.0f);
-  s.setAxis(core::Axis::BridgeTravel, t > rate / 2 ? 0.4f : 0.0f);
+  s.setButton(skillsim::sim::crane_controls::kHorn, t < 2);
+  s.setAxis(skillsim::sim::crane_controls::kHoist, t < rate ? 0.6f : 0.0f);
+  s.setAxis(skillsim::sim::crane_controls::kBridgeTravel, t > rate / 2 ? 0.4f : 0.0f);
   return s;
 }
 
@@ -52,6 +53,7 @@ protected:
     h.tickRate = scenario->tickRate;
     h.traineeId = "t-e2e";
     h.mode = records::AttemptMode::Exam;
+    h.setControls(scenario->machine->controls);
     auto simulation = sim::Simulation::create(scenario->simulation);
     EXPECT_TRUE(simulation) << simulation.error().toString();
     assessment::Assessor assessor(scenario->standard, scenario->rubric, scenario->id);

@@ -1,5 +1,6 @@
 #include <skillsim/assessment/Assessor.h>
 #include <skillsim/core/Check.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -34,6 +35,13 @@ Trigger on(SimEventKind kind, std::string subject = {}, std::string other = {}) 
   return t;
 }
 
+/** A trigger on a machine-defined event kind ("horn"). */
+Trigger on(const char* machineEvent, std::string subject = {}, std::string other = {}) {
+  Trigger t = on(SimEventKind::Machine, std::move(subject), std::move(other));
+  t.machineEvent = machineEvent;
+  return t;
+}
+
 Trigger pseudo(PseudoEvent p) {
   Trigger t;
   t.pseudo = p;
@@ -47,6 +55,14 @@ SimEvent event(SimEventKind kind, std::string subject = {}, std::string other = 
   e.subject = std::move(subject);
   e.other = std::move(other);
   e.value = value;
+  return e;
+}
+
+/** A machine-defined event ("horn"). */
+SimEvent event(const char* machineEvent, std::string subject = {}, std::string other = {},
+               double value = 0.0) {
+  SimEvent e = event(SimEventKind::Machine, std::move(subject), std::move(other), value);
+  e.name = machineEvent;
   return e;
 }
 
@@ -67,7 +83,7 @@ public:
     }
   }
   void set(const char* metric, double value) { mMetrics.set(*mMetrics.find(metric), value); }
-  void axis(core::Axis a, float v) { mActions.setAxis(a, v); }
+  void axis(std::size_t slot, float v) { mActions.setAxis(slot, v); }
   /** Observes tick `tick` with the given events. */
   void at(std::uint64_t tick, std::vector<SimEvent> events = {}) {
     for (auto& e : events) {
@@ -246,7 +262,7 @@ TEST(Placement, NeverPlacedLosesAll) {
   PlacementParams p;
   p.body = "bucket";
   p.zone = "circle_c";
-  p.at = on(SimEventKind::LoadReleased, "load");
+  p.at = on("load_released", "load");
   p.fullWithin = 0.2;
   p.noneBeyond = 0.6;
   rubric.criteria.push_back(criterion("place_c", "path", 10.0, p));
@@ -371,14 +387,15 @@ TEST(ForbiddenAction, HoistingUpWhileSettingDown) {
 TEST(ForbiddenAction, HoistAxisVariant) {
   Rubric rubric;
   ForbiddenActionParams p;
-  p.axis = core::Axis::Hoist;
+  p.axisId = "hoist";
+  p.axisSlot = skillsim::sim::crane_controls::kHoist;
   p.when = ForbiddenWhen::Above;
   p.threshold = 0.0;
   rubric.criteria.push_back(criterion("no_raise", "path", 5.0, p));
   Stream s(rubric);
-  s.axis(core::Axis::Hoist, -0.6f);
+  s.axis(skillsim::sim::crane_controls::kHoist, -0.6f);
   s.at(1);
-  s.axis(core::Axis::Hoist, 0.2f);
+  s.axis(skillsim::sim::crane_controls::kHoist, 0.2f);
   s.at(2);
   AttemptResult r = s.finish();
   ASSERT_EQ(r.deductions.size(), 1u);
@@ -412,9 +429,8 @@ TEST(ForbiddenAction, BridgeReversalBeyondTheDeadBand) {
 namespace {
 Rubric hornFirst() {
   Rubric rubric;
-  rubric.criteria.push_back(
-      criterion("horn_first", "safety", 5.0,
-                RequiredBeforeParams{on(SimEventKind::Horn), pseudo(PseudoEvent::Motion)}));
+  rubric.criteria.push_back(criterion(
+      "horn_first", "safety", 5.0, RequiredBeforeParams{on("horn"), pseudo(PseudoEvent::Motion)}));
   return rubric;
 }
 } // namespace
@@ -422,8 +438,8 @@ Rubric hornFirst() {
 TEST(RequiredBefore, HornThenMotionIsFine) {
   Stream s(hornFirst());
   s.at(1);
-  s.at(2, {event(SimEventKind::Horn)});
-  s.axis(core::Axis::BridgeTravel, 0.4f);
+  s.at(2, {event("horn")});
+  s.axis(skillsim::sim::crane_controls::kBridgeTravel, 0.4f);
   s.at(3);
   EXPECT_TRUE(s.finish().deductions.empty());
 }
@@ -431,12 +447,12 @@ TEST(RequiredBefore, HornThenMotionIsFine) {
 TEST(RequiredBefore, MotionWithoutHornDeductsOnce) {
   Stream s(hornFirst());
   s.at(1);
-  s.axis(core::Axis::TrolleyTravel, 0.2f);
+  s.axis(skillsim::sim::crane_controls::kTrolleyTravel, 0.2f);
   s.at(2);
-  s.axis(core::Axis::TrolleyTravel, 0.0f);
+  s.axis(skillsim::sim::crane_controls::kTrolleyTravel, 0.0f);
   s.at(3);
-  s.axis(core::Axis::TrolleyTravel, 0.2f);
-  s.at(4, {event(SimEventKind::Horn)});
+  s.axis(skillsim::sim::crane_controls::kTrolleyTravel, 0.2f);
+  s.at(4, {event("horn")});
   AttemptResult r = s.finish();
   ASSERT_EQ(r.deductions.size(), 1u);
   EXPECT_EQ(r.deductions[0].tick, 2u);
@@ -445,8 +461,8 @@ TEST(RequiredBefore, MotionWithoutHornDeductsOnce) {
 
 TEST(RequiredBefore, HornInTheSameTickAsFirstMotionCounts) {
   Stream s(hornFirst());
-  s.axis(core::Axis::Hoist, 0.2f);
-  s.at(1, {event(SimEventKind::Horn)});
+  s.axis(skillsim::sim::crane_controls::kHoist, 0.2f);
+  s.at(1, {event("horn")});
   EXPECT_TRUE(s.finish().deductions.empty());
 }
 
@@ -454,15 +470,15 @@ namespace {
 /** Phase "task" from the horn to a load release, T = 10 s (100 ticks), 20 points at 1.5 T. */
 Rubric timed() {
   Rubric rubric;
-  rubric.phases.push_back({"task", on(SimEventKind::Horn), on(SimEventKind::LoadReleased, "load")});
+  rubric.phases.push_back({"task", on("horn"), on("load_released", "load")});
   rubric.criteria.push_back(criterion("time", "path", 20.0, TimeLimitParams{10.0}, "task"));
   return rubric;
 }
 AttemptResult endTaskAt(std::uint64_t tick) {
   Stream s(timed());
-  s.at(0, {event(SimEventKind::Horn)});
+  s.at(0, {event("horn")});
   s.run(1, tick - 1);
-  s.at(tick, {event(SimEventKind::LoadReleased, "load")});
+  s.at(tick, {event("load_released", "load")});
   EXPECT_FALSE(s.assessor().finished());
   return s.finish();
 }
@@ -487,12 +503,12 @@ TEST(TimeLimit, LinearBetweenTAndOneAndAHalfT) {
 
 TEST(TimeLimit, ExactlyOneAndAHalfTStopsAndLosesTheWholeItem) {
   Stream s(timed());
-  s.at(0, {event(SimEventKind::Horn)});
+  s.at(0, {event("horn")});
   s.run(1, 149);
   EXPECT_FALSE(s.assessor().finished());
   s.at(150);
   EXPECT_TRUE(s.assessor().finished());
-  s.at(151, {event(SimEventKind::LoadReleased, "load")}); // ignored: the attempt is over
+  s.at(151, {event("load_released", "load")}); // ignored: the attempt is over
   AttemptResult r = s.finish();
   ASSERT_EQ(r.deductions.size(), 1u);
   EXPECT_DOUBLE_EQ(r.deductions[0].points, 50.0); // the item's 50, not the criterion's 20
@@ -505,21 +521,20 @@ TEST(TimeLimit, ExactlyOneAndAHalfTStopsAndLosesTheWholeItem) {
 
 TEST(TimeLimit, TaskEndingExactlyAtOneAndAHalfTIsStoppedToo) {
   Stream s(timed());
-  s.at(0, {event(SimEventKind::Horn)});
+  s.at(0, {event("horn")});
   s.run(1, 149);
-  s.at(150, {event(SimEventKind::LoadReleased, "load")});
+  s.at(150, {event("load_released", "load")});
   EXPECT_TRUE(s.assessor().finished());
   EXPECT_DOUBLE_EQ(s.finish().totalPoints, 50.0);
 }
 
 TEST(Veto, DroppedLoadFailsAtOnceWhateverTheTotal) {
   Rubric rubric;
-  rubric.criteria.push_back(
-      criterion("drop", "veto.drop", 0.0, VetoParams{on(SimEventKind::LoadDropped)}));
+  rubric.criteria.push_back(criterion("drop", "veto.drop", 0.0, VetoParams{on("load_dropped")}));
   Stream s(rubric);
   s.set("load_x", 3.0);
   s.at(1);
-  auto drop = event(SimEventKind::LoadDropped, "load", {}, 2.5);
+  auto drop = event("load_dropped", "load", {}, 2.5);
   drop.position = {3.0, 2.5, 1.0};
   s.at(2, {drop});
   EXPECT_TRUE(s.assessor().finished());
@@ -554,17 +569,17 @@ TEST(EndState, ControlsNeutralAndHookRaised) {
       "hook_up", "safety", 4.0, EndStateParams{EndStateCheck::MetricAtLeast, "hook_height", 3.0}));
   {
     Stream s(rubric);
-    s.axis(core::Axis::BridgeTravel, 0.5f);
+    s.axis(skillsim::sim::crane_controls::kBridgeTravel, 0.5f);
     s.set("hook_height", 1.0);
     s.at(1);
-    s.axis(core::Axis::BridgeTravel, 0.0f);
+    s.axis(skillsim::sim::crane_controls::kBridgeTravel, 0.0f);
     s.set("hook_height", 3.0); // exactly the threshold: raised
     s.at(2);
     EXPECT_TRUE(s.finish().deductions.empty());
   }
   {
     Stream s(rubric);
-    s.axis(core::Axis::Hoist, -0.2f);
+    s.axis(skillsim::sim::crane_controls::kHoist, -0.2f);
     s.set("hook_height", 2.9);
     s.at(1);
     AttemptResult r = s.finish();
@@ -585,19 +600,19 @@ TEST(Phases, AfterAndEndThenStartOnOneEvent) {
   rubric.phases.push_back({"setdown_a", backInA, on(SimEventKind::ContactBegin, "load", "ground")});
   rubric.criteria.push_back(
       criterion("pile", "path", 1.0, ContactCountParams{"load", "pile"}, "setdown_a"));
-  Trigger finalHorn = on(SimEventKind::Horn);
+  Trigger finalHorn = on("horn");
   finalHorn.after = "setdown_a";
   rubric.end = finalHorn;
   Stream s(rubric);
   s.at(1, {event(SimEventKind::ZoneEnter, "load", "circle_a")}); // initial: no setdown_a
   s.at(2, {event(SimEventKind::ContactBegin, "load", "pile")});  // not counted
-  s.at(3, {event(SimEventKind::Horn)});                          // not the end
+  s.at(3, {event("horn")});                                      // not the end
   EXPECT_FALSE(s.assessor().finished());
   s.at(4, {event(SimEventKind::ZoneExit, "load", "circle_a")});
   s.at(5, {event(SimEventKind::ZoneEnter, "load", "circle_a")}); // ends out, starts setdown_a
   s.at(6, {event(SimEventKind::ContactBegin, "load", "pile")});  // counted
   s.at(7, {event(SimEventKind::ContactBegin, "load", "ground")});
-  s.at(8, {event(SimEventKind::Horn)});
+  s.at(8, {event("horn")});
   EXPECT_TRUE(s.assessor().finished());
   AttemptResult r = s.finish();
   EXPECT_TRUE(r.completed);
@@ -634,13 +649,13 @@ TEST(Phases, PhaseTicksGiveEachStartedPhasesSpan) {
 
 TEST(Phases, CountSelectsTheNthMatch) {
   Rubric rubric;
-  Trigger second = on(SimEventKind::Horn);
+  Trigger second = on("horn");
   second.count = 2;
   rubric.end = second;
   Stream s(rubric);
-  s.at(1, {event(SimEventKind::Horn)});
+  s.at(1, {event("horn")});
   EXPECT_FALSE(s.assessor().finished());
-  s.at(2, {event(SimEventKind::Horn)});
+  s.at(2, {event("horn")});
   EXPECT_TRUE(s.assessor().completed());
 }
 
@@ -689,9 +704,9 @@ TEST(Assessor, LevelsByPoints) {
 TEST(Assessor, SameStreamGivesAnEqualResultAndFinishIsIdempotent) {
   auto runOnce = [] {
     Stream s(hornFirst());
-    s.axis(core::Axis::Hoist, 0.3f);
+    s.axis(skillsim::sim::crane_controls::kHoist, 0.3f);
     s.at(1);
-    s.at(2, {event(SimEventKind::Horn)});
+    s.at(2, {event("horn")});
     return s.finish();
   };
   AttemptResult a = runOnce();

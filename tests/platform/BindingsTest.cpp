@@ -1,4 +1,5 @@
 #include <skillsim/platform/Bindings.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -9,6 +10,19 @@ using namespace skillsim::platform;
 
 namespace {
 
+/** The overhead crane's declared controls (the machine the installed bindings file is for). */
+const core::ControlLayout& crane() {
+  static const core::ControlLayout kLayout =
+      sim::overheadCraneType()->describe(sim::OverheadCraneSpec{}).controls;
+  return kLayout;
+}
+
+core::Expected<Bindings> parseBindings(std::string_view text, const std::string& file) {
+  return platform::parseBindings(text, file, crane());
+}
+
+Bindings defaultBindings() { return platform::defaultBindings(crane()); }
+
 std::string errorOf(std::string_view text) {
   auto b = parseBindings(text, "b.toml");
   EXPECT_FALSE(b) << "expected an error for:\n" << text;
@@ -17,10 +31,20 @@ std::string errorOf(std::string_view text) {
 
 } // namespace
 
-TEST(Bindings, InstalledFileEqualsTheBuiltInDefaults) {
-  auto b = loadBindings(std::string(SKILLSIM_SOURCE_DIR) + "/assets/input/bindings.toml");
+TEST(Bindings, InstalledFileEqualsTheMachinesDeclaredDefaults) {
+  auto b =
+      loadBindings(std::string(SKILLSIM_SOURCE_DIR) + "/assets/input/overhead_crane.toml", crane());
   ASSERT_TRUE(b) << b.error().toString();
   EXPECT_EQ(*b, defaultBindings());
+  // The declared defaults themselves: W/S bridge, D/A trolley, Up/Down hoist, H horn, …
+  ASSERT_EQ(b->keyAxes.size(), 3u);
+  EXPECT_EQ(b->keyAxes[0].slot, sim::crane_controls::kBridgeTravel);
+  EXPECT_EQ(b->keyAxes[0].increase, Key::W);
+  EXPECT_EQ(b->keyAxes[2].decrease, Key::Down);
+  ASSERT_EQ(b->keyButtons.size(), 4u);
+  EXPECT_EQ(b->keyButtons[0].key, Key::H);
+  EXPECT_EQ(b->keyButtons[3].bit, sim::crane_controls::kRelease);
+  EXPECT_EQ(b->keyButtons[3].key, Key::R);
 }
 
 TEST(Bindings, ParsesEveryKindOfBinding) {
@@ -40,11 +64,11 @@ next_camera = "back"
                          "b.toml");
   ASSERT_TRUE(b) << b.error().toString();
   ASSERT_EQ(b->keyAxes.size(), 1u);
-  EXPECT_EQ(b->keyAxes[0].axis, core::Axis::Hoist);
+  EXPECT_EQ(b->keyAxes[0].slot, skillsim::sim::crane_controls::kHoist);
   EXPECT_EQ(b->keyAxes[0].increase, Key::Kp8);
   EXPECT_EQ(b->keyAxes[0].decrease, Key::Kp2);
   ASSERT_EQ(b->keyButtons.size(), 1u);
-  EXPECT_EQ(b->keyButtons[0].button, core::Button::Horn);
+  EXPECT_EQ(b->keyButtons[0].bit, skillsim::sim::crane_controls::kHorn);
   EXPECT_EQ(b->keyButtons[0].key, Key::Space);
   ASSERT_EQ(b->keyCommands.size(), 1u);
   EXPECT_EQ(b->keyCommands[0].command, Command::Pause);
@@ -56,7 +80,7 @@ next_camera = "back"
   EXPECT_EQ(b->gamepad.axes[0].source, GamepadAxis::RightTrigger);
   EXPECT_FALSE(b->gamepad.axes[0].invert);
   ASSERT_EQ(b->gamepad.buttons.size(), 1u);
-  EXPECT_EQ(b->gamepad.buttons[0].button, core::Button::Attach);
+  EXPECT_EQ(b->gamepad.buttons[0].bit, skillsim::sim::crane_controls::kAttach);
   EXPECT_EQ(b->gamepad.buttons[0].source, GamepadButton::DpadUp);
   ASSERT_EQ(b->gamepad.commands.size(), 1u);
   EXPECT_EQ(b->gamepad.commands[0].command, Command::NextCamera);
@@ -140,7 +164,7 @@ TEST(Bindings, UnknownGamepadAxisAndButton) {
 }
 
 TEST(Bindings, MissingFileIsNotFound) {
-  auto b = loadBindings("/nonexistent/bindings.toml");
+  auto b = loadBindings("/nonexistent/bindings.toml", crane());
   ASSERT_FALSE(b);
   EXPECT_EQ(b.error().code, core::ErrorCode::NotFound);
   EXPECT_EQ(b.error().toString().rfind("/nonexistent/bindings.toml: bindings file not found", 0),

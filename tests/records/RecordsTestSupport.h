@@ -7,6 +7,7 @@
 #include <skillsim/records/AttemptRecord.h>
 #include <skillsim/records/ResultHash.h>
 #include <skillsim/records/TraceWriter.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <filesystem>
 #include <fstream>
@@ -97,9 +98,9 @@ inline AttemptRecord sampleRecord(const std::string& attemptId, const std::strin
 /** The inputs of tick t of a deterministic test attempt (hoist ramps, horn at two moments). */
 inline core::ActionState sampleInput(std::uint64_t t) {
   core::ActionState s;
-  s.setAxis(core::Axis::Hoist, static_cast<float>((t / 7) % 11) / 10.0f);
-  s.setAxis(core::Axis::BridgeTravel, t % 100 < 50 ? 0.6f : -0.2f);
-  s.setButton(core::Button::Horn, t < 3 || (t >= 200 && t < 205));
+  s.setAxis(skillsim::sim::crane_controls::kHoist, static_cast<float>((t / 7) % 11) / 10.0f);
+  s.setAxis(skillsim::sim::crane_controls::kBridgeTravel, t % 100 < 50 ? 0.6f : -0.2f);
+  s.setButton(skillsim::sim::crane_controls::kHorn, t < 3 || (t >= 200 && t < 205));
   return s;
 }
 
@@ -113,6 +114,9 @@ inline TraceHeader sampleHeader(std::uint32_t tickRate = 60) {
   h.traineeId = "t-0042";
   h.mode = AttemptMode::Exam;
   h.startUtc = 1796083200;
+  // The crane's control slots (sampleInput sets hoist, bridge travel and the horn).
+  h.axisControls = {"bridge_travel", "trolley_travel", "hoist"};
+  h.buttonControls = {"horn", "emergency_stop", "attach", "release"};
   return h;
 }
 

@@ -3,6 +3,7 @@
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/records/TraceVerifier.h>
 #include <skillsim/records/WorkstationKey.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -29,16 +30,17 @@ assessment::AttemptResult fakeScore(const ScenarioEntry& scenario,
   const double perSecond = scenario.version == "2.0" ? 2.0 : 1.0;
   double lost = 0.0;
   for (std::size_t t = 0; t < actions.size(); ++t) {
-    if (actions[t].axis(core::Axis::Hoist) > 0.5f && t % tickRate == 0) {
+    if (actions[t].axis(skillsim::sim::crane_controls::kHoist) > 0.5f && t % tickRate == 0) {
       lost += perSecond;
-      r.deductions.push_back({"path",
-                              "high_hoist",
-                              perSecond,
-                              t,
-                              static_cast<double>(t) / tickRate,
-                              {0.0, 1.0, 0.0},
-                              static_cast<double>(actions[t].axis(core::Axis::Hoist)),
-                              "hoist too high"});
+      r.deductions.push_back(
+          {"path",
+           "high_hoist",
+           perSecond,
+           t,
+           static_cast<double>(t) / tickRate,
+           {0.0, 1.0, 0.0},
+           static_cast<double>(actions[t].axis(skillsim::sim::crane_controls::kHoist)),
+           "hoist too high"});
     }
   }
   r.items = {{"path", "Q2 2", assessment::Category::Quality, 100.0, 100.0 - lost}};

@@ -4,6 +4,7 @@
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/records/TraceWriter.h>
 #include <skillsim/records/WorkstationKey.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -70,11 +71,11 @@ TEST_F(TraceWriterTest, StoresChangesOnly) {
     auto a = TraceWriter::create(still, sampleHeader(240), mKey);
     auto b = TraceWriter::create(busy, sampleHeader(240), mKey);
     core::ActionState held;
-    held.setAxis(core::Axis::Hoist, 0.5f);
+    held.setAxis(skillsim::sim::crane_controls::kHoist, 0.5f);
     for (std::uint64_t t = 0; t < 2400; ++t) {
       ASSERT_TRUE(a->append(held));
       core::ActionState moving;
-      moving.setAxis(core::Axis::Hoist, static_cast<float>(t % 200) / 200.0f);
+      moving.setAxis(skillsim::sim::crane_controls::kHoist, static_cast<float>(t % 200) / 200.0f);
       ASSERT_TRUE(b->append(moving));
     }
     ASSERT_TRUE(a->finish(sampleResult()));
@@ -90,7 +91,7 @@ TEST_F(TraceWriterTest, StoresChangesOnly) {
   auto trace = TraceReader::read(still);
   ASSERT_TRUE(trace) << trace.error().toString();
   ASSERT_EQ(trace->actions.size(), 2400u);
-  EXPECT_EQ(trace->actions.back().axis(core::Axis::Hoist), 0.5f);
+  EXPECT_EQ(trace->actions.back().axis(skillsim::sim::crane_controls::kHoist), 0.5f);
 }
 
 TEST_F(TraceWriterTest, FlushedAtLeastOncePerSimulatedSecond) {
@@ -215,16 +216,19 @@ TEST_F(TraceWriterTest, AlteredPayloadByteNamesTheFrameAndOffset) {
 }
 
 TEST_F(TraceWriterTest, OtherFormatVersionIsRefusedPlainly) {
-  const auto path = writeTrace("v2.sktrace", 10);
+  const auto path = writeTrace("v3.sktrace", 10);
   std::string bytes = readFile(path);
-  bytes[8] = 2;
-  auto trace = TraceReader::parse(bytes, "v2.sktrace");
-  ASSERT_FALSE(trace);
-  EXPECT_EQ(trace.error().code, core::ErrorCode::Unsupported);
-  EXPECT_NE(trace.error().message.find("format version 2 is not supported; this build reads "
-                                       "version 1"),
-            std::string::npos)
-      << trace.error().toString();
+  EXPECT_EQ(bytes[8], 2) << "this build writes format version 2";
+  for (char version : {char(3), char(0)}) {
+    bytes[8] = version;
+    auto trace = TraceReader::parse(bytes, "v3.sktrace");
+    ASSERT_FALSE(trace);
+    EXPECT_EQ(trace.error().code, core::ErrorCode::Unsupported);
+    EXPECT_NE(trace.error().message.find("format version " + std::to_string(int(version)) +
+                                         " is not supported; this build reads versions 1 to 2"),
+              std::string::npos)
+        << trace.error().toString();
+  }
 }
 
 TEST_F(TraceWriterTest, BytesAfterTheEndRecordAreRefused) {

@@ -1,5 +1,6 @@
 #include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -49,27 +50,27 @@ std::uint64_t operate(AttemptRunner& runner, const Script& script) {
     std::uint64_t inStage = ticks - stageStart;
     switch (stage) {
     case Stage::Horn:
-      a.setButton(core::Button::Horn, inStage == 0);
+      a.setButton(skillsim::sim::crane_controls::kHorn, inStage == 0);
       if (inStage >= 2) {
         next(Stage::Lower);
       }
       break;
     case Stage::Lower:
       if (metric(runner, "hook_height") > 0.85) {
-        a.setAxis(core::Axis::Hoist, -1.0f);
+        a.setAxis(skillsim::sim::crane_controls::kHoist, -1.0f);
       } else if (std::abs(metric(runner, "hoist_speed")) < 1e-6) {
         next(Stage::Attach);
       }
       break;
     case Stage::Attach:
-      a.setButton(core::Button::Attach, inStage == 0);
+      a.setButton(skillsim::sim::crane_controls::kAttach, inStage == 0);
       if (inStage >= 2) {
         next(Stage::Lift);
       }
       break;
     case Stage::Lift:
       if (metric(runner, "load_height") < 1.6) {
-        a.setAxis(core::Axis::Hoist, 1.0f);
+        a.setAxis(skillsim::sim::crane_controls::kHoist, 1.0f);
       } else if (std::abs(metric(runner, "hoist_speed")) < 1e-6) {
         next(Stage::Travel);
       }
@@ -77,12 +78,12 @@ std::uint64_t operate(AttemptRunner& runner, const Script& script) {
     case Stage::Travel: {
       double x = metric(runner, "bridge_position");
       if (script.dropInFlight && x > 8.0) {
-        a.setButton(core::Button::Release, true);
+        a.setButton(skillsim::sim::crane_controls::kRelease, true);
       }
       if (x < 12.5) {
-        a.setAxis(core::Axis::BridgeTravel, 1.0f);
+        a.setAxis(skillsim::sim::crane_controls::kBridgeTravel, 1.0f);
       } else if (x < 13.95) {
-        a.setAxis(core::Axis::BridgeTravel, 0.2f);
+        a.setAxis(skillsim::sim::crane_controls::kBridgeTravel, 0.2f);
       } else if (std::abs(metric(runner, "bridge_speed")) < 1e-6) {
         next(Stage::Settle);
       }
@@ -95,27 +96,27 @@ std::uint64_t operate(AttemptRunner& runner, const Script& script) {
       break;
     case Stage::SetDown:
       if (metric(runner, "load_height") > 0.3) {
-        a.setAxis(core::Axis::Hoist, -1.0f);
+        a.setAxis(skillsim::sim::crane_controls::kHoist, -1.0f);
       } else if (metric(runner, "hook_height") > 1.4) {
-        a.setAxis(core::Axis::Hoist, -0.2f); // creep until the sling is slack
+        a.setAxis(skillsim::sim::crane_controls::kHoist, -0.2f); // creep until the sling is slack
       } else if (std::abs(metric(runner, "hoist_speed")) < 1e-6) {
         next(Stage::Release);
       }
       break;
     case Stage::Release:
-      a.setButton(core::Button::Release, inStage == 0);
+      a.setButton(skillsim::sim::crane_controls::kRelease, inStage == 0);
       if (inStage >= 2) {
         next(Stage::Raise);
       }
       break;
     case Stage::Raise:
       if (metric(runner, "hook_height") < 3.5) {
-        a.setAxis(core::Axis::Hoist, 1.0f);
+        a.setAxis(skillsim::sim::crane_controls::kHoist, 1.0f);
       } else if (std::abs(metric(runner, "hoist_speed")) < 1e-6) {
         next(Stage::Finish);
       }
       break;
-    case Stage::Finish: a.setButton(core::Button::Horn, inStage == 0); break;
+    case Stage::Finish: a.setButton(skillsim::sim::crane_controls::kHorn, inStage == 0); break;
     }
     runner.step(a);
     ++ticks;
@@ -137,7 +138,18 @@ const assessment::Deduction* find(const assessment::AttemptResult& r, const std:
 TEST(AttemptRunner, CraneMetricNamesMatchTheSimulation) {
   auto runner = AttemptRunner::create(practice());
   ASSERT_TRUE(runner) << runner.error().toString();
-  EXPECT_EQ((*runner)->simulation().metrics().names(), overheadCraneMetricNames());
+  const auto& machine = (*runner)->scenario().machine;
+  ASSERT_TRUE(machine);
+  EXPECT_EQ((*runner)->simulation().metrics().names(), metricNames(&*machine));
+  // The crane's metrics, in the order they were before the Machine interface (issue 12).
+  const std::vector<std::string> expected = {
+      "time",          "load_swing_angle", "load_height",      "hook_height",    "bridge_speed",
+      "trolley_speed", "hoist_speed",      "load_x",           "load_z",         "rope_length",
+      "hoisted_mass",  "bridge_position",  "trolley_position", "hook_x",         "hook_z",
+      "rope_span",     "rope_stretch",     "rope_tension",     "sling_tension",  "sling_span",
+      "load_y",        "load_speed",       "load_attached",    "emergency_stop", "overload"};
+  EXPECT_EQ(metricNames(&*machine), expected);
+  EXPECT_EQ(metricNames(nullptr), std::vector<std::string>{"time"});
 }
 
 TEST(AttemptRunner, CleanPracticeLiftPassesAndIsDeterministic) {
@@ -257,23 +269,23 @@ TEST(AttemptRunner, Q2FirstLegScoredByTheExamRubric) {
     Stage next = stage;
     switch (stage) {
     case Stage::Horn:
-      a.setButton(core::Button::Horn, in == 0);
+      a.setButton(skillsim::sim::crane_controls::kHorn, in == 0);
       next = in >= 2 ? Stage::Lower : stage;
       break;
     case Stage::Lower:
       if (metric(runner, "hook_height") > 0.9) {
-        a.setAxis(core::Axis::Hoist, -1.0f);
+        a.setAxis(skillsim::sim::crane_controls::kHoist, -1.0f);
       } else if (std::abs(metric(runner, "hoist_speed")) < 1e-6) {
         next = Stage::Attach;
       }
       break;
     case Stage::Attach:
-      a.setButton(core::Button::Attach, in == 0);
+      a.setButton(skillsim::sim::crane_controls::kAttach, in == 0);
       next = in >= 2 ? Stage::Lift : stage;
       break;
     case Stage::Lift:
       if (metric(runner, "load_height") < 3.0) {
-        a.setAxis(core::Axis::Hoist, 1.0f);
+        a.setAxis(skillsim::sim::crane_controls::kHoist, 1.0f);
       } else if (std::abs(metric(runner, "hoist_speed")) < 1e-6) {
         next = Stage::Travel;
       }
@@ -281,8 +293,8 @@ TEST(AttemptRunner, Q2FirstLegScoredByTheExamRubric) {
     case Stage::Travel: {
       float bridge = approach(metric(runner, "bridge_position"), 14.0, 1.2, 0.2f);
       float trolley = approach(metric(runner, "trolley_position"), 10.0, 0.8, 0.2f);
-      a.setAxis(core::Axis::BridgeTravel, bridge);
-      a.setAxis(core::Axis::TrolleyTravel, trolley);
+      a.setAxis(skillsim::sim::crane_controls::kBridgeTravel, bridge);
+      a.setAxis(skillsim::sim::crane_controls::kTrolleyTravel, trolley);
       if (bridge == 0.0f && trolley == 0.0f && std::abs(metric(runner, "bridge_speed")) < 1e-6 &&
           std::abs(metric(runner, "trolley_speed")) < 1e-6) {
         next = Stage::Settle;
@@ -294,9 +306,9 @@ TEST(AttemptRunner, Q2FirstLegScoredByTheExamRubric) {
       break;
     case Stage::SetDown:
       if (metric(runner, "load_height") > 0.4) {
-        a.setAxis(core::Axis::Hoist, -1.0f);
+        a.setAxis(skillsim::sim::crane_controls::kHoist, -1.0f);
       } else if (metric(runner, "hook_height") > 1.6) {
-        a.setAxis(core::Axis::Hoist, -0.2f); // creep until the sling is slack
+        a.setAxis(skillsim::sim::crane_controls::kHoist, -0.2f); // creep until the sling is slack
       } else if (std::abs(metric(runner, "hoist_speed")) < 1e-6) {
         next = Stage::Done;
       }

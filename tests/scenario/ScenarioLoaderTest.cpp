@@ -1,5 +1,6 @@
 #include <skillsim/scenario/ScenarioHash.h>
 #include <skillsim/scenario/ScenarioLoader.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -215,12 +216,13 @@ TEST(ScenarioLoader, ValidScenarioFillsTheSimulationSpecInSiUnits) {
   EXPECT_NEAR(x.z, -1.0, 1e-12);
   EXPECT_EQ(*s.simulation.bodies[0].liftingLug, glm::dvec3(0, 0.4, 0));
   EXPECT_NEAR(s.simulation.cameras[0].verticalFov, std::numbers::pi / 2, 1e-15);
-  ASSERT_TRUE(s.simulation.crane);
-  EXPECT_DOUBLE_EQ(s.simulation.crane->span, 10.0);
-  EXPECT_EQ(s.simulation.crane->hoist.notches, 4);
-  EXPECT_DOUBLE_EQ(s.simulation.crane->hoist.maxSpeed, 0.3);
-  EXPECT_DOUBLE_EQ(s.simulation.crane->hoist.acceleration, 0.3); // default kept
-  EXPECT_DOUBLE_EQ(s.simulation.zones[0].height, 2.0);           // default
+  ASSERT_NE(skillsim::sim::overheadCraneOf(s.simulation), nullptr);
+  EXPECT_DOUBLE_EQ(skillsim::sim::overheadCraneOf(s.simulation)->span, 10.0);
+  EXPECT_EQ(skillsim::sim::overheadCraneOf(s.simulation)->hoist.notches, 4);
+  EXPECT_DOUBLE_EQ(skillsim::sim::overheadCraneOf(s.simulation)->hoist.maxSpeed, 0.3);
+  EXPECT_DOUBLE_EQ(skillsim::sim::overheadCraneOf(s.simulation)->hoist.acceleration,
+                   0.3);                               // default kept
+  EXPECT_DOUBLE_EQ(s.simulation.zones[0].height, 2.0); // default
   ASSERT_EQ(s.rubric.criteria.size(), 4u);
   const auto& place = std::get<assessment::PlacementParams>(s.rubric.criteria[0].params);
   EXPECT_DOUBLE_EQ(place.centerX, 10.0); // from the zone
@@ -368,8 +370,8 @@ TEST(ScenarioLoader, UnknownReferences) {
       {"event = \"load_dropped\"", "event = \"load_droped\"", "\"load_droped\"",
        "rubric[3].event.event",
        "unknown value 'load_droped' (did you mean 'load_dropped'?); expected 'contact_begin', "
-       "'contact_end', 'zone_enter', 'zone_exit', 'horn', 'emergency_stop', 'load_attached', "
-       "'load_released', 'load_dropped', 'overload', 'physics_fault', 'control_changed', "
+       "'contact_end', 'zone_enter', 'zone_exit', 'physics_fault', 'control_changed', 'horn', "
+       "'emergency_stop', 'load_attached', 'load_released', 'load_dropped', 'overload', "
        "'start', 'motion' or 'end'"},
   };
   for (const Case& c : cases) {
@@ -457,7 +459,8 @@ TEST(ScenarioLoader, CraneTradeNeedsACrane) {
   ValidationReport r = check(text);
   ASSERT_GE(r.problems.size(), 1u);
   EXPECT_EQ(r.problems[0].message,
-            "trade 'overhead_crane' needs a [crane] table describing the machine");
+            "trade 'overhead_crane' needs a [machine] table with kind = \"overhead_crane\" (or, "
+            "in format 1, a [crane] table) describing the machine");
 }
 
 TEST(StandardLoader, PassMarkAboveTheTotal) {
@@ -543,7 +546,7 @@ TEST(LoadScenario, ShippedScenariosAreValid) {
     auto scenario = loadScenario(root / file);
     ASSERT_TRUE(scenario) << scenario.error().toString();
     EXPECT_FALSE(scenario->simulation.bodies.empty());
-    EXPECT_TRUE(scenario->simulation.crane);
+    EXPECT_NE(skillsim::sim::overheadCraneOf(scenario->simulation), nullptr);
     EXPECT_EQ(scenario->standardFile.filename().extension(), ".toml");
   }
   auto q2 = loadScenario(root / "scenarios/overhead_crane/q2_practical.toml");

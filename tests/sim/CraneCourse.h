@@ -6,6 +6,7 @@
 #include <skillsim/core/ActionState.h>
 #include <skillsim/sim/Simulation.h>
 #include <skillsim/sim/SimulationSpec.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <cmath>
 #include <cstdint>
@@ -16,6 +17,16 @@ namespace skillsim::sim::testing {
 
 /** Hook block height of the crane model (Simulation.h). */
 inline constexpr double kHookBlockHeight = 0.4;
+
+/**
+ * The spec's crane, to change a value in a test: replaces spec.machine with an editable copy and
+ * returns it (valid while the spec holds it).
+ */
+inline OverheadCraneSpec& editCrane(SimulationSpec& spec) {
+  auto copy = std::make_shared<OverheadCraneSpec>(*overheadCraneOf(spec));
+  spec.machine = MachineSpec{overheadCraneType(), copy};
+  return *copy;
+}
 
 /** A crane over a 30 m x 20 m bay with its sheave 12 m up, trolley at (10, 12, 10). */
 inline OverheadCraneSpec bayCrane() {
@@ -60,20 +71,20 @@ inline SimulationSpec hangingLoad(double length, double loadMass, double hookMas
   c.initialRopeLength = length - kHookBlockHeight - c.slingLength - 0.5 * cube;
   const glm::dvec3 sheave(c.initialBridge, c.liftHeight, c.initialTrolley);
   spec.bodies.push_back(cubeLoad("bucket", cube, loadMass, sheave - glm::dvec3(0.0, length, 0.0)));
-  spec.crane = c;
+  spec.machine = skillsim::sim::overheadCraneMachine(c);
   return spec;
 }
 
 /** Buttons bit for one button. */
-inline std::uint32_t bit(core::Button b) { return 1u << static_cast<unsigned>(b); }
+inline std::uint32_t bit(std::size_t b) { return 1u << b; }
 
 /** Axis values for the crane (notch fractions). */
 inline core::ActionState craneActions(float bridge, float trolley, float hoist,
                                       std::uint32_t buttons = 0) {
   core::ActionState a;
-  a.setAxis(core::Axis::BridgeTravel, bridge);
-  a.setAxis(core::Axis::TrolleyTravel, trolley);
-  a.setAxis(core::Axis::Hoist, hoist);
+  a.setAxis(skillsim::sim::crane_controls::kBridgeTravel, bridge);
+  a.setAxis(skillsim::sim::crane_controls::kTrolleyTravel, trolley);
+  a.setAxis(skillsim::sim::crane_controls::kHoist, hoist);
   a.buttons = buttons;
   return a;
 }
@@ -96,7 +107,7 @@ inline SimulationSpec examCourse() {
   c.initialTrolley = 10.0;
   c.initialRopeLength = 10.7; // hook 0.1 m above the bucket's lug: Attach engages at once
   c.slingLength = 1.0;
-  spec.crane = c;
+  spec.machine = skillsim::sim::overheadCraneMachine(c);
 
   BodySpec bucket;
   bucket.name = "bucket";
@@ -181,13 +192,13 @@ inline core::ActionState scriptedActions(std::uint64_t tick, std::uint32_t tickR
   std::uint32_t buttons = 0;
   const std::uint64_t inCycle = tick % (40u * tickRate);
   if (inCycle < 5) {
-    buttons |= bit(core::Button::Attach);
+    buttons |= bit(skillsim::sim::crane_controls::kAttach);
   }
   if (inCycle >= 30u * tickRate && inCycle < 30u * tickRate + 5) {
-    buttons |= bit(core::Button::Release);
+    buttons |= bit(skillsim::sim::crane_controls::kRelease);
   }
   if (tick % (60u * tickRate) < 10) {
-    buttons |= bit(core::Button::Horn);
+    buttons |= bit(skillsim::sim::crane_controls::kHorn);
   }
   return craneActions(bridge / 5.0f, trolley / 5.0f, hoist / 5.0f, buttons);
 }

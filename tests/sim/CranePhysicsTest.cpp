@@ -2,6 +2,7 @@
 #include "CraneCourse.h"
 
 #include <skillsim/sim/Simulation.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -13,7 +14,6 @@
 using namespace skillsim::sim;
 using namespace skillsim::sim::testing;
 using skillsim::core::ActionState;
-using skillsim::core::Button;
 
 namespace {
 
@@ -61,9 +61,9 @@ TEST_P(PendulumPeriod, MatchesTwoPiRootLOverG) {
   const double amplitude = 0.03; // rad: finite-amplitude correction theta^2 / 16 < 0.01 %
   spec.bodies[0].initialLinearVelocity = {amplitude * length * omega, 0.0, 0.0};
   auto sim = build(spec);
-  sim->step(craneActions(0, 0, 0, bit(Button::Attach)));
+  sim->step(craneActions(0, 0, 0, bit(skillsim::sim::crane_controls::kAttach)));
   ASSERT_EQ(metric(*sim, "load_attached"), 1.0);
-  const double period = measurePeriod(*sim, spec.crane->initialBridge, 4);
+  const double period = measurePeriod(*sim, skillsim::sim::overheadCraneOf(spec)->initialBridge, 4);
   const double law = 2.0 * std::numbers::pi * std::sqrt(length / kG);
   EXPECT_NEAR(period, law, 0.02 * law) << "L = " << length << " m";
   RecordProperty("period_s", std::to_string(period));
@@ -76,12 +76,14 @@ INSTANTIATE_TEST_SUITE_P(Crane, PendulumPeriod, ::testing::Values(2.0, 5.0, 10.0
 TEST(CranePhysics, RopeLengthHoldsWithinOnePercentUnderRatedLoad) {
   SimulationSpec spec = hangingLoad(6.0, 5000.0, 50.0);
   auto sim = build(spec);
-  sim->step(craneActions(0, 0, 0, bit(Button::Attach)));
+  sim->step(craneActions(0, 0, 0, bit(skillsim::sim::crane_controls::kAttach)));
   double worstRope = 0.0;
   double worstSling = 0.0;
   auto track = [&] {
     worstRope = std::max(worstRope, metric(*sim, "rope_span") / metric(*sim, "rope_length") - 1.0);
-    worstSling = std::max(worstSling, metric(*sim, "sling_span") / spec.crane->slingLength - 1.0);
+    worstSling = std::max(
+        worstSling,
+        metric(*sim, "sling_span") / skillsim::sim::overheadCraneOf(spec)->slingLength - 1.0);
   };
   for (int i = 0; i < 240 * 3; ++i) { // hanging
     sim->step(ActionState{});
@@ -93,7 +95,8 @@ TEST(CranePhysics, RopeLengthHoldsWithinOnePercentUnderRatedLoad) {
     sim->step(craneActions(0, 0, 1.0f));
     track();
   }
-  EXPECT_LT(metric(*sim, "rope_length"), spec.crane->initialRopeLength - 0.5);
+  EXPECT_LT(metric(*sim, "rope_length"),
+            skillsim::sim::overheadCraneOf(spec)->initialRopeLength - 0.5);
   EXPECT_LT(worstRope, 0.01);
   EXPECT_LT(worstSling, 0.01);
 }
@@ -107,9 +110,9 @@ TEST(CranePhysics, SlackRopeDoesNotPushASetDownLoad) {
   c.initialRopeLength = c.liftHeight - kHookBlockHeight - (cube + 0.2);
   spec.bodies.push_back(
       cubeLoad("crate", cube, 2000.0, {c.initialBridge, 0.5 * cube, c.initialTrolley}));
-  spec.crane = c;
+  spec.machine = skillsim::sim::overheadCraneMachine(c);
   auto sim = build(spec);
-  sim->step(craneActions(0, 0, 0, bit(Button::Attach)));
+  sim->step(craneActions(0, 0, 0, bit(skillsim::sim::crane_controls::kAttach)));
   ASSERT_EQ(metric(*sim, "load_attached"), 1.0);
   // Lift it 0.5 m clear, let it settle, then lower until it is set down.
   while (metric(*sim, "load_height") < 0.5) {
@@ -150,11 +153,11 @@ TEST(CranePhysics, SlackRopeDoesNotPushASetDownLoad) {
 TEST(CranePhysics, TrolleyStopSwingMatchesTheory) {
   const double length = 5.0;
   SimulationSpec spec = hangingLoad(length, 1000.0, 5.0);
-  spec.crane->initialTrolley = 2.0;
+  editCrane(spec).initialTrolley = 2.0;
   spec.bodies[0].position.z = 2.0;
-  spec.crane->trolley = ControllerSpec{2, 0.6, 0.4};
+  editCrane(spec).trolley = ControllerSpec{2, 0.6, 0.4};
   auto sim = build(spec);
-  sim->step(craneActions(0, 0, 0, bit(Button::Attach)));
+  sim->step(craneActions(0, 0, 0, bit(skillsim::sim::crane_controls::kAttach)));
   hold(*sim, ActionState{}, 1.0);
   const double omega = std::sqrt(kG / length);
   const double period = 2.0 * std::numbers::pi / omega;
@@ -187,7 +190,7 @@ TEST(CranePhysics, TrolleyStopSwingMatchesTheory) {
 TEST(CranePhysics, TwentyFullSpeedReversalsStayFiniteAndTight) {
   SimulationSpec spec = hangingLoad(6.0, 5000.0, 50.0);
   auto sim = build(spec);
-  sim->step(craneActions(0, 0, 0, bit(Button::Attach)));
+  sim->step(craneActions(0, 0, 0, bit(skillsim::sim::crane_controls::kAttach)));
   hold(*sim, ActionState{}, 1.0);
   double worst = 0.0;
   double worstSling = 0.0;
@@ -199,7 +202,9 @@ TEST(CranePhysics, TwentyFullSpeedReversalsStayFiniteAndTight) {
         ASSERT_TRUE(std::isfinite(v)) << "tick " << sim->tick();
       }
       worst = std::max(worst, metric(*sim, "rope_span") / metric(*sim, "rope_length") - 1.0);
-      worstSling = std::max(worstSling, metric(*sim, "sling_span") / spec.crane->slingLength - 1.0);
+      worstSling = std::max(
+          worstSling,
+          metric(*sim, "sling_span") / skillsim::sim::overheadCraneOf(spec)->slingLength - 1.0);
     }
   }
   EXPECT_FALSE(sim->stopped());

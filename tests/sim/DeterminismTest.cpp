@@ -3,6 +3,7 @@
 #include "CraneCourse.h"
 
 #include <skillsim/sim/Simulation.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -35,13 +36,13 @@ Outcome runCourse(int seconds, std::uint64_t perturbTick = ~0ull) {
   for (std::uint64_t t = 0; t < ticks; ++t) {
     skillsim::core::ActionState a = scriptedActions(t);
     if (t == perturbTick) {
-      const float now = a.axis(skillsim::core::Axis::TrolleyTravel);
-      a.setAxis(skillsim::core::Axis::TrolleyTravel, now > 0.0f ? -1.0f : 1.0f);
+      const float now = a.axis(skillsim::sim::crane_controls::kTrolleyTravel);
+      a.setAxis(skillsim::sim::crane_controls::kTrolleyTravel, now > 0.0f ? -1.0f : 1.0f);
     }
     sim->step(a);
     out.events += sim->events().size();
     for (const SimEvent& e : sim->events()) {
-      out.attaches += e.kind == SimEventKind::LoadAttached ? 1 : 0;
+      out.attaches += e.is("load_attached") ? 1 : 0;
       out.contacts += e.kind == SimEventKind::ContactBegin ? 1 : 0;
     }
   }

@@ -2,6 +2,7 @@
 #include "CraneCourse.h"
 
 #include <skillsim/sim/Simulation.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
 
@@ -12,7 +13,6 @@
 using namespace skillsim::sim;
 using namespace skillsim::sim::testing;
 using skillsim::core::ActionState;
-using skillsim::core::Button;
 using skillsim::core::ErrorCode;
 
 namespace {
@@ -37,6 +37,13 @@ std::vector<SimEvent> ofKind(const std::vector<SimEvent>& events, SimEventKind k
   std::vector<SimEvent> out;
   std::copy_if(events.begin(), events.end(), std::back_inserter(out),
                [kind](const SimEvent& e) { return e.kind == kind; });
+  return out;
+}
+
+std::vector<SimEvent> ofKind(const std::vector<SimEvent>& events, std::string_view name) {
+  std::vector<SimEvent> out;
+  std::copy_if(events.begin(), events.end(), std::back_inserter(out),
+               [name](const SimEvent& e) { return e.is(name); });
   return out;
 }
 
@@ -130,7 +137,7 @@ TEST(Simulation, BouncesAreSeparateEpisodesEachEndingWithItsPeak) {
 
 TEST(Simulation, CraneProvidesTheStandardMetricNames) {
   SimulationSpec spec;
-  spec.crane = bayCrane();
+  spec.machine = skillsim::sim::overheadCraneMachine(bayCrane());
   auto sim = build(spec);
   for (const char* name :
        {"load_swing_angle", "load_height", "hook_height", "bridge_speed", "trolley_speed",
@@ -138,9 +145,12 @@ TEST(Simulation, CraneProvidesTheStandardMetricNames) {
     EXPECT_TRUE(sim->metrics().find(name)) << name;
   }
   // Initial values before the first step: the hook hangs at its initial rope length.
-  EXPECT_DOUBLE_EQ(metric(*sim, "rope_length"), spec.crane->initialRopeLength);
+  EXPECT_DOUBLE_EQ(metric(*sim, "rope_length"),
+                   skillsim::sim::overheadCraneOf(spec)->initialRopeLength);
   EXPECT_NEAR(metric(*sim, "hook_height"),
-              spec.crane->liftHeight - spec.crane->initialRopeLength - kHookBlockHeight, 1e-4);
+              skillsim::sim::overheadCraneOf(spec)->liftHeight -
+                  skillsim::sim::overheadCraneOf(spec)->initialRopeLength - kHookBlockHeight,
+              1e-4);
 }
 
 TEST(Simulation, ZonesReportEnterAndExitOfWatchedTagsOnly) {
@@ -178,10 +188,10 @@ TEST(Simulation, ZonesReportEnterAndExitOfWatchedTagsOnly) {
 
 TEST(Simulation, HornEmergencyStopAndNotchChangesAreEvents) {
   SimulationSpec spec;
-  spec.crane = bayCrane();
+  spec.machine = skillsim::sim::overheadCraneMachine(bayCrane());
   auto sim = build(spec);
-  auto events = run(*sim, craneActions(1.0f, 0, 0, bit(Button::Horn)), 240);
-  const auto horns = ofKind(events, SimEventKind::Horn);
+  auto events = run(*sim, craneActions(1.0f, 0, 0, bit(skillsim::sim::crane_controls::kHorn)), 240);
+  const auto horns = ofKind(events, "horn");
   ASSERT_EQ(horns.size(), 1u) << "held for a second: one press";
   EXPECT_EQ(horns[0].tick, 1u);
   const auto changes = ofKind(events, SimEventKind::ControlChanged);
@@ -191,8 +201,9 @@ TEST(Simulation, HornEmergencyStopAndNotchChangesAreEvents) {
   EXPECT_NEAR(metric(*sim, "bridge_speed"), 0.4, 1e-9); // 1 s at 0.4 m/s^2
 
   // Emergency stop: latches and brakes although the lever stays at full.
-  events = run(*sim, craneActions(1.0f, 0, 0, bit(Button::EmergencyStop)), 2);
-  ASSERT_EQ(ofKind(events, SimEventKind::EmergencyStop).size(), 1u);
+  events =
+      run(*sim, craneActions(1.0f, 0, 0, bit(skillsim::sim::crane_controls::kEmergencyStop)), 2);
+  ASSERT_EQ(ofKind(events, "emergency_stop").size(), 1u);
   run(*sim, craneActions(1.0f, 0, 0), 240 * 2);
   EXPECT_EQ(metric(*sim, "bridge_speed"), 0.0);
   EXPECT_EQ(metric(*sim, "emergency_stop"), 1.0) << "lever not back at zero: still latched";
@@ -209,18 +220,18 @@ TEST(Simulation, AttachOnlyWithinToleranceAndDropWhenReleasedInTheAir) {
   // Hook bottom 0.5 m above the lug: too far.
   c.initialRopeLength = c.liftHeight - kHookBlockHeight - (0.8 + 0.5);
   spec.bodies.push_back(cubeLoad("crate", 0.8, 800.0, {c.initialBridge, 0.4, c.initialTrolley}));
-  spec.crane = c;
+  spec.machine = skillsim::sim::overheadCraneMachine(c);
   auto sim = build(spec);
-  auto events = run(*sim, craneActions(0, 0, 0, bit(Button::Attach)), 2);
-  EXPECT_TRUE(ofKind(events, SimEventKind::LoadAttached).empty());
+  auto events = run(*sim, craneActions(0, 0, 0, bit(skillsim::sim::crane_controls::kAttach)), 2);
+  EXPECT_TRUE(ofKind(events, "load_attached").empty());
   EXPECT_EQ(metric(*sim, "load_attached"), 0.0);
   // Lower 0.3 m (hook 0.2 m from the lug) and try again.
   while (metric(*sim, "rope_length") < c.initialRopeLength + 0.3) {
     sim->step(craneActions(0, 0, -0.2f));
   }
   run(*sim, ActionState{}, 240);
-  events = run(*sim, craneActions(0, 0, 0, bit(Button::Attach)), 1);
-  const auto attached = ofKind(events, SimEventKind::LoadAttached);
+  events = run(*sim, craneActions(0, 0, 0, bit(skillsim::sim::crane_controls::kAttach)), 1);
+  const auto attached = ofKind(events, "load_attached");
   ASSERT_EQ(attached.size(), 1u);
   EXPECT_EQ(attached[0].subject, "load");
   EXPECT_EQ(attached[0].subjectBody, "crate");
@@ -232,9 +243,9 @@ TEST(Simulation, AttachOnlyWithinToleranceAndDropWhenReleasedInTheAir) {
   run(*sim, ActionState{}, 240 * 3);
   EXPECT_NEAR(metric(*sim, "hoisted_mass"), 800.0, 10.0);
   const double height = metric(*sim, "load_height");
-  events = run(*sim, craneActions(0, 0, 0, bit(Button::Release)), 1);
-  ASSERT_EQ(ofKind(events, SimEventKind::LoadReleased).size(), 1u);
-  const auto dropped = ofKind(events, SimEventKind::LoadDropped);
+  events = run(*sim, craneActions(0, 0, 0, bit(skillsim::sim::crane_controls::kRelease)), 1);
+  ASSERT_EQ(ofKind(events, "load_released").size(), 1u);
+  const auto dropped = ofKind(events, "load_dropped");
   ASSERT_EQ(dropped.size(), 1u);
   EXPECT_NEAR(dropped[0].value, height, 0.01);
   run(*sim, ActionState{}, 240 * 2);
@@ -245,13 +256,13 @@ TEST(Simulation, AttachOnlyWithinToleranceAndDropWhenReleasedInTheAir) {
 TEST(Simulation, OverloadIsReportedAndCutsOffHoistingUp) {
   SimulationSpec spec = hangingLoad(5.0, 6000.0, 50.0); // rated 5000 kg
   auto sim = build(spec);
-  sim->step(craneActions(0, 0, 0, bit(Button::Attach)));
+  sim->step(craneActions(0, 0, 0, bit(skillsim::sim::crane_controls::kAttach)));
   std::vector<SimEvent> events;
   for (int i = 0; i < 240 * 4; ++i) {
     sim->step(ActionState{});
     events.insert(events.end(), sim->events().begin(), sim->events().end());
   }
-  const auto overloads = ofKind(events, SimEventKind::Overload);
+  const auto overloads = ofKind(events, "overload");
   ASSERT_EQ(overloads.size(), 1u);
   EXPECT_GT(overloads[0].value, 5000.0);
   EXPECT_EQ(overloads[0].subject, "load");
@@ -315,13 +326,13 @@ TEST(Simulation, SpecsPhysicsCannotBuildAreErrorsNamingTheField) {
   EXPECT_EQ(r.error().location.fieldPath, "bodies[0].shape.kind");
 
   SimulationSpec craneSpec;
-  craneSpec.crane = bayCrane();
-  craneSpec.crane->maxRopeLength = 0.2;
+  craneSpec.machine = skillsim::sim::overheadCraneMachine(bayCrane());
+  editCrane(craneSpec).maxRopeLength = 0.2;
   r = Simulation::create(craneSpec);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().location.fieldPath, "crane.max_rope_length");
-  craneSpec.crane = bayCrane();
-  craneSpec.crane->trolley.acceleration = 0.0;
+  craneSpec.machine = skillsim::sim::overheadCraneMachine(bayCrane());
+  editCrane(craneSpec).trolley.acceleration = 0.0;
   r = Simulation::create(craneSpec);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().location.fieldPath, "crane.trolley.acceleration");
@@ -367,6 +378,7 @@ TEST(Simulation, SceneViewShowsBodiesCraneZonesAndTheChosenCamera) {
   sim->fillSceneView(view, "cab");
   EXPECT_EQ(view.meshes.size(), meshes) << "mesh table stable between frames";
   EXPECT_EQ(sim->cameraNames(), (std::vector<std::string>{"cab", "follow"}));
-  EXPECT_NEAR(sim->bodyPosition("crane.hook").value().x, spec.crane->initialBridge, 1e-4);
+  EXPECT_NEAR(sim->bodyPosition("crane.hook").value().x,
+              skillsim::sim::overheadCraneOf(spec)->initialBridge, 1e-4);
   EXPECT_FALSE(sim->bodyPosition("nothing"));
 }

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
+#include <numbers>
 
 using namespace skillsim::ui;
 
@@ -20,4 +22,20 @@ TEST(Format, PointsDropATrailingZero) {
   EXPECT_EQ(formatPoints(2.5), "2.5");
   EXPECT_EQ(formatPoints(87.25), "87.3");
   EXPECT_EQ(formatPoints(0.0), "0");
+}
+
+TEST(Format, QuantitiesReadAsATraineeReadsThem) {
+  // 3 degrees in radians reads back as degrees, never as radians.
+  EXPECT_EQ(formatQuantity(3.0 * std::numbers::pi / 180.0, skillsim::sim::Unit::Radian, 1),
+            "3.0\u00b0");
+  EXPECT_EQ(formatQuantity(2.454, skillsim::sim::Unit::Metre, 2), "2.45 m");
+  EXPECT_EQ(formatQuantity(0.2, skillsim::sim::Unit::MetrePerSecond, 2), "0.20 m/s");
+  EXPECT_EQ(formatQuantity(150.0, skillsim::sim::Unit::Kilogram, 0), "150 kg");
+  EXPECT_EQ(formatQuantity(1471.5, skillsim::sim::Unit::Newton, 0), "1472 N");
+  EXPECT_EQ(formatQuantity(12.5, skillsim::sim::Unit::Second, 1), "12.5 s");
+  EXPECT_EQ(formatQuantity(4.0, skillsim::sim::Unit::None, 0), "4");
+  EXPECT_EQ(formatQuantity(-std::numeric_limits<double>::infinity(), skillsim::sim::Unit::Metre, 2),
+            "\u2014")
+      << "never -inf";
+  EXPECT_EQ(formatQuantity(std::nan(""), skillsim::sim::Unit::Radian, 1), "\u2014");
 }

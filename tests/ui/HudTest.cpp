@@ -1,4 +1,5 @@
 #include "ImGuiHarness.h"
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <skillsim/core/Check.h>
 #include <skillsim/ui/Hud.h>
@@ -29,11 +30,18 @@ HudModel sampleModel(AttemptMode mode) {
   m.currentStep = 1;
   m.hint = "Raise the bucket between 2 and 4 metres";
   m.deductions = {{12.5, 5.0, "touched pile_2"}, {40.0, 2.5, "rehoisted while setting down"}};
-  m.bridge = {3, 5};
-  m.trolley = {0, 5};
-  m.hoist = {-2, 5};
-  m.loadHeight = 2.454;
-  m.swingAngle = 0.05;
+  for (auto [label, notch] :
+       {std::pair{"Bridge", 3}, std::pair{"Trolley", 0}, std::pair{"Hoist", -2}}) {
+    HudControl c;
+    c.label = label;
+    c.kind = core::ControlKind::Notched;
+    c.notch = {notch, 5};
+    m.controls.push_back(c);
+  }
+  m.readouts = {{"Load height", 2.454, sim::Unit::Metre, 2},
+                {"Swing", 0.05, sim::Unit::Radian, 1},
+                {"On hook", 1.0, sim::Unit::Flag, 0},
+                {"Overload", 0.0, sim::Unit::Flag, 0}};
   m.cameraName = "operator_cab";
   return m;
 }
@@ -132,7 +140,9 @@ TEST(Hud, ReadoutShowsNotchesHeightSwingAndView) {
   EXPECT_NE(readout.find("Trolley+0"), std::string::npos) << readout;
   EXPECT_NE(readout.find("Hoist-2"), std::string::npos) << readout;
   EXPECT_NE(readout.find("Loadheight2.45m"), std::string::npos) << readout;
-  EXPECT_NE(readout.find("Swing2.9deg"), std::string::npos) << readout; // 0.05 rad
+  EXPECT_NE(readout.find("Swing2.9"), std::string::npos) << readout; // 0.05 rad in degrees
+  EXPECT_NE(readout.find("Onhook"), std::string::npos) << readout;   // a flag that is on …
+  EXPECT_EQ(readout.find("Overload"), std::string::npos) << readout; // … and one that is off
   EXPECT_NE(readout.find("View:operator_cab"), std::string::npos) << readout;
 }
 
@@ -205,18 +215,47 @@ TEST(Hud, NeedsAnImGuiContext) {
   EXPECT_THROW(drawHud(sampleModel(AttemptMode::Exam), english()), core::ContractViolation);
 }
 
-TEST(HudModel, CraneReadoutsComeFromTheMetrics) {
+TEST(HudModel, ReadoutsComeFromTheMachinesDeclarationsAndMetrics) {
+  const sim::MachineDecl crane = sim::overheadCraneType()->describe(sim::OverheadCraneSpec{});
   sim::Metrics metrics;
   metrics.add("load_height", 2.5);
   metrics.add("load_swing_angle", 0.03);
   metrics.add("load_attached", 1.0);
   HudModel m;
-  fillCraneReadouts(m, metrics);
-  EXPECT_EQ(m.loadHeight, 2.5);
-  EXPECT_EQ(m.swingAngle, 0.03);
-  EXPECT_TRUE(m.loadOnHook);
+  fillReadouts(m, crane, metrics, Language::English);
+  ASSERT_EQ(m.readouts.size(), 3u);
+  EXPECT_EQ(m.readouts[0].label, "load height");
+  EXPECT_EQ(m.readouts[0].value, 2.5);
+  EXPECT_EQ(m.readouts[0].unit, sim::Unit::Metre);
+  EXPECT_EQ(m.readouts[1].label, "load swing");
+  EXPECT_EQ(m.readouts[1].unit, sim::Unit::Radian);
+  EXPECT_EQ(m.readouts[2].unit, sim::Unit::Flag);
+  fillReadouts(m, crane, metrics, Language::ChineseSimplified);
+  EXPECT_EQ(m.readouts[1].label, "载荷摆角");
   sim::Metrics none;
-  m.loadHeight = 7.0;
-  fillCraneReadouts(m, none);
-  EXPECT_EQ(m.loadHeight, 7.0);
+  fillReadouts(m, crane, none, Language::English);
+  EXPECT_TRUE(m.readouts.empty()) << "a readout whose metric the simulation lacks is left out";
+}
+
+TEST(HudModel, ControlsComeFromTheDeclarationsAndTheActions) {
+  sim::OverheadCraneSpec spec;
+  spec.hoist.notches = 4;
+  const sim::MachineDecl crane = sim::overheadCraneType()->describe(spec);
+  core::ActionState a;
+  a.setAxis(sim::crane_controls::kBridgeTravel, 0.6f); // notch 3 of 5
+  a.setAxis(sim::crane_controls::kHoist, -0.5f);       // notch -2 of 4
+  a.setButton(sim::crane_controls::kHorn, true);
+  HudModel m;
+  fillControls(m, crane.controls, a, Language::English);
+  ASSERT_EQ(m.controls.size(), 7u);
+  EXPECT_EQ(m.controls[0].label, "bridge travel");
+  EXPECT_EQ(m.controls[0].notch.notch, 3);
+  EXPECT_EQ(m.controls[0].notch.notchCount, 5);
+  EXPECT_EQ(m.controls[2].notch.notch, -2);
+  EXPECT_EQ(m.controls[2].notch.notchCount, 4);
+  EXPECT_EQ(m.controls[3].kind, core::ControlKind::Button);
+  EXPECT_TRUE(m.controls[3].held);
+  EXPECT_FALSE(m.controls[4].held);
+  fillControls(m, crane.controls, a, Language::ChineseSimplified);
+  EXPECT_EQ(m.controls[1].label, "小车运行");
 }

@@ -45,6 +45,13 @@ core::Expected<assessment::AttemptResult> replayTrace(const records::ScenarioEnt
                                " Hz",
                            core::SourceLocation{.file = entry.file.string()});
   }
+  if (loaded->machine) {
+    if (auto ok =
+            records::checkTraceControls(trace, entry.file.string(), loaded->machine->controls);
+        !ok) {
+      return std::move(ok).error();
+    }
+  }
   return replayAttempt(*loaded, trace.actions, observer);
 }
 

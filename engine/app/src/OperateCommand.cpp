@@ -50,6 +50,9 @@ int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& e
   header.traineeId = options.trainee;
   header.mode = *mode;
   header.startUtc = 1767225600; // 2026-01-01T00:00:00Z: reference traces carry no wall clock
+  if (scenario->machine) {
+    header.setControls(scenario->machine->controls);
+  }
   auto writer = records::TraceWriter::create(options.out, header, *key);
   if (!writer) {
     err << writer.error().toString() << '\n';

@@ -4,6 +4,7 @@
 
 #include <skillsim/assessment/Assessor.h>
 #include <skillsim/sim/Simulation.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -22,8 +23,8 @@ core::Expected<OperatorRun> runScriptedOperator(const scenario::Scenario& scenar
   }
   sim::Simulation& sim = **simulation;
   assessment::Assessor assessor(scenario.standard, scenario.rubric, scenario.id);
-  ScriptedOperator op(planQ2Course(*layout, profile), *scenario.simulation.crane);
-  const glm::dvec3 origin = scenario.simulation.crane->runwayOrigin;
+  ScriptedOperator op(planQ2Course(*layout, profile), *sim::overheadCraneOf(scenario.simulation));
+  const glm::dvec3 origin = sim::overheadCraneOf(scenario.simulation)->runwayOrigin;
 
   OperatorRun run;
   const auto limitTicks = static_cast<std::uint64_t>(
@@ -43,8 +44,9 @@ core::Expected<OperatorRun> runScriptedOperator(const scenario::Scenario& scenar
                    "%.2f %.2f) cmd (%.1f %.1f %.1f)\n",
                    o.time, op.currentGoal()->label.c_str(), o.trolleyX, o.trolleyZ, o.loadX,
                    o.loadZ, o.loadHeight, o.swingAngle, o.bridgeSpeed, o.trolleySpeed, o.hoistSpeed,
-                   actions.axis(core::Axis::BridgeTravel), actions.axis(core::Axis::TrolleyTravel),
-                   actions.axis(core::Axis::Hoist));
+                   actions.axis(sim::crane_controls::kBridgeTravel),
+                   actions.axis(sim::crane_controls::kTrolleyTravel),
+                   actions.axis(sim::crane_controls::kHoist));
     }
     if (op.finished()) {
       ++idleTicks;

@@ -1,5 +1,7 @@
 #include "skillsim/app/Q2Course.h"
 
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
+
 #include <algorithm>
 
 namespace skillsim::app {
@@ -29,7 +31,8 @@ constexpr double kHookBlockHeight = 0.4;
 
 core::Expected<CourseLayout> q2CourseLayout(const scenario::Scenario& scenario) {
   const sim::SimulationSpec& spec = scenario.simulation;
-  if (!spec.crane) {
+  const sim::OverheadCraneSpec* crane = sim::overheadCraneOf(spec);
+  if (crane == nullptr) {
     return missing(scenario, "an overhead crane ([crane])");
   }
   CourseLayout l;
@@ -62,7 +65,7 @@ core::Expected<CourseLayout> q2CourseLayout(const scenario::Scenario& scenario) 
     return missing(scenario, "the body 'pile_2'");
   }
   l.lugHeight = load->position.y + load->liftingLug->y;
-  l.slingLength = spec.crane->slingLength;
+  l.slingLength = crane->slingLength;
   const double loadHeight = load->shape.size.y;
   // Graze pile 2: centres closer than the two radii by 2 cm.
   l.pileToTouch = xz(pile2->position);

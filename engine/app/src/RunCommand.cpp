@@ -28,10 +28,6 @@
 namespace skillsim::app {
 namespace {
 
-int notchOf(const core::ActionState& a, core::Axis axis, int notches) {
-  return static_cast<int>(std::lround(a.axis(axis) * static_cast<float>(notches)));
-}
-
 /** The HUD as the trainee saw it after `tick`. */
 ui::HudModel hudAt(const scenario::Scenario& s, const sim::Simulation& sim,
                    const assessment::Assessor& assessor, const core::ActionState& actions,
@@ -45,13 +41,11 @@ ui::HudModel hudAt(const scenario::Scenario& s, const sim::Simulation& sim,
   for (const auto& d : assessor.deductions()) {
     m.deductions.push_back({d.time, d.points, d.reason});
   }
-  if (s.simulation.crane) {
-    const auto& c = *s.simulation.crane;
-    m.bridge = {notchOf(actions, core::Axis::BridgeTravel, c.bridge.notches), c.bridge.notches};
-    m.trolley = {notchOf(actions, core::Axis::TrolleyTravel, c.trolley.notches), c.trolley.notches};
-    m.hoist = {notchOf(actions, core::Axis::Hoist, c.hoist.notches), c.hoist.notches};
+  const ui::Language language = chinese ? ui::Language::ChineseSimplified : ui::Language::English;
+  if (s.machine) {
+    ui::fillControls(m, s.machine->controls, actions, language);
+    ui::fillReadouts(m, *s.machine, sim.metrics(), language);
   }
-  ui::fillCraneReadouts(m, sim.metrics());
   m.cameraName = camera;
   return m;
 }
@@ -126,6 +120,12 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
         << core::toHex(trace->header.scenarioHash) << ", but " << o.scenario << " has hash "
         << core::toHex(scenario->hash) << "; replay it on the scenario it was recorded on\n";
     return kExitFailure;
+  }
+  if (scenario->machine) {
+    if (auto ok = records::checkTraceControls(*trace, o.input, scenario->machine->controls); !ok) {
+      err << ok.error().toString() << '\n';
+      return kExitFailure;
+    }
   }
   const ui::AttemptMode mode =
       (o.mode.empty() ? trace->header.mode == records::AttemptMode::Exam : o.mode == "exam")

@@ -148,7 +148,7 @@ core::ActionState ScriptedOperator::next(const CraneObservation& o) {
   switch (g.kind) {
   case Kind::Horn:
     if (elapsed < g.seconds) {
-      a.setButton(core::Button::Horn, true);
+      a.setButton(sim::crane_controls::kHorn, true);
       if (!mStartTime) {
         mStartTime = o.time;
       }
@@ -240,7 +240,8 @@ core::ActionState ScriptedOperator::next(const CraneObservation& o) {
     if (o.loadAttached == wantAttached && mPhaseTicks > kPressTicks) {
       advance(o.time);
     } else if (mPhaseTicks <= kPressTicks) {
-      a.setButton(wantAttached ? core::Button::Attach : core::Button::Release, true);
+      a.setButton(wantAttached ? sim::crane_controls::kAttach : sim::crane_controls::kRelease,
+                  true);
     } else if (elapsed > kButtonTimeout) {
       mFailure = g.label + ": the load is " + (o.loadAttached ? "still" : "not") +
                  " on the hook after " + std::to_string(kButtonTimeout) + " s";
@@ -285,9 +286,9 @@ core::ActionState ScriptedOperator::next(const CraneObservation& o) {
   }
   }
 
-  a.setAxis(core::Axis::BridgeTravel, notchValue(bridge, mCrane.bridge.notches));
-  a.setAxis(core::Axis::TrolleyTravel, notchValue(trolley, mCrane.trolley.notches));
-  a.setAxis(core::Axis::Hoist, notchValue(hoist, mCrane.hoist.notches));
+  a.setAxis(sim::crane_controls::kBridgeTravel, notchValue(bridge, mCrane.bridge.notches));
+  a.setAxis(sim::crane_controls::kTrolleyTravel, notchValue(trolley, mCrane.trolley.notches));
+  a.setAxis(sim::crane_controls::kHoist, notchValue(hoist, mCrane.hoist.notches));
   return a;
 }
 

@@ -63,6 +63,9 @@ core::Expected<Attempt> startAttempt(const scenario::Scenario& s, const RunOptio
   header.traineeId = o.trainee;
   header.mode = mode;
   header.startUtc = a.startUtc;
+  if (s.machine) {
+    header.setControls(s.machine->controls);
+  }
   const auto dir = records::defaultDataDir() / "traces";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -77,16 +80,6 @@ core::Expected<Attempt> startAttempt(const scenario::Scenario& s, const RunOptio
 
 /** Playback runs this many times faster than real time (the display only follows it). */
 constexpr double kPlaybackSpeed = 20.0;
-
-int notchCount(const scenario::Scenario& s, core::Axis axis) {
-  if (!s.simulation.crane) {
-    return 5;
-  }
-  const auto& c = *s.simulation.crane;
-  return axis == core::Axis::BridgeTravel    ? c.bridge.notches
-         : axis == core::Axis::TrolleyTravel ? c.trolley.notches
-                                             : c.hoist.notches;
-}
 
 } // namespace
 
@@ -133,8 +126,20 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
     err << text.error().toString() << '\n';
     return kExitFailure;
   }
-  auto bindings = platform::loadBindings(o.bindings.empty() ? *assets / "input" / "bindings.toml"
-                                                            : std::filesystem::path(o.bindings));
+  const core::ControlLayout controls =
+      scenario->machine ? scenario->machine->controls : core::ControlLayout{};
+  // The machine's declared bindings, unless the trainee names a file or assets/input/<kind>.toml
+  // overrides them for this workstation.
+  std::filesystem::path bindingsFile = o.bindings;
+  if (bindingsFile.empty() && scenario->machine) {
+    const auto local = *assets / "input" / (scenario->machine->kind + ".toml");
+    if (std::filesystem::is_regular_file(local)) {
+      bindingsFile = local;
+    }
+  }
+  auto bindings = bindingsFile.empty()
+                      ? core::Expected<platform::Bindings>(platform::defaultBindings(controls))
+                      : platform::loadBindings(bindingsFile, controls);
   if (!bindings) {
     err << bindings.error().toString() << '\n';
     return kExitFailure;
@@ -165,10 +170,7 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
     return kExitFailure;
   }
   platform::InputDevices devices(**window);
-  platform::InputMapper mapper(*bindings);
-  for (auto axis : {core::Axis::BridgeTravel, core::Axis::TrolleyTravel, core::Axis::Hoist}) {
-    mapper.setNotchCount(axis, notchCount(*scenario, axis));
-  }
+  platform::InputMapper mapper(*bindings, controls);
 
   // Playback: a recorded trace drives the controls instead of the devices (tests, demos).
   std::optional<records::Trace> playback;
@@ -181,6 +183,10 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (trace->header.scenarioHash != scenario->hash) {
       err << o.input << ": recorded on another version of the scenario (hash "
           << core::toHex(trace->header.scenarioHash) << ")\n";
+      return kExitFailure;
+    }
+    if (auto ok = records::checkTraceControls(*trace, o.input, controls); !ok) {
+      err << ok.error().toString() << '\n';
       return kExitFailure;
     }
     playback = std::move(*trace);
@@ -203,6 +209,7 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
   auto last = std::chrono::steady_clock::now();
   platform::RawInput raw;
   core::SceneView view;
+  core::ActionState lastActions;
 
   while (!(*window)->shouldClose()) {
     (*window)->pollEvents();
@@ -239,6 +246,7 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
           err << ok.error().toString() << '\n';
         }
         a.simulation->step(m.actions);
+        lastActions = m.actions;
         a.assessor->observe(a.simulation->tick(), a.simulation->events(), a.simulation->metrics(),
                             m.actions);
         backlog -= step;
@@ -295,12 +303,10 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
       for (const auto& d : a.assessor->deductions()) {
         hud.deductions.push_back({d.time, d.points, d.reason});
       }
-      hud.bridge = {mapper.notch(core::Axis::BridgeTravel),
-                    mapper.notchCount(core::Axis::BridgeTravel)};
-      hud.trolley = {mapper.notch(core::Axis::TrolleyTravel),
-                     mapper.notchCount(core::Axis::TrolleyTravel)};
-      hud.hoist = {mapper.notch(core::Axis::Hoist), mapper.notchCount(core::Axis::Hoist)};
-      ui::fillCraneReadouts(hud, a.simulation->metrics());
+      ui::fillControls(hud, controls, lastActions, language);
+      if (const sim::MachineDecl* machine = a.simulation->machine()) {
+        ui::fillReadouts(hud, *machine, a.simulation->metrics(), language);
+      }
       hud.cameraName = cameras.empty() ? std::string() : cameras[camera % cameras.size()];
       hud.paused = paused;
       hud.notice = notice;

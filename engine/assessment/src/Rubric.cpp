@@ -15,7 +15,9 @@ std::string_view toString(PseudoEvent pseudo) {
 }
 
 std::string Trigger::describe() const {
-  std::string text(kind ? sim::toString(*kind) : toString(pseudo));
+  std::string text(kind ? (*kind == sim::SimEventKind::Machine ? std::string_view(machineEvent)
+                                                               : sim::toString(*kind))
+                        : toString(pseudo));
   if (!subject.empty() || !other.empty()) {
     text += "(" + (subject.empty() ? std::string("*") : subject) + ", " +
             (other.empty() ? std::string("*") : other) + ")";
@@ -38,6 +40,9 @@ std::string_view criterionKindName(const CriterionParams& params) {
 
 bool matchesEvent(const Trigger& trigger, const sim::SimEvent& event) {
   if (!trigger.kind || *trigger.kind != event.kind) {
+    return false;
+  }
+  if (event.kind == sim::SimEventKind::Machine && trigger.machineEvent != event.name) {
     return false;
   }
   auto same = [](const std::string& want, const std::string& got) {

@@ -1,52 +1,24 @@
 #include "skillsim/core/ActionState.h"
 
+#include "skillsim/core/Check.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace skillsim::core {
-namespace {
 
-constexpr std::array<std::string_view, kAxisCount> kAxisNames = {
-    "bridge_travel", "trolley_travel", "hoist",  "drive",  "steer",  "lift",  "tilt",
-    "joint1",        "joint2",         "joint3", "joint4", "joint5", "joint6"};
-
-constexpr std::array<std::string_view, kButtonCount> kButtonNames = {
-    "horn", "emergency_stop", "attach", "release", "parking_brake", "enable", "gripper"};
-
-} // namespace
-
-std::string_view axisName(Axis axis) { return kAxisNames.at(static_cast<std::size_t>(axis)); }
-
-std::string_view buttonName(Button button) {
-  return kButtonNames.at(static_cast<std::size_t>(button));
-}
-
-std::optional<Axis> axisFromName(std::string_view name) {
-  auto it = std::find(kAxisNames.begin(), kAxisNames.end(), name);
-  if (it == kAxisNames.end()) {
-    return std::nullopt;
-  }
-  return static_cast<Axis>(it - kAxisNames.begin());
-}
-
-std::optional<Button> buttonFromName(std::string_view name) {
-  auto it = std::find(kButtonNames.begin(), kButtonNames.end(), name);
-  if (it == kButtonNames.end()) {
-    return std::nullopt;
-  }
-  return static_cast<Button>(it - kButtonNames.begin());
-}
-
-void ActionState::setAxis(Axis a, float value) {
+void ActionState::setAxis(std::size_t slot, float value) {
+  SKILLSIM_CHECK(slot < kMaxAxes, "axis slot out of range");
   if (std::isnan(value)) {
     value = 0.0f;
   }
-  axes[static_cast<std::size_t>(a)] = std::clamp(value, -1.0f, 1.0f);
+  axes[slot] = std::clamp(value, -1.0f, 1.0f);
 }
 
-void ActionState::setButton(Button b, bool held) {
-  const std::uint32_t bit = 1u << static_cast<unsigned>(b);
-  buttons = held ? (buttons | bit) : (buttons & ~bit);
+void ActionState::setButton(std::size_t bit, bool held) {
+  SKILLSIM_CHECK(bit < kMaxButtons, "button bit out of range");
+  const std::uint32_t mask = 1u << bit;
+  buttons = held ? (buttons | mask) : (buttons & ~mask);
 }
 
 bool ActionState::neutral() const {

@@ -9,9 +9,9 @@ namespace skillsim::physics::detail {
  * |pB - pA| <= length, impulse only ever pulling (lambda >= 0). Slack ropes make the row
  * speculative (it acts only when the ends would move apart beyond the length within this step).
  *
- * Warm start: Bullet does not warm-start joint rows, and a light hook between a kinematic trolley
+ * Warm start: Bullet does not warm-start joint rows, and a light body between a kinematic anchor
  * and a heavy load is the worst case for Gauss-Seidel (convergence factor m_load / (m_load +
- * m_hook) per iteration: 0.99 for a 50 kg hook under 5 t, so the sling chatters). So the World
+ * m_light) per iteration: 0.99 for 50 kg under 5 t, so the lower rope chatters). So the World
  * first solves all rope rows together exactly (RopeSolver: a small LCP over the ropes, with the
  * bodies' predicted velocities, contacts ignored) and applies that impulse as an external force
  * before the step (prepare); Bullet's row then solves only the correction that contacts and

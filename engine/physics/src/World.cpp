@@ -25,7 +25,7 @@ namespace {
 
 // Combined friction of a contact: the geometric mean, so that a scenario's "friction 0.6" on
 // two bodies means a Coulomb coefficient of 0.6 between them (Bullet's default is the product).
-// Bullet keeps this hook as a process-wide function pointer; every World sets the same
+// Bullet keeps this callback as a process-wide function pointer; every World sets the same
 // stateless function, so worlds do not interfere.
 btScalar combinedFriction(const btCollisionObject* a, const btCollisionObject* b) {
   const btScalar mu = btSqrt(a->getFriction() * b->getFriction());
@@ -560,7 +560,7 @@ core::Expected<RopeId> World::addRope(const RopeDesc& desc) {
   }
   rope.constraint->setOverrideNumSolverIterations(
       std::max(desc.solverIterations, mImpl->settings.solverIterations));
-  // The rope's ends may still touch (a hook resting on its load).
+  // The rope's ends may still touch (a hook block resting on its load).
   mImpl->world->addConstraint(rope.constraint.get(), false);
   mImpl->ropes.push_back(std::move(rope));
   return RopeId(static_cast<std::uint32_t>(mImpl->ropes.size() - 1));

@@ -1,5 +1,7 @@
 #include "skillsim/platform/Bindings.h"
 
+#include "skillsim/core/Check.h"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -43,7 +45,8 @@ std::string inQuotes(std::string_view s) {
 /** Parses the text and turns toml++'s tree into Bindings, remembering the first error. */
 class Reader {
 public:
-  explicit Reader(std::string file) : mFile(std::move(file)) {}
+  Reader(std::string file, const core::ControlLayout& controls)
+      : mFile(std::move(file)), mControls(controls) {}
 
   core::Expected<Bindings> read(const toml::table& root) {
     Bindings out;
@@ -66,12 +69,12 @@ public:
         return std::move(*mError);
       }
     }
-    // TOML tables are unordered; list bindings in enum order so equal files compare equal.
-    sortBy(out.keyAxes, &KeyAxisBinding::axis);
-    sortBy(out.keyButtons, &KeyButtonBinding::button);
+    // TOML tables are unordered; list bindings in slot order so equal files compare equal.
+    sortBy(out.keyAxes, &KeyAxisBinding::slot);
+    sortBy(out.keyButtons, &KeyButtonBinding::bit);
     sortBy(out.keyCommands, &KeyCommandBinding::command);
-    sortBy(out.gamepad.axes, &GamepadAxisBinding::axis);
-    sortBy(out.gamepad.buttons, &GamepadButtonBinding::button);
+    sortBy(out.gamepad.axes, &GamepadAxisBinding::slot);
+    sortBy(out.gamepad.buttons, &GamepadButtonBinding::bit);
     sortBy(out.gamepad.commands, &GamepadCommandBinding::command);
     return out;
   }
@@ -146,14 +149,14 @@ private:
     return button;
   }
 
-  static std::string unknownActionMessage(const std::string& name) {
+  std::string unknownActionMessage(const std::string& name) const {
     std::string axes;
-    for (std::size_t i = 0; i < core::kAxisCount; ++i) {
-      axes.append(i ? ", " : "").append(core::axisName(static_cast<core::Axis>(i)));
+    for (std::size_t i = 0; i < mControls.axisIds().size(); ++i) {
+      axes.append(i ? ", " : "").append(mControls.axisIds()[i]);
     }
     std::string buttons;
-    for (std::size_t i = 0; i < core::kButtonCount; ++i) {
-      buttons.append(i ? ", " : "").append(core::buttonName(static_cast<core::Button>(i)));
+    for (std::size_t i = 0; i < mControls.buttonIds().size(); ++i) {
+      buttons.append(i ? ", " : "").append(mControls.buttonIds()[i]);
     }
     return "unknown action " + inQuotes(name) + "; expected a controller (" + axes +
            "), a button (" + buttons + ") or a command (neutral, next_camera, pause)";
@@ -163,7 +166,7 @@ private:
     for (const auto& [key, node] : table) {
       const std::string name(key.str());
       const std::string field = "keyboard." + name;
-      if (auto axis = core::axisFromName(name)) {
+      if (auto axis = mControls.axisSlot(name)) {
         const auto* t = expectTable(node, field);
         if (!t) {
           return;
@@ -193,7 +196,7 @@ private:
           return;
         }
         out.keyAxes.push_back(b);
-      } else if (auto button = core::buttonFromName(name)) {
+      } else if (auto button = mControls.buttonBit(name)) {
         auto k = readKey(node, field);
         if (!k) {
           return;
@@ -238,7 +241,7 @@ private:
           return;
         }
         out.deadZone = static_cast<float>(*v);
-      } else if (auto axis = core::axisFromName(name)) {
+      } else if (auto axis = mControls.axisSlot(name)) {
         const auto* t = expectTable(node, field);
         if (!t) {
           return;
@@ -280,7 +283,7 @@ private:
           return;
         }
         out.axes.push_back(b);
-      } else if (auto button = core::buttonFromName(name)) {
+      } else if (auto button = mControls.buttonBit(name)) {
         auto source = readPadButton(node, field);
         if (!source) {
           return;
@@ -301,6 +304,7 @@ private:
   }
 
   std::string mFile;
+  const core::ControlLayout& mControls;
   std::optional<core::Error> mError;
   std::map<Key, std::string> mKeyUse;
 };
@@ -320,36 +324,48 @@ std::optional<Command> commandFromName(std::string_view name) {
   return std::nullopt;
 }
 
-Bindings defaultBindings() {
-  using core::Axis;
-  using core::Button;
+Bindings defaultBindings(const core::ControlLayout& controls) {
   Bindings b;
-  b.keyAxes = {{Axis::BridgeTravel, Key::W, Key::S},
-               {Axis::TrolleyTravel, Key::D, Key::A},
-               {Axis::Hoist, Key::Up, Key::Down}};
-  b.keyButtons = {{Button::Horn, Key::H},
-                  {Button::EmergencyStop, Key::E},
-                  {Button::Attach, Key::F},
-                  {Button::Release, Key::R}};
+  for (std::size_t slot = 0; slot < controls.axisIds().size(); ++slot) {
+    const core::DefaultBinding& d = controls.axisControl(slot).binding;
+    if (!d.key.empty() && !d.keyDecrease.empty()) {
+      auto increase = keyFromName(d.key);
+      auto decrease = keyFromName(d.keyDecrease);
+      SKILLSIM_CHECK(increase && decrease, "a machine's default key is not a key name");
+      b.keyAxes.push_back({slot, *increase, *decrease});
+    }
+    if (!d.gamepad.empty()) {
+      auto source = gamepadAxisFromName(d.gamepad);
+      SKILLSIM_CHECK(source.has_value(), "a machine's default gamepad axis is not an axis name");
+      b.gamepad.axes.push_back({slot, *source, d.gamepadInvert});
+    }
+  }
+  for (std::size_t bit = 0; bit < controls.buttonIds().size(); ++bit) {
+    const core::DefaultBinding& d = controls.buttonControl(bit).binding;
+    if (!d.key.empty()) {
+      auto key = keyFromName(d.key);
+      SKILLSIM_CHECK(key.has_value(), "a machine's default key is not a key name");
+      b.keyButtons.push_back({bit, *key});
+    }
+    if (!d.gamepad.empty()) {
+      auto source = gamepadButtonFromName(d.gamepad);
+      SKILLSIM_CHECK(source.has_value(), "a machine's default gamepad button is not a name");
+      b.gamepad.buttons.push_back({bit, *source});
+    }
+  }
   b.keyCommands = {
       {Command::Neutral, Key::Space}, {Command::NextCamera, Key::C}, {Command::Pause, Key::P}};
   b.gamepad.enabled = true;
   b.gamepad.device = 0;
   b.gamepad.deadZone = 0.15f;
-  b.gamepad.axes = {{Axis::BridgeTravel, GamepadAxis::LeftY, true},
-                    {Axis::TrolleyTravel, GamepadAxis::LeftX, false},
-                    {Axis::Hoist, GamepadAxis::RightY, true}};
-  b.gamepad.buttons = {{Button::Horn, GamepadButton::A},
-                       {Button::EmergencyStop, GamepadButton::B},
-                       {Button::Attach, GamepadButton::X},
-                       {Button::Release, GamepadButton::Y}};
   b.gamepad.commands = {{Command::Neutral, GamepadButton::LeftBumper},
                         {Command::NextCamera, GamepadButton::RightBumper},
                         {Command::Pause, GamepadButton::Start}};
   return b;
 }
 
-core::Expected<Bindings> parseBindings(std::string_view text, const std::string& fileName) {
+core::Expected<Bindings> parseBindings(std::string_view text, const std::string& fileName,
+                                       const core::ControlLayout& controls) {
   toml::table root;
   try {
     root = toml::parse(text, fileName);
@@ -357,15 +373,14 @@ core::Expected<Bindings> parseBindings(std::string_view text, const std::string&
     return makeError(ErrorCode::InvalidInput, "TOML syntax: " + std::string(e.description()),
                      where(fileName, e.source(), ""));
   }
-  return Reader(fileName).read(root);
+  return Reader(fileName, controls).read(root);
 }
 
-core::Expected<Bindings> loadBindings(const std::filesystem::path& path) {
+core::Expected<Bindings> loadBindings(const std::filesystem::path& path,
+                                      const core::ControlLayout& controls) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    return makeError(ErrorCode::NotFound,
-                     "bindings file not found; the default is assets/input/bindings.toml",
-                     SourceLocation{path.string()});
+    return makeError(ErrorCode::NotFound, "bindings file not found", SourceLocation{path.string()});
   }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream buffer;
@@ -373,7 +388,7 @@ core::Expected<Bindings> loadBindings(const std::filesystem::path& path) {
   if (!in && !in.eof()) {
     return makeError(ErrorCode::Io, "cannot read the bindings file", SourceLocation{path.string()});
   }
-  return parseBindings(buffer.str(), path.string());
+  return parseBindings(buffer.str(), path.string(), controls);
 }
 
 } // namespace skillsim::platform

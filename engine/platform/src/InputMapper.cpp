@@ -8,10 +8,6 @@
 namespace skillsim::platform {
 namespace {
 
-constexpr int kDefaultNotches = 5;
-
-std::size_t index(core::Axis a) { return static_cast<std::size_t>(a); }
-
 std::string slotText(int device) { return "gamepad slot " + std::to_string(device); }
 
 } // namespace
@@ -36,19 +32,29 @@ std::optional<std::string> gamepadProblem(const GamepadBindings& config, const R
   return std::nullopt;
 }
 
-InputMapper::InputMapper(Bindings bindings) : mBindings(std::move(bindings)) {
-  mNotchCounts.fill(kDefaultNotches);
+InputMapper::InputMapper(Bindings bindings, const core::ControlLayout& controls)
+    : mBindings(std::move(bindings)), mAxisCount(controls.axisIds().size()) {
+  for (std::size_t slot = 0; slot < mAxisCount; ++slot) {
+    const core::ControlDecl& c = controls.axisControl(slot);
+    mNotchCounts[slot] = c.kind == core::ControlKind::Notched ? c.notches : 0;
+  }
+  for (const auto& b : mBindings.keyAxes) {
+    SKILLSIM_CHECK(b.slot < mAxisCount, "a key binding names an axis the machine lacks");
+  }
+  for (const auto& b : mBindings.gamepad.axes) {
+    SKILLSIM_CHECK(b.slot < mAxisCount, "a gamepad binding names an axis the machine lacks");
+  }
+  for (const auto& b : mBindings.keyButtons) {
+    SKILLSIM_CHECK(b.bit < controls.buttonIds().size(), "a key binding names a missing button");
+  }
+  for (const auto& b : mBindings.gamepad.buttons) {
+    SKILLSIM_CHECK(b.bit < controls.buttonIds().size(), "a gamepad binding names a missing button");
+  }
 }
 
-void InputMapper::setNotchCount(core::Axis axis, int notches) {
-  SKILLSIM_CHECK(notches >= 1 && notches <= 100, "notch count must be 1..100");
-  mNotchCounts[index(axis)] = notches;
-  mNotches[index(axis)] = std::clamp(mNotches[index(axis)], -notches, notches);
-}
+int InputMapper::notchCount(std::size_t slot) const { return mNotchCounts.at(slot); }
 
-int InputMapper::notchCount(core::Axis axis) const { return mNotchCounts[index(axis)]; }
-
-int InputMapper::notch(core::Axis axis) const { return mNotches[index(axis)]; }
+int InputMapper::notch(std::size_t slot) const { return mNotches.at(slot); }
 
 void InputMapper::reset() {
   mNotches.fill(0);
@@ -57,7 +63,7 @@ void InputMapper::reset() {
   mHavePrevious = false;
 }
 
-int InputMapper::gamepadNotch(const GamepadState& pad, const GamepadAxisBinding& b) const {
+float InputMapper::gamepadValue(const GamepadState& pad, const GamepadAxisBinding& b) const {
   float v = pad.axis(b.source);
   if (!std::isfinite(v)) {
     v = 0.0f; // A faulty device reads as neutral (as ActionState::setAxis does).
@@ -70,10 +76,9 @@ int InputMapper::gamepadNotch(const GamepadState& pad, const GamepadAxisBinding&
   }
   v = std::clamp(v, -1.0f, 1.0f);
   if (std::fabs(v) < mBindings.gamepad.deadZone) {
-    return 0;
+    return 0.0f;
   }
-  const int n = mNotchCounts[index(b.axis)];
-  return std::clamp(static_cast<int>(std::lround(v * static_cast<float>(n))), -n, n);
+  return v;
 }
 
 MappedInput InputMapper::map(const RawInput& raw) {
@@ -110,7 +115,7 @@ MappedInput InputMapper::map(const RawInput& raw) {
   };
 
   // Commands first: neutral applies before this tick's notch steps, so "Space then W" in one
-  // tick leaves the bridge at notch 1.
+  // tick leaves that controller at notch 1.
   bool neutral = false;
   for (const auto& c : mBindings.keyCommands) {
     if (pressed(c.key)) {
@@ -131,26 +136,44 @@ MappedInput InputMapper::map(const RawInput& raw) {
   }
 
   // Gamepad axes: a change of the stick's notch sets the controller (last one moved wins).
+  std::array<float, core::kMaxAxes> continuous{};
+  std::array<bool, core::kMaxAxes> padDrives{};
   if (padState) {
     for (const auto& b : pad.axes) {
-      const int n = gamepadNotch(*padState, b);
-      auto& last = mLastPadNotch[index(b.axis)];
-      if (!last || *last != n) {
+      const float v = gamepadValue(*padState, b);
+      const int n = mNotchCounts[b.slot];
+      if (n == 0) {
+        continuous[b.slot] = v;
+        padDrives[b.slot] = padDrives[b.slot] || v != 0.0f;
+        continue;
+      }
+      // Notched: a change of the stick's notch sets the controller (last one moved wins).
+      const int notch = std::clamp(static_cast<int>(std::lround(v * static_cast<float>(n))), -n, n);
+      auto& last = mLastPadNotch[b.slot];
+      if (!last || *last != notch) {
         // A stick that is at rest when first seen does not override the keyboard.
-        if (last || n != 0) {
-          mNotches[index(b.axis)] = n;
+        if (last || notch != 0) {
+          mNotches[b.slot] = notch;
         }
-        last = n;
+        last = notch;
       }
     }
   } else {
     mLastPadNotch.fill(std::nullopt);
   }
 
-  // Keyboard steps: one notch per press.
   for (const auto& b : mBindings.keyAxes) {
-    const int n = mNotchCounts[index(b.axis)];
-    int& notch = mNotches[index(b.axis)];
+    const int n = mNotchCounts[b.slot];
+    if (n == 0) {
+      // Continuous: full travel while a key is held, unless the stick is off rest.
+      if (!padDrives[b.slot]) {
+        continuous[b.slot] +=
+            (raw.key(b.increase) ? 1.0f : 0.0f) - (raw.key(b.decrease) ? 1.0f : 0.0f);
+      }
+      continue;
+    }
+    // Notched keyboard steps: one notch per press.
+    int& notch = mNotches[b.slot];
     if (pressed(b.increase)) {
       notch = std::min(notch + 1, n);
     }
@@ -159,21 +182,24 @@ MappedInput InputMapper::map(const RawInput& raw) {
     }
   }
 
-  for (std::size_t i = 0; i < core::kAxisCount; ++i) {
-    if (mNotches[i] != 0) {
-      out.actions.setAxis(static_cast<core::Axis>(i),
-                          static_cast<float>(mNotches[i]) / static_cast<float>(mNotchCounts[i]));
+  for (std::size_t i = 0; i < mAxisCount; ++i) {
+    if (mNotchCounts[i] == 0) {
+      if (continuous[i] != 0.0f) {
+        out.actions.setAxis(i, continuous[i]);
+      }
+    } else if (mNotches[i] != 0) {
+      out.actions.setAxis(i, static_cast<float>(mNotches[i]) / static_cast<float>(mNotchCounts[i]));
     }
   }
   for (const auto& b : mBindings.keyButtons) {
     if (raw.key(b.key)) {
-      out.actions.setButton(b.button, true);
+      out.actions.setButton(b.bit, true);
     }
   }
   if (padState) {
     for (const auto& b : pad.buttons) {
       if (padState->button(b.source)) {
-        out.actions.setButton(b.button, true);
+        out.actions.setButton(b.bit, true);
       }
     }
   }

@@ -159,6 +159,12 @@ std::vector<std::uint8_t> encodeHeader(const TraceHeader& header) {
   sink.u8(static_cast<std::uint8_t>(header.mode));
   sink.i64(header.startUtc);
   sink.raw(header.publicKey.data(), header.publicKey.size());
+  for (const auto* ids : {&header.axisControls, &header.buttonControls}) {
+    sink.varint(ids->size());
+    for (const std::string& id : *ids) {
+      sink.str(id);
+    }
+  }
   return sink.bytes;
 }
 

@@ -33,8 +33,12 @@ inline constexpr std::size_t kChecksumSize = 8;
 /** Frames larger than this are refused as damage (a second of ticks is a few kilobytes). */
 inline constexpr std::uint32_t kMaxPayload = 64u << 20;
 
-/** Bit of a change record's mask that says the buttons changed (bits 0..12 are the axes). */
-inline constexpr std::uint16_t kButtonsBit = 1u << 15;
+/** Version 1: bit of a change record's u16 mask that says the buttons changed (0..12: axes). */
+inline constexpr std::uint16_t kButtonsBitV1 = 1u << 15;
+/** Version 1 had 13 axis bits. */
+inline constexpr std::size_t kAxisBitsV1 = 13;
+/** Version 2: bit of a change record's u32 mask that says the buttons changed (0..15: axes). */
+inline constexpr std::uint32_t kButtonsBit = 1u << 31;
 
 /** Domain-separation prefix of the signed digest. */
 inline constexpr std::string_view kSignaturePrefix = "skillsim-sktrace-signature-v1";

@@ -83,11 +83,13 @@ core::Expected<Trace> Parser::run() {
                 "bytes 'SKTRACE'");
   }
   const auto version = static_cast<std::uint16_t>(mData[8] | (mData[9] << 8));
-  if (version != kTraceFormatVersion) {
+  if (version < kOldestTraceFormatVersion || version > kTraceFormatVersion) {
     return fail(core::ErrorCode::Unsupported,
                 "trace format version " + std::to_string(version) + " is not supported; this " +
-                    "build reads version " + std::to_string(kTraceFormatVersion));
+                    "build reads versions " + std::to_string(kOldestTraceFormatVersion) + " to " +
+                    std::to_string(kTraceFormatVersion));
   }
+  mTrace.header.formatVersion = version;
   std::size_t pos = tf::kPreambleSize;
   while (pos < mSize) {
     if (mEnded) {
@@ -186,10 +188,26 @@ std::optional<core::Error> Parser::decodeHeader(tf::ByteSource& src, std::size_t
   auto mode = src.u8();
   auto start = src.u64();
   const bool keyOk = src.raw(h.publicKey.data(), h.publicKey.size());
+  bool layoutOk = true;
+  if (h.formatVersion >= 2) {
+    for (auto [ids, most] : {std::pair{&h.axisControls, core::kMaxAxes},
+                             std::pair{&h.buttonControls, core::kMaxButtons}}) {
+      const auto n = src.varint();
+      layoutOk = layoutOk && n && *n <= most;
+      for (std::uint64_t i = 0; layoutOk && i < *n; ++i) {
+        auto id = src.str();
+        layoutOk = id.has_value() && !id->empty();
+        if (layoutOk) {
+          ids->push_back(std::move(*id));
+        }
+      }
+    }
+  }
   if (!engine || !build || !scenarioId || !scenarioVersion || !hashOk || !tickRate || !trainee ||
-      !mode || !start || !keyOk || !src.atEnd()) {
+      !mode || !start || !keyOk || !layoutOk || !src.atEnd()) {
     return fail(core::ErrorCode::Integrity,
-                at(offset) + ": the header's fields do not match format version 1");
+                at(offset) + ": the header's fields do not match format version " +
+                    std::to_string(h.formatVersion));
   }
   if (*tickRate == 0 || *tickRate > kMaxTickRate) {
     return fail(core::ErrorCode::Integrity, at(offset) + ": header.tickRate " +
@@ -236,8 +254,19 @@ std::optional<core::Error> Parser::decodeTicks(tf::ByteSource& src, std::size_t 
   std::uint64_t prev = *first;
   std::uint64_t next = *first; // ticks before `next` are already in actions
   for (std::uint64_t c = 0; c < *changes; ++c) {
+    const bool v1 = mTrace.header.formatVersion == 1;
     const auto delta = src.varint();
-    const auto mask = src.u16();
+    std::optional<std::uint32_t> mask;
+    if (v1) {
+      // Version 1: u16, axes in bits 0..12, buttons in bit 15 (read as slot i, bit 31).
+      if (auto m16 = src.u16()) {
+        mask = (*m16 & ((1u << tf::kAxisBitsV1) - 1u)) |
+               ((*m16 & tf::kButtonsBitV1) != 0 ? tf::kButtonsBit : 0u) |
+               ((*m16 & ~(tf::kButtonsBitV1 | ((1u << tf::kAxisBitsV1) - 1u))) != 0 ? 0x4000u : 0u);
+      }
+    } else {
+      mask = src.u32();
+    }
     if (!delta || !mask) {
       return fail(core::ErrorCode::Integrity, at(offset) + ": change record cut off");
     }
@@ -248,7 +277,8 @@ std::optional<core::Error> Parser::decodeTicks(tf::ByteSource& src, std::size_t 
                       " names a tick outside the frame or out of order",
                   tick);
     }
-    if ((*mask & ~(tf::kButtonsBit | ((1u << core::kAxisCount) - 1u))) != 0 || *mask == 0) {
+    const std::size_t axisBits = v1 ? tf::kAxisBitsV1 : mTrace.header.axisControls.size();
+    if ((*mask & ~(tf::kButtonsBit | ((1u << axisBits) - 1u))) != 0 || *mask == 0) {
       return fail(core::ErrorCode::Integrity,
                   at(offset) + ": change record " + std::to_string(c) + " has an invalid mask",
                   tick);
@@ -257,7 +287,7 @@ std::optional<core::Error> Parser::decodeTicks(tf::ByteSource& src, std::size_t 
       mTrace.actions.push_back(mState);
       ++next;
     }
-    for (std::size_t i = 0; i < core::kAxisCount; ++i) {
+    for (std::size_t i = 0; i < axisBits; ++i) {
       if ((*mask >> i) & 1u) {
         const auto v = src.f32();
         if (!v) {
@@ -266,8 +296,8 @@ std::optional<core::Error> Parser::decodeTicks(tf::ByteSource& src, std::size_t 
         if (!std::isfinite(*v) || *v < -1.0f || *v > 1.0f) {
           return fail(core::ErrorCode::Integrity,
                       at(offset) + ": axis " +
-                          std::string(core::axisName(static_cast<core::Axis>(i))) + " is " +
-                          std::to_string(*v) + ", outside [-1, 1]",
+                          (v1 ? "slot " + std::to_string(i) : mTrace.header.axisControls[i]) +
+                          " is " + std::to_string(*v) + ", outside [-1, 1]",
                       tick);
         }
         mState.axes[i] = *v;
@@ -277,6 +307,13 @@ std::optional<core::Error> Parser::decodeTicks(tf::ByteSource& src, std::size_t 
       const auto b = src.u32();
       if (!b) {
         return fail(core::ErrorCode::Integrity, at(offset) + ": change record cut off", tick);
+      }
+      const std::size_t buttonCount = mTrace.header.buttonControls.size();
+      if (mTrace.header.formatVersion >= 2 && buttonCount < 32 && (*b >> buttonCount) != 0) {
+        return fail(core::ErrorCode::Integrity,
+                    at(offset) + ": change record " + std::to_string(c) +
+                        " sets a button beyond the header's " + std::to_string(buttonCount),
+                    tick);
       }
       mState.buttons = *b;
     }
@@ -382,6 +419,52 @@ core::Expected<Trace> TraceReader::read(const std::filesystem::path& path) {
                            core::SourceLocation{.file = path.string()});
   }
   return parse(bytes, path.string());
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) {
+    out += (out.empty() ? "" : ", ") + id;
+  }
+  return "(" + out + ")";
+}
+
+} // namespace
+
+core::Expected<void> checkTraceControls(const Trace& trace, const std::string& file,
+                                        const core::ControlLayout& controls) {
+  const TraceHeader& h = trace.header;
+  if (h.formatVersion >= 2) {
+    if (h.axisControls != controls.axisIds() || h.buttonControls != controls.buttonIds()) {
+      return core::makeError(
+          core::ErrorCode::InvalidInput,
+          "the trace records controls " + joined(h.axisControls) + " and buttons " +
+              joined(h.buttonControls) + " but the scenario's machine declares " +
+              joined(controls.axisIds()) + " and " + joined(controls.buttonIds()),
+          core::SourceLocation{.file = file});
+    }
+    return {};
+  }
+  const std::size_t axes = controls.axisIds().size();
+  const std::size_t buttons = controls.buttonIds().size();
+  for (std::size_t t = 0; t < trace.actions.size(); ++t) {
+    const core::ActionState& a = trace.actions[t];
+    bool undeclared = buttons < 32 && (a.buttons >> buttons) != 0;
+    for (std::size_t i = axes; i < core::kMaxAxes && !undeclared; ++i) {
+      undeclared = a.axes[i] != 0.0f;
+    }
+    if (undeclared) {
+      return core::makeError(core::ErrorCode::InvalidInput,
+                             "this format 1 trace sets a control the scenario's machine does not "
+                             "declare (it has " +
+                                 std::to_string(axes) + " axis controls and " +
+                                 std::to_string(buttons) + " buttons)",
+                             core::SourceLocation{.file = file, .tick = t});
+    }
+  }
+  return {};
 }
 
 } // namespace skillsim::records

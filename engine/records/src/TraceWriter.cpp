@@ -115,32 +115,46 @@ core::Expected<void> TraceWriter::append(const core::ActionState& state) {
                                std::to_string(kMaxTraceSeconds) + " s",
                            core::SourceLocation{.file = mPath.string(), .tick = mTickCount});
   }
-  for (std::size_t i = 0; i < core::kAxisCount; ++i) {
+  const std::size_t axisCount = mHeader.axisControls.size();
+  for (std::size_t i = 0; i < core::kMaxAxes; ++i) {
     const float v = state.axes[i];
+    if (i >= axisCount && std::bit_cast<std::uint32_t>(v) != 0) {
+      return core::makeError(core::ErrorCode::InvalidInput,
+                             "axis slot " + std::to_string(i) + " is " + std::to_string(v) +
+                                 " but the machine declares " + std::to_string(axisCount) +
+                                 " axis controls",
+                             core::SourceLocation{.file = mPath.string(), .tick = mTickCount});
+    }
     if (!std::isfinite(v) || v < -1.0f || v > 1.0f) {
       return core::makeError(core::ErrorCode::InvalidInput,
-                             "axis " + std::string(core::axisName(static_cast<core::Axis>(i))) +
-                                 " is " + std::to_string(v) +
+                             "axis " + mHeader.axisControls[i] + " is " + std::to_string(v) +
                                  "; axis values must be finite and in [-1, 1]",
                              core::SourceLocation{.file = mPath.string(), .tick = mTickCount});
     }
   }
-  std::uint16_t mask = 0;
-  for (std::size_t i = 0; i < core::kAxisCount; ++i) {
+  const std::size_t buttonCount = mHeader.buttonControls.size();
+  if (buttonCount < 32 && (state.buttons >> buttonCount) != 0) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "a button bit beyond the machine's " + std::to_string(buttonCount) +
+                               " buttons is set",
+                           core::SourceLocation{.file = mPath.string(), .tick = mTickCount});
+  }
+  std::uint32_t mask = 0;
+  for (std::size_t i = 0; i < axisCount; ++i) {
     if (std::bit_cast<std::uint32_t>(state.axes[i]) !=
         std::bit_cast<std::uint32_t>(mLast.axes[i])) {
-      mask = static_cast<std::uint16_t>(mask | (1u << i));
+      mask |= 1u << i;
     }
   }
   if (state.buttons != mLast.buttons) {
-    mask = static_cast<std::uint16_t>(mask | tf::kButtonsBit);
+    mask |= tf::kButtonsBit;
   }
   if (mask != 0) {
     tf::ByteSink sink;
     const std::uint64_t base = mPendingChanges == 0 ? mFrameFirstTick : mLastChangeTick;
     sink.varint(mTickCount - base);
-    sink.u16(mask);
-    for (std::size_t i = 0; i < core::kAxisCount; ++i) {
+    sink.u32(mask);
+    for (std::size_t i = 0; i < axisCount; ++i) {
       if ((mask >> i) & 1u) {
         sink.f32(state.axes[i]);
       }

@@ -100,15 +100,15 @@ ValidationReport failure(FileKind kind, const std::string& file, core::Error err
 ValidationReport validateFileUnguarded(const std::filesystem::path& file,
                                        const LoadOptions& options);
 
-const std::vector<std::string>& overheadCraneMetricNames() {
+std::vector<std::string> metricNames(const sim::MachineDecl* machine) {
   // In the simulation's order (sim/Simulation.h); AttemptRunnerTest checks it against a real one.
-  static const std::vector<std::string> kNames = {
-      "time",          "load_swing_angle", "load_height",      "hook_height",    "bridge_speed",
-      "trolley_speed", "hoist_speed",      "load_x",           "load_z",         "rope_length",
-      "hoisted_mass",  "bridge_position",  "trolley_position", "hook_x",         "hook_z",
-      "rope_span",     "rope_stretch",     "rope_tension",     "sling_tension",  "sling_span",
-      "load_y",        "load_speed",       "load_attached",    "emergency_stop", "overload"};
-  return kNames;
+  std::vector<std::string> names = {"time"};
+  if (machine != nullptr) {
+    for (const sim::MetricDecl& m : machine->metrics) {
+      names.push_back(m.name);
+    }
+  }
+  return names;
 }
 
 ValidationReport validateStandardText(std::string_view text, const std::string& file) {
@@ -139,7 +139,8 @@ ValidationReport validateStandardText(std::string_view text, const std::string& 
 
 ValidationReport validateScenarioText(std::string_view text, const std::string& file,
                                       std::string_view standardText,
-                                      const std::string& standardFile) {
+                                      const std::string& standardFile,
+                                      const sim::MachineRegistry* machines) {
   ValidationReport report;
   report.kind = FileKind::Scenario;
   report.file = file;
@@ -163,7 +164,8 @@ ValidationReport validateScenarioText(std::string_view text, const std::string& 
       }
     }
     Scenario scenario;
-    ScenarioParser parser(diagnostics, standard);
+    ScenarioParser parser(diagnostics, standard,
+                          machines != nullptr ? *machines : sim::MachineRegistry::builtIn());
     parser.parse(*root, scenario);
     if (diagnostics.empty() && standard != nullptr) {
       scenario.hash = scenarioHash(text, standardText);
@@ -281,7 +283,7 @@ ValidationReport validateFileUnguarded(const std::filesystem::path& file,
     }
   } else {
     // Missing, both, or a wrong type: the parser reports it with everything else.
-    return validateScenarioText(*bytes, name, "", "");
+    return validateScenarioText(*bytes, name, "", "", options.machines);
   }
   auto standardBytes = readBytes(standardPath);
   if (!standardBytes) {
@@ -290,7 +292,7 @@ ValidationReport validateFileUnguarded(const std::filesystem::path& file,
                                    core::SourceLocation{.file = standardPath.string()}));
   }
   std::string standardName = standardPath.lexically_normal().string();
-  return validateScenarioText(*bytes, name, *standardBytes, standardName);
+  return validateScenarioText(*bytes, name, *standardBytes, standardName, options.machines);
 }
 
 ValidationReport validateFile(const std::filesystem::path& file, const LoadOptions& options) {

@@ -1,6 +1,7 @@
 #include "ScenarioParser.h"
 
 #include "StandardParser.h"
+#include "TableSectionReader.h"
 
 #include <skillsim/scenario/ScenarioLoader.h>
 
@@ -34,42 +35,43 @@ glm::dquat fromEuler(const glm::dvec3& angles) {
          glm::angleAxis(angles.x, glm::dvec3(1, 0, 0));
 }
 
-const std::vector<std::string>& eventNames() {
-  static const std::vector<std::string> kNames = [] {
-    std::vector<std::string> names;
-    for (int k = 0; k <= static_cast<int>(sim::SimEventKind::ControlChanged); ++k) {
-      names.emplace_back(sim::toString(static_cast<sim::SimEventKind>(k)));
-    }
-    names.emplace_back("start");
-    names.emplace_back("motion");
-    names.emplace_back("end");
-    return names;
-  }();
-  return kNames;
-}
+} // namespace
 
-std::optional<sim::SimEventKind> eventKind(const std::string& name) {
-  for (int k = 0; k <= static_cast<int>(sim::SimEventKind::ControlChanged); ++k) {
-    auto kind = static_cast<sim::SimEventKind>(k);
+ScenarioParser::ScenarioParser(Diagnostics& diagnostics, const assessment::Standard* standard,
+                               const sim::MachineRegistry& machines)
+    : mDiagnostics(diagnostics), mStandard(standard), mMachines(machines) {}
+
+std::optional<sim::SimEventKind> ScenarioParser::eventKind(const std::string& name) const {
+  for (sim::SimEventKind kind : sim::kSimulationEventKinds) {
     if (sim::toString(kind) == name) {
       return kind;
+    }
+  }
+  if (mMachine) {
+    for (const sim::EventDecl& e : mMachine->events) {
+      if (e.name == name) {
+        return sim::SimEventKind::Machine;
+      }
     }
   }
   return std::nullopt;
 }
 
-std::vector<std::string> axisNames() {
+std::vector<std::string> ScenarioParser::eventNames() const {
   std::vector<std::string> names;
-  for (std::size_t a = 0; a < core::kAxisCount; ++a) {
-    names.emplace_back(core::axisName(static_cast<core::Axis>(a)));
+  for (sim::SimEventKind kind : sim::kSimulationEventKinds) {
+    names.emplace_back(sim::toString(kind));
   }
+  if (mMachine) {
+    for (const sim::EventDecl& e : mMachine->events) {
+      names.push_back(e.name);
+    }
+  }
+  names.emplace_back("start");
+  names.emplace_back("motion");
+  names.emplace_back("end");
   return names;
 }
-
-} // namespace
-
-ScenarioParser::ScenarioParser(Diagnostics& diagnostics, const assessment::Standard* standard)
-    : mDiagnostics(diagnostics), mStandard(standard) {}
 
 bool ScenarioParser::checkName(TableReader& r, std::string_view key, const std::string& name,
                                const std::vector<std::string>& known, const std::string& what) {
@@ -88,7 +90,7 @@ bool ScenarioParser::checkMetric(TableReader& r, std::string_view key, const std
   if (mMetrics.empty()) {
     r.problem(key, "metric '" + name +
                        "' cannot be measured: this scenario has no machine "
-                       "(add a [crane] table)");
+                       "(add a [machine] table with its kind)");
     return false;
   }
   return checkName(r, key, name, mMetrics, "metric");
@@ -125,7 +127,7 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   }
 
   readSimulation(r, out);
-  readCrane(r, out);
+  readMachine(r, out);
   readBodies(r, out);
   readZones(r, out);
   readCameras(r, out);
@@ -163,92 +165,74 @@ void ScenarioParser::readSimulation(TableReader& root, Scenario& out) {
   }
 }
 
-void ScenarioParser::readController(TableReader& crane, std::string_view key,
-                                    sim::ControllerSpec& out) {
-  const toml::table* table = crane.table(key, Need::Optional);
-  if (table == nullptr) {
-    return;
-  }
-  TableReader r(*table, crane.fieldPath(key), mDiagnostics);
-  out.notches = static_cast<int>(r.integer("notches", Need::Optional, 1, 20).value_or(out.notches));
-  out.maxSpeed =
-      r.number("max_speed", Need::Optional, {0.0, 10.0, true, false}).value_or(out.maxSpeed);
-  out.acceleration =
-      r.number("acceleration", Need::Optional, {0.0, 20.0, true, false}).value_or(out.acceleration);
-  r.finish();
-}
-
-void ScenarioParser::readCrane(TableReader& root, Scenario& out) {
-  const toml::table* table = root.table("crane", Need::Optional);
-  if (table == nullptr) {
-    if (out.trade == "overhead_crane" && root.raw().get("crane") == nullptr) {
-      root.problemHere("trade 'overhead_crane' needs a [crane] table describing the machine");
+void ScenarioParser::readMachine(TableReader& root, Scenario& out) {
+  // Format 2: [machine] with kind = "..." and the machine's own keys. Format 1 (still read): the
+  // trade names the machine and its keys sit under the machine's legacy table name.
+  std::shared_ptr<const sim::MachineType> type;
+  const toml::table* table = nullptr;
+  std::string path;
+  bool legacy = false;
+  if (root.raw().get("machine") != nullptr) {
+    table = root.table("machine", Need::Optional);
+    if (table == nullptr) {
+      return;
     }
+    TableReader kindReader(*table, "machine", mDiagnostics);
+    auto kind = kindReader.choice("kind", Need::Required, mMachines.kinds());
+    if (!kind) {
+      return;
+    }
+    type = mMachines.find(*kind);
+    path = "machine";
+  } else {
+    type = mMachines.find(out.trade);
+    for (const std::string& kind : mMachines.kinds()) {
+      auto candidate = mMachines.find(kind);
+      if (!candidate->legacySection().empty() &&
+          root.raw().get(candidate->legacySection()) != nullptr) {
+        type = candidate;
+        break;
+      }
+    }
+    if (type == nullptr) {
+      return; // a scenario without a machine (bodies and zones only)
+    }
+    path = std::string(type->legacySection());
+    legacy = true;
+    if (path.empty() || root.raw().get(path) == nullptr) {
+      root.problemHere("trade '" + out.trade + "' needs a [machine] table with kind = \"" +
+                       std::string(type->kind()) + "\" (or, in format 1, a [" + path +
+                       "] table) describing the machine");
+      return;
+    }
+    table = root.table(path, Need::Optional);
+    if (table == nullptr) {
+      return;
+    }
+  }
+  TableSectionReader section(*table, path, mDiagnostics);
+  if (!legacy) {
+    section.allow("kind");
+  }
+  auto params = type->parse(section);
+  section.finish();
+  if (params == nullptr) {
     return;
   }
-  TableReader r(*table, "crane", mDiagnostics);
-  std::size_t problemsBefore = mDiagnostics.problems().size();
-  sim::OverheadCraneSpec c;
-  Range positive = Range::positive();
-  c.runwayOrigin =
-      r.vec3("runway_origin", Need::Optional, Range::closed(-1e4, 1e4)).value_or(c.runwayOrigin);
-  auto runway = r.number("runway_length", Need::Required, positive);
-  auto span = r.number("span", Need::Required, positive);
-  auto lift = r.number("lift_height", Need::Required, positive);
-  c.runwayLength = runway.value_or(c.runwayLength);
-  c.span = span.value_or(c.span);
-  c.liftHeight = lift.value_or(c.liftHeight);
-  c.ratedLoad = r.number("rated_load", Need::Required, positive).value_or(c.ratedLoad);
-  c.hookMass = r.number("hook_mass", Need::Optional, positive).value_or(c.hookMass);
-  auto minRope = r.number("min_rope_length", Need::Optional, positive);
-  auto maxRope = r.number("max_rope_length", Need::Optional, positive);
-  auto initialRope = r.number("initial_rope_length", Need::Optional, positive);
-  c.minRopeLength = minRope.value_or(c.minRopeLength);
-  c.maxRopeLength = maxRope.value_or(c.maxRopeLength);
-  c.initialRopeLength = initialRope.value_or(c.initialRopeLength);
-  auto bridge = r.number("initial_bridge", Need::Optional, Range::nonNegative());
-  auto trolley = r.number("initial_trolley", Need::Optional, Range::nonNegative());
-  c.initialBridge = bridge.value_or(c.initialBridge);
-  c.initialTrolley = trolley.value_or(c.initialTrolley);
-  c.attachTolerance =
-      r.number("attach_tolerance", Need::Optional, positive).value_or(c.attachTolerance);
-  c.slingLength = r.number("sling_length", Need::Optional, positive).value_or(c.slingLength);
-  readController(r, "bridge", c.bridge);
-  readController(r, "trolley", c.trolley);
-  readController(r, "hoist", c.hoist);
-  r.finish();
-  out.simulation.crane = c;
-  mMetrics = overheadCraneMetricNames();
-  mControllers = {"bridge", "trolley", "hoist"};
-  // Tags the simulation gives the crane's own bodies (sim/OverheadCrane.cpp).
-  mTags.emplace_back("hook");
-  mTags.emplace_back("crane");
-  if (mDiagnostics.problems().size() != problemsBefore) {
-    return; // cross-checks between values only when every value was read
+  out.simulation.machine = sim::MachineSpec{type, params};
+  mMachine = type->describe(*params);
+  mMetrics = {"time"};
+  for (const sim::MetricDecl& m : mMachine->metrics) {
+    mMetrics.push_back(m.name);
   }
-
-  if (c.minRopeLength >= c.maxRopeLength) {
-    r.problem(maxRope ? "max_rope_length" : "min_rope_length",
-              "max_rope_length " + num(c.maxRopeLength) +
-                  " m must be greater than min_rope_length " + num(c.minRopeLength) + " m");
-  } else if (c.maxRopeLength >= c.liftHeight) {
-    r.problem(maxRope ? "max_rope_length" : "lift_height",
-              "max_rope_length " + num(c.maxRopeLength) + " m must be less than lift_height " +
-                  num(c.liftHeight) + " m (the hook would go below the ground)");
+  mControllers = mMachine->drives;
+  for (const std::string& tag : mMachine->bodyTags) {
+    mTags.push_back(tag);
   }
-  if (c.initialRopeLength < c.minRopeLength || c.initialRopeLength > c.maxRopeLength) {
-    r.problem("initial_rope_length", "initial_rope_length " + num(c.initialRopeLength) +
-                                         " m must lie in [min_rope_length, max_rope_length] = [" +
-                                         num(c.minRopeLength) + ", " + num(c.maxRopeLength) + "]");
+  for (const std::string& name : mMachine->bodies) {
+    mReservedBodies.push_back(name);
   }
-  if (c.initialBridge > c.runwayLength) {
-    r.problem("initial_bridge", "initial_bridge " + num(c.initialBridge) +
-                                    " m is beyond the runway length " + num(c.runwayLength) + " m");
-  }
-  if (c.initialTrolley > c.span) {
-    r.problem("initial_trolley", "initial_trolley " + num(c.initialTrolley) +
-                                     " m is beyond the span " + num(c.span) + " m");
-  }
+  out.machine = mMachine;
 }
 
 void ScenarioParser::readBodies(TableReader& root, Scenario& out) {
@@ -262,7 +246,9 @@ void ScenarioParser::readBodies(TableReader& root, Scenario& out) {
     TableReader r(*tables[i], "bodies[" + std::to_string(i) + "]", mDiagnostics);
     sim::BodySpec b;
     b.name = r.string("name", Need::Required).value_or("");
-    if (!b.name.empty() && contains(mBodyNames, b.name)) {
+    if (!b.name.empty() && contains(mReservedBodies, b.name)) {
+      r.problem("name", "body name '" + b.name + "' is the machine's own body; choose another");
+    } else if (!b.name.empty() && contains(mBodyNames, b.name)) {
       r.problem("name", "duplicate body name '" + b.name + "'");
     }
     b.tags = r.strings("tags", Need::Optional).value_or(std::vector<std::string>{});
@@ -473,6 +459,9 @@ ScenarioParser::readTrigger(TableReader& parent, std::string_view key, Need need
     return std::nullopt;
   }
   t.kind = eventKind(*event);
+  if (t.kind == sim::SimEventKind::Machine) {
+    t.machineEvent = *event;
+  }
   if (!t.kind) {
     t.pseudo = *event == "start"    ? assessment::PseudoEvent::Start
                : *event == "motion" ? assessment::PseudoEvent::Motion
@@ -507,11 +496,11 @@ ScenarioParser::readTrigger(TableReader& parent, std::string_view key, Need need
       checkName(r, "other", t.other, mZoneNames, "zone");
     }
     break;
-  case K::LoadAttached:
-  case K::LoadReleased:
-  case K::LoadDropped:
-    if (!t.subject.empty()) {
-      checkName(r, "subject", t.subject, mTags, "body tag");
+  case K::Machine:
+    for (const sim::EventDecl& e : mMachine->events) {
+      if (e.name == t.machineEvent && e.subjectIsTag && !t.subject.empty()) {
+        checkName(r, "subject", t.subject, mTags, "body tag");
+      }
     }
     break;
   case K::ControlChanged:
@@ -702,7 +691,9 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
   if (kind == "forbidden_action") {
     ForbiddenActionParams p;
     auto metric = r.string("metric", Need::Optional);
-    auto axis = r.choice("axis", Need::Optional, axisNames());
+    const std::vector<std::string> axes =
+        mMachine ? mMachine->controls.axisIds() : std::vector<std::string>{};
+    auto axis = r.choice("axis", Need::Optional, axes);
     bool ok = true;
     if (metric.has_value() == r.has("axis")) {
       r.problemHere("a forbidden action needs exactly one of 'metric' or 'axis'");
@@ -713,7 +704,8 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
       p.metric = *metric;
     }
     if (axis) {
-      p.axis = core::axisFromName(*axis);
+      p.axisId = *axis;
+      p.axisSlot = mMachine->controls.axisSlot(*axis);
     } else if (r.raw().get("axis") != nullptr) {
       ok = false;
     }

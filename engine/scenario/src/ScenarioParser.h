@@ -20,7 +20,9 @@ namespace skillsim::scenario {
  */
 class ScenarioParser {
 public:
-  ScenarioParser(Diagnostics& diagnostics, const assessment::Standard* standard);
+  /** `machines` resolves `[machine] kind` (and format 1's machine tables). */
+  ScenarioParser(Diagnostics& diagnostics, const assessment::Standard* standard,
+                 const sim::MachineRegistry& machines);
 
   void parse(const toml::table& root, Scenario& out);
 
@@ -29,8 +31,10 @@ private:
   enum class TriggerUse : std::uint8_t { PhaseStart, PhaseEnd, Other };
 
   void readSimulation(TableReader& root, Scenario& out);
-  void readCrane(TableReader& root, Scenario& out);
-  void readController(TableReader& crane, std::string_view key, sim::ControllerSpec& out);
+  void readMachine(TableReader& root, Scenario& out);
+  /** Event names a trigger may use: the simulation's, the machine's, and the pseudo events. */
+  [[nodiscard]] std::vector<std::string> eventNames() const;
+  [[nodiscard]] std::optional<sim::SimEventKind> eventKind(const std::string& name) const;
   void readBodies(TableReader& root, Scenario& out);
   void readZones(TableReader& root, Scenario& out);
   void readCameras(TableReader& root, Scenario& out);
@@ -50,6 +54,9 @@ private:
 
   Diagnostics& mDiagnostics;
   const assessment::Standard* mStandard;
+  const sim::MachineRegistry& mMachines;
+  std::optional<sim::MachineDecl> mMachine;
+  std::vector<std::string> mReservedBodies; ///< The machine's own body names.
   std::vector<std::string> mBodyNames;
   std::vector<std::string> mTags;
   std::vector<std::string> mZoneNames;

@@ -1,6 +1,5 @@
 #include "skillsim/sim/Simulation.h"
 
-#include "OverheadCrane.h"
 #include "ZoneMonitor.h"
 
 #include <skillsim/core/Check.h>
@@ -49,70 +48,6 @@ physics::ShapeKind toPhysics(ShapeKind kind) {
   return physics::ShapeKind::Box;
 }
 
-std::optional<core::Error> checkController(const ControllerSpec& c, const std::string& field) {
-  if (c.notches < 1) {
-    return specError(field + ".notches", "a controller needs at least 1 notch each way, got " +
-                                             std::to_string(c.notches));
-  }
-  if (!(c.maxSpeed > 0.0) || !std::isfinite(c.maxSpeed)) {
-    return specError(field + ".max_speed", "must be > 0 m/s, got " + str(c.maxSpeed));
-  }
-  if (!(c.acceleration > 0.0) || !std::isfinite(c.acceleration)) {
-    return specError(field + ".acceleration", "must be > 0 m/s^2, got " + str(c.acceleration));
-  }
-  return std::nullopt;
-}
-
-std::optional<core::Error> checkCrane(const OverheadCraneSpec& c) {
-  auto positiveField = [](double v, const char* field,
-                          const char* unit) -> std::optional<core::Error> {
-    if (!(v > 0.0) || !std::isfinite(v)) {
-      return specError(std::string("crane.") + field,
-                       std::string("must be > 0 ") + unit + ", got " + str(v));
-    }
-    return std::nullopt;
-  };
-  for (auto [v, field, unit] :
-       {std::tuple{c.runwayLength, "runway_length", "m"}, std::tuple{c.span, "span", "m"},
-        std::tuple{c.liftHeight, "lift_height", "m"}, std::tuple{c.ratedLoad, "rated_load", "kg"},
-        std::tuple{c.hookMass, "hook_mass", "kg"},
-        std::tuple{c.minRopeLength, "min_rope_length", "m"},
-        std::tuple{c.slingLength, "sling_length", "m"},
-        std::tuple{c.attachTolerance, "attach_tolerance", "m"}}) {
-    if (auto e = positiveField(v, field, unit)) {
-      return e;
-    }
-  }
-  if (!finite(c.runwayOrigin)) {
-    return specError("crane.runway_origin", "must be finite");
-  }
-  if (!(c.maxRopeLength >= c.minRopeLength) || !std::isfinite(c.maxRopeLength)) {
-    return specError("crane.max_rope_length", "must be >= min_rope_length (" +
-                                                  str(c.minRopeLength) + " m), got " +
-                                                  str(c.maxRopeLength));
-  }
-  if (!(c.initialRopeLength >= c.minRopeLength && c.initialRopeLength <= c.maxRopeLength)) {
-    return specError("crane.initial_rope_length", "must be within [" + str(c.minRopeLength) + ", " +
-                                                      str(c.maxRopeLength) + "] m, got " +
-                                                      str(c.initialRopeLength));
-  }
-  if (!(c.initialBridge >= 0.0 && c.initialBridge <= c.runwayLength)) {
-    return specError("crane.initial_bridge", "must be within [0, " + str(c.runwayLength) +
-                                                 "] m, got " + str(c.initialBridge));
-  }
-  if (!(c.initialTrolley >= 0.0 && c.initialTrolley <= c.span)) {
-    return specError("crane.initial_trolley",
-                     "must be within [0, " + str(c.span) + "] m, got " + str(c.initialTrolley));
-  }
-  if (auto e = checkController(c.bridge, "crane.bridge")) {
-    return e;
-  }
-  if (auto e = checkController(c.trolley, "crane.trolley")) {
-    return e;
-  }
-  return checkController(c.hoist, "crane.hoist");
-}
-
 } // namespace
 
 struct Simulation::Impl {
@@ -121,13 +56,15 @@ struct Simulation::Impl {
   std::vector<core::BodyId> specBodies;
   std::optional<core::BodyId> ground;
   std::map<std::string, core::BodyId, std::less<>> byName;
-  std::optional<detail::OverheadCrane> crane;
+  std::unique_ptr<Machine> machine;
+  std::optional<MachineDecl> decl;
   std::optional<detail::ZoneMonitor> zones;
   Metrics metrics;
   std::size_t timeMetric = 0;
   std::vector<SimEvent> events;
   std::uint64_t tick = 0;
   std::uint32_t previousButtons = 0;
+  std::set<std::string, std::less<>> machineBodies;
   std::optional<core::Error> fault;
   // Scene tables, built once (stable between frames).
   std::vector<core::MeshDesc> meshes;
@@ -138,8 +75,6 @@ struct Simulation::Impl {
     core::MaterialId material;
   };
   std::vector<Drawn> drawn;
-  core::MeshId railMesh, girderMesh;
-  core::MaterialId craneMaterial;
 
   Impl(const SimulationSpec& s, const physics::WorldSettings& settings)
       : spec(s), world(settings) {}
@@ -167,8 +102,16 @@ core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationS
   if (!finite(spec.gravity)) {
     return specError("gravity", "must be finite");
   }
-  std::set<std::string, std::less<>> names = {"ground", "crane.hook", "crane.trolley",
-                                              "crane.bridge"};
+  std::optional<MachineDecl> decl;
+  if (spec.machine) {
+    SKILLSIM_CHECK(spec.machine->type != nullptr && spec.machine->params != nullptr,
+                   "a MachineSpec needs its type and params");
+    decl = spec.machine->describe();
+  }
+  std::set<std::string, std::less<>> names = {"ground"};
+  if (decl) {
+    names.insert(decl->bodies.begin(), decl->bodies.end());
+  }
   for (std::size_t i = 0; i < spec.bodies.size(); ++i) {
     const BodySpec& b = spec.bodies[i];
     const std::string field = "bodies[" + std::to_string(i) + "]";
@@ -178,7 +121,7 @@ core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationS
     if (!names.insert(b.name).second) {
       return specError(field + ".name", "body name '" + b.name +
                                             "' is used twice (or is reserved for the ground and "
-                                            "the crane)");
+                                            "the machine's own bodies)");
     }
     if (b.liftingLug && !finite(*b.liftingLug)) {
       return specError(field + ".lifting_lug", "must be finite");
@@ -200,11 +143,6 @@ core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationS
     if (z.shape == ZoneSpec::Shape::Box &&
         !(z.halfExtents.x > 0.0 && z.halfExtents.y > 0.0 && z.halfExtents.z > 0.0)) {
       return specError(field + ".half_extents", "zone '" + z.name + "': must be > 0 m");
-    }
-  }
-  if (spec.crane) {
-    if (auto e = checkCrane(*spec.crane)) {
-      return *e;
     }
   }
   for (std::size_t i = 0; i < spec.cameras.size(); ++i) {
@@ -233,7 +171,6 @@ core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationS
     impl->ground = world.addBody(ground).value();
     impl->byName.emplace("ground", *impl->ground);
   }
-  std::vector<detail::LoadInfo> loads;
   for (std::size_t i = 0; i < spec.bodies.size(); ++i) {
     const BodySpec& b = spec.bodies[i];
     physics::BodyDesc d;
@@ -265,19 +202,24 @@ core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationS
     }
     impl->specBodies.push_back(*id);
     impl->byName.emplace(b.name, *id);
-    if (b.liftingLug) {
-      loads.push_back(detail::LoadInfo{*id, *b.liftingLug, b.name,
-                                       b.tags.empty() ? b.name : b.tags.front(), b.mass});
-    }
   }
   impl->timeMetric = impl->metrics.add("time");
-  if (spec.crane) {
-    impl->crane.emplace(*spec.crane, world, std::move(loads), glm::length(spec.gravity),
-                        settings.timeStep);
-    impl->crane->addMetrics(impl->metrics);
-    impl->byName.emplace("crane.hook", impl->crane->hook());
-    impl->byName.emplace("crane.trolley", impl->crane->trolley());
-    impl->crane->writeMetrics(impl->metrics, 0.0);
+  if (spec.machine) {
+    MachineContext context{world, impl->spec, impl->specBodies, settings.timeStep};
+    auto machine = spec.machine->type->create(*spec.machine->params, context);
+    if (!machine) {
+      return machine.error();
+    }
+    impl->machine = std::move(*machine);
+    impl->decl = std::move(decl);
+    impl->machine->addMetrics(impl->metrics);
+    for (const std::string& name : impl->decl->bodies) {
+      if (auto body = impl->machine->body(name)) {
+        impl->byName.emplace(name, *body);
+      }
+      impl->machineBodies.insert(name);
+    }
+    impl->machine->writeMetrics(impl->metrics);
   }
   impl->zones.emplace(spec.zones, world);
   impl->buildScene();
@@ -293,28 +235,15 @@ void Simulation::step(const core::ActionState& actions) {
   const std::uint64_t tick = m.tick + 1;
   const std::uint32_t pressed = actions.buttons & ~m.previousButtons;
   m.previousButtons = actions.buttons;
-  auto machineEvent = [&](SimEventKind kind, const char* subject) {
-    SimEvent e;
-    e.tick = tick;
-    e.kind = kind;
-    e.subject = subject;
-    m.events.push_back(std::move(e));
-  };
-  if ((pressed >> static_cast<unsigned>(core::Button::Horn)) & 1u) {
-    machineEvent(SimEventKind::Horn, "horn");
-  }
-  if ((pressed >> static_cast<unsigned>(core::Button::EmergencyStop)) & 1u) {
-    machineEvent(SimEventKind::EmergencyStop, "emergency_stop");
-  }
-  if (m.crane) {
-    m.crane->beforeStep(actions, pressed, tick, m.events);
+  if (m.machine) {
+    m.machine->beforeStep(StepInput{actions, pressed, tick}, m.events);
   }
   m.world.step();
   m.tick = tick;
   m.contactEvents();
   m.zones->update(m.world, tick, m.events);
-  if (m.crane) {
-    m.crane->afterStep(tick, m.events);
+  if (m.machine) {
+    m.machine->afterStep(tick, m.events);
   }
   if (auto bad = m.world.findFault()) {
     SimEvent e;
@@ -331,8 +260,8 @@ void Simulation::step(const core::ActionState& actions) {
                               std::move(where));
   }
   m.metrics.set(m.timeMetric, time());
-  if (m.crane) {
-    m.crane->writeMetrics(m.metrics, 0.0);
+  if (m.machine) {
+    m.machine->writeMetrics(m.metrics);
   }
 }
 
@@ -381,12 +310,14 @@ core::Digest Simulation::stateHash() const {
   core::Hasher h;
   h.update(mImpl->tick);
   mImpl->world.hashState(h);
-  if (mImpl->crane) {
-    mImpl->crane->hash(h);
+  if (mImpl->machine) {
+    mImpl->machine->hash(h);
   }
   mImpl->zones->hash(h);
   return h.finish();
 }
+
+const MachineDecl* Simulation::machine() const { return mImpl->decl ? &*mImpl->decl : nullptr; }
 
 std::vector<std::string> Simulation::cameraNames() const {
   std::vector<std::string> names;
@@ -397,8 +328,8 @@ std::vector<std::string> Simulation::cameraNames() const {
 }
 
 std::optional<glm::dvec3> Simulation::bodyPosition(std::string_view name) const {
-  if (name == "crane.bridge" && mImpl->crane) {
-    return mImpl->crane->bridgePoint();
+  if (mImpl->machine && mImpl->machineBodies.contains(name)) {
+    return mImpl->machine->bodyPosition(name);
   }
   auto it = mImpl->byName.find(name);
   if (it == mImpl->byName.end()) {
@@ -408,33 +339,16 @@ std::optional<glm::dvec3> Simulation::bodyPosition(std::string_view name) const 
 }
 
 void Simulation::Impl::buildScene() {
-  auto addMesh = [&](core::MeshKind kind, glm::dvec3 size, std::string name) {
-    core::MeshDesc mesh;
-    mesh.kind = kind;
-    mesh.size = glm::vec3(size);
-    mesh.debugName = std::move(name);
-    mesh.subdivisions = kind == core::MeshKind::Plane ? 20u : 0u;
-    meshes.push_back(std::move(mesh));
-    return core::MeshId(static_cast<std::uint32_t>(meshes.size() - 1));
-  };
-  auto addMaterial = [&](glm::vec4 color, float roughness, float metallic, std::string name) {
-    core::Material material;
-    material.baseColor = color;
-    material.roughness = roughness;
-    material.metallic = metallic;
-    material.debugName = std::move(name);
-    materials.push_back(std::move(material));
-    return core::MaterialId(static_cast<std::uint32_t>(materials.size() - 1));
-  };
+  SceneTables tables{meshes, materials};
   if (ground) {
     double extent = 60.0;
-    if (spec.crane) {
-      extent = std::max({extent, spec.crane->runwayLength + 20.0, spec.crane->span + 20.0});
+    if (decl) {
+      extent = std::max(extent, decl->sceneExtent);
     }
     const core::MeshId mesh =
-        addMesh(core::MeshKind::Plane, {2.0 * extent, 0.0, 2.0 * extent}, "ground");
+        tables.addMesh(core::MeshKind::Plane, {2.0 * extent, 0.0, 2.0 * extent}, "ground");
     drawn.push_back(
-        {*ground, mesh, addMaterial({0.45f, 0.47f, 0.45f, 1.0f}, 0.9f, 0.0f, "ground")});
+        {*ground, mesh, tables.addMaterial({0.45f, 0.47f, 0.45f, 1.0f}, 0.9f, 0.0f, "ground")});
   }
   for (std::size_t i = 0; i < spec.bodies.size(); ++i) {
     const BodySpec& b = spec.bodies[i];
@@ -448,28 +362,12 @@ void Simulation::Impl::buildScene() {
     case ShapeKind::TriangleMesh: break; // drawn as wireframe lines (no triangle mesh kind yet)
     }
     if (kind) {
-      const core::MeshId mesh = addMesh(*kind, b.shape.size, b.name);
-      drawn.push_back({specBodies[i], mesh, addMaterial(b.color, 0.6f, 0.0f, b.name)});
+      const core::MeshId mesh = tables.addMesh(*kind, b.shape.size, b.name);
+      drawn.push_back({specBodies[i], mesh, tables.addMaterial(b.color, 0.6f, 0.0f, b.name)});
     }
   }
-  if (crane) {
-    craneMaterial = addMaterial({0.95f, 0.75f, 0.1f, 1.0f}, 0.5f, 0.3f, "crane");
-    const core::MeshId trolleyMesh =
-        addMesh(core::MeshKind::Box,
-                {detail::OverheadCrane::kTrolleyWidth, detail::OverheadCrane::kTrolleyHeight,
-                 detail::OverheadCrane::kTrolleyWidth},
-                "crane.trolley");
-    drawn.push_back({crane->trolley(), trolleyMesh, craneMaterial});
-    const core::MeshId hookMesh =
-        addMesh(core::MeshKind::Box,
-                {detail::OverheadCrane::kHookWidth, detail::OverheadCrane::kHookHeight,
-                 detail::OverheadCrane::kHookWidth},
-                "crane.hook");
-    drawn.push_back(
-        {crane->hook(), hookMesh, addMaterial({0.15f, 0.15f, 0.17f, 1.0f}, 0.4f, 0.8f, "hook")});
-    const OverheadCraneSpec& c = *spec.crane;
-    railMesh = addMesh(core::MeshKind::Box, {c.runwayLength + 2.0, 0.4, 0.4}, "crane.rail");
-    girderMesh = addMesh(core::MeshKind::Box, {0.6, 0.8, c.span + 1.6}, "crane.bridge");
+  if (machine) {
+    machine->buildScene(tables);
   }
 }
 
@@ -502,23 +400,8 @@ void Simulation::fillSceneView(core::SceneView& view, std::string_view cameraNam
       }
     }
   }
-  if (m.crane) {
-    const OverheadCraneSpec& c = *m.spec.crane;
-    const glm::dquat identity(1.0, 0.0, 0.0, 0.0);
-    const double railY =
-        c.runwayOrigin.y + c.liftHeight + detail::OverheadCrane::kTrolleyHeight + 0.2;
-    for (double z : {c.runwayOrigin.z - 0.8, c.runwayOrigin.z + c.span + 0.8}) {
-      view.instances.push_back(core::Instance{
-          m.railMesh, m.craneMaterial,
-          pose({c.runwayOrigin.x + 0.5 * c.runwayLength, railY, z}, identity), true});
-    }
-    const glm::dvec3 bridge = m.crane->bridgePoint();
-    view.instances.push_back(core::Instance{
-        m.girderMesh, m.craneMaterial,
-        pose({bridge.x, railY + 0.6, c.runwayOrigin.z + 0.5 * c.span}, identity), true});
-    for (const auto& [a, b] : m.crane->ropeSegments()) {
-      view.lines.push_back({glm::vec3(a), glm::vec3(b), {0.1f, 0.1f, 0.1f, 1.0f}});
-    }
+  if (m.machine) {
+    m.machine->fillScene(view);
   }
   for (const ZoneSpec& z : m.spec.zones) {
     if (z.shape == ZoneSpec::Shape::Cylinder) {
@@ -561,9 +444,8 @@ void Simulation::fillSceneView(core::SceneView& view, std::string_view cameraNam
   core::Camera camera;
   if (chosen == nullptr) {
     glm::dvec3 centre(0.0);
-    if (m.spec.crane) {
-      centre = m.spec.crane->runwayOrigin +
-               glm::dvec3(0.5 * m.spec.crane->runwayLength, 0.0, 0.5 * m.spec.crane->span);
+    if (m.decl) {
+      centre = m.decl->sceneCentre;
     }
     camera.position = glm::vec3(centre + glm::dvec3(0.0, 15.0, 30.0));
     camera.target = glm::vec3(centre);
@@ -574,18 +456,15 @@ void Simulation::fillSceneView(core::SceneView& view, std::string_view cameraNam
     case CameraSpec::Kind::Fixed:
     case CameraSpec::Kind::Orbit: break;
     case CameraSpec::Kind::OperatorCab:
-      if (m.crane) {
-        const glm::dvec3 base =
-            m.crane->bridgePoint() - glm::dvec3(0.0, m.spec.crane->liftHeight, 0.0);
-        position += base;
-        target += base;
+      if (auto base = m.machine ? m.machine->anchorPoint("cab") : std::nullopt) {
+        position += *base;
+        target += *base;
       }
       break;
     case CameraSpec::Kind::Overhead:
-      if (m.crane) {
-        const glm::dvec3 hook = m.crane->hookPoint();
-        target = {hook.x, 0.0, hook.z};
-        position = {hook.x, chosen->position.y, hook.z};
+      if (auto tool = m.machine ? m.machine->anchorPoint("tool") : std::nullopt) {
+        target = {tool->x, 0.0, tool->z};
+        position = {tool->x, chosen->position.y, tool->z};
         camera.up = {0.0f, 0.0f, -1.0f};
       }
       break;

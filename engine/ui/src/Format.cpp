@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 
 namespace skillsim::ui {
 
@@ -15,6 +16,29 @@ std::string formatClock(double seconds) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%02lld:%02lld.%lld", minutes, secs, tenths % 10);
   return buf;
+}
+
+std::string formatQuantity(double value, sim::Unit unit, int precision) {
+  if (!std::isfinite(value)) {
+    return "\u2014";
+  }
+  precision = precision < 0 ? 0 : (precision > 6 ? 6 : precision);
+  char buf[64];
+  if (unit == sim::Unit::Radian) {
+    std::snprintf(buf, sizeof buf, "%.*f\u00b0", precision, value * 180.0 / std::numbers::pi);
+    return buf;
+  }
+  if (unit == sim::Unit::RadianPerSecond) {
+    std::snprintf(buf, sizeof buf, "%.*f\u00b0/s", precision, value * 180.0 / std::numbers::pi);
+    return buf;
+  }
+  const std::string_view symbol = sim::unitSymbol(unit);
+  std::snprintf(buf, sizeof buf, "%.*f", precision, value);
+  std::string out(buf);
+  if (!symbol.empty()) {
+    out.append(" ").append(symbol);
+  }
+  return out;
 }
 
 std::string formatPoints(double points) {

@@ -151,15 +151,35 @@ HudActions drawHud(const HudModel& model, const I18n& text) {
   // Readouts: notches, load height, swing, view.
   if (beginPanel("##hud_readout", layout.readout)) {
     ImGui::TextColored(kDim, "%s", text.text("hud.controllers").c_str());
-    notchIndicator(text.text("hud.bridge").c_str(), model.bridge);
-    notchIndicator(text.text("hud.trolley").c_str(), model.trolley);
-    notchIndicator(text.text("hud.hoist").c_str(), model.hoist);
-    const double swingDegrees = model.swingAngle * 180.0 / std::numbers::pi;
-    ImGui::Text("%s %.2f m   %s %.1f deg", text.text("hud.load_height").c_str(), model.loadHeight,
-                text.text("hud.swing").c_str(), swingDegrees);
-    if (model.loadOnHook) {
-      ImGui::SameLine();
-      ImGui::TextColored(kGreen, "  %s", text.text("hud.load_on_hook").c_str());
+    for (const HudControl& c : model.controls) {
+      switch (c.kind) {
+      case core::ControlKind::Notched: notchIndicator(c.label.c_str(), c.notch); break;
+      case core::ControlKind::Continuous:
+        ImGui::TextUnformatted(c.label.c_str());
+        ImGui::SameLine(90.0f);
+        ImGui::ProgressBar(0.5f * (c.value + 1.0f), ImVec2(120.0f, 0.0f), "");
+        ImGui::SameLine();
+        ImGui::Text("%+.2f", static_cast<double>(c.value));
+        break;
+      case core::ControlKind::HoldToEnable:
+        ImGui::TextColored(c.held ? kGreen : kDim, "%s: %s", c.label.c_str(),
+                           text.text(c.held ? "hud.held" : "hud.released").c_str());
+        break;
+      case core::ControlKind::Button:
+        if (c.held) {
+          ImGui::TextColored(kGreen, "%s", c.label.c_str());
+        }
+        break;
+      }
+    }
+    for (const HudReadout& r : model.readouts) {
+      if (r.unit == sim::Unit::Flag) {
+        if (r.value > 0.5) {
+          ImGui::TextColored(kGreen, "%s", r.label.c_str());
+        }
+        continue;
+      }
+      ImGui::Text("%s %s", r.label.c_str(), formatQuantity(r.value, r.unit, r.precision).c_str());
     }
     ImGui::Text("%s: %s", text.text("hud.view").c_str(), model.cameraName.c_str());
     ImGui::SameLine();

@@ -1,16 +1,42 @@
 #include "skillsim/ui/HudModel.h"
 
+#include <cmath>
+
 namespace skillsim::ui {
 
-void fillCraneReadouts(HudModel& model, const sim::Metrics& metrics) {
-  if (auto i = metrics.find("load_height")) {
-    model.loadHeight = metrics.get(*i);
+void fillReadouts(HudModel& model, const sim::MachineDecl& machine, const sim::Metrics& metrics,
+                  Language language) {
+  model.readouts.clear();
+  const bool zh = language == Language::ChineseSimplified;
+  for (const sim::ReadoutDecl& r : machine.readouts) {
+    const sim::MetricDecl* decl = machine.metric(r.metric);
+    auto index = metrics.find(r.metric);
+    if (decl == nullptr || !index) {
+      continue;
+    }
+    model.readouts.push_back(
+        {zh ? decl->labelZh : decl->labelEn, metrics.get(*index), decl->unit, r.precision});
   }
-  if (auto i = metrics.find("load_swing_angle")) {
-    model.swingAngle = metrics.get(*i);
-  }
-  if (auto i = metrics.find("load_attached")) {
-    model.loadOnHook = metrics.get(*i) > 0.5;
+}
+
+void fillControls(HudModel& model, const core::ControlLayout& controls,
+                  const core::ActionState& actions, Language language) {
+  model.controls.clear();
+  const bool zh = language == Language::ChineseSimplified;
+  for (const core::ControlDecl& c : controls.controls()) {
+    HudControl h;
+    h.label = zh ? c.nameZh : c.nameEn;
+    h.kind = c.kind;
+    if (core::isAxis(c.kind)) {
+      const float v = actions.axis(*controls.axisSlot(c.id));
+      if (c.kind == core::ControlKind::Notched) {
+        h.notch = {static_cast<int>(std::lround(v * static_cast<float>(c.notches))), c.notches};
+      }
+      h.value = v;
+    } else {
+      h.held = actions.button(*controls.buttonBit(c.id));
+    }
+    model.controls.push_back(std::move(h));
   }
 }
 

@@ -9,14 +9,13 @@
 namespace skillsim::ui {
 namespace {
 
-constexpr std::array<std::string_view, 60> kRequiredKeys = {
+constexpr std::array<std::string_view, 56> kRequiredKeys = {
     // Modes
     "mode.practice", "mode.exam",
     // HUD
     "hud.time", "hud.target_time", "hud.score", "hud.deductions", "hud.no_deductions", "hud.veto",
-    "hud.task", "hud.hint", "hud.controllers", "hud.bridge", "hud.trolley", "hud.hoist",
-    "hud.load_height", "hud.swing", "hud.view", "hud.pause", "hud.resume", "hud.restart",
-    "hud.paused", "hud.load_on_hook", "hud.overtime", "hud.points",
+    "hud.task", "hud.hint", "hud.controllers", "hud.held", "hud.released", "hud.view", "hud.pause",
+    "hud.resume", "hud.restart", "hud.paused", "hud.overtime", "hud.points",
     // Results screen
     "results.title", "results.item", "results.clause", "results.awarded", "results.max",
     "results.deductions", "results.time", "results.points", "results.reason", "results.vetoes",

@@ -34,7 +34,7 @@ void EventCountCriterion::onEvent(const EventRef& ref, const Observation& obs, S
   double measured = static_cast<double>(mCount);
   if (ref.event != nullptr) {
     const sim::SimEvent& e = *ref.event;
-    what = std::string(sim::toString(e.kind)) + " " + e.subject + "/" + e.other;
+    what = std::string(e.kindName()) + " " + e.subject + "/" + e.other;
     position = e.position;
     if (e.kind == sim::SimEventKind::ContactBegin) {
       measured = e.value; // impulse of the contact, N s

@@ -11,7 +11,7 @@ ForbiddenActionCriterion::ForbiddenActionCriterion(std::size_t index, const Crit
       mParams(std::get<ForbiddenActionParams>(spec.params)) {}
 
 void ForbiddenActionCriterion::bind(const sim::Metrics& metrics) {
-  if (!mParams.axis) {
+  if (!mParams.axisSlot) {
     mMetric = requireMetric(metrics, mParams.metric);
   }
 }
@@ -24,10 +24,9 @@ void ForbiddenActionCriterion::onTick(const Observation& obs, ScoreSheet& sheet,
     mSign = 0;
     return;
   }
-  double value = mParams.axis ? static_cast<double>(obs.actions->axis(*mParams.axis))
-                              : obs.metrics->get(mMetric);
-  std::string name =
-      mParams.axis ? std::string(core::axisName(*mParams.axis)) + " control" : mParams.metric;
+  double value = mParams.axisSlot ? static_cast<double>(obs.actions->axis(*mParams.axisSlot))
+                                  : obs.metrics->get(mMetric);
+  std::string name = mParams.axisSlot ? mParams.axisId + " control" : mParams.metric;
   bool occurred = false;
   std::string what;
   if (mParams.when == ForbiddenWhen::Reverses) {

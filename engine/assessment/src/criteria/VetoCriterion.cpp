@@ -14,7 +14,7 @@ void VetoCriterion::onEvent(const EventRef& ref, const Observation& obs, ScoreSh
   glm::dvec3 position = ref.event != nullptr ? ref.event->position : obs.position;
   std::string reason = mEvent.trigger().describe();
   if (ref.event != nullptr) {
-    reason = std::string(sim::toString(ref.event->kind)) + " " + ref.event->subject +
+    reason = std::string(ref.event->kindName()) + " " + ref.event->subject +
              (ref.event->other.empty() ? "" : "/" + ref.event->other) + " (value " +
              number(ref.event->value) + ")";
   }

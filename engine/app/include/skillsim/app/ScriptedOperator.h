@@ -5,6 +5,7 @@
 
 #include <skillsim/core/ActionState.h>
 #include <skillsim/sim/SimulationSpec.h>
+#include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <cstddef>
 #include <optional>

@@ -13,7 +13,7 @@ namespace skillsim::assessment {
 
 /** What kind of certificate a rule describes (../shared/EXAMS.md, "Certificate levels"). */
 enum class CertificateKind : std::uint8_t {
-  SpecialEquipmentLicence, ///< 特种设备作业人员证 (Q2 crane, N1 forklift): theory and practical
+  SpecialEquipmentLicence, ///< 特种设备作业人员证 (Q2, N1): theory and practical
                            ///< >= 70.
   OccupationalSkillStandard, ///< 国家职业技能标准 skill-level certificate: theory and practical
                              ///< >= 60.

@@ -31,6 +31,8 @@ enum class PseudoEvent : std::uint8_t {
  */
 struct Trigger {
   std::optional<sim::SimEventKind> kind; ///< Set for a real event; unset for a pseudo event.
+  /** kind == Machine: the machine-defined event kind ("horn"), SimEvent::name. */
+  std::string machineEvent;
   PseudoEvent pseudo = PseudoEvent::None;
   std::string subject;     ///< Body tag (or controller) of the event; empty = any.
   std::string other;       ///< Other body's tag or the zone's name; empty = any.
@@ -107,15 +109,18 @@ struct MetricBandParams {
 
 /** What a forbidden action is. */
 enum class ForbiddenWhen : std::uint8_t {
-  Above,    ///< value > threshold (e.g. hoist_speed > 0.02 m/s: hoisting up while setting down).
+  Above,    ///< value > threshold (e.g. a lifting speed above 0.02 m/s while setting down).
   Below,    ///< value < threshold.
-  Reverses, ///< the sign of the value flips, ignoring |value| <= deadBand (bridge reversing).
+  Reverses, ///< the sign of the value flips, ignoring |value| <= deadBand (a travel drive
+            ///< reversing).
 };
 
 /** A forbidden action in a phase; `points` per occurrence (each time the condition starts). */
 struct ForbiddenActionParams {
-  std::string metric;             ///< Either a metric …
-  std::optional<core::Axis> axis; ///< … or a control axis of the ActionState.
+  std::string metric; ///< Either a metric …
+  /** … or an axis control of the machine: its id and its ActionState slot (ControlLayout). */
+  std::string axisId;
+  std::optional<std::size_t> axisSlot;
   ForbiddenWhen when = ForbiddenWhen::Above;
   double threshold = 0.0;
   double deadBand = 0.0; ///< Reverses only (units of the value), >= 0.
@@ -144,7 +149,7 @@ struct VetoParams {
 /** Checked once at the end of the attempt. */
 enum class EndStateCheck : std::uint8_t {
   ControlsNeutral, ///< Every axis at 0.
-  MetricAtLeast,   ///< metric >= threshold (e.g. hook raised: hook_height >= 3 m).
+  MetricAtLeast,   ///< metric >= threshold (e.g. a height of at least 3 m at the end).
   MetricAtMost,    ///< metric <= threshold.
 };
 

@@ -35,7 +35,7 @@ struct StandardLevel {
 
 /** A certificate standard as data: its items, pass mark and levels. */
 struct Standard {
-  std::string id; ///< File name stem under assets/standards/, e.g. "q2-overhead-crane".
+  std::string id; ///< File name stem under assets/standards/, e.g. "q2-practical".
   std::string version;
   std::string titleZh;
   std::string titleEn;

@@ -10,7 +10,7 @@ namespace skillsim::physics {
  * A rope between anchor points on two bodies: a unilateral distance constraint
  * |pB - pA| <= length that pulls and never pushes, so it goes slack when the ends come closer.
  * The rope itself is massless and inextensible (a steel wire's elastic stretch under rated load
- * is well below the 1 % the simulation guarantees). Its length can change every step (a hoist).
+ * is well below the 1 % the simulation guarantees). Its length can change every step (a winch).
  */
 struct RopeDesc {
   core::BodyId bodyA;      ///< Invalid = anchored to the world at `anchorA` (world frame).

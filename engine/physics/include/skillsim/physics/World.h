@@ -68,7 +68,7 @@ public:
   void removeRope(RopeId rope);
   /** True until removeRope. */
   [[nodiscard]] bool hasRope(RopeId rope) const;
-  /** Sets the rope length for the next step (m, > 0): a hoist pays rope out or reels it in. */
+  /** Sets the rope length for the next step (m, > 0): a winch pays rope out or reels it in. */
   void setRopeLength(RopeId rope, double length);
   [[nodiscard]] double ropeLength(RopeId rope) const;
   /** Current straight-line distance between the two anchors (m). */

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "skillsim/core/ActionState.h"
+#include "skillsim/core/Controls.h"
 #include "skillsim/core/Expected.h"
 #include "skillsim/platform/Gamepad.h"
 #include "skillsim/platform/Key.h"
@@ -30,18 +31,22 @@ enum class Command : std::uint8_t {
 /** Inverse of commandName; nullopt for an unknown name. */
 [[nodiscard]] std::optional<Command> commandFromName(std::string_view name);
 
-/** Two keys stepping a notched controller one notch up or down per press. */
+/**
+ * Two keys for an axis control (its ActionState slot, core::ControlLayout): a notched control
+ * steps one notch per press; a continuous one reads +1 while `increase` is held, -1 while
+ * `decrease` is held.
+ */
 struct KeyAxisBinding {
-  core::Axis axis = core::Axis::BridgeTravel;
-  Key increase = Key::W; ///< Steps towards +notchCount.
-  Key decrease = Key::S; ///< Steps towards -notchCount.
+  std::size_t slot = 0;
+  Key increase = Key::W; ///< Towards +1.
+  Key decrease = Key::S; ///< Towards -1.
 
   friend bool operator==(const KeyAxisBinding&, const KeyAxisBinding&) = default;
 };
 
-/** A key held = an ActionState button held. */
+/** A key held = a button control (its ActionState bit) held. */
 struct KeyButtonBinding {
-  core::Button button = core::Button::Horn;
+  std::size_t bit = 0;
   Key key = Key::H;
 
   friend bool operator==(const KeyButtonBinding&, const KeyButtonBinding&) = default;
@@ -55,18 +60,21 @@ struct KeyCommandBinding {
   friend bool operator==(const KeyCommandBinding&, const KeyCommandBinding&) = default;
 };
 
-/** A gamepad axis setting a notched controller: notch = round(value * notchCount). */
+/**
+ * A gamepad axis driving an axis control (its slot): a notched one takes notch =
+ * round(value * notchCount), a continuous one the value itself, after the dead zone.
+ */
 struct GamepadAxisBinding {
-  core::Axis axis = core::Axis::BridgeTravel;
+  std::size_t slot = 0;
   GamepadAxis source = GamepadAxis::LeftY;
   bool invert = false; ///< Negate the reading first (GLFW stick Y is + down).
 
   friend bool operator==(const GamepadAxisBinding&, const GamepadAxisBinding&) = default;
 };
 
-/** A gamepad button held = an ActionState button held. */
+/** A gamepad button held = a button control (its bit) held. */
 struct GamepadButtonBinding {
-  core::Button button = core::Button::Horn;
+  std::size_t bit = 0;
   GamepadButton source = GamepadButton::A;
 
   friend bool operator==(const GamepadButtonBinding&, const GamepadButtonBinding&) = default;
@@ -94,8 +102,8 @@ struct GamepadBindings {
 };
 
 /**
- * What every key and gamepad control does, read from a bindings file (docs/input-bindings.md;
- * the default is assets/input/bindings.toml, the same as defaultBindings()).
+ * What every key and gamepad control does for one machine: its declared default bindings
+ * (defaultBindings) or a bindings file (docs/input-bindings.md) naming its control ids.
  */
 struct Bindings {
   std::vector<KeyAxisBinding> keyAxes;
@@ -107,24 +115,26 @@ struct Bindings {
 };
 
 /**
- * The built-in bindings: W/S bridge, D/A trolley, Up/Down hoist, Space neutral, H horn,
- * E emergency stop, F attach, R release, C next camera, P pause; gamepad slot 0 enabled with the
- * left stick for bridge (up = +) and trolley (right = +), the right stick's Y for the hoist
- * (up = +), A horn, B emergency stop, X attach, Y release, left bumper neutral, right bumper next
- * camera, Start pause. Equal to parsing assets/input/bindings.toml.
+ * The machine's declared default bindings (core::ControlDecl::binding; a name that is not a key
+ * or gamepad control is a contract violation) plus the workstation commands: Space neutral,
+ * C next camera, P pause; gamepad slot 0 enabled, dead zone 0.15, left bumper neutral, right
+ * bumper next camera, Start pause.
  */
-[[nodiscard]] Bindings defaultBindings();
+[[nodiscard]] Bindings defaultBindings(const core::ControlLayout& controls);
 
 /**
  * Parses a bindings file's text. `fileName` is used in messages only. Errors (InvalidInput) name
  * `file:line:column`, the field, what was found and what would be right: TOML syntax, an unknown
- * action, key, gamepad axis or button name, a wrong value type, a dead zone outside [0, 0.9], a
- * device slot outside 0..15, a key bound to two different actions.
+ * action (not one of the machine's control ids or a command), key, gamepad axis or button name, a
+ * wrong value type, a dead zone outside [0, 0.9], a device slot outside 0..15, a key bound to two
+ * different actions.
  */
 [[nodiscard]] core::Expected<Bindings> parseBindings(std::string_view text,
-                                                     const std::string& fileName);
+                                                     const std::string& fileName,
+                                                     const core::ControlLayout& controls);
 
 /** Reads and parses a bindings file; NotFound / Io when it cannot be read. */
-[[nodiscard]] core::Expected<Bindings> loadBindings(const std::filesystem::path& path);
+[[nodiscard]] core::Expected<Bindings> loadBindings(const std::filesystem::path& path,
+                                                    const core::ControlLayout& controls);
 
 } // namespace skillsim::platform

@@ -23,31 +23,34 @@ struct MappedInput {
 };
 
 /**
- * Turns raw device snapshots into one ActionState per tick, as a notched crane controller does:
+ * Turns raw device snapshots into one ActionState per tick for the machine's declared controls
+ * (core::ControlLayout). Notched controls behave as a master switch does:
  * - a key press steps its controller one notch (holding it does not repeat); notches are clamped
  *   to ±notchCount; the neutral command sets every controller to notch 0;
  * - a gamepad axis sets its controller to round(value * notchCount) after the dead zone
  *   (|value| < deadZone reads 0); it takes effect when that notch changes, so keyboard and stick
  *   can share a controller and the last one moved wins;
  * - an ActionState button is held while any of its keys or gamepad buttons is held;
- * - an axis value is notch / notchCount (ActionState's convention).
+ * - an axis value is notch / notchCount (ActionState's convention);
+ * - a continuous control reads the gamepad axis (after the dead zone) while it is off rest, else
+ *   +1 / -1 while its increase / decrease key is held, else 0;
+ * - button and hold-to-enable controls are held while any of their keys or gamepad buttons is.
  * Pure apart from its own state (current notches, previous snapshot): the same snapshots give the
  * same ActionStates. Keep one mapper per attempt.
  */
 class InputMapper {
 public:
-  /** Every controller starts at notch 0 with 5 notches each way. */
-  explicit InputMapper(Bindings bindings);
-
   /**
-   * Sets a controller's notch count (the scenario's ControllerSpec::notches), 1..100; a count
-   * outside that is a contract violation. The current notch is clamped to the new range.
+   * Every notched control starts at notch 0 with its declared notch count. Contract: the
+   * bindings' slots and bits exist in `controls`.
    */
-  void setNotchCount(core::Axis axis, int notches);
-  [[nodiscard]] int notchCount(core::Axis axis) const;
+  InputMapper(Bindings bindings, const core::ControlLayout& controls);
 
-  /** The controller's current notch, in [-notchCount, notchCount]. */
-  [[nodiscard]] int notch(core::Axis axis) const;
+  /** A notched control's notch count (ControlDecl::notches); 0 for a continuous one. */
+  [[nodiscard]] int notchCount(std::size_t slot) const;
+
+  /** A notched control's current notch, in [-notchCount, notchCount]. */
+  [[nodiscard]] int notch(std::size_t slot) const;
 
   /**
    * Maps one snapshot. Call once per simulation tick; when a frame runs several ticks, passing
@@ -61,12 +64,13 @@ public:
   [[nodiscard]] const Bindings& bindings() const { return mBindings; }
 
 private:
-  [[nodiscard]] int gamepadNotch(const GamepadState& pad, const GamepadAxisBinding& b) const;
+  [[nodiscard]] float gamepadValue(const GamepadState& pad, const GamepadAxisBinding& b) const;
 
   Bindings mBindings;
-  std::array<int, core::kAxisCount> mNotches{};
-  std::array<int, core::kAxisCount> mNotchCounts{};
-  std::array<std::optional<int>, core::kAxisCount> mLastPadNotch{};
+  std::size_t mAxisCount = 0;
+  std::array<int, core::kMaxAxes> mNotches{};
+  std::array<int, core::kMaxAxes> mNotchCounts{}; ///< 0 = continuous.
+  std::array<std::optional<int>, core::kMaxAxes> mLastPadNotch{};
   RawInput mPrevious{};
   bool mHavePrevious = false;
   std::optional<int> mPadStatus; ///< 0 absent, 1 present but unmapped, 2 usable; nullopt: first.

@@ -11,7 +11,7 @@ namespace skillsim::records {
 
 /** A scenario as the results store knows it (table `scenarios`). */
 struct ScenarioInfo {
-  std::string id;      ///< e.g. "crane/q2_bucket_path".
+  std::string id;      ///< e.g. "trade.task".
   std::string hash;    ///< Lowercase hex of scenario::scenarioHash (64 digits): the identity.
   std::string title;   ///< Title in Chinese (zh-CN), as in the scenario file.
   std::string titleEn; ///< Title in English.

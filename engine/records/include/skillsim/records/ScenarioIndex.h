@@ -46,7 +46,7 @@ public:
 
   /**
    * The scenario whose hash is `header.scenarioHash`. Error NotFound, e.g. "scenario
-   * crane.q2 version 1.0 (hash 3f2a…) is not in scenarios/: found crane.q2 version 1.1 (hash
+   * trade.q2 version 1.0 (hash 3f2a…) is not in scenarios/: found trade.q2 version 1.1 (hash
    * 9c01…), a different version — verify needs exactly the version the trace was scored on".
    */
   [[nodiscard]] core::Expected<ScenarioEntry> find(const TraceHeader& header) const;

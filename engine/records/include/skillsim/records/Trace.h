@@ -4,6 +4,8 @@
 
 #include <skillsim/assessment/AttemptResult.h>
 #include <skillsim/core/ActionState.h>
+#include <skillsim/core/Controls.h>
+#include <skillsim/core/Expected.h>
 #include <skillsim/core/Hash.h>
 
 #include <cstdint>
@@ -32,5 +34,15 @@ struct Trace {
     return header.tickRate == 0 ? 0.0 : static_cast<double>(actions.size()) / header.tickRate;
   }
 };
+
+/**
+ * Checks that a trace's inputs belong to a machine with `controls` before it is re-simulated:
+ * a version 2 trace must name the same control ids in the same slots; a version 1 trace (no
+ * layout recorded) may set only slots the machine declares. Errors (InvalidInput, naming the
+ * file and, for version 1, the first tick with an undeclared value): "the trace records controls
+ * (a, b) but the scenario's machine declares (c, d)".
+ */
+[[nodiscard]] core::Expected<void> checkTraceControls(const Trace& trace, const std::string& file,
+                                                      const core::ControlLayout& controls);
 
 } // namespace skillsim::records

@@ -2,17 +2,24 @@
 
 #include "skillsim/records/AttemptMode.h"
 
+#include <skillsim/core/Controls.h>
 #include <skillsim/core/Hash.h>
 #include <skillsim/core/Version.h>
 
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace skillsim::records {
 
-/** The .sktrace format version this build writes and reads (docs/trace-format.md). */
-inline constexpr std::uint16_t kTraceFormatVersion = 1;
+/**
+ * The .sktrace format version this build writes (docs/trace-format.md). Version 2 records the
+ * machine's control layout in the header; version 1 traces are still read and verified.
+ */
+inline constexpr std::uint16_t kTraceFormatVersion = 2;
+/** The oldest format version this build reads. */
+inline constexpr std::uint16_t kOldestTraceFormatVersion = 1;
 
 /** Highest tick rate a trace may declare (Hz); the simulation's default is 240. */
 inline constexpr std::uint32_t kMaxTickRate = 1000;
@@ -31,7 +38,7 @@ using PublicKey = std::array<std::uint8_t, 32>;
 struct TraceHeader {
   std::string engineVersion{core::engineVersion()}; ///< core::engineVersion() of the recorder.
   std::string buildId{core::buildId()};             ///< core::buildId() of the recorder.
-  std::string scenarioId;                           ///< e.g. "crane/q2_bucket_path".
+  std::string scenarioId;                           ///< e.g. "trade.task".
   std::string scenarioVersion;                      ///< The scenario file's own version string.
   core::Digest scenarioHash{};                      ///< scenario::scenarioHash of its files.
   std::uint32_t tickRate = 240; ///< Simulation ticks per second (Hz), 1..kMaxTickRate.
@@ -39,6 +46,21 @@ struct TraceHeader {
   AttemptMode mode = AttemptMode::Practice;
   std::int64_t startUtc = 0; ///< Attempt start, seconds since 1970-01-01T00:00:00Z (UTC).
   PublicKey publicKey{};     ///< The workstation key that signs the trace; set by TraceWriter.
+  /**
+   * Version 2: the machine's control ids in ActionState slot order (core::ControlLayout): axis
+   * controls, then button controls. A version 1 trace reads with both empty and `formatVersion`
+   * 1: its axis i and button i are the machine's slot i (docs/trace-format.md).
+   */
+  std::vector<std::string> axisControls;
+  std::vector<std::string> buttonControls;
+  std::uint16_t formatVersion =
+      kTraceFormatVersion; ///< Of the file read; writers write the newest.
+
+  /** Sets axisControls and buttonControls from the machine's layout. */
+  void setControls(const core::ControlLayout& controls) {
+    axisControls = controls.axisIds();
+    buttonControls = controls.buttonIds();
+  }
 
   friend bool operator==(const TraceHeader&, const TraceHeader&) = default;
 };

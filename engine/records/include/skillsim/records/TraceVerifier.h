@@ -55,7 +55,7 @@ enum class VerifyStatus {
 struct VerifyOutcome {
   std::filesystem::path trace;
   VerifyStatus status = VerifyStatus::Invalid;
-  std::string message; ///< One line without the path, e.g. "t-42 crane.q2 1.0: 82.5/100 passed".
+  std::string message; ///< One line without the path, e.g. "t-42 trade.q2 1.0: 82.5/100 passed".
   std::optional<assessment::AttemptResult> recorded;    ///< From the trace (complete ones).
   std::optional<assessment::AttemptResult> resimulated; ///< From the re-simulation.
   [[nodiscard]] bool ok() const { return status == VerifyStatus::Match; }

@@ -30,6 +30,8 @@ struct Scenario {
   double timeLimit = 0.0;     ///< s; the attempt stops there (== rubric.timeLimit).
   std::uint32_t tickRate = 0; ///< Hz (== simulation.tickRate).
   sim::SimulationSpec simulation;
+  /** The machine's declarations (simulation.machine->describe()), when it has a machine. */
+  std::optional<sim::MachineDecl> machine;
   /** scenarioHash(scenario bytes, standard bytes): the identity a trace names. */
   core::Digest hash{};
   std::filesystem::path scenarioFile; ///< As given to loadScenario().

@@ -24,6 +24,8 @@ struct LoadOptions {
    * `assets/standards/`).
    */
   std::filesystem::path assetsRoot;
+  /** Machine types a scenario may name; nullptr = sim::MachineRegistry::builtIn(). */
+  const sim::MachineRegistry* machines = nullptr;
 };
 
 /** Which format a file declares in its `format` key. */
@@ -61,7 +63,8 @@ inline constexpr std::string_view kStandardFormat = "skillsim.standard/1";
  */
 [[nodiscard]] ValidationReport validateScenarioText(std::string_view text, const std::string& file,
                                                     std::string_view standardText,
-                                                    const std::string& standardFile);
+                                                    const std::string& standardFile,
+                                                    const sim::MachineRegistry* machines = nullptr);
 
 /** Checks a standard given as text. Never throws. */
 [[nodiscard]] ValidationReport validateStandardText(std::string_view text, const std::string& file);
@@ -78,9 +81,10 @@ inline constexpr std::string_view kStandardFormat = "skillsim.standard/1";
 [[nodiscard]] core::Expected<assessment::Standard> loadStandard(const std::filesystem::path& file);
 
 /**
- * Metric names the overhead crane provides (sim/Simulation.h), for checking rubric references
- * without building a simulation. Kept equal to a real simulation's list by a test.
+ * Metric names a simulation of this machine has, in its order: `time`, then the machine's
+ * (MachineDecl::metrics); only `time` without a machine. Kept equal to a real simulation's list
+ * by a test.
  */
-[[nodiscard]] const std::vector<std::string>& overheadCraneMetricNames();
+[[nodiscard]] std::vector<std::string> metricNames(const sim::MachineDecl* machine);
 
 } // namespace skillsim::scenario

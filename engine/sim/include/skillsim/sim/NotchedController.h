@@ -5,7 +5,7 @@
 namespace skillsim::sim {
 
 /**
- * A notched (stepped) travel or hoist controller as on a crane's pendant or master switch: the
+ * A notched (stepped) travel or lifting controller as on a pendant or master switch: the
  * operator's axis value a in [-1, 1] selects notch round(a * notches); notch k commands speed
  * maxSpeed * k / notches. The drive follows the command within the acceleration limit (braking
  * uses the same limit), and a travel limit switch near each end stop caps the speed at

@@ -8,21 +8,25 @@
 
 namespace skillsim::sim {
 
-/** What happened. New kinds are appended only (traces and results store them by name). */
+/**
+ * What happened. The simulation's own kinds are listed here; everything a machine raises (a horn,
+ * a load attached, an overload) is `Machine`, with the machine-defined kind in SimEvent::name
+ * (declared in MachineDecl::events). Traces and results store kinds by name, never by number.
+ */
 enum class SimEventKind : std::uint8_t {
   ContactBegin, ///< `subject` started touching `other` (tags); `value` = peak impulse so far (N s).
   ContactEnd,   ///< The episode ended; `value` = the episode's peak impulse (N s).
   ZoneEnter,    ///< Body tagged `subject` entered zone `other`.
   ZoneExit,     ///< Body tagged `subject` left zone `other`.
-  Horn,         ///< The horn was sounded (button pressed this tick).
-  EmergencyStop,  ///< The emergency stop was pressed.
-  LoadAttached,   ///< The hook engaged load `subject`.
-  LoadReleased,   ///< The hook let go of load `subject`.
-  LoadDropped,    ///< Load `subject` fell or was released in the air; `value` = height (m).
-  Overload,       ///< Hoisted mass exceeded the rated load; `value` = mass (kg).
-  PhysicsFault,   ///< Non-finite or exploding state; the run stops. `subject` names the body.
-  ControlChanged, ///< Controller `subject` changed to notch `value` (in [-1, 1]).
+  PhysicsFault, ///< Non-finite or exploding state; the run stops. `subject` names the body.
+  ControlChanged, ///< Drive `subject` changed to notch `value` (in [-1, 1]).
+  Machine,        ///< A machine-defined event; its kind is SimEvent::name.
 };
+
+/** The simulation's own kinds, in order (every kind but Machine). */
+inline constexpr SimEventKind kSimulationEventKinds[] = {
+    SimEventKind::ContactBegin, SimEventKind::ContactEnd,   SimEventKind::ZoneEnter,
+    SimEventKind::ZoneExit,     SimEventKind::PhysicsFault, SimEventKind::ControlChanged};
 
 /** Stable snake_case name of an event kind ("contact_begin"), as written in files. */
 [[nodiscard]] std::string_view toString(SimEventKind kind);
@@ -37,15 +41,25 @@ enum class SimEventKind : std::uint8_t {
  */
 struct SimEvent {
   std::uint64_t tick = 0; ///< Tick during which it happened.
-  SimEventKind kind = SimEventKind::Horn;
+  SimEventKind kind = SimEventKind::Machine;
   std::string subject;      ///< Tag of the body (or controller name) concerned, may be empty.
   std::string other;        ///< The other body's tag or the zone's name, may be empty.
   glm::dvec3 position{0.0}; ///< Where it happened (m, world), e.g. the contact point.
   double value = 0.0;       ///< Kind-specific measure; see SimEventKind.
-  /** Name of the body `subject` refers to (BodySpec::name, or "crane.hook"), may be empty. */
+  /** Name of the body `subject` refers to (BodySpec::name or a machine body), may be empty. */
   std::string subjectBody;
   /** Name of the body `other` refers to (contacts only), may be empty. */
   std::string otherBody;
+  /** Machine events only: the machine-defined kind ("horn", "load_attached"); else empty. */
+  std::string name;
+
+  /** The event's kind name: `name` for a machine event, else toString(kind). */
+  [[nodiscard]] std::string_view kindName() const;
+  /** True when kindName() is `kindName`. */
+  [[nodiscard]] bool is(std::string_view kindName) const { return this->kindName() == kindName; }
+  /** A machine event of kind `name` at `tick` about `subject`. */
+  static SimEvent machine(std::uint64_t tick, std::string name, std::string subject,
+                          double value = 0.0);
 
   friend bool operator==(const SimEvent&, const SimEvent&) = default;
 };

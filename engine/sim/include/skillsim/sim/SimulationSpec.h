@@ -1,5 +1,7 @@
 #pragma once
 
+#include "skillsim/sim/Machine.h"
+
 #include <glm/glm.hpp>
 #include <glm/gtc/quaternion.hpp>
 
@@ -47,7 +49,8 @@ struct BodySpec {
   double linearDamping = 0.0;              ///< [0, 1].
   double angularDamping = 0.0;             ///< [0, 1].
   glm::vec4 color{0.7f, 0.7f, 0.7f, 1.0f}; ///< Linear RGBA, for the SceneView.
-  /** A load the crane hook can engage: the lug's position in the body frame (m). */
+  /** A load a machine can engage (a lifting attachment, a gripper): the lug's position in the body
+   * frame (m). */
   std::optional<glm::dvec3> liftingLug;
   /** Initial velocity of a dynamic body (m/s, world); usually zero. */
   glm::dvec3 initialLinearVelocity{0.0};
@@ -67,43 +70,24 @@ struct ZoneSpec {
   glm::vec4 color{0.2f, 0.8f, 0.3f, 1.0f}; ///< Debug-line colour.
 };
 
-/** A notched controller driving one motion (bridge, trolley, hoist). */
+/** A notched controller driving one motion of a machine (NotchedController). */
 struct ControllerSpec {
   int notches = 5;           ///< Steps each way; axis value a gives notch round(a * notches).
   double maxSpeed = 1.0;     ///< m/s at the top notch.
   double acceleration = 0.5; ///< m/s^2 limit when changing speed; braking uses the same.
 };
 
-/**
- * An overhead (bridge) crane: the bridge travels along the runway (+X), the trolley along the
- * bridge (+Z), and the hoist rope hangs from the trolley with a hook block at its end.
- */
-struct OverheadCraneSpec {
-  glm::dvec3 runwayOrigin{
-      0.0};                   ///< Where bridge position 0 / trolley position 0 meet, at ground (m).
-  double runwayLength = 30.0; ///< Bridge travel range along +X (m).
-  double span = 20.0;         ///< Trolley travel range along +Z (m).
-  double liftHeight = 9.0;    ///< Height of the trolley's rope sheave above ground (m).
-  double ratedLoad = 5000.0;  ///< kg; more hoisted mass raises an Overload event.
-  ControllerSpec bridge{5, 1.0, 0.4};
-  ControllerSpec trolley{5, 0.6, 0.4};
-  ControllerSpec hoist{5, 0.25, 0.3};
-  double hookMass = 50.0;         ///< Hook block (kg).
-  double minRopeLength = 0.5;     ///< Upper hook limit (m of rope).
-  double maxRopeLength = 8.8;     ///< Lower hook limit (m of rope).
-  double initialRopeLength = 3.0; ///< m.
-  double initialBridge = 0.0;     ///< Bridge position along the runway at start (m).
-  double initialTrolley = 0.0;    ///< Trolley position along the bridge at start (m).
-  double attachTolerance = 0.3;   ///< Hook within this of a lifting lug engages it (m).
-  double slingLength = 1.0;       ///< Hook to lifting lug when engaged (m).
-};
-
 /** A named view, switchable at run time. */
 struct CameraSpec {
+  /**
+   * Fixed: at `position` looking at `target`. OperatorCab: both relative to the machine's "cab"
+   * anchor. Overhead: `position.y` above the machine's "tool" anchor, looking straight down.
+   * Orbit: as Fixed. Follow: relative to `followBody`.
+   */
   enum class Kind : std::uint8_t { Fixed, OperatorCab, Overhead, Orbit, Follow };
   std::string name;
   Kind kind = Kind::Fixed;
-  glm::dvec3 position{0.0, 5.0, 10.0};     ///< m; for OperatorCab relative to the bridge.
+  glm::dvec3 position{0.0, 5.0, 10.0};     ///< m; for OperatorCab relative to the cab anchor.
   glm::dvec3 target{0.0};                  ///< m.
   std::string followBody;                  ///< Follow only.
   double verticalFov = 1.0471975511965976; ///< rad.
@@ -118,7 +102,8 @@ struct SimulationSpec {
   bool groundPlane = true;             ///< A static ground at y = 0 tagged "ground".
   std::vector<BodySpec> bodies;
   std::vector<ZoneSpec> zones;
-  std::optional<OverheadCraneSpec> crane;
+  /** The machine the trainee operates (type and its parsed section), if any. */
+  std::optional<MachineSpec> machine;
   std::vector<CameraSpec> cameras;
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <skillsim/sim/Machine.h>
+
 #include <string>
 
 namespace skillsim::ui {
@@ -10,5 +12,12 @@ namespace skillsim::ui {
 
 /** Points with at most one decimal, without a trailing ".0": 5 -> "5", 2.5 -> "2.5". */
 [[nodiscard]] std::string formatPoints(double points);
+
+/**
+ * A measured value as a trainee reads it, with `precision` decimals in the display unit: angles
+ * (SI rad) in degrees "3.0°", lengths "2.45 m", speeds "0.20 m/s", masses "150 kg", forces
+ * "1471 N", times "12.5 s"; a unitless value as the bare number. NaN and infinities read "—".
+ */
+[[nodiscard]] std::string formatQuantity(double value, sim::Unit unit, int precision);
 
 } // namespace skillsim::ui

@@ -1,7 +1,11 @@
 #pragma once
 
 #include "skillsim/ui/AttemptMode.h"
+#include "skillsim/ui/Language.h"
 
+#include <skillsim/core/ActionState.h>
+#include <skillsim/core/Controls.h>
+#include <skillsim/sim/Machine.h>
 #include <skillsim/sim/Metrics.h>
 
 #include <cstddef>
@@ -30,6 +34,23 @@ struct HudNotch {
   int notchCount = 5; ///< Steps each way (> 0).
 };
 
+/** One of the machine's declared controls as the HUD shows it, in the UI language. */
+struct HudControl {
+  std::string label; ///< The control's trade name (ControlDecl::nameZh / nameEn).
+  core::ControlKind kind = core::ControlKind::Notched;
+  HudNotch notch;     ///< Notched only.
+  float value = 0.0f; ///< Continuous only, in [-1, 1].
+  bool held = false;  ///< Button and hold-to-enable only.
+};
+
+/** One of the machine's declared readouts, with its value in SI (formatted when drawn). */
+struct HudReadout {
+  std::string label; ///< MetricDecl::labelZh / labelEn.
+  double value = 0.0;
+  sim::Unit unit = sim::Unit::None;
+  int precision = 2; ///< Decimals in the display unit (degrees for angles).
+};
+
 /**
  * Everything the HUD shows for one frame, as plain data: filled by the app from the simulation's
  * metrics (load_height, load_swing_angle), the input mapper's notches, the assessor's running
@@ -47,13 +68,9 @@ struct HudModel {
   std::string hint;                     ///< Shown in practice mode only; empty = none.
   std::vector<HudDeduction> deductions; ///< In time order.
   std::vector<std::string> vetoes;      ///< Reasons of vetoes that fired (the attempt fails).
-  HudNotch bridge;
-  HudNotch trolley;
-  HudNotch hoist;
-  double loadHeight = 0.0; ///< m, bottom of the load above ground.
-  double swingAngle = 0.0; ///< rad, the load's swing from vertical.
-  bool loadOnHook = false;
-  std::string cameraName; ///< The current view's name.
+  std::vector<HudControl> controls;     ///< In the machine's declaration order.
+  std::vector<HudReadout> readouts;     ///< In the machine's declaration order.
+  std::string cameraName;               ///< The current view's name.
   bool paused = false;
   std::string notice; ///< A device message or similar; empty = none.
 };
@@ -67,10 +84,19 @@ struct HudActions {
 };
 
 /**
- * Copies the crane readouts from a simulation's metrics into `model`: `load_height` (m),
- * `load_swing_angle` (rad) and `load_attached` (1 = on the hook). A metric the simulation does
- * not have (not a crane) leaves its field unchanged.
+ * Sets `model.readouts` from the machine's declared readouts (MachineDecl::readouts) and the
+ * simulation's metrics, labelled in `language`. A readout whose metric the simulation lacks is
+ * left out.
  */
-void fillCraneReadouts(HudModel& model, const sim::Metrics& metrics);
+void fillReadouts(HudModel& model, const sim::MachineDecl& machine, const sim::Metrics& metrics,
+                  Language language);
+
+/**
+ * Sets `model.controls` from the machine's declared controls and this tick's ActionState: a
+ * notched control's notch is round(value * notches), a continuous one shows its value, a button
+ * whether it is held; labels in `language`.
+ */
+void fillControls(HudModel& model, const core::ControlLayout& controls,
+                  const core::ActionState& actions, Language language);
 
 } // namespace skillsim::ui

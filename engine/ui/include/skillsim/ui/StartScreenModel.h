@@ -11,7 +11,7 @@ namespace skillsim::ui {
 struct ScenarioEntry {
   std::string path;          ///< Scenario file, as the app will load it.
   std::string id;            ///< Scenario id.
-  std::string trade;         ///< Trade key, e.g. "crane" (scenarios/<trade>/); groups the list.
+  std::string trade;         ///< Trade key, (scenarios/<trade>/); groups the list.
   std::string tradeTitle;    ///< The trade's name in the UI language; empty = `trade`.
   std::string titleZh;       ///< Title in Chinese.
   std::string titleEn;       ///< Title in English.

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "skillsim/sim/Machine.h"
 #include "skillsim/sim/Metrics.h"
 #include "skillsim/sim/NotchedController.h"
 #include "skillsim/sim/SimEvent.h"
 #include "skillsim/sim/SimulationSpec.h"
+#include "skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h"
 
 #include <skillsim/core/ActionState.h>
 #include <skillsim/core/Hash.h>
@@ -26,10 +28,11 @@ struct LoadInfo {
 };
 
 /**
- * The overhead crane machine of Simulation (see Simulation.h for the model and its rules):
- * controllers, trolley (kinematic body), hook block (dynamic), hoist rope and sling.
+ * The overhead crane machine (the model and its rules: OverheadCraneSpec.h and
+ * docs/machines/overhead-crane.md): controllers, trolley (kinematic body), hook block (dynamic),
+ * hoist rope and sling.
  */
-class OverheadCrane {
+class OverheadCrane final : public Machine {
 public:
   /** Hook block extents (m). */
   static constexpr double kHookWidth = 0.3;
@@ -43,14 +46,18 @@ public:
                 double gravity, double timeStep);
 
   /** Registers the crane's metrics. */
-  void addMetrics(Metrics& metrics);
-  /** Reads the controls, moves the trolley, sets the rope length, attaches and releases. */
-  void beforeStep(const core::ActionState& actions, std::uint32_t pressed, std::uint64_t tick,
-                  std::vector<SimEvent>& events);
+  void addMetrics(Metrics& metrics) override;
+  /** Horn and emergency stop, the controls, the trolley, the rope length, attach and release. */
+  void beforeStep(const StepInput& input, std::vector<SimEvent>& events) override;
   /** Updates the load cell and overload state after the physics step. */
-  void afterStep(std::uint64_t tick, std::vector<SimEvent>& events);
-  void writeMetrics(Metrics& metrics, double groundY) const;
-  void hash(core::Hasher& hasher) const;
+  void afterStep(std::uint64_t tick, std::vector<SimEvent>& events) override;
+  void writeMetrics(Metrics& metrics) const override;
+  void hash(core::Hasher& hasher) const override;
+  void buildScene(SceneTables& tables) override;
+  void fillScene(core::SceneView& view) const override;
+  [[nodiscard]] std::optional<glm::dvec3> bodyPosition(std::string_view name) const override;
+  [[nodiscard]] std::optional<core::BodyId> body(std::string_view name) const override;
+  [[nodiscard]] std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const override;
 
   [[nodiscard]] glm::dvec3 sheave() const;
   [[nodiscard]] glm::dvec3 bridgePoint() const;
@@ -92,6 +99,21 @@ private:
         emergencyStop, overload;
   };
   MetricIndex mMetric{};
+  core::MeshId mRailMesh, mGirderMesh, mTrolleyMesh, mHookMesh;
+  core::MaterialId mCraneMaterial, mHookMaterial;
+};
+
+/** Control slots of the crane (crane_controls in OverheadCraneSpec.h). */
+enum class CraneAxis : std::uint8_t {
+  BridgeTravel = crane_controls::kBridgeTravel,
+  TrolleyTravel = crane_controls::kTrolleyTravel,
+  Hoist = crane_controls::kHoist
+};
+enum class CraneButton : std::uint8_t {
+  Horn = crane_controls::kHorn,
+  EmergencyStop = crane_controls::kEmergencyStop,
+  Attach = crane_controls::kAttach,
+  Release = crane_controls::kRelease
 };
 
 } // namespace skillsim::sim::detail

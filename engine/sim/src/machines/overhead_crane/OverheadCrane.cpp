@@ -1,5 +1,9 @@
 #include "OverheadCrane.h"
 
+#include <skillsim/physics/World.h>
+
+#include <glm/gtc/matrix_transform.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -13,8 +17,16 @@ constexpr double kLoadCellTimeConstant = 0.5;
 /** A sling carrying more than this share of its load's weight holds the load in the air. */
 constexpr double kHangingShare = 0.5;
 
-bool pressed(std::uint32_t buttons, core::Button b) {
+bool pressed(std::uint32_t buttons, CraneButton b) {
   return ((buttons >> static_cast<unsigned>(b)) & 1u) != 0;
+}
+
+bool held(const core::ActionState& actions, CraneButton b) {
+  return actions.button(static_cast<std::size_t>(b));
+}
+
+float axis(const core::ActionState& actions, CraneAxis a) {
+  return actions.axis(static_cast<std::size_t>(a));
 }
 
 SimEvent event(std::uint64_t tick, SimEventKind kind, std::string subject, double value = 0.0) {
@@ -24,6 +36,10 @@ SimEvent event(std::uint64_t tick, SimEventKind kind, std::string subject, doubl
   e.subject = std::move(subject);
   e.value = value;
   return e;
+}
+
+glm::mat4 pose(const glm::dvec3& p, const glm::dquat& q) {
+  return glm::mat4(glm::translate(glm::dmat4(1.0), p) * glm::mat4_cast(q));
 }
 
 } // namespace
@@ -112,24 +128,32 @@ void OverheadCrane::addMetrics(Metrics& m) {
   mMetric.overload = m.add("overload");
 }
 
-void OverheadCrane::beforeStep(const core::ActionState& actions, std::uint32_t pressedNow,
-                               std::uint64_t tick, std::vector<SimEvent>& events) {
+void OverheadCrane::beforeStep(const StepInput& input, std::vector<SimEvent>& events) {
+  const core::ActionState& actions = input.actions;
+  const std::uint32_t pressedNow = input.pressed;
+  const std::uint64_t tick = input.tick;
+  if (pressed(pressedNow, CraneButton::Horn)) {
+    events.push_back(SimEvent::machine(tick, "horn", "horn"));
+  }
+  if (pressed(pressedNow, CraneButton::EmergencyStop)) {
+    events.push_back(SimEvent::machine(tick, "emergency_stop", "emergency_stop"));
+  }
   // Emergency stop: latches on press; released only with the button up and all notches at 0.
-  const bool stopHeld = actions.button(core::Button::EmergencyStop);
-  if (pressed(pressedNow, core::Button::EmergencyStop)) {
+  const bool stopHeld = held(actions, CraneButton::EmergencyStop);
+  if (pressed(pressedNow, CraneButton::EmergencyStop)) {
     mEmergencyStop = true;
   }
   struct Drive {
     NotchedController* controller;
-    core::Axis axis;
+    CraneAxis axis;
     const char* name;
   };
-  const Drive drives[] = {{&mBridge, core::Axis::BridgeTravel, "bridge"},
-                          {&mTrolleyDrive, core::Axis::TrolleyTravel, "trolley"},
-                          {&mHoist, core::Axis::Hoist, "hoist"}};
+  const Drive drives[] = {{&mBridge, CraneAxis::BridgeTravel, "bridge"},
+                          {&mTrolleyDrive, CraneAxis::TrolleyTravel, "trolley"},
+                          {&mHoist, CraneAxis::Hoist, "hoist"}};
   bool allNeutral = true;
   for (const Drive& d : drives) {
-    if (d.controller->select(actions.axis(d.axis))) {
+    if (d.controller->select(axis(actions, d.axis))) {
       events.push_back(
           event(tick, SimEventKind::ControlChanged, d.name, d.controller->notchFraction()));
     }
@@ -146,10 +170,10 @@ void OverheadCrane::beforeStep(const core::ActionState& actions, std::uint32_t p
                           glm::dquat(1.0, 0.0, 0.0, 0.0));
   mWorld.setRopeLength(mHoistRope, -mHoist.position());
 
-  if (pressed(pressedNow, core::Button::Attach)) {
+  if (pressed(pressedNow, CraneButton::Attach)) {
     attach(tick, events);
   }
-  if (pressed(pressedNow, core::Button::Release)) {
+  if (pressed(pressedNow, CraneButton::Release)) {
     release(tick, events);
   }
 }
@@ -182,7 +206,7 @@ void OverheadCrane::attach(std::uint64_t tick, std::vector<SimEvent>& events) {
   mAttached = best;
   mLastLoad = best;
   mFilteredSlingTension = 0.0;
-  SimEvent e = event(tick, SimEventKind::LoadAttached, load.tag);
+  SimEvent e = SimEvent::machine(tick, "load_attached", load.tag);
   e.subjectBody = load.name;
   e.position = mWorld.toWorld(load.body, load.lug);
   events.push_back(std::move(e));
@@ -198,12 +222,12 @@ void OverheadCrane::release(std::uint64_t tick, std::vector<SimEvent>& events) {
   mSling.reset();
   mAttached.reset();
   mFilteredSlingTension = 0.0;
-  SimEvent e = event(tick, SimEventKind::LoadReleased, load.tag);
+  SimEvent e = SimEvent::machine(tick, "load_released", load.tag);
   e.subjectBody = load.name;
   e.position = mWorld.toWorld(load.body, load.lug);
   events.push_back(e);
   if (hanging) {
-    e.kind = SimEventKind::LoadDropped;
+    e.name = "load_dropped";
     e.value = mWorld.bounds(load.body).first.y - mSpec.runwayOrigin.y;
     events.push_back(std::move(e));
   }
@@ -222,7 +246,7 @@ void OverheadCrane::afterStep(std::uint64_t tick, std::vector<SimEvent>& events)
   const bool overload = mHoistedMass > mSpec.ratedLoad;
   if (overload && !mOverload) {
     const LoadInfo& load = mLoads[*mAttached];
-    SimEvent e = event(tick, SimEventKind::Overload, load.tag, mHoistedMass);
+    SimEvent e = SimEvent::machine(tick, "overload", load.tag, mHoistedMass);
     e.subjectBody = load.name;
     e.position = mWorld.bodyState(load.body).position;
     events.push_back(std::move(e));
@@ -230,7 +254,8 @@ void OverheadCrane::afterStep(std::uint64_t tick, std::vector<SimEvent>& events)
   mOverload = overload;
 }
 
-void OverheadCrane::writeMetrics(Metrics& m, double groundY) const {
+void OverheadCrane::writeMetrics(Metrics& m) const {
+  constexpr double groundY = 0.0;
   const glm::dvec3 top = sheave();
   const LoadInfo* load = currentLoad();
   const glm::dvec3 hookCentre = mWorld.bodyState(mHook).position;
@@ -290,6 +315,71 @@ std::vector<std::pair<glm::dvec3, glm::dvec3>> OverheadCrane::ropeSegments() con
     segments.push_back(mWorld.ropeAnchors(*mSling));
   }
   return segments;
+}
+
+void OverheadCrane::buildScene(SceneTables& tables) {
+  mCraneMaterial = tables.addMaterial({0.95f, 0.75f, 0.1f, 1.0f}, 0.5f, 0.3f, "crane");
+  mTrolleyMesh = tables.addMesh(core::MeshKind::Box, {kTrolleyWidth, kTrolleyHeight, kTrolleyWidth},
+                                "crane.trolley");
+  mHookMesh =
+      tables.addMesh(core::MeshKind::Box, {kHookWidth, kHookHeight, kHookWidth}, "crane.hook");
+  mHookMaterial = tables.addMaterial({0.15f, 0.15f, 0.17f, 1.0f}, 0.4f, 0.8f, "hook");
+  mRailMesh =
+      tables.addMesh(core::MeshKind::Box, {mSpec.runwayLength + 2.0, 0.4, 0.4}, "crane.rail");
+  mGirderMesh = tables.addMesh(core::MeshKind::Box, {0.6, 0.8, mSpec.span + 1.6}, "crane.bridge");
+}
+
+void OverheadCrane::fillScene(core::SceneView& view) const {
+  for (auto [body, mesh, material] : {std::tuple{mTrolley, mTrolleyMesh, mCraneMaterial},
+                                      std::tuple{mHook, mHookMesh, mHookMaterial}}) {
+    const physics::BodyState s = mWorld.bodyState(body);
+    view.instances.push_back(core::Instance{mesh, material, pose(s.position, s.orientation), true});
+  }
+  const OverheadCraneSpec& c = mSpec;
+  const glm::dquat identity(1.0, 0.0, 0.0, 0.0);
+  const double railY = c.runwayOrigin.y + c.liftHeight + kTrolleyHeight + 0.2;
+  for (double z : {c.runwayOrigin.z - 0.8, c.runwayOrigin.z + c.span + 0.8}) {
+    view.instances.push_back(
+        core::Instance{mRailMesh, mCraneMaterial,
+                       pose({c.runwayOrigin.x + 0.5 * c.runwayLength, railY, z}, identity), true});
+  }
+  const glm::dvec3 bridge = bridgePoint();
+  view.instances.push_back(core::Instance{
+      mGirderMesh, mCraneMaterial,
+      pose({bridge.x, railY + 0.6, c.runwayOrigin.z + 0.5 * c.span}, identity), true});
+  for (const auto& [a, b] : ropeSegments()) {
+    view.lines.push_back({glm::vec3(a), glm::vec3(b), {0.1f, 0.1f, 0.1f, 1.0f}});
+  }
+}
+
+std::optional<glm::dvec3> OverheadCrane::bodyPosition(std::string_view name) const {
+  if (name == "crane.bridge") {
+    return bridgePoint();
+  }
+  if (auto id = body(name)) {
+    return mWorld.bodyState(*id).position;
+  }
+  return std::nullopt;
+}
+
+std::optional<core::BodyId> OverheadCrane::body(std::string_view name) const {
+  if (name == "crane.hook") {
+    return mHook;
+  }
+  if (name == "crane.trolley") {
+    return mTrolley;
+  }
+  return std::nullopt;
+}
+
+std::optional<glm::dvec3> OverheadCrane::anchorPoint(std::string_view anchor) const {
+  if (anchor == "cab") {
+    return bridgePoint() - glm::dvec3(0.0, mSpec.liftHeight, 0.0);
+  }
+  if (anchor == "tool") {
+    return hookPoint();
+  }
+  return std::nullopt;
 }
 
 } // namespace skillsim::sim::detail

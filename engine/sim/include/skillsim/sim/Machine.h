@@ -1,0 +1,263 @@
+#pragma once
+
+#include "skillsim/sim/Metrics.h"
+#include "skillsim/sim/SimEvent.h"
+
+#include <skillsim/core/ActionState.h>
+#include <skillsim/core/Controls.h>
+#include <skillsim/core/Error.h>
+#include <skillsim/core/Expected.h>
+#include <skillsim/core/Hash.h>
+#include <skillsim/core/Ids.h>
+#include <skillsim/core/SceneView.h>
+
+#include <glm/vec3.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skillsim::physics {
+class World;
+}
+
+namespace skillsim::sim {
+
+struct SimulationSpec;
+
+/** The SI unit a metric is measured in (DESIGN.md, units and frames). */
+enum class Unit : std::uint8_t {
+  None,            ///< A count or ratio.
+  Metre,           ///< m
+  Radian,          ///< rad (shown to people in degrees)
+  MetrePerSecond,  ///< m/s
+  RadianPerSecond, ///< rad/s
+  Kilogram,        ///< kg
+  Newton,          ///< N
+  Second,          ///< s
+  Flag,            ///< 1 while a condition holds, else 0.
+};
+
+/** The SI symbol ("m", "rad", "m/s", …; "" for None and Flag). */
+[[nodiscard]] std::string_view unitSymbol(Unit unit);
+
+/**
+ * A metric a machine samples every tick: its name (as rubrics write it), unit, and the range a
+ * plausible value lies in, so a rubric band outside it can be refused on load.
+ */
+struct MetricDecl {
+  std::string name;
+  Unit unit = Unit::None;
+  double plausibleMin = -std::numeric_limits<double>::infinity();
+  double plausibleMax = std::numeric_limits<double>::infinity();
+  std::string labelZh; ///< What a trainee calls it, Chinese ("载荷摆角").
+  std::string labelEn; ///< English ("load swing").
+};
+
+/**
+ * A value shown on the HUD and plotted in reports: a metric, how many decimals a trainee reads
+ * (in the display unit: degrees for angles), and an optional band drawn as "allowed".
+ */
+struct ReadoutDecl {
+  std::string metric;
+  int precision = 2;             ///< Decimals shown.
+  std::optional<double> bandMin; ///< In the metric's SI unit.
+  std::optional<double> bandMax;
+  bool plot = true; ///< Plotted over time in reports.
+};
+
+/** A kind of event only this machine raises (SimEventKind::Machine, SimEvent::name). */
+struct EventDecl {
+  std::string name; ///< snake_case, as rubrics write it ("horn", "load_attached").
+  std::string labelZh;
+  std::string labelEn;
+  /** Its `subject` is a body tag (checked against the scenario's tags on load). */
+  bool subjectIsTag = false;
+};
+
+/**
+ * Everything a machine declares as data (DESIGN.md: a new trade is one new folder): the generic
+ * input mapping, HUD, results screen, reports and scenario validation are driven by it.
+ */
+struct MachineDecl {
+  std::string kind;    ///< Registry key, as `[machine] kind = "..."` writes it.
+  std::string titleZh; ///< The machine's name, Chinese.
+  std::string titleEn;
+  core::ControlLayout controls;
+  std::vector<MetricDecl> metrics; ///< Besides the simulation's own `time`.
+  std::vector<ReadoutDecl> readouts;
+  std::vector<EventDecl> events;
+  /** Names of the machine's own bodies (bodyPosition() answers them; scenario bodies may not use
+   * them). */
+  std::vector<std::string> bodies;
+  /** Tags the machine's own bodies carry (for rubric and zone checks). */
+  std::vector<std::string> bodyTags;
+  /** Subjects its ControlChanged events carry (one per motion drive). */
+  std::vector<std::string> drives;
+  /** Camera anchors it answers in anchorPoint(): "cab", "seat", "tool". */
+  std::vector<std::string> cameraAnchors;
+  /** Metrics of the point watched from above (plan view in reports, minimaps): x and z. */
+  std::string planX, planZ;
+  glm::dvec3 sceneCentre{0.0}; ///< Centre of the working area at ground level (m, world).
+  double sceneExtent = 30.0;   ///< Half-size of the working area (m); the ground is drawn wider.
+
+  /** The declaration of a metric name, or nullptr. */
+  [[nodiscard]] const MetricDecl* metric(std::string_view name) const;
+};
+
+/** A machine's parsed file section (each machine derives its own). */
+struct MachineParams {
+  virtual ~MachineParams() = default;
+};
+
+/** A number's allowed interval for SectionReader (finite bounds unless infinite). */
+struct NumberRange {
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  bool minOpen = false;
+  bool maxOpen = false;
+  static NumberRange positive() { return {0.0, std::numeric_limits<double>::infinity(), true}; }
+  static NumberRange nonNegative() { return {0.0, std::numeric_limits<double>::infinity()}; }
+  static NumberRange closed(double lo, double hi) { return {lo, hi}; }
+};
+
+/**
+ * How a machine reads its section of a scenario file without knowing the file format: every getter
+ * declares its key as known and reports a missing required key, a wrong type or an out-of-range
+ * value with file:line:column and the field path; problem() reports a cross-check the machine
+ * makes. Unknown keys are reported when the reader finishes. Implemented by the scenario module.
+ */
+class SectionReader {
+public:
+  virtual ~SectionReader() = default;
+  virtual std::optional<double> number(std::string_view key, bool required,
+                                       NumberRange range = {}) = 0;
+  virtual std::optional<std::int64_t> integer(std::string_view key, bool required, std::int64_t min,
+                                              std::int64_t max) = 0;
+  virtual std::optional<glm::dvec3> vec3(std::string_view key, bool required,
+                                         NumberRange range = {}) = 0;
+  virtual std::optional<bool> boolean(std::string_view key, bool required) = 0;
+  virtual std::optional<std::string> string(std::string_view key, bool required) = 0;
+  /** A sub-table; nullptr when absent (reported when required). Finishes with the parent. */
+  virtual SectionReader* table(std::string_view key, bool required) = 0;
+  /** Reports a problem at the key's value (or at the table when absent). */
+  virtual void problem(std::string_view key, std::string message) = 0;
+  /** Problems reported so far in the whole file (to skip cross-checks after a bad value). */
+  [[nodiscard]] virtual std::size_t problemCount() const = 0;
+};
+
+/** What a machine is given to build itself in the world. */
+struct MachineContext {
+  physics::World& world;
+  const SimulationSpec& spec;
+  /** The world ids of spec.bodies, in the same order. */
+  const std::vector<core::BodyId>& specBodies;
+  double timeStep = 1.0 / 240.0; ///< s
+};
+
+/** Mesh and material tables a machine appends to once, when the simulation is built. */
+struct SceneTables {
+  std::vector<core::MeshDesc>& meshes;
+  std::vector<core::Material>& materials;
+  core::MeshId addMesh(core::MeshKind kind, glm::dvec3 size, std::string debugName);
+  core::MaterialId addMaterial(glm::vec4 color, float roughness, float metallic,
+                               std::string debugName);
+};
+
+/** One tick's input as a machine sees it. */
+struct StepInput {
+  const core::ActionState& actions;
+  std::uint32_t pressed = 0; ///< Buttons pressed this tick (held now, not on the last tick).
+  std::uint64_t tick = 0;    ///< The tick being simulated (the first step is tick 1).
+};
+
+/**
+ * A machine in a Simulation (DESIGN.md, Modules: sim). Built by its MachineType from its
+ * params; steps with the world, deterministically: the same inputs give the same state bits.
+ * Order within a tick: beforeStep (read controls, drive actuators, machine events), the physics
+ * step, afterStep (sensors, machine events), writeMetrics.
+ */
+class Machine {
+public:
+  virtual ~Machine() = default;
+  /** Registers the metrics of MachineDecl::metrics (in that order) and keeps their indices. */
+  virtual void addMetrics(Metrics& metrics) = 0;
+  virtual void beforeStep(const StepInput& input, std::vector<SimEvent>& events) = 0;
+  virtual void afterStep(std::uint64_t tick, std::vector<SimEvent>& events) = 0;
+  virtual void writeMetrics(Metrics& metrics) const = 0;
+  /** Feeds every bit of the machine's own state (controllers, latches, filters). */
+  virtual void hash(core::Hasher& hasher) const = 0;
+  /** Adds its meshes and materials, once. */
+  virtual void buildScene(SceneTables& tables) = 0;
+  /** Appends its instances and debug lines for one frame (after buildScene). */
+  virtual void fillScene(core::SceneView& view) const = 0;
+  /** Position (m, world) of one of MachineDecl::bodies, or nullopt. */
+  [[nodiscard]] virtual std::optional<glm::dvec3> bodyPosition(std::string_view name) const = 0;
+  /** World id of one of MachineDecl::bodies when it is a physics body, or nullopt. */
+  [[nodiscard]] virtual std::optional<core::BodyId> body(std::string_view name) const = 0;
+  /** A camera anchor's point (m, world): "cab", "seat", "tool"; nullopt when not declared. */
+  [[nodiscard]] virtual std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const = 0;
+};
+
+/** How to read, describe and build one kind of machine: one entry of a MachineRegistry. */
+class MachineType {
+public:
+  virtual ~MachineType() = default;
+  /** Registry key ("overhead_crane"). */
+  [[nodiscard]] virtual std::string_view kind() const = 0;
+  /**
+   * The table name under which scenario format 1 wrote this machine's section, if any (format 2
+   * writes it under `[machine]` with `kind`).
+   */
+  [[nodiscard]] virtual std::string_view legacySection() const { return {}; }
+  /**
+   * Reads and validates the machine's section: every problem goes to `reader` (with its file
+   * location). Returns the values read (defaults where a value was missing or bad) even when
+   * there were problems, so the rest of the file can still be checked against the machine's
+   * declarations; nullptr only when nothing usable was read. The one place this machine's values
+   * are checked.
+   */
+  virtual std::shared_ptr<const MachineParams> parse(SectionReader& reader) const = 0;
+  /** The declarations for these params (notch counts and bands may depend on them). */
+  [[nodiscard]] virtual MachineDecl describe(const MachineParams& params) const = 0;
+  /** Builds the machine in the world. Errors: InvalidInput naming the field. */
+  virtual core::Expected<std::unique_ptr<Machine>> create(const MachineParams& params,
+                                                          MachineContext& context) const = 0;
+};
+
+/**
+ * Machine types by kind. builtIn() holds every machine shipped in engine/sim/src/machines/ and is
+ * immutable; tests make their own registry (a copy of builtIn() plus a test machine).
+ */
+class MachineRegistry {
+public:
+  /** Every built-in machine type. */
+  static const MachineRegistry& builtIn();
+
+  /** Adds a type (contract: its kind is not yet registered). */
+  void add(std::shared_ptr<const MachineType> type);
+  /** The type of a kind, or nullptr. */
+  [[nodiscard]] std::shared_ptr<const MachineType> find(std::string_view kind) const;
+  /** The type whose legacy section name is `section`, or nullptr. */
+  [[nodiscard]] std::shared_ptr<const MachineType> findLegacy(std::string_view section) const;
+  /** Registered kinds, sorted. */
+  [[nodiscard]] std::vector<std::string> kinds() const;
+
+private:
+  std::map<std::string, std::shared_ptr<const MachineType>, std::less<>> mTypes;
+};
+
+/** A scenario's machine: its type and parsed params (SimulationSpec::machine). */
+struct MachineSpec {
+  std::shared_ptr<const MachineType> type;
+  std::shared_ptr<const MachineParams> params;
+  /** type->describe(*params). */
+  [[nodiscard]] MachineDecl describe() const { return type->describe(*params); }
+};
+
+} // namespace skillsim::sim
