@@ -1,25 +1,23 @@
 #include "OperateCommand.h"
 
 #include "skillsim/app/Cli.h"
-#include "skillsim/app/OperatorRun.h"
 #include "skillsim/app/ScorePrinter.h"
 
+#include <skillsim/operator/OperatorRun.h>
 #include <skillsim/records/TraceWriter.h>
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/records/WorkstationKey.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
+#include <algorithm>
 #include <ostream>
 
 namespace skillsim::app {
 
 int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& err) {
-  const auto profile = options.profile == "competent"  ? std::optional(OperatorProfile::Competent)
-                       : options.profile == "careless" ? std::optional(OperatorProfile::Careless)
-                                                       : std::nullopt;
   const auto mode = records::attemptModeFromName(options.mode);
-  if (!profile || !mode) {
-    err << "skillsim operate: --profile is competent or careless, --mode practice or exam\n";
+  if (!mode) {
+    err << "skillsim operate: --mode is practice or exam\n";
     return kExitUsage;
   }
   auto scenario = scenario::loadScenario(options.scenario);
@@ -27,7 +25,21 @@ int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& e
     err << scenario.error().toString() << '\n';
     return kExitFailure;
   }
-  auto run = runScriptedOperator(*scenario, *profile);
+  // The machine's operators come from the registry: this command names no machine.
+  const auto registry = op::OperatorRegistry::builtIn();
+  const auto profiles = registry.profiles(op::OperatorRegistry::machineKind(*scenario));
+  if (std::find(profiles.begin(), profiles.end(), options.profile) == profiles.end()) {
+    err << "skillsim operate: --profile is one of";
+    for (const auto& p : profiles) {
+      err << ' ' << p;
+    }
+    err << (profiles.empty() ? " nothing: no scripted operator for the machine '" +
+                                   op::OperatorRegistry::machineKind(*scenario) + "'"
+                             : std::string())
+        << '\n';
+    return kExitUsage;
+  }
+  auto run = op::runOperator(*scenario, options.profile, registry);
   if (!run) {
     err << run.error().toString() << '\n';
     return kExitFailure;

@@ -1,61 +1,62 @@
-#include "skillsim/app/OperatorRun.h"
+#include "skillsim/operator/OperatorRun.h"
 
-#include "skillsim/app/Q2Course.h"
+namespace skillsim::op {
 
-#include <skillsim/assessment/Assessor.h>
-#include <skillsim/sim/Simulation.h>
-
-#include <cstdio>
-#include <cstdlib>
-
-namespace skillsim::app {
-
-core::Expected<OperatorRun> runScriptedOperator(const scenario::Scenario& scenario,
-                                                OperatorProfile profile) {
-  auto layout = q2CourseLayout(scenario);
-  if (!layout) {
-    return std::move(layout).error();
+std::optional<double> OperatorObservation::metric(std::string_view name) const {
+  const sim::Metrics& m = mSimulation.metrics();
+  const auto index = m.find(name);
+  if (!index) {
+    return std::nullopt;
   }
-  auto simulation = sim::Simulation::create(scenario.simulation);
-  if (!simulation) {
-    return std::move(simulation).error();
-  }
-  sim::Simulation& sim = **simulation;
-  assessment::Assessor assessor(scenario.standard, scenario.rubric, scenario.id);
-  ScriptedOperator op(planQ2Course(*layout, profile), *scenario.simulation.crane);
-  const glm::dvec3 origin = scenario.simulation.crane->runwayOrigin;
+  return m.get(*index);
+}
 
+OperatorInputs::OperatorInputs(Operator& op, const scenario::Scenario& scenario)
+    : mOperator(op),
+      mLimitTicks(static_cast<std::uint64_t>(
+          (scenario.timeLimit > 0.0 ? scenario.timeLimit + 5.0 : 3600.0) * scenario.tickRate)),
+      mIdleLimit(static_cast<std::uint64_t>(scenario.tickRate)) {}
+
+std::optional<core::ActionState> OperatorInputs::next(const scenario::AttemptRunner& attempt) {
+  if (mError || attempt.simulation().tick() >= mLimitTicks || mIdleTicks >= mIdleLimit) {
+    return std::nullopt;
+  }
+  auto actions = mOperator.act(OperatorObservation(attempt.simulation()));
+  if (!actions) {
+    mError = std::move(actions).error();
+    return std::nullopt;
+  }
+  if (mOperator.finished()) {
+    ++mIdleTicks; // the operator's last goal is done: 1 s more, then its inputs end
+  }
+  return std::move(*actions);
+}
+
+core::Expected<OperatorRun> runOperator(const scenario::Scenario& scenario, Operator& op) {
+  auto runner = scenario::AttemptRunner::create(scenario);
+  if (!runner) {
+    return std::move(runner).error();
+  }
   OperatorRun run;
-  const auto limitTicks = static_cast<std::uint64_t>(
-      (scenario.timeLimit > 0.0 ? scenario.timeLimit + 5.0 : 3600.0) * scenario.tickRate);
-  std::uint64_t idleTicks = 0;
-  while (!assessor.finished() && !sim.stopped() && sim.tick() < limitTicks &&
-         idleTicks < scenario.tickRate) {
-    auto observation = observeCrane(sim.metrics(), origin);
-    if (!observation) {
-      return std::move(observation).error();
-    }
-    const core::ActionState actions = op.next(*observation);
-    if (std::getenv("SKILLSIM_OPERATOR_DEBUG") && sim.tick() % 120 == 0 && op.currentGoal()) {
-      const auto& o = *observation;
-      std::fprintf(stderr,
-                   "%7.1f %-40s trolley (%.2f %.2f) load (%.2f %.2f) h %.2f swing %.3f v (%.2f "
-                   "%.2f %.2f) cmd (%.1f %.1f %.1f)\n",
-                   o.time, op.currentGoal()->label.c_str(), o.trolleyX, o.trolleyZ, o.loadX,
-                   o.loadZ, o.loadHeight, o.swingAngle, o.bridgeSpeed, o.trolleySpeed, o.hoistSpeed,
-                   actions.axis(core::Axis::BridgeTravel), actions.axis(core::Axis::TrolleyTravel),
-                   actions.axis(core::Axis::Hoist));
-    }
-    if (op.finished()) {
-      ++idleTicks;
-    }
-    sim.step(actions);
-    assessor.observe(sim.tick(), sim.events(), sim.metrics(), actions);
-    run.actions.push_back(actions);
+  (*runner)->addObserver(
+      [&run](const scenario::AttemptTick& tick) { run.actions.push_back(tick.actions); });
+  OperatorInputs inputs(op, scenario);
+  run.result = (*runner)->run(inputs);
+  if (inputs.error()) {
+    return *inputs.error();
   }
-  run.result = assessor.finish();
   run.failure = op.failure();
   return run;
 }
 
-} // namespace skillsim::app
+core::Expected<OperatorRun> runOperator(const scenario::Scenario& scenario,
+                                        std::string_view profile,
+                                        const OperatorRegistry& registry) {
+  auto op = registry.create(scenario, profile);
+  if (!op) {
+    return std::move(op).error();
+  }
+  return runOperator(scenario, **op);
+}
+
+} // namespace skillsim::op

@@ -1,8 +1,8 @@
-#include "skillsim/app/Q2Course.h"
+#include "machines/overhead_crane/Q2Course.h"
 
 #include <algorithm>
 
-namespace skillsim::app {
+namespace skillsim::op {
 namespace {
 
 core::Error missing(const scenario::Scenario& s, const std::string& what) {
@@ -143,4 +143,4 @@ core::Expected<CourseLayout> q2CourseLayout(const scenario::Scenario& scenario) 
   return l;
 }
 
-} // namespace skillsim::app
+} // namespace skillsim::op
