@@ -1,5 +1,6 @@
 #include "RunCommand.h"
 
+#include "MachineControls.h"
 #include "Session.h"
 #include "StartSession.h"
 #include "Workstation.h"
@@ -28,10 +29,6 @@
 namespace skillsim::app {
 namespace {
 
-int notchOf(const core::ActionState& a, core::Axis axis, int notches) {
-  return static_cast<int>(std::lround(a.axis(axis) * static_cast<float>(notches)));
-}
-
 /** The HUD as the trainee saw it after `tick`. */
 ui::HudModel hudAt(const scenario::Scenario& s, const sim::Simulation& sim,
                    const assessment::Assessor& assessor, const core::ActionState& actions,
@@ -45,13 +42,7 @@ ui::HudModel hudAt(const scenario::Scenario& s, const sim::Simulation& sim,
   for (const auto& d : assessor.deductions()) {
     m.deductions.push_back({d.time, d.points, d.reason});
   }
-  if (s.simulation.crane) {
-    const auto& c = *s.simulation.crane;
-    m.bridge = {notchOf(actions, core::Axis::BridgeTravel, c.bridge.notches), c.bridge.notches};
-    m.trolley = {notchOf(actions, core::Axis::TrolleyTravel, c.trolley.notches), c.trolley.notches};
-    m.hoist = {notchOf(actions, core::Axis::Hoist, c.hoist.notches), c.hoist.notches};
-  }
-  ui::fillCraneReadouts(m, sim.metrics());
+  fillControls(m, s, actions, sim);
   m.cameraName = camera;
   return m;
 }

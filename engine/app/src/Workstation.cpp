@@ -1,5 +1,6 @@
 #include "Workstation.h"
 
+#include "MachineControls.h"
 #include "Session.h"
 
 #include "skillsim/app/Cli.h"
@@ -134,33 +135,6 @@ private:
 
 /** Playback runs this many times faster than real time (the display only follows it). */
 constexpr double kPlaybackSpeed = 20.0;
-
-// The machine's controls on the mapper and the HUD (issue 12 point 5 makes these generic).
-int notchCount(const scenario::Scenario& s, core::Axis axis) {
-  if (!s.simulation.crane) {
-    return 5;
-  }
-  const auto& c = *s.simulation.crane;
-  return axis == core::Axis::BridgeTravel    ? c.bridge.notches
-         : axis == core::Axis::TrolleyTravel ? c.trolley.notches
-                                             : c.hoist.notches;
-}
-
-void configureControls(platform::InputMapper& mapper, const scenario::Scenario& s) {
-  for (auto axis : {core::Axis::BridgeTravel, core::Axis::TrolleyTravel, core::Axis::Hoist}) {
-    mapper.setNotchCount(axis, notchCount(s, axis));
-  }
-}
-
-void fillControls(ui::HudModel& hud, const platform::InputMapper& mapper,
-                  const sim::Simulation& simulation) {
-  hud.bridge = {mapper.notch(core::Axis::BridgeTravel),
-                mapper.notchCount(core::Axis::BridgeTravel)};
-  hud.trolley = {mapper.notch(core::Axis::TrolleyTravel),
-                 mapper.notchCount(core::Axis::TrolleyTravel)};
-  hud.hoist = {mapper.notch(core::Axis::Hoist), mapper.notchCount(core::Axis::Hoist)};
-  ui::fillCraneReadouts(hud, simulation.metrics());
-}
 
 } // namespace
 
