@@ -119,6 +119,8 @@ int runStartSession(const RunOptions& options, ui::Language language, std::ostre
     run.trainee = chosen->traineeId;
     run.mode = chosen->mode == ui::AttemptMode::Exam ? "exam" : "practice";
     runWorkstation(session, run, out, err);
+    // Closing the attempt's window leads back to the start screen, as its results screen does.
+    window.cancelClose();
   }
 }
 
