@@ -1,5 +1,7 @@
 #include "OperateCommand.h"
 
+#include "Session.h"
+
 #include "skillsim/app/Cli.h"
 #include "skillsim/app/ScorePrinter.h"
 
@@ -54,14 +56,9 @@ int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& e
     err << key.error().toString() << '\n';
     return kExitFailure;
   }
-  records::TraceHeader header;
-  header.scenarioId = scenario->id;
-  header.scenarioVersion = scenario->version;
-  header.scenarioHash = scenario->hash;
-  header.tickRate = scenario->tickRate;
-  header.traineeId = options.trainee;
-  header.mode = *mode;
-  header.startUtc = 1767225600; // 2026-01-01T00:00:00Z: reference traces carry no wall clock
+  // 2026-01-01T00:00:00Z: reference traces carry no wall clock.
+  const records::TraceHeader header =
+      makeTraceHeader(*scenario, options.trainee, *mode, 1767225600);
   auto writer = records::TraceWriter::create(options.out, header, *key);
   if (!writer) {
     err << writer.error().toString() << '\n';

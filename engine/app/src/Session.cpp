@@ -86,6 +86,11 @@ core::Expected<SessionWindow*> Session::window(const std::string& title) {
 records::TraceHeader Session::traceHeader(const scenario::Scenario& scenario,
                                           const std::string& trainee, records::AttemptMode mode,
                                           std::int64_t startUtc) const {
+  return makeTraceHeader(scenario, trainee, mode, startUtc);
+}
+
+records::TraceHeader makeTraceHeader(const scenario::Scenario& scenario, const std::string& trainee,
+                                     records::AttemptMode mode, std::int64_t startUtc) {
   records::TraceHeader header;
   header.scenarioId = scenario.id;
   header.scenarioVersion = scenario.version;

@@ -35,6 +35,16 @@ namespace skillsim::app {
 [[nodiscard]] core::Expected<ui::Language> runLanguage(const std::string& lang);
 
 /**
+ * The header of a trace recorded by `trainee` on `scenario` in `mode`, begun at `startUtc` (s
+ * since 1970, metadata only): the one place a trace header is made (Session::traceHeader, and
+ * `skillsim operate` for the reference traces).
+ */
+[[nodiscard]] records::TraceHeader makeTraceHeader(const scenario::Scenario& scenario,
+                                                   const std::string& trainee,
+                                                   records::AttemptMode mode,
+                                                   std::int64_t startUtc);
+
+/**
  * The window of a session with its renderer and ImGui layer, made once per session and shared by
  * the start screen and every attempt taken from it. Destroys the layer, then the renderer, then
  * the window (ImGuiLayer's contract), after the GPU is idle.
