@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
 
 using skillsim::app::runCli;
 
@@ -55,4 +56,18 @@ TEST(Cli, BadOptionValueIsUsageError) {
   CliRun r = run({"--log-level", "loud"});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("loud"), std::string::npos) << r.err;
+}
+
+// `operate` knows no machine: the profiles come from the scenario machine's operators.
+TEST(Cli, OperateWithAnUnknownProfileListsTheMachinesOperators) {
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = runCli(
+      {"operate",
+       std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/overhead_crane/practice_single_lift.toml",
+       "--profile", "reckless", "--out", "unused.sktrace"},
+      out, err);
+  EXPECT_EQ(code, skillsim::app::kExitUsage);
+  EXPECT_NE(err.str().find("--profile is one of competent careless"), std::string::npos)
+      << err.str();
 }

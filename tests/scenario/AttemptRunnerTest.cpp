@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <optional>
+#include <vector>
 
 using namespace skillsim;
 using namespace skillsim::scenario;
@@ -232,6 +233,74 @@ TEST(AttemptRunner, Q2ExamBuildsAndScoresAnIdleAttemptAsFailed) {
   EXPECT_DOUBLE_EQ(find(r, "placement_b")->points, 8.0);
   ASSERT_NE(find(r, "circle_order"), nullptr);
   EXPECT_EQ(find(r, "horn_before_motion"), nullptr); // never moved
+}
+
+// The trace-end rule (docs/attempt-loop.md): when the inputs end before the attempt does, the
+// attempt ends there and is scored as it stands, the same as stepping those ticks and asking for
+// the result; the window and the headless replay both go through this.
+TEST(AttemptRunner, InputsEndingBeforeTheAttemptEndItScoredAsItStands) {
+  auto q2 = loadScenario(std::filesystem::path(SKILLSIM_SOURCE_DIR) /
+                         "scenarios/overhead_crane/q2_practical.toml");
+  ASSERT_TRUE(q2) << q2.error().toString();
+  const std::vector<core::ActionState> inputs(240, core::ActionState{});
+
+  auto fed = AttemptRunner::create(*q2);
+  ASSERT_TRUE(fed) << fed.error().toString();
+  std::vector<std::uint64_t> seen;
+  (*fed)->addObserver([&seen](const AttemptTick& tick) {
+    EXPECT_EQ(tick.index + 1, tick.simulation.tick());
+    seen.push_back(tick.index);
+  });
+  RecordedInputs source(inputs);
+  EXPECT_EQ((*fed)->advance(source), 240u);
+  EXPECT_TRUE((*fed)->inputsEnded());
+  EXPECT_TRUE((*fed)->finished());
+  EXPECT_EQ((*fed)->simulation().tick(), 240u);
+  EXPECT_EQ((*fed)->advance(source), 0u); // ended: no neutral ticks after the trace
+  ASSERT_EQ(seen.size(), 240u);
+  EXPECT_EQ(seen.front(), 0u);
+  EXPECT_EQ(seen.back(), 239u);
+
+  auto stepped = AttemptRunner::create(*q2);
+  ASSERT_TRUE(stepped);
+  for (const auto& a : inputs) {
+    (*stepped)->step(a);
+  }
+  EXPECT_FALSE((*stepped)->finished()); // the time limit is far off
+  const assessment::AttemptResult asItStands = (*stepped)->result();
+  EXPECT_FALSE(asItStands.completed);
+  EXPECT_EQ((*fed)->result(), asItStands);
+  auto replayed = replayActions(*q2, inputs);
+  ASSERT_TRUE(replayed) << replayed.error().toString();
+  EXPECT_EQ(*replayed, asItStands);
+}
+
+namespace {
+
+/** A source that holds the attempt while `hold` is set (a practice pause). */
+struct HoldingSource final : InputSource {
+  bool hold = true;
+  int asked = 0;
+  std::optional<core::ActionState> next(const AttemptRunner&) override {
+    ++asked;
+    return core::ActionState{};
+  }
+  [[nodiscard]] bool holding() const override { return hold; }
+};
+
+} // namespace
+
+TEST(AttemptRunner, AHoldingSourceStepsNothingUntilItLetsGo) {
+  auto runner = AttemptRunner::create(practice());
+  ASSERT_TRUE(runner) << runner.error().toString();
+  HoldingSource source;
+  EXPECT_EQ((*runner)->advance(source, 10), 0u);
+  EXPECT_EQ(source.asked, 0);
+  source.hold = false;
+  EXPECT_EQ((*runner)->advance(source, 10), 10u);
+  EXPECT_EQ(source.asked, 10);
+  EXPECT_EQ((*runner)->simulation().tick(), 10u);
+  EXPECT_FALSE((*runner)->finished());
 }
 
 namespace {

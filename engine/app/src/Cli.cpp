@@ -59,11 +59,21 @@ std::string versionText() {
 }
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  return runCli(args, out, err, checkStoredAttempts);
+  return runCli(args, out, err, checkStoredAttempts, RunObserver{});
 }
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
            const StoredAttemptChecker& checker) {
+  return runCli(args, out, err, checker, RunObserver{});
+}
+
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+           const RunObserver& observer) {
+  return runCli(args, out, err, checkStoredAttempts, observer);
+}
+
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+           const StoredAttemptChecker& checker, const RunObserver& observer) {
   CLI::App cli{"SkillSim: vocational skills training simulator (overhead crane, forklift, "
                "industrial robot), scored against certificate standards.",
                "skillsim"};
@@ -180,6 +190,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       return runOperate(operate, out, err);
     }
     if (runCmd->parsed()) {
+      run.observer = observer;
       return runRun(run, out, err);
     }
     if (certifyCmd->parsed()) {

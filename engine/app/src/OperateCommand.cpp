@@ -1,25 +1,25 @@
 #include "OperateCommand.h"
 
+#include "Session.h"
+
 #include "skillsim/app/Cli.h"
-#include "skillsim/app/OperatorRun.h"
 #include "skillsim/app/ScorePrinter.h"
 
+#include <skillsim/operator/OperatorRun.h>
 #include <skillsim/records/TraceWriter.h>
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/records/WorkstationKey.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
+#include <algorithm>
 #include <ostream>
 
 namespace skillsim::app {
 
 int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& err) {
-  const auto profile = options.profile == "competent"  ? std::optional(OperatorProfile::Competent)
-                       : options.profile == "careless" ? std::optional(OperatorProfile::Careless)
-                                                       : std::nullopt;
   const auto mode = records::attemptModeFromName(options.mode);
-  if (!profile || !mode) {
-    err << "skillsim operate: --profile is competent or careless, --mode practice or exam\n";
+  if (!mode) {
+    err << "skillsim operate: --mode is practice or exam\n";
     return kExitUsage;
   }
   auto scenario = scenario::loadScenario(options.scenario);
@@ -27,7 +27,21 @@ int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& e
     err << scenario.error().toString() << '\n';
     return kExitFailure;
   }
-  auto run = runScriptedOperator(*scenario, *profile);
+  // The machine's operators come from the registry: this command names no machine.
+  const auto registry = op::OperatorRegistry::builtIn();
+  const auto profiles = registry.profiles(op::OperatorRegistry::machineKind(*scenario));
+  if (std::find(profiles.begin(), profiles.end(), options.profile) == profiles.end()) {
+    err << "skillsim operate: --profile is one of";
+    for (const auto& p : profiles) {
+      err << ' ' << p;
+    }
+    err << (profiles.empty() ? " nothing: no scripted operator for the machine '" +
+                                   op::OperatorRegistry::machineKind(*scenario) + "'"
+                             : std::string())
+        << '\n';
+    return kExitUsage;
+  }
+  auto run = op::runOperator(*scenario, options.profile, registry);
   if (!run) {
     err << run.error().toString() << '\n';
     return kExitFailure;
@@ -42,17 +56,9 @@ int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& e
     err << key.error().toString() << '\n';
     return kExitFailure;
   }
-  records::TraceHeader header;
-  header.scenarioId = scenario->id;
-  header.scenarioVersion = scenario->version;
-  header.scenarioHash = scenario->hash;
-  header.tickRate = scenario->tickRate;
-  header.traineeId = options.trainee;
-  header.mode = *mode;
-  header.startUtc = 1767225600; // 2026-01-01T00:00:00Z: reference traces carry no wall clock
-  if (scenario->machine) {
-    header.setControls(scenario->machine->controls);
-  }
+  // 2026-01-01T00:00:00Z: reference traces carry no wall clock.
+  const records::TraceHeader header =
+      makeTraceHeader(*scenario, options.trainee, *mode, 1767225600);
   auto writer = records::TraceWriter::create(options.out, header, *key);
   if (!writer) {
     err << writer.error().toString() << '\n';

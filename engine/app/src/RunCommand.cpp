@@ -1,10 +1,9 @@
 #include "RunCommand.h"
 
-#include "AssetsFolder.h"
+#include "Session.h"
 #include "StartSession.h"
 #include "Workstation.h"
 
-#include "skillsim/app/AttemptReplay.h"
 #include "skillsim/app/Cli.h"
 #include "skillsim/app/ScorePrinter.h"
 
@@ -15,6 +14,7 @@
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/render/Renderer.h>
 #include <skillsim/render/RgbaImage.h>
+#include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 #include <skillsim/ui/Hud.h>
 #include <skillsim/ui/I18n.h>
@@ -81,8 +81,14 @@ core::Expected<void> screenshot(const sim::Simulation& sim, const ui::HudModel& 
 } // namespace
 
 int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
+  auto language = runLanguage(o.lang); // parsed once for the run
+  if (!language) {
+    err << language.error().toString() << '\n';
+    return kExitUsage;
+  }
   if (!o.headless) {
-    return o.scenario.empty() ? runStartSession(o, out, err) : runWorkstation(o, out, err);
+    return o.scenario.empty() ? runStartSession(o, *language, out, err)
+                              : runWorkstation(o, *language, out, err);
   }
   if (o.scenario.empty()) {
     err << "skillsim run: --headless needs a SCENARIO file\n";
@@ -92,15 +98,7 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     err << "skillsim run: --headless needs --input TRACE (a recorded .sktrace)\n";
     return kExitUsage;
   }
-  auto language = ui::languageFromLocale(ui::processLocaleEnvironment());
-  if (!o.lang.empty()) {
-    auto parsed = ui::parseLanguage(o.lang);
-    if (!parsed) {
-      err << parsed.error().toString() << '\n';
-      return kExitUsage;
-    }
-    language = *parsed;
-  }
+  Session session(o, *language);
   auto scenario = scenario::loadScenario(o.scenario);
   if (!scenario) {
     err << scenario.error().toString() << '\n';
@@ -138,53 +136,47 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
                  : static_cast<std::uint64_t>(std::llround(o.at * scenario->tickRate));
   std::optional<ui::HudModel> hud;
   std::optional<core::Error> shotError;
-  std::optional<ui::I18n> text;
+  const ui::I18n* text = nullptr;
   if (!o.screenshot.empty()) {
-    const auto assets = findAssetsFolder(o.scenario);
-    auto loaded = assets ? ui::I18n::load(*assets, language)
-                         : core::Expected<ui::I18n>(core::makeError(
-                               core::ErrorCode::NotFound,
-                               "no assets/i18n folder found above " + o.scenario + " or here"));
+    auto loaded = session.text(o.scenario);
     if (!loaded) {
       err << loaded.error().toString() << '\n';
       return kExitFailure;
     }
-    text = std::move(*loaded);
+    text = *loaded;
   }
-  auto result = replayAttempt(
-      *scenario, trace->actions,
-      [&](std::uint64_t tick, const sim::Simulation& sim, const assessment::Assessor& assessor) {
-        if (text && !shotError &&
-            tick == std::min<std::uint64_t>(shotTick, trace->actions.size() - 1)) {
-          hud = hudAt(*scenario, sim, assessor, trace->actions[tick], mode, camera,
-                      language == ui::Language::ChineseSimplified);
-          if (auto ok = screenshot(sim, *hud, *text, camera, o.screenshot, o); !ok) {
-            shotError = ok.error();
-          }
-        }
-      });
-  if (!result) {
-    err << result.error().toString() << '\n';
+  auto runner = scenario::AttemptRunner::create(*scenario);
+  if (!runner) {
+    err << runner.error().toString() << '\n';
     return kExitFailure;
   }
-  printItemisedScore(*result, out);
-  if (trace->result && !(*trace->result == *result)) {
+  (*runner)->addObserver([&](const scenario::AttemptTick& t) {
+    if (text && !shotError &&
+        t.index == std::min<std::uint64_t>(shotTick, trace->actions.size() - 1)) {
+      hud = hudAt(*scenario, t.simulation, t.assessor, t.actions, mode, camera, session.chinese());
+      if (auto ok = screenshot(t.simulation, *hud, *text, camera, o.screenshot, o); !ok) {
+        shotError = ok.error();
+      }
+    }
+  });
+  (*runner)->addObserver(o.observer.onTick);
+  scenario::RecordedInputs inputs(trace->actions);
+  const assessment::AttemptResult result = (*runner)->run(inputs);
+  if (o.observer.onResult) {
+    o.observer.onResult(result);
+  }
+  printItemisedScore(result, out);
+  if (trace->result && !(*trace->result == result)) {
     err << "skillsim run: warning: the replayed result differs from the one recorded in " << o.input
         << " (recorded by build " << trace->header.buildId << ")\n";
   }
 
-  records::AttemptRecord record;
-  record.attemptId = core::toHex(trace->fileHash);
-  record.traineeId = o.trainee.empty() ? trace->header.traineeId : o.trainee;
-  record.scenario = {scenario->id, core::toHex(scenario->hash), scenario->titleZh,
-                     scenario->titleEn, scenario->version};
-  record.mode =
+  records::TraceHeader header = trace->header;
+  header.traineeId = o.trainee.empty() ? trace->header.traineeId : o.trainee;
+  header.mode =
       mode == ui::AttemptMode::Exam ? records::AttemptMode::Exam : records::AttemptMode::Practice;
-  record.startUtc = trace->header.startUtc;
-  record.result = *result;
-  record.traceHash = core::toHex(trace->fileHash);
-  record.signatureValid = trace->complete;
-  record.engineVersion = trace->header.engineVersion;
+  const auto record = session.attemptRecord(*scenario, header, result, core::toHex(trace->fileHash),
+                                            "", trace->complete, trace->header.engineVersion);
 
   int status = kExitOk;
   if (!o.report.empty()) {
@@ -206,7 +198,7 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
   }
   if (!o.noStore) {
-    const std::string store = o.db.empty() ? records::defaultStorePath().string() : o.db;
+    const std::string& store = session.storePath();
     records::AttemptRecorder recorder(store, records::defaultQueueDir());
     auto stored = recorder.record(record);
     if (!stored) {

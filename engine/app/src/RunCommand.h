@@ -1,5 +1,7 @@
 #pragma once
 
+#include "skillsim/app/RunObserver.h"
+
 #include <iosfwd>
 #include <string>
 
@@ -23,6 +25,8 @@ struct RunOptions {
   std::string gpu;
   /** Scene resolution relative to the window, (0, 1]; 0 = automatic (RendererOptions). */
   float renderScale = 0.0f;
+  /** Not an option: what runCli's caller sees of each attempt's ticks and result (tests). */
+  RunObserver observer;
 };
 
 /**

@@ -1,13 +1,12 @@
 #include "StartSession.h"
 
-#include "AssetsFolder.h"
+#include "Session.h"
 #include "Workstation.h"
 #include "skillsim/app/Cli.h"
 
 #include <skillsim/platform/Window.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/TraceHeader.h>
-#include <skillsim/records/UserDirs.h>
 #include <skillsim/render/Renderer.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 #include <skillsim/ui/I18n.h>
@@ -70,73 +69,48 @@ std::vector<ui::PreviousAttempt> previousAttempts(const std::string& store,
 
 } // namespace
 
-int runStartSession(const RunOptions& options, std::ostream& out, std::ostream& err) {
-  auto language = ui::languageFromLocale(ui::processLocaleEnvironment());
-  if (!options.lang.empty()) {
-    auto parsed = ui::parseLanguage(options.lang);
-    if (!parsed) {
-      err << parsed.error().toString() << '\n';
-      return kExitUsage;
-    }
-    language = *parsed;
-  }
-  const auto assets = findAssetsFolder("");
-  if (!assets) {
-    err << "skillsim: no assets/ folder found above the current folder; run from the "
-           "installation or the source tree\n";
-    return kExitFailure;
-  }
-  auto text = ui::I18n::load(*assets, language);
+int runStartSession(const RunOptions& options, ui::Language language, std::ostream& out,
+                    std::ostream& err) {
+  Session session(options, language);
+  auto text = session.text("");
   if (!text) {
     err << text.error().toString() << '\n';
     return kExitFailure;
   }
-  const std::string store = options.db.empty() ? records::defaultStorePath().string() : options.db;
   ui::StartScreenModel model;
-  model.scenarios = installedScenarios(*assets);
+  model.scenarios = installedScenarios(session.assets());
   std::string trainee = options.trainee;
   while (true) {
-    std::optional<ui::StartRequest> chosen;
-    {
-      auto window = platform::Window::create({.title = "SkillSim"});
-      if (!window) {
-        err << window.error().toString() << '\n';
-        return kExitFailure;
-      }
-      auto renderer = render::Renderer::create(windowRendererOptions(**window, options, 30.0));
-      if (!renderer) {
-        err << renderer.error().toString() << '\n';
-        return kExitFailure;
-      }
-      auto layer = ui::ImGuiLayer::create(**renderer, window->get());
-      if (!layer) {
-        err << layer.error().toString() << '\n';
-        return kExitFailure;
-      }
-      ui::StartScreen screen(trainee);
-      model.attempts = previousAttempts(store, trainee);
-      core::SceneView empty;
-      while (!(*window)->shouldClose() && !chosen) {
-        (*window)->pollEvents();
-        (*layer)->beginFrame(1.0f / 30.0f);
-        const auto actions = screen.draw(model, *text);
-        (*layer)->endFrame();
-        if (actions.traineeChanged) {
-          model.attempts = previousAttempts(store, screen.traineeId());
-        }
-        if (actions.quit) {
-          (*window)->requestClose();
-        }
-        chosen = actions.start;
-        if (auto frame = (*renderer)->render(empty); !frame) {
-          err << frame.error().toString() << '\n';
-          return kExitFailure;
-        }
-      }
-      trainee = screen.traineeId();
-      (*renderer)->waitIdle();
-      layer->reset();
+    auto shown = session.window("SkillSim");
+    if (!shown) {
+      err << shown.error().toString() << '\n';
+      return kExitFailure;
     }
+    platform::Window& window = *(*shown)->window;
+    render::Renderer& renderer = *(*shown)->renderer;
+    ui::ImGuiLayer& layer = *(*shown)->layer;
+    std::optional<ui::StartRequest> chosen;
+    ui::StartScreen screen(trainee);
+    model.attempts = previousAttempts(session.storePath(), trainee);
+    core::SceneView empty;
+    while (!window.shouldClose() && !chosen) {
+      window.pollEvents();
+      layer.beginFrame(1.0f / 30.0f);
+      const auto actions = screen.draw(model, **text);
+      layer.endFrame();
+      if (actions.traineeChanged) {
+        model.attempts = previousAttempts(session.storePath(), screen.traineeId());
+      }
+      if (actions.quit) {
+        window.requestClose();
+      }
+      chosen = actions.start;
+      if (auto frame = renderer.render(empty); !frame) {
+        err << frame.error().toString() << '\n';
+        return kExitFailure;
+      }
+    }
+    trainee = screen.traineeId();
     if (!chosen) {
       return kExitOk; // closed or quit
     }
@@ -144,7 +118,9 @@ int runStartSession(const RunOptions& options, std::ostream& out, std::ostream& 
     run.scenario = model.scenarios.at(chosen->scenarioIndex).path;
     run.trainee = chosen->traineeId;
     run.mode = chosen->mode == ui::AttemptMode::Exam ? "exam" : "practice";
-    runWorkstation(run, out, err);
+    runWorkstation(session, run, out, err);
+    // Closing the attempt's window leads back to the start screen, as its results screen does.
+    window.cancelClose();
   }
 }
 

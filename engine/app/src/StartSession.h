@@ -2,6 +2,8 @@
 
 #include "RunCommand.h"
 
+#include <skillsim/ui/Language.h>
+
 #include <iosfwd>
 
 namespace skillsim::app {
@@ -11,9 +13,12 @@ namespace skillsim::app {
  * scenario): the trainee enters an ID, sees the installed scenarios (every valid scenario file
  * under the `scenarios/` folder beside `assets/`) by trade with both titles and the standard,
  * chooses practice or exam and sees their previous attempts from the results store. Starting
- * one opens the workstation (runWorkstation); its results screen leads back here. Uses
- * `options.db`, `options.lang` and `options.bindings`. Returns kExitOk when the trainee quits.
+ * one opens the workstation (runWorkstation) in the same window, with the same renderer and ImGui
+ * layer (one Session for the whole run); its results screen leads back here. Uses `options.db`
+ * and `options.bindings`; the UI is in `language`. Returns kExitOk when the trainee quits or
+ * closes the window.
  */
-int runStartSession(const RunOptions& options, std::ostream& out, std::ostream& err);
+int runStartSession(const RunOptions& options, ui::Language language, std::ostream& out,
+                    std::ostream& err);
 
 } // namespace skillsim::app

@@ -58,9 +58,8 @@ VerifyBackend defaultVerifyBackend() {
     return records::ScenarioEntry{loaded->id, loaded->version, loaded->hash,
                                   file,       loaded->titleZh, loaded->titleEn};
   };
-  // Re-simulation headless: app::replayAttempt steps the simulation and the assessor tick by tick
-  // exactly as the workstation does while it records (Workstation.cpp), so an honest trace gives
-  // a bit-identical result. (scenario::AttemptRunner, once on main, does the same.)
+  // Re-simulation headless through scenario::AttemptRunner, the same stepper the workstation
+  // records with (Workstation.cpp), so an honest trace gives a bit-identical result.
   backend.resimulate = [](const records::ScenarioEntry& entry, const records::Trace& trace) {
     return replayTrace(entry, trace);
   };

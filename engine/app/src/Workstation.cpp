@@ -1,11 +1,10 @@
 #include "Workstation.h"
 
-#include "AssetsFolder.h"
+#include "Session.h"
 
 #include "skillsim/app/Cli.h"
 #include "skillsim/app/ScorePrinter.h"
 
-#include <skillsim/assessment/Assessor.h>
 #include <skillsim/core/Hash.h>
 #include <skillsim/core/Version.h>
 #include <skillsim/platform/Bindings.h>
@@ -18,65 +17,123 @@
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/records/WorkstationKey.h>
 #include <skillsim/render/Renderer.h>
+#include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
-#include <skillsim/sim/Simulation.h>
 #include <skillsim/ui/Hud.h>
 #include <skillsim/ui/I18n.h>
 #include <skillsim/ui/ImGuiLayer.h>
 #include <skillsim/ui/ResultsScreen.h>
 
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <span>
 
 namespace skillsim::app {
 namespace {
 
-/** One attempt in progress: simulation, assessor and the trace being written. */
+/**
+ * One attempt in progress: the stepper (scenario::AttemptRunner) and the trace it records into,
+ * through an observer (the stepper knows no records).
+ */
 struct Attempt {
-  std::unique_ptr<sim::Simulation> simulation;
-  std::unique_ptr<assessment::Assessor> assessor;
+  std::unique_ptr<scenario::AttemptRunner> runner;
   std::optional<records::TraceWriter> writer;
+  records::TraceHeader header;
   std::filesystem::path tracePath;
-  std::int64_t startUtc = 0;
 };
 
-core::Expected<Attempt> startAttempt(const scenario::Scenario& s, const RunOptions& o,
-                                     records::AttemptMode mode,
-                                     const records::WorkstationKey& key) {
-  Attempt a;
-  auto simulation = sim::Simulation::create(s.simulation);
-  if (!simulation) {
-    return std::move(simulation).error();
+core::Expected<std::unique_ptr<Attempt>>
+startAttempt(const Session& session, const scenario::Scenario& s, const RunOptions& o,
+             records::AttemptMode mode, const records::WorkstationKey& key, std::ostream& err) {
+  auto a = std::make_unique<Attempt>();
+  auto runner = scenario::AttemptRunner::create(s);
+  if (!runner) {
+    return std::move(runner).error();
   }
-  a.simulation = std::move(*simulation);
-  a.assessor = std::make_unique<assessment::Assessor>(s.standard, s.rubric, s.id);
-  a.startUtc = static_cast<std::int64_t>(std::time(nullptr)); // metadata only, never simulated
-  records::TraceHeader header;
-  header.scenarioId = s.id;
-  header.scenarioVersion = s.version;
-  header.scenarioHash = s.hash;
-  header.tickRate = s.tickRate;
-  header.traineeId = o.trainee;
-  header.mode = mode;
-  header.startUtc = a.startUtc;
-  if (s.machine) {
-    header.setControls(s.machine->controls);
-  }
+  a->runner = std::move(*runner);
+  const auto startUtc = static_cast<std::int64_t>(std::time(nullptr)); // metadata, not simulated
+  a->header = session.traceHeader(s, o.trainee, mode, startUtc);
   const auto dir = records::defaultDataDir() / "traces";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  a.tracePath = dir / (o.trainee + "-" + std::to_string(a.startUtc) + ".sktrace");
-  auto writer = records::TraceWriter::create(a.tracePath, header, key);
+  a->tracePath = dir / (o.trainee + "-" + std::to_string(startUtc) + ".sktrace");
+  auto writer = records::TraceWriter::create(a->tracePath, a->header, key);
   if (!writer) {
     return std::move(writer).error();
   }
-  a.writer.emplace(std::move(*writer));
+  a->writer.emplace(std::move(*writer));
+  Attempt* self = a.get();
+  a->runner->addObserver([self, &err](const scenario::AttemptTick& tick) {
+    if (!self->writer) {
+      return;
+    }
+    if (auto ok = self->writer->append(tick.actions); !ok) {
+      err << ok.error().toString() << '\n';
+    }
+  });
+  a->runner->addObserver(session.options().observer.onTick);
   return a;
 }
+
+/**
+ * The workstation's inputs: each tick the devices are mapped (controls, next camera, pause); the
+ * controls drive the attempt, or, in playback (`--input`), the trace's actions do, and the
+ * attempt ends with the trace (the trace-end rule, docs/attempt-loop.md). A practice pause holds
+ * the attempt until the pause command comes again.
+ */
+class WorkstationInputs final : public scenario::InputSource {
+public:
+  WorkstationInputs(platform::InputMapper& mapper, const platform::RawInput& raw, bool practice,
+                    std::optional<std::span<const core::ActionState>> playback, std::ostream& out)
+      : mMapper(mapper), mRaw(raw), mPractice(practice), mPlayback(playback), mOut(out) {}
+
+  std::optional<core::ActionState> next(const scenario::AttemptRunner& attempt) override {
+    auto m = mMapper.map(mRaw);
+    if (m.deviceNotice) {
+      notice = *m.deviceNotice;
+      mOut << notice << '\n';
+    }
+    cameraSteps += m.nextCamera ? 1 : 0;
+    if (m.pause && mPractice) {
+      paused = true; // this tick still runs; the next ones wait
+    }
+    if (mPlayback) {
+      const std::uint64_t tick = attempt.simulation().tick();
+      if (tick >= mPlayback->size()) {
+        return std::nullopt;
+      }
+      last = (*mPlayback)[tick];
+      return last;
+    }
+    last = m.actions;
+    return std::move(m.actions);
+  }
+  [[nodiscard]] bool holding() const override { return paused; }
+
+  /** While paused the inputs still reach the mapper, for the pause key, but no tick runs. */
+  void pollWhileHeld() {
+    const auto m = mMapper.map(mRaw);
+    paused = !(m.pause && mPractice);
+    cameraSteps += m.nextCamera ? 1 : 0;
+  }
+
+  bool paused = false;
+  std::size_t cameraSteps = 0;
+  core::ActionState last; ///< The inputs of the last tick run (for the HUD).
+  std::string notice;
+
+private:
+  platform::InputMapper& mMapper;
+  const platform::RawInput& mRaw;
+  bool mPractice;
+  std::optional<std::span<const core::ActionState>> mPlayback;
+  std::ostream& mOut;
+};
 
 /** Playback runs this many times faster than real time (the display only follows it). */
 constexpr double kPlaybackSpeed = 20.0;
@@ -96,43 +153,35 @@ render::RendererOptions windowRendererOptions(platform::Window& window, const Ru
   return ro;
 }
 
-int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
+int runWorkstation(const RunOptions& options, ui::Language language, std::ostream& out,
+                   std::ostream& err) {
+  Session session(options, language);
+  return runWorkstation(session, options, out, err);
+}
+
+int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std::ostream& err) {
   if (o.trainee.empty()) {
     err << "skillsim run: --trainee ID is needed to take an attempt\n";
     return kExitUsage;
-  }
-  auto language = ui::languageFromLocale(ui::processLocaleEnvironment());
-  if (!o.lang.empty()) {
-    auto parsed = ui::parseLanguage(o.lang);
-    if (!parsed) {
-      err << parsed.error().toString() << '\n';
-      return kExitUsage;
-    }
-    language = *parsed;
   }
   auto scenario = scenario::loadScenario(o.scenario);
   if (!scenario) {
     err << scenario.error().toString() << '\n';
     return kExitFailure;
   }
-  const auto assets = findAssetsFolder(o.scenario);
-  if (!assets) {
-    err << "skillsim run: no assets/ folder (i18n, input bindings) found above " << o.scenario
-        << " or the current folder\n";
-    return kExitFailure;
-  }
-  auto text = ui::I18n::load(*assets, language);
+  auto text = session.text(o.scenario);
   if (!text) {
     err << text.error().toString() << '\n';
     return kExitFailure;
   }
+  const auto& so = session.options();
   const core::ControlLayout controls =
       scenario->machine ? scenario->machine->controls : core::ControlLayout{};
-  // The machine's declared bindings, unless the trainee names a file or assets/input/<kind>.toml
-  // overrides them for this workstation.
-  std::filesystem::path bindingsFile = o.bindings;
+  // The machine's declared bindings, unless the trainee names a file or the workstation has
+  // assets/input/<machine kind>.toml.
+  std::filesystem::path bindingsFile = so.bindings;
   if (bindingsFile.empty() && scenario->machine) {
-    const auto local = *assets / "input" / (scenario->machine->kind + ".toml");
+    const auto local = session.assets() / "input" / (scenario->machine->kind + ".toml");
     if (std::filesystem::is_regular_file(local)) {
       bindingsFile = local;
     }
@@ -151,26 +200,8 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
   }
   const bool practice = o.mode == "practice";
   const auto mode = practice ? records::AttemptMode::Practice : records::AttemptMode::Exam;
-  const bool chinese = language == ui::Language::ChineseSimplified;
-
-  auto window = platform::Window::create(
-      {.title = "SkillSim - " + (chinese ? scenario->titleZh : scenario->titleEn)});
-  if (!window) {
-    err << window.error().toString() << '\n';
-    return kExitFailure;
-  }
-  auto renderer = render::Renderer::create(windowRendererOptions(**window, o, 60.0));
-  if (!renderer) {
-    err << renderer.error().toString() << '\n';
-    return kExitFailure;
-  }
-  auto layer = ui::ImGuiLayer::create(**renderer, window->get());
-  if (!layer) {
-    err << layer.error().toString() << '\n';
-    return kExitFailure;
-  }
-  platform::InputDevices devices(**window);
-  platform::InputMapper mapper(*bindings, controls);
+  const bool chinese = session.chinese();
+  const std::string title = chinese ? scenario->titleZh : scenario->titleEn;
 
   // Playback: a recorded trace drives the controls instead of the devices (tests, demos).
   std::optional<records::Trace> playback;
@@ -191,94 +222,81 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
     playback = std::move(*trace);
   }
-  double resultsShownFor = 0.0;
 
-  auto attempt = startAttempt(*scenario, o, mode, *key);
+  auto shown = session.window("SkillSim - " + title);
+  if (!shown) {
+    err << shown.error().toString() << '\n';
+    return kExitFailure;
+  }
+  platform::Window& window = *(*shown)->window;
+  render::Renderer& renderer = *(*shown)->renderer;
+  ui::ImGuiLayer& layer = *(*shown)->layer;
+  platform::InputDevices devices(window);
+  platform::InputMapper mapper(*bindings, controls);
+  platform::RawInput raw;
+  WorkstationInputs inputs(
+      mapper, raw, practice,
+      playback ? std::optional(std::span<const core::ActionState>(playback->actions))
+               : std::nullopt,
+      out);
+
+  auto attempt = startAttempt(session, *scenario, o, mode, *key, err);
   if (!attempt) {
     err << attempt.error().toString() << '\n';
     return kExitFailure;
   }
-  const auto cameras = (*attempt).simulation->cameraNames();
-  std::size_t camera = 0;
-  bool paused = false;
-  std::string notice;
+  const auto cameras = (*attempt)->runner->simulation().cameraNames();
   std::optional<ui::ResultsModel> results;
   int status = kExitFailure;
   const double step = 1.0 / scenario->tickRate;
   double backlog = 0.0;
+  double resultsShownFor = 0.0;
+  bool done = false;
   auto last = std::chrono::steady_clock::now();
-  platform::RawInput raw;
   core::SceneView view;
-  core::ActionState lastActions;
+  auto cameraName = [&]() {
+    return cameras.empty() ? std::string() : cameras[inputs.cameraSteps % cameras.size()];
+  };
 
-  while (!(*window)->shouldClose()) {
-    (*window)->pollEvents();
+  while (!window.shouldClose() && !done) {
+    window.pollEvents();
     devices.poll(raw);
     const auto now = std::chrono::steady_clock::now();
     const double dt = std::min(0.1, std::chrono::duration<double>(now - last).count());
     last = now;
-    Attempt& a = *attempt;
+    Attempt& a = **attempt;
 
     if (!results) {
-      backlog += paused ? 0.0 : dt * (playback ? kPlaybackSpeed : 1.0);
-      // While paused the inputs still reach the mapper for the pause key, but no tick runs.
-      if (paused) {
-        const auto m = mapper.map(raw);
-        paused = !(m.pause && practice);
-        camera += m.nextCamera ? 1 : 0;
+      backlog += inputs.paused ? 0.0 : dt * (playback ? kPlaybackSpeed : 1.0);
+      if (inputs.paused) {
+        inputs.pollWhileHeld();
       }
-      while (!paused && backlog >= step && !a.assessor->finished() && !a.simulation->stopped()) {
-        auto m = mapper.map(raw);
-        if (playback) {
-          const auto tick = a.simulation->tick();
-          m.actions =
-              tick < playback->actions.size() ? playback->actions[tick] : core::ActionState{};
-        }
-        if (m.deviceNotice) {
-          notice = *m.deviceNotice;
-          out << notice << '\n';
-        }
-        camera += m.nextCamera ? 1 : 0;
-        if (m.pause && practice) {
-          paused = true;
-        }
-        if (auto ok = a.writer->append(m.actions); !ok) {
-          err << ok.error().toString() << '\n';
-        }
-        a.simulation->step(m.actions);
-        lastActions = m.actions;
-        a.assessor->observe(a.simulation->tick(), a.simulation->events(), a.simulation->metrics(),
-                            m.actions);
-        backlog -= step;
-      }
-      if (a.assessor->finished() || a.simulation->stopped()) {
-        const auto result = a.assessor->finish();
+      const auto due = static_cast<std::uint64_t>(std::max(0.0, std::floor(backlog / step)));
+      backlog -= static_cast<double>(a.runner->advance(inputs, due)) * step;
+      if (a.runner->finished()) {
+        const auto result = a.runner->result();
         (void)a.writer->finish(result);
         a.writer.reset();
+        if (session.options().observer.onResult) {
+          session.options().observer.onResult(result);
+        }
         printItemisedScore(result, out);
         std::map<std::string, std::string> titles;
         for (const auto& item : scenario->standard.items) {
           titles[item.id] = chinese ? item.descriptionZh : item.descriptionEn;
         }
-        results = ui::makeResultsModel(
-            result, titles, chinese ? scenario->titleZh : scenario->titleEn, o.trainee,
-            practice ? ui::AttemptMode::Practice : ui::AttemptMode::Exam);
+        results =
+            ui::makeResultsModel(result, titles, title, o.trainee,
+                                 practice ? ui::AttemptMode::Practice : ui::AttemptMode::Exam);
         auto trace = records::TraceReader::read(a.tracePath);
-        records::AttemptRecord record;
-        record.attemptId = trace ? core::toHex(trace->fileHash) : a.tracePath.filename().string();
-        record.traineeId = o.trainee;
-        record.scenario = {scenario->id, core::toHex(scenario->hash), scenario->titleZh,
-                           scenario->titleEn, scenario->version};
-        record.mode = mode;
-        record.startUtc = a.startUtc;
-        record.result = result;
-        record.traceHash = trace ? core::toHex(trace->fileHash) : std::string();
-        record.signatureValid = trace && trace->complete;
-        record.engineVersion = std::string(core::engineVersion());
-        const std::string store = o.db.empty() ? records::defaultStorePath().string() : o.db;
-        records::AttemptRecorder recorder(store, records::defaultQueueDir());
+        const auto record = session.attemptRecord(
+            *scenario, a.header, result, trace ? core::toHex(trace->fileHash) : std::string(),
+            a.tracePath.filename().string(), trace && trace->complete,
+            std::string(core::engineVersion()));
+        records::AttemptRecorder recorder(session.storePath(), records::defaultQueueDir());
         if (auto stored = recorder.record(record); stored) {
-          out << "trace " << a.tracePath.string() << "; attempt stored in " << store << '\n';
+          out << "trace " << a.tracePath.string() << "; attempt stored in " << session.storePath()
+              << '\n';
           status = kExitOk;
         } else {
           err << stored.error().toString() << '\n';
@@ -286,65 +304,63 @@ int runWorkstation(const RunOptions& o, std::ostream& out, std::ostream& err) {
       }
     }
 
-    (*layer)->beginFrame(static_cast<float>(std::max(dt, 1e-3)));
+    layer.beginFrame(static_cast<float>(std::max(dt, 1e-3)));
     if (results) {
       resultsShownFor += dt;
-      if (ui::drawResultsScreen(*results, *text).backToStart ||
+      if (ui::drawResultsScreen(*results, **text).backToStart ||
           (playback && resultsShownFor > 1.0)) {
-        (*window)->requestClose();
+        done = true;
       }
     } else {
+      const sim::Simulation& simulation = a.runner->simulation();
       ui::HudModel hud;
       hud.mode = practice ? ui::AttemptMode::Practice : ui::AttemptMode::Exam;
-      hud.scenarioTitle = chinese ? scenario->titleZh : scenario->titleEn;
-      hud.elapsed = a.simulation->time();
-      hud.score = a.assessor->runningScore();
-      hud.maxScore = a.assessor->maxScore();
-      for (const auto& d : a.assessor->deductions()) {
+      hud.scenarioTitle = title;
+      hud.elapsed = simulation.time();
+      hud.score = a.runner->runningScore();
+      hud.maxScore = a.runner->assessor().maxScore();
+      for (const auto& d : a.runner->assessor().deductions()) {
         hud.deductions.push_back({d.time, d.points, d.reason});
       }
-      ui::fillControls(hud, controls, lastActions, language);
-      if (const sim::MachineDecl* machine = a.simulation->machine()) {
-        ui::fillReadouts(hud, *machine, a.simulation->metrics(), language);
+      ui::fillControls(hud, controls, inputs.last, session.language());
+      if (const sim::MachineDecl* machine = simulation.machine()) {
+        ui::fillReadouts(hud, *machine, simulation.metrics(), session.language());
       }
-      hud.cameraName = cameras.empty() ? std::string() : cameras[camera % cameras.size()];
-      hud.paused = paused;
-      hud.notice = notice;
-      const auto clicked = ui::drawHud(hud, *text);
-      camera += clicked.nextCamera ? 1 : 0;
+      hud.cameraName = cameraName();
+      hud.paused = inputs.paused;
+      hud.notice = inputs.notice;
+      const auto clicked = ui::drawHud(hud, **text);
+      inputs.cameraSteps += clicked.nextCamera ? 1 : 0;
       if (practice && (clicked.pause || clicked.resume)) {
-        paused = clicked.pause;
+        inputs.paused = clicked.pause;
       }
       if (practice && clicked.restart) {
         (void)a.writer->abandon("restarted by the trainee (practice)");
-        auto fresh = startAttempt(*scenario, o, mode, *key);
+        auto fresh = startAttempt(session, *scenario, o, mode, *key, err);
         if (!fresh) {
           err << fresh.error().toString() << '\n';
+          layer.endFrame();
           break;
         }
         attempt = std::move(fresh);
         mapper.reset();
-        paused = false;
+        inputs.paused = false;
         backlog = 0.0;
       }
     }
-    (*layer)->endFrame();
-    Attempt& shown = *attempt;
-    shown.simulation->fillSceneView(view, cameras.empty()
-                                              ? std::string_view()
-                                              : std::string_view(cameras[camera % cameras.size()]));
-    if (auto frame = (*renderer)->render(view); !frame) {
+    layer.endFrame();
+    (*attempt)->runner->simulation().fillSceneView(view, cameraName());
+    if (auto frame = renderer.render(view); !frame) {
       err << frame.error().toString() << '\n';
       break;
     }
   }
-  if (!results && attempt && (*attempt).writer) {
-    (void)(*attempt).writer->abandon("the trainee closed the window before the end");
-    err << "skillsim run: attempt abandoned; its trace is " << (*attempt).tracePath.string()
+  if (!results && attempt && (*attempt)->writer) {
+    (void)(*attempt)->writer->abandon("the trainee closed the window before the end");
+    err << "skillsim run: attempt abandoned; its trace is " << (*attempt)->tracePath.string()
         << '\n';
   }
-  (*renderer)->waitIdle();
-  layer->reset();
+  renderer.waitIdle();
   return status;
 }
 

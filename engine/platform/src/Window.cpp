@@ -91,6 +91,8 @@ bool Window::shouldClose() const {
 
 void Window::requestClose() { glfwSetWindowShouldClose(static_cast<GLFWwindow*>(mNative), 1); }
 
+void Window::cancelClose() { glfwSetWindowShouldClose(static_cast<GLFWwindow*>(mNative), 0); }
+
 WindowSize Window::framebufferSize() const {
   int width = 0;
   int height = 0;

@@ -2,6 +2,14 @@
 
 namespace skillsim::scenario {
 
+std::optional<core::ActionState> RecordedInputs::next(const AttemptRunner& attempt) {
+  const std::uint64_t tick = attempt.simulation().tick();
+  if (tick >= mActions.size()) {
+    return std::nullopt;
+  }
+  return mActions[tick];
+}
+
 core::Expected<std::unique_ptr<AttemptRunner>> AttemptRunner::create(const Scenario& scenario) {
   auto simulation = sim::Simulation::create(scenario.simulation);
   if (!simulation) {
@@ -18,16 +26,59 @@ AttemptRunner::AttemptRunner(Scenario scenario, std::unique_ptr<sim::Simulation>
     : mScenario(std::move(scenario)), mSimulation(std::move(simulation)),
       mAssessor(mScenario.standard, mScenario.rubric, mScenario.id) {}
 
+void AttemptRunner::addObserver(TickObserver observer) {
+  if (observer) {
+    mObservers.push_back(std::move(observer));
+  }
+}
+
 void AttemptRunner::step(const core::ActionState& actions) {
   if (finished()) {
     return;
   }
   mSimulation->step(actions);
   mAssessor.observe(mSimulation->tick(), mSimulation->events(), mSimulation->metrics(), actions);
+  const AttemptTick tick{mSimulation->tick() - 1, actions, *mSimulation, mAssessor};
+  for (const TickObserver& observer : mObservers) {
+    observer(tick);
+  }
 }
 
-bool AttemptRunner::finished() const { return mAssessor.finished() || mSimulation->stopped(); }
+std::uint64_t AttemptRunner::advance(InputSource& source, std::uint64_t maxTicks) {
+  std::uint64_t stepped = 0;
+  while (stepped < maxTicks && !finished() && !source.holding()) {
+    const std::optional<core::ActionState> actions = source.next(*this);
+    if (!actions) {
+      mInputsEnded = true; // the trace-end rule: the attempt is scored as it stands
+      break;
+    }
+    step(*actions);
+    ++stepped;
+  }
+  return stepped;
+}
+
+assessment::AttemptResult AttemptRunner::run(InputSource& source) {
+  advance(source);
+  return result();
+}
+
+bool AttemptRunner::finished() const {
+  return mInputsEnded || mAssessor.finished() || mSimulation->stopped();
+}
 
 assessment::AttemptResult AttemptRunner::result() { return mAssessor.finish(); }
+
+core::Expected<assessment::AttemptResult> replayActions(const Scenario& scenario,
+                                                        std::span<const core::ActionState> actions,
+                                                        const TickObserver& observer) {
+  auto runner = AttemptRunner::create(scenario);
+  if (!runner) {
+    return std::move(runner).error();
+  }
+  (*runner)->addObserver(observer);
+  RecordedInputs inputs(actions);
+  return (*runner)->run(inputs);
+}
 
 } // namespace skillsim::scenario

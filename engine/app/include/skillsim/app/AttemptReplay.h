@@ -23,10 +23,10 @@ using ReplayObserver = std::function<void(std::uint64_t tick, const sim::Simulat
                                           const assessment::Assessor& assessor)>;
 
 /**
- * Re-runs an attempt from its inputs: builds the scenario's simulation and assessor and steps
- * both with `actions[0]`, `actions[1]`, … (as scenario::AttemptRunner does) until the inputs end
- * or the assessor finishes the attempt; returns the assessor's result. Deterministic: the same
- * scenario and inputs give an equal result. Errors: the simulation's (InvalidInput).
+ * Re-runs an attempt from its inputs through the one stepper, scenario::replayActions (an
+ * AttemptRunner fed `actions[0]`, `actions[1]`, …), until the inputs end or the assessor
+ * finishes the attempt; returns the assessor's result. Deterministic: the same scenario and
+ * inputs give an equal result. Errors: the simulation's (InvalidInput).
  */
 [[nodiscard]] core::Expected<assessment::AttemptResult>
 replayAttempt(const scenario::Scenario& scenario, std::span<const core::ActionState> actions,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "skillsim/app/RunObserver.h"
 #include "skillsim/app/StoredAttemptCheck.h"
 
 #include <iosfwd>
@@ -29,6 +30,17 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
  */
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
            const StoredAttemptChecker& checker);
+
+/**
+ * runCli with `observer` seeing every attempt `skillsim run` steps, windowed or headless: each
+ * tick and the result (tests compare the window's attempt with the headless replay's).
+ */
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+           const RunObserver& observer);
+
+/** runCli with both replaced. */
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+           const StoredAttemptChecker& checker, const RunObserver& observer);
 
 /** The text `skillsim --version` prints: engine version, build id and linked libraries. */
 [[nodiscard]] std::string versionText();

@@ -51,6 +51,9 @@ public:
   /** True once the user closed the window or requestClose() was called. */
   [[nodiscard]] bool shouldClose() const;
   void requestClose();
+  /** Clears a close request (the window stays open: e.g. back from an attempt to a start screen).
+   */
+  void cancelClose();
 
   /** Size of the drawable area in pixels (what the swapchain needs); 0 x 0 when minimised. */
   [[nodiscard]] WindowSize framebufferSize() const;

@@ -1,11 +1,11 @@
-#include "skillsim/app/ScriptedOperator.h"
+#include "machines/overhead_crane/ScriptedOperator.h"
 
 #include <skillsim/core/Check.h>
 
 #include <algorithm>
 #include <cmath>
 
-namespace skillsim::app {
+namespace skillsim::op {
 namespace {
 
 using Kind = OperatorGoal::Kind;
@@ -398,4 +398,4 @@ std::vector<OperatorGoal> planQ2Course(const CourseLayout& layout, OperatorProfi
   return goals;
 }
 
-} // namespace skillsim::app
+} // namespace skillsim::op

@@ -1,6 +1,6 @@
 // The scripted operator on the real Q2 course: the simulation and the scenario's assessor.
-#include <skillsim/app/OperatorRun.h>
-#include <skillsim/app/Q2Course.h>
+#include "machines/overhead_crane/Q2Course.h"
+#include <skillsim/operator/OperatorRun.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 #include <vector>
 
 using namespace skillsim;
-using namespace skillsim::app;
+using namespace skillsim::op;
 
 namespace {
 
@@ -73,7 +73,7 @@ const std::set<std::string> kPrecision = {"placement_a", "placement_b", "placeme
                                           "swing_at_setdown_b", "swing_at_setdown_c"};
 
 TEST(OperatorRun, CompetentPassesWithAtLeast85) {
-  auto run = runScriptedOperator(q2(), OperatorProfile::Competent);
+  auto run = runOperator(q2(), "competent");
   ASSERT_TRUE(run) << run.error().toString();
   print(*run);
   EXPECT_FALSE(run->failure) << *run->failure;
@@ -88,7 +88,7 @@ TEST(OperatorRun, CompetentPassesWithAtLeast85) {
 }
 
 TEST(OperatorRun, CarelessMakesItsThreeFaultsAsTheRubricCharges) {
-  auto run = runScriptedOperator(q2(), OperatorProfile::Careless);
+  auto run = runOperator(q2(), "careless");
   ASSERT_TRUE(run) << run.error().toString();
   print(*run);
   EXPECT_FALSE(run->failure) << *run->failure;
@@ -123,8 +123,8 @@ TEST(OperatorRun, CarelessMakesItsThreeFaultsAsTheRubricCharges) {
 }
 
 TEST(OperatorRun, SameScenarioSameActionsSameResult) {
-  auto a = runScriptedOperator(q2(), OperatorProfile::Competent);
-  auto b = runScriptedOperator(q2(), OperatorProfile::Competent);
+  auto a = runOperator(q2(), "competent");
+  auto b = runOperator(q2(), "competent");
   ASSERT_TRUE(a && b);
   EXPECT_TRUE(a->actions == b->actions);
   EXPECT_EQ(a->result, b->result);

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace skillsim::app {
+namespace skillsim::op {
 
 /**
  * One step of a scripted crane operator's plan. Positions are world (x, z) in m, heights in m
@@ -45,4 +45,4 @@ struct OperatorGoal {
   std::string since;        ///< WaitUntil: label of an earlier goal; empty = first horn.
 };
 
-} // namespace skillsim::app
+} // namespace skillsim::op

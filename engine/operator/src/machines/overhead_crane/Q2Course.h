@@ -1,11 +1,11 @@
 #pragma once
 
-#include "skillsim/app/ScriptedOperator.h"
+#include "machines/overhead_crane/ScriptedOperator.h"
 
 #include <skillsim/core/Expected.h>
 #include <skillsim/scenario/Scenario.h>
 
-namespace skillsim::app {
+namespace skillsim::op {
 
 /**
  * Reads the Q2 course's layout from a scenario (scenarios/overhead_crane/q2_practical.toml):
@@ -19,4 +19,4 @@ namespace skillsim::app {
  */
 [[nodiscard]] core::Expected<CourseLayout> q2CourseLayout(const scenario::Scenario& scenario);
 
-} // namespace skillsim::app
+} // namespace skillsim::op

@@ -5,7 +5,7 @@
 
 #include <glm/vec3.hpp>
 
-namespace skillsim::app {
+namespace skillsim::op {
 
 /**
  * What an operator at the crane can see and feel, one tick's worth, read from the simulation's
@@ -37,4 +37,4 @@ struct CraneObservation {
 [[nodiscard]] core::Expected<CraneObservation> observeCrane(const sim::Metrics& metrics,
                                                             const glm::dvec3& runwayOrigin);
 
-} // namespace skillsim::app
+} // namespace skillsim::op

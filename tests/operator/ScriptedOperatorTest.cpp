@@ -2,7 +2,7 @@
 // acceleration rules, the load a linear pendulum below the trolley, piles as posts): enough to
 // check the goal logic and each profile's behaviour without the physics engine. The real course
 // runs against sim::Simulation in the traces' replay tests.
-#include <skillsim/app/ScriptedOperator.h>
+#include "machines/overhead_crane/ScriptedOperator.h"
 #include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
@@ -12,7 +12,7 @@
 #include <set>
 
 using namespace skillsim;
-using namespace skillsim::app;
+using namespace skillsim::op;
 
 namespace {
 

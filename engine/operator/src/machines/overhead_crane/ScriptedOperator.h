@@ -1,7 +1,7 @@
 #pragma once
 
-#include "skillsim/app/CraneObservation.h"
-#include "skillsim/app/OperatorGoal.h"
+#include "machines/overhead_crane/CraneObservation.h"
+#include "machines/overhead_crane/OperatorGoal.h"
 
 #include <skillsim/core/ActionState.h>
 #include <skillsim/sim/SimulationSpec.h>
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace skillsim::app {
+namespace skillsim::op {
 
 /**
  * A deterministic crane operator for producing reference traces (issue 7 point 6). It drives the
@@ -114,4 +114,4 @@ enum class OperatorProfile : std::uint8_t {
 [[nodiscard]] std::vector<OperatorGoal> planQ2Course(const CourseLayout& layout,
                                                      OperatorProfile profile);
 
-} // namespace skillsim::app
+} // namespace skillsim::op

@@ -1,9 +1,9 @@
-#include "skillsim/app/CraneObservation.h"
+#include "machines/overhead_crane/CraneObservation.h"
 
 #include <array>
 #include <string_view>
 
-namespace skillsim::app {
+namespace skillsim::op {
 
 core::Expected<CraneObservation> observeCrane(const sim::Metrics& metrics,
                                               const glm::dvec3& runwayOrigin) {
@@ -40,4 +40,4 @@ core::Expected<CraneObservation> observeCrane(const sim::Metrics& metrics,
   return o;
 }
 
-} // namespace skillsim::app
+} // namespace skillsim::op

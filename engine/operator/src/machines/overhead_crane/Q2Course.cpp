@@ -1,10 +1,10 @@
-#include "skillsim/app/Q2Course.h"
+#include "machines/overhead_crane/Q2Course.h"
 
 #include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <algorithm>
 
-namespace skillsim::app {
+namespace skillsim::op {
 namespace {
 
 core::Error missing(const scenario::Scenario& s, const std::string& what) {
@@ -146,4 +146,4 @@ core::Expected<CourseLayout> q2CourseLayout(const scenario::Scenario& scenario) 
   return l;
 }
 
-} // namespace skillsim::app
+} // namespace skillsim::op

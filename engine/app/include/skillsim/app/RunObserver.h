@@ -1,0 +1,20 @@
+#pragma once
+
+#include <skillsim/assessment/AttemptResult.h>
+#include <skillsim/scenario/AttemptRunner.h>
+
+#include <functional>
+
+namespace skillsim::app {
+
+/**
+ * What a caller of runCli (a test) sees of every attempt `skillsim run` steps, windowed or
+ * headless, through the one stepper: each tick (scenario::TickObserver, after the step) and the
+ * result once the attempt ends. Both empty: nothing is called.
+ */
+struct RunObserver {
+  scenario::TickObserver onTick;
+  std::function<void(const assessment::AttemptResult& result)> onResult;
+};
+
+} // namespace skillsim::app

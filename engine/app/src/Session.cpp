@@ -1,0 +1,128 @@
+#include "Session.h"
+
+#include "AssetsFolder.h"
+#include "Workstation.h"
+
+#include <skillsim/core/Hash.h>
+#include <skillsim/platform/Window.h>
+#include <skillsim/records/UserDirs.h>
+#include <skillsim/render/Renderer.h>
+#include <skillsim/ui/ImGuiLayer.h>
+
+namespace skillsim::app {
+
+core::Expected<ui::Language> runLanguage(const std::string& lang) {
+  if (lang.empty()) {
+    return ui::languageFromLocale(ui::processLocaleEnvironment());
+  }
+  return ui::parseLanguage(lang);
+}
+
+SessionWindow::SessionWindow() = default;
+SessionWindow::SessionWindow(SessionWindow&&) noexcept = default;
+SessionWindow& SessionWindow::operator=(SessionWindow&&) noexcept = default;
+
+SessionWindow::~SessionWindow() {
+  if (renderer) {
+    renderer->waitIdle();
+  }
+  layer.reset(); // before the renderer and the window (ImGuiLayer's contract)
+  renderer.reset();
+  window.reset();
+}
+
+Session::Session(RunOptions options, ui::Language language)
+    : mOptions(std::move(options)), mLanguage(language),
+      mStorePath(mOptions.db.empty() ? records::defaultStorePath().string() : mOptions.db) {}
+
+Session::~Session() = default;
+
+core::Expected<const ui::I18n*> Session::text(const std::string& scenarioFile) {
+  if (mText) {
+    return &*mText;
+  }
+  const auto assets = findAssetsFolder(scenarioFile);
+  if (!assets) {
+    return core::makeError(core::ErrorCode::NotFound,
+                           "skillsim run: no assets/ folder (i18n, input bindings) found above " +
+                               (scenarioFile.empty() ? std::string("the current folder")
+                                                     : scenarioFile + " or the current folder") +
+                               "; run from the installation or the source tree");
+  }
+  auto loaded = ui::I18n::load(*assets, mLanguage);
+  if (!loaded) {
+    return std::move(loaded).error();
+  }
+  mAssets = *assets;
+  mText = std::move(*loaded);
+  return &*mText;
+}
+
+core::Expected<SessionWindow*> Session::window(const std::string& title) {
+  if (mWindow) {
+    mWindow->window->setTitle(title);
+    return mWindow.get();
+  }
+  auto made = std::make_unique<SessionWindow>();
+  auto window = platform::Window::create({.title = title});
+  if (!window) {
+    return std::move(window).error();
+  }
+  made->window = std::move(*window);
+  auto renderer = render::Renderer::create(windowRendererOptions(*made->window, mOptions, 60.0));
+  if (!renderer) {
+    return std::move(renderer).error();
+  }
+  made->renderer = std::move(*renderer);
+  auto layer = ui::ImGuiLayer::create(*made->renderer, made->window.get());
+  if (!layer) {
+    return std::move(layer).error();
+  }
+  made->layer = std::move(*layer);
+  mWindow = std::move(made);
+  return mWindow.get();
+}
+
+records::TraceHeader Session::traceHeader(const scenario::Scenario& scenario,
+                                          const std::string& trainee, records::AttemptMode mode,
+                                          std::int64_t startUtc) const {
+  return makeTraceHeader(scenario, trainee, mode, startUtc);
+}
+
+records::TraceHeader makeTraceHeader(const scenario::Scenario& scenario, const std::string& trainee,
+                                     records::AttemptMode mode, std::int64_t startUtc) {
+  records::TraceHeader header;
+  header.scenarioId = scenario.id;
+  header.scenarioVersion = scenario.version;
+  header.scenarioHash = scenario.hash;
+  header.tickRate = scenario.tickRate;
+  header.traineeId = trainee;
+  header.mode = mode;
+  header.startUtc = startUtc;
+  if (scenario.machine) {
+    header.setControls(scenario.machine->controls);
+  }
+  return header;
+}
+
+records::AttemptRecord Session::attemptRecord(const scenario::Scenario& scenario,
+                                              const records::TraceHeader& header,
+                                              const assessment::AttemptResult& result,
+                                              const std::string& traceHashHex,
+                                              const std::string& fallbackId, bool signatureValid,
+                                              const std::string& engineVersion) const {
+  records::AttemptRecord record;
+  record.attemptId = traceHashHex.empty() ? fallbackId : traceHashHex;
+  record.traineeId = header.traineeId;
+  record.scenario = {scenario.id, core::toHex(scenario.hash), scenario.titleZh, scenario.titleEn,
+                     scenario.version};
+  record.mode = header.mode;
+  record.startUtc = header.startUtc;
+  record.result = result;
+  record.traceHash = traceHashHex;
+  record.signatureValid = signatureValid;
+  record.engineVersion = engineVersion;
+  return record;
+}
+
+} // namespace skillsim::app

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "RunCommand.h"
+
+#include <skillsim/assessment/AttemptResult.h>
+#include <skillsim/core/Expected.h>
+#include <skillsim/records/AttemptRecord.h>
+#include <skillsim/records/TraceHeader.h>
+#include <skillsim/scenario/Scenario.h>
+#include <skillsim/ui/I18n.h>
+#include <skillsim/ui/Language.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace skillsim::platform {
+class Window;
+} // namespace skillsim::platform
+namespace skillsim::render {
+class Renderer;
+} // namespace skillsim::render
+namespace skillsim::ui {
+class ImGuiLayer;
+} // namespace skillsim::ui
+
+namespace skillsim::app {
+
+/**
+ * The language `lang` names ("zh-CN", "en"), or the process locale's when empty (LC_ALL,
+ * LC_MESSAGES, LANG). Errors: ui::parseLanguage's (a usage error). Parsed once per run, by runRun.
+ */
+[[nodiscard]] core::Expected<ui::Language> runLanguage(const std::string& lang);
+
+/**
+ * The header of a trace recorded by `trainee` on `scenario` in `mode`, begun at `startUtc` (s
+ * since 1970, metadata only): the one place a trace header is made (Session::traceHeader, and
+ * `skillsim operate` for the reference traces).
+ */
+[[nodiscard]] records::TraceHeader makeTraceHeader(const scenario::Scenario& scenario,
+                                                   const std::string& trainee,
+                                                   records::AttemptMode mode,
+                                                   std::int64_t startUtc);
+
+/**
+ * The window of a session with its renderer and ImGui layer, made once per session and shared by
+ * the start screen and every attempt taken from it. Destroys the layer, then the renderer, then
+ * the window (ImGuiLayer's contract), after the GPU is idle.
+ */
+struct SessionWindow {
+  std::unique_ptr<platform::Window> window;
+  std::unique_ptr<render::Renderer> renderer;
+  std::unique_ptr<ui::ImGuiLayer> layer;
+
+  SessionWindow();
+  SessionWindow(SessionWindow&&) noexcept;
+  SessionWindow& operator=(SessionWindow&&) noexcept;
+  ~SessionWindow();
+};
+
+/**
+ * One `skillsim run` (windowed: the start screen and every attempt taken from it; headless: one
+ * replay): the options, the language (parsed once, by runRun), the results store path, the UI
+ * text from the assets folder (found and loaded once, on first use) and the window with its
+ * renderer and ImGui layer (made once, on first use). It builds every trace header and attempt
+ * record of the run, so the workstation and the headless replay store the same fields.
+ */
+class Session {
+public:
+  Session(RunOptions options, ui::Language language);
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+  ~Session();
+
+  [[nodiscard]] const RunOptions& options() const { return mOptions; }
+  [[nodiscard]] ui::Language language() const { return mLanguage; }
+  [[nodiscard]] bool chinese() const { return mLanguage == ui::Language::ChineseSimplified; }
+  /**
+   * The assets folder (i18n, input bindings) above `scenarioFile` or else above the current
+   * folder, and its UI text in language(); found and loaded on the first call, kept for the
+   * session. Errors: NotFound naming where it looked; I18n::load's.
+   */
+  [[nodiscard]] core::Expected<const ui::I18n*> text(const std::string& scenarioFile);
+  /** The assets folder text() found; empty before. */
+  [[nodiscard]] const std::filesystem::path& assets() const { return mAssets; }
+  /** `--db`, or the default results store (records::defaultStorePath). */
+  [[nodiscard]] const std::string& storePath() const { return mStorePath; }
+
+  /**
+   * The session's window, renderer (60 frames a second at most) and ImGui layer, made on the
+   * first call (titled `title`) and retitled on later ones. Errors: the window's, the
+   * renderer's or the layer's; a failed call makes nothing and may be retried.
+   */
+  [[nodiscard]] core::Expected<SessionWindow*> window(const std::string& title);
+
+  /** The header of a trace recorded by `trainee` on `scenario` in `mode`, begun at `startUtc`. */
+  [[nodiscard]] records::TraceHeader traceHeader(const scenario::Scenario& scenario,
+                                                 const std::string& trainee,
+                                                 records::AttemptMode mode,
+                                                 std::int64_t startUtc) const;
+  /**
+   * The results store's record of an attempt at `scenario` recorded in a trace with `header`:
+   * its id and trace hash are `traceHashHex` (the trace file's hash; empty: `fallbackId`).
+   */
+  [[nodiscard]] records::AttemptRecord
+  attemptRecord(const scenario::Scenario& scenario, const records::TraceHeader& header,
+                const assessment::AttemptResult& result, const std::string& traceHashHex,
+                const std::string& fallbackId, bool signatureValid,
+                const std::string& engineVersion) const;
+
+private:
+  RunOptions mOptions;
+  ui::Language mLanguage;
+  std::filesystem::path mAssets;
+  std::optional<ui::I18n> mText;
+  std::string mStorePath;
+  std::unique_ptr<SessionWindow> mWindow;
+};
+
+} // namespace skillsim::app
