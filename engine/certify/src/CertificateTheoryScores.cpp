@@ -1,5 +1,7 @@
 #include "skillsim/certify/CertificateTheoryScores.h"
 
+#include <skillsim/readers/CsvReader.h>
+
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -12,52 +14,6 @@ namespace {
 
 using core::ErrorCode;
 using core::SourceLocation;
-
-struct Field {
-  std::string text;
-  std::uint32_t column = 1; ///< 1-based byte column where the field starts.
-};
-
-/** Splits one CSV line; nullopt (with the column) on an unterminated quote. */
-std::optional<std::vector<Field>> splitLine(std::string_view line, std::uint32_t& badColumn) {
-  std::vector<Field> fields;
-  std::size_t i = 0;
-  while (true) {
-    Field field;
-    field.column = static_cast<std::uint32_t>(i + 1);
-    if (i < line.size() && line[i] == '"') {
-      ++i;
-      bool closed = false;
-      while (i < line.size()) {
-        if (line[i] == '"') {
-          if (i + 1 < line.size() && line[i + 1] == '"') {
-            field.text += '"';
-            i += 2;
-            continue;
-          }
-          closed = true;
-          ++i;
-          break;
-        }
-        field.text += line[i++];
-      }
-      if (!closed || (i < line.size() && line[i] != ',')) {
-        badColumn = field.column;
-        return std::nullopt;
-      }
-    } else {
-      while (i < line.size() && line[i] != ',') {
-        field.text += line[i++];
-      }
-    }
-    fields.push_back(std::move(field));
-    if (i >= line.size()) {
-      break;
-    }
-    ++i; // the comma
-  }
-  return fields;
-}
 
 std::optional<double> toNumber(std::string_view text) {
   while (!text.empty() && text.front() == ' ') {
@@ -88,30 +44,20 @@ parseTheoryScoresCsv(std::string_view text, std::string_view fileName) {
   std::map<std::string, CertificateTheoryScore> scores;
   std::vector<std::string> header;
   std::optional<std::size_t> idColumn, scoreColumn, maxColumn, dateColumn;
-  std::uint32_t lineNumber = 0;
-  std::size_t pos = 0;
-  if (text.starts_with("\xEF\xBB\xBF")) { // a UTF-8 byte-order mark from spreadsheet exports
-    pos = 3;
-  }
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    std::string_view line = text.substr(pos, end == std::string_view::npos ? end : end - pos);
-    pos = end == std::string_view::npos ? text.size() : end + 1;
-    ++lineNumber;
-    if (!line.empty() && line.back() == '\r') {
-      line.remove_suffix(1);
+  readers::CsvReader reader(text, file);
+  while (true) {
+    auto row = reader.next();
+    if (!row) {
+      return std::move(row).error();
     }
-    if (line.find_first_not_of(" \t") == std::string_view::npos) {
-      continue;
+    if (!*row) {
+      break;
     }
-    std::uint32_t badColumn = 0;
-    auto fields = splitLine(line, badColumn);
-    if (!fields) {
-      return error(lineNumber, badColumn, "", "unterminated or misplaced quote");
-    }
+    const std::uint32_t lineNumber = (*row)->line;
+    const std::vector<readers::CsvField>& fields = (*row)->fields;
     if (header.empty()) {
-      for (std::size_t c = 0; c < fields->size(); ++c) {
-        const std::string& name = (*fields)[c].text;
+      for (std::size_t c = 0; c < fields.size(); ++c) {
+        const std::string& name = fields[c].text;
         header.push_back(name);
         if (name == "trainee_id") {
           idColumn = c;
@@ -131,19 +77,19 @@ parseTheoryScoresCsv(std::string_view text, std::string_view fileName) {
       }
       continue;
     }
-    if (fields->size() != header.size()) {
+    if (fields.size() != header.size()) {
       return error(lineNumber, 1, "",
                    "expected " + std::to_string(header.size()) +
-                       " fields as in the header, found " + std::to_string(fields->size()));
+                       " fields as in the header, found " + std::to_string(fields.size()));
     }
-    const Field& id = (*fields)[*idColumn];
+    const readers::CsvField& id = fields[*idColumn];
     if (id.text.empty()) {
       return error(lineNumber, id.column, "trainee_id", "empty trainee id");
     }
     CertificateTheoryScore score;
     score.source = file + ":" + std::to_string(lineNumber);
     if (maxColumn) {
-      const Field& f = (*fields)[*maxColumn];
+      const readers::CsvField& f = fields[*maxColumn];
       auto value = toNumber(f.text);
       if (!value || *value <= 0.0) {
         return error(lineNumber, f.column, "max_score",
@@ -151,7 +97,7 @@ parseTheoryScoresCsv(std::string_view text, std::string_view fileName) {
       }
       score.maxScore = *value;
     }
-    const Field& s = (*fields)[*scoreColumn];
+    const readers::CsvField& s = fields[*scoreColumn];
     auto value = toNumber(s.text);
     if (!value || *value < 0.0 || *value > score.maxScore) {
       std::ostringstream message;
@@ -160,7 +106,7 @@ parseTheoryScoresCsv(std::string_view text, std::string_view fileName) {
     }
     score.score = *value;
     if (dateColumn) {
-      const Field& d = (*fields)[*dateColumn];
+      const readers::CsvField& d = fields[*dateColumn];
       if (!d.text.empty()) {
         if (!parseCertificateDate(d.text) || d.text.size() != 10) {
           return error(lineNumber, d.column, "date",

@@ -1,5 +1,7 @@
 #include "skillsim/report/ReportClassList.h"
 
+#include <skillsim/readers/CsvReader.h>
+
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -15,36 +17,38 @@ core::Expected<std::vector<ReportClassMember>> parseReportClassList(std::string_
   };
   std::vector<ReportClassMember> members;
   std::map<std::string, std::uint32_t> seen;
-  std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  std::uint32_t lineNumber = 0;
+  // One trainee per line, `ID` or `ID,NAME` (or a tab): the name is the rest of the line.
+  readers::CsvReader reader(text, file,
+                            {.separators = ",\t",
+                             .quotes = false,
+                             .maxFields = 2,
+                             .skipLeadingBlanks = true,
+                             .comment = '#'});
   bool first = true;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    std::string_view line = text.substr(pos, end == std::string_view::npos ? end : end - pos);
-    pos = end == std::string_view::npos ? text.size() : end + 1;
-    ++lineNumber;
-    if (!line.empty() && line.back() == '\r') {
-      line.remove_suffix(1);
+  while (true) {
+    auto row = reader.next();
+    if (!row) {
+      return std::move(row).error();
     }
-    std::size_t start = line.find_first_not_of(" \t");
-    if (start == std::string_view::npos || line[start] == '#') {
-      continue;
+    if (!*row) {
+      break;
     }
-    std::size_t sep = line.find_first_of(",\t", start);
-    std::string_view id = line.substr(start, sep == std::string_view::npos ? sep : sep - start);
+    const std::uint32_t lineNumber = (*row)->line;
+    const std::vector<readers::CsvField>& fields = (*row)->fields;
+    std::string_view id = fields[0].text;
     while (!id.empty() && id.back() == ' ') {
       id.remove_suffix(1);
     }
     std::string name;
-    if (sep != std::string_view::npos) {
-      std::string_view rest = line.substr(sep + 1);
+    if (fields.size() > 1) {
+      std::string_view rest = fields[1].text;
       std::size_t a = rest.find_first_not_of(" \t");
       std::size_t b = rest.find_last_not_of(" \t");
       if (a != std::string_view::npos) {
         name = std::string(rest.substr(a, b - a + 1));
       }
     }
-    auto column = static_cast<std::uint32_t>(start + 1);
+    const std::uint32_t column = fields[0].column;
     if (first && id == "trainee_id") {
       first = false;
       continue;
