@@ -1,9 +1,9 @@
-#include "Diagnostics.h"
+#include "skillsim/readers/Diagnostics.h"
 
 #include <algorithm>
 #include <cstdio>
 
-namespace skillsim::scenario {
+namespace skillsim::readers {
 
 void Diagnostics::add(std::uint32_t line, std::uint32_t column, std::string fieldPath,
                       std::string message) {
@@ -65,4 +65,4 @@ std::string listChoices(const std::vector<std::string>& choices) {
   return out;
 }
 
-} // namespace skillsim::scenario
+} // namespace skillsim::readers

@@ -1,10 +1,10 @@
-#include "TableReader.h"
+#include "skillsim/readers/TableReader.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-namespace skillsim::scenario {
+namespace skillsim::readers {
 namespace {
 
 std::string num(double v) {
@@ -347,4 +347,4 @@ void TableReader::finish() {
   }
 }
 
-} // namespace skillsim::scenario
+} // namespace skillsim::readers
