@@ -77,7 +77,9 @@ TEST(CertificateRuleLoader, WeightsMustSumToOne) {
 
 TEST(CertificateRuleLoader, UnknownKeyIsNamedWithLineAndColumn) {
   std::string text = replaced(kLicence, "validity_years = 4", "validity_years = 4\nvalidty = 3");
-  EXPECT_EQ(errorOf(text).substr(0, 40), "rule.toml:6:11: validty: unknown key 'va");
+  // The shared TOML reader (readers::TableReader) puts an unknown key at the key itself.
+  const std::string message = errorOf(text);
+  EXPECT_EQ(message.rfind("rule.toml:6:1: validty: unknown key 'validty'", 0), 0u) << message;
 }
 
 TEST(CertificateRuleLoader, MissingKeyIsNamed) {
@@ -95,7 +97,7 @@ TEST(CertificateRuleLoader, SyntaxErrorHasLineAndColumn) {
 
 TEST(CertificateRuleLoader, WrongTypeIsNamed) {
   std::string text = replaced(kLicence, "validity_years = 4", "validity_years = \"four\"");
-  EXPECT_EQ(errorOf(text), "rule.toml:5:18: validity_years: expected an integer");
+  EXPECT_EQ(errorOf(text), "rule.toml:5:18: validity_years: expected an integer, found a string");
 }
 
 TEST(CertificateRuleLoader, LevelMustBelongToItsSystem) {
