@@ -1,6 +1,6 @@
 #include "skillsim/certify/BadgeCredential.h"
 
-#include "CertificateUuid.h"
+#include <skillsim/export/DerivedUuid.h>
 
 #include <nlohmann/json.hpp>
 
@@ -91,8 +91,8 @@ core::Expected<std::string> writeOpenBadgeCredential(const CertificateRule& rule
   Json credential;
   credential["@context"] = Json::array({kVerifiableCredentialsContext, kOpenBadgesContext});
   credential["id"] =
-      "urn:uuid:" + derivedUuid("skillsim-credential\n" + rule.id + "\n" + rule.level + "\n" +
-                                decision.traineeId + "\n" + date);
+      "urn:uuid:" + exporting::derivedUuid("skillsim-credential\n" + rule.id + "\n" + rule.level +
+                                           "\n" + decision.traineeId + "\n" + date);
   credential["type"] = Json::array({"VerifiableCredential", "OpenBadgeCredential"});
   credential["issuer"] = issuer;
   credential["name"] = name;

@@ -1,7 +1,6 @@
 #include "skillsim/certify/CertificateDecisionStore.h"
 
-#include "CertificateUuid.h"
-
+#include <skillsim/export/DerivedUuid.h>
 #include <skillsim/records/SqlConnection.h>
 
 #include <array>
@@ -125,8 +124,9 @@ CertificateDecisionStore::open(const std::string& location, const records::Store
 core::Expected<std::string> CertificateDecisionStore::record(const CertificateDecision& decision) {
   SqlConnection& db = *mImpl->db;
   const std::string date = decision.decidedOn.toString();
-  const std::string id = derivedUuid("skillsim-decision\n" + decision.certificateId + "\n" +
-                                     decision.level + "\n" + decision.traineeId + "\n" + date);
+  const std::string id =
+      exporting::derivedUuid("skillsim-decision\n" + decision.certificateId + "\n" +
+                             decision.level + "\n" + decision.traineeId + "\n" + date);
   std::vector<std::string> counted;
   for (const AttemptConsideration& a : decision.attempts) {
     if (a.use == AttemptUse::Counted) {

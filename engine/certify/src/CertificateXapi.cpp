@@ -1,6 +1,6 @@
 #include "skillsim/certify/CertificateXapi.h"
 
-#include "CertificateUuid.h"
+#include <skillsim/export/DerivedUuid.h>
 
 #include <nlohmann/json.hpp>
 
@@ -96,7 +96,7 @@ std::string writeCertificateXapiStatements(const CertificateRule& rule,
     result["completion"] = true;
     result["extensions"] = Json{{kCertificateDecisionExtension, summary}};
     Json statement;
-    statement["id"] = derivedUuid(seed + objectIri);
+    statement["id"] = exporting::derivedUuid(seed + objectIri);
     statement["actor"] = actor;
     statement["verb"] = verb(part.met ? kVerbPassed : kVerbFailed);
     statement["object"] = object;
@@ -125,7 +125,7 @@ std::string writeCertificateXapiStatements(const CertificateRule& rule,
   result["completion"] = true;
   result["extensions"] = Json{{kCertificateDecisionExtension, decisionExtension}};
   Json statement;
-  statement["id"] = derivedUuid(seed + certificateIri);
+  statement["id"] = exporting::derivedUuid(seed + certificateIri);
   statement["actor"] = actor;
   statement["verb"] = verb(
       decision.outcome == CertificateOutcome::Awarded

@@ -1,6 +1,7 @@
 #include "skillsim/export/XapiExport.h"
 
-#include <skillsim/core/Hash.h>
+#include "skillsim/export/DerivedUuid.h"
+
 #include <skillsim/records/TraceHeader.h>
 
 #include <nlohmann/json.hpp>
@@ -38,15 +39,8 @@ constexpr Verb kCompleted{"completed", "http://adlnet.gov/expapi/verbs/completed
 constexpr Verb kPassed{"passed", "http://adlnet.gov/expapi/verbs/passed", "通过", "passed"};
 constexpr Verb kFailed{"failed", "http://adlnet.gov/expapi/verbs/failed", "未通过", "failed"};
 
-/** A UUID (RFC 9562 layout, version 8: name-based with BLAKE2b) from `name`. */
-std::string derivedUuid(const std::string& name) {
-  core::Digest d = core::hashBytes("skillsim-xapi-uuid\n" + name);
-  d[6] = static_cast<std::uint8_t>((d[6] & 0x0F) | 0x80); // version 8
-  d[8] = static_cast<std::uint8_t>((d[8] & 0x3F) | 0x80); // RFC variant
-  const std::string hex = core::toHex(d);
-  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
-         hex.substr(16, 4) + "-" + hex.substr(20, 12);
-}
+/** A statement's or registration's UUID from `name` (DerivedUuid.h, in its own name space). */
+std::string xapiUuid(const std::string& name) { return derivedUuid("skillsim-xapi-uuid\n" + name); }
 
 /** ISO 8601 duration, centisecond precision (xAPI 1.0.3, 4.6: 0.01 s), e.g. PT1M5.25S. */
 std::string isoDuration(double seconds) {
@@ -157,7 +151,7 @@ json statement(const records::AttemptRecord& a, const XapiOptions& o, const Verb
     categories.push_back({{"objectType", "Activity"}, {"id", kCmi5Category}});
     categories.push_back({{"objectType", "Activity"}, {"id", kMoveOnCategory}});
   }
-  json context = {{"registration", derivedUuid("registration\n" + a.attemptId)},
+  json context = {{"registration", xapiUuid("registration\n" + a.attemptId)},
                   {"platform", "SkillSim " + a.engineVersion},
                   {"language", "zh-CN"}};
   if (!categories.empty()) {
@@ -170,7 +164,7 @@ json statement(const records::AttemptRecord& a, const XapiOptions& o, const Verb
                            {o.extensionIriBase + "standard", a.result.standardId},
                            {o.extensionIriBase + "trace-hash", a.traceHash},
                            {o.extensionIriBase + "signature-valid", a.signatureValid}};
-  json s = {{"id", derivedUuid("statement\n" + a.attemptId + "\n" + verb.name)},
+  json s = {{"id", xapiUuid("statement\n" + a.attemptId + "\n" + verb.name)},
             {"actor", actor},
             {"verb", {{"id", verb.iri}, {"display", languageMap(verb.zh, verb.en)}}},
             {"object", object}};

@@ -1,8 +1,8 @@
-#include "CertificateUuid.h"
+#include "skillsim/export/DerivedUuid.h"
 
 #include <skillsim/core/Hash.h>
 
-namespace skillsim::certify {
+namespace skillsim::exporting {
 
 std::string derivedUuid(std::string_view seed) {
   core::Digest digest = core::hashBytes(seed);
@@ -13,4 +13,4 @@ std::string derivedUuid(std::string_view seed) {
          hex.substr(16, 4) + '-' + hex.substr(20, 12);
 }
 
-} // namespace skillsim::certify
+} // namespace skillsim::exporting
