@@ -251,15 +251,12 @@ Expected<CertificateRule> parseTable(const toml::table& root, const std::string&
 
 Expected<CertificateRule> parseCertificateRule(std::string_view text, std::string_view fileName) {
   std::string file(fileName);
-  try {
-    toml::table root = toml::parse(text, file);
-    return parseTable(root, file);
-  } catch (const toml::parse_error& error) {
-    const toml::source_region& where = error.source();
-    return core::makeError(ErrorCode::InvalidInput,
-                           "TOML syntax error: " + std::string(error.description()),
-                           SourceLocation{file, where.begin.line, where.begin.column, "", {}});
+  readers::Diagnostics diagnostics(file);
+  std::optional<toml::table> root = readers::parseToml(text, file, diagnostics);
+  if (!root) {
+    return diagnostics.problems().front();
   }
+  return parseTable(*root, file);
 }
 
 Expected<CertificateRule> loadCertificateRule(const std::filesystem::path& path) {

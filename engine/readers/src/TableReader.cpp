@@ -40,6 +40,19 @@ std::string Range::describe() const {
   return "a finite number";
 }
 
+std::optional<toml::table> parseToml(std::string_view text, const std::string& file,
+                                     Diagnostics& diagnostics) {
+  try {
+    return toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    diagnostics.add(e.source().begin.line, e.source().begin.column, "",
+                    "TOML syntax error: " + std::string(e.description()));
+  } catch (const std::exception& e) {
+    diagnostics.add(0, 0, "", std::string("TOML could not be read: ") + e.what());
+  }
+  return std::nullopt;
+}
+
 std::string typeName(const toml::node& node) {
   switch (node.type()) {
   case toml::node_type::string: return "a string";

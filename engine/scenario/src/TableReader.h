@@ -10,6 +10,7 @@
 namespace skillsim::scenario {
 
 using readers::Need;
+using readers::parseToml;
 using readers::Range;
 using readers::TableReader;
 using readers::typeName;

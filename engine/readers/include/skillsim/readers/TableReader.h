@@ -91,6 +91,13 @@ private:
   std::vector<std::string> mKnown;
 };
 
+/**
+ * Parses TOML text (`file` names it in messages); a syntax error becomes a problem with its line
+ * and column ("TOML syntax error: …"), and nullopt is returned.
+ */
+[[nodiscard]] std::optional<toml::table> parseToml(std::string_view text, const std::string& file,
+                                                   Diagnostics& diagnostics);
+
 /** Name of a TOML node's type for messages ("a string", "an integer" …). */
 [[nodiscard]] std::string typeName(const toml::node& node);
 
