@@ -1,7 +1,7 @@
 #pragma once
 
-// Shared fixtures of the records tests: a scored result with items, deductions and a veto, a
-// temporary directory removed at the end, and a small recorded trace.
+// Shared fixtures of the records and export tests: a scored result with items, deductions and a
+// veto, a temporary directory removed at the end, and a small recorded trace.
 
 #include <skillsim/assessment/AttemptResult.h>
 #include <skillsim/records/AttemptRecord.h>
