@@ -1,9 +1,9 @@
 # shellcheck shell=bash
-# Sourced by scripts/test.sh before ctest: starts a throwaway PostgreSQL server for the results
-# store tests (tests/records) and exports SKILLSIM_TEST_PG_URL. Installs nothing: it uses the
-# binaries of Debian's `postgresql` package (scripts/setup.sh installs it). The server runs from a
-# temporary directory, listens on 127.0.0.1 only, trusts local connections, and is stopped and
-# removed by the `cleanup` hook of test.sh. initdb refuses to run as root, so as root the server
+# Sourced by scripts/test.sh before ctest: starts a throwaway PostgreSQL server for the store
+# tests (tests/records, tests/certify) and exports SKILLSIM_TEST_PG_URL. Installs nothing: it uses
+# the binaries of Debian's `postgresql` package (scripts/setup.sh installs it). The server runs
+# from a temporary directory, listens on 127.0.0.1 only, trusts local connections, and is stopped
+# and removed by the `cleanup` hook of test.sh. initdb refuses to run as root, so as root the server
 # runs as the `postgres` system user the package creates.
 # Set SKILLSIM_TEST_PG_URL yourself to use another server; the tests then create and drop their
 # own databases there.
@@ -14,7 +14,7 @@ skillsim_start_test_postgres() {
     [ -x "$candidate/initdb" ] && [ -x "$candidate/pg_ctl" ] && bin=$candidate
   done
   if [ -z "$bin" ]; then
-    echo "test: PostgreSQL binaries not found (Debian package postgresql); the PostgreSQL half of the records tests will be skipped"
+    echo "test: PostgreSQL binaries not found (Debian package postgresql); the PostgreSQL half of the store tests will be skipped"
     return 0
   fi
   dir=$(mktemp -d /tmp/skillsim-pg.XXXXXX)
@@ -53,7 +53,7 @@ skillsim_start_test_postgres() {
   # The stop command must work from test.sh's EXIT trap, after this function has returned.
   cleanup+=("${run_as[*]} $bin/pg_ctl -D $dir/data -m immediate -w stop >/dev/null 2>&1; rm -rf $dir")
   export SKILLSIM_TEST_PG_URL="postgresql://skillsim@127.0.0.1:$port/postgres"
-  echo "test: started PostgreSQL ($("$bin/postgres" --version | awk '{print $3}')) on 127.0.0.1:$port for the records tests"
+  echo "test: started PostgreSQL ($("$bin/postgres" --version | awk '{print $3}')) on 127.0.0.1:$port for the store tests"
 }
 
 if [ -z "${SKILLSIM_TEST_PG_URL:-}" ]; then

@@ -1,6 +1,6 @@
 #include "CertifyCommandTestSupport.h"
 
-#include <skillsim/records/CertificateDecisionStore.h>
+#include <skillsim/certify/CertificateDecisionStore.h>
 
 #include <nlohmann/json.hpp>
 
@@ -45,7 +45,7 @@ TEST(CertifyCommand, ExactlyTheMinimumIsAwardedAndRecorded) {
   EXPECT_NE(r.out.find("decision: awarded (q2_overhead_crane_licence)"), std::string::npos);
   EXPECT_NE(r.out.find("valid from 2026-11-29 until 2030-11-29"), std::string::npos);
 
-  auto decisions = records::CertificateDecisionStore::open(dir.file("results.sqlite"));
+  auto decisions = certify::CertificateDecisionStore::open(dir.file("results.sqlite"));
   ASSERT_TRUE(decisions) << decisions.error().toString();
   auto stored = (*decisions)->decisions("T001");
   ASSERT_TRUE(stored) << stored.error().toString();

@@ -1,6 +1,6 @@
 #include "CertifyCommandTestSupport.h"
 
-#include <skillsim/records/ReportScenarioOverlay.h>
+#include <skillsim/report/ReportScenarioOverlay.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <cstdlib>
@@ -69,7 +69,7 @@ TEST(ReportCommand, GroundPlanShowsTheZonesOfTheScenarioVersionUsed) {
            dir.file("zones.html"), "--scenarios", std::string(SKILLSIM_SOURCE_DIR) + "/scenarios"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   std::string html = test::readText(dir.file("zones.html"));
-  const std::size_t circles = records::reportZones(*q2).size();
+  const std::size_t circles = report::reportZones(*q2).size();
   ASSERT_GE(circles, 3u);
   EXPECT_EQ(count(html, "<circle class=\"zone\""), circles);
   EXPECT_NE(html.find("<title>circle_b</title>"), std::string::npos);

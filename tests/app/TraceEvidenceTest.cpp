@@ -8,9 +8,9 @@
 
 #include <skillsim/app/StoredAttemptCheck.h>
 #include <skillsim/core/Version.h>
-#include <skillsim/records/CertificateEvidenceFromRecords.h>
-#include <skillsim/records/ReportScenarioOverlay.h>
 #include <skillsim/records/TraceReader.h>
+#include <skillsim/report/ReportFromResult.h>
+#include <skillsim/report/ReportScenarioOverlay.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <cmath>
@@ -354,16 +354,16 @@ TEST_F(TraceEvidenceTest, ReportPlotsTheReSimulatedMotionWithTheRubricsBands) {
   }
   // The score plot stays for the attempt without a trace.
   EXPECT_EQ(seriesPoints(svgs(html, "score")[1]),
-            records::reportAttemptFromRecord(absent, "en").scoreSeries.size());
+            report::reportAttemptFromRecord(absent, "en").scoreSeries.size());
   EXPECT_GT(seriesPoints(svgs(html, "score")[1]), 2u);
 
   // The Q2 height criteria, at the re-simulated phase times: transfer A→B 2–4 m, weave 0.5–1 m.
   auto q2 = scenario::loadScenario(kScenarios + "/overhead_crane/q2_practical.toml");
   ASSERT_TRUE(q2) << q2.error().toString();
   const auto heightBands =
-      records::reportBands(*q2, "load_height", motion.phaseTimes, motion.duration);
+      report::reportBands(*q2, "load_height", motion.phaseTimes, motion.duration);
   const auto swingBands =
-      records::reportBands(*q2, "load_swing_angle", motion.phaseTimes, motion.duration);
+      report::reportBands(*q2, "load_swing_angle", motion.phaseTimes, motion.duration);
   ASSERT_GE(heightBands.size(), 2u);
   EXPECT_EQ(count(svgs(html, "height")[0], "<rect class=\"band\""), heightBands.size());
   EXPECT_EQ(count(svgs(html, "swing")[0], "<rect class=\"band\""), swingBands.size());

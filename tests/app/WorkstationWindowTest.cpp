@@ -2,7 +2,7 @@
 // reference trace drives the crane in the window to the end of the exam, and the attempt is in
 // the results store afterwards (issue 7, point 8).
 #include <skillsim/app/Cli.h>
-#include <skillsim/records/JsonExport.h>
+#include <skillsim/records/ResultJson.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/records/TraceWriter.h>

@@ -1,7 +1,7 @@
 #include "RecordsTestSupport.h"
 
-#include <skillsim/records/JsonExport.h>
 #include <skillsim/records/ResultHash.h>
+#include <skillsim/records/ResultJson.h>
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 #include "RecordsTestSupport.h"
 
-#include <skillsim/records/JsonExport.h>
+#include <skillsim/records/ResultJson.h>
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/records/TraceWriter.h>
 #include <skillsim/records/WorkstationKey.h>

@@ -5,13 +5,13 @@
 
 #include "skillsim/app/Cli.h"
 
-#include <skillsim/assessment/CertificateEvaluator.h>
-#include <skillsim/assessment/CertificateRuleLoader.h>
-#include <skillsim/assessment/CertificateTheoryScores.h>
-#include <skillsim/records/BadgeCredential.h>
-#include <skillsim/records/CertificateDecisionStore.h>
-#include <skillsim/records/CertificateEvidenceFromRecords.h>
-#include <skillsim/records/CertificateXapi.h>
+#include <skillsim/certify/BadgeCredential.h>
+#include <skillsim/certify/CertificateDecisionStore.h>
+#include <skillsim/certify/CertificateEvaluator.h>
+#include <skillsim/certify/CertificateEvidenceFromRecords.h>
+#include <skillsim/certify/CertificateRuleLoader.h>
+#include <skillsim/certify/CertificateTheoryScores.h>
+#include <skillsim/certify/CertificateXapi.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/UserDirs.h>
 
@@ -26,7 +26,7 @@
 namespace skillsim::app {
 namespace {
 
-assessment::CertificateDate todayUtc() {
+certify::CertificateDate todayUtc() {
   // The decision date is the one place certification reads the clock; --date overrides it.
   auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   std::chrono::year_month_day ymd{days};
@@ -51,17 +51,17 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
     err << "skillsim certify: " << error.toString() << '\n';
     return kExitFailure;
   };
-  auto rule = assessment::findCertificateRule(options.certificatesDir, options.certificateId);
+  auto rule = certify::findCertificateRule(options.certificatesDir, options.certificateId);
   if (!rule) {
     return fail(rule.error());
   }
 
-  assessment::CertificateEvidence evidence;
+  certify::CertificateEvidence evidence;
   evidence.traineeId = options.traineeId;
   if (options.date.empty()) {
     evidence.decisionDate = todayUtc();
   } else {
-    auto date = assessment::parseCertificateDate(options.date);
+    auto date = certify::parseCertificateDate(options.date);
     if (!date || options.date.size() != 10) {
       err << "skillsim certify: --date " << options.date
           << ": expected a date YYYY-MM-DD that exists\n";
@@ -70,7 +70,7 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
     evidence.decisionDate = *date;
   }
   if (!options.theoryScores.empty()) {
-    auto scores = assessment::loadTheoryScoresCsv(options.theoryScores);
+    auto scores = certify::loadTheoryScoresCsv(options.theoryScores);
     if (!scores) {
       return fail(scores.error());
     }
@@ -93,7 +93,7 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
   std::vector<records::AttemptRecord> candidates;
   for (const records::AttemptRecord& record : *stored) {
     const bool part = std::any_of(rule->parts.begin(), rule->parts.end(), [&](const auto& p) {
-      return p.kind == assessment::CertificatePartKind::Practical &&
+      return p.kind == certify::CertificatePartKind::Practical &&
              p.scenarioId == record.scenario.id;
     });
     if (part && record.mode == records::AttemptMode::Exam) {
@@ -120,7 +120,7 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
     if (evidence.traineeName.empty()) {
       evidence.traineeName = record.traineeName;
     }
-    assessment::CertificateAttempt attempt = records::certificateAttemptFromRecord(record);
+    certify::CertificateAttempt attempt = certify::certificateAttemptFromRecord(record);
     auto check = checkOf.find(record.attemptId);
     // The store's own signature flag is never enough: only a re-verified trace counts.
     attempt.verified = check != checkOf.end() && check->second->verified;
@@ -130,10 +130,10 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
     evidence.attempts.push_back(std::move(attempt));
   }
 
-  assessment::CertificateDecision decision = assessment::evaluateCertificate(*rule, evidence);
+  certify::CertificateDecision decision = certify::evaluateCertificate(*rule, evidence);
   const bool zh = options.lang != "en";
   out << "certificate " << rule->id << ": " << (zh ? rule->title.zh : rule->title.en);
-  if (const assessment::CertificateLevel* level = rule->levelInfo()) {
+  if (const certify::CertificateLevel* level = rule->levelInfo()) {
     out << " — " << (zh ? level->zh : level->en);
   }
   out << "\ntrainee " << decision.traineeId
@@ -147,10 +147,10 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
     out << "  " << reason << '\n';
   }
 
-  records::CertificateExportOptions exportOptions;
+  certify::CertificateExportOptions exportOptions;
   exportOptions.language = zh ? "zh-CN" : "en";
   if (!options.noRecord) {
-    auto decisions = records::CertificateDecisionStore::open(location);
+    auto decisions = certify::CertificateDecisionStore::open(location);
     if (!decisions) {
       return fail(decisions.error());
     }
@@ -161,7 +161,7 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
     out << "recorded decision " << *id << " in " << (*store)->backend() << " store\n";
   }
   if (!options.badgeOut.empty()) {
-    auto credential = records::writeOpenBadgeCredential(*rule, decision, exportOptions);
+    auto credential = certify::writeOpenBadgeCredential(*rule, decision, exportOptions);
     if (!credential) {
       err << "skillsim certify: no credential written: " << credential.error().toString() << '\n';
     } else if (writeText(options.badgeOut, *credential, err)) {
@@ -172,12 +172,12 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
   }
   if (!options.xapiOut.empty()) {
     if (!writeText(options.xapiOut,
-                   records::writeCertificateXapiStatements(*rule, decision, exportOptions), err)) {
+                   certify::writeCertificateXapiStatements(*rule, decision, exportOptions), err)) {
       return kExitFailure;
     }
     out << "wrote xAPI statements to " << options.xapiOut << '\n';
   }
-  return decision.outcome == assessment::CertificateOutcome::NotAwarded ? kExitFailure : kExitOk;
+  return decision.outcome == certify::CertificateOutcome::NotAwarded ? kExitFailure : kExitOk;
 }
 
 } // namespace

@@ -35,7 +35,7 @@ CLI::App* addCertifyCommand(CLI::App& cli, CertifyOptions& options);
  * the results store and the theory score; re-verifies the exam attempts at the rule's scenarios
  * with `checker` (checkStoredAttempts: each attempt's trace found by hash under the trace folders
  * and re-simulated, in parallel, with a progress bar on a terminal) and prints one line per
- * attempt that does not verify; evaluates the rule (assessment::evaluateCertificate) with only
+ * attempt that does not verify; evaluates the rule (certify::evaluateCertificate) with only
  * the verified attempts counting, prints the decision with its reasons item by item, records it
  * in the store (table certificate_decisions) and optionally writes the Open Badges credential and
  * xAPI statements. Returns kExitOk when awarded or pending a panel review, kExitFailure when not

@@ -5,14 +5,14 @@
 
 #include "skillsim/app/Cli.h"
 
+#include <skillsim/certify/CertificateDecisionStore.h>
 #include <skillsim/core/Log.h>
-#include <skillsim/records/CertificateDecisionStore.h>
-#include <skillsim/records/CertificateEvidenceFromRecords.h>
-#include <skillsim/records/ReportClassList.h>
-#include <skillsim/records/ReportScenarioOverlay.h>
-#include <skillsim/records/ReportWriter.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/UserDirs.h>
+#include <skillsim/report/ReportClassList.h>
+#include <skillsim/report/ReportFromResult.h>
+#include <skillsim/report/ReportScenarioOverlay.h>
+#include <skillsim/report/ReportWriter.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <CLI/CLI.hpp>
@@ -27,7 +27,7 @@
 namespace skillsim::app {
 namespace {
 
-std::string decisionText(const records::StoredCertificateDecision& d) {
+std::string decisionText(const certify::StoredCertificateDecision& d) {
   std::string text = d.certificateId + (d.level.empty() ? "" : " " + d.level) + ": " + d.outcome +
                      " (" + d.decidedOn;
   if (!d.validUntil.empty()) {
@@ -70,9 +70,9 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
     err << "skillsim report: give exactly one of --trainee ID and --class FILE\n";
     return kExitUsage;
   }
-  std::vector<records::ReportClassMember> members;
+  std::vector<report::ReportClassMember> members;
   if (!options.classFile.empty()) {
-    auto list = records::loadReportClassList(options.classFile);
+    auto list = report::loadReportClassList(options.classFile);
     if (!list) {
       return fail(list.error());
     }
@@ -87,14 +87,14 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
   if (!store) {
     return fail(store.error());
   }
-  auto decisions = records::CertificateDecisionStore::open(location);
+  auto decisions = certify::CertificateDecisionStore::open(location);
   if (!decisions) {
     return fail(decisions.error());
   }
 
   const std::map<std::string, scenario::Scenario> scenarios =
       scenariosByHash(options.traces.scenariosDir);
-  records::ReportDocument document;
+  report::ReportDocument document;
   document.language = options.lang;
   document.title = options.title;
   document.subtitle = options.classFile.empty() ? options.traineeId : options.classFile;
@@ -102,7 +102,7 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
   // Every member's attempts first, so that all traces are re-simulated in one parallel pass.
   std::vector<records::AttemptRecord> all;
   std::vector<std::size_t> firstOf;
-  for (const records::ReportClassMember& member : members) {
+  for (const report::ReportClassMember& member : members) {
     auto stored = (*store)->attempts(records::AttemptQuery{member.traineeId, ""});
     if (!stored) {
       return fail(stored.error());
@@ -126,26 +126,26 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
   }
 
   for (std::size_t m = 0; m < members.size(); ++m) {
-    const records::ReportClassMember& member = members[m];
-    std::vector<records::ReportAttempt> mine;
+    const report::ReportClassMember& member = members[m];
+    std::vector<report::ReportAttempt> mine;
     for (std::size_t i = firstOf[m]; i < firstOf[m + 1]; ++i) {
       const records::AttemptRecord& record = all[i];
       const StoredAttemptCheck& check = (*checks)[i];
-      records::ReportAttempt attempt = records::reportAttemptFromRecord(record, options.lang);
+      report::ReportAttempt attempt = report::reportAttemptFromRecord(record, options.lang);
       attempt.verified = check.verified; // the re-verification, never the store's flag
       if (!check.verified) {
         attempt.verificationNote = check.note;
       }
       auto s = scenarios.find(record.scenario.hash);
       if (s != scenarios.end()) {
-        attempt.zones = records::reportZones(s->second);
+        attempt.zones = report::reportZones(s->second);
       }
       if (check.motion) {
         attempt.samples = check.motion->samples;
         if (s != scenarios.end()) {
-          attempt.swingBands = records::reportBands(
+          attempt.swingBands = report::reportBands(
               s->second, "load_swing_angle", check.motion->phaseTimes, check.motion->duration);
-          attempt.heightBands = records::reportBands(
+          attempt.heightBands = report::reportBands(
               s->second, "load_height", check.motion->phaseTimes, check.motion->duration);
         }
       }
@@ -154,9 +154,9 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
       }
       mine.push_back(std::move(attempt));
     }
-    std::vector<records::ReportRosterRow> rows = records::makeReportRoster(mine);
-    records::ReportRosterRow row =
-        rows.empty() ? records::ReportRosterRow{member.traineeId, member.name} : rows.front();
+    std::vector<report::ReportRosterRow> rows = report::makeReportRoster(mine);
+    report::ReportRosterRow row =
+        rows.empty() ? report::ReportRosterRow{member.traineeId, member.name} : rows.front();
     auto made = (*decisions)->decisions(member.traineeId);
     if (!made) {
       return fail(made.error());
@@ -165,23 +165,23 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
       row.certificate = decisionText(made->back());
     }
     document.roster.push_back(std::move(row));
-    for (records::ReportAttempt& attempt : mine) {
+    for (report::ReportAttempt& attempt : mine) {
       document.attempts.push_back(std::move(attempt));
     }
   }
 
   const bool showProgress =
       isatty(STDERR_FILENO) != 0 && document.attempts.size() >= kReportProgressThreshold;
-  records::ReportProgress progress;
+  report::ReportProgress progress;
   if (showProgress) {
     progress = [&err](std::size_t done, std::size_t total) {
-      err << '\r' << records::formatReportProgressBar(done, total) << std::flush;
+      err << '\r' << report::formatReportProgressBar(done, total) << std::flush;
       if (done == total) {
         err << '\n';
       }
     };
   }
-  auto html = records::writeHtmlReport(document, progress);
+  auto html = report::writeHtmlReport(document, progress);
   if (!html) {
     return fail(html.error());
   }

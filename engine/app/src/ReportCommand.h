@@ -15,7 +15,7 @@ namespace skillsim::app {
 /** Options of `skillsim report`. */
 struct ReportOptions {
   std::string traineeId; ///< One trainee, or
-  std::string classFile; ///< a class list (records::parseReportClassList).
+  std::string classFile; ///< a class list (report::parseReportClassList).
   std::string db;        ///< Store path or URL; empty: the default store.
   std::string out;       ///< The HTML file to write.
   std::string lang = "zh-CN";
@@ -35,10 +35,10 @@ CLI::App* addReportCommand(CLI::App& cli, ReportOptions& options);
  * [--traces DIR]... [--scenarios DIR]`: reads the trainees' attempts (and certificate decisions)
  * from the results store, re-verifies and re-simulates each attempt's trace once with `checker`
  * (checkStoredAttempts, collecting motion; a progress bar on a terminal) and writes one
- * self-contained HTML report (records::writeHtmlReport). Per attempt: `verified` is that
+ * self-contained HTML report (report::writeHtmlReport). Per attempt: `verified` is that
  * re-verification (the rule certify applies); the motion plots hold the re-simulation's 10 Hz
  * samples, with the allowed swing and height bands of the scenario's rubric placed at the
- * re-simulated phase times (records::reportBands); an attempt whose trace is not found keeps its
+ * re-simulated phase times (report::reportBands); an attempt whose trace is not found keeps its
  * score plot, empty motion plots and the reason as a note. Shows a progress bar on stderr when
  * stderr is a terminal and there are at least kReportProgressThreshold attempts. Returns
  * kExitOk, or kExitFailure with the message on `err`. Never throws.

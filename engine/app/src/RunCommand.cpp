@@ -9,7 +9,7 @@
 
 #include <skillsim/core/Hash.h>
 #include <skillsim/records/AttemptRecorder.h>
-#include <skillsim/records/JsonExport.h>
+#include <skillsim/records/ResultJson.h>
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/render/Renderer.h>

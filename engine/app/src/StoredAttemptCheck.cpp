@@ -108,8 +108,8 @@ records::Resimulator recordingResimulator(std::shared_ptr<SeenTraces> seen, bool
           bound = true;
         }
         auto get = [&m](const std::optional<std::size_t>& i) { return i ? m.get(*i) : 0.0; };
-        const records::ReportSample sample{static_cast<double>(tick) / rate, get(x), get(z),
-                                           get(swing), get(height)};
+        const report::ReportSample sample{static_cast<double>(tick) / rate, get(x), get(z),
+                                          get(swing), get(height)};
         // A physics fault's NaN stops the attempt; the report draws only finite samples.
         if (std::isfinite(sample.loadX) && std::isfinite(sample.loadZ) &&
             std::isfinite(sample.swing) && std::isfinite(sample.height)) {

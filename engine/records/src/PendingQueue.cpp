@@ -1,6 +1,6 @@
 #include "skillsim/records/PendingQueue.h"
 
-#include "skillsim/records/JsonExport.h"
+#include "skillsim/records/ResultJson.h"
 
 #include <algorithm>
 #include <array>

@@ -1,8 +1,31 @@
-#include "SqlConnection.h"
+#include "skillsim/records/SqlConnection.h"
+
+#include "PgConnection.h"
+#include "SqliteConnection.h"
 
 #include <cstdlib>
 
 namespace skillsim::records {
+
+core::Expected<std::unique_ptr<SqlConnection>> openSqlConnection(const std::string& location,
+                                                                 const StoreOptions& options) {
+  if (ResultsStore::isPostgresUrl(location)) {
+    auto pg = PgConnection::open(location, options);
+    if (!pg) {
+      return std::move(pg).error();
+    }
+    return std::unique_ptr<SqlConnection>(std::move(*pg));
+  }
+  if (location.empty()) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "no results store given: pass a file path or a postgresql:// URL");
+  }
+  auto lite = SqliteConnection::open(location, options);
+  if (!lite) {
+    return std::move(lite).error();
+  }
+  return std::unique_ptr<SqlConnection>(std::move(*lite));
+}
 
 double sqlDouble(const SqlValue& v) {
   if (const auto* d = std::get_if<double>(&v)) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SqlConnection.h"
+#include "skillsim/records/SqlConnection.h"
 
 #include "skillsim/records/ResultsStore.h"
 

@@ -1,8 +1,8 @@
 #include "skillsim/records/TraceReader.h"
 
 #include "TraceFormat.h"
-#include "skillsim/records/JsonExport.h"
 #include "skillsim/records/ResultHash.h"
+#include "skillsim/records/ResultJson.h"
 #include "skillsim/records/WorkstationKey.h"
 
 #include <cmath>

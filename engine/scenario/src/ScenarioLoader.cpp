@@ -16,20 +16,6 @@
 namespace skillsim::scenario {
 namespace {
 
-/** Parses TOML text; a syntax error becomes a problem with its line and column. */
-std::optional<toml::table> parseToml(std::string_view text, const std::string& file,
-                                     Diagnostics& diagnostics) {
-  try {
-    return toml::parse(text, file);
-  } catch (const toml::parse_error& e) {
-    diagnostics.add(e.source().begin.line, e.source().begin.column, "",
-                    "TOML syntax error: " + std::string(e.description()));
-  } catch (const std::exception& e) {
-    diagnostics.add(0, 0, "", std::string("TOML could not be read: ") + e.what());
-  }
-  return std::nullopt;
-}
-
 /** Checks the `format` key; returns the declared kind. */
 FileKind readFormat(const toml::table& root, Diagnostics& diagnostics) {
   const toml::node* node = root.get("format");

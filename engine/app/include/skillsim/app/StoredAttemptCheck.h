@@ -2,8 +2,8 @@
 
 #include <skillsim/core/Expected.h>
 #include <skillsim/records/AttemptRecord.h>
-#include <skillsim/records/ReportData.h>
 #include <skillsim/records/TraceVerifier.h>
+#include <skillsim/report/ReportData.h>
 
 #include <filesystem>
 #include <functional>
@@ -46,7 +46,7 @@ struct AttemptMotion {
    * tick / tickRate s. A metric the scenario lacks reads 0; a sample with a non-finite value
    * (a physics fault) is left out.
    */
-  std::vector<records::ReportSample> samples;
+  std::vector<report::ReportSample> samples;
   /** Each started rubric phase's [start, end] s (assessment::Assessor::phaseTicks / tickRate). */
   std::map<std::string, std::pair<double, double>> phaseTimes;
   double duration = 0.0; ///< s: the last re-simulated tick / tickRate.

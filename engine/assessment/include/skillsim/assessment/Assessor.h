@@ -88,7 +88,7 @@ public:
    * The phases that have started so far, in rubric order (phases never started are left out):
    * each one's start tick and its end tick, a running phase ending at the last observed tick
    * (as finish() closes it). For the report's allowed bands, which are drawn over the phase a
-   * criterion is bound to (records::reportBands).
+   * criterion is bound to (report::reportBands).
    */
   [[nodiscard]] std::vector<PhaseSpan> phaseTicks() const;
 

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "skillsim/certify/CertificateRule.h"
+
+#include <skillsim/core/Expected.h>
+
+#include <filesystem>
+#include <string_view>
+
+namespace skillsim::certify {
+
+/**
+ * Parses a certificate rule from TOML text (format: docs/certificate-format.md). `fileName` is
+ * used in messages only. Errors (ErrorCode::InvalidInput, or Unsupported for another
+ * format_version) name `file:line:column`, the field and what would be right: a TOML syntax
+ * error, an unknown or missing key, a wrong type, a value out of range, a level not in its
+ * level system, weights that do not sum to 1, a part minimum below the one the certificate kind
+ * requires (special-equipment licences 70, national skill standards 60; ../shared/EXAMS.md).
+ */
+[[nodiscard]] core::Expected<CertificateRule> parseCertificateRule(std::string_view text,
+                                                                   std::string_view fileName);
+
+/** Reads and parses a rule file; ErrorCode::NotFound / Io when the file cannot be read. */
+[[nodiscard]] core::Expected<CertificateRule>
+loadCertificateRule(const std::filesystem::path& path);
+
+/**
+ * Loads `<directory>/<id>.toml` and checks that its `id` is `id`. ErrorCode::NotFound, with the
+ * ids that do exist, when there is no such file.
+ */
+[[nodiscard]] core::Expected<CertificateRule>
+findCertificateRule(const std::filesystem::path& directory, std::string_view id);
+
+} // namespace skillsim::certify

@@ -1,0 +1,78 @@
+#include "skillsim/export/CsvExport.h"
+
+#include <skillsim/records/TraceHeader.h>
+
+#include <array>
+#include <charconv>
+
+namespace skillsim::exporting {
+namespace {
+
+std::string field(std::string text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
+    text.insert(text.begin(), '\'');
+  }
+  if (text.find_first_of(",\"\r\n") == std::string::npos) {
+    return text;
+  }
+  std::string quoted = "\"";
+  for (char c : text) {
+    quoted += c;
+    if (c == '"') {
+      quoted += '"';
+    }
+  }
+  return quoted + '"';
+}
+
+std::string number(double v) {
+  std::array<char, 32> buffer{};
+  const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v).ptr;
+  return std::string(buffer.data(), end);
+}
+
+const char* flag(bool b) { return b ? "true" : "false"; }
+
+} // namespace
+
+std::string attemptsToCsv(std::span<const records::AttemptRecord> records,
+                          const CsvOptions& options) {
+  std::string out = options.byteOrderMark ? "\xEF\xBB\xBF" : "";
+  out += "attempt_id,trainee_id,trainee_name,scenario_id,scenario_title,scenario_version,"
+         "scenario_hash,mode,start_utc,duration_s,score,maximum,pass_mark,passed,vetoed,"
+         "completed,level,deductions,points_deducted,trace_hash,signature_valid\r\n";
+  for (const records::AttemptRecord& a : records) {
+    double deducted = 0.0;
+    for (const auto& d : a.result.deductions) {
+      deducted += d.points;
+    }
+    const std::array<std::string, 21> row = {field(a.attemptId),
+                                             field(a.traineeId),
+                                             field(a.traineeName),
+                                             field(a.scenario.id),
+                                             field(a.scenario.title),
+                                             field(a.scenario.version),
+                                             field(a.scenario.hash),
+                                             std::string(toString(a.mode)),
+                                             records::formatUtc(a.startUtc),
+                                             number(a.result.duration),
+                                             number(a.result.totalPoints),
+                                             number(a.result.maxPoints),
+                                             number(a.result.passMark),
+                                             flag(a.result.passed),
+                                             flag(a.vetoed()),
+                                             flag(a.result.completed),
+                                             field(a.result.level),
+                                             std::to_string(a.result.deductions.size()),
+                                             number(deducted),
+                                             field(a.traceHash),
+                                             flag(a.signatureValid)};
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      out += row[i];
+      out += i + 1 < row.size() ? "," : "\r\n";
+    }
+  }
+  return out;
+}
+
+} // namespace skillsim::exporting

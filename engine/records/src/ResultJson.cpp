@@ -1,0 +1,348 @@
+#include "skillsim/records/ResultJson.h"
+
+#include "skillsim/records/TraceHeader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+
+namespace skillsim::records {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+json vec3(const glm::dvec3& v) { return json::array({v.x, v.y, v.z}); }
+
+json resultObject(const assessment::AttemptResult& r) {
+  json items = json::array();
+  for (const auto& i : r.items) {
+    items.push_back({{"itemId", i.itemId},
+                     {"clause", i.clause},
+                     {"category", std::string(assessment::toString(i.category))},
+                     {"maxPoints", i.maxPoints},
+                     {"awardedPoints", i.awardedPoints}});
+  }
+  json deductions = json::array();
+  for (const auto& d : r.deductions) {
+    deductions.push_back({{"itemId", d.itemId},
+                          {"criterionId", d.criterionId},
+                          {"points", d.points},
+                          {"tick", d.tick},
+                          {"time", d.time},
+                          {"position", vec3(d.position)},
+                          {"measured", d.measured},
+                          {"reason", d.reason}});
+  }
+  json vetoes = json::array();
+  for (const auto& v : r.vetoes) {
+    vetoes.push_back({{"itemId", v.itemId},
+                      {"criterionId", v.criterionId},
+                      {"tick", v.tick},
+                      {"time", v.time},
+                      {"position", vec3(v.position)},
+                      {"reason", v.reason}});
+  }
+  return {{"scenarioId", r.scenarioId},
+          {"standardId", r.standardId},
+          {"items", items},
+          {"deductions", deductions},
+          {"vetoes", vetoes},
+          {"totalPoints", r.totalPoints},
+          {"maxPoints", r.maxPoints},
+          {"passMark", r.passMark},
+          {"passed", r.passed},
+          {"completed", r.completed},
+          {"endTick", r.endTick},
+          {"duration", r.duration},
+          {"level", r.level}};
+}
+
+json attemptObject(const AttemptRecord& a) {
+  return {{"attemptId", a.attemptId},
+          {"traineeId", a.traineeId},
+          {"traineeName", a.traineeName},
+          {"scenario",
+           {{"id", a.scenario.id},
+            {"hash", a.scenario.hash},
+            {"title", a.scenario.title},
+            {"titleEn", a.scenario.titleEn},
+            {"version", a.scenario.version}}},
+          {"mode", std::string(toString(a.mode))},
+          {"startUtc", a.startUtc},
+          {"start", formatUtc(a.startUtc)},
+          {"traceHash", a.traceHash},
+          {"signatureValid", a.signatureValid},
+          {"engineVersion", a.engineVersion},
+          {"result", resultObject(a.result)}};
+}
+
+std::string dump(const json& j, int indent) {
+  // Non-finite doubles have no JSON form (they would become null and read back as an error):
+  // a result never holds one, the assessor rejects NaN (DESIGN.md, bad input).
+  return j.dump(indent < 0 ? -1 : indent, ' ', false, json::error_handler_t::replace);
+}
+
+/** Reads typed fields, remembering the path for messages; the first problem is kept. */
+class FieldReader {
+public:
+  explicit FieldReader(std::string source) : mSource(std::move(source)) {}
+
+  const json* field(const json& obj, const std::string& path, const char* name) {
+    if (mFailed) {
+      return nullptr;
+    }
+    if (!obj.is_object()) {
+      failAt(path, "expected an object");
+      return nullptr;
+    }
+    const auto it = obj.find(name);
+    if (it == obj.end()) {
+      failAt(join(path, name), "missing");
+      return nullptr;
+    }
+    return &*it;
+  }
+  std::string str(const json& obj, const std::string& path, const char* name) {
+    const json* v = field(obj, path, name);
+    if (v == nullptr) {
+      return {};
+    }
+    if (!v->is_string()) {
+      failAt(join(path, name), "expected a string");
+      return {};
+    }
+    return v->get<std::string>();
+  }
+  double num(const json& obj, const std::string& path, const char* name) {
+    const json* v = field(obj, path, name);
+    if (v == nullptr) {
+      return 0.0;
+    }
+    if (!v->is_number()) {
+      failAt(join(path, name), "expected a number");
+      return 0.0;
+    }
+    return v->get<double>();
+  }
+  std::uint64_t u64(const json& obj, const std::string& path, const char* name) {
+    const json* v = field(obj, path, name);
+    if (v == nullptr) {
+      return 0;
+    }
+    if (!v->is_number_unsigned()) {
+      failAt(join(path, name), "expected a non-negative integer");
+      return 0;
+    }
+    return v->get<std::uint64_t>();
+  }
+  std::int64_t i64(const json& obj, const std::string& path, const char* name) {
+    const json* v = field(obj, path, name);
+    if (v == nullptr) {
+      return 0;
+    }
+    if (!v->is_number_integer()) {
+      failAt(join(path, name), "expected an integer");
+      return 0;
+    }
+    return v->get<std::int64_t>();
+  }
+  bool boolean(const json& obj, const std::string& path, const char* name) {
+    const json* v = field(obj, path, name);
+    if (v == nullptr) {
+      return false;
+    }
+    if (!v->is_boolean()) {
+      failAt(join(path, name), "expected true or false");
+      return false;
+    }
+    return v->get<bool>();
+  }
+  const json* array(const json& obj, const std::string& path, const char* name) {
+    const json* v = field(obj, path, name);
+    if (v != nullptr && !v->is_array()) {
+      failAt(join(path, name), "expected an array");
+      return nullptr;
+    }
+    return v;
+  }
+  glm::dvec3 vec(const json& obj, const std::string& path, const char* name) {
+    const json* v = field(obj, path, name);
+    if (v == nullptr) {
+      return glm::dvec3(0.0);
+    }
+    if (!v->is_array() || v->size() != 3 || !(*v)[0].is_number() || !(*v)[1].is_number() ||
+        !(*v)[2].is_number()) {
+      failAt(join(path, name), "expected [x, y, z] in metres");
+      return glm::dvec3(0.0);
+    }
+    return {(*v)[0].get<double>(), (*v)[1].get<double>(), (*v)[2].get<double>()};
+  }
+  void failAt(const std::string& path, const std::string& what) {
+    if (!mFailed) {
+      mFailed = true;
+      mError = core::makeError(core::ErrorCode::InvalidInput, what,
+                               core::SourceLocation{.file = mSource, .fieldPath = path});
+    }
+  }
+  static std::string join(const std::string& path, const char* name) {
+    return path.empty() ? std::string(name) : path + "." + name;
+  }
+  [[nodiscard]] bool failed() const { return mFailed; }
+  core::Error error() const { return mError; }
+
+private:
+  std::string mSource;
+  bool mFailed = false;
+  core::Error mError;
+};
+
+assessment::AttemptResult readResult(FieldReader& in, const json& j, const std::string& path) {
+  assessment::AttemptResult r;
+  r.scenarioId = in.str(j, path, "scenarioId");
+  r.standardId = in.str(j, path, "standardId");
+  if (const json* items = in.array(j, path, "items")) {
+    for (std::size_t k = 0; k < items->size(); ++k) {
+      const json& e = (*items)[k];
+      const std::string p = FieldReader::join(path, "items") + "[" + std::to_string(k) + "]";
+      assessment::ItemResult item;
+      item.itemId = in.str(e, p, "itemId");
+      item.clause = in.str(e, p, "clause");
+      const std::string category = in.str(e, p, "category");
+      if (auto c = assessment::categoryFromName(category)) {
+        item.category = *c;
+      } else if (!in.failed()) {
+        in.failAt(p + ".category", "'" + category +
+                                       "' is not a category (safety, procedure, quality, "
+                                       "efficiency)");
+      }
+      item.maxPoints = in.num(e, p, "maxPoints");
+      item.awardedPoints = in.num(e, p, "awardedPoints");
+      r.items.push_back(std::move(item));
+    }
+  }
+  if (const json* list = in.array(j, path, "deductions")) {
+    for (std::size_t k = 0; k < list->size(); ++k) {
+      const json& e = (*list)[k];
+      const std::string p = FieldReader::join(path, "deductions") + "[" + std::to_string(k) + "]";
+      assessment::Deduction d;
+      d.itemId = in.str(e, p, "itemId");
+      d.criterionId = in.str(e, p, "criterionId");
+      d.points = in.num(e, p, "points");
+      d.tick = in.u64(e, p, "tick");
+      d.time = in.num(e, p, "time");
+      d.position = in.vec(e, p, "position");
+      d.measured = in.num(e, p, "measured");
+      d.reason = in.str(e, p, "reason");
+      r.deductions.push_back(std::move(d));
+    }
+  }
+  if (const json* list = in.array(j, path, "vetoes")) {
+    for (std::size_t k = 0; k < list->size(); ++k) {
+      const json& e = (*list)[k];
+      const std::string p = FieldReader::join(path, "vetoes") + "[" + std::to_string(k) + "]";
+      assessment::Veto v;
+      v.itemId = in.str(e, p, "itemId");
+      v.criterionId = in.str(e, p, "criterionId");
+      v.tick = in.u64(e, p, "tick");
+      v.time = in.num(e, p, "time");
+      v.position = in.vec(e, p, "position");
+      v.reason = in.str(e, p, "reason");
+      r.vetoes.push_back(std::move(v));
+    }
+  }
+  r.totalPoints = in.num(j, path, "totalPoints");
+  r.maxPoints = in.num(j, path, "maxPoints");
+  r.passMark = in.num(j, path, "passMark");
+  r.passed = in.boolean(j, path, "passed");
+  r.completed = in.boolean(j, path, "completed");
+  r.endTick = in.u64(j, path, "endTick");
+  r.duration = in.num(j, path, "duration");
+  r.level = in.str(j, path, "level");
+  return r;
+}
+
+AttemptRecord readAttempt(FieldReader& in, const json& j) {
+  AttemptRecord a;
+  a.attemptId = in.str(j, "", "attemptId");
+  a.traineeId = in.str(j, "", "traineeId");
+  a.traineeName = in.str(j, "", "traineeName");
+  if (const json* s = in.field(j, "", "scenario")) {
+    a.scenario.id = in.str(*s, "scenario", "id");
+    a.scenario.hash = in.str(*s, "scenario", "hash");
+    a.scenario.title = in.str(*s, "scenario", "title");
+    a.scenario.titleEn = in.str(*s, "scenario", "titleEn");
+    a.scenario.version = in.str(*s, "scenario", "version");
+  }
+  const std::string mode = in.str(j, "", "mode");
+  if (auto m = attemptModeFromName(mode)) {
+    a.mode = *m;
+  } else if (!in.failed()) {
+    in.failAt("mode", "'" + mode + "' is not a mode (practice, exam)");
+  }
+  a.startUtc = in.i64(j, "", "startUtc");
+  a.traceHash = in.str(j, "", "traceHash");
+  a.signatureValid = in.boolean(j, "", "signatureValid");
+  a.engineVersion = in.str(j, "", "engineVersion");
+  if (const json* r = in.field(j, "", "result")) {
+    a.result = readResult(in, *r, "result");
+  }
+  return a;
+}
+
+core::Expected<json> parseJson(std::string_view text, const std::string& source) {
+  json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded()) {
+    return core::makeError(core::ErrorCode::InvalidInput, "not valid JSON",
+                           core::SourceLocation{.file = source});
+  }
+  return j;
+}
+
+} // namespace
+
+std::string resultToJson(const assessment::AttemptResult& result, int indent) {
+  return dump(resultObject(result), indent);
+}
+
+core::Expected<assessment::AttemptResult> resultFromJson(std::string_view text,
+                                                         const std::string& source) {
+  auto j = parseJson(text, source);
+  if (!j) {
+    return std::move(j).error();
+  }
+  FieldReader in(source);
+  assessment::AttemptResult r = readResult(in, *j, "");
+  if (in.failed()) {
+    return in.error();
+  }
+  return r;
+}
+
+std::string attemptToJson(const AttemptRecord& record, int indent) {
+  return dump(attemptObject(record), indent);
+}
+
+core::Expected<AttemptRecord> attemptFromJson(std::string_view text, const std::string& source) {
+  auto j = parseJson(text, source);
+  if (!j) {
+    return std::move(j).error();
+  }
+  FieldReader in(source);
+  AttemptRecord a = readAttempt(in, *j);
+  if (in.failed()) {
+    return in.error();
+  }
+  return a;
+}
+
+std::string attemptsToJson(std::span<const AttemptRecord> records, int indent) {
+  json list = json::array();
+  for (const AttemptRecord& r : records) {
+    list.push_back(attemptObject(r));
+  }
+  return dump(list, indent);
+}
+
+} // namespace skillsim::records

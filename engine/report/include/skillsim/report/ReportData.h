@@ -1,0 +1,112 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace skillsim::report {
+
+/** A point of the running score: the points held at `time` (s from the attempt's start). */
+struct ReportScorePoint {
+  double time = 0.0;
+  double score = 0.0;
+};
+
+/**
+ * One motion sample of an attempt for the report's plots (world frame, Y up; DESIGN.md units),
+ * from re-simulating its trace. The caller chooses the sampling (e.g. every 24th tick, 10 Hz);
+ * the writer draws every sample given.
+ */
+struct ReportSample {
+  double time = 0.0;   ///< s from the attempt's start; non-decreasing along an attempt.
+  double loadX = 0.0;  ///< m, load position seen from above.
+  double loadZ = 0.0;  ///< m.
+  double swing = 0.0;  ///< rad, load swing angle (shown in degrees).
+  double height = 0.0; ///< m, bottom of the load above ground.
+};
+
+/** A deduction, placed in time and on the ground plan. */
+struct ReportDeduction {
+  double time = 0.0;  ///< s.
+  double loadX = 0.0; ///< m, where the load was when it was decided.
+  double loadZ = 0.0; ///< m.
+  double points = 0.0;
+  std::string itemId;
+  std::string reason;
+};
+
+/** An allowed range [low, high] of a quantity during [start, end] s (a rubric's band). */
+struct ReportBand {
+  double start = 0.0; ///< s.
+  double end = 0.0;   ///< s.
+  double low = 0.0;   ///< Swing: rad; height: m.
+  double high = 0.0;
+  std::string label; ///< E.g. "A→B: 2–4 m".
+};
+
+/** A circle on the ground plan (landing circles A, B, C; piles), drawn under the path. */
+struct ReportZone {
+  std::string name;
+  double x = 0.0;      ///< m, centre.
+  double z = 0.0;      ///< m.
+  double radius = 0.0; ///< m, > 0.
+};
+
+/** Everything the report shows for one attempt. */
+struct ReportAttempt {
+  std::string attemptId;
+  std::string traineeId;
+  std::string traineeName;
+  std::string scenarioId;
+  std::string scenarioTitle;
+  std::string startedAt; ///< ISO 8601 UTC.
+  double score = 0.0;
+  double maxScore = 0.0;
+  double passMark = 0.0;
+  bool passed = false;
+  bool vetoed = false;
+  bool verified = false;                     ///< The trace re-verified; shown, never hidden.
+  std::vector<ReportScorePoint> scoreSeries; ///< Running score; time non-decreasing.
+  std::vector<ReportSample> samples;         ///< Motion; empty when not re-simulated.
+  std::vector<ReportDeduction> deductions;
+  std::vector<ReportBand> swingBands;  ///< Allowed swing, rad.
+  std::vector<ReportBand> heightBands; ///< Allowed load height, m.
+  std::vector<ReportZone> zones;
+  /**
+   * Why the trace did not verify, or why there is no motion (e.g. "no trace with hash 3f2a…
+   * under traces/"); shown under the score line, escaped. Empty: nothing to say.
+   */
+  std::string verificationNote;
+};
+
+/** One trainee's line in the class roster. */
+struct ReportRosterRow {
+  std::string traineeId;
+  std::string traineeName;
+  std::size_t attempts = 0;
+  std::size_t verifiedAttempts = 0;
+  std::size_t passedAttempts = 0;      ///< Verified and passed.
+  std::optional<double> bestPercent;   ///< Best verified attempt, percent of its maximum.
+  std::optional<double> latestPercent; ///< Latest verified attempt, percent.
+  std::string certificate;             ///< A decision's text, e.g. "awarded", or empty.
+};
+
+/** The whole report: a title, the roster and the attempts, in the order given. */
+struct ReportDocument {
+  std::string title;
+  std::string subtitle;           ///< E.g. the class and the date of the report; plain text.
+  std::string language = "zh-CN"; ///< "zh-CN" or "en".
+  std::vector<ReportRosterRow> roster;
+  std::vector<ReportAttempt> attempts;
+};
+
+/**
+ * The roster for a set of attempts: one row per trainee in order of first appearance, counting
+ * attempts, verified attempts and verified passes; best and latest (by startedAt) percentages
+ * from verified attempts only. `certificate` is left empty.
+ */
+[[nodiscard]] std::vector<ReportRosterRow>
+makeReportRoster(const std::vector<ReportAttempt>& attempts);
+
+} // namespace skillsim::report

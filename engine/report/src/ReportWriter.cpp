@@ -1,0 +1,542 @@
+#include "skillsim/report/ReportWriter.h"
+
+#include "ReportSvg.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace skillsim::report {
+namespace {
+
+using core::ErrorCode;
+
+/** The report's fixed texts in one language. */
+struct Labels {
+  const char* lang;
+  const char* defaultTitle;
+  const char* roster;
+  const char* attemptsHeading;
+  const char* traineeId;
+  const char* name;
+  const char* attempts;
+  const char* verified;
+  const char* passed;
+  const char* best;
+  const char* latest;
+  const char* certificate;
+  const char* score;
+  const char* passMark;
+  const char* pass;
+  const char* fail;
+  const char* vetoed;
+  const char* isVerified;
+  const char* notVerified;
+  const char* scorePlot;
+  const char* pathPlot;
+  const char* swingPlot;
+  const char* heightPlot;
+  const char* timeAxis;
+  const char* scoreAxis;
+  const char* swingAxis;
+  const char* heightAxis;
+  const char* xAxis;
+  const char* zAxis;
+  const char* time;
+  const char* item;
+  const char* points;
+  const char* reason;
+  const char* noSamples;
+  const char* noDeductions;
+  const char* noAttempts;
+  const char* deduction;
+};
+
+constexpr Labels kZh = {"zh-CN",
+                        "考核报告",
+                        "班级名册",
+                        "考核记录",
+                        "学员编号",
+                        "姓名",
+                        "考核次数",
+                        "已验证",
+                        "已通过",
+                        "最好成绩",
+                        "最近成绩",
+                        "证书",
+                        "得分",
+                        "合格分",
+                        "合格",
+                        "不合格",
+                        "触发否决项",
+                        "轨迹已验证",
+                        "轨迹未通过验证",
+                        "得分随时间变化",
+                        "吊物路径（俯视）",
+                        "摆角随时间变化",
+                        "吊物高度随时间变化",
+                        "时间 (s)",
+                        "得分",
+                        "摆角 (°)",
+                        "高度 (m)",
+                        "x (m)",
+                        "z (m)",
+                        "时间 (s)",
+                        "考核项",
+                        "扣分",
+                        "原因",
+                        "无采样数据",
+                        "无扣分",
+                        "无考核记录",
+                        "扣分"};
+constexpr Labels kEn = {"en",
+                        "Assessment report",
+                        "Class roster",
+                        "Attempts",
+                        "Trainee id",
+                        "Name",
+                        "Attempts",
+                        "Verified",
+                        "Passed",
+                        "Best",
+                        "Latest",
+                        "Certificate",
+                        "Score",
+                        "pass mark",
+                        "passed",
+                        "failed",
+                        "veto item fired",
+                        "trace verified",
+                        "trace NOT verified",
+                        "Running score over time",
+                        "Load path seen from above",
+                        "Swing angle over time",
+                        "Load height over time",
+                        "time (s)",
+                        "score",
+                        "swing (°)",
+                        "height (m)",
+                        "x (m)",
+                        "z (m)",
+                        "time (s)",
+                        "item",
+                        "points",
+                        "reason",
+                        "no samples",
+                        "no deductions",
+                        "no attempts",
+                        "deduction"};
+
+constexpr double kWidth = 640.0;
+constexpr double kHeight = 260.0;
+constexpr double kLeft = 64.0;
+constexpr double kRight = 16.0;
+constexpr double kTop = 30.0;
+constexpr double kBottom = 40.0;
+constexpr double kRadToDeg = 180.0 / std::numbers::pi;
+
+std::string fixed(double value, int decimals) { return svgNumber(value, decimals); }
+
+/** Appends "x,y" (with a separating space after the first point) to a polyline's points. */
+void appendPoint(std::string& out, std::size_t index, double x, double y) {
+  if (index > 0) {
+    out.push_back(' ');
+  }
+  out.append(fixed(x, 1));
+  out.push_back(',');
+  out.append(fixed(y, 1));
+}
+
+/** Maps data coordinates to the plot's pixel frame. */
+struct Frame {
+  ReportRange x;
+  ReportRange y;
+  double left = kLeft;
+  double right = kWidth - kRight;
+  double top = kTop;
+  double bottom = kHeight - kBottom;
+
+  [[nodiscard]] double px(double v) const {
+    return left + (v - x.low) / (x.high - x.low) * (right - left);
+  }
+  [[nodiscard]] double py(double v) const {
+    return bottom - (v - y.low) / (y.high - y.low) * (bottom - top);
+  }
+};
+
+std::string svgOpen(const std::string& kind, const std::string& title) {
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot plot-" + kind + "\" width=\"" +
+         fixed(kWidth, 0) + "\" height=\"" + fixed(kHeight, 0) + "\" viewBox=\"0 0 " +
+         fixed(kWidth, 0) + " " + fixed(kHeight, 0) + "\" role=\"img\">\n<title>" +
+         escapeReportText(title) + "</title>\n<text class=\"ptitle\" x=\"" + fixed(kLeft, 0) +
+         "\" y=\"18\">" + escapeReportText(title) + "</text>\n";
+}
+
+/** Axes, ticks and labels; y grows upwards (time plots) or downwards (ground plan z). */
+std::string axes(const Frame& f, const std::string& xLabel, const std::string& yLabel, bool yDown) {
+  std::string out = "<g class=\"axes\">\n<rect class=\"frame\" x=\"" + fixed(f.left, 1) +
+                    "\" y=\"" + fixed(f.top, 1) + "\" width=\"" + fixed(f.right - f.left, 1) +
+                    "\" height=\"" + fixed(f.bottom - f.top, 1) + "\"/>\n";
+  for (double t : reportTicks(f.x.low, f.x.high, 6)) {
+    double x = f.px(t);
+    out += "<line class=\"tick\" x1=\"" + fixed(x, 1) + "\" y1=\"" + fixed(f.bottom, 1) +
+           "\" x2=\"" + fixed(x, 1) + "\" y2=\"" + fixed(f.bottom + 4, 1) + "\"/><text x=\"" +
+           fixed(x, 1) + "\" y=\"" + fixed(f.bottom + 16, 1) + "\" text-anchor=\"middle\">" +
+           svgNumber(t, std::abs(t) < 10 && t != std::floor(t) ? 1 : 0) + "</text>\n";
+  }
+  for (double t : reportTicks(f.y.low, f.y.high, 5)) {
+    double y = yDown ? f.top + (t - f.y.low) / (f.y.high - f.y.low) * (f.bottom - f.top) : f.py(t);
+    out += "<line class=\"tick\" x1=\"" + fixed(f.left - 4, 1) + "\" y1=\"" + fixed(y, 1) +
+           "\" x2=\"" + fixed(f.left, 1) + "\" y2=\"" + fixed(y, 1) + "\"/><text x=\"" +
+           fixed(f.left - 6, 1) + "\" y=\"" + fixed(y + 4, 1) + "\" text-anchor=\"end\">" +
+           svgNumber(t, std::abs(t) < 10 && t != std::floor(t) ? 1 : 0) + "</text>\n";
+  }
+  out += "<text class=\"alabel\" x=\"" + fixed(0.5 * (f.left + f.right), 1) + "\" y=\"" +
+         fixed(kHeight - 6, 1) + "\" text-anchor=\"middle\">" + escapeReportText(xLabel) +
+         "</text>\n<text class=\"alabel\" x=\"14\" y=\"" + fixed(0.5 * (f.top + f.bottom), 1) +
+         "\" text-anchor=\"middle\" transform=\"rotate(-90 14 " +
+         fixed(0.5 * (f.top + f.bottom), 1) + ")\">" + escapeReportText(yLabel) + "</text>\n</g>\n";
+  return out;
+}
+
+struct TimeSeries {
+  std::string kind;
+  std::string title;
+  std::string yLabel;
+  std::vector<double> t;
+  std::vector<double> y;
+  std::vector<ReportBand> bands; ///< Already in display units.
+  std::vector<const ReportDeduction*> markers;
+  double minimumSpan = 1.0;
+};
+
+std::string timePlot(const TimeSeries& s, const Labels& labels) {
+  Frame f;
+  f.x = ReportRange{s.t.empty() ? 0.0 : std::min(0.0, s.t.front()), s.t.empty() ? 1.0 : s.t.back()};
+  f.x.settle(1.0);
+  if (s.y.empty()) {
+    f.y = ReportRange{0.0, 1.0};
+  } else {
+    f.y = ReportRange{s.y.front(), s.y.front()};
+    for (double v : s.y) {
+      f.y.include(v);
+    }
+  }
+  for (const ReportBand& band : s.bands) {
+    if (band.end >= f.x.low && band.start <= f.x.high) {
+      f.y.include(band.low);
+      f.y.include(band.high);
+    }
+  }
+  f.y.settle(s.minimumSpan);
+  double pad = 0.05 * (f.y.high - f.y.low);
+  f.y.low -= pad;
+  f.y.high += pad;
+
+  std::string out = svgOpen(s.kind, s.title);
+  for (const ReportBand& band : s.bands) {
+    double t0 = std::max(band.start, f.x.low);
+    double t1 = std::min(band.end, f.x.high);
+    if (t1 < t0) {
+      continue;
+    }
+    out += "<rect class=\"band\" x=\"" + fixed(f.px(t0), 1) + "\" y=\"" +
+           fixed(f.py(band.high), 1) + "\" width=\"" + fixed(f.px(t1) - f.px(t0), 1) +
+           "\" height=\"" + fixed(f.py(band.low) - f.py(band.high), 1) + "\"><title>" +
+           escapeReportText(band.label) + "</title></rect>\n";
+  }
+  out += axes(f, labels.timeAxis, s.yLabel, false);
+  for (const ReportDeduction* d : s.markers) {
+    double x = f.px(std::clamp(d->time, f.x.low, f.x.high));
+    out += "<line class=\"dmark\" x1=\"" + fixed(x, 1) + "\" y1=\"" + fixed(f.top, 1) + "\" x2=\"" +
+           fixed(x, 1) + "\" y2=\"" + fixed(f.bottom, 1) + "\"><title>" +
+           escapeReportText(fixed(d->time, 2) + " s: −" + fixed(d->points, 2) + " " + d->reason) +
+           "</title></line>\n";
+  }
+  if (s.t.empty()) {
+    out += "<text class=\"empty\" x=\"" + fixed(0.5 * (f.left + f.right), 1) + "\" y=\"" +
+           fixed(0.5 * (f.top + f.bottom), 1) + "\" text-anchor=\"middle\">" +
+           escapeReportText(labels.noSamples) + "</text>\n";
+  } else {
+    out += "<polyline class=\"series\" points=\"";
+    for (std::size_t i = 0; i < s.t.size(); ++i) {
+      appendPoint(out, i, f.px(s.t[i]), f.py(s.y[i]));
+    }
+    out += "\"/>\n";
+  }
+  return out + "</svg>\n";
+}
+
+std::string pathPlot(const ReportAttempt& a, const Labels& labels) {
+  ReportRange x{0.0, 0.0};
+  ReportRange z{0.0, 0.0};
+  bool any = false;
+  auto add = [&](double px, double pz, double r) {
+    if (!any) {
+      x = ReportRange{px - r, px + r};
+      z = ReportRange{pz - r, pz + r};
+      any = true;
+    }
+    x.include(px - r);
+    x.include(px + r);
+    z.include(pz - r);
+    z.include(pz + r);
+  };
+  for (const ReportSample& s : a.samples) {
+    add(s.loadX, s.loadZ, 0.0);
+  }
+  for (const ReportZone& zone : a.zones) {
+    add(zone.x, zone.z, zone.radius);
+  }
+  for (const ReportDeduction& d : a.deductions) {
+    add(d.loadX, d.loadZ, 0.0);
+  }
+  x.settle(1.0);
+  z.settle(1.0);
+  // Equal scale on both axes: widen the shorter range to the plot's aspect ratio.
+  Frame f;
+  double w = f.right - f.left;
+  double h = f.bottom - f.top;
+  double scale = std::min(w / (x.high - x.low), h / (z.high - z.low)) * 0.95;
+  double cx = 0.5 * (x.low + x.high);
+  double cz = 0.5 * (z.low + z.high);
+  f.x = ReportRange{cx - 0.5 * w / scale, cx + 0.5 * w / scale};
+  f.y = ReportRange{cz - 0.5 * h / scale, cz + 0.5 * h / scale};
+  // Seen from above with Y up: x to the right, +z towards the viewer = down the page.
+  auto py = [&](double vz) { return f.top + (vz - f.y.low) * scale; };
+  auto px = [&](double vx) { return f.px(vx); };
+
+  std::string out = svgOpen("path", labels.pathPlot);
+  out += axes(f, labels.xAxis, labels.zAxis, true);
+  for (const ReportZone& zone : a.zones) {
+    out += "<circle class=\"zone\" cx=\"" + fixed(px(zone.x), 1) + "\" cy=\"" +
+           fixed(py(zone.z), 1) + "\" r=\"" + fixed(zone.radius * scale, 1) + "\"><title>" +
+           escapeReportText(zone.name) + "</title></circle>\n<text class=\"zlabel\" x=\"" +
+           fixed(px(zone.x), 1) + "\" y=\"" + fixed(py(zone.z) + 4, 1) +
+           "\" text-anchor=\"middle\">" + escapeReportText(zone.name) + "</text>\n";
+  }
+  if (a.samples.empty()) {
+    out += "<text class=\"empty\" x=\"" + fixed(0.5 * (f.left + f.right), 1) + "\" y=\"" +
+           fixed(0.5 * (f.top + f.bottom), 1) + "\" text-anchor=\"middle\">" +
+           escapeReportText(labels.noSamples) + "</text>\n";
+  } else {
+    out += "<polyline class=\"series\" points=\"";
+    for (std::size_t i = 0; i < a.samples.size(); ++i) {
+      appendPoint(out, i, px(a.samples[i].loadX), py(a.samples[i].loadZ));
+    }
+    out += "\"/>\n";
+  }
+  for (const ReportDeduction& d : a.deductions) {
+    out += "<circle class=\"deduction\" cx=\"" + fixed(px(d.loadX), 1) + "\" cy=\"" +
+           fixed(py(d.loadZ), 1) + "\" r=\"5\"><title>" +
+           escapeReportText(fixed(d.time, 2) + " s: −" + fixed(d.points, 2) + " " + d.itemId +
+                            ": " + d.reason) +
+           "</title></circle>\n";
+  }
+  return out + "</svg>\n";
+}
+
+std::string percentCell(const std::optional<double>& percent) {
+  return percent ? fixed(*percent, 1) + "%" : "–";
+}
+
+core::Error invalid(const ReportAttempt& a, const std::string& what) {
+  return core::makeError(ErrorCode::InvalidInput, "report: attempt '" + a.attemptId + "': " + what);
+}
+
+core::Expected<void> validate(const ReportAttempt& a) {
+  auto finite = [](double v) { return std::isfinite(v); };
+  for (std::size_t i = 0; i < a.samples.size(); ++i) {
+    const ReportSample& s = a.samples[i];
+    if (!finite(s.time) || !finite(s.loadX) || !finite(s.loadZ) || !finite(s.swing) ||
+        !finite(s.height)) {
+      return invalid(a, "samples[" + std::to_string(i) + "] has a non-finite value");
+    }
+    if (i > 0 && s.time < a.samples[i - 1].time) {
+      return invalid(a, "samples[" + std::to_string(i) + "].time " + fixed(s.time, 3) +
+                            " s is before the previous sample's " +
+                            fixed(a.samples[i - 1].time, 3) + " s; times must not decrease");
+    }
+  }
+  for (std::size_t i = 0; i < a.scoreSeries.size(); ++i) {
+    const ReportScorePoint& p = a.scoreSeries[i];
+    if (!finite(p.time) || !finite(p.score)) {
+      return invalid(a, "scoreSeries[" + std::to_string(i) + "] has a non-finite value");
+    }
+    if (i > 0 && p.time < a.scoreSeries[i - 1].time) {
+      return invalid(a, "scoreSeries[" + std::to_string(i) + "].time " + fixed(p.time, 3) +
+                            " s is before the previous point's " +
+                            fixed(a.scoreSeries[i - 1].time, 3) + " s; times must not decrease");
+    }
+  }
+  for (std::size_t i = 0; i < a.deductions.size(); ++i) {
+    const ReportDeduction& d = a.deductions[i];
+    if (!finite(d.time) || !finite(d.loadX) || !finite(d.loadZ) || !finite(d.points)) {
+      return invalid(a, "deductions[" + std::to_string(i) + "] has a non-finite value");
+    }
+  }
+  for (const auto* bands : {&a.swingBands, &a.heightBands}) {
+    for (const ReportBand& b : *bands) {
+      if (!finite(b.start) || !finite(b.end) || !finite(b.low) || !finite(b.high) ||
+          b.end < b.start || b.high < b.low) {
+        return invalid(a, "band '" + b.label + "' needs start <= end and low <= high, all finite");
+      }
+    }
+  }
+  for (const ReportZone& zone : a.zones) {
+    if (!finite(zone.x) || !finite(zone.z) || !finite(zone.radius) || zone.radius <= 0.0) {
+      return invalid(a, "zone '" + zone.name + "' needs a finite centre and a radius > 0");
+    }
+  }
+  if (!finite(a.score) || !finite(a.maxScore) || !finite(a.passMark)) {
+    return invalid(a, "score, maximum or pass mark is not finite");
+  }
+  return {};
+}
+
+constexpr const char* kStyle = R"(
+body { font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; margin: 2em; color: #222; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
+th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: left; }
+td.num { text-align: right; }
+section.attempt { border-top: 2px solid #888; margin-top: 2em; }
+.plots { display: flex; flex-wrap: wrap; gap: 1em; }
+svg.plot { background: #fff; border: 1px solid #ddd; font-size: 11px; }
+svg .frame { fill: none; stroke: #999; }
+svg .tick { stroke: #999; }
+svg .ptitle { font-weight: bold; font-size: 13px; }
+svg .series { fill: none; stroke: #1f5fbf; stroke-width: 1.5; }
+svg .band { fill: #3a3; fill-opacity: 0.15; stroke: #3a3; stroke-opacity: 0.5; }
+svg .dmark { stroke: #c22; stroke-dasharray: 3 3; }
+svg .deduction { fill: #c22; fill-opacity: 0.8; stroke: #fff; }
+svg .zone { fill: #fc3; fill-opacity: 0.2; stroke: #a80; }
+.fail, .unverified { color: #b00; font-weight: bold; }
+.pass { color: #070; font-weight: bold; }
+)";
+
+} // namespace
+
+core::Expected<std::string> writeHtmlReport(const ReportDocument& document,
+                                            const ReportProgress& progress) {
+  if (document.language != "zh-CN" && document.language != "en") {
+    return core::makeError(ErrorCode::InvalidInput, "report: language '" + document.language +
+                                                        "' is not supported (zh-CN or en)");
+  }
+  for (const ReportAttempt& attempt : document.attempts) {
+    if (auto ok = validate(attempt); !ok) {
+      return ok.error();
+    }
+  }
+  const Labels& l = document.language == "en" ? kEn : kZh;
+  std::string title = document.title.empty() ? l.defaultTitle : document.title;
+
+  std::string out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"";
+  out +=
+      std::string(l.lang) + "\" xml:lang=\"" + l.lang + "\">\n<head>\n<meta charset=\"utf-8\"/>\n";
+  out += "<title>" + escapeReportText(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";
+  out += "<body>\n<h1>" + escapeReportText(title) + "</h1>\n";
+  if (!document.subtitle.empty()) {
+    out += "<p class=\"subtitle\">" + escapeReportText(document.subtitle) + "</p>\n";
+  }
+
+  out += "<h2>" + std::string(l.roster) + "</h2>\n<table class=\"roster\">\n<thead><tr>";
+  for (const char* h :
+       {l.traineeId, l.name, l.attempts, l.verified, l.passed, l.best, l.latest, l.certificate}) {
+    out += "<th>" + std::string(h) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (const ReportRosterRow& row : document.roster) {
+    out += "<tr><td>" + escapeReportText(row.traineeId) + "</td><td>" +
+           escapeReportText(row.traineeName) + "</td><td class=\"num\">" +
+           std::to_string(row.attempts) + "</td><td class=\"num\">" +
+           std::to_string(row.verifiedAttempts) + "</td><td class=\"num\">" +
+           std::to_string(row.passedAttempts) + "</td><td class=\"num\">" +
+           percentCell(row.bestPercent) + "</td><td class=\"num\">" +
+           percentCell(row.latestPercent) + "</td><td>" + escapeReportText(row.certificate) +
+           "</td></tr>\n";
+  }
+  out += "</tbody>\n</table>\n<h2>" + std::string(l.attemptsHeading) + "</h2>\n";
+  if (document.attempts.empty()) {
+    out += "<p>" + std::string(l.noAttempts) + "</p>\n";
+  }
+
+  for (std::size_t n = 0; n < document.attempts.size(); ++n) {
+    const ReportAttempt& a = document.attempts[n];
+    out += "<section class=\"attempt\" id=\"attempt-" + std::to_string(n + 1) + "\">\n<h3>" +
+           escapeReportText(a.traineeName.empty() ? a.traineeId
+                                                  : a.traineeName + " (" + a.traineeId + ")") +
+           " — " + escapeReportText(a.scenarioTitle.empty() ? a.scenarioId : a.scenarioTitle) +
+           " — " + escapeReportText(a.startedAt) + "</h3>\n<p>" + l.score + ": " +
+           fixed(a.score, 2) + " / " + fixed(a.maxScore, 2) + " (" + l.passMark + " " +
+           fixed(a.passMark, 2) + ") <span class=\"" + (a.passed ? "pass" : "fail") + "\">" +
+           (a.passed ? l.pass : l.fail) + "</span>";
+    if (a.vetoed) {
+      out += " <span class=\"fail\">" + std::string(l.vetoed) + "</span>";
+    }
+    out += a.verified ? " · " + std::string(l.isVerified)
+                      : " · <span class=\"unverified\">" + std::string(l.notVerified) + "</span>";
+    out += " · " + escapeReportText(a.attemptId) + "</p>\n";
+    if (!a.verificationNote.empty()) {
+      out += "<p class=\"note\">" + escapeReportText(a.verificationNote) + "</p>\n";
+    }
+    out += "<div class=\"plots\">\n";
+
+    std::vector<const ReportDeduction*> markers;
+    for (const ReportDeduction& d : a.deductions) {
+      markers.push_back(&d);
+    }
+    TimeSeries score{"score", l.scorePlot, l.scoreAxis, {}, {}, {}, markers, 1.0};
+    TimeSeries swing{"swing", l.swingPlot, l.swingAxis, {}, {}, {}, {}, 1.0};
+    TimeSeries height{"height", l.heightPlot, l.heightAxis, {}, {}, {}, {}, 0.5};
+    for (const ReportScorePoint& p : a.scoreSeries) {
+      score.t.push_back(p.time);
+      score.y.push_back(p.score);
+    }
+    for (const ReportSample& s : a.samples) {
+      swing.t.push_back(s.time);
+      swing.y.push_back(s.swing * kRadToDeg);
+      height.t.push_back(s.time);
+      height.y.push_back(s.height);
+    }
+    for (ReportBand band : a.swingBands) {
+      band.low *= kRadToDeg;
+      band.high *= kRadToDeg;
+      swing.bands.push_back(band);
+    }
+    height.bands = a.heightBands;
+    out += timePlot(score, l) + pathPlot(a, l) + timePlot(swing, l) + timePlot(height, l);
+    out += "</div>\n";
+    if (a.deductions.empty()) {
+      out += "<p>" + std::string(l.noDeductions) + "</p>\n";
+    } else {
+      out += "<table class=\"deductions\">\n<thead><tr><th>" + std::string(l.time) + "</th><th>" +
+             l.item + "</th><th>" + l.points + "</th><th>" + l.reason +
+             "</th></tr></thead>\n<tbody>\n";
+      for (const ReportDeduction& d : a.deductions) {
+        out += "<tr><td class=\"num\">" + fixed(d.time, 2) + "</td><td>" +
+               escapeReportText(d.itemId) + "</td><td class=\"num\">" + fixed(d.points, 2) +
+               "</td><td>" + escapeReportText(d.reason) + "</td></tr>\n";
+      }
+      out += "</tbody>\n</table>\n";
+    }
+    out += "</section>\n";
+    if (progress) {
+      progress(n + 1, document.attempts.size());
+    }
+  }
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+std::string formatReportProgressBar(std::size_t done, std::size_t total, std::size_t width) {
+  done = std::min(done, total);
+  double fraction = total == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
+  auto filled = static_cast<std::size_t>(fraction * static_cast<double>(width));
+  std::string bar = "[" + std::string(filled, '#') + std::string(width - filled, '-') + "] ";
+  std::string percent = std::to_string(static_cast<int>(fraction * 100.0));
+  bar += std::string(3 - std::min<std::size_t>(3, percent.size()), ' ') + percent + "% " +
+         std::to_string(done) + "/" + std::to_string(total) + " attempts";
+  return bar;
+}
+
+} // namespace skillsim::report

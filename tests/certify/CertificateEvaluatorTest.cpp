@@ -1,0 +1,264 @@
+#include <skillsim/certify/CertificateEvaluator.h>
+#include <skillsim/certify/CertificateRuleLoader.h>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace skillsim::certify {
+namespace {
+
+/** The Q2 licence as in assets/certificates: theory >= 70 and practical >= 70, 4 years. */
+CertificateRule licenceRule() {
+  auto rule = parseCertificateRule(R"(format_version = 1
+id = "q2_test"
+kind = "special_equipment_licence"
+level_system = "none"
+validity_years = 4
+title = { zh = "Q2", en = "Q2" }
+awarding_body = { zh = "机构", en = "Body" }
+criteria = { zh = "各70分", en = "70 each" }
+[[parts]]
+kind = "theory"
+weight = 0.5
+minimum = 70
+title = { zh = "理论", en = "Theory" }
+[[parts]]
+kind = "practical"
+scenario = "q2_practical"
+weight = 0.5
+minimum = 70
+title = { zh = "实操", en = "Practical" }
+)",
+                                   "q2_test.toml");
+  SKILLSIM_CHECK(rule.hasValue(), rule ? "" : rule.error().toString());
+  return *rule;
+}
+
+/** 1+X style: weights 0.3 / 0.7, overall minimum 70, best attempt. */
+CertificateRule weightedRule(const std::string& policy) {
+  auto rule = parseCertificateRule(R"(format_version = 1
+id = "robot_test"
+kind = "one_plus_x"
+level_system = "one_plus_x"
+level = "中级"
+validity_years = 0
+overall_minimum = 70
+title = { zh = "机器人", en = "Robot" }
+awarding_body = { zh = "机构", en = "Body" }
+criteria = { zh = "加权70分", en = "weighted 70" }
+[[parts]]
+kind = "theory"
+weight = 0.3
+minimum = 60
+title = { zh = "理论", en = "Theory" }
+[[parts]]
+kind = "practical"
+scenario = "palletising"
+weight = 0.7
+minimum = 60
+attempts = ")" + policy + R"("
+title = { zh = "实操", en = "Practical" }
+)",
+                                   "robot_test.toml");
+  SKILLSIM_CHECK(rule.hasValue(), rule ? "" : rule.error().toString());
+  return *rule;
+}
+
+CertificateAttempt attempt(std::string id, std::string scenario, double score,
+                           std::string startedAt, bool verified = true) {
+  CertificateAttempt a;
+  a.attemptId = std::move(id);
+  a.scenarioId = std::move(scenario);
+  a.score = score;
+  a.maxScore = 100.0;
+  a.passed = score >= 70.0;
+  a.verified = verified;
+  a.exam = true;
+  a.startedAt = std::move(startedAt);
+  return a;
+}
+
+CertificateEvidence evidence(double theory, std::vector<CertificateAttempt> attempts) {
+  CertificateEvidence e;
+  e.traineeId = "T001";
+  e.traineeName = "张三";
+  e.attempts = std::move(attempts);
+  e.theory = CertificateTheoryScore{theory, 100.0, "2026-11-01", "theory.csv:2"};
+  e.decisionDate = CertificateDate{2026, 11, 29};
+  return e;
+}
+
+TEST(CertificateEvaluator, ExactlyTheMinimumInEveryPartIsAwarded) {
+  auto decision = evaluateCertificate(
+      licenceRule(), evidence(70.0, {attempt("A1", "q2_practical", 70.0, "2026-11-20T08:00:00Z")}));
+  EXPECT_EQ(decision.outcome, CertificateOutcome::Awarded);
+  ASSERT_EQ(decision.parts.size(), 2u);
+  EXPECT_TRUE(decision.parts[0].met);
+  EXPECT_TRUE(decision.parts[1].met);
+  EXPECT_EQ(decision.parts[1].countedAttemptId, "A1");
+  ASSERT_TRUE(decision.validUntil.has_value());
+  EXPECT_EQ(decision.validUntil->toString(), "2030-11-29");
+  EXPECT_EQ(decision.reasons.back(), "valid from 2026-11-29 until 2030-11-29");
+  EXPECT_EQ(decision.parts[1].reason,
+            "70.00% from attempt A1, 70.00 of 100.00 >= minimum 70.00%: met");
+}
+
+TEST(CertificateEvaluator, JustBelowTheMinimumInOnePartIsNotAwarded) {
+  auto decision = evaluateCertificate(
+      licenceRule(),
+      evidence(95.0, {attempt("A1", "q2_practical", 69.99, "2026-11-20T08:00:00Z")}));
+  EXPECT_EQ(decision.outcome, CertificateOutcome::NotAwarded);
+  EXPECT_TRUE(decision.parts[0].met);
+  EXPECT_FALSE(decision.parts[1].met);
+  EXPECT_FALSE(decision.validUntil.has_value());
+  EXPECT_EQ(decision.reasons.back(), "decision: not awarded (q2_test): not met: part q2_practical");
+  // A high theory score does not make up for the practical: parts are judged separately.
+  ASSERT_TRUE(decision.weightedPercent.has_value());
+  EXPECT_GT(*decision.weightedPercent, 80.0);
+}
+
+TEST(CertificateEvaluator, TheoryFailedAlone) {
+  auto decision = evaluateCertificate(
+      licenceRule(),
+      evidence(69.0, {attempt("A1", "q2_practical", 100.0, "2026-11-20T08:00:00Z")}));
+  EXPECT_EQ(decision.outcome, CertificateOutcome::NotAwarded);
+  EXPECT_FALSE(decision.parts[0].met);
+  EXPECT_EQ(decision.parts[0].reason, "69.00% from theory score 69.00 of 100.00 (theory.csv:2) < "
+                                      "minimum 70.00%: not met");
+}
+
+TEST(CertificateEvaluator, UnverifiableTraceIsExcludedWithItsReason) {
+  // The latest attempt scored 95 but its trace does not verify: the earlier 60 counts instead.
+  auto decision = evaluateCertificate(
+      licenceRule(),
+      evidence(80.0, {attempt("A1", "q2_practical", 60.0, "2026-11-20T08:00:00Z"),
+                      attempt("A2", "q2_practical", 95.0, "2026-11-21T08:00:00Z", false)}));
+  EXPECT_EQ(decision.attempts[1].use, AttemptUse::Excluded);
+  EXPECT_EQ(decision.attempts[1].reason, "excluded: trace does not verify (no reason recorded)");
+  EXPECT_EQ(decision.attempts[0].use, AttemptUse::Counted);
+  EXPECT_EQ(decision.parts[1].countedAttemptId, "A1");
+  EXPECT_EQ(decision.outcome, CertificateOutcome::NotAwarded);
+}
+
+TEST(CertificateEvaluator, ExcludedTraceNamesTheVerifierNote) {
+  CertificateAttempt tampered = attempt("A9", "q2_practical", 99.0, "2026-11-21T08:00:00Z", false);
+  tampered.verificationNote = "signature does not match the workstation key";
+  auto decision = evaluateCertificate(licenceRule(), evidence(80.0, {tampered}));
+  EXPECT_EQ(decision.attempts[0].reason,
+            "excluded: trace does not verify (signature does not match the workstation key)");
+  EXPECT_FALSE(decision.parts[1].met);
+  EXPECT_EQ(decision.parts[1].reason, "no verified attempt at q2_practical: not met");
+  EXPECT_EQ(decision.reasons[0], "attempt A9 (q2_practical, 2026-11-21T08:00:00Z, 99.00%): "
+                                 "excluded: trace does not verify (signature does not match the "
+                                 "workstation key)");
+}
+
+TEST(CertificateEvaluator, LatestPolicyCountsTheLastVerifiedAttemptEvenIfLower) {
+  auto decision = evaluateCertificate(
+      licenceRule(), evidence(80.0, {attempt("A2", "q2_practical", 65.0, "2026-11-22T08:00:00Z"),
+                                     attempt("A1", "q2_practical", 90.0, "2026-11-20T08:00:00Z")}));
+  EXPECT_EQ(decision.parts[1].countedAttemptId, "A2");
+  EXPECT_EQ(decision.attempts[1].use, AttemptUse::Superseded);
+  EXPECT_EQ(decision.attempts[1].reason, "superseded: the latest verified attempt is A2");
+  EXPECT_EQ(decision.outcome, CertificateOutcome::NotAwarded);
+}
+
+TEST(CertificateEvaluator, VetoedAttemptFailsThePartWhateverItsScore) {
+  CertificateAttempt vetoed = attempt("A1", "q2_practical", 92.0, "2026-11-20T08:00:00Z");
+  vetoed.vetoed = true;
+  vetoed.passed = false;
+  auto decision = evaluateCertificate(licenceRule(), evidence(80.0, {vetoed}));
+  EXPECT_FALSE(decision.parts[1].met);
+  EXPECT_TRUE(decision.parts[1].vetoed);
+  EXPECT_EQ(decision.outcome, CertificateOutcome::NotAwarded);
+  EXPECT_NE(decision.parts[1].reason.find("but the attempt was vetoed: not met"),
+            std::string::npos);
+}
+
+TEST(CertificateEvaluator, BestPolicyAndWeightedTotalAtTheBoundary) {
+  // 0.3 * 70 + 0.7 * 70 is 69.99999999999999 in binary floating point; it must meet 70.
+  auto decision = evaluateCertificate(
+      weightedRule("best"),
+      evidence(70.0, {attempt("A1", "palletising", 70.0, "2026-11-20T08:00:00Z"),
+                      attempt("A2", "palletising", 65.0, "2026-11-22T08:00:00Z")}));
+  EXPECT_EQ(decision.parts[1].countedAttemptId, "A1");
+  ASSERT_TRUE(decision.weightedPercent.has_value());
+  EXPECT_NEAR(*decision.weightedPercent, 70.0, 1e-12);
+  EXPECT_EQ(decision.outcome, CertificateOutcome::Awarded);
+  EXPECT_FALSE(decision.validUntil.has_value()); // validity_years = 0: no expiry
+  EXPECT_EQ(decision.reasons.back(), "valid from 2026-11-29, no expiry");
+}
+
+TEST(CertificateEvaluator, WeightedTotalBelowOverallMinimumFailsThoughPartsAreMet) {
+  auto decision = evaluateCertificate(
+      weightedRule("latest"),
+      evidence(100.0, {attempt("A1", "palletising", 60.0, "2026-11-20T08:00:00Z")}));
+  EXPECT_TRUE(decision.parts[0].met);
+  EXPECT_TRUE(decision.parts[1].met);
+  EXPECT_NEAR(*decision.weightedPercent, 72.0, 1e-9); // 0.3 * 100 + 0.7 * 60
+  EXPECT_EQ(decision.outcome, CertificateOutcome::Awarded);
+  auto lower = evaluateCertificate(
+      weightedRule("latest"),
+      evidence(60.0, {attempt("A1", "palletising", 60.0, "2026-11-20T08:00:00Z")}));
+  EXPECT_EQ(lower.outcome, CertificateOutcome::NotAwarded);
+  EXPECT_EQ(lower.reasons.back(), "decision: not awarded (robot_test, level 中级): not met: the "
+                                  "overall minimum");
+}
+
+TEST(CertificateEvaluator, MissingTheoryAndInvalidDataAreReasonsNotCrashes) {
+  CertificateEvidence e =
+      evidence(0.0, {attempt("A1", "q2_practical", 120.0, "2026-11-20T08:00:00Z"),
+                     attempt("A2", "q2_practical", std::numeric_limits<double>::quiet_NaN(),
+                             "2026-11-20T09:00:00Z"),
+                     attempt("A3", "q2_practical", 80.0, "2026-12-01T08:00:00Z"),
+                     attempt("A4", "q2_practical", 80.0, "yesterday"),
+                     attempt("B1", "forklift_n1", 80.0, "2026-11-20T08:00:00Z"),
+                     attempt("P1", "q2_practical", 99.0, "2026-11-20T08:00:00Z")});
+  e.attempts.back().exam = false;
+  e.theory.reset();
+  auto decision = evaluateCertificate(licenceRule(), e);
+  EXPECT_EQ(decision.outcome, CertificateOutcome::NotAwarded);
+  EXPECT_EQ(decision.attempts[0].reason,
+            "excluded: invalid score 120.00 of 100.00 (needs 0 <= score <= max, max > 0)");
+  EXPECT_EQ(decision.attempts[1].use, AttemptUse::Excluded);
+  EXPECT_EQ(decision.attempts[2].reason,
+            "excluded: made on 2026-12-01, after the decision date 2026-11-29");
+  EXPECT_EQ(decision.attempts[3].reason,
+            "excluded: start time 'yesterday' is not an ISO 8601 UTC time");
+  EXPECT_EQ(decision.attempts[4].use, AttemptUse::Unrelated);
+  EXPECT_EQ(decision.attempts[5].reason, "excluded: a practice attempt (hints and pause allowed); "
+                                         "only exam attempts count");
+  EXPECT_EQ(decision.parts[1].reason, "no verified attempt at q2_practical: not met");
+  EXPECT_EQ(decision.parts[0].reason, "no theory score on record: not met");
+  EXPECT_FALSE(decision.weightedPercent.has_value());
+}
+
+TEST(CertificateEvaluator, PanelLevelIsPendingNotAwarded) {
+  CertificateRule rule = weightedRule("best");
+  rule.panelReview = true;
+  auto decision = evaluateCertificate(
+      rule, evidence(90.0, {attempt("A1", "palletising", 90.0, "2026-11-20T08:00:00Z")}));
+  EXPECT_EQ(decision.outcome, CertificateOutcome::PendingPanelReview);
+  EXPECT_FALSE(decision.validUntil.has_value());
+}
+
+TEST(CertificateEvaluator, SameEvidenceSameDecision) {
+  auto e = evidence(75.0, {attempt("A1", "q2_practical", 71.0, "2026-11-20T08:00:00Z")});
+  EXPECT_EQ(evaluateCertificate(licenceRule(), e), evaluateCertificate(licenceRule(), e));
+}
+
+TEST(CertificateDate, ParsesValidatesAndAddsYears) {
+  EXPECT_FALSE(parseCertificateDate("2026-02-30").has_value());
+  EXPECT_FALSE(parseCertificateDate("2026-1-05").has_value());
+  EXPECT_FALSE(parseCertificateDate("2026-01-05 08:00").has_value());
+  auto leap = parseCertificateDate("2028-02-29T10:00:00Z");
+  ASSERT_TRUE(leap.has_value());
+  EXPECT_EQ(leap->plusYears(4).toString(), "2032-02-29");
+  EXPECT_EQ(leap->plusYears(1).toString(), "2029-02-28");
+}
+
+} // namespace
+} // namespace skillsim::certify

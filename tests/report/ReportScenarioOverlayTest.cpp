@@ -1,0 +1,71 @@
+#include <skillsim/report/ReportScenarioOverlay.h>
+#include <skillsim/scenario/ScenarioLoader.h>
+
+#include <gtest/gtest.h>
+
+#include <numbers>
+
+namespace skillsim::report {
+namespace {
+
+const scenario::Scenario& q2() {
+  static const scenario::Scenario loaded = [] {
+    auto s = scenario::loadScenario(std::string(SKILLSIM_SOURCE_DIR) +
+                                    "/scenarios/overhead_crane/q2_practical.toml");
+    SKILLSIM_CHECK(s.hasValue(), s ? "" : s.error().toString());
+    return *s;
+  }();
+  return loaded;
+}
+
+TEST(ReportScenarioOverlay, LandingCirclesOfTheQ2Course) {
+  auto zones = reportZones(q2());
+  auto find = [&](const std::string& name) -> const ReportZone* {
+    for (const ReportZone& z : zones) {
+      if (z.name == name) {
+        return &z;
+      }
+    }
+    return nullptr;
+  };
+  const ReportZone* a = find("circle_a");
+  const ReportZone* b = find("circle_b");
+  const ReportZone* c = find("circle_c");
+  ASSERT_TRUE(a && b && c);
+  EXPECT_DOUBLE_EQ(a->x, 6.0);
+  EXPECT_DOUBLE_EQ(a->z, 6.0);
+  EXPECT_DOUBLE_EQ(b->x, 14.0);
+  EXPECT_DOUBLE_EQ(c->z, 10.0);
+  EXPECT_DOUBLE_EQ(c->radius, 0.6);
+  EXPECT_EQ(find("weave_gate_1"), nullptr); // boxes are not drawn
+}
+
+TEST(ReportScenarioOverlay, BandsArePlacedByPhaseTimes) {
+  std::map<std::string, std::pair<double, double>> phases{
+      {"transfer_ab", {5.0, 40.0}}, {"weave", {50.0, 90.0}}, {"setdown_b", {40.0, 48.0}}};
+  auto height = reportBands(q2(), "load_height", phases, 200.0);
+  ASSERT_GE(height.size(), 2u);
+  EXPECT_DOUBLE_EQ(height[0].start, 5.0);
+  EXPECT_DOUBLE_EQ(height[0].end, 40.0);
+  EXPECT_DOUBLE_EQ(height[0].low, 2.0);
+  EXPECT_DOUBLE_EQ(height[0].high, 4.0);
+  EXPECT_EQ(height[0].label, "transfer_height_ab: 2.00–4.00");
+  bool weave = false;
+  for (const ReportBand& band : height) {
+    if (band.start == 50.0) {
+      weave = true;
+      EXPECT_DOUBLE_EQ(band.low, 0.5);
+      EXPECT_DOUBLE_EQ(band.high, 1.0);
+    }
+  }
+  EXPECT_TRUE(weave);
+  auto swing = reportBands(q2(), "load_swing_angle", phases, 200.0);
+  ASSERT_EQ(swing.size(), 1u); // only setdown_b has a time here
+  EXPECT_DOUBLE_EQ(swing[0].low, 0.0);
+  EXPECT_NEAR(swing[0].high, 3.0 * std::numbers::pi / 180.0, 1e-12);
+  // Without phase times (no re-simulation) phase-bound bands cannot be placed.
+  EXPECT_TRUE(reportBands(q2(), "load_swing_angle", {}, 200.0).empty());
+}
+
+} // namespace
+} // namespace skillsim::report
