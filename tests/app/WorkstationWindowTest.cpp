@@ -1,6 +1,8 @@
 // The windowed workstation under a display (Xvfb in CI) with Vulkan (lavapipe): the competent
 // reference trace drives the crane in the window to the end of the exam, and the attempt is in
 // the results store afterwards (issue 7, point 8).
+#include "MissingPrerequisite.h"
+
 #include <skillsim/app/Cli.h>
 #include <skillsim/records/ResultsStore.h>
 
@@ -14,7 +16,7 @@ using namespace skillsim;
 
 TEST(WorkstationWindow, PlaysATraceToTheEndAndStoresTheAttempt) {
   if (std::getenv("DISPLAY") == nullptr) {
-    GTEST_SKIP() << "no display (scripts/test.sh starts Xvfb)";
+    SKILLSIM_MISSING_PREREQUISITE() << "no display (scripts/test.sh starts Xvfb)";
   }
   const std::string dir = std::string(SKILLSIM_TEST_OUTPUT_DIR) + "/workstation";
   std::filesystem::create_directories(dir);
