@@ -3,17 +3,28 @@
 // and every attempt re-verified by re-simulating its trace (app::checkStoredAttempts). Each
 // re-simulation costs real time (more under ASan), so the suite re-simulates each trace once in
 // SetUpTestSuite for the checker's own assertions, and once more per command run.
+//
+// The committed traces always come from another build (the build id names the commit, and a
+// trace is committed after the build that recorded it), so on their own they only ever exercise
+// the other-build paths. The suite therefore also records both scripted operators with THIS build
+// (runScriptedOperator + TraceWriter, as `skillsim operate` does) and checks that those verify
+// without --allow-other-build (issue 20, point 5).
 
 #include "CertifyCommandTestSupport.h"
 
+#include <skillsim/app/OperatorRun.h>
 #include <skillsim/app/StoredAttemptCheck.h>
 #include <skillsim/core/Version.h>
 #include <skillsim/records/CertificateEvidenceFromRecords.h>
 #include <skillsim/records/ReportScenarioOverlay.h>
 #include <skillsim/records/TraceReader.h>
+#include <skillsim/records/TraceWriter.h>
+#include <skillsim/records/WorkstationKey.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 
@@ -93,13 +104,69 @@ protected:
     auto checks = checkStoredAttempts(all, options);
     ASSERT_TRUE(checks) << checks.error().toString();
     sChecks = *checks;
+
+    // This build's own traces, in a folder of their own, checked as `report` and `certify` check
+    // them by default: without --allow-other-build.
+    fs::create_directories(sDir->file("own-traces"));
+    sOwnCompetent = record(OperatorProfile::Competent, "scripted-competent", "own-competent");
+    sOwnCareless = record(OperatorProfile::Careless, "scripted-careless", "own-careless");
+    TraceSearchOptions own = searchOptions(false);
+    own.traceDirs = {sDir->file("own-traces")};
+    own.allowOtherBuild = false;
+    const std::vector<records::AttemptRecord> ours{sOwnCompetent.record, sOwnCareless.record};
+    auto ownChecks = checkStoredAttempts(ours, own);
+    ASSERT_TRUE(ownChecks) << ownChecks.error().toString();
+    sOwnChecks = *ownChecks;
   }
   static void TearDownTestSuite() { sDir.reset(); }
 
+  /** A committed reference trace copied into the scratch traces folder, and its record. */
   static Reference reference(const std::string& name) {
+    const fs::path file = fs::path(sDir->file("traces")) / name;
+    fs::copy_file(kScenarios + "/overhead_crane/traces/" + name, file);
+    return fromTrace(file);
+  }
+
+  /**
+   * The Q2 course run by the scripted operator of `profile` and recorded by this build, as
+   * `skillsim operate --mode exam` records it (same trainee ids and start time as the committed
+   * traces), into own-traces/NAME.sktrace; and its record.
+   */
+  static Reference record(OperatorProfile profile, const std::string& trainee,
+                          const std::string& name) {
+    auto q2 = scenario::loadScenario(kScenarios + "/overhead_crane/q2_practical.toml");
+    EXPECT_TRUE(q2) << q2.error().toString();
+    auto run = runScriptedOperator(*q2, profile);
+    EXPECT_TRUE(run) << run.error().toString();
+    auto key = records::WorkstationKey::loadOrCreate(sDir->file("key"));
+    EXPECT_TRUE(key) << key.error().toString();
+    if (!q2 || !run || !key) {
+      return {};
+    }
+    records::TraceHeader header;
+    header.scenarioId = q2->id;
+    header.scenarioVersion = q2->version;
+    header.scenarioHash = q2->hash;
+    header.tickRate = q2->tickRate;
+    header.traineeId = trainee;
+    header.mode = records::AttemptMode::Exam;
+    header.startUtc = 1767225600; // 2026-01-01T00:00:00Z, as the committed traces
+    const fs::path file = fs::path(sDir->file("own-traces")) / (name + ".sktrace");
+    auto writer = records::TraceWriter::create(file, header, *key);
+    EXPECT_TRUE(writer) << writer.error().toString();
+    if (!writer) {
+      return {};
+    }
+    for (const core::ActionState& actions : run->actions) {
+      EXPECT_TRUE(writer->append(actions));
+    }
+    EXPECT_TRUE(writer->finish(run->result));
+    return fromTrace(file);
+  }
+
+  static Reference fromTrace(const fs::path& file) {
     Reference r;
-    r.file = fs::path(sDir->file("traces")) / name;
-    fs::copy_file(kScenarios + "/overhead_crane/traces/" + name, r.file);
+    r.file = file;
     auto trace = records::TraceReader::read(r.file);
     EXPECT_TRUE(trace) << trace.error().toString();
     if (!trace || !trace->result) {
@@ -153,6 +220,9 @@ protected:
   static inline records::AttemptRecord sOtherTrainee;
   static inline records::AttemptRecord sPractice;
   static inline std::vector<StoredAttemptCheck> sChecks;
+  static inline Reference sOwnCompetent;
+  static inline Reference sOwnCareless;
+  static inline std::vector<StoredAttemptCheck> sOwnChecks;
 };
 
 TEST_F(TraceEvidenceTest, TheReferenceRecordsAreWhatTheTracesSay) {
@@ -166,24 +236,21 @@ TEST_F(TraceEvidenceTest, TheReferenceRecordsAreWhatTheTracesSay) {
 
 TEST_F(TraceEvidenceTest, OnlyARecordBackedByItsReSimulatedTraceIsVerified) {
   ASSERT_EQ(sChecks.size(), 6u);
-  // The honest record: verified when this build recorded the trace; from another build (as the
-  // committed traces are) it re-simulates bit-exact but does not count without the flag.
+  // The honest record of a committed trace: another build recorded it, so it re-simulates
+  // bit-exact but does not count without the flag (this build's own traces: the next test).
+  ASSERT_FALSE(sameBuild(sCompetent)) << "the committed traces come from another build";
+  ASSERT_FALSE(sameBuild(sCareless));
   const StoredAttemptCheck& real = sChecks[0];
   EXPECT_EQ(real.trace, sCompetent.file);
-  if (sameBuild(sCompetent)) {
-    EXPECT_TRUE(real.verified) << real.note;
-    EXPECT_NE(real.note.find("re-simulated bit-exact"), std::string::npos) << real.note;
-  } else {
-    EXPECT_FALSE(real.verified);
-    EXPECT_EQ(real.note, "its trace " + sCompetent.file.string() +
-                             " does not verify: OTHER-BUILD: recorded by engine " +
-                             sCompetent.trace.header.engineVersion + " build '" +
-                             sCompetent.trace.header.buildId + "', this is engine " +
-                             std::string(core::engineVersion()) + " build '" +
-                             std::string(core::buildId()) +
-                             "'; results are bit-exact only within one build: verify with that "
-                             "build (or pass --allow-other-build to count it)");
-  }
+  EXPECT_FALSE(real.verified);
+  EXPECT_EQ(real.note, "its trace " + sCompetent.file.string() +
+                           " does not verify: OTHER-BUILD: recorded by engine " +
+                           sCompetent.trace.header.engineVersion + " build '" +
+                           sCompetent.trace.header.buildId + "', this is engine " +
+                           std::string(core::engineVersion()) + " build '" +
+                           std::string(core::buildId()) +
+                           "'; results are bit-exact only within one build: verify with that "
+                           "build (or pass --allow-other-build to count it)");
 
   const StoredAttemptCheck& edited = sChecks[1];
   EXPECT_FALSE(edited.verified);
@@ -213,8 +280,42 @@ TEST_F(TraceEvidenceTest, OnlyARecordBackedByItsReSimulatedTraceIsVerified) {
             0u)
       << practice.note;
 
-  // A failed attempt verifies as well as a passed one.
-  EXPECT_EQ(sChecks[5].verified, sameBuild(sCareless)) << sChecks[5].note;
+  // The careless attempt of another build is refused like the competent one.
+  EXPECT_FALSE(sChecks[5].verified) << sChecks[5].note;
+  EXPECT_NE(sChecks[5].note.find("OTHER-BUILD"), std::string::npos) << sChecks[5].note;
+}
+
+TEST_F(TraceEvidenceTest, TracesRecordedByThisBuildVerifyWithoutTheFlag) {
+  ASSERT_TRUE(sOwnCompetent.trace.result && sOwnCareless.trace.result);
+  ASSERT_TRUE(sameBuild(sOwnCompetent));
+  ASSERT_TRUE(sameBuild(sOwnCareless));
+  ASSERT_EQ(sOwnChecks.size(), 2u);
+  // The scripted operators score as they do in OperatorRunTest: a pass and a fail.
+  EXPECT_TRUE(sOwnCompetent.record.result.passed);
+  EXPECT_GE(sOwnCompetent.record.result.totalPoints, 85.0);
+  EXPECT_FALSE(sOwnCareless.record.result.passed);
+  for (const auto* ref : {&sOwnCompetent, &sOwnCareless}) {
+    const StoredAttemptCheck& check = ref == &sOwnCompetent ? sOwnChecks[0] : sOwnChecks[1];
+    EXPECT_EQ(check.trace, ref->file);
+    // A failed attempt verifies as well as a passed one.
+    EXPECT_TRUE(check.verified) << check.note;
+    EXPECT_NE(check.note.find("re-simulated bit-exact"), std::string::npos) << check.note;
+    EXPECT_EQ(check.note.find("OTHER-BUILD"), std::string::npos) << check.note;
+  }
+  // Same build is not "trust it": a record whose score was edited is refused here too.
+  records::AttemptRecord edited = sOwnCompetent.record;
+  edited.attemptId = "own-edited";
+  edited.result.totalPoints -= 10.0;
+  TraceSearchOptions own = searchOptions(false);
+  own.traceDirs = {sDir->file("own-traces")};
+  own.allowOtherBuild = false;
+  auto checks = checkStoredAttempts(std::vector<records::AttemptRecord>{edited}, own);
+  ASSERT_TRUE(checks) << checks.error().toString();
+  ASSERT_EQ(checks->size(), 1u);
+  EXPECT_FALSE((*checks)[0].verified);
+  EXPECT_EQ((*checks)[0].note.rfind("the stored result differs from the trace's re-simulation", 0),
+            0u)
+      << (*checks)[0].note;
 }
 
 TEST_F(TraceEvidenceTest, MotionIsSampledAtTenHertzWithThePhaseTimes) {
@@ -299,21 +400,36 @@ TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
 
   // Without --allow-other-build a trace from another build is refused before re-simulating it,
   // and the certificate then has no practical attempt to count.
-  args.insert(args.end(), {"--traces", sDir->file("traces"), "--scenarios", kScenarios});
-  r = test::runWithTraces(args);
+  std::vector<std::string> strict = args;
+  strict.insert(strict.end(), {"--traces", sDir->file("traces"), "--scenarios", kScenarios});
+  r = test::runWithTraces(strict);
   EXPECT_EQ(r.code, kExitFailure) << r.out << r.err;
-  if (!sameBuild(sCompetent)) {
-    EXPECT_NE(r.out.find("excluded: trace does not verify (its trace " + sCompetent.file.string() +
-                         " does not verify: OTHER-BUILD: scripted-competent "
-                         "overhead_crane.q2_practical 1.0.0 exam: recorded by engine"),
-              std::string::npos)
-        << r.out;
-    EXPECT_NE(r.out.find("no verified attempt at overhead_crane.q2_practical: not met"),
-              std::string::npos)
-        << r.out;
-  }
+  ASSERT_FALSE(sameBuild(sCompetent));
+  EXPECT_NE(r.out.find("excluded: trace does not verify (its trace " + sCompetent.file.string() +
+                       " does not verify: OTHER-BUILD: scripted-competent "
+                       "overhead_crane.q2_practical 1.0.0 exam: recorded by engine"),
+            std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("no verified attempt at overhead_crane.q2_practical: not met"),
             std::string::npos)
+      << r.out;
+
+  // The same attempt recorded by this build counts without the flag, and is awarded.
+  test::makeStore(sDir->file("certify-own.sqlite"), {sOwnCompetent.record});
+  std::vector<std::string> own = args;
+  const auto db = std::find(own.begin(), own.end(), "--db");
+  ASSERT_NE(db, own.end());
+  *(db + 1) = sDir->file("certify-own.sqlite");
+  own.insert(own.end(), {"--traces", sDir->file("own-traces"), "--scenarios", kScenarios});
+  r = test::runWithTraces(own);
+  EXPECT_EQ(r.code, kExitOk) << r.out << r.err;
+  EXPECT_NE(r.out.find("re-verified 1 of 1 exam attempt(s)"), std::string::npos) << r.out;
+  char points[16];
+  std::snprintf(points, sizeof points, "%.2f%%", sOwnCompetent.record.result.totalPoints);
+  EXPECT_NE(r.out.find(std::string(points) + " from attempt " + sOwnCompetent.record.attemptId),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("decision: awarded (q2_overhead_crane_licence)"), std::string::npos)
       << r.out;
 }
 
