@@ -34,6 +34,10 @@ skip_summary=()
 # Records the not-run tests of one ctest run (its JUnit report $2) under the label $1.
 count_skips() {
   local count names
+  if [ ! -s "$2" ]; then
+    echo "test: ctest wrote no JUnit report at $2, so skipped tests cannot be counted"
+    exit 1
+  fi
   names=$(not_run "$2")
   count=$(grep -c . <<<"$names" || true)
   names=${names//$'\n'/; }
@@ -68,9 +72,10 @@ echo "== Release build"
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
 cmake --build build/release -j "$jobs"
 echo "== Release tests"
-(cd build/release && ctest --output-on-failure -j "$jobs" --timeout 600 \
-  --output-junit "$PWD/build/release/ctest-junit.xml")
-count_skips release build/release/ctest-junit.xml
+junit="$PWD/build/release/ctest-junit.xml"
+rm -f "$junit"
+(cd build/release && ctest --output-on-failure -j "$jobs" --timeout 600 --output-junit "$junit")
+count_skips release "$junit"
 
 if [ "${SKILLSIM_SKIP_ASAN:-0}" != 1 ]; then
   echo "== Sanitizer build (ASan + UBSan)"
@@ -80,9 +85,10 @@ if [ "${SKILLSIM_SKIP_ASAN:-0}" != 1 ]; then
   echo "== Sanitizer unit tests"
   export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
   export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-  (cd build/asan && ctest --output-on-failure -j "$jobs" -L unit --timeout 900 \
-    --output-junit "$PWD/build/asan/ctest-junit.xml")
-  count_skips sanitizer build/asan/ctest-junit.xml
+  junit="$PWD/build/asan/ctest-junit.xml"
+  rm -f "$junit"
+  (cd build/asan && ctest --output-on-failure -j "$jobs" -L unit --timeout 900 --output-junit "$junit")
+  count_skips sanitizer "$junit"
 fi
 for line in "${skip_summary[@]}"; do echo "test: $line"; done
 echo "test: all suites passed in $(( $(date +%s) - start )) s"
