@@ -103,9 +103,18 @@ protected:
     auto checks = checkStoredAttempts(all, options);
     ASSERT_TRUE(checks) << checks.error().toString();
     sChecks = *checks;
+  }
 
-    // This build's own traces, in a folder of their own, checked as `report` and `certify` check
-    // them by default: without --allow-other-build.
+  /**
+   * This build's own traces (both scripted operators), in a folder of their own, checked as
+   * `report` and `certify` check them by default: without --allow-other-build. Recorded on first
+   * use, so that only the tests that need them pay for two more attempts (ctest runs each test in
+   * a process of its own).
+   */
+  static void recordOwnTraces() {
+    if (!sOwnChecks.empty()) {
+      return;
+    }
     fs::create_directories(sDir->file("own-traces"));
     sOwnCompetent = record(OperatorProfile::Competent, "scripted-competent", "own-competent");
     sOwnCareless = record(OperatorProfile::Careless, "scripted-careless", "own-careless");
@@ -117,7 +126,11 @@ protected:
     ASSERT_TRUE(ownChecks) << ownChecks.error().toString();
     sOwnChecks = *ownChecks;
   }
-  static void TearDownTestSuite() { sDir.reset(); }
+
+  static void TearDownTestSuite() {
+    sOwnChecks.clear();
+    sDir.reset();
+  }
 
   /** A committed reference trace copied into the scratch traces folder, and its record. */
   static Reference reference(const std::string& name) {
@@ -285,6 +298,7 @@ TEST_F(TraceEvidenceTest, OnlyARecordBackedByItsReSimulatedTraceIsVerified) {
 }
 
 TEST_F(TraceEvidenceTest, TracesRecordedByThisBuildVerifyWithoutTheFlag) {
+  recordOwnTraces();
   ASSERT_TRUE(sOwnCompetent.trace.result && sOwnCareless.trace.result);
   ASSERT_TRUE(sameBuild(sOwnCompetent));
   ASSERT_TRUE(sameBuild(sOwnCareless));
@@ -414,6 +428,8 @@ TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
       << r.out;
 
   // The same attempt recorded by this build counts without the flag, and is awarded.
+  recordOwnTraces();
+  ASSERT_TRUE(sOwnCompetent.trace.result);
   test::makeStore(sDir->file("certify-own.sqlite"), {sOwnCompetent.record});
   std::vector<std::string> own = args;
   const auto db = std::find(own.begin(), own.end(), "--db");
