@@ -25,10 +25,30 @@ trap on_exit EXIT
 in_ci=0
 case "${CI:-}" in true | TRUE | True | 1) in_ci=1 ;; esac
 
-# Names of the tests ctest did not run (skipped, or disabled) in its JUnit report $1, one a line
-# (ctest writes each <testcase ...> opening tag on one line; names stay XML-escaped).
+# The tests ctest did not run (skipped, or disabled) in its JUnit report $1, one a line as
+# "name: reason" (the line after GoogleTest's "file:line: Skipped", else the test's first line of
+# output). ctest writes each <testcase ...> opening tag on one line; names stay XML-escaped.
 not_run() {
-  grep -E '<testcase .*status="(notrun|disabled)"' "$1" | sed -E 's/.*<testcase name="([^"]*)".*/\1/' || true
+  awk '
+    /<testcase / {
+      skipped = ($0 ~ /status="(notrun|disabled)"/)
+      if (skipped) {
+        match($0, /name="[^"]*"/)
+        name = substr($0, RSTART + 6, RLENGTH - 7)
+        reason = ""; first = ""; take = 0
+      }
+      next
+    }
+    !skipped { next }
+    take { reason = $0; take = 0 }
+    /: Skipped$/ { take = 1 }
+    /<system-out>/ { first = $0; sub(/.*<system-out>/, "", first) }
+    /<\/testcase>/ {
+      why = reason != "" ? reason : first
+      print name (why != "" ? ": " why : "")
+      skipped = 0
+    }
+  ' "$1"
 }
 skip_summary=()
 # Records the not-run tests of one ctest run (its JUnit report $2) under the label $1.
@@ -40,10 +60,13 @@ count_skips() {
   fi
   names=$(not_run "$2")
   count=$(grep -c . <<<"$names" || true)
-  names=${names//$'\n'/; }
-  skip_summary+=("$1: $count skipped${names:+ ($names)}")
+  skip_summary+=("$1: $count skipped")
+  if [ "$count" != 0 ]; then
+    while IFS= read -r line; do skip_summary+=("  skipped: $line"); done <<<"$names"
+  fi
   if [ "$count" != 0 ] && [ "$in_ci" = 1 ]; then
-    echo "test: CI is set and $count test(s) did not run in the $1 suite: $names"
+    echo "test: CI is set and $count test(s) did not run in the $1 suite:"
+    sed 's/^/  /' <<<"$names"
     exit 1
   fi
 }
