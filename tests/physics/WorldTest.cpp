@@ -563,8 +563,8 @@ struct RopePendulum {
 
 /**
  * theta'' = -(g / L) sin theta from rest at theta0, by classical RK4 in double precision with
- * 100 substeps per tick (its error, ~(1e-5)^4, is far below anything compared here); the angle at
- * the end of each of `ticks` ticks of `dt`.
+ * 100 substeps per tick (global error of order (dt / 100)^4: below 1e-12 rad here, far below the
+ * 1e-3 rad errors compared); the angle at the end of each of `ticks` ticks of `dt`.
  */
 std::vector<double> referencePendulum(double length, double theta0, double dt, int ticks) {
   const double w2 = kG / length;
