@@ -98,8 +98,9 @@ TEST(World, BoxOnInclineSlidesWhenTanThetaExceedsMu) {
   // Expected: 0.5 g (sin - mu cos) t^2 = 0.38 m at +1 degree (27.57 degrees, 2 s).
   const double theta = (critical + 1.0) * std::numbers::pi / 180.0;
   const double law = 0.5 * kG * (std::sin(theta) - mu * std::cos(theta)) * 4.0;
-  EXPECT_GT(above, 0.5 * law);
-  EXPECT_LT(above, 1.5 * law);
+  // Measured 0.95 of it: the net acceleration is only 0.19 m/s^2, so the few steps the solver
+  // takes to let the resting block go cost 5 %; at +3 and +10 degrees it is within 0.3 %.
+  EXPECT_NEAR(above / law, 1.0, 0.1) << "slid " << above << " m";
 }
 
 namespace {
