@@ -5,6 +5,9 @@
 # Windowed tests need a display: when there is none, a private Xvfb is started for the run
 # (-noreset: otherwise it resets whenever its last client leaves and refuses the next test's window).
 # Environment: SKILLSIM_SKIP_ASAN=1 skips step 2 (for quick local runs only; CI runs both).
+# CI=true (or 1): a test that would skip for a missing service or display fails instead
+# (tests/common/MissingPrerequisite.h), and any test ctest still reports as not run fails the run.
+# The closing summary counts skipped tests (from ctest's JUnit report), naming them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -18,6 +21,55 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -
 cleanup=()
 on_exit() { for c in "${cleanup[@]}"; do eval "$c" || true; done; }
 trap on_exit EXIT
+
+in_ci=0
+case "${CI:-}" in true | TRUE | True | 1) in_ci=1 ;; esac
+
+# The tests ctest did not run (skipped, or disabled) in its JUnit report $1, one a line as
+# "name: reason" (the line after GoogleTest's "file:line: Skipped", else the test's first line of
+# output). ctest writes each <testcase ...> opening tag on one line; names stay XML-escaped.
+not_run() {
+  awk '
+    /<testcase / {
+      skipped = ($0 ~ /status="(notrun|disabled)"/)
+      if (skipped) {
+        match($0, /name="[^"]*"/)
+        name = substr($0, RSTART + 6, RLENGTH - 7)
+        reason = ""; first = ""; take = 0
+      }
+      next
+    }
+    !skipped { next }
+    take { reason = $0; take = 0 }
+    /: Skipped$/ { take = 1 }
+    /<system-out>/ { first = $0; sub(/.*<system-out>/, "", first) }
+    /<\/testcase>/ {
+      why = reason != "" ? reason : first
+      print name (why != "" ? ": " why : "")
+      skipped = 0
+    }
+  ' "$1"
+}
+skip_summary=()
+# Records the not-run tests of one ctest run (its JUnit report $2) under the label $1.
+count_skips() {
+  local count names
+  if [ ! -s "$2" ]; then
+    echo "test: ctest wrote no JUnit report at $2, so skipped tests cannot be counted"
+    exit 1
+  fi
+  names=$(not_run "$2")
+  count=$(grep -c . <<<"$names" || true)
+  skip_summary+=("$1: $count skipped")
+  if [ "$count" != 0 ]; then
+    while IFS= read -r line; do skip_summary+=("  skipped: $line"); done <<<"$names"
+  fi
+  if [ "$count" != 0 ] && [ "$in_ci" = 1 ]; then
+    echo "test: CI is set and $count test(s) did not run in the $1 suite:"
+    sed 's/^/  /' <<<"$names"
+    exit 1
+  fi
+}
 
 if [ -z "${DISPLAY:-}" ] && command -v Xvfb >/dev/null; then
   for n in $(seq 90 140); do
@@ -43,7 +95,10 @@ echo "== Release build"
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
 cmake --build build/release -j "$jobs"
 echo "== Release tests"
-(cd build/release && ctest --output-on-failure -j "$jobs" --timeout 600)
+junit="$PWD/build/release/ctest-junit.xml"
+rm -f "$junit"
+(cd build/release && ctest --output-on-failure -j "$jobs" --timeout 600 --output-junit "$junit")
+count_skips release "$junit"
 
 if [ "${SKILLSIM_SKIP_ASAN:-0}" != 1 ]; then
   echo "== Sanitizer build (ASan + UBSan)"
@@ -53,6 +108,10 @@ if [ "${SKILLSIM_SKIP_ASAN:-0}" != 1 ]; then
   echo "== Sanitizer unit tests"
   export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
   export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-  (cd build/asan && ctest --output-on-failure -j "$jobs" -L unit --timeout 900)
+  junit="$PWD/build/asan/ctest-junit.xml"
+  rm -f "$junit"
+  (cd build/asan && ctest --output-on-failure -j "$jobs" -L unit --timeout 900 --output-junit "$junit")
+  count_skips sanitizer "$junit"
 fi
+for line in "${skip_summary[@]}"; do echo "test: $line"; done
 echo "test: all suites passed in $(( $(date +%s) - start )) s"

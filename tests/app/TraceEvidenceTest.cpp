@@ -3,17 +3,29 @@
 // and every attempt re-verified by re-simulating its trace (app::checkStoredAttempts). Each
 // re-simulation costs real time (more under ASan), so the suite re-simulates each trace once in
 // SetUpTestSuite for the checker's own assertions, and once more per command run.
+//
+// The committed traces always come from another build (the build id names the commit, and a
+// trace is committed after the build that recorded it), so on their own they only ever exercise
+// the other-build paths. The suite therefore also records both scripted operators with THIS build
+// (op::runOperator + TraceWriter, as `skillsim operate` does) and checks that those verify
+// without --allow-other-build (issue 20, point 5).
 
 #include "CertifyCommandTestSupport.h"
 
 #include <skillsim/app/StoredAttemptCheck.h>
+#include <skillsim/certify/CertificateEvidenceFromRecords.h>
 #include <skillsim/core/Version.h>
+#include <skillsim/operator/OperatorRun.h>
 #include <skillsim/records/TraceReader.h>
+#include <skillsim/records/TraceWriter.h>
+#include <skillsim/records/WorkstationKey.h>
 #include <skillsim/report/ReportFromResult.h>
 #include <skillsim/report/ReportScenarioOverlay.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 
@@ -94,12 +106,88 @@ protected:
     ASSERT_TRUE(checks) << checks.error().toString();
     sChecks = *checks;
   }
-  static void TearDownTestSuite() { sDir.reset(); }
 
+  /**
+   * This build's own traces (both scripted operators), in a folder of their own, checked as
+   * `report` and `certify` check them by default: without --allow-other-build. Recorded on first
+   * use, so that only the tests that need them pay for two more attempts (ctest runs each test in
+   * a process of its own).
+   */
+  static void recordOwnTraces() {
+    if (!sOwnChecks.empty()) {
+      return;
+    }
+    fs::create_directories(sDir->file("own-traces"));
+    sOwnCompetent = record("competent", "scripted-competent", "own-competent");
+    sOwnCareless = record("careless", "scripted-careless", "own-careless");
+    TraceSearchOptions own = searchOptions(false);
+    own.traceDirs = {sDir->file("own-traces")};
+    own.allowOtherBuild = false;
+    // And a record of the competent attempt with its score edited: one re-simulation per trace
+    // serves both records that name it.
+    records::AttemptRecord edited = sOwnCompetent.record;
+    edited.attemptId = "own-edited";
+    edited.result.totalPoints -= 10.0;
+    const std::vector<records::AttemptRecord> ours{sOwnCompetent.record, sOwnCareless.record,
+                                                   edited};
+    auto ownChecks = checkStoredAttempts(ours, own);
+    ASSERT_TRUE(ownChecks) << ownChecks.error().toString();
+    sOwnChecks = *ownChecks;
+  }
+
+  static void TearDownTestSuite() {
+    sOwnChecks.clear();
+    sDir.reset();
+  }
+
+  /** A committed reference trace copied into the scratch traces folder, and its record. */
   static Reference reference(const std::string& name) {
+    const fs::path file = fs::path(sDir->file("traces")) / name;
+    fs::copy_file(kScenarios + "/overhead_crane/traces/" + name, file);
+    return fromTrace(file);
+  }
+
+  /**
+   * The Q2 course run by the scripted operator of `profile` and recorded by this build, as
+   * `skillsim operate --mode exam` records it (same trainee ids and start time as the committed
+   * traces), into own-traces/NAME.sktrace; and its record.
+   */
+  static Reference record(const char* profile, const std::string& trainee,
+                          const std::string& name) {
+    auto q2 = scenario::loadScenario(kScenarios + "/overhead_crane/q2_practical.toml");
+    EXPECT_TRUE(q2) << q2.error().toString();
+    auto run = op::runOperator(*q2, profile);
+    EXPECT_TRUE(run) << run.error().toString();
+    auto key = records::WorkstationKey::loadOrCreate(sDir->file("key"));
+    EXPECT_TRUE(key) << key.error().toString();
+    if (!q2 || !run || !key) {
+      return {};
+    }
+    records::TraceHeader header;
+    header.scenarioId = q2->id;
+    header.scenarioVersion = q2->version;
+    header.scenarioHash = q2->hash;
+    header.tickRate = q2->tickRate;
+    header.traineeId = trainee;
+    header.mode = records::AttemptMode::Exam;
+    header.startUtc = 1767225600; // 2026-01-01T00:00:00Z, as the committed traces
+    header.setControls(q2->machine->controls);
+    const fs::path file = fs::path(sDir->file("own-traces")) / (name + ".sktrace");
+    auto writer = records::TraceWriter::create(file, header, *key);
+    EXPECT_TRUE(writer) << writer.error().toString();
+    if (!writer) {
+      return {};
+    }
+    for (const core::ActionState& actions : run->actions) {
+      EXPECT_TRUE(writer->append(actions));
+    }
+    EXPECT_TRUE(writer->finish(run->result));
+    return fromTrace(file);
+  }
+
+  static Reference fromTrace(const fs::path& file) {
     Reference r;
-    r.file = fs::path(sDir->file("traces")) / name;
-    fs::copy_file(kScenarios + "/overhead_crane/traces/" + name, r.file);
+    r.file = file;
     auto trace = records::TraceReader::read(r.file);
     EXPECT_TRUE(trace) << trace.error().toString();
     if (!trace || !trace->result) {
@@ -153,6 +241,9 @@ protected:
   static inline records::AttemptRecord sOtherTrainee;
   static inline records::AttemptRecord sPractice;
   static inline std::vector<StoredAttemptCheck> sChecks;
+  static inline Reference sOwnCompetent;
+  static inline Reference sOwnCareless;
+  static inline std::vector<StoredAttemptCheck> sOwnChecks;
 };
 
 TEST_F(TraceEvidenceTest, TheReferenceRecordsAreWhatTheTracesSay) {
@@ -166,24 +257,21 @@ TEST_F(TraceEvidenceTest, TheReferenceRecordsAreWhatTheTracesSay) {
 
 TEST_F(TraceEvidenceTest, OnlyARecordBackedByItsReSimulatedTraceIsVerified) {
   ASSERT_EQ(sChecks.size(), 6u);
-  // The honest record: verified when this build recorded the trace; from another build (as the
-  // committed traces are) it re-simulates bit-exact but does not count without the flag.
+  // The honest record of a committed trace: another build recorded it, so it re-simulates
+  // bit-exact but does not count without the flag (this build's own traces: the next test).
+  ASSERT_FALSE(sameBuild(sCompetent)) << "the committed traces come from another build";
+  ASSERT_FALSE(sameBuild(sCareless));
   const StoredAttemptCheck& real = sChecks[0];
   EXPECT_EQ(real.trace, sCompetent.file);
-  if (sameBuild(sCompetent)) {
-    EXPECT_TRUE(real.verified) << real.note;
-    EXPECT_NE(real.note.find("re-simulated bit-exact"), std::string::npos) << real.note;
-  } else {
-    EXPECT_FALSE(real.verified);
-    EXPECT_EQ(real.note, "its trace " + sCompetent.file.string() +
-                             " does not verify: OTHER-BUILD: recorded by engine " +
-                             sCompetent.trace.header.engineVersion + " build '" +
-                             sCompetent.trace.header.buildId + "', this is engine " +
-                             std::string(core::engineVersion()) + " build '" +
-                             std::string(core::buildId()) +
-                             "'; results are bit-exact only within one build: verify with that "
-                             "build (or pass --allow-other-build to count it)");
-  }
+  EXPECT_FALSE(real.verified);
+  EXPECT_EQ(real.note, "its trace " + sCompetent.file.string() +
+                           " does not verify: OTHER-BUILD: recorded by engine " +
+                           sCompetent.trace.header.engineVersion + " build '" +
+                           sCompetent.trace.header.buildId + "', this is engine " +
+                           std::string(core::engineVersion()) + " build '" +
+                           std::string(core::buildId()) +
+                           "'; results are bit-exact only within one build: verify with that "
+                           "build (or pass --allow-other-build to count it)");
 
   const StoredAttemptCheck& edited = sChecks[1];
   EXPECT_FALSE(edited.verified);
@@ -213,8 +301,35 @@ TEST_F(TraceEvidenceTest, OnlyARecordBackedByItsReSimulatedTraceIsVerified) {
             0u)
       << practice.note;
 
-  // A failed attempt verifies as well as a passed one.
-  EXPECT_EQ(sChecks[5].verified, sameBuild(sCareless)) << sChecks[5].note;
+  // The careless attempt of another build is refused like the competent one.
+  EXPECT_FALSE(sChecks[5].verified) << sChecks[5].note;
+  EXPECT_NE(sChecks[5].note.find("OTHER-BUILD"), std::string::npos) << sChecks[5].note;
+}
+
+TEST_F(TraceEvidenceTest, TracesRecordedByThisBuildVerifyWithoutTheFlag) {
+  recordOwnTraces();
+  ASSERT_TRUE(sOwnCompetent.trace.result && sOwnCareless.trace.result);
+  ASSERT_TRUE(sameBuild(sOwnCompetent));
+  ASSERT_TRUE(sameBuild(sOwnCareless));
+  ASSERT_EQ(sOwnChecks.size(), 3u);
+  // The scripted operators score as they do in OperatorRunTest: a pass and a fail.
+  EXPECT_TRUE(sOwnCompetent.record.result.passed);
+  EXPECT_GE(sOwnCompetent.record.result.totalPoints, 85.0);
+  EXPECT_FALSE(sOwnCareless.record.result.passed);
+  for (const auto* ref : {&sOwnCompetent, &sOwnCareless}) {
+    const StoredAttemptCheck& check = ref == &sOwnCompetent ? sOwnChecks[0] : sOwnChecks[1];
+    EXPECT_EQ(check.trace, ref->file);
+    // A failed attempt verifies as well as a passed one.
+    EXPECT_TRUE(check.verified) << check.note;
+    EXPECT_NE(check.note.find("re-simulated bit-exact"), std::string::npos) << check.note;
+    EXPECT_EQ(check.note.find("OTHER-BUILD"), std::string::npos) << check.note;
+  }
+  // Same build is not "trust it": a record whose score was edited is refused here too.
+  ASSERT_EQ(sOwnChecks.size(), 3u);
+  EXPECT_FALSE(sOwnChecks[2].verified);
+  EXPECT_EQ(sOwnChecks[2].note.rfind("the stored result differs from the trace's re-simulation", 0),
+            0u)
+      << sOwnChecks[2].note;
 }
 
 TEST_F(TraceEvidenceTest, MotionIsSampledAtTenHertzWithThePhaseTimes) {
@@ -299,21 +414,38 @@ TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
 
   // Without --allow-other-build a trace from another build is refused before re-simulating it,
   // and the certificate then has no practical attempt to count.
-  args.insert(args.end(), {"--traces", sDir->file("traces"), "--scenarios", kScenarios});
-  r = test::runWithTraces(args);
+  std::vector<std::string> strict = args;
+  strict.insert(strict.end(), {"--traces", sDir->file("traces"), "--scenarios", kScenarios});
+  r = test::runWithTraces(strict);
   EXPECT_EQ(r.code, kExitFailure) << r.out << r.err;
-  if (!sameBuild(sCompetent)) {
-    EXPECT_NE(r.out.find("excluded: trace does not verify (its trace " + sCompetent.file.string() +
-                         " does not verify: OTHER-BUILD: scripted-competent "
-                         "overhead_crane.q2_practical 1.0.0 exam: recorded by engine"),
-              std::string::npos)
-        << r.out;
-    EXPECT_NE(r.out.find("no verified attempt at overhead_crane.q2_practical: not met"),
-              std::string::npos)
-        << r.out;
-  }
+  ASSERT_FALSE(sameBuild(sCompetent));
+  EXPECT_NE(r.out.find("excluded: trace does not verify (its trace " + sCompetent.file.string() +
+                       " does not verify: OTHER-BUILD: scripted-competent "
+                       "overhead_crane.q2_practical 1.0.0 exam: recorded by engine"),
+            std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("no verified attempt at overhead_crane.q2_practical: not met"),
             std::string::npos)
+      << r.out;
+
+  // The same attempt recorded by this build counts without the flag, and is awarded.
+  recordOwnTraces();
+  ASSERT_TRUE(sOwnCompetent.trace.result);
+  test::makeStore(sDir->file("certify-own.sqlite"), {sOwnCompetent.record});
+  std::vector<std::string> own = args;
+  const auto db = std::find(own.begin(), own.end(), "--db");
+  ASSERT_NE(db, own.end());
+  *(db + 1) = sDir->file("certify-own.sqlite");
+  own.insert(own.end(), {"--traces", sDir->file("own-traces"), "--scenarios", kScenarios});
+  r = test::runWithTraces(own);
+  EXPECT_EQ(r.code, kExitOk) << r.out << r.err;
+  EXPECT_NE(r.out.find("re-verified 1 of 1 exam attempt(s)"), std::string::npos) << r.out;
+  char points[16];
+  std::snprintf(points, sizeof points, "%.2f%%", sOwnCompetent.record.result.totalPoints);
+  EXPECT_NE(r.out.find(std::string(points) + " from attempt " + sOwnCompetent.record.attemptId),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("decision: awarded (q2_overhead_crane_licence)"), std::string::npos)
       << r.out;
 }
 
@@ -352,23 +484,28 @@ TEST_F(TraceEvidenceTest, ReportPlotsTheReSimulatedMotionWithTheRubricsBands) {
     EXPECT_EQ(seriesPoints(plots[1]), 0u) << kind;
     EXPECT_NE(plots[1].find("no samples"), std::string::npos) << kind;
   }
-  // The score plot stays for the attempt without a trace.
-  EXPECT_EQ(seriesPoints(svgs(html, "score")[1]),
-            report::reportAttemptFromRecord(absent, "en").scoreSeries.size());
-  EXPECT_GT(seriesPoints(svgs(html, "score")[1]), 2u);
+  // The score plot stays for the attempt without a trace. Its points, worked out by hand from the
+  // careless trace's result (not from reportAttemptFromRecord, which draws them): 7 deductions,
+  // every one taking points (curved_path loses 18.48 of its 50, frames 13.13 of its 30, so no
+  // item runs dry), hence the start, two points per drop (before and after) and the end:
+  // 1 + 2 x 7 + 1 = 16.
+  ASSERT_EQ(sCareless.record.result.deductions.size(), 7u);
+  EXPECT_EQ(seriesPoints(svgs(html, "score")[1]), 16u);
 
-  // The Q2 height criteria, at the re-simulated phase times: transfer A→B 2–4 m, weave 0.5–1 m.
-  auto q2 = scenario::loadScenario(kScenarios + "/overhead_crane/q2_practical.toml");
-  ASSERT_TRUE(q2) << q2.error().toString();
-  const auto heightBands =
-      report::reportBands(*q2, "load_height", motion.phaseTimes, motion.duration);
-  const auto swingBands =
-      report::reportBands(*q2, "load_swing_angle", motion.phaseTimes, motion.duration);
-  ASSERT_GE(heightBands.size(), 2u);
-  EXPECT_EQ(count(svgs(html, "height")[0], "<rect class=\"band\""), heightBands.size());
-  EXPECT_EQ(count(svgs(html, "swing")[0], "<rect class=\"band\""), swingBands.size());
-  EXPECT_NE(svgs(html, "height")[0].find("transfer_height_ab: 2.00–4.00"), std::string::npos);
-  EXPECT_NE(svgs(html, "height")[0].find("weave_height: 0.50–1.00"), std::string::npos);
+  // The Q2 rubric's metric bands with an upper limit, read off q2_practical.toml by hand (not
+  // from reportBands, which draws them): on load_height transfer_height_ab 2-4 m (transfer_ab),
+  // weave_height 0.5-1 m (weave) and transfer_height_ca 2-4 m (transfer_ca); on
+  // load_swing_angle swing_at_setdown_b and swing_at_setdown_c, 3 degrees (0.05 rad) each. Every
+  // phase ran (previous test), so each band is drawn.
+  EXPECT_EQ(count(svgs(html, "height")[0], "<rect class=\"band\""), 3u);
+  EXPECT_EQ(count(svgs(html, "swing")[0], "<rect class=\"band\""), 2u);
+  for (const char* label : {"transfer_height_ab: 2.00–4.00", "weave_height: 0.50–1.00",
+                            "transfer_height_ca: 2.00–4.00"}) {
+    EXPECT_NE(svgs(html, "height")[0].find(label), std::string::npos) << label;
+  }
+  for (const char* label : {"swing_at_setdown_b: 0.00–0.05", "swing_at_setdown_c: 0.00–0.05"}) {
+    EXPECT_NE(svgs(html, "swing")[0].find(label), std::string::npos) << label;
+  }
   EXPECT_EQ(count(svgs(html, "height")[1], "<rect class=\"band\""), 0u);
 
   // Verified is the re-verification, shown; the attempt without a trace says why.

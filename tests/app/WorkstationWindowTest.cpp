@@ -1,6 +1,8 @@
 // The windowed workstation under a display (Xvfb in CI) with Vulkan (lavapipe): the competent
 // reference trace drives the crane in the window to the end of the exam, and the attempt is in
 // the results store afterwards (issue 7, point 8).
+#include "MissingPrerequisite.h"
+
 #include <skillsim/app/Cli.h>
 #include <skillsim/records/ResultJson.h>
 #include <skillsim/records/ResultsStore.h>
@@ -24,7 +26,7 @@ using namespace skillsim;
 
 TEST(WorkstationWindow, PlaysATraceToTheEndAndStoresTheAttempt) {
   if (std::getenv("DISPLAY") == nullptr) {
-    GTEST_SKIP() << "no display (scripts/test.sh starts Xvfb)";
+    SKILLSIM_MISSING_PREREQUISITE() << "no display (scripts/test.sh starts Xvfb)";
   }
   const std::string dir = std::string(SKILLSIM_TEST_OUTPUT_DIR) + "/workstation";
   std::filesystem::create_directories(dir);
@@ -129,7 +131,7 @@ void expectWindowEqualsHeadless(const std::string& trace, const std::string& dir
 // stepper (scenario::AttemptRunner), so a trace gives the same event log and result in both.
 TEST(WorkstationWindow, TraceDrivenAttemptEqualsTheHeadlessReplayByteForByte) {
   if (std::getenv("DISPLAY") == nullptr) {
-    GTEST_SKIP() << "no display (scripts/test.sh starts Xvfb)";
+    SKILLSIM_MISSING_PREREQUISITE() << "no display (scripts/test.sh starts Xvfb)";
   }
   const std::string dir = windowTestDir("workstation-equals-headless");
   const std::string trace =
@@ -149,7 +151,7 @@ TEST(WorkstationWindow, TraceDrivenAttemptEqualsTheHeadlessReplayByteForByte) {
 // with neutral inputs until the time limit).
 TEST(WorkstationWindow, TraceEndingBeforeTheAttemptEndsItInTheWindowAsHeadless) {
   if (std::getenv("DISPLAY") == nullptr) {
-    GTEST_SKIP() << "no display (scripts/test.sh starts Xvfb)";
+    SKILLSIM_MISSING_PREREQUISITE() << "no display (scripts/test.sh starts Xvfb)";
   }
   const std::string dir = windowTestDir("workstation-trace-end");
   const std::string scenarioFile =

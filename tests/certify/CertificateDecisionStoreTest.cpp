@@ -3,6 +3,7 @@
 // half is skipped, saying so), in a database of its own created and dropped here.
 
 #include "CertificateExportFixture.h"
+#include "MissingPrerequisite.h"
 
 #include <skillsim/certify/CertificateDecisionStore.h>
 #include <skillsim/records/ResultsStore.h>
@@ -23,8 +24,9 @@ protected:
     if (GetParam() == "postgresql") {
       const char* url = std::getenv("SKILLSIM_TEST_PG_URL");
       if (url == nullptr || url[0] == '\0') {
-        GTEST_SKIP() << "SKILLSIM_TEST_PG_URL is not set, so the PostgreSQL half is skipped; "
-                        "scripts/test.sh starts a server and sets it";
+        SKILLSIM_MISSING_PREREQUISITE()
+            << "SKILLSIM_TEST_PG_URL is not set, so the PostgreSQL half is skipped; "
+               "scripts/test.sh starts a server and sets it";
       }
       mServerUrl = url;
       mDatabase = "skillsim_cert_" + std::to_string(std::random_device{}());

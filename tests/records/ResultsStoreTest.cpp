@@ -3,6 +3,7 @@
 // starts one; without it the PostgreSQL half is skipped, saying so). Each PostgreSQL test works in
 // a database of its own, created and dropped here.
 
+#include "MissingPrerequisite.h"
 #include "RecordsTestSupport.h"
 
 #include <skillsim/records/AttemptRecorder.h>
@@ -39,8 +40,9 @@ protected:
     if (postgres()) {
       const char* url = std::getenv("SKILLSIM_TEST_PG_URL");
       if (url == nullptr || url[0] == '\0') {
-        GTEST_SKIP() << "SKILLSIM_TEST_PG_URL is not set, so the PostgreSQL half of the results "
-                        "store suite is skipped; scripts/test.sh starts a server and sets it";
+        SKILLSIM_MISSING_PREREQUISITE()
+            << "SKILLSIM_TEST_PG_URL is not set, so the PostgreSQL half of the results "
+               "store suite is skipped; scripts/test.sh starts a server and sets it";
       }
       mServerUrl = url;
       mDatabase = "skillsim_test_" + std::to_string(std::random_device{}());

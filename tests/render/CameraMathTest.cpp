@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using namespace skillsim;
 using namespace skillsim::render;
 
@@ -41,4 +43,31 @@ TEST(CameraMath, DepthRunsFromZeroAtNearToOneAtFar) {
 TEST(CameraMath, PointBehindTheCameraHasNoPixel) {
   core::Camera camera{.position = {0.0f, 0.0f, 0.0f}, .target = {0.0f, 0.0f, -1.0f}};
   EXPECT_FALSE(projectToPixel(camera, 10, 10, {0.0f, 0.0f, 5.0f}));
+}
+
+// A fixed camera straight above its target with the default up (+Y) has no roll from lookAt:
+// it must still see the ground (Q2's overview camera is such a camera), north (-Z) up on screen.
+TEST(CameraMath, StraightDownWithTheDefaultUpStillSees) {
+  core::Camera camera{.position = {15.0f, 28.0f, 10.0f}, .target = {15.0f, 0.0f, 10.0f}};
+  const glm::mat4 view = viewMatrix(camera);
+  for (int c = 0; c < 4; ++c) {
+    for (int r = 0; r < 4; ++r) {
+      EXPECT_TRUE(std::isfinite(view[c][r])) << "view[" << c << "][" << r << "]";
+    }
+  }
+  const auto centre = projectToPixel(camera, 320, 240, camera.target);
+  const auto north = projectToPixel(camera, 320, 240, {15.0f, 0.0f, 5.0f});
+  const auto east = projectToPixel(camera, 320, 240, {20.0f, 0.0f, 10.0f});
+  ASSERT_TRUE(centre && north && east);
+  EXPECT_NEAR(centre->x, 160.0f, 1e-3f);
+  EXPECT_NEAR(centre->y, 120.0f, 1e-3f);
+  EXPECT_LT(north->y, 120.0f) << "-Z towards the top row";
+  EXPECT_NEAR(north->x, 160.0f, 1e-3f);
+  EXPECT_GT(east->x, 160.0f) << "+X to the right, as on a map with north up";
+  // Straight along Z with up = Z: +Y up instead.
+  core::Camera level{
+      .position = {0.0f, 0.0f, 10.0f}, .target = {0.0f, 0.0f, 0.0f}, .up = {0.0f, 0.0f, 1.0f}};
+  const auto above = projectToPixel(level, 100, 100, {0.0f, 1.0f, 0.0f});
+  ASSERT_TRUE(above);
+  EXPECT_LT(above->y, 50.0f);
 }

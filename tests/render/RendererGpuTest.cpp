@@ -13,7 +13,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <vector>
 
 using namespace skillsim;
 using namespace skillsim::render;
@@ -403,6 +405,89 @@ TEST_F(RendererGpu, MissingGltfFileIsAnErrorNamingIt) {
   // The renderer is still usable after a bad frame.
   scene.instances.pop_back();
   EXPECT_TRUE(renderer->render(scene));
+}
+
+namespace {
+
+std::string base64(const std::vector<std::uint8_t>& bytes) {
+  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    const std::uint32_t n = (std::uint32_t(bytes[i]) << 16) |
+                            (i + 1 < bytes.size() ? std::uint32_t(bytes[i + 1]) << 8 : 0) |
+                            (i + 2 < bytes.size() ? std::uint32_t(bytes[i + 2]) : 0);
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? kAlphabet[n & 63] : '=';
+  }
+  return out;
+}
+
+/**
+ * A glTF 2.0 file of one 2 x 2 m square in the XY plane (corners at +-1 m, counter-clockwise seen
+ * from +Z, no normals: the loader computes them), under a node translated by (0, 1, 0): in the
+ * world it spans x -1..1, y 0..2 at z 0.
+ */
+std::string writeSquareGltf() {
+  const float positions[12] = {-1, -1, 0, 1, -1, 0, 1, 1, 0, -1, 1, 0};
+  const std::uint16_t indices[6] = {0, 1, 2, 0, 2, 3};
+  std::vector<std::uint8_t> bytes(60, 0);
+  std::memcpy(bytes.data(), positions, 48);
+  std::memcpy(bytes.data() + 48, indices, 12);
+  const std::string json = R"({
+  "asset": {"version": "2.0"},
+  "scene": 0,
+  "scenes": [{"nodes": [0]}],
+  "nodes": [{"mesh": 0, "translation": [0, 1, 0]}],
+  "meshes": [{"name": "plate", "primitives": [{"attributes": {"POSITION": 0}, "indices": 1}]}],
+  "buffers": [{"byteLength": 60, "uri": "data:application/octet-stream;base64,)" +
+                           base64(bytes) + R"("}],
+  "bufferViews": [{"buffer": 0, "byteOffset": 0, "byteLength": 48},
+                  {"buffer": 0, "byteOffset": 48, "byteLength": 12}],
+  "accessors": [
+    {"bufferView": 0, "componentType": 5126, "count": 4, "type": "VEC3",
+     "min": [-1, -1, 0], "max": [1, 1, 0]},
+    {"bufferView": 1, "componentType": 5123, "count": 6, "type": "SCALAR"}]
+})";
+  const std::string path = testOutputPath("square.gltf");
+  std::ofstream(path, std::ios::binary) << json;
+  return path;
+}
+
+} // namespace
+
+// A glTF mesh is drawn where its file and its instance put it: the square (node at y + 1 m, the
+// instance moved 0.5 m along +X) shows its material's green at its centre and at points inside
+// its edges, and sky just outside them, including where the square would be without the node's
+// translation.
+TEST_F(RendererGpu, GltfMeshIsDrawnWithItsNodeTransform) {
+  auto renderer = makeRenderer();
+  ASSERT_TRUE(renderer);
+  core::SceneView scene;
+  scene.camera.position = {0.5f, 1.0f, 6.0f};
+  scene.camera.target = {0.5f, 1.0f, 0.0f};
+  scene.light.direction = {0.0f, 0.0f, -1.0f}; // straight onto the square
+  addThing(scene, {.kind = core::MeshKind::Gltf, .assetPath = writeSquareGltf()}, kGreen,
+           glm::translate(glm::mat4(1.0f), {0.5f, 0.0f, 0.0f}), 1.0f);
+  const RgbaImage image = draw(*renderer, scene);
+  (void)writePng(image, testOutputPath("gltf_square.png"));
+  auto green = [&](glm::vec3 p) {
+    const Rgb c = pixelAt(image, project(scene, p));
+    return c.g > 2 * c.r && c.g > 2 * c.b;
+  };
+  // Inside: the centre and 0.1 m in from each edge (world x -0.5..1.5, y 0..2).
+  for (const glm::vec3 p :
+       {glm::vec3(0.5f, 1.0f, 0.0f), glm::vec3(-0.4f, 1.0f, 0.0f), glm::vec3(1.4f, 1.0f, 0.0f),
+        glm::vec3(0.5f, 0.1f, 0.0f), glm::vec3(0.5f, 1.9f, 0.0f)}) {
+    EXPECT_TRUE(green(p)) << "no square at (" << p.x << ", " << p.y << ")";
+  }
+  // Outside: 0.1 m beyond each edge, and below y = 0 where the untranslated square would reach.
+  for (const glm::vec3 p :
+       {glm::vec3(-0.6f, 1.0f, 0.0f), glm::vec3(1.6f, 1.0f, 0.0f), glm::vec3(0.5f, -0.1f, 0.0f),
+        glm::vec3(0.5f, 2.1f, 0.0f), glm::vec3(0.5f, -0.5f, 0.0f)}) {
+    EXPECT_FALSE(green(p)) << "square drawn at (" << p.x << ", " << p.y << ")";
+  }
 }
 
 TEST_F(RendererGpu, GpuOptionPicksByIndexOrNameAndRejectsUnknown) {

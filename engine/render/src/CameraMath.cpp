@@ -2,10 +2,21 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include <cmath>
+
 namespace skillsim::render {
 
 glm::mat4 viewMatrix(const core::Camera& camera) {
-  return glm::lookAtRH(camera.position, camera.target, camera.up);
+  // Looking along `up` (a fixed camera straight down, as Q2's overview is) leaves the roll
+  // undefined and lookAt divides by zero: a NaN matrix, and nothing drawn. Then world -Z is up on
+  // screen (north up in a plan view, as Overhead cameras have it), or +Y if looking along Z.
+  const glm::vec3 forward = camera.target - camera.position;
+  glm::vec3 up = camera.up;
+  if (glm::length(glm::cross(forward, up)) <= 1e-6f * glm::length(forward) * glm::length(up)) {
+    up = std::abs(forward.z) < std::abs(forward.y) ? glm::vec3(0.0f, 0.0f, -1.0f)
+                                                   : glm::vec3(0.0f, 1.0f, 0.0f);
+  }
+  return glm::lookAtRH(camera.position, camera.target, up);
 }
 
 glm::mat4 projectionMatrix(const core::Camera& camera, float aspect) {

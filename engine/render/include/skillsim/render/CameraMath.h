@@ -8,7 +8,11 @@
 
 namespace skillsim::render {
 
-/** World-to-view matrix of `camera` (right-handed, looking along -Z of the view, Y up). */
+/**
+ * World-to-view matrix of `camera` (right-handed, looking along -Z of the view, Y up). A camera
+ * looking along its `up` (straight down with the default up) gets world -Z as its screen up
+ * (north up, as an overhead view), or +Y when it looks along Z.
+ */
 [[nodiscard]] glm::mat4 viewMatrix(const core::Camera& camera);
 
 /**

@@ -1,0 +1,183 @@
+// Every camera of every committed scenario, rendered offscreen (lavapipe) from the scene the
+// simulation fills at the start of the attempt: each shows the load where the camera projects it
+// (taking the load out of the picture changes pixels there, most of them the load's colour),
+// except the overhead kind, which shows the crane over the hook; and the fixed, follow and
+// overhead cameras stand where their scenario file says (issue 20, point 7).
+#include <skillsim/render/CameraMath.h>
+#include <skillsim/render/Renderer.h>
+#include <skillsim/scenario/ScenarioLoader.h>
+#include <skillsim/sim/Simulation.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <numbers>
+#include <string>
+#include <vector>
+
+using namespace skillsim;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::uint32_t kWidth = 320;
+constexpr std::uint32_t kHeight = 240;
+
+std::vector<fs::path> committedScenarios() {
+  std::vector<fs::path> out;
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(SKILLSIM_SOURCE_DIR) / "scenarios")) {
+    if (entry.is_regular_file() && entry.path().extension() == ".toml") {
+      out.push_back(entry.path());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct Rgb {
+  int r, g, b;
+};
+
+Rgb pixel(const render::RgbaImage& image, std::uint32_t x, std::uint32_t y) {
+  const auto px = image.at(x, y);
+  return {px[0], px[1], px[2]};
+}
+
+void expectNear(glm::vec3 actual, glm::dvec3 expected, const std::string& what) {
+  EXPECT_LT(glm::length(glm::dvec3(actual) - expected), 1e-4)
+      << what << ": (" << actual.x << ", " << actual.y << ", " << actual.z << ")";
+}
+
+} // namespace
+
+TEST(ScenarioCameras, EachCommittedCameraShowsTheLoad) {
+  const auto files = committedScenarios();
+  ASSERT_GE(files.size(), 2u) << "q2_practical.toml and practice_single_lift.toml at least";
+  render::RendererOptions options;
+  options.width = kWidth;
+  options.height = kHeight;
+  options.validation = render::Validation::On;
+  auto renderer = render::Renderer::create(options);
+  ASSERT_TRUE(renderer) << renderer.error().toString();
+  int cameras = 0;
+  for (const fs::path& file : files) {
+    SCOPED_TRACE(file.filename().string());
+    auto scenario = scenario::loadScenario(file);
+    ASSERT_TRUE(scenario) << scenario.error().toString();
+    auto sim = sim::Simulation::create(scenario->simulation);
+    ASSERT_TRUE(sim) << sim.error().toString();
+    const sim::SimulationSpec& spec = scenario->simulation;
+    std::vector<std::string> names;
+    for (const sim::CameraSpec& c : spec.cameras) {
+      names.push_back(c.name);
+    }
+    ASSERT_FALSE(names.empty()) << "every committed scenario declares its cameras";
+    EXPECT_EQ((*sim)->cameraNames(), names);
+    const auto load = std::find_if(spec.bodies.begin(), spec.bodies.end(), [](const auto& b) {
+      return std::find(b.tags.begin(), b.tags.end(), "load") != b.tags.end();
+    });
+    ASSERT_NE(load, spec.bodies.end()) << "a body tagged load";
+    const glm::dvec3 centre = *(*sim)->bodyPosition(load->name);
+
+    for (const sim::CameraSpec& c : spec.cameras) {
+      SCOPED_TRACE("camera " + c.name);
+      ++cameras;
+      core::SceneView view;
+      (*sim)->fillSceneView(view, c.name);
+      EXPECT_NEAR(view.camera.verticalFovRadians, c.verticalFov, 1e-6);
+      // Where the file puts the camera, for the kinds that need no crane state to say so.
+      if (c.kind == sim::CameraSpec::Kind::Fixed) {
+        expectNear(view.camera.position, c.position, "fixed position");
+        expectNear(view.camera.target, c.target, "fixed target");
+      } else if (c.kind == sim::CameraSpec::Kind::Follow) {
+        const glm::dvec3 followed = *(*sim)->bodyPosition(c.followBody);
+        expectNear(view.camera.position, followed + c.position, "follow position");
+        expectNear(view.camera.target, followed, "follow target");
+      } else if (c.kind == sim::CameraSpec::Kind::Overhead) {
+        const glm::dvec3 hook = *(*sim)->bodyPosition("crane.hook");
+        expectNear(view.camera.position, {hook.x, c.position.y, hook.z}, "overhead position");
+        expectNear(view.camera.target, {hook.x, 0.0, hook.z}, "overhead target");
+      }
+
+      // The load casts no shadow here, so that taking it out below changes only its own pixels
+      // (a caster also moves the shadow map's bounds, and so every shadow edge).
+      for (core::Instance& i : view.instances) {
+        if (view.materials[i.material.index()].debugName == load->name) {
+          i.castsShadow = false;
+        }
+      }
+      auto status = (*renderer)->render(view);
+      ASSERT_TRUE(status) << status.error().toString();
+      auto image = (*renderer)->readPixels();
+      ASSERT_TRUE(image) << image.error().toString();
+      const fs::path png = fs::path(SKILLSIM_TEST_OUTPUT_DIR) / "scenario-cameras" /
+                           (file.stem().string() + "-" + c.name + ".png");
+      fs::create_directories(png.parent_path());
+      (void)render::writePng(*image, png.string());
+
+      // The load in the picture: rendering the same view without the load's instance changes
+      // pixels around where the camera projects the load, and most of them were the load's colour
+      // (the committed loads are orange and brown: red over green over blue). From straight
+      // above, the hook block covers the load's centre, so pixels are counted, not one probed.
+      const auto at = render::projectToPixel(view.camera, kWidth, kHeight, glm::vec3(centre));
+      ASSERT_TRUE(at.has_value()) << "the load is behind the camera";
+      ASSERT_TRUE(at->x >= 0.0f && at->x < kWidth && at->y >= 0.0f && at->y < kHeight)
+          << "the load is outside the picture at (" << at->x << ", " << at->y << ")";
+      ASSERT_GT(load->color.r, load->color.b + 0.3f) << "the colour check assumes a reddish load";
+      core::SceneView without = view;
+      std::erase_if(without.instances, [&](const core::Instance& i) {
+        return view.materials[i.material.index()].debugName == load->name;
+      });
+      ASSERT_EQ(without.instances.size() + 1, view.instances.size());
+      ASSERT_TRUE((*renderer)->render(without));
+      auto bare = (*renderer)->readPixels();
+      ASSERT_TRUE(bare) << bare.error().toString();
+      int changed = 0;
+      int loadColoured = 0;
+      float farthest = 0.0f;
+      for (std::uint32_t y = 0; y < kHeight; ++y) {
+        for (std::uint32_t x = 0; x < kWidth; ++x) {
+          const Rgb a = pixel(*image, x, y);
+          const Rgb b = pixel(*bare, x, y);
+          if (std::max({std::abs(a.r - b.r), std::abs(a.g - b.g), std::abs(a.b - b.b)}) > 30) {
+            ++changed;
+            loadColoured += (a.r > a.b + 30 && a.r >= a.g) ? 1 : 0;
+            farthest = std::max(farthest, glm::length(glm::vec2(float(x), float(y)) - *at));
+          }
+        }
+      }
+      if (c.kind == sim::CameraSpec::Kind::Overhead) {
+        // An overhead camera looks straight down on the hook, so the trolley and the bridge
+        // girder stand between it and a load hanging or standing under the hook: what it shows
+        // there is the crane (measured: practice_single_lift's crate, under the hook at the start,
+        // is fully hidden, 0 pixels; reported with issue 20). Check that it is centred on the
+        // crane over the hook instead: without the crane's parts the centre pixel changes.
+        core::SceneView craneless = view;
+        std::erase_if(craneless.instances, [&](const core::Instance& i) {
+          return view.materials[i.material.index()].debugName == "crane";
+        });
+        ASSERT_LT(craneless.instances.size(), view.instances.size());
+        ASSERT_TRUE((*renderer)->render(craneless));
+        auto open = (*renderer)->readPixels();
+        ASSERT_TRUE(open) << open.error().toString();
+        const Rgb withCrane = pixel(*image, kWidth / 2, kHeight / 2);
+        const Rgb withoutCrane = pixel(*open, kWidth / 2, kHeight / 2);
+        EXPECT_GT(withCrane.g, withCrane.b + 60) << "the crane's yellow at the centre";
+        EXPECT_GT(std::abs(withCrane.b - withoutCrane.b), 30);
+        continue;
+      }
+      EXPECT_GE(changed, 20) << "the load covers too few pixels to be seen";
+      EXPECT_GT(loadColoured, changed / 2) << loadColoured << " of " << changed;
+      // ... and they are the load's, around its projected centre (not the whole picture moving).
+      EXPECT_LT(farthest, 0.25f * kWidth);
+      RecordProperty(file.stem().string() + "." + c.name + ".load_pixels", changed);
+    }
+  }
+  EXPECT_GE(cameras, 5); // q2: cab, overhead, follow_bucket; practice: cab, overhead
+  EXPECT_EQ((*renderer)->validationMessageCount(), 0u);
+}
