@@ -349,10 +349,10 @@ TEST_F(TraceEvidenceTest, MotionIsSampledAtTenHertzWithThePhaseTimes) {
     for (std::size_t k = 0; k < m.samples.size(); ++k) {
       EXPECT_DOUBLE_EQ(m.samples[k].time,
                        static_cast<double>((k + 1) * every) / ref.trace.header.tickRate);
-      lowest = std::min(lowest, m.samples[k].height);
-      highest = std::max(highest, m.samples[k].height);
-      west = std::min(west, m.samples[k].loadX);
-      east = std::max(east, m.samples[k].loadX);
+      lowest = std::min(lowest, m.samples[k].values[0]);
+      highest = std::max(highest, m.samples[k].values[0]);
+      west = std::min(west, m.samples[k].planX);
+      east = std::max(east, m.samples[k].planX);
     }
     // The load starts on the ground in circle A (x 6 m), is lifted 2-4 m and carried to B (14 m).
     EXPECT_LT(lowest, 0.3);
@@ -477,7 +477,7 @@ TEST_F(TraceEvidenceTest, ReportPlotsTheReSimulatedMotionWithTheRubricsBands) {
       sCareless.trace.actions.size() / (sCareless.trace.header.tickRate / 10);
   ASSERT_EQ(motion.samples.size(), samples);
   // The verified attempt first (store order: by start time, then id), then the one with no trace.
-  for (const char* kind : {"path", "swing", "height"}) {
+  for (const char* kind : {"path", "load_swing_angle", "load_height"}) {
     auto plots = svgs(html, kind);
     ASSERT_EQ(plots.size(), 2u) << kind;
     EXPECT_EQ(seriesPoints(plots[0]), samples) << kind;
@@ -497,16 +497,16 @@ TEST_F(TraceEvidenceTest, ReportPlotsTheReSimulatedMotionWithTheRubricsBands) {
   // weave_height 0.5-1 m (weave) and transfer_height_ca 2-4 m (transfer_ca); on
   // load_swing_angle swing_at_setdown_b and swing_at_setdown_c, 3 degrees (0.05 rad) each. Every
   // phase ran (previous test), so each band is drawn.
-  EXPECT_EQ(count(svgs(html, "height")[0], "<rect class=\"band\""), 3u);
-  EXPECT_EQ(count(svgs(html, "swing")[0], "<rect class=\"band\""), 2u);
+  EXPECT_EQ(count(svgs(html, "load_height")[0], "<rect class=\"band\""), 3u);
+  EXPECT_EQ(count(svgs(html, "load_swing_angle")[0], "<rect class=\"band\""), 2u);
   for (const char* label : {"transfer_height_ab: 2.00–4.00", "weave_height: 0.50–1.00",
                             "transfer_height_ca: 2.00–4.00"}) {
-    EXPECT_NE(svgs(html, "height")[0].find(label), std::string::npos) << label;
+    EXPECT_NE(svgs(html, "load_height")[0].find(label), std::string::npos) << label;
   }
   for (const char* label : {"swing_at_setdown_b: 0.00–0.05", "swing_at_setdown_c: 0.00–0.05"}) {
-    EXPECT_NE(svgs(html, "swing")[0].find(label), std::string::npos) << label;
+    EXPECT_NE(svgs(html, "load_swing_angle")[0].find(label), std::string::npos) << label;
   }
-  EXPECT_EQ(count(svgs(html, "height")[1], "<rect class=\"band\""), 0u);
+  EXPECT_EQ(count(svgs(html, "load_height")[1], "<rect class=\"band\""), 0u);
 
   // Verified is the re-verification, shown; the attempt without a trace says why.
   EXPECT_EQ(count(html, "trace verified"), 1u);

@@ -68,6 +68,10 @@ SimEvent event(const char* machineEvent, std::string subject = {}, std::string o
 
 Rubric atTestRate(Rubric rubric) {
   rubric.tickRate = kRate;
+  // Deductions are placed at the load (as the crane's MachineDecl::planX, planHeight, planZ say).
+  rubric.positionX = "load_x";
+  rubric.positionY = "load_height";
+  rubric.positionZ = "load_z";
   return rubric;
 }
 

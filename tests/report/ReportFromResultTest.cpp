@@ -61,8 +61,8 @@ TEST(ReportFromResult, DeductionsArePlacedOnTheGroundPlan) {
   EXPECT_FALSE(attempt.passed);
   EXPECT_FALSE(attempt.vetoed);
   ASSERT_EQ(attempt.deductions.size(), 5u);
-  EXPECT_DOUBLE_EQ(attempt.deductions[0].loadX, 3.0);
-  EXPECT_DOUBLE_EQ(attempt.deductions[0].loadZ, 7.0);
+  EXPECT_DOUBLE_EQ(attempt.deductions[0].planX, 3.0);
+  EXPECT_DOUBLE_EQ(attempt.deductions[0].planZ, 7.0);
   EXPECT_EQ(attempt.deductions[0].reason, "swing over 5°");
   EXPECT_TRUE(attempt.samples.empty());
 }

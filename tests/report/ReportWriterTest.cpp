@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <numbers>
 #include <regex>
 #include <string>
 #include <vector>
@@ -32,22 +33,26 @@ ReportAttempt attempt(const std::string& trainee, const std::string& name, std::
     double t = 0.1 * static_cast<double>(i);
     ReportSample s;
     s.time = t;
-    s.loadX = 10.0 + 5.0 * std::cos(t);
-    s.loadZ = 4.0 + 5.0 * std::sin(t);
-    s.swing = 0.05 * std::sin(3.0 * t);
-    s.height = 2.5 + 0.5 * std::sin(t);
+    s.planX = 10.0 + 5.0 * std::cos(t);
+    s.planZ = 4.0 + 5.0 * std::sin(t);
+    // The series below: swing (rad), then height (m).
+    s.values = {0.05 * std::sin(3.0 * t), 2.5 + 0.5 * std::sin(t)};
     a.samples.push_back(s);
   }
   // The running score steps down by 15 at 2 s (a deduction); 4 points, not one per sample.
   if (n > 20) {
     double end = a.samples.back().time;
     a.scoreSeries = {{0.0, 100.0}, {2.0, 100.0}, {2.0, 85.0}, {end, 85.0}};
-    a.deductions.push_back(ReportDeduction{2.0, a.samples[20].loadX, a.samples[20].loadZ, 15.0,
+    a.deductions.push_back(ReportDeduction{2.0, a.samples[20].planX, a.samples[20].planZ, 15.0,
                                            "swing", "swing > 5° while setting down"});
   }
-  a.swingBands.push_back(ReportBand{0.0, 1e9, -0.0873, 0.0873, "±5°"});
-  a.heightBands.push_back(ReportBand{0.0, 1.5, 2.0, 4.0, "A→B: 2–4 m"});
-  a.heightBands.push_back(ReportBand{1.5, 3.0, 0.5, 1.0, "piles: 0.5–1 m"});
+  ReportSeries swing{"swing", "Swing angle over time", "swing (°)", 180.0 / std::numbers::pi, 1.0,
+                     {}};
+  swing.bands.push_back(ReportBand{0.0, 1e9, -0.0873, 0.0873, "±5°"});
+  ReportSeries height{"height", "Load height over time", "height (m)", 1.0, 0.5, {}};
+  height.bands.push_back(ReportBand{0.0, 1.5, 2.0, 4.0, "A→B: 2–4 m"});
+  height.bands.push_back(ReportBand{1.5, 3.0, 0.5, 1.0, "piles: 0.5–1 m"});
+  a.series = {swing, height};
   a.zones.push_back(ReportZone{"A", 15.0, 4.0, 1.0});
   a.zones.push_back(ReportZone{"B", 5.0, 4.0, 1.0});
   return a;
@@ -257,7 +262,7 @@ TEST(ReportWriter, EmptyAttemptHasNoPolyline) {
 
 TEST(ReportWriter, BadDataIsAnErrorNamingTheAttempt) {
   ReportDocument doc = document("en");
-  doc.attempts[1].samples[7].swing = std::numeric_limits<double>::quiet_NaN();
+  doc.attempts[1].samples[7].values[0] = std::numeric_limits<double>::quiet_NaN();
   auto html = writeHtmlReport(doc);
   ASSERT_FALSE(html);
   EXPECT_EQ(html.error().message, "report: attempt 'att-T002': samples[7] has a non-finite value");
@@ -283,7 +288,7 @@ TEST(ReportWriter, BadDataIsAnErrorNamingTheAttempt) {
   EXPECT_EQ(html.error().message, "report: language 'fr' is not supported (zh-CN or en)");
 
   doc = document("en");
-  doc.attempts[0].heightBands[0].high = 1.0;
+  doc.attempts[0].series[1].bands[0].high = 1.0;
   html = writeHtmlReport(doc);
   ASSERT_FALSE(html);
   EXPECT_NE(html.error().message.find("band 'A→B: 2–4 m' needs start <= end and low <= high"),

@@ -74,8 +74,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
            const StoredAttemptChecker& checker, const RunObserver& observer) {
-  CLI::App cli{"SkillSim: vocational skills training simulator (overhead crane, forklift, "
-               "industrial robot), scored against certificate standards.",
+  CLI::App cli{"SkillSim: vocational skills training simulator for industrial machines, scored "
+               "against certificate standards.",
                "skillsim"};
   cli.set_help_all_flag("--help-all", "Show help for every subcommand");
   bool showVersion = false;
@@ -115,9 +115,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 
   OperateOptions operate;
   CLI::App* operateCmd = cli.add_subcommand(
-      "operate", "Run the scripted crane operator on the Q2 course and write its signed trace");
-  operateCmd->add_option("scenario", operate.scenario, "The Q2 scenario file")->required();
-  operateCmd->add_option("--profile", operate.profile, "competent or careless");
+      "operate", "Run a scripted operator of the scenario's machine and write its signed trace");
+  operateCmd->add_option("scenario", operate.scenario, "The scenario file")->required();
+  operateCmd->add_option("--profile", operate.profile,
+                         "The operator profile (the machine's, e.g. competent or careless)");
   operateCmd->add_option("--out", operate.out, "The .sktrace file to write")->required();
   operateCmd->add_option("--trainee", operate.trainee, "Trainee id written in the trace");
   operateCmd->add_option("--mode", operate.mode, "practice or exam");

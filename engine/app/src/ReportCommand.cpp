@@ -140,13 +140,14 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
       if (s != scenarios.end()) {
         attempt.zones = report::reportZones(s->second);
       }
-      if (check.motion) {
-        attempt.samples = check.motion->samples;
-        if (s != scenarios.end()) {
-          attempt.swingBands = report::reportBands(
-              s->second, "load_swing_angle", check.motion->phaseTimes, check.motion->duration);
-          attempt.heightBands = report::reportBands(
-              s->second, "load_height", check.motion->phaseTimes, check.motion->duration);
+      if (s != scenarios.end()) {
+        // The machine's plotted readouts; their samples and bands when the trace re-simulated.
+        attempt.series =
+            check.motion ? report::reportSeries(s->second, options.lang, check.motion->phaseTimes,
+                                                check.motion->duration)
+                         : report::reportSeries(s->second, options.lang, {}, 0.0);
+        if (check.motion) {
+          attempt.samples = check.motion->samples;
         }
       }
       if (!member.name.empty()) {

@@ -7,6 +7,7 @@
 #include <skillsim/records/ScenarioIndex.h>
 #include <skillsim/records/TraceHeader.h>
 #include <skillsim/records/UserDirs.h>
+#include <skillsim/report/ReportScenarioOverlay.h>
 
 #include <algorithm>
 #include <cctype>
@@ -93,7 +94,7 @@ records::Resimulator recordingResimulator(std::shared_ptr<SeenTraces> seen, bool
     Seen mine{trace.header, {}};
     const std::uint32_t rate = std::max<std::uint32_t>(trace.header.tickRate, 1);
     const std::uint32_t every = std::max<std::uint32_t>(rate / 10, 1);
-    std::optional<std::size_t> x, z, swing, height;
+    std::vector<std::optional<std::size_t>> sampled; // report::reportSampledMetrics order
     bool bound = false;
     ReplayObserver observer = [&](std::uint64_t t, const sim::Simulation& simulation,
                                   const assessment::Assessor& assessor) {
@@ -101,19 +102,30 @@ records::Resimulator recordingResimulator(std::shared_ptr<SeenTraces> seen, bool
       if (collectMotion && tick % every == 0) {
         const sim::Metrics& m = simulation.metrics();
         if (!bound) {
-          x = m.find("load_x");
-          z = m.find("load_z");
-          swing = m.find("load_swing_angle");
-          height = m.find("load_height");
+          if (const sim::MachineDecl* machine = simulation.machine()) {
+            for (const std::string& name : report::reportSampledMetrics(*machine)) {
+              sampled.push_back(m.find(name));
+            }
+          }
           bound = true;
         }
         auto get = [&m](const std::optional<std::size_t>& i) { return i ? m.get(*i) : 0.0; };
-        const report::ReportSample sample{static_cast<double>(tick) / rate, get(x), get(z),
-                                          get(swing), get(height)};
+        report::ReportSample sample{static_cast<double>(tick) / rate, 0.0, 0.0, {}};
+        bool finite = true;
+        for (std::size_t k = 0; k < sampled.size(); ++k) {
+          const double v = get(sampled[k]);
+          finite = finite && std::isfinite(v);
+          if (k == 0) {
+            sample.planX = v;
+          } else if (k == 1) {
+            sample.planZ = v;
+          } else {
+            sample.values.push_back(v);
+          }
+        }
         // A physics fault's NaN stops the attempt; the report draws only finite samples.
-        if (std::isfinite(sample.loadX) && std::isfinite(sample.loadZ) &&
-            std::isfinite(sample.swing) && std::isfinite(sample.height)) {
-          mine.motion.samples.push_back(sample);
+        if (finite && !sampled.empty()) {
+          mine.motion.samples.push_back(std::move(sample));
         }
       }
       // The replay stops after this tick: keep the phases as the assessor will close them.

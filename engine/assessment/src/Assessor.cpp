@@ -13,10 +13,10 @@
 namespace skillsim::assessment {
 namespace {
 
-glm::dvec3 loadPosition(const sim::Metrics& metrics) {
-  auto x = metrics.find("load_x");
-  auto y = metrics.find("load_height");
-  auto z = metrics.find("load_z");
+glm::dvec3 loadPosition(const Rubric& rubric, const sim::Metrics& metrics) {
+  auto x = metrics.find(rubric.positionX);
+  auto y = metrics.find(rubric.positionY);
+  auto z = metrics.find(rubric.positionZ);
   return {x ? metrics.get(*x) : 0.0, y ? metrics.get(*y) : 0.0, z ? metrics.get(*z) : 0.0};
 }
 
@@ -92,7 +92,7 @@ void Assessor::observe(std::uint64_t tick, std::span<const sim::SimEvent> events
                   .time = static_cast<double>(tick) / mRubric->tickRate,
                   .metrics = &metrics,
                   .actions = &actions,
-                  .position = loadPosition(metrics)};
+                  .position = loadPosition(*mRubric, metrics)};
   if (!mStarted) {
     mStarted = true;
     dispatch(EventRef{nullptr, PseudoEvent::Start}, obs);
@@ -122,7 +122,8 @@ AttemptResult Assessor::finish() {
                   .time = static_cast<double>(mLastTick) / mRubric->tickRate,
                   .metrics = mLastMetrics ? &*mLastMetrics : nullptr,
                   .actions = mLastActions ? &*mLastActions : nullptr,
-                  .position = mLastMetrics ? loadPosition(*mLastMetrics) : glm::dvec3(0.0)};
+                  .position =
+                      mLastMetrics ? loadPosition(*mRubric, *mLastMetrics) : glm::dvec3(0.0)};
   mPhases->closeAll(mLastTick);
   // With nothing observed, criteria decided at the end cannot be shown to be met and deduct.
   for (auto& criterion : mCriteria) {

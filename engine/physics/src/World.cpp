@@ -560,7 +560,7 @@ core::Expected<RopeId> World::addRope(const RopeDesc& desc) {
   }
   rope.constraint->setOverrideNumSolverIterations(
       std::max(desc.solverIterations, mImpl->settings.solverIterations));
-  // The rope's ends may still touch (a hook block resting on its load).
+  // The rope's ends may still touch (an end body resting on its load).
   mImpl->world->addConstraint(rope.constraint.get(), false);
   mImpl->ropes.push_back(std::move(rope));
   return RopeId(static_cast<std::uint32_t>(mImpl->ropes.size() - 1));

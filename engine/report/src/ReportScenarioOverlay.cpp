@@ -1,6 +1,7 @@
 #include "skillsim/report/ReportScenarioOverlay.h"
 
 #include <cstdio>
+#include <numbers>
 #include <variant>
 
 namespace skillsim::report {
@@ -40,6 +41,44 @@ reportBands(const scenario::Scenario& scenario, std::string_view metric,
     bands.push_back(ReportBand{start, end, low, *band->max, criterion.id + ": " + limits});
   }
   return bands;
+}
+
+std::vector<std::string> reportSampledMetrics(const sim::MachineDecl& machine) {
+  std::vector<std::string> names = {machine.planX, machine.planZ};
+  for (const sim::ReadoutDecl& r : machine.readouts) {
+    if (r.plot) {
+      names.push_back(r.metric);
+    }
+  }
+  return names;
+}
+
+std::vector<ReportSeries>
+reportSeries(const scenario::Scenario& scenario, std::string_view lang,
+             const std::map<std::string, std::pair<double, double>>& phaseTimes, double duration) {
+  std::vector<ReportSeries> out;
+  if (!scenario.machine) {
+    return out;
+  }
+  const bool zh = lang == "zh-CN";
+  for (const sim::ReadoutDecl& r : scenario.machine->readouts) {
+    const sim::MetricDecl* metric = scenario.machine->metric(r.metric);
+    if (!r.plot || metric == nullptr) {
+      continue;
+    }
+    ReportSeries s;
+    s.id = r.metric;
+    const std::string& label = zh ? metric->labelZh : metric->labelEn;
+    const bool angle = metric->unit == sim::Unit::Radian;
+    s.scale = angle ? 180.0 / std::numbers::pi : 1.0;
+    const std::string unit = angle ? "°" : std::string(sim::unitSymbol(metric->unit));
+    s.title = zh ? label + "随时间变化" : label + " over time";
+    s.yLabel = unit.empty() ? label : label + " (" + unit + ")";
+    s.minimumSpan = angle ? 1.0 : 0.5;
+    s.bands = reportBands(scenario, r.metric, phaseTimes, duration);
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 } // namespace skillsim::report

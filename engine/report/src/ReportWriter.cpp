@@ -34,12 +34,8 @@ struct Labels {
   const char* notVerified;
   const char* scorePlot;
   const char* pathPlot;
-  const char* swingPlot;
-  const char* heightPlot;
   const char* timeAxis;
   const char* scoreAxis;
-  const char* swingAxis;
-  const char* heightAxis;
   const char* xAxis;
   const char* zAxis;
   const char* time;
@@ -52,43 +48,17 @@ struct Labels {
   const char* deduction;
 };
 
-constexpr Labels kZh = {"zh-CN",
-                        "考核报告",
-                        "班级名册",
-                        "考核记录",
-                        "学员编号",
-                        "姓名",
-                        "考核次数",
-                        "已验证",
-                        "已通过",
-                        "最好成绩",
-                        "最近成绩",
-                        "证书",
-                        "得分",
-                        "合格分",
-                        "合格",
-                        "不合格",
-                        "触发否决项",
-                        "轨迹已验证",
-                        "轨迹未通过验证",
-                        "得分随时间变化",
-                        "吊物路径（俯视）",
-                        "摆角随时间变化",
-                        "吊物高度随时间变化",
-                        "时间 (s)",
-                        "得分",
-                        "摆角 (°)",
-                        "高度 (m)",
-                        "x (m)",
-                        "z (m)",
-                        "时间 (s)",
-                        "考核项",
-                        "扣分",
-                        "原因",
-                        "无采样数据",
-                        "无扣分",
-                        "无考核记录",
-                        "扣分"};
+constexpr Labels kZh = {"zh-CN",          "考核报告",       "班级名册",
+                        "考核记录",       "学员编号",       "姓名",
+                        "考核次数",       "已验证",         "已通过",
+                        "最好成绩",       "最近成绩",       "证书",
+                        "得分",           "合格分",         "合格",
+                        "不合格",         "触发否决项",     "轨迹已验证",
+                        "轨迹未通过验证", "得分随时间变化", "吊物路径（俯视）",
+                        "时间 (s)",       "得分",           "x (m)",
+                        "z (m)",          "时间 (s)",       "考核项",
+                        "扣分",           "原因",           "无采样数据",
+                        "无扣分",         "无考核记录",     "扣分"};
 constexpr Labels kEn = {"en",
                         "Assessment report",
                         "Class roster",
@@ -110,12 +80,8 @@ constexpr Labels kEn = {"en",
                         "trace NOT verified",
                         "Running score over time",
                         "Load path seen from above",
-                        "Swing angle over time",
-                        "Load height over time",
                         "time (s)",
                         "score",
-                        "swing (°)",
-                        "height (m)",
                         "x (m)",
                         "z (m)",
                         "time (s)",
@@ -133,7 +99,6 @@ constexpr double kLeft = 64.0;
 constexpr double kRight = 16.0;
 constexpr double kTop = 30.0;
 constexpr double kBottom = 40.0;
-constexpr double kRadToDeg = 180.0 / std::numbers::pi;
 
 std::string fixed(double value, int decimals) { return svgNumber(value, decimals); }
 
@@ -283,13 +248,13 @@ std::string pathPlot(const ReportAttempt& a, const Labels& labels) {
     z.include(pz + r);
   };
   for (const ReportSample& s : a.samples) {
-    add(s.loadX, s.loadZ, 0.0);
+    add(s.planX, s.planZ, 0.0);
   }
   for (const ReportZone& zone : a.zones) {
     add(zone.x, zone.z, zone.radius);
   }
   for (const ReportDeduction& d : a.deductions) {
-    add(d.loadX, d.loadZ, 0.0);
+    add(d.planX, d.planZ, 0.0);
   }
   x.settle(1.0);
   z.settle(1.0);
@@ -322,13 +287,13 @@ std::string pathPlot(const ReportAttempt& a, const Labels& labels) {
   } else {
     out += "<polyline class=\"series\" points=\"";
     for (std::size_t i = 0; i < a.samples.size(); ++i) {
-      appendPoint(out, i, px(a.samples[i].loadX), py(a.samples[i].loadZ));
+      appendPoint(out, i, px(a.samples[i].planX), py(a.samples[i].planZ));
     }
     out += "\"/>\n";
   }
   for (const ReportDeduction& d : a.deductions) {
-    out += "<circle class=\"deduction\" cx=\"" + fixed(px(d.loadX), 1) + "\" cy=\"" +
-           fixed(py(d.loadZ), 1) + "\" r=\"5\"><title>" +
+    out += "<circle class=\"deduction\" cx=\"" + fixed(px(d.planX), 1) + "\" cy=\"" +
+           fixed(py(d.planZ), 1) + "\" r=\"5\"><title>" +
            escapeReportText(fixed(d.time, 2) + " s: −" + fixed(d.points, 2) + " " + d.itemId +
                             ": " + d.reason) +
            "</title></circle>\n";
@@ -348,9 +313,14 @@ core::Expected<void> validate(const ReportAttempt& a) {
   auto finite = [](double v) { return std::isfinite(v); };
   for (std::size_t i = 0; i < a.samples.size(); ++i) {
     const ReportSample& s = a.samples[i];
-    if (!finite(s.time) || !finite(s.loadX) || !finite(s.loadZ) || !finite(s.swing) ||
-        !finite(s.height)) {
+    if (!finite(s.time) || !finite(s.planX) || !finite(s.planZ) ||
+        !std::all_of(s.values.begin(), s.values.end(), finite)) {
       return invalid(a, "samples[" + std::to_string(i) + "] has a non-finite value");
+    }
+    if (s.values.size() != a.series.size()) {
+      return invalid(a, "samples[" + std::to_string(i) + "] has " +
+                            std::to_string(s.values.size()) + " values for " +
+                            std::to_string(a.series.size()) + " plotted series");
     }
     if (i > 0 && s.time < a.samples[i - 1].time) {
       return invalid(a, "samples[" + std::to_string(i) + "].time " + fixed(s.time, 3) +
@@ -371,12 +341,15 @@ core::Expected<void> validate(const ReportAttempt& a) {
   }
   for (std::size_t i = 0; i < a.deductions.size(); ++i) {
     const ReportDeduction& d = a.deductions[i];
-    if (!finite(d.time) || !finite(d.loadX) || !finite(d.loadZ) || !finite(d.points)) {
+    if (!finite(d.time) || !finite(d.planX) || !finite(d.planZ) || !finite(d.points)) {
       return invalid(a, "deductions[" + std::to_string(i) + "] has a non-finite value");
     }
   }
-  for (const auto* bands : {&a.swingBands, &a.heightBands}) {
-    for (const ReportBand& b : *bands) {
+  for (const ReportSeries& series : a.series) {
+    if (!finite(series.scale) || series.scale == 0.0 || !finite(series.minimumSpan)) {
+      return invalid(a, "series '" + series.id + "' needs a finite, non-zero scale");
+    }
+    for (const ReportBand& b : series.bands) {
       if (!finite(b.start) || !finite(b.end) || !finite(b.low) || !finite(b.high) ||
           b.end < b.start || b.high < b.low) {
         return invalid(a, "band '" + b.label + "' needs start <= end and low <= high, all finite");
@@ -486,25 +459,27 @@ core::Expected<std::string> writeHtmlReport(const ReportDocument& document,
       markers.push_back(&d);
     }
     TimeSeries score{"score", l.scorePlot, l.scoreAxis, {}, {}, {}, markers, 1.0};
-    TimeSeries swing{"swing", l.swingPlot, l.swingAxis, {}, {}, {}, {}, 1.0};
-    TimeSeries height{"height", l.heightPlot, l.heightAxis, {}, {}, {}, {}, 0.5};
     for (const ReportScorePoint& p : a.scoreSeries) {
       score.t.push_back(p.time);
       score.y.push_back(p.score);
     }
-    for (const ReportSample& s : a.samples) {
-      swing.t.push_back(s.time);
-      swing.y.push_back(s.swing * kRadToDeg);
-      height.t.push_back(s.time);
-      height.y.push_back(s.height);
+    out += timePlot(score, l) + pathPlot(a, l);
+    // One plot per plotted readout the machine declares (ReportAttempt::series).
+    for (std::size_t k = 0; k < a.series.size(); ++k) {
+      const ReportSeries& series = a.series[k];
+      TimeSeries plot{series.id, series.title.c_str(), series.yLabel.c_str(), {}, {}, {},
+                      {},        series.minimumSpan};
+      for (const ReportSample& s : a.samples) {
+        plot.t.push_back(s.time);
+        plot.y.push_back(s.values[k] * series.scale);
+      }
+      for (ReportBand band : series.bands) {
+        band.low *= series.scale;
+        band.high *= series.scale;
+        plot.bands.push_back(band);
+      }
+      out += timePlot(plot, l);
     }
-    for (ReportBand band : a.swingBands) {
-      band.low *= kRadToDeg;
-      band.high *= kRadToDeg;
-      swing.bands.push_back(band);
-    }
-    height.bands = a.heightBands;
-    out += timePlot(score, l) + pathPlot(a, l) + timePlot(swing, l) + timePlot(height, l);
     out += "</div>\n";
     if (a.deductions.empty()) {
       out += "<p>" + std::string(l.noDeductions) + "</p>\n";

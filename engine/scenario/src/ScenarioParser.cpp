@@ -233,6 +233,9 @@ void ScenarioParser::readMachine(TableReader& root, Scenario& out) {
     mReservedBodies.push_back(name);
   }
   out.machine = mMachine;
+  out.rubric.positionX = mMachine->planX;
+  out.rubric.positionY = mMachine->planHeight;
+  out.rubric.positionZ = mMachine->planZ;
 }
 
 void ScenarioParser::readBodies(TableReader& root, Scenario& out) {

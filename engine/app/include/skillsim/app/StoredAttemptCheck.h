@@ -41,10 +41,11 @@ struct TraceSearchOptions {
 /** The load's motion in a re-simulated attempt, for the report's plots. */
 struct AttemptMotion {
   /**
-   * One sample every tickRate / 10 ticks (10 Hz at 240 Hz: ticks 24, 48, …), from the metrics
-   * load_x, load_z (m), load_swing_angle (rad) and load_height (m) after that tick; time =
-   * tick / tickRate s. A metric the scenario lacks reads 0; a sample with a non-finite value
-   * (a physics fault) is left out.
+   * One sample every tickRate / 10 ticks (10 Hz at 240 Hz: ticks 24, 48, …) of the metrics
+   * report::reportSampledMetrics names for the scenario's machine (its plan-view point, then its
+   * plotted readouts, SI units) after that tick; time = tick / tickRate s. A metric the
+   * simulation lacks reads 0; a sample with a non-finite value (a physics fault) is left out;
+   * no samples without a machine.
    */
   std::vector<report::ReportSample> samples;
   /** Each started rubric phase's [start, end] s (assessment::Assessor::phaseTicks / tickRate). */

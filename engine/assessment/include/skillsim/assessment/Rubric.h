@@ -185,6 +185,12 @@ struct Rubric {
   std::optional<Trigger> end;   ///< The attempt is complete when it fires (e.g. the final horn).
   std::vector<PhaseSpec> phases;
   std::vector<CriterionSpec> criteria;
+  /**
+   * Metrics that place a deduction (AttemptResult deduction `position`, m): x, height and z of
+   * the machine's plan-view point (sim::MachineDecl::planX, planHeight, planZ). Empty or absent
+   * metrics read 0.
+   */
+  std::string positionX, positionY, positionZ;
 };
 
 /**

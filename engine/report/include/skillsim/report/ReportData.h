@@ -13,36 +13,49 @@ struct ReportScorePoint {
   double score = 0.0;
 };
 
+/** An allowed range [low, high] of a quantity during [start, end] s (a rubric's band). */
+struct ReportBand {
+  double start = 0.0; ///< s.
+  double end = 0.0;   ///< s.
+  double low = 0.0;   ///< In the quantity's SI unit.
+  double high = 0.0;
+  std::string label; ///< E.g. "A→B: 2–4 m".
+};
+
 /**
  * One motion sample of an attempt for the report's plots (world frame, Y up; DESIGN.md units),
  * from re-simulating its trace. The caller chooses the sampling (e.g. every 24th tick, 10 Hz);
  * the writer draws every sample given.
  */
 struct ReportSample {
-  double time = 0.0;   ///< s from the attempt's start; non-decreasing along an attempt.
-  double loadX = 0.0;  ///< m, load position seen from above.
-  double loadZ = 0.0;  ///< m.
-  double swing = 0.0;  ///< rad, load swing angle (shown in degrees).
-  double height = 0.0; ///< m, bottom of the load above ground.
+  double time = 0.0;  ///< s from the attempt's start; non-decreasing along an attempt.
+  double planX = 0.0; ///< m: the machine's plan-view point (MachineDecl::planX), seen from above.
+  double planZ = 0.0; ///< m (MachineDecl::planZ).
+  /** The value of each of ReportAttempt::series, in that order, in its metric's SI unit. */
+  std::vector<double> values;
+};
+
+/**
+ * One plotted quantity over time: a machine's readout (sim::ReadoutDecl with plot = true), named
+ * and scaled for display in the report's language.
+ */
+struct ReportSeries {
+  std::string id;           ///< The metric name; the plot's CSS class is `plot-<id>`.
+  std::string title;        ///< Plot title, e.g. "载荷摆角" / "load swing".
+  std::string yLabel;       ///< Y axis, with the display unit, e.g. "load swing (°)".
+  double scale = 1.0;       ///< Display value = SI value × scale (180/π for an angle in degrees).
+  double minimumSpan = 0.5; ///< Smallest y range drawn, display units.
+  std::vector<ReportBand> bands; ///< Allowed ranges, SI units (a rubric's metric bands).
 };
 
 /** A deduction, placed in time and on the ground plan. */
 struct ReportDeduction {
   double time = 0.0;  ///< s.
-  double loadX = 0.0; ///< m, where the load was when it was decided.
-  double loadZ = 0.0; ///< m.
+  double planX = 0.0; ///< m, where the plan-view point was when it was decided.
+  double planZ = 0.0; ///< m.
   double points = 0.0;
   std::string itemId;
   std::string reason;
-};
-
-/** An allowed range [low, high] of a quantity during [start, end] s (a rubric's band). */
-struct ReportBand {
-  double start = 0.0; ///< s.
-  double end = 0.0;   ///< s.
-  double low = 0.0;   ///< Swing: rad; height: m.
-  double high = 0.0;
-  std::string label; ///< E.g. "A→B: 2–4 m".
 };
 
 /** A circle on the ground plan (landing circles A, B, C; piles), drawn under the path. */
@@ -70,8 +83,7 @@ struct ReportAttempt {
   std::vector<ReportScorePoint> scoreSeries; ///< Running score; time non-decreasing.
   std::vector<ReportSample> samples;         ///< Motion; empty when not re-simulated.
   std::vector<ReportDeduction> deductions;
-  std::vector<ReportBand> swingBands;  ///< Allowed swing, rad.
-  std::vector<ReportBand> heightBands; ///< Allowed load height, m.
+  std::vector<ReportSeries> series; ///< Plotted readouts, in the machine's declaration order.
   std::vector<ReportZone> zones;
   /**
    * Why the trace did not verify, or why there is no motion (e.g. "no trace with hash 3f2a…

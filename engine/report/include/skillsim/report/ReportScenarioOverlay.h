@@ -30,4 +30,20 @@ namespace skillsim::report {
 reportBands(const scenario::Scenario& scenario, std::string_view metric,
             const std::map<std::string, std::pair<double, double>>& phaseTimes, double duration);
 
+/**
+ * The metrics a report samples for the machine, in ReportSample order: the plan-view x and z
+ * (MachineDecl::planX, planZ), then every readout with plot = true (ReportSample::values).
+ */
+[[nodiscard]] std::vector<std::string> reportSampledMetrics(const sim::MachineDecl& machine);
+
+/**
+ * The plotted series of the scenario's machine (readouts with plot = true, in declaration order),
+ * titled in `lang` ("zh-CN" or "en") from the metric's labels, scaled for display (angles in
+ * degrees), with the rubric's bands on that metric placed as reportBands() places them. Empty
+ * without a machine.
+ */
+[[nodiscard]] std::vector<ReportSeries>
+reportSeries(const scenario::Scenario& scenario, std::string_view lang,
+             const std::map<std::string, std::pair<double, double>>& phaseTimes, double duration);
+
 } // namespace skillsim::report

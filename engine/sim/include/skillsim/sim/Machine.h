@@ -101,8 +101,11 @@ struct MachineDecl {
   std::vector<std::string> drives;
   /** Camera anchors it answers in anchorPoint(): "cab", "seat", "tool". */
   std::vector<std::string> cameraAnchors;
-  /** Metrics of the point watched from above (plan view in reports, minimaps): x and z. */
-  std::string planX, planZ;
+  /**
+   * Metrics of the point watched from above (plan view in reports and minimaps, where a
+   * deduction is placed): x and z (m, world), and its height above ground (m).
+   */
+  std::string planX, planZ, planHeight;
   glm::dvec3 sceneCentre{0.0}; ///< Centre of the working area at ground level (m, world).
   double sceneExtent = 30.0;   ///< Half-size of the working area (m); the ground is drawn wider.
 

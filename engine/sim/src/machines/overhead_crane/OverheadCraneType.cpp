@@ -229,6 +229,7 @@ public:
     d.cameraAnchors = {"cab", "tool"};
     d.planX = "load_x";
     d.planZ = "load_z";
+    d.planHeight = "load_height";
     d.sceneCentre = c.runwayOrigin + glm::dvec3(0.5 * c.runwayLength, 0.0, 0.5 * c.span);
     d.sceneExtent = std::max(c.runwayLength, c.span) + 20.0;
     return d;
