@@ -279,4 +279,61 @@ TEST_F(TraceWriterTest, HeaderFieldsUseUtcAndKeyId) {
 }
 
 } // namespace
+// Trace format 2 records the machine's control layout; a reader checks it against the machine
+// before re-simulating, and a format 1 trace (no layout) may set only the slots the machine has.
+TEST(TraceControls, Format2LayoutMustEqualTheMachinesAndFormat1MayUseOnlyDeclaredSlots) {
+  const core::ControlLayout crane(
+      {core::ControlDecl{"bridge_travel", "", "", core::ControlKind::Notched, 5, {}},
+       core::ControlDecl{"horn", "", "", core::ControlKind::Button, 0, {}}});
+  Trace v2;
+  v2.header.setControls(crane);
+  v2.actions.resize(3);
+  EXPECT_TRUE(checkTraceControls(v2, "a.sktrace", crane));
+  Trace other = v2;
+  other.header.axisControls = {"steer"};
+  auto refused = checkTraceControls(other, "a.sktrace", crane);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().toString(),
+            "a.sktrace: the trace records controls (steer) and buttons (horn) but the scenario's "
+            "machine declares (bridge_travel) and (horn)");
+
+  Trace v1;
+  v1.header.formatVersion = 1;
+  v1.actions.resize(10);
+  v1.actions[4].setAxis(0, 0.4f);
+  v1.actions[6].setButton(0, true);
+  EXPECT_TRUE(checkTraceControls(v1, "old.sktrace", crane));
+  v1.actions[7].setAxis(3, 0.2f); // a slot the machine does not declare
+  auto undeclared = checkTraceControls(v1, "old.sktrace", crane);
+  ASSERT_FALSE(undeclared);
+  EXPECT_EQ(undeclared.error().location.tick, 7u);
+  EXPECT_NE(undeclared.error().message.find("1 axis controls and 1 buttons"), std::string::npos)
+      << undeclared.error().message;
+  v1.actions[7].setAxis(3, 0.0f);
+  v1.actions[8].setButton(5, true);
+  EXPECT_EQ(checkTraceControls(v1, "old.sktrace", crane).error().location.tick, 8u);
+}
+
+TEST_F(TraceWriterTest, TheLayoutRoundTripsThroughTheFileAndUndeclaredValuesAreRefused) {
+  const TraceHeader header = sampleHeader();
+  const auto path = writeTrace("layout.sktrace", 30);
+  auto trace = TraceReader::read(path);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_EQ(trace->header.formatVersion, kTraceFormatVersion);
+  EXPECT_EQ(trace->header.axisControls, header.axisControls);
+  EXPECT_EQ(trace->header.buttonControls, header.buttonControls);
+  // The writer refuses a value in a slot the header does not declare, naming the tick.
+  auto writer = TraceWriter::create(mDir / "undeclared.sktrace", header, mKey);
+  ASSERT_TRUE(writer) << writer.error().toString();
+  core::ActionState a;
+  a.setAxis(5, 0.5f); // the header declares 3 axis controls
+  auto refused = writer->append(a);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("axis slot 5 is 0.5"), std::string::npos)
+      << refused.error().message;
+  core::ActionState b;
+  b.setButton(4, true); // and 4 buttons
+  EXPECT_FALSE(writer->append(b));
+}
+
 } // namespace skillsim::records
