@@ -649,3 +649,40 @@ TEST(Docs, AnnotatedExamplesEqualTheShippedFilesAndAreValid) {
     EXPECT_TRUE(report.valid()) << file;
   }
 }
+
+// Issue 12: `[machine] kind = "..."` names the machine; format 1's `[crane]` table reads the same.
+TEST(ScenarioLoader, MachineSectionAndFormatOneCraneTableGiveTheSameMachine) {
+  const std::string text = replace(kScenario, "[crane]", "[machine]\nkind = \"overhead_crane\"");
+  ValidationReport machine = check(text);
+  ASSERT_TRUE(machine.valid()) << machine.problems.front().toString();
+  ValidationReport legacy = check(kScenario);
+  ASSERT_TRUE(legacy.valid()) << legacy.problems.front().toString();
+  const auto* a = skillsim::sim::overheadCraneOf(machine.scenario->simulation);
+  const auto* b = skillsim::sim::overheadCraneOf(legacy.scenario->simulation);
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(a->span, 10.0);
+  EXPECT_EQ(a->span, b->span);
+  EXPECT_EQ(a->hoist.notches, 4);
+  EXPECT_EQ(b->hoist.notches, 4);
+  ASSERT_TRUE(machine.scenario->machine);
+  EXPECT_EQ(machine.scenario->machine->kind, "overhead_crane");
+  EXPECT_EQ(machine.scenario->machine->controls.axisControl(2).notches, 4)
+      << "the declared hoist control takes the scenario's notch count";
+  // A problem in the machine's keys is placed under `machine.`.
+  ValidationReport bad = check(replace(text, "span = 10.0", "span = -1"));
+  ASSERT_FALSE(bad.valid());
+  EXPECT_EQ(bad.problems[0].location.fieldPath, "machine.span");
+}
+
+TEST(ScenarioLoader, UnknownMachineKindListsTheKnownOnes) {
+  const std::string text = replace(kScenario, "[crane]", "[machine]\nkind = \"forklfit\"");
+  ValidationReport r = check(text);
+  ASSERT_EQ(r.problems.size(), 1u)
+      << "no cascade of unknown metrics and events: " << r.problems.back().toString();
+  EXPECT_EQ(r.problems[0].location.fieldPath, "machine.kind");
+  EXPECT_NE(r.problems[0].message.find("unknown value 'forklfit'"), std::string::npos)
+      << r.problems[0].message;
+  EXPECT_NE(r.problems[0].message.find("'overhead_crane'"), std::string::npos)
+      << r.problems[0].message;
+}

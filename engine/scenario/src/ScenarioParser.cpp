@@ -87,6 +87,9 @@ bool ScenarioParser::checkName(TableReader& r, std::string_view key, const std::
 }
 
 bool ScenarioParser::checkMetric(TableReader& r, std::string_view key, const std::string& name) {
+  if (mMachineUnknown) {
+    return true; // the machine's kind was already refused: its names cannot be checked
+  }
   if (mMetrics.empty()) {
     r.problem(key, "metric '" + name +
                        "' cannot be measured: this scenario has no machine "
@@ -180,6 +183,7 @@ void ScenarioParser::readMachine(TableReader& root, Scenario& out) {
     TableReader kindReader(*table, "machine", mDiagnostics);
     auto kind = kindReader.choice("kind", Need::Required, mMachines.kinds());
     if (!kind) {
+      mMachineUnknown = true;
       return;
     }
     type = mMachines.find(*kind);
@@ -449,7 +453,9 @@ ScenarioParser::readTrigger(TableReader& parent, std::string_view key, Need need
   }
   TableReader r(*table, parent.fieldPath(key), mDiagnostics);
   assessment::Trigger t;
-  auto event = r.choice("event", Need::Required, eventNames());
+  // With an unknown machine kind (already reported) its event names cannot be checked.
+  auto event = mMachineUnknown ? r.string("event", Need::Required)
+                               : r.choice("event", Need::Required, eventNames());
   t.subject = r.string("subject", Need::Optional).value_or("");
   t.other = r.string("other", Need::Optional).value_or("");
   t.after = r.string("after", Need::Optional).value_or("");
@@ -462,6 +468,9 @@ ScenarioParser::readTrigger(TableReader& parent, std::string_view key, Need need
     return std::nullopt;
   }
   t.kind = eventKind(*event);
+  if (!t.kind && mMachineUnknown && *event != "start" && *event != "motion" && *event != "end") {
+    t.kind = sim::SimEventKind::Machine;
+  }
   if (t.kind == sim::SimEventKind::Machine) {
     t.machineEvent = *event;
   }
@@ -500,6 +509,9 @@ ScenarioParser::readTrigger(TableReader& parent, std::string_view key, Need need
     }
     break;
   case K::Machine:
+    if (!mMachine) {
+      break;
+    }
     for (const sim::EventDecl& e : mMachine->events) {
       if (e.name == t.machineEvent && e.subjectIsTag && !t.subject.empty()) {
         checkName(r, "subject", t.subject, mTags, "body tag");
@@ -696,7 +708,8 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
     auto metric = r.string("metric", Need::Optional);
     const std::vector<std::string> axes =
         mMachine ? mMachine->controls.axisIds() : std::vector<std::string>{};
-    auto axis = r.choice("axis", Need::Optional, axes);
+    auto axis =
+        mMachineUnknown ? r.string("axis", Need::Optional) : r.choice("axis", Need::Optional, axes);
     bool ok = true;
     if (metric.has_value() == r.has("axis")) {
       r.problemHere("a forbidden action needs exactly one of 'metric' or 'axis'");
@@ -708,7 +721,7 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
     }
     if (axis) {
       p.axisId = *axis;
-      p.axisSlot = mMachine->controls.axisSlot(*axis);
+      p.axisSlot = mMachine ? mMachine->controls.axisSlot(*axis) : std::optional<std::size_t>(0);
     } else if (r.raw().get("axis") != nullptr) {
       ok = false;
     }

@@ -56,6 +56,7 @@ private:
   const assessment::Standard* mStandard;
   const sim::MachineRegistry& mMachines;
   std::optional<sim::MachineDecl> mMachine;
+  bool mMachineUnknown = false; ///< `[machine] kind` named no registered machine (reported).
   std::vector<std::string> mReservedBodies; ///< The machine's own body names.
   std::vector<std::string> mBodyNames;
   std::vector<std::string> mTags;
