@@ -31,12 +31,28 @@ bool beginPanel(const char* id, const ScreenRect& r) {
   return ImGui::Begin(id, nullptr, kPanelFlags);
 }
 
+/**
+ * A panel anchored at the bottom of `r` that grows upwards to hold `rows` lines (a machine may
+ * declare more controls and readouts than the rect holds); never smaller than `r`. Sized from the
+ * row count, not by ImGui's auto-resize, so the first frame (a screenshot) already shows it.
+ */
+bool beginGrowingPanel(const char* id, const ScreenRect& r, int rows) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float needed = static_cast<float>(rows) * ImGui::GetTextLineHeightWithSpacing() +
+                       2.0f * style.WindowPadding.y;
+  const float height = std::max(r.height, needed);
+  ImGui::SetNextWindowPos(ImVec2(r.x, r.y + r.height - height), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(r.width, height), ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.72f);
+  return ImGui::Begin(id, nullptr, kPanelFlags);
+}
+
 /** A row of 2n+1 cells with the current notch filled; 0 in the middle. */
 void notchIndicator(const char* label, const HudNotch& n) {
   const int count = std::max(1, n.notchCount);
   const int notch = std::clamp(n.notch, -count, count);
   ImGui::TextUnformatted(label);
-  ImGui::SameLine(90.0f);
+  ImGui::SameLine(118.0f);
   char value[16];
   std::snprintf(value, sizeof value, "%+d", notch);
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -149,14 +165,22 @@ HudActions drawHud(const HudModel& model, const I18n& text) {
   }
 
   // Readouts: notches, load height, swing, view.
-  if (beginPanel("##hud_readout", layout.readout)) {
+  int rows = 3; // heading, readout values, view
+  for (const HudControl& c : model.controls) {
+    rows += c.kind != core::ControlKind::Button || c.held ? 1 : 0;
+  }
+  for (const HudReadout& r : model.readouts) {
+    rows += r.unit == sim::Unit::Flag && r.value > 0.5 ? 1 : 0;
+  }
+  rows += model.notice.empty() ? 0 : 3;
+  if (beginGrowingPanel("##hud_readout", layout.readout, rows)) {
     ImGui::TextColored(kDim, "%s", text.text("hud.controllers").c_str());
     for (const HudControl& c : model.controls) {
       switch (c.kind) {
       case core::ControlKind::Notched: notchIndicator(c.label.c_str(), c.notch); break;
       case core::ControlKind::Continuous:
         ImGui::TextUnformatted(c.label.c_str());
-        ImGui::SameLine(90.0f);
+        ImGui::SameLine(118.0f);
         ImGui::ProgressBar(0.5f * (c.value + 1.0f), ImVec2(120.0f, 0.0f), "");
         ImGui::SameLine();
         ImGui::Text("%+.2f", static_cast<double>(c.value));
@@ -172,14 +196,27 @@ HudActions drawHud(const HudModel& model, const I18n& text) {
         break;
       }
     }
+    // Readouts on one wrapped line ("load height 0.73 m   load swing 0.9°"), flags that are on
+    // after them in green, so the panel keeps its size whatever the machine declares.
+    std::string values;
+    std::string flags;
     for (const HudReadout& r : model.readouts) {
       if (r.unit == sim::Unit::Flag) {
         if (r.value > 0.5) {
-          ImGui::TextColored(kGreen, "%s", r.label.c_str());
+          flags += (flags.empty() ? "" : "   ") + r.label;
         }
         continue;
       }
-      ImGui::Text("%s %s", r.label.c_str(), formatQuantity(r.value, r.unit, r.precision).c_str());
+      values += (values.empty() ? "" : "   ") + r.label + " " +
+                formatQuantity(r.value, r.unit, r.precision);
+    }
+    if (!values.empty()) {
+      ImGui::TextWrapped("%s", values.c_str());
+    }
+    if (!flags.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, kGreen);
+      ImGui::TextWrapped("%s", flags.c_str());
+      ImGui::PopStyleColor();
     }
     ImGui::Text("%s: %s", text.text("hud.view").c_str(), model.cameraName.c_str());
     ImGui::SameLine();
