@@ -440,6 +440,14 @@ TEST(ScenarioLoader, BandOutsideTheMetricsPlausibleRangeNamesMetricUnitAndRange)
   expectOnly(check(text), text, "500\ncharge", "rubric[1].max",
              "max = 500 m is outside the plausible range of metric 'load_height' (m): -1 m to "
              "200 m");
+  text = replace(kScenario,
+                 "kind = \"metric_band\"\nphase = \"setdown\"\nmetric = \"load_swing_angle\"\n"
+                 "max_deg = 4.5\ncharge = \"per_second\"",
+                 "kind = \"forbidden_action\"\nphase = \"setdown\"\nmetric = \"hoist_speed\"\n"
+                 "when = \"above\"\nthreshold = 20.0");
+  expectOnly(check(text), text, "20.0\npoints", "rubric[1].threshold",
+             "threshold = 20 m/s is outside the plausible range of metric 'hoist_speed' (m/s): "
+             "-5 m/s to 5 m/s");
 }
 
 TEST(ScenarioLoader, AGoodBandInDegreesAndInMetresLoads) {
