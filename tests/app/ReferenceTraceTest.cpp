@@ -3,6 +3,7 @@
 // into them, and every deduction must be what the rubric charges for what was measured.
 #include <skillsim/app/AttemptReplay.h>
 #include <skillsim/records/TraceReader.h>
+#include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <gtest/gtest.h>
@@ -133,4 +134,49 @@ TEST(ReferenceTrace, CarelessReplaysToItsSignedResultWithEachFaultCharged) {
     total += item.awardedPoints;
   }
   EXPECT_NEAR(r.result.totalPoints, total, 1e-9);
+}
+
+// Issue 13, point 3: the competent attempt without its last horn went from 92.76 PASS to 67.95
+// FAIL through the time rule ("time 225 s reached 1.5 T" on the frames item). The missing horn is
+// its own fault now: the attempt ends grace_s after the last set-down with the crane at rest and
+// "no horn at the end" is charged on its own criterion, nothing else.
+TEST(ReferenceTrace, CompetentWithoutItsLastHornIsChargedNoHornAtTheEnd) {
+  const Replayed honest = replay("q2-competent.sktrace");
+  ASSERT_TRUE(q2().machine);
+  const auto hornBit = q2().machine->controls.buttonBit("horn");
+  ASSERT_TRUE(hornBit);
+  std::vector<core::ActionState> actions = honest.trace.actions;
+  // Clear the horn in the last 5 s (the final horn), then the trainee just waits: 300 s neutral.
+  const std::size_t lastSeconds = 5 * q2().simulation.tickRate;
+  ASSERT_GT(actions.size(), lastSeconds);
+  std::size_t cleared = 0;
+  for (std::size_t i = actions.size() - lastSeconds; i < actions.size(); ++i) {
+    cleared += actions[i].button(*hornBit) ? 1 : 0;
+    actions[i].setButton(*hornBit, false);
+  }
+  ASSERT_GT(cleared, 0u) << "the competent trace ends without a horn";
+  actions.resize(actions.size() + 300 * q2().simulation.tickRate, core::ActionState{});
+
+  auto result = scenario::replayActions(q2(), actions);
+  ASSERT_TRUE(result) << result.error().toString();
+  const assessment::AttemptResult& r = *result;
+  EXPECT_FALSE(r.completed); // the end signal never came
+  EXPECT_TRUE(r.vetoes.empty());
+  EXPECT_TRUE(r.passed) << r.totalPoints;
+  const auto charged = criteria(r);
+  EXPECT_EQ(charged.count("no_horn_at_end"), 1u);
+  EXPECT_EQ(charged.count("time_frames"), 0u); // not a timeout on the frames item
+  for (const auto& d : r.deductions) {
+    EXPECT_EQ(d.reason.find("1.5 T"), std::string::npos) << d.reason;
+    if (d.criterionId == "no_horn_at_end") {
+      EXPECT_EQ(d.itemId, "hazard_recognition");
+      EXPECT_DOUBLE_EQ(d.points, 5.0);
+      EXPECT_NE(d.reason.find("no horn at the end"), std::string::npos) << d.reason;
+      // Ended 10 s (grace_s) at rest after the set-down in A: well before the 600 s limit.
+      EXPECT_DOUBLE_EQ(d.time, r.duration);
+      EXPECT_LT(r.duration, honest.result.duration + 15.0);
+    }
+  }
+  // Everything else is the honest attempt's: the total is its total minus the 5 points.
+  EXPECT_NEAR(r.totalPoints, honest.result.totalPoints - 5.0, 1e-9);
 }

@@ -90,10 +90,15 @@ public:
   void axis(std::size_t slot, float v) { mActions.setAxis(slot, v); }
   /** Observes tick `tick` with the given events. */
   void at(std::uint64_t tick, std::vector<SimEvent> events = {}) {
+    atWith(tick, std::move(events), {});
+  }
+  /** Observes tick `tick` with events and the watched bodies' gaps. */
+  void atWith(std::uint64_t tick, std::vector<SimEvent> events,
+              const std::vector<sim::Proximity>& proximities) {
     for (auto& e : events) {
       e.tick = tick;
     }
-    mAssessor.observe(tick, events, mMetrics, mActions);
+    mAssessor.observe(tick, events, mMetrics, mActions, proximities);
   }
   /** Observes every tick in [from, to] with no events. */
   void run(std::uint64_t from, std::uint64_t to) {
@@ -132,18 +137,32 @@ double itemPoints(const AttemptResult& r, const std::string& id) {
 
 } // namespace
 
+namespace {
+
+/** A one-tick touch: the raw contact begins and ends in the same tick. */
+std::vector<SimEvent> touch(std::string subject, std::string other, double impulse = 0.0) {
+  return {event(SimEventKind::ContactBegin, subject, other, impulse),
+          event(SimEventKind::ContactEnd, subject, other)};
+}
+
+/** contact_count without hysteresis: every raw episode is an examiner's episode. */
+ContactCountParams rawEpisodes(std::string subject, std::string other) {
+  return ContactCountParams{std::move(subject), std::move(other), 0.0, 0.0};
+}
+
+} // namespace
+
 TEST(ContactCount, DeductsPerEpisodeEitherOrderUpToTheCap) {
   Rubric rubric;
-  rubric.criteria.push_back(
-      criterion("piles", "path", 2.0, ContactCountParams{"load", "pile"}, {}, 5.0));
+  rubric.criteria.push_back(criterion("piles", "path", 2.0, rawEpisodes("load", "pile"), {}, 5.0));
   Stream s(rubric);
   s.at(1, {event(SimEventKind::ContactBegin, "load", "pile", 3.5)});
   s.at(2, {event(SimEventKind::ContactEnd, "load", "pile")});
-  s.at(3, {event(SimEventKind::ContactBegin, "pile", "load")});  // reversed order counts
-  s.at(4, {event(SimEventKind::ContactBegin, "load", "frame")}); // other tag: not counted
-  s.at(5, {event(SimEventKind::ContactBegin, "hook", "pile")});  // other subject: no
-  s.at(6, {event(SimEventKind::ContactBegin, "load", "pile")});  // third: capped at 1
-  s.at(7, {event(SimEventKind::ContactBegin, "load", "pile")});  // cap reached: nothing
+  s.at(3, touch("pile", "load"));  // reversed order counts
+  s.at(4, touch("load", "frame")); // other tag: not counted
+  s.at(5, touch("hook", "pile"));  // other subject: no
+  s.at(6, touch("load", "pile"));  // third: capped at 1
+  s.at(7, touch("load", "pile"));  // cap reached: nothing
   AttemptResult r = s.finish();
   ASSERT_EQ(r.deductions.size(), 3u);
   EXPECT_DOUBLE_EQ(r.deductions[0].points, 2.0);
@@ -155,6 +174,91 @@ TEST(ContactCount, DeductsPerEpisodeEitherOrderUpToTheCap) {
   EXPECT_EQ(r.deductions[2].tick, 6u);
   EXPECT_DOUBLE_EQ(itemPoints(r, "path"), 45.0);
   EXPECT_DOUBLE_EQ(r.totalPoints, 95.0);
+}
+
+namespace {
+
+/** A raw contact event between two named bodies (tags load / pile). */
+SimEvent contact(SimEventKind kind, const std::string& pile) {
+  SimEvent e = event(kind, "load", "pile", 1.0);
+  e.subjectBody = "bucket";
+  e.otherBody = pile;
+  return e;
+}
+
+/** Feeds ticks [from, to] with the bucket `gap` m from `pile` and no events. */
+void apartFor(Stream& s, std::uint64_t from, std::uint64_t to, const std::string& pile,
+              double gap) {
+  const std::vector<sim::Proximity> gaps = {{"bucket", pile, gap}};
+  for (std::uint64_t t = from; t <= to; ++t) {
+    s.atWith(t, {}, gaps);
+  }
+}
+
+Rubric pileContacts() {
+  Rubric rubric; // the defaults: more than 20 mm apart for 0.5 s ends a touch
+  rubric.criteria.push_back(
+      criterion("piles", "path", 5.0, ContactCountParams{"load", "pile"}, {}, 15.0));
+  return rubric;
+}
+
+} // namespace
+
+// Issue 13, point 1: a bucket leaning on a pile for 20 s rocked 1-2 mm off it and back, and each
+// raw episode (ended after 3 ticks apart) was charged: 10 deductions for one touch, the cap used
+// up. The pair never was more than 20 mm apart, so it is one touch.
+TEST(ContactCount, LeaningAndRockingAMillimetreOffIsOneTouch) {
+  Stream s(pileContacts());
+  std::uint64_t t = 1;
+  for (int rock = 0; rock < 10; ++rock) { // 2 s per rock, 20 s in all
+    s.at(t++, {contact(SimEventKind::ContactBegin, "pile_1")});
+    apartFor(s, t, t + 4, "pile_1", 0.0);
+    t += 5;
+    s.at(t++, {contact(SimEventKind::ContactEnd, "pile_1")});
+    apartFor(s, t, t + 12, "pile_1", 0.0015); // 1.5 mm off for 1.3 s
+    t += 13;
+  }
+  AttemptResult r = s.finish();
+  ASSERT_EQ(r.deductions.size(), 1u);
+  EXPECT_EQ(r.deductions[0].tick, 1u);
+}
+
+TEST(ContactCount, TouchBackOffTwoSecondsTouchAgainIsTwo) {
+  Stream s(pileContacts());
+  s.at(1, {contact(SimEventKind::ContactBegin, "pile_1")});
+  s.at(2, {contact(SimEventKind::ContactEnd, "pile_1")});
+  apartFor(s, 3, 22, "pile_1", 0.3); // 0.3 m off for 2 s
+  s.at(23, {contact(SimEventKind::ContactBegin, "pile_1")});
+  AttemptResult r = s.finish();
+  ASSERT_EQ(r.deductions.size(), 2u);
+  EXPECT_EQ(r.deductions[1].tick, 23u);
+}
+
+// Both conditions are needed: far enough but not for long enough, or long enough but within the
+// distance, is still the same touch; exactly 0.5 s (5 ticks) more than 20 mm apart ends it.
+TEST(ContactCount, ApartMustBeFartherThanTheDistanceForTheTime) {
+  Stream s(pileContacts());
+  s.at(1, {contact(SimEventKind::ContactBegin, "pile_1")});
+  s.atWith(2, {contact(SimEventKind::ContactEnd, "pile_1")}, {{"bucket", "pile_1", 0.0}});
+  apartFor(s, 3, 6, "pile_1", 0.5);                          // 0.4 s far off: not long enough
+  apartFor(s, 7, 40, "pile_1", 0.019);                       // 3.4 s within 20 mm
+  s.at(41, {contact(SimEventKind::ContactBegin, "pile_1")}); // same touch
+  s.atWith(42, {contact(SimEventKind::ContactEnd, "pile_1")}, {{"bucket", "pile_1", 0.0}});
+  apartFor(s, 43, 47, "pile_1", 0.021);                      // 0.5 s beyond 20 mm: ended
+  s.at(48, {contact(SimEventKind::ContactBegin, "pile_1")}); // a new touch
+  AttemptResult r = s.finish();
+  ASSERT_EQ(r.deductions.size(), 2u);
+  EXPECT_EQ(r.deductions[1].tick, 48u);
+}
+
+TEST(ContactCount, TwoPilesWithinHalfASecondAreTwoTouches) {
+  Stream s(pileContacts());
+  s.at(1, {contact(SimEventKind::ContactBegin, "pile_1")});
+  s.at(2, {contact(SimEventKind::ContactEnd, "pile_1")});
+  s.at(4, {contact(SimEventKind::ContactBegin, "pile_2")}); // 0.3 s later, another pile
+  AttemptResult r = s.finish();
+  ASSERT_EQ(r.deductions.size(), 2u);
+  EXPECT_EQ(r.deductions[1].tick, 4u);
 }
 
 TEST(ContactCount, CountsOnlyWhilePhaseRuns) {
@@ -419,7 +523,8 @@ TEST(ForbiddenAction, BridgeReversalBeyondTheDeadBand) {
   for (double v : {0.0, 0.3, 0.5, 0.0, 0.3, // stop and go on the same way: fine
                    -0.05, 0.04, 0.05,       // jitter within the dead band: fine
                    -0.2,                    // reversal 1 (tick 9)
-                   -0.3, 0.0, 0.06}) {      // reversal 2 (tick 12)
+                   -0.3, 0.0, 0.06,         // back to the held direction: no fault
+                   0.3, -0.1}) {            // turning away again: reversal 2 (tick 14)
     s.set("bridge_speed", v);
     s.at(++tick);
   }
@@ -427,7 +532,60 @@ TEST(ForbiddenAction, BridgeReversalBeyondTheDeadBand) {
   ASSERT_EQ(r.deductions.size(), 2u);
   EXPECT_EQ(r.deductions[0].tick, 9u);
   EXPECT_DOUBLE_EQ(r.deductions[0].measured, -0.2);
-  EXPECT_EQ(r.deductions[1].tick, 12u);
+  EXPECT_EQ(r.deductions[1].tick, 14u);
+}
+
+namespace {
+
+/** Runs bridge_speed through `speeds` (one per tick at 10 Hz) in a phase opened at tick 1. */
+AttemptResult reversals(const std::vector<double>& speeds) {
+  Rubric rubric;
+  rubric.phases.push_back({"weave", on(SimEventKind::ZoneExit, "load", "circle_b"),
+                           on(SimEventKind::ZoneEnter, "load", "circle_c")});
+  ForbiddenActionParams p;
+  p.metric = "bridge_speed";
+  p.when = ForbiddenWhen::Reverses;
+  p.deadBand = 0.02;
+  rubric.criteria.push_back(criterion("weave_no_bridge_reversal", "path", 10.0, p, "weave"));
+  Stream s(rubric);
+  s.set("bridge_speed", -0.4); // before the phase: not the held direction
+  s.at(1);
+  std::uint64_t tick = 1;
+  for (double v : speeds) {
+    s.set("bridge_speed", v);
+    ++tick;
+    s.at(tick, tick == 2 ? std::vector{event(SimEventKind::ZoneExit, "load", "circle_b")}
+                         : std::vector<SimEvent>{});
+  }
+  return s.finish();
+}
+
+} // namespace
+
+// Issue 13, point 2: backing off 0.5 s and then going on forward was charged as two reversals
+// (-10 at 123.4 s and -10 at 131.1 s); it is one change from the held direction.
+TEST(ForbiddenAction, BackingOffThenResumingForwardIsOneReversal) {
+  std::vector<double> speeds(20, 0.5);  // forward, the held direction
+  speeds.insert(speeds.end(), 5, -0.2); // backing off 0.5 s: reversal
+  speeds.insert(speeds.end(), 30, 0.5); // forward again: no fault
+  AttemptResult r = reversals(speeds);
+  ASSERT_EQ(r.deductions.size(), 1u);
+  EXPECT_EQ(r.deductions[0].tick, 22u);
+  EXPECT_DOUBLE_EQ(r.deductions[0].points, 10.0);
+  EXPECT_DOUBLE_EQ(itemPoints(r, "path"), 40.0);
+}
+
+// The same in the other direction: a phase that begins backwards holds "backwards".
+TEST(ForbiddenAction, HeldDirectionBackwardsReversesOnGoingForward) {
+  std::vector<double> speeds(10, -0.5);  // backwards, held
+  speeds.insert(speeds.end(), 5, 0.3);   // forward: reversal (tick 12)
+  speeds.insert(speeds.end(), 10, -0.5); // backwards again: no fault
+  speeds.insert(speeds.end(), 3, 0.01);  // creep inside the dead band: no fault
+  speeds.insert(speeds.end(), 3, 0.2);   // forward again: reversal 2 (tick 30)
+  AttemptResult r = reversals(speeds);
+  ASSERT_EQ(r.deductions.size(), 2u);
+  EXPECT_EQ(r.deductions[0].tick, 12u);
+  EXPECT_EQ(r.deductions[1].tick, 30u);
 }
 
 namespace {
@@ -678,14 +836,14 @@ TEST(Assessor, TimeLimitStopsWithoutCompleting) {
 
 TEST(Assessor, RunningScoreFollowsDeductionsAndItemsNeverGoNegative) {
   Rubric rubric;
-  rubric.criteria.push_back(criterion("piles", "frames", 12.0, ContactCountParams{"load", "pile"}));
+  rubric.criteria.push_back(criterion("piles", "frames", 12.0, rawEpisodes("load", "pile")));
   Stream s(rubric);
   EXPECT_DOUBLE_EQ(s.assessor().runningScore(), 100.0);
-  s.at(1, {event(SimEventKind::ContactBegin, "load", "pile")});
+  s.at(1, touch("load", "pile"));
   EXPECT_DOUBLE_EQ(s.assessor().runningScore(), 88.0);
-  s.at(2, {event(SimEventKind::ContactBegin, "load", "pile")});
-  s.at(3, {event(SimEventKind::ContactBegin, "load", "pile")}); // only 6 left of 30
-  s.at(4, {event(SimEventKind::ContactBegin, "load", "pile")}); // nothing left: no record
+  s.at(2, touch("load", "pile"));
+  s.at(3, touch("load", "pile")); // only 6 left of 30
+  s.at(4, touch("load", "pile")); // nothing left: no record
   AttemptResult r = s.finish();
   EXPECT_DOUBLE_EQ(itemPoints(r, "frames"), 0.0);
   ASSERT_EQ(r.deductions.size(), 3u);

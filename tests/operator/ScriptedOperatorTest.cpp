@@ -267,8 +267,11 @@ TEST(ScriptedOperator, CarelessRunMakesExactlyItsThreeFaults) {
   EXPECT_EQ(log.hoistedUpIn.count("set down in circle A"), 0u);
   EXPECT_EQ(log.bridgeBackIn.count("weave between the piles"), 0u);
   const CourseLayout l = layout();
+  // It dawdles over circle A until T + overrun after the lift, then sets down and sounds the horn
+  // (a set-down and release take well under 30 s); standing still after the set-down instead
+  // would be a missing horn (issue 13).
   EXPECT_GE(log.lastHorn - log.liftBack, l.targetTime + l.overrun);
-  EXPECT_LT(log.lastHorn - log.liftBack, l.targetTime + l.overrun + 2.0);
+  EXPECT_LT(log.lastHorn - log.liftBack, l.targetTime + l.overrun + 30.0);
 }
 
 TEST(ScriptedOperator, ActionsAreNotchFractionsAsAKeyboardGives) {

@@ -292,6 +292,56 @@ TEST(World, ContactOfARestingBoxIsOneEpisode) {
   EXPECT_TRUE(world.contactsNow().empty());
 }
 
+// The gap an examiner judges a touch's end by (contact_count hysteresis, issue 13): the distance
+// between the shapes, up to a range; beyond it nothing.
+TEST(World, SeparationIsTheGapBetweenTheShapesUpToTheRange) {
+  World world(WorldSettings{});
+  const BodyId g = world.addBody(ground()).value();
+  const BodyId a = world.addBody(box("a", {1.0, 1.0, 1.0}, 0.0, {0.0, 0.5, 0.0})).value();
+  const BodyId b = world.addBody(box("b", {1.0, 1.0, 1.0}, 0.0, {1.3, 0.5, 0.0})).value();
+  const BodyId c = world.addBody(box("c", {0.4, 0.4, 0.4}, 0.0, {0.0, 1.5, 0.0})).value();
+  // Faces 0.3 m apart along x: the gap is 0.3 m (within Bullet's single precision and margins).
+  auto ab = world.separation(a, b, 1.0);
+  ASSERT_TRUE(ab);
+  EXPECT_NEAR(*ab, 0.3, 1e-3);
+  EXPECT_EQ(world.separation(b, a, 1.0), ab); // symmetric
+  EXPECT_FALSE(world.separation(a, b, 0.2));  // beyond the range
+  // c floats 0.3 m above a's top face (its bottom at 1.3 m), 1.3 m above the ground plane.
+  auto ac = world.separation(a, c, 2.0);
+  ASSERT_TRUE(ac);
+  EXPECT_NEAR(*ac, 0.3, 1e-3);
+  auto gc = world.separation(g, c, 2.0);
+  ASSERT_TRUE(gc);
+  EXPECT_NEAR(*gc, 1.3, 1e-3);
+  EXPECT_FALSE(world.separation(c, g, 1.0)); // beyond the range, either order
+  // Resting on the ground: touching.
+  auto ga = world.separation(g, a, 0.1);
+  ASSERT_TRUE(ga);
+  EXPECT_NEAR(*ga, 0.0, 1e-3);
+}
+
+// Measuring gaps is a pure query: a world asked every step stays bit-identical to one not asked.
+TEST(World, SeparationQueriesChangeNothingInTheRun) {
+  auto simulate = [](bool ask) {
+    World world(WorldSettings{});
+    world.addBody(ground()).value();
+    const BodyId a = world.addBody(box("a", {0.5, 0.5, 0.5}, 10.0, {0.0, 1.0, 0.0})).value();
+    const BodyId b = world.addBody(box("b", {0.5, 0.5, 0.5}, 10.0, {0.2, 2.0, 0.1})).value();
+    world.setVelocity(b, {0.3, 0.0, 0.0}, {0.0, 1.0, 0.5});
+    for (int i = 0; i < 480; ++i) {
+      world.step();
+      if (ask) {
+        (void)world.separation(a, b, 0.5);
+        (void)world.separation(BodyId(0), a, 0.5);
+      }
+    }
+    skillsim::core::Hasher h;
+    world.hashState(h);
+    return h.finish();
+  };
+  EXPECT_EQ(simulate(true), simulate(false));
+}
+
 TEST(World, RayCastFindsTheNearestBodyAndSkipsTheIgnoredOne) {
   World world(WorldSettings{});
   const BodyId g = world.addBody(ground()).value();

@@ -436,3 +436,138 @@ TEST(AttemptRunner, Q2FirstLegScoredByTheExamRubric) {
   EXPECT_FALSE(r.completed);
   EXPECT_FALSE(r.passed);
 }
+
+// ---- contact_count episodes as an examiner sees them (issue 13, point 1), bodies inline ----
+namespace {
+
+const std::string kTouchStandard = R"(format = "skillsim.standard/1"
+id = "touch-std"
+version = "1"
+title_zh = "碰撞"
+title_en = "Touches"
+trade = "drill"
+pass_mark = 50
+
+[[items]]
+id = "touches"
+clause = "1"
+category = "safety"
+points = 100
+description_zh = "碰撞"
+description_en = "Touches"
+)";
+
+/** A machine-less scenario: `bodies` (TOML) and one contact_count(load, `other`) at 10 points. */
+Scenario touchScenario(const std::string& bodies, const std::string& other) {
+  const std::string text = R"(format = "skillsim.scenario/1"
+id = "drill.touches"
+version = "1"
+title_zh = "碰撞"
+title_en = "Touches"
+trade = "drill"
+standard = "touch-std"
+
+[simulation]
+tick_rate = 240
+seed = 1
+
+[attempt]
+time_limit_s = 4
+
+)" + bodies + R"(
+[[rubric]]
+id = "touches"
+item = "touches"
+kind = "contact_count"
+subject = "load"
+other = ")" + other + R"("
+points = 10
+)";
+  ValidationReport report =
+      validateScenarioText(text, "touches.toml", kTouchStandard, "touch-std.toml");
+  EXPECT_TRUE(report.valid()) << (report.problems.empty() ? "" : report.problems[0].toString());
+  return report.scenario.value_or(Scenario{});
+}
+
+struct TouchRun {
+  std::vector<std::uint64_t> rawBegins; ///< Ticks of the raw contact_begin events counted.
+  assessment::AttemptResult result;
+};
+
+/** Runs 4 s with no input, counting the raw contact_begin events of load against `other`. */
+TouchRun runTouches(const Scenario& scenario, const std::string& other) {
+  TouchRun run;
+  auto runner = AttemptRunner::create(scenario);
+  EXPECT_TRUE(runner) << runner.error().toString();
+  if (!runner) {
+    return run;
+  }
+  (*runner)->addObserver([&](const AttemptTick& tick) {
+    for (const sim::SimEvent& e : tick.simulation.events()) {
+      if (e.kind == sim::SimEventKind::ContactBegin && e.subject == "load" && e.other == other) {
+        run.rawBegins.push_back(tick.index);
+      }
+    }
+  });
+  const std::vector<core::ActionState> idle(4 * 240, core::ActionState{});
+  RecordedInputs inputs(idle);
+  run.result = (*runner)->run(inputs);
+  return run;
+}
+
+} // namespace
+
+// A ball dropped 0.3 m bounces a few times, each bounce a new raw contact episode; an examiner
+// sees one touch (never more than 20 mm off for 0.5 s).
+TEST(ContactEpisodes, SmallBouncesAfterADropAreOneTouch) {
+  const Scenario s = touchScenario(R"([[bodies]]
+name = "ball"
+tags = ["load"]
+shape = "sphere"
+size = [0.4, 0.4, 0.4]
+mass = 5
+position = [0.0, 0.5, 0.0]
+restitution = 0.4
+)",
+                                   "ground");
+  const TouchRun run = runTouches(s, "ground");
+  EXPECT_GE(run.rawBegins.size(), 2u) << "the ball should bounce";
+  ASSERT_EQ(run.result.deductions.size(), 1u);
+  EXPECT_EQ(run.result.deductions[0].criterionId, "touches");
+}
+
+// A ball deflected off one pile into another within 0.5 s touched two piles: two touches, each
+// its own body pair, however close in time.
+TEST(ContactEpisodes, TwoPilesWithinHalfASecondAreTwoTouches) {
+  const Scenario s = touchScenario(R"([[bodies]]
+name = "ball"
+tags = ["load"]
+shape = "sphere"
+size = [0.2, 0.2, 0.2]
+mass = 1
+position = [0.0, 1.2, 0.0]
+restitution = 0.9
+
+[[bodies]]
+name = "pile_1"
+tags = ["pile"]
+shape = "box"
+size = [0.6, 0.1, 0.6]
+position = [0.0, 0.8, 0.0]
+rotation_deg = [0, 0, 40]
+restitution = 0.9
+
+[[bodies]]
+name = "pile_2"
+tags = ["pile"]
+shape = "box"
+size = [0.1, 2.0, 1.0]
+position = [-0.6, 1.0, 0.0]
+)",
+                                   "pile");
+  const TouchRun run = runTouches(s, "pile");
+  ASSERT_GE(run.rawBegins.size(), 2u);
+  EXPECT_LT(run.rawBegins[1] - run.rawBegins[0], 120u) << "not within 0.5 s";
+  ASSERT_GE(run.result.deductions.size(), 2u);
+  EXPECT_NE(run.result.deductions[0].reason, "");
+}

@@ -416,6 +416,57 @@ TEST(ScenarioLoader, PlacementLimitsMustIncrease) {
              "none_beyond 0.1 m must be greater than full_within 0.1 m");
 }
 
+// Issue 13, point 4: a weave height band written in degrees (min_deg = 0.5, max_deg = 1.0) was
+// silently read as 0.0087-0.0175 m and charged a competent run -5. Degrees are for angles only.
+TEST(ScenarioLoader, DegreeKeysOnALengthMetricAreRefused) {
+  std::string text = replace(kScenario, "metric = \"load_swing_angle\"\nmax_deg = 4.5",
+                             "metric = \"load_height\"\nmin_deg = 0.5");
+  expectOnly(check(text), text, "0.5\ncharge", "rubric[1].min_deg",
+             "'min_deg' gives degrees, but metric 'load_height' is not an angle (it is measured "
+             "in m): write 'min' in m");
+}
+
+// `max = 3.0` on the swing angle (meant as degrees) was read as 3 rad = 172 deg, outside the
+// 0-90 deg a swing can have, so the check never fired.
+TEST(ScenarioLoader, BandOutsideTheMetricsPlausibleRangeNamesMetricUnitAndRange) {
+  std::string text = replace(kScenario, "max_deg = 4.5", "max = 3.0");
+  expectOnly(check(text), text, "3.0\ncharge", "rubric[1].max",
+             "max = 171.9° is outside the plausible range of metric 'load_swing_angle' (rad, an "
+             "angle): 0° to 90° (0 to 1.571 rad); 'max' is read in rad (3 rad), write 'max_deg' "
+             "for degrees");
+  // A length band beyond the crane's plausible heights, and a forbidden action's threshold.
+  text = replace(kScenario, "metric = \"load_swing_angle\"\nmax_deg = 4.5",
+                 "metric = \"load_height\"\nmax = 500");
+  expectOnly(check(text), text, "500\ncharge", "rubric[1].max",
+             "max = 500 m is outside the plausible range of metric 'load_height' (m): -1 m to "
+             "200 m");
+  text = replace(kScenario,
+                 "kind = \"metric_band\"\nphase = \"setdown\"\nmetric = \"load_swing_angle\"\n"
+                 "max_deg = 4.5\ncharge = \"per_second\"",
+                 "kind = \"forbidden_action\"\nphase = \"setdown\"\nmetric = \"hoist_speed\"\n"
+                 "when = \"above\"\nthreshold = 20.0");
+  expectOnly(check(text), text, "20.0\npoints", "rubric[1].threshold",
+             "threshold = 20 m/s is outside the plausible range of metric 'hoist_speed' (m/s): "
+             "-5 m/s to 5 m/s");
+}
+
+TEST(ScenarioLoader, AGoodBandInDegreesAndInMetresLoads) {
+  std::string text = replace(kScenario, "max_deg = 4.5", "min_deg = 0\nmax_deg = 3.0");
+  ValidationReport r = check(text);
+  ASSERT_TRUE(r.valid()) << r.problems.front().toString();
+  const auto& band = std::get<assessment::MetricBandParams>(r.scenario->rubric.criteria[1].params);
+  EXPECT_NEAR(*band.max, 3.0 * std::numbers::pi / 180.0, 1e-15);
+  EXPECT_EQ(*band.min, 0.0);
+  text = replace(kScenario, "metric = \"load_swing_angle\"\nmax_deg = 4.5",
+                 "metric = \"load_height\"\nmin = 0.5\nmax = 1.0");
+  r = check(text);
+  ASSERT_TRUE(r.valid()) << r.problems.front().toString();
+  const auto& height =
+      std::get<assessment::MetricBandParams>(r.scenario->rubric.criteria[1].params);
+  EXPECT_EQ(*height.min, 0.5);
+  EXPECT_EQ(*height.max, 1.0);
+}
+
 TEST(ScenarioLoader, DuplicateNames) {
   std::string text = replace(kScenario, "name = \"pole\"", "name = \"crate\"");
   ValidationReport r = check(text);

@@ -74,7 +74,8 @@ void Assessor::dispatch(const EventRef& ref, const Observation& obs) {
 }
 
 void Assessor::observe(std::uint64_t tick, std::span<const sim::SimEvent> events,
-                       const sim::Metrics& metrics, const core::ActionState& actions) {
+                       const sim::Metrics& metrics, const core::ActionState& actions,
+                       std::span<const sim::Proximity> proximities) {
   if (finished()) {
     return;
   }
@@ -92,7 +93,8 @@ void Assessor::observe(std::uint64_t tick, std::span<const sim::SimEvent> events
                   .time = static_cast<double>(tick) / mRubric->tickRate,
                   .metrics = &metrics,
                   .actions = &actions,
-                  .position = loadPosition(*mRubric, metrics)};
+                  .position = loadPosition(*mRubric, metrics),
+                  .proximities = proximities};
   if (!mStarted) {
     mStarted = true;
     dispatch(EventRef{nullptr, PseudoEvent::Start}, obs);

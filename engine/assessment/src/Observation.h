@@ -9,6 +9,7 @@
 #include <glm/vec3.hpp>
 
 #include <cstdint>
+#include <span>
 
 namespace skillsim::assessment {
 
@@ -19,6 +20,7 @@ struct Observation {
   const sim::Metrics* metrics = nullptr; ///< This tick's metrics.
   const core::ActionState* actions = nullptr;
   glm::dvec3 position{0.0}; ///< The load's position (load_x, load_height, load_z) when known.
+  std::span<const sim::Proximity> proximities; ///< Watched bodies' gaps this tick.
 };
 
 /** An event as criteria see it: a real SimEvent or one of the Assessor's pseudo events. */

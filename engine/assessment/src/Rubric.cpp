@@ -33,8 +33,9 @@ std::string Trigger::describe() const {
 
 std::string_view criterionKindName(const CriterionParams& params) {
   static constexpr std::array<std::string_view, std::variant_size_v<CriterionParams>> kNames = {
-      "contact_count",    "event_count",     "zone_sequence", "placement", "metric_band",
-      "forbidden_action", "required_before", "time_limit",    "veto",      "end_state"};
+      "contact_count", "event_count",      "zone_sequence",     "placement",
+      "metric_band",   "forbidden_action", "required_before",   "time_limit",
+      "veto",          "end_state",        "missing_end_signal"};
   return kNames.at(params.index());
 }
 

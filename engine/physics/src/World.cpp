@@ -816,6 +816,75 @@ std::vector<std::pair<core::BodyId, core::BodyId>> World::contactsNow() const {
   return pairs;
 }
 
+namespace {
+
+/** Keeps the smallest distance of the contact points a closest-point test reports. */
+struct NearestCallback final : btCollisionWorld::ContactResultCallback {
+  btScalar nearest = SIMD_INFINITY;
+  bool any = false;
+  btScalar addSingleResult(btManifoldPoint& point, const btCollisionObjectWrapper* /*a*/,
+                           int /*partA*/, int /*indexA*/, const btCollisionObjectWrapper* /*b*/,
+                           int /*partB*/, int /*indexB*/) override {
+    any = true;
+    nearest = std::min(nearest, point.getDistance());
+    return 0;
+  }
+};
+
+} // namespace
+
+std::optional<double> World::separation(core::BodyId a, core::BodyId b, double maxDistance) const {
+  SKILLSIM_CHECK(maxDistance >= 0.0 && std::isfinite(maxDistance),
+                 "separation: maxDistance must be finite and >= 0");
+  btRigidBody* ra = mImpl->body(a).rigid.get();
+  btRigidBody* rb = mImpl->body(b).rigid.get();
+  // Boxes farther apart than maxDistance on some axis: no need to ask Bullet.
+  btVector3 loA;
+  btVector3 hiA;
+  btVector3 loB;
+  btVector3 hiB;
+  ra->getAabb(loA, hiA);
+  rb->getAabb(loB, hiB);
+  for (int axis = 0; axis < 3; ++axis) {
+    const double gap = std::max(static_cast<double>(loB[axis] - hiA[axis]),
+                                static_cast<double>(loA[axis] - hiB[axis]));
+    if (gap > maxDistance) {
+      return std::nullopt;
+    }
+  }
+  // A plane against a convex shape: Bullet's plane test reports nothing beyond its contact
+  // threshold, so measure the gap directly: the shape's deepest point along the plane's normal.
+  auto planeGap = [](const btRigidBody& plane, const btRigidBody& body) -> std::optional<double> {
+    if (plane.getCollisionShape()->getShapeType() != STATIC_PLANE_PROXYTYPE ||
+        !body.getCollisionShape()->isConvex()) {
+      return std::nullopt;
+    }
+    const auto* planeShape = static_cast<const btStaticPlaneShape*>(plane.getCollisionShape());
+    const auto* convex = static_cast<const btConvexShape*>(body.getCollisionShape());
+    const btTransform& tp = plane.getWorldTransform();
+    const btTransform& tb = body.getWorldTransform();
+    const btVector3 normal = tp.getBasis() * planeShape->getPlaneNormal();
+    const btScalar constant = planeShape->getPlaneConstant() + normal.dot(tp.getOrigin());
+    const btVector3 deepest =
+        tb * convex->localGetSupportingVertex(-(tb.getBasis().transpose() * normal));
+    return static_cast<double>(normal.dot(deepest) - constant);
+  };
+  std::optional<double> gap = planeGap(*ra, *rb);
+  if (!gap) {
+    gap = planeGap(*rb, *ra);
+  }
+  if (gap) {
+    return *gap <= maxDistance ? gap : std::nullopt;
+  }
+  NearestCallback callback;
+  callback.m_closestDistanceThreshold = static_cast<btScalar>(maxDistance);
+  mImpl->world->contactPairTest(ra, rb, callback);
+  if (!callback.any || static_cast<double>(callback.nearest) > maxDistance) {
+    return std::nullopt;
+  }
+  return static_cast<double>(callback.nearest);
+}
+
 std::optional<RayHit> World::rayCast(const glm::dvec3& from, const glm::dvec3& to,
                                      core::BodyId ignore) const {
   const btCollisionObject* skip = ignore.valid() ? mImpl->body(ignore).rigid.get() : nullptr;

@@ -37,7 +37,8 @@ void AttemptRunner::step(const core::ActionState& actions) {
     return;
   }
   mSimulation->step(actions);
-  mAssessor.observe(mSimulation->tick(), mSimulation->events(), mSimulation->metrics(), actions);
+  mAssessor.observe(mSimulation->tick(), mSimulation->events(), mSimulation->metrics(), actions,
+                    mSimulation->proximities());
   const AttemptTick tick{mSimulation->tick() - 1, actions, *mSimulation, mAssessor};
   for (const TickObserver& observer : mObservers) {
     observer(tick);

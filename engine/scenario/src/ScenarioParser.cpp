@@ -35,6 +35,101 @@ glm::dquat fromEuler(const glm::dvec3& angles) {
          glm::angleAxis(angles.x, glm::dvec3(1, 0, 0));
 }
 
+/**
+ * The declaration of a metric a rubric names: the machine's (MachineDecl::metrics), or the
+ * simulation's own `time` (s, from 0). The name has been checked already.
+ */
+sim::MetricDecl metricDeclOf(const std::optional<sim::MachineDecl>& machine,
+                             const std::string& name) {
+  if (machine) {
+    if (const sim::MetricDecl* decl = machine->metric(name)) {
+      return *decl;
+    }
+  }
+  sim::MetricDecl time;
+  time.name = name;
+  time.unit = sim::Unit::Second;
+  time.plausibleMin = 0.0;
+  return time;
+}
+
+/** How a unit reads in a message: "m", "m/s", "rad (an angle)", "no unit". */
+std::string unitText(sim::Unit unit) {
+  if (unit == sim::Unit::Radian) {
+    return "rad, an angle";
+  }
+  if (unit == sim::Unit::Flag) {
+    return "a flag, 0 or 1";
+  }
+  const std::string_view symbol = sim::unitSymbol(unit);
+  return symbol.empty() ? std::string("no unit") : std::string(symbol);
+}
+
+/** Up to 4 significant digits ("171.9", "1.571"). */
+std::string short4(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.4g", v);
+  return buffer;
+}
+
+/** A value of the metric as a person reads it: "0.5 m", "3°" for angles (value in rad). */
+std::string valueText(const sim::MetricDecl& decl, double value) {
+  if (decl.unit == sim::Unit::Radian) {
+    return short4(value / kDegToRad) + "°";
+  }
+  const std::string_view symbol = sim::unitSymbol(decl.unit);
+  return symbol.empty() ? num(value) : num(value) + " " + std::string(symbol);
+}
+
+/** The metric's plausible range (MetricDecl::plausibleMin/Max) as a person reads it. */
+std::string rangeText(const sim::MetricDecl& decl) {
+  auto end = [&](double v) {
+    return std::isfinite(v) ? valueText(decl, v) : std::string(v < 0 ? "-inf" : "+inf");
+  };
+  std::string text = end(decl.plausibleMin) + " to " + end(decl.plausibleMax);
+  if (decl.unit == sim::Unit::Radian) {
+    text += " (" + short4(decl.plausibleMin) + " to " + short4(decl.plausibleMax) + " rad)";
+  }
+  return text;
+}
+
+/**
+ * A `*_deg` key is only for angle metrics (Unit::Radian): on any other metric it would silently
+ * turn, say, 0.5 into 0.0087 m. Reports at the key; false when refused.
+ */
+bool checkDegreesKey(TableReader& r, std::string_view key, const sim::MetricDecl& decl) {
+  if (decl.unit == sim::Unit::Radian) {
+    return true;
+  }
+  const std::string plain(key.substr(0, key.size() - 4));
+  r.problem(key, "'" + std::string(key) + "' gives degrees, but metric '" + decl.name +
+                     "' is not an angle (it is measured in " + unitText(decl.unit) + "): write '" +
+                     plain + "' in " + unitText(decl.unit));
+  return false;
+}
+
+/**
+ * A threshold on a metric (a band's bound, a forbidden action's or an end state's threshold;
+ * `value` in the metric's SI unit) must lie in the metric's plausible range, else the check could
+ * never fire, or always would (`max = 3.0` on a swing angle is 172°). Reports at the key, naming
+ * the metric, its unit and the range; false when refused.
+ */
+bool checkPlausible(TableReader& r, std::string_view key, const sim::MetricDecl& decl,
+                    double value) {
+  if (value >= decl.plausibleMin && value <= decl.plausibleMax) {
+    return true;
+  }
+  std::string message = std::string(key) + " = " + valueText(decl, value) +
+                        " is outside the plausible range of metric '" + decl.name + "' (" +
+                        unitText(decl.unit) + "): " + rangeText(decl);
+  if (decl.unit == sim::Unit::Radian && !key.ends_with("_deg")) {
+    message += "; '" + std::string(key) + "' is read in rad (" + num(value) + " rad), write '" +
+               std::string(key) + "_deg' for degrees";
+  }
+  r.problem(key, message);
+  return false;
+}
+
 } // namespace
 
 ScenarioParser::ScenarioParser(Diagnostics& diagnostics, const assessment::Standard* standard,
@@ -594,10 +689,22 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
     if (other) {
       checkName(r, "other", *other, mTags, "body tag");
     }
+    ContactCountParams p;
+    // Episode hysteresis (issue 13): a touch ends once the bodies have been more than apart_m
+    // apart for apart_s.
+    p.separation =
+        r.number("apart_m", Need::Optional, Range::closed(0.0, 10.0)).value_or(p.separation);
+    p.apartTime =
+        r.number("apart_s", Need::Optional, Range::closed(0.0, 600.0)).value_or(p.apartTime);
     if (!subject || !other) {
       return std::nullopt;
     }
-    return ContactCountParams{*subject, *other};
+    p.subject = *subject;
+    p.other = *other;
+    // The simulation measures the pairs' gaps for it; watching changes nothing in the run.
+    out.simulation.proximityWatches.push_back(
+        sim::ProximityWatch{p.subject, p.other, p.separation});
+    return p;
   }
   if (kind == "event_count") {
     auto event = readTrigger(r, "event", Need::Required, TriggerUse::Other);
@@ -683,6 +790,23 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
     }
     p.min = minDeg ? std::optional(*minDeg * kDegToRad) : min;
     p.max = maxDeg ? std::optional(*maxDeg * kDegToRad) : max;
+    if (metric && ok && !mMachineUnknown) {
+      // Units (issue 13): degrees only on angles; bounds within the metric's plausible range.
+      // (With an unknown machine kind, already reported, the metric's unit is not known.)
+      const sim::MetricDecl decl = metricDeclOf(mMachine, *metric);
+      if (minDeg) {
+        ok = checkDegreesKey(r, "min_deg", decl) && ok;
+      }
+      if (maxDeg) {
+        ok = checkDegreesKey(r, "max_deg", decl) && ok;
+      }
+      if (ok && p.min) {
+        ok = checkPlausible(r, minDeg ? "min_deg" : "min", decl, *p.min) && ok;
+      }
+      if (ok && p.max) {
+        ok = checkPlausible(r, maxDeg ? "max_deg" : "max", decl, *p.max) && ok;
+      }
+    }
     bool anyBound = r.raw().get("min") || r.raw().get("max") || r.raw().get("min_deg") ||
                     r.raw().get("max_deg");
     if (!anyBound) {
@@ -737,6 +861,10 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
       auto threshold = r.number("threshold", Need::Required, Range::closed(-1e9, 1e9));
       ok = threshold.has_value() && ok;
       p.threshold = threshold.value_or(0.0);
+      if (threshold && metric && ok) {
+        ok = mMachineUnknown ||
+             (checkPlausible(r, "threshold", metricDeclOf(mMachine, *metric), *threshold) && ok);
+      }
     }
     return ok ? std::optional<CriterionParams>(p) : std::nullopt;
   }
@@ -786,6 +914,9 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
     if (metric) {
       ok = checkMetric(r, "metric", *metric) && ok;
     }
+    if (ok && !mMachineUnknown) {
+      ok = checkPlausible(r, "threshold", metricDeclOf(mMachine, *metric), *threshold);
+    }
     if (!ok) {
       return std::nullopt;
     }
@@ -793,13 +924,45 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
     p.threshold = *threshold;
     return p;
   }
+  if (kind == "missing_end_signal") {
+    MissingEndSignalParams p;
+    if (!out.rubric.end) {
+      r.problemHere("a missing end signal needs the attempt's end signal: add [attempt] end "
+                    "(e.g. end = { event = \"horn\", after = \"setdown_a\" })");
+      return std::nullopt;
+    }
+    p.signal = *out.rubric.end;
+    p.after = r.string("after", Need::Optional).value_or(p.signal.after);
+    bool ok = true;
+    if (r.has("after")) {
+      ok = checkName(r, "after", p.after, mPhaseIds, "phase");
+    } else if (p.after.empty()) {
+      r.problemHere("missing required key 'after': the phase whose end starts the wait (the "
+                    "attempt's end signal names none)");
+      ok = false;
+    }
+    p.grace = r.number("grace_s", Need::Optional, {0.0, 3600.0, true, false}).value_or(p.grace);
+    if (std::llround(p.grace * out.simulation.tickRate) < 1) {
+      r.problem("grace_s", "grace_s " + num(p.grace) + " s is shorter than a tick at " +
+                               std::to_string(out.simulation.tickRate) + " Hz");
+      ok = false;
+    }
+    p.restMetrics = r.strings("rest_metrics", Need::Optional).value_or(p.restMetrics);
+    for (const std::string& metric : p.restMetrics) {
+      ok = checkMetric(r, "rest_metrics", metric) && ok;
+    }
+    p.restTolerance = r.number("rest_tolerance", Need::Optional, Range::closed(0.0, 1e6))
+                          .value_or(p.restTolerance);
+    return ok ? std::optional<CriterionParams>(p) : std::nullopt;
+  }
   return std::nullopt;
 }
 
 void ScenarioParser::readRubric(TableReader& root, Scenario& out) {
   const std::vector<std::string> kinds = {
-      "contact_count",    "event_count",     "zone_sequence", "placement", "metric_band",
-      "forbidden_action", "required_before", "time_limit",    "veto",      "end_state"};
+      "contact_count", "event_count",      "zone_sequence",     "placement",
+      "metric_band",   "forbidden_action", "required_before",   "time_limit",
+      "veto",          "end_state",        "missing_end_signal"};
   std::vector<std::string> itemIds;
   if (mStandard != nullptr) {
     for (const auto& item : mStandard->items) {

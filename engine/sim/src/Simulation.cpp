@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numbers>
 #include <set>
@@ -62,6 +63,13 @@ struct Simulation::Impl {
   Metrics metrics;
   std::size_t timeMetric = 0;
   std::vector<SimEvent> events;
+  struct Watched {
+    core::BodyId a;
+    core::BodyId b;
+    double range = 0.0;
+  };
+  std::vector<Watched> watched;
+  std::vector<Proximity> proximities;
   std::uint64_t tick = 0;
   std::uint32_t previousButtons = 0;
   std::set<std::string, std::less<>> machineBodies;
@@ -221,6 +229,29 @@ core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationS
     }
     impl->machine->writeMetrics(impl->metrics);
   }
+  for (std::size_t i = 0; i < spec.proximityWatches.size(); ++i) {
+    const ProximityWatch& w = spec.proximityWatches[i];
+    if (!(w.range >= 0.0) || !std::isfinite(w.range)) {
+      return specError("proximity_watches[" + std::to_string(i) + "].range",
+                       "must be a finite distance >= 0 m, got " + str(w.range));
+    }
+    for (core::BodyId a : world.bodiesWithTag(w.tagA)) {
+      for (core::BodyId b : world.bodiesWithTag(w.tagB)) {
+        if (a == b) {
+          continue;
+        }
+        auto same = [&](const Impl::Watched& x) {
+          return (x.a == a && x.b == b) || (x.a == b && x.b == a);
+        };
+        auto it = std::find_if(impl->watched.begin(), impl->watched.end(), same);
+        if (it == impl->watched.end()) {
+          impl->watched.push_back({a, b, w.range});
+        } else {
+          it->range = std::max(it->range, w.range);
+        }
+      }
+    }
+  }
   impl->zones.emplace(spec.zones, world);
   impl->buildScene();
   return std::unique_ptr<Simulation>(new Simulation(std::move(impl)));
@@ -241,6 +272,12 @@ void Simulation::step(const core::ActionState& actions) {
   m.world.step();
   m.tick = tick;
   m.contactEvents();
+  m.proximities.clear();
+  for (const Impl::Watched& w : m.watched) {
+    const std::optional<double> gap = m.world.separation(w.a, w.b, w.range);
+    m.proximities.push_back(Proximity{m.world.name(w.a), m.world.name(w.b),
+                                      gap ? *gap : std::numeric_limits<double>::infinity()});
+  }
   m.zones->update(m.world, tick, m.events);
   if (m.machine) {
     m.machine->afterStep(tick, m.events);
@@ -302,6 +339,7 @@ double Simulation::time() const {
 
 std::span<const SimEvent> Simulation::events() const { return mImpl->events; }
 const Metrics& Simulation::metrics() const { return mImpl->metrics; }
+std::span<const Proximity> Simulation::proximities() const { return mImpl->proximities; }
 bool Simulation::stopped() const { return mImpl->fault.has_value(); }
 std::optional<core::Error> Simulation::fault() const { return mImpl->fault; }
 const SimulationSpec& Simulation::spec() const { return mImpl->spec; }

@@ -1,9 +1,11 @@
 #include "Criterion.h"
 
+#include "ContactCountCriterion.h"
 #include "EndStateCriterion.h"
 #include "EventCountCriterion.h"
 #include "ForbiddenActionCriterion.h"
 #include "MetricBandCriterion.h"
+#include "MissingEndSignalCriterion.h"
 #include "PlacementCriterion.h"
 #include "RequiredBeforeCriterion.h"
 #include "TimeLimitCriterion.h"
@@ -27,8 +29,9 @@ std::unique_ptr<Criterion> Criterion::make(std::size_t index, const CriterionSpe
   return std::visit(
       [&](const auto& params) -> std::unique_ptr<Criterion> {
         using P = std::decay_t<decltype(params)>;
-        if constexpr (std::is_same_v<P, ContactCountParams> ||
-                      std::is_same_v<P, EventCountParams>) {
+        if constexpr (std::is_same_v<P, ContactCountParams>) {
+          return std::make_unique<ContactCountCriterion>(index, spec, phase, tickRate);
+        } else if constexpr (std::is_same_v<P, EventCountParams>) {
           return std::make_unique<EventCountCriterion>(index, spec, phase, tickRate);
         } else if constexpr (std::is_same_v<P, ZoneSequenceParams>) {
           return std::make_unique<ZoneSequenceCriterion>(index, spec, phase, tickRate);
@@ -44,6 +47,8 @@ std::unique_ptr<Criterion> Criterion::make(std::size_t index, const CriterionSpe
           return std::make_unique<TimeLimitCriterion>(index, spec, phase, tickRate);
         } else if constexpr (std::is_same_v<P, VetoParams>) {
           return std::make_unique<VetoCriterion>(index, spec, phase, tickRate);
+        } else if constexpr (std::is_same_v<P, MissingEndSignalParams>) {
+          return std::make_unique<MissingEndSignalCriterion>(index, spec, phase, tickRate);
         } else {
           static_assert(std::is_same_v<P, EndStateParams>);
           return std::make_unique<EndStateCriterion>(index, spec, phase, tickRate);

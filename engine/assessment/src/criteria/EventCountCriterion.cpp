@@ -5,22 +5,11 @@ namespace skillsim::assessment {
 EventCountCriterion::EventCountCriterion(std::size_t index, const CriterionSpec& spec,
                                          std::optional<std::size_t> phase, std::uint32_t tickRate)
     : Criterion(index, spec, phase, tickRate) {
-  if (const auto* params = std::get_if<EventCountParams>(&spec.params)) {
-    mTrigger.emplace(params->event);
-  }
+  mTrigger.emplace(std::get<EventCountParams>(spec.params).event);
 }
 
 bool EventCountCriterion::matches(const EventRef& ref, const PhaseTracker& phases) const {
-  if (mTrigger) {
-    return mTrigger->matchesNow(ref, phases.endedQuery());
-  }
-  const auto& params = std::get<ContactCountParams>(mSpec.params);
-  if (ref.event == nullptr || ref.event->kind != sim::SimEventKind::ContactBegin) {
-    return false;
-  }
-  const sim::SimEvent& e = *ref.event;
-  return (e.subject == params.subject && e.other == params.other) ||
-         (e.subject == params.other && e.other == params.subject);
+  return mTrigger->matchesNow(ref, phases.endedQuery());
 }
 
 void EventCountCriterion::onEvent(const EventRef& ref, const Observation& obs, ScoreSheet& sheet,

@@ -5,10 +5,7 @@
 
 namespace skillsim::assessment {
 
-/**
- * contact_count and event_count: `points` per matching event while the phase runs, up to the
- * criterion's cap. A contact matches when its two tags are {subject, other} in either order.
- */
+/** event_count: `points` per matching event while the phase runs, up to the criterion's cap. */
 class EventCountCriterion final : public Criterion {
 public:
   EventCountCriterion(std::size_t index, const CriterionSpec& spec,
@@ -18,7 +15,7 @@ public:
 
 private:
   [[nodiscard]] bool matches(const EventRef& ref, const PhaseTracker& phases) const;
-  std::optional<TriggerState> mTrigger; ///< event_count only.
+  std::optional<TriggerState> mTrigger;
   std::uint32_t mCount = 0;
 };
 

@@ -21,7 +21,8 @@ void ForbiddenActionCriterion::onTick(const Observation& obs, ScoreSheet& sheet,
   if (!inPhase(phases)) {
     // Each run of the phase starts afresh.
     mWasOn = false;
-    mSign = 0;
+    mHeld = 0;
+    mReversed = false;
     return;
   }
   double value = mParams.axisSlot ? static_cast<double>(obs.actions->axis(*mParams.axisSlot))
@@ -36,9 +37,14 @@ void ForbiddenActionCriterion::onTick(const Observation& obs, ScoreSheet& sheet,
     } else if (value < -mParams.deadBand) {
       sign = -1;
     }
-    if (sign != 0) {
-      occurred = mSign != 0 && sign != mSign;
-      mSign = sign;
+    // A reversal is a change from the direction held since the phase began: backing off and then
+    // going on the held way again is one fault, not two (docs/scenario-format.md).
+    if (sign != 0 && mHeld == 0) {
+      mHeld = sign;
+    } else if (sign != 0) {
+      const bool against = sign != mHeld;
+      occurred = against && !mReversed;
+      mReversed = against;
     }
     what = name + " reversed to " + number(value);
   } else {

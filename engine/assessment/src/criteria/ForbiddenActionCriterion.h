@@ -16,8 +16,9 @@ public:
 private:
   const ForbiddenActionParams& mParams;
   std::size_t mMetric = 0;
-  bool mWasOn = false; ///< Above/Below: condition held last tick (within the phase).
-  int mSign = 0;       ///< Reverses: last sign beyond the dead band, 0 = none yet.
+  bool mWasOn = false;    ///< Above/Below: condition held last tick (within the phase).
+  int mHeld = 0;          ///< Reverses: the direction held since the phase began, 0 = none yet.
+  bool mReversed = false; ///< Reverses: moving against mHeld now (charged once per turn away).
   std::uint32_t mOccurrences = 0;
 };
 

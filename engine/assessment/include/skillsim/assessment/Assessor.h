@@ -41,7 +41,8 @@ struct PhaseSpan {
  * AttemptResult. Deterministic: equal inputs give an equal AttemptResult.
  *
  * The attempt is finished when the rubric's end trigger fires (completed), a veto fires, the
- * NCCCO time rule stops it at 1.5 T, or the rubric's time limit is reached (not completed).
+ * NCCCO time rule stops it at 1.5 T, a missing end signal ends it (missing_end_signal), or the
+ * rubric's time limit is reached (not completed).
  *
  * The standard and rubric must be consistent (every item, phase and metric named exists): the
  * scenario loader checks that for files; an inconsistent rubric built in code is a contract
@@ -59,10 +60,12 @@ public:
   /**
    * One tick: `tick` counts from 0 at the attempt's start (time = tick / tickRate), increasing
    * by at least 1 per call; `events` are that tick's events in the simulation's order, `metrics`
-   * and `actions` the values during it. Ignored once finished().
+   * and `actions` the values during it, `proximities` the watched bodies' gaps after it
+   * (sim::Simulation::proximities; contact_count episodes). Ignored once finished().
    */
   void observe(std::uint64_t tick, std::span<const sim::SimEvent> events,
-               const sim::Metrics& metrics, const core::ActionState& actions);
+               const sim::Metrics& metrics, const core::ActionState& actions,
+               std::span<const sim::Proximity> proximities = {});
 
   /** True once the attempt is over (see the class comment); further ticks are ignored. */
   [[nodiscard]] bool finished() const;

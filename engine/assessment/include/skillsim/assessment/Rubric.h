@@ -55,10 +55,20 @@ struct PhaseSpec {
   Trigger end;
 };
 
-/** Deduct per contact episode (ContactBegin) between bodies tagged `subject` and `other`. */
+/**
+ * Deduct per contact episode between a body tagged `subject` and one tagged `other`, as an
+ * examiner sees episodes: one opens at a contact_begin of a pair with no episode open, and ends
+ * only once that pair has been more than `separation` apart (Simulation::proximities) without a
+ * break for `apartTime`, with no contact meanwhile. A load leaning on a pile and rocking a few mm
+ * is one touch; backing off and touching again, or touching a second pile, is another. Episodes
+ * are per body pair. Without a measured gap (no proximity for the pair) the bodies count as apart
+ * once their contact has ended.
+ */
 struct ContactCountParams {
   std::string subject; ///< Tag; the match is symmetric (subject/other in either order).
   std::string other;
+  double separation = 0.02; ///< m, >= 0.
+  double apartTime = 0.5;   ///< s, >= 0; counted in whole ticks.
 };
 
 /** Deduct per matching event (e.g. the load entering a zone people work in). */
@@ -109,10 +119,13 @@ struct MetricBandParams {
 
 /** What a forbidden action is. */
 enum class ForbiddenWhen : std::uint8_t {
-  Above,    ///< value > threshold (e.g. a lifting speed above 0.02 m/s while setting down).
-  Below,    ///< value < threshold.
-  Reverses, ///< the sign of the value flips, ignoring |value| <= deadBand (a travel drive
-            ///< reversing).
+  Above, ///< value > threshold (e.g. a lifting speed above 0.02 m/s while setting down).
+  Below, ///< value < threshold.
+  /** The value's sign turns against the direction held since the phase began (the first sign
+   * beyond the dead band), ignoring |value| <= deadBand: a travel drive reversing. Coming back to
+   * the held direction is no fault; turning away from it again is another (EXAMS.md, Q2: the
+   * travel drive may not reverse during the weave). */
+  Reverses,
 };
 
 /** A forbidden action in a phase; `points` per occurrence (each time the condition starts). */
@@ -159,10 +172,26 @@ struct EndStateParams {
   double threshold = 0.0;
 };
 
+/**
+ * The attempt's end signal never came (Q2, EXAMS.md: the horn ends the attempt). Once phase
+ * `after` has ended (the last set-down) and the machine has been at rest for `grace` seconds
+ * without a break (every control axis at 0 and each of `restMetrics` within +-restTolerance), the
+ * attempt ends, not completed, and `points` are deducted once ("no horn at the end"). When
+ * `signal` matches first, nothing is charged. Its own item and reason, so a missing horn is never
+ * charged as a timeout on another item. Times in whole ticks.
+ */
+struct MissingEndSignalParams {
+  Trigger signal;      ///< The end signal awaited: the rubric's end trigger (filled by the loader).
+  std::string after;   ///< Phase whose end starts the wait (default: the signal's `after`).
+  double grace = 10.0; ///< s at rest before the attempt is ended (> 0).
+  std::vector<std::string> restMetrics; ///< Metrics that must be near 0 (speeds).
+  double restTolerance = 0.01;          ///< |value| <= this counts as at rest, in each one's unit.
+};
+
 using CriterionParams =
     std::variant<ContactCountParams, EventCountParams, ZoneSequenceParams, PlacementParams,
                  MetricBandParams, ForbiddenActionParams, RequiredBeforeParams, TimeLimitParams,
-                 VetoParams, EndStateParams>;
+                 VetoParams, EndStateParams, MissingEndSignalParams>;
 
 /** Names of the criterion kinds as files write them, in CriterionParams' order. */
 [[nodiscard]] std::string_view criterionKindName(const CriterionParams& params);

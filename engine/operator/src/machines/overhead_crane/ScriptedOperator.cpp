@@ -387,13 +387,15 @@ std::vector<OperatorGoal> planQ2Course(const CourseLayout& layout, OperatorProfi
     t.swingLimit = 0.03; // only clear of the frames, not landing
   }
   travel(layout.circleA, "return to circle A");
-  setDown(layout.circleA, "set down in circle A");
-  add(Kind::Release, "release the load");
   if (careless) {
+    // Dawdling over circle A, load still up: the frames task runs past its target time. (Standing
+    // still after the set-down instead would be a missing horn once the grace runs out.)
     OperatorGoal& w = add(Kind::WaitUntil, "dawdle past the target time");
     w.seconds = layout.targetTime + layout.overrun;
     w.since = liftBack;
   }
+  setDown(layout.circleA, "set down in circle A");
+  add(Kind::Release, "release the load");
   add(Kind::Horn, "horn: end");
   return goals;
 }

@@ -96,7 +96,7 @@ struct CourseLayout {
    * horn; the careless operator overruns it.
    */
   double targetTime = 150.0;
-  double overrun = 30.0; ///< Careless: the final horn this long past T, counted from the lift.
+  double overrun = 30.0; ///< Careless: dawdles over A until this long past T (from the lift).
 };
 
 /** How the scripted operator behaves: a competent candidate or a careless one. */

@@ -124,6 +124,14 @@ public:
   /** Pairs in contact now (episode open), sorted. */
   [[nodiscard]] std::vector<std::pair<core::BodyId, core::BodyId>> contactsNow() const;
 
+  /**
+   * The gap between two bodies' collision shapes (m; <= 0 when touching or overlapping) when it
+   * is at most `maxDistance` (m, >= 0), else nullopt (farther apart). A pure query of the current
+   * state: it changes nothing in the world (Bullet's closest-point test on a scratch manifold).
+   */
+  [[nodiscard]] std::optional<double> separation(core::BodyId a, core::BodyId b,
+                                                 double maxDistance) const;
+
   /** The nearest colliding body on the segment from `from` to `to`, skipping `ignore`. */
   [[nodiscard]] std::optional<RayHit> rayCast(const glm::dvec3& from, const glm::dvec3& to,
                                               core::BodyId ignore = {}) const;

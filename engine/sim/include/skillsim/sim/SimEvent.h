@@ -64,4 +64,18 @@ struct SimEvent {
   friend bool operator==(const SimEvent&, const SimEvent&) = default;
 };
 
+/**
+ * How far apart two watched bodies are after a tick (SimulationSpec::proximityWatches): what an
+ * examiner's eye judges when deciding whether a touch has really ended. Read only; measuring it
+ * changes nothing in the simulation.
+ */
+struct Proximity {
+  std::string subjectBody; ///< Body names (BodySpec::name or a machine body), as in SimEvent.
+  std::string otherBody;
+  /** Gap between the shapes (m; <= 0 touching); +infinity when beyond the watch's range. */
+  double distance = 0.0;
+
+  friend bool operator==(const Proximity&, const Proximity&) = default;
+};
+
 } // namespace skillsim::sim

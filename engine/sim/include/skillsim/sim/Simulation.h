@@ -61,6 +61,11 @@ public:
   [[nodiscard]] std::span<const SimEvent> events() const;
   /** Metrics sampled at the end of the last step (initial values before the first). */
   [[nodiscard]] const Metrics& metrics() const;
+  /**
+   * The watched body pairs' gaps after the last step (SimulationSpec::proximityWatches), one per
+   * pair in a fixed order (watch order, then creation order); empty before the first step.
+   */
+  [[nodiscard]] std::span<const Proximity> proximities() const;
   /** True after a physics fault: step() does nothing more. */
   [[nodiscard]] bool stopped() const;
   /** The fault (code PhysicsFault, location.tick set, message naming the body), if any. */

@@ -94,6 +94,17 @@ struct CameraSpec {
 };
 
 /** Everything a Simulation is built from. */
+/**
+ * Bodies whose gap the simulation measures every tick (Simulation::proximities): every body
+ * tagged `tagA` against every body tagged `tagB`, up to `range` (m). Filled by the scenario loader
+ * for contact_count criteria (their episode hysteresis); adds no event and changes no state.
+ */
+struct ProximityWatch {
+  std::string tagA;
+  std::string tagB;
+  double range = 0.02; ///< m, >= 0: gaps beyond it read +infinity.
+};
+
 struct SimulationSpec {
   std::uint32_t tickRate = 240; ///< Hz.
   int solverIterations = 10;
@@ -105,6 +116,7 @@ struct SimulationSpec {
   /** The machine the trainee operates (type and its parsed section), if any. */
   std::optional<MachineSpec> machine;
   std::vector<CameraSpec> cameras;
+  std::vector<ProximityWatch> proximityWatches;
 };
 
 } // namespace skillsim::sim
