@@ -295,7 +295,11 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
             std::string(core::engineVersion()));
         records::AttemptRecorder recorder(session.storePath(), records::defaultQueueDir());
         if (auto stored = recorder.record(record); stored) {
-          out << "trace " << a.tracePath.string() << "; attempt stored in " << session.storePath()
+          out << "trace " << a.tracePath.string() << "; attempt "
+              << (stored->outcome == records::AttemptRecorder::Outcome::Stored
+                      ? "stored in " + session.storePath()
+                      : "queued for " + session.storePath() + " (unavailable: " + stored->reason +
+                            ")")
               << '\n';
           status = kExitOk;
         } else {
