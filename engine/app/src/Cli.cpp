@@ -95,7 +95,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* validateCmd =
       cli.add_subcommand("validate", "Check scenario and standard files; print every problem "
                                      "with file:line:column and a valid scenario's hash");
-  validateCmd->add_option("files", validate.files, "Scenario or standard files")->required();
+  validateCmd
+      ->add_option("files", validate.files,
+                   "Scenario or standard files, or folders of them (every *.toml inside)")
+      ->required();
   validateCmd->add_flag("--json", validate.json, "Print one JSON document for tools");
   validateCmd->add_option(
       "--assets", validate.assetsRoot,

@@ -106,6 +106,9 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     err << scenario.error().toString() << '\n';
     return kExitFailure;
   }
+  for (const core::Error& warning : scenario->warnings) {
+    err << "warning: " << warning.toString() << '\n';
+  }
   auto trace = records::TraceReader::read(o.input);
   if (!trace) {
     err << trace.error().toString() << '\n';

@@ -169,6 +169,9 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
     err << scenario.error().toString() << '\n';
     return kExitFailure;
   }
+  for (const core::Error& warning : scenario->warnings) {
+    err << "warning: " << warning.toString() << '\n';
+  }
   auto text = session.text(o.scenario);
   if (!text) {
     err << text.error().toString() << '\n';
