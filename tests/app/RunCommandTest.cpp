@@ -26,6 +26,39 @@ Result run(std::vector<std::string> args) {
 
 const std::string kCrane = std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/overhead_crane/";
 
+std::string readAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/** A folder of its own under the test output, emptied first; XDG dirs point into it. */
+std::string freshDir(const std::string& name) {
+  const std::string dir = std::string(SKILLSIM_TEST_OUTPUT_DIR) + "/run-command/" + name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+/**
+ * Byte offsets where each frame of a trace starts (docs/trace-format.md: a 10-byte preamble,
+ * then frames of a 1-byte type, a 4-byte little-endian length, the payload and an 8-byte
+ * checksum), and the type of each.
+ */
+std::vector<std::pair<std::size_t, char>> frames(const std::string& bytes) {
+  std::vector<std::pair<std::size_t, char>> out;
+  std::size_t pos = 10;
+  while (pos + 5 <= bytes.size()) {
+    std::uint32_t length = 0;
+    for (int i = 0; i < 4; ++i) {
+      length |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[pos + 1 + i]))
+                << (8 * i);
+    }
+    out.emplace_back(pos, bytes[pos]);
+    pos += 5 + length + 8;
+  }
+  return out;
+}
+
 } // namespace
 
 TEST(RunCommand, HeadlessReplayPrintsTheScoreAndWritesTheReport) {
@@ -73,4 +106,116 @@ TEST(RunCommand, UnknownLanguageIsAUsageError) {
                         kCrane + "traces/q2-competent.sktrace", "--lang", "fr", "--no-store"});
   EXPECT_EQ(r.code, app::kExitUsage);
   EXPECT_NE(r.err.find("unknown language 'fr'"), std::string::npos) << r.err;
+}
+
+// Issue 13, point 8: a trace cut off is reported as incomplete, never scored or stored (was: exit
+// 0 and "56.95 FAIL" stored).
+TEST(RunCommand, TraceCutInsideAFrameIsIncompleteNotScoredNotStored) {
+  const std::string dir = freshDir("cut-frame");
+  const std::string bytes = readAll(kCrane + "traces/q2-competent.sktrace");
+  const auto f = frames(bytes);
+  ASSERT_GT(f.size(), 4u);
+  // Half-way into the third ticks frame: two whole tick frames survive.
+  std::size_t ticksSeen = 0;
+  std::size_t cut = 0;
+  for (std::size_t i = 0; i + 1 < f.size(); ++i) {
+    if (f[i].second == 'T' && ++ticksSeen == 3) {
+      cut = (f[i].first + f[i + 1].first) / 2;
+      break;
+    }
+  }
+  ASSERT_GT(cut, 0u);
+  const std::string trace = dir + "/cut.sktrace";
+  std::ofstream(trace, std::ios::binary) << bytes.substr(0, cut);
+  const std::string db = dir + "/results.sqlite";
+  const Result r =
+      run({"run", kCrane + "q2_practical.toml", "--headless", "--input", trace, "--db", db});
+  EXPECT_EQ(r.code, app::kExitFailure) << r.out << r.err;
+  EXPECT_NE(r.err.find(trace + ": incomplete trace: intact up to tick "), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("partly written frame"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no score, nothing stored"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("pass mark"), std::string::npos) << "scored: " << r.out;
+  EXPECT_EQ(r.out.find("stored in"), std::string::npos) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(db)) << "the store was opened for an incomplete trace";
+}
+
+TEST(RunCommand, TraceWithoutItsEndRecordIsIncompleteUpToItsLastTick) {
+  const std::string dir = freshDir("no-end");
+  const std::string bytes = readAll(kCrane + "traces/q2-competent.sktrace");
+  const auto f = frames(bytes);
+  ASSERT_EQ(f.back().second, 'E');
+  const std::string trace = dir + "/no-end.sktrace";
+  std::ofstream(trace, std::ios::binary) << bytes.substr(0, f.back().first);
+  const std::string db = dir + "/results.sqlite";
+  const Result whole = run({"run", kCrane + "q2_practical.toml", "--headless", "--input",
+                            kCrane + "traces/q2-competent.sktrace", "--no-store"});
+  ASSERT_EQ(whole.code, 0) << whole.err;
+  const Result r =
+      run({"run", kCrane + "q2_practical.toml", "--headless", "--input", trace, "--db", db});
+  EXPECT_EQ(r.code, app::kExitFailure) << r.out << r.err;
+  EXPECT_NE(r.err.find("without its end record"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no score, nothing stored"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("pass mark"), std::string::npos) << "scored: " << r.out;
+  EXPECT_FALSE(std::filesystem::exists(db));
+}
+
+// Issue 13, point 9: the trace's header decides the mode and the trainee (was: --mode exam
+// stored a practice trace as an exam; --trainee X said "stored" and kept the old trainee).
+TEST(RunCommand, ModeOtherThanTheTracesIsRefused) {
+  const std::string dir = freshDir("mode");
+  const std::string db = dir + "/results.sqlite";
+  // A practice trace of the scripted operator, signed with a key of the test's own.
+  const std::string practice = dir + "/practice.sktrace";
+  const Result made =
+      run({"operate", kCrane + "q2_practical.toml", "--profile", "competent", "--mode", "practice",
+           "--trainee", "T-0042", "--out", practice, "--key-dir", dir + "/key"});
+  ASSERT_EQ(made.code, 0) << made.err;
+  const Result r = run({"run", kCrane + "q2_practical.toml", "--headless", "--input", practice,
+                        "--mode", "exam", "--db", db});
+  EXPECT_EQ(r.code, app::kExitUsage) << r.out << r.err;
+  EXPECT_NE(r.err.find("was recorded as a practice attempt; --mode exam cannot change that"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out.find("pass mark"), std::string::npos) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(db)) << "the practice trace was stored as an exam";
+  // The committed reference traces are exam attempts: --mode practice is refused the same way.
+  const Result down =
+      run({"run", kCrane + "q2_practical.toml", "--headless", "--input",
+           kCrane + "traces/q2-competent.sktrace", "--mode", "practice", "--no-store"});
+  EXPECT_EQ(down.code, app::kExitUsage);
+  EXPECT_NE(down.err.find("was recorded as an exam attempt; --mode practice cannot"),
+            std::string::npos)
+      << down.err;
+  const Result same = run({"run", kCrane + "q2_practical.toml", "--headless", "--input", practice,
+                           "--mode", "practice", "--no-store"});
+  EXPECT_EQ(same.code, 0) << same.err;
+}
+
+TEST(RunCommand, TraineeOtherThanTheTracesIsRefused) {
+  const std::string dir = freshDir("trainee");
+  const std::string db = dir + "/results.sqlite";
+  const Result r = run({"run", kCrane + "q2_practical.toml", "--headless", "--input",
+                        kCrane + "traces/q2-competent.sktrace", "--trainee", "T-0099", "--db", db});
+  EXPECT_EQ(r.code, app::kExitUsage) << r.out << r.err;
+  EXPECT_NE(r.err.find("was recorded by trainee 'scripted-competent'; --trainee T-0099 cannot "
+                       "change who took it"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(db));
+  const Result same = run({"run", kCrane + "q2_practical.toml", "--headless", "--input",
+                           kCrane + "traces/q2-competent.sktrace", "--trainee",
+                           "scripted-competent", "--no-store"});
+  EXPECT_EQ(same.code, 0) << same.err;
+}
+
+// Issue 13, point 10: a folder given as the trace (was: "internal error:
+// basic_filebuf::underflow").
+TEST(RunCommand, FolderGivenAsTheTraceIsNamed) {
+  const Result r = run({"run", kCrane + "q2_practical.toml", "--headless", "--input",
+                        kCrane + "traces", "--no-store"});
+  EXPECT_EQ(r.code, app::kExitFailure);
+  EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(kCrane + "traces: is a folder, not a trace file"), std::string::npos)
+      << r.err;
 }

@@ -98,3 +98,59 @@ TEST(Validate, MissingFileIsInvalidAndNoFileIsAUsageError) {
   EXPECT_EQ(none.code, 2);
   EXPECT_NE(none.err.find("usage: skillsim"), std::string::npos) << none.err;
 }
+
+// Issue 13, point 10: a folder was read as an empty file ("missing required key 'format'"); now
+// it stands for every *.toml file in it and its subfolders, and a folder with none is an error.
+TEST(Validate, FolderValidatesEveryTomlFileInIt) {
+  const std::filesystem::path dir =
+      std::filesystem::path(SKILLSIM_TEST_OUTPUT_DIR) / "validate-folder" / "overhead_crane";
+  std::filesystem::remove_all(dir.parent_path());
+  std::filesystem::create_directories(dir / "more");
+  std::filesystem::copy_file(source("scenarios/overhead_crane/practice_single_lift.toml"),
+                             dir / "practice_single_lift.toml");
+  std::filesystem::copy_file(source("scenarios/overhead_crane/q2_practical.toml"),
+                             dir / "more" / "q2_practical.toml");
+  std::ofstream(dir / "notes.txt") << "not a scenario";
+  ValidateRun r = validate({dir.string(), "--assets", source("assets")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find((dir / "more" / "q2_practical.toml").string() + ": valid scenario"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find((dir / "practice_single_lift.toml").string() + ": valid scenario"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("notes.txt"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("missing required key 'format'"), std::string::npos) << r.out;
+}
+
+TEST(Validate, FolderWithoutTomlFilesIsAnError) {
+  const std::filesystem::path dir =
+      std::filesystem::path(SKILLSIM_TEST_OUTPUT_DIR) / "validate-empty-folder";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  ValidateRun r = validate({dir.string()});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find(dir.string() + ": a folder with no .toml files in it; nothing to validate"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(Validate, ChineseOnlyTitleIsValidWithAWarning) {
+  std::ifstream in(source("scenarios/overhead_crane/practice_single_lift.toml"));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto at = text.find("title_en = ");
+  ASSERT_NE(at, std::string::npos);
+  text.erase(at, text.find('\n', at) - at + 1);
+  const std::filesystem::path dir = std::filesystem::path(SKILLSIM_TEST_OUTPUT_DIR) / "validate";
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "chinese_only.toml").string();
+  std::ofstream(file) << text;
+  ValidateRun r = validate({file, "--assets", source("assets")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("warning: " + file + ":"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("title_en: no title_en: English screens and reports show the Chinese "
+                       "title"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(file + ": valid scenario"), std::string::npos) << r.out;
+}

@@ -8,6 +8,7 @@
 
 #include <skillsim/records/AttemptRecorder.h>
 #include <skillsim/records/PendingQueue.h>
+#include <skillsim/records/ResultJson.h>
 #include <skillsim/records/ResultsStore.h>
 
 #include <libpq-fe.h>
@@ -62,7 +63,41 @@ protected:
     }
     if (!mDatabase.empty()) {
       admin("DROP DATABASE IF EXISTS " + mDatabase + " WITH (FORCE)");
+      admin("DROP DATABASE IF EXISTS " + mDatabase + "_later WITH (FORCE)");
     }
+  }
+
+  /**
+   * A second store that cannot be reached now and can be brought back (bringBack()) at the same
+   * location: a PostgreSQL database not yet created; an SQLite file whose folder is blocked by a
+   * plain file.
+   */
+  std::string laterStore() {
+    if (postgres()) {
+      return withDatabase(mServerUrl, mDatabase + "_later");
+    }
+    test::writeFile(mDir / "blocked", "x"); // the store's folder cannot be created
+    return (mDir / "blocked" / "results.sqlite").string();
+  }
+
+  void bringBack() {
+    if (postgres()) {
+      admin("CREATE DATABASE " + mDatabase + "_later");
+    } else {
+      std::filesystem::remove(mDir / "blocked");
+    }
+  }
+
+  /** The attempts in the store at `location`. */
+  std::vector<AttemptRecord> attemptsIn(const std::string& location) {
+    auto store = ResultsStore::open(location);
+    EXPECT_TRUE(store) << store.error().toString();
+    if (!store) {
+      return {};
+    }
+    auto all = (*store)->attempts();
+    EXPECT_TRUE(all) << all.error().toString();
+    return all ? *all : std::vector<AttemptRecord>{};
   }
 
   [[nodiscard]] bool postgres() const { return GetParam() == "postgresql"; }
@@ -349,13 +384,7 @@ TEST_P(ResultsStoreTest, ReadOnlyStoreQueuesTheAttemptAndWritesItWhenWritable) {
 }
 
 TEST_P(ResultsStoreTest, UnreachableStoreQueuesTheAttemptAndWritesItWhenBack) {
-  std::string down;
-  if (postgres()) {
-    down = "postgresql://skillsim@127.0.0.1:1/" + mDatabase; // nothing listens on port 1
-  } else {
-    test::writeFile(mDir / "not-a-dir", "x"); // the store's folder cannot be created
-    down = (mDir / "not-a-dir" / "results.sqlite").string();
-  }
+  const std::string down = laterStore();
   AttemptRecorder offline(down, mDir / "queue", {.connectTimeoutS = 2});
   auto status = offline.record(sampleRecord("att-1", "t-1"));
   ASSERT_TRUE(status) << status.error().toString();
@@ -363,20 +392,108 @@ TEST_P(ResultsStoreTest, UnreachableStoreQueuesTheAttemptAndWritesItWhenBack) {
   EXPECT_NE(status->reason.find(postgres() ? "cannot be reached" : "cannot open"),
             std::string::npos)
       << status->reason;
-  // The queued file is the full attempt, readable by a person.
+  // The queued file is the full attempt, readable by a person, with the store it is for.
   const auto files = offline.queue().pending();
   ASSERT_EQ(files.size(), 1u);
   EXPECT_NE(test::readFile(files[0]).find("\"attemptId\": \"att-1\""), std::string::npos);
+  EXPECT_NE(test::readFile(files[0]).find("\"store\": \"" + storeKey(down) + "\""),
+            std::string::npos)
+      << test::readFile(files[0]);
 
-  AttemptRecorder online(mLocation, mDir / "queue");
+  bringBack();
+  AttemptRecorder online(down, mDir / "queue");
   auto back = online.record(sampleRecord("att-2", "t-1", 60.0));
   ASSERT_TRUE(back) << back.error().toString();
   EXPECT_EQ(back->outcome, AttemptRecorder::Outcome::Stored);
   EXPECT_EQ(back->flushed.written, 1u);
-  auto all = open()->attempts();
-  ASSERT_EQ(all->size(), 2u);
-  EXPECT_EQ((*all)[0], sampleRecord("att-2", "t-1", 60.0));
-  EXPECT_EQ((*all)[1], sampleRecord("att-1", "t-1"));
+  const auto all = attemptsIn(down);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0], sampleRecord("att-2", "t-1", 60.0));
+  EXPECT_EQ(all[1], sampleRecord("att-1", "t-1"));
+}
+
+// Issue 13, point 7: an exam attempt queued while the centre's store was down went into
+// whichever store the next run used (e.g. --db practice.sqlite).
+TEST_P(ResultsStoreTest, QueuedAttemptIsWrittenOnlyToItsOwnStore) {
+  const std::string centre = laterStore();
+  AttemptRecord exam = sampleRecord("att-exam", "t-1", 77.0);
+  exam.mode = AttemptMode::Exam;
+  AttemptRecorder offline(centre, mDir / "queue", {.connectTimeoutS = 2});
+  ASSERT_EQ(offline.record(exam)->outcome, AttemptRecorder::Outcome::Queued);
+
+  // The next run uses another store (mLocation): it must not receive the exam attempt.
+  AttemptRecorder practice(mLocation, mDir / "queue");
+  auto other = practice.record(sampleRecord("att-practice", "t-1", 50.0));
+  ASSERT_TRUE(other) << other.error().toString();
+  EXPECT_EQ(other->outcome, AttemptRecorder::Outcome::Stored);
+  EXPECT_EQ(other->flushed.written, 0u);
+  EXPECT_EQ(other->flushed.otherStores, 1u);
+  EXPECT_EQ(other->otherStores, 1u);
+  EXPECT_EQ(other->pending, 1u);
+  const auto here = attemptsIn(mLocation);
+  ASSERT_EQ(here.size(), 1u) << "the queued exam attempt was written into the wrong store";
+  EXPECT_EQ(here[0].attemptId, "att-practice");
+  auto flushedHere = practice.flush();
+  ASSERT_TRUE(flushedHere);
+  EXPECT_EQ(flushedHere->written, 0u);
+  EXPECT_EQ(attemptsIn(mLocation).size(), 1u);
+
+  // The centre's store comes back: the attempt goes there, and only there.
+  bringBack();
+  AttemptRecorder centreBack(centre, mDir / "queue");
+  auto report = centreBack.flush();
+  ASSERT_TRUE(report) << report.error().toString();
+  EXPECT_EQ(report->written, 1u);
+  EXPECT_EQ(report->otherStores, 0u);
+  EXPECT_TRUE(centreBack.queue().pending().empty());
+  const auto there = attemptsIn(centre);
+  ASSERT_EQ(there.size(), 1u);
+  EXPECT_EQ(there[0], exam);
+  EXPECT_EQ(attemptsIn(mLocation).size(), 1u);
+}
+
+TEST_P(ResultsStoreTest, SecondQueuedCopyOfAnAttemptIsNeitherLostNorDuplicated) {
+  const std::string centre = laterStore();
+  const AttemptRecord a = sampleRecord("att-1", "t-1", 70.0);
+  PendingQueue queue(mDir / "queue");
+  // The same attempt queued twice for the centre (two replays while it was down) and once for
+  // another store: one file for the centre, one for the other store.
+  ASSERT_TRUE(queue.enqueue(a, centre));
+  ASSERT_TRUE(queue.enqueue(a, centre));
+  ASSERT_TRUE(queue.enqueue(a, mLocation));
+  EXPECT_EQ(queue.pending().size(), 2u) << "a copy for one store replaced the other's";
+  // A differing copy for the centre (same id, another result) is kept beside the first.
+  AttemptRecord changed = a;
+  changed.result.totalPoints -= 5.0;
+  ASSERT_TRUE(queue.enqueue(changed, centre));
+  EXPECT_EQ(queue.pending().size(), 3u);
+
+  auto here = open();
+  ASSERT_TRUE(here);
+  auto first = queue.flush(*here, mLocation);
+  ASSERT_TRUE(first) << first.error().toString();
+  EXPECT_EQ(first->written, 1u);
+  EXPECT_EQ(first->otherStores, 2u);
+  EXPECT_EQ(attemptsIn(mLocation).size(), 1u);
+
+  bringBack();
+  auto centreStore = ResultsStore::open(centre);
+  ASSERT_TRUE(centreStore) << centreStore.error().toString();
+  auto second = queue.flush(**centreStore, centre);
+  ASSERT_TRUE(second) << second.error().toString();
+  EXPECT_EQ(second->written, 1u);
+  ASSERT_EQ(second->rejected.size(), 1u); // the differing copy: a conflict, set aside, not lost
+  EXPECT_NE(second->rejected[0].find("already stored with a different result"), std::string::npos)
+      << second->rejected[0];
+  EXPECT_TRUE(queue.pending().empty());
+  const auto there = attemptsIn(centre);
+  ASSERT_EQ(there.size(), 1u);
+  EXPECT_EQ(there[0], a);
+  std::size_t setAside = 0;
+  for (const auto& f : std::filesystem::directory_iterator(mDir / "queue")) {
+    setAside += f.path().extension() == ".rejected" ? 1 : 0;
+  }
+  EXPECT_EQ(setAside, 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ResultsStoreTest, ::testing::Values("sqlite", "postgresql"),
@@ -399,17 +516,55 @@ TEST(SqliteStore, UsesWriteAheadLogging) {
 TEST(PendingQueue, DamagedFileIsSetAsideNotLost) {
   TempDir dir("queue-damaged");
   PendingQueue queue(dir / "queue");
-  ASSERT_TRUE(queue.enqueue(sampleRecord("att-1", "t-1")));
+  const std::string location = (dir / "r.sqlite").string();
+  ASSERT_TRUE(queue.enqueue(sampleRecord("att-1", "t-1"), location));
   const auto file = queue.pending().at(0);
   test::writeFile(file, "{\"attemptId\": 3");
-  auto store = ResultsStore::open((dir / "r.sqlite").string());
+  auto store = ResultsStore::open(location);
   ASSERT_TRUE(store);
-  auto report = queue.flush(**store);
+  auto report = queue.flush(**store, location);
   ASSERT_TRUE(report);
   EXPECT_EQ(report->written, 0u);
   ASSERT_EQ(report->rejected.size(), 1u);
   EXPECT_NE(report->rejected[0].find("not valid JSON"), std::string::npos) << report->rejected[0];
   EXPECT_TRUE(std::filesystem::exists(file.string() + ".rejected"));
+  EXPECT_TRUE(queue.pending().empty());
+}
+
+TEST(PendingQueue, StoreKeyNamesOneStoreOneWayWithoutItsPassword) {
+  const std::filesystem::path cwd = std::filesystem::current_path();
+  EXPECT_EQ(storeKey("results.sqlite"), (cwd / "results.sqlite").string());
+  EXPECT_EQ(storeKey("file:results.sqlite?mode=ro"), storeKey("results.sqlite"));
+  EXPECT_EQ(storeKey("./a/../results.sqlite"), storeKey("results.sqlite"));
+  EXPECT_NE(storeKey("practice.sqlite"), storeKey("results.sqlite"));
+  EXPECT_EQ(storeKey("postgresql://exam:secret@centre:5432/results"),
+            "postgresql://exam@centre:5432/results");
+  EXPECT_EQ(storeKey("postgresql://exam@centre/results?password=secret&sslmode=require"),
+            "postgresql://exam@centre/results?sslmode=require");
+  EXPECT_EQ(storeKey(""), "");
+}
+
+TEST(PendingQueue, FileFromAnOlderBuildIsWrittenOnlyWhereTheUserSays) {
+  TempDir dir("queue-unbound");
+  std::filesystem::create_directories(dir / "queue");
+  // Issue 6's format: the bare attempt, no store recorded.
+  test::writeFile(dir / "queue" / "00000000001700000000-att-old.attempt.json",
+                  attemptToJson(sampleRecord("att-old", "t-1"), 2));
+  PendingQueue queue(dir / "queue");
+  const auto entries = queue.entries();
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].store, "");
+  ASSERT_TRUE(entries[0].record);
+  const std::string location = (dir / "r.sqlite").string();
+  auto store = ResultsStore::open(location);
+  ASSERT_TRUE(store);
+  auto report = queue.flush(**store, location);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->written, 0u);
+  EXPECT_EQ(report->otherStores, 1u);
+  auto adopted = queue.flush(**store, location, /*includeUnbound=*/true);
+  ASSERT_TRUE(adopted);
+  EXPECT_EQ(adopted->written, 1u);
   EXPECT_TRUE(queue.pending().empty());
 }
 

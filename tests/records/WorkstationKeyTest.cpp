@@ -34,6 +34,22 @@ TEST(WorkstationKey, CreatedOnFirstUseWithOwnerOnlyModeAndReusedAfter) {
   EXPECT_NE(first->publicKey(), third->publicKey());
 }
 
+// Issue 13, point 10: the folder was created 0755 where docs/trace-format.md says 0700.
+TEST(WorkstationKey, FolderIsOwnerOnlyWhenCreatedAndTightenedWhenFound) {
+  TempDir dir("key-folder");
+  const auto fresh = dir / "fresh" / "skillsim";
+  ASSERT_TRUE(WorkstationKey::loadOrCreate(fresh));
+  EXPECT_EQ(modeOf(fresh), 0700u);
+  const auto loose = dir / "loose";
+  std::filesystem::create_directories(loose);
+  ASSERT_EQ(::chmod(loose.c_str(), 0755), 0);
+  ASSERT_TRUE(WorkstationKey::loadOrCreate(loose)); // creates the key in a 0755 folder
+  EXPECT_EQ(modeOf(loose), 0700u);
+  ASSERT_EQ(::chmod(loose.c_str(), 0775), 0); // an older build's folder, key already there
+  ASSERT_TRUE(WorkstationKey::loadOrCreate(loose));
+  EXPECT_EQ(modeOf(loose), 0700u);
+}
+
 TEST(WorkstationKey, SignsAndVerifies) {
   TempDir dir("key-sign");
   auto key = WorkstationKey::loadOrCreate(dir.path());

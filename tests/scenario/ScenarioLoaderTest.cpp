@@ -312,7 +312,9 @@ TEST(ScenarioLoader, EveryProblemIsReportedAtOnceInFileOrder) {
   EXPECT_EQ(r.problems[3].message,
             "standard item 'safety' (40 points) is not scored by any rubric criterion");
   EXPECT_EQ(r.problems[4].location.fieldPath, "rubric[2].item");
-  EXPECT_EQ(r.problems[4].message, "unknown standard item 'safty' (did you mean 'safety'?)");
+  // Issue 13, point 10: the standard it was looked up in is named, id and file (was: neither).
+  EXPECT_EQ(r.problems[4].message, "unknown standard item 'safty' (did you mean 'safety'?); "
+                                   "standard 'test-std' (test-std.toml) has no such item");
   for (std::size_t i = 1; i < r.problems.size(); ++i) {
     EXPECT_LE(r.problems[i - 1].location.line, r.problems[i].location.line);
   }
@@ -471,8 +473,33 @@ TEST(ScenarioLoader, DuplicateNames) {
   std::string text = replace(kScenario, "name = \"pole\"", "name = \"crate\"");
   ValidationReport r = check(text);
   ASSERT_GE(r.problems.size(), 1u);
-  EXPECT_EQ(r.problems[0].message, "duplicate body name 'crate'");
+  // Issue 13, point 10: both lines are named, the second as the location (was: only that one).
+  EXPECT_EQ(r.problems[0].message, "duplicate body name 'crate'; first given at line " +
+                                       std::to_string(where(text, "name = \"crate\"").first));
   EXPECT_EQ(r.problems[0].location.line, where(text, "name = \"crate\"\ntags = [\"pile\"]").first);
+  EXPECT_LT(where(text, "name = \"crate\"").first, r.problems[0].location.line);
+}
+
+// Issue 13, point 10: a scenario with titles only in Chinese was rejected ("missing required key
+// 'title_en'"); now English falls back to the Chinese title, with a warning naming the line.
+TEST(ScenarioLoader, ChineseOnlyTitleIsAcceptedWithAWarning) {
+  const std::string text = replace(kScenario, "title_en = \"Test\"\n", "");
+  ValidationReport r = check(text);
+  ASSERT_TRUE(r.valid()) << r.problems.front().toString();
+  ASSERT_TRUE(r.scenario);
+  EXPECT_EQ(r.scenario->titleZh, "测试");
+  EXPECT_EQ(r.scenario->titleEn, "测试");
+  ASSERT_EQ(r.scenario->warnings.size(), 1u);
+  const core::Error& w = r.scenario->warnings[0];
+  EXPECT_EQ(w.message, "no title_en: English screens and reports show the Chinese title '测试'; "
+                       "add title_en = \"...\"");
+  EXPECT_EQ(w.location.line, where(text, "title_zh").first);
+  EXPECT_EQ(w.location.fieldPath, "title_en");
+  // Both titles given: no warning. No Chinese title: still an error.
+  EXPECT_TRUE(check(kScenario).scenario->warnings.empty());
+  ValidationReport noZh = check(replace(kScenario, "title_zh = \"测试\"\n", ""));
+  ASSERT_FALSE(noZh.valid());
+  EXPECT_NE(noZh.problems[0].message.find("title_zh"), std::string::npos);
 }
 
 TEST(ScenarioLoader, TomlSyntaxErrorHasLineAndColumn) {

@@ -5,6 +5,7 @@
 #include "ReportCommand.h"
 #include "RunCommand.h"
 #include "ValidateCommand.h"
+#include "skillsim/app/QueueCommand.h"
 #include "skillsim/app/VerifyCommand.h"
 
 #include <skillsim/core/Log.h>
@@ -19,7 +20,9 @@
 #include <CLI/CLI.hpp>
 
 #include <exception>
+#include <iostream>
 #include <ostream>
+#include <unistd.h>
 
 namespace skillsim::app {
 namespace {
@@ -92,7 +95,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* validateCmd =
       cli.add_subcommand("validate", "Check scenario and standard files; print every problem "
                                      "with file:line:column and a valid scenario's hash");
-  validateCmd->add_option("files", validate.files, "Scenario or standard files")->required();
+  validateCmd
+      ->add_option("files", validate.files,
+                   "Scenario or standard files, or folders of them (every *.toml inside)")
+      ->required();
   validateCmd->add_flag("--json", validate.json, "Print one JSON document for tools");
   validateCmd->add_option(
       "--assets", validate.assetsRoot,
@@ -131,8 +137,11 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
              "attempt, score it, write a report and a screenshot; the attempt is stored");
   runCmd->add_option("scenario", run.scenario,
                      "Scenario file (none, on a display: the start screen)");
-  runCmd->add_option("--trainee", run.trainee, "Trainee id (headless: default the trace's)");
-  runCmd->add_option("--mode", run.mode, "practice or exam (headless: default the trace's)")
+  runCmd->add_option("--trainee", run.trainee,
+                     "Trainee id (headless: the trace's; another is refused)");
+  runCmd
+      ->add_option("--mode", run.mode,
+                   "practice or exam (headless: the trace's; another is refused)")
       ->check(CLI::IsMember({"practice", "exam"}));
   runCmd->add_option("--db", run.db, "Results store: SQLite file or postgresql:// URL");
   runCmd->add_option("--lang", run.lang, "UI language: zh-CN or en (default: from the locale)");
@@ -155,6 +164,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* certifyCmd = addCertifyCommand(cli, certify);
   ReportOptions report;
   CLI::App* reportCmd = addReportCommand(cli, report);
+  QueueOptions queue;
+  CLI::App* queueCmd = addQueueCommand(cli, queue);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -199,6 +210,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (reportCmd->parsed()) {
       return runReport(report, out, err, checker);
+    }
+    if (queueCmd->parsed()) {
+      queue.confirmation = ::isatty(STDIN_FILENO) == 1 ? &std::cin : nullptr;
+      return runQueue(queue, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

@@ -20,7 +20,9 @@
 #include <skillsim/ui/I18n.h>
 #include <skillsim/ui/ImGuiLayer.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <optional>
 #include <ostream>
@@ -104,14 +106,50 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     err << scenario.error().toString() << '\n';
     return kExitFailure;
   }
+  for (const core::Error& warning : scenario->warnings) {
+    err << "warning: " << warning.toString() << '\n';
+  }
   auto trace = records::TraceReader::read(o.input);
   if (!trace) {
     err << trace.error().toString() << '\n';
     return kExitFailure;
   }
+  if (!trace->complete) {
+    // docs/trace-format.md: an incomplete trace never yields a result, so it is neither scored
+    // nor stored; what is intact is said, so the operator knows how much of it survived.
+    err << o.input << ": incomplete trace: ";
+    if (trace->actions.empty()) {
+      err << "no tick is intact";
+    } else {
+      char seconds[32];
+      std::snprintf(seconds, sizeof seconds, "%.3f",
+                    static_cast<double>(trace->actions.size() - 1) /
+                        std::max<std::uint32_t>(trace->header.tickRate, 1));
+      err << "intact up to tick " << trace->actions.size() - 1 << " (" << seconds
+          << " s into the attempt)";
+    }
+    err << "; no score, nothing stored\n  " << trace->incompleteReason << '\n';
+    return kExitFailure;
+  }
   if (trace->actions.empty()) {
     err << o.input << ": the trace holds no ticks; nothing to replay\n";
     return kExitFailure;
+  }
+  // The trace's signed header says who took the attempt and how; a replay may not change that.
+  const std::string_view recordedMode = records::toString(trace->header.mode);
+  if (!o.mode.empty() && o.mode != recordedMode) {
+    err << "skillsim run: " << o.input << " was recorded as "
+        << (trace->header.mode == records::AttemptMode::Exam ? "an " : "a ") << recordedMode
+        << " attempt; --mode " << o.mode
+        << " cannot change that (the trace's header decides the mode): leave out --mode\n";
+    return kExitUsage;
+  }
+  if (!o.trainee.empty() && o.trainee != trace->header.traineeId) {
+    err << "skillsim run: " << o.input << " was recorded by trainee '" << trace->header.traineeId
+        << "'; --trainee " << o.trainee
+        << " cannot change who took it (the trace's header decides the trainee): leave out "
+           "--trainee\n";
+    return kExitUsage;
   }
   if (trace->header.scenarioHash != scenario->hash) {
     err << o.input << ": recorded on scenario '" << trace->header.scenarioId << "' with hash "
@@ -125,10 +163,9 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
       return kExitFailure;
     }
   }
-  const ui::AttemptMode mode =
-      (o.mode.empty() ? trace->header.mode == records::AttemptMode::Exam : o.mode == "exam")
-          ? ui::AttemptMode::Exam
-          : ui::AttemptMode::Practice;
+  const ui::AttemptMode mode = trace->header.mode == records::AttemptMode::Exam
+                                   ? ui::AttemptMode::Exam
+                                   : ui::AttemptMode::Practice;
   const auto cameras = scenario->simulation.cameras;
   const std::string camera = cameras.empty() ? std::string() : cameras.front().name;
   const std::uint64_t shotTick =
@@ -171,10 +208,7 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
         << " (recorded by build " << trace->header.buildId << ")\n";
   }
 
-  records::TraceHeader header = trace->header;
-  header.traineeId = o.trainee.empty() ? trace->header.traineeId : o.trainee;
-  header.mode =
-      mode == ui::AttemptMode::Exam ? records::AttemptMode::Exam : records::AttemptMode::Practice;
+  const records::TraceHeader& header = trace->header;
   const auto record = session.attemptRecord(*scenario, header, result, core::toHex(trace->fileHash),
                                             "", trace->complete, trace->header.engineVersion);
 
@@ -206,6 +240,10 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
       status = kExitFailure;
     } else if (stored->outcome == records::AttemptRecorder::Outcome::Stored) {
       out << "stored in " << store << '\n';
+      if (stored->otherStores > 0) {
+        out << stored->otherStores << " queued attempt" << (stored->otherStores == 1 ? "" : "s")
+            << " wait for other results stores ('skillsim queue list')\n";
+      }
     } else {
       out << "store unavailable (" << stored->reason << "); queued for later\n";
     }

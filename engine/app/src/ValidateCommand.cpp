@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <ostream>
 
 namespace skillsim::app {
@@ -35,6 +37,15 @@ nlohmann::json toJson(const scenario::ValidationReport& report) {
                       {"valid", report.valid()},
                       {"problems", problems}};
   if (report.scenario) {
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const core::Error& w : report.scenario->warnings) {
+      warnings.push_back({{"file", w.location.file},
+                          {"line", w.location.line},
+                          {"column", w.location.column},
+                          {"field", w.location.fieldPath},
+                          {"message", w.message}});
+    }
+    j["warnings"] = warnings;
     j["id"] = report.scenario->id;
     j["standard"] = report.scenario->standard.id;
     j["standard_file"] = report.scenario->standardFile.string();
@@ -54,7 +65,36 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   loadOptions.assetsRoot = options.assetsRoot;
   bool allValid = true;
   nlohmann::json files = nlohmann::json::array();
-  for (const std::string& file : options.files) {
+  // A folder stands for the *.toml files in it and its subfolders, in name order (issue 13,
+  // point 10: it was read as an empty file); a folder with none is an error.
+  std::vector<std::string> paths;
+  for (const std::string& given : options.files) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(given, ec)) {
+      paths.push_back(given);
+      continue;
+    }
+    std::vector<std::string> inside;
+    for (std::filesystem::recursive_directory_iterator it(given, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      if (it->path().extension() == ".toml" && it->is_regular_file(ec)) {
+        inside.push_back(it->path().string());
+      }
+    }
+    std::sort(inside.begin(), inside.end());
+    if (inside.empty()) {
+      allValid = false;
+      const std::string why =
+          ec ? "cannot read the folder: " + ec.message() : "a folder with no .toml files in it";
+      if (options.json) {
+        paths.push_back(given); // validateFile reports the folder itself
+      } else {
+        out << given << ": " << why << "; nothing to validate\n";
+      }
+    }
+    paths.insert(paths.end(), inside.begin(), inside.end());
+  }
+  for (const std::string& file : paths) {
     scenario::ValidationReport report = scenario::validateFile(file, loadOptions);
     allValid = allValid && report.valid();
     if (options.json) {
@@ -63,6 +103,11 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
     }
     for (const core::Error& problem : report.problems) {
       out << problem.toString() << '\n';
+    }
+    if (report.scenario) {
+      for (const core::Error& warning : report.scenario->warnings) {
+        out << "warning: " << warning.toString() << '\n';
+      }
     }
     if (!report.valid()) {
       out << file << ": invalid (" << report.problems.size() << " problem"

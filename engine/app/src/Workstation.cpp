@@ -169,6 +169,9 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
     err << scenario.error().toString() << '\n';
     return kExitFailure;
   }
+  for (const core::Error& warning : scenario->warnings) {
+    err << "warning: " << warning.toString() << '\n';
+  }
   auto text = session.text(o.scenario);
   if (!text) {
     err << text.error().toString() << '\n';
@@ -295,7 +298,11 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
             std::string(core::engineVersion()));
         records::AttemptRecorder recorder(session.storePath(), records::defaultQueueDir());
         if (auto stored = recorder.record(record); stored) {
-          out << "trace " << a.tracePath.string() << "; attempt stored in " << session.storePath()
+          out << "trace " << a.tracePath.string() << "; attempt "
+              << (stored->outcome == records::AttemptRecorder::Outcome::Stored
+                      ? "stored in " + session.storePath()
+                      : "queued for " + session.storePath() + " (unavailable: " + stored->reason +
+                            ")")
               << '\n';
           status = kExitOk;
         } else {

@@ -11,13 +11,13 @@ core::Expected<FlushReport> AttemptRecorder::flush() {
   if (!store) {
     return std::move(store).error();
   }
-  return mQueue.flush(**store);
+  return mQueue.flush(**store, mLocation);
 }
 
 core::Expected<AttemptRecorder::Status> AttemptRecorder::record(const AttemptRecord& record) {
   Status status;
   auto queueIt = [&](const core::Error& why) -> core::Expected<Status> {
-    auto queued = mQueue.enqueue(record);
+    auto queued = mQueue.enqueue(record, mLocation);
     if (!queued) {
       return core::makeError(core::ErrorCode::Io, "attempt " + record.attemptId +
                                                       " could be neither stored (" +
@@ -34,7 +34,7 @@ core::Expected<AttemptRecorder::Status> AttemptRecorder::record(const AttemptRec
     return queueIt(store.error());
   }
   // Older queued attempts go first, so the store sees attempts in the order they finished.
-  auto flushed = mQueue.flush(**store);
+  auto flushed = mQueue.flush(**store, mLocation);
   if (!flushed) {
     return queueIt(flushed.error());
   }
@@ -45,6 +45,7 @@ core::Expected<AttemptRecorder::Status> AttemptRecorder::record(const AttemptRec
   }
   status.outcome = Outcome::Stored;
   status.pending = mQueue.pending().size();
+  status.otherStores = status.flushed.otherStores;
   return status;
 }
 

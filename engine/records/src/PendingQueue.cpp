@@ -2,6 +2,10 @@
 
 #include "skillsim/records/ResultJson.h"
 
+#include <skillsim/core/Hash.h>
+
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -16,6 +20,7 @@ namespace skillsim::records {
 namespace {
 
 constexpr std::string_view kSuffix = ".attempt.json";
+constexpr std::string_view kFormat = "skillsim.queued-attempt/1";
 
 std::string safeName(const std::string& id) {
   std::string out;
@@ -35,9 +40,97 @@ bool syncPath(const std::filesystem::path& p, int flags) {
   return ok;
 }
 
+std::string readText(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/** Drops `name=value` from a URL's query (`?a=1&password=x&b=2` -> `?a=1&b=2`). */
+std::string withoutParameter(std::string url, std::string_view name) {
+  const auto query = url.find('?');
+  if (query == std::string::npos) {
+    return url;
+  }
+  std::string head = url.substr(0, query);
+  std::string kept;
+  std::size_t pos = query + 1;
+  while (pos <= url.size()) {
+    const auto amp = std::min(url.find('&', pos), url.size());
+    const std::string part = url.substr(pos, amp - pos);
+    if (!part.empty() && part.rfind(std::string(name) + "=", 0) != 0) {
+      kept += (kept.empty() ? "" : "&") + part;
+    }
+    pos = amp + 1;
+  }
+  return kept.empty() ? head : head + "?" + kept;
+}
+
+QueuedAttempt readEntry(const std::filesystem::path& file) {
+  QueuedAttempt entry;
+  entry.file = file;
+  const std::string text = readText(file);
+  const auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_object() && j.contains("format")) {
+    if (!j["format"].is_string() || j["format"].get<std::string>() != kFormat ||
+        !j.contains("store") || !j["store"].is_string() || !j.contains("attempt")) {
+      entry.problem = file.string() + ": not a queued attempt (expected format \"" +
+                      std::string(kFormat) + "\" with 'store' and 'attempt')";
+      return entry;
+    }
+    entry.store = j["store"].get<std::string>();
+    auto record = attemptFromJson(j["attempt"].dump(), file.string());
+    if (record) {
+      entry.record = std::move(*record);
+    } else {
+      entry.problem = record.error().toString();
+    }
+    return entry;
+  }
+  // A bare attempt: queued by a build before issue 13, which recorded no store.
+  auto record = attemptFromJson(text, file.string());
+  if (record) {
+    entry.record = std::move(*record);
+  } else {
+    entry.problem = record.error().toString();
+  }
+  return entry;
+}
+
 } // namespace
 
-core::Expected<std::filesystem::path> PendingQueue::enqueue(const AttemptRecord& record) {
+std::string storeKey(const std::string& location) {
+  if (location.empty()) {
+    return {};
+  }
+  if (ResultsStore::isPostgresUrl(location)) {
+    std::string url = withoutParameter(location, "password");
+    const auto scheme = url.find("://");
+    const auto hostEnd = std::min(url.find('/', scheme + 3), url.find('?', scheme + 3));
+    const auto at = url.rfind('@', hostEnd);
+    if (at != std::string::npos && at > scheme) {
+      const auto colon = url.find(':', scheme + 3);
+      if (colon != std::string::npos && colon < at) {
+        url.erase(colon, at - colon);
+      }
+    }
+    return url;
+  }
+  std::string path = location;
+  if (path.rfind("file:", 0) == 0) {
+    path = path.substr(5);
+    path = path.substr(0, path.find('?'));
+    if (path.rfind("//", 0) == 0) { // file://host/path: the host is empty or localhost
+      path = path.substr(path.find('/', 2) == std::string::npos ? path.size() : path.find('/', 2));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
+  const std::filesystem::path resolved = std::filesystem::weakly_canonical(absolute, ec);
+  return (ec ? absolute : resolved).string();
+}
+
+core::Expected<std::filesystem::path> PendingQueue::enqueue(const AttemptRecord& record,
+                                                            const std::string& storeLocation) {
   const core::SourceLocation where{.file = mDir.string()};
   std::error_code ec;
   std::filesystem::create_directories(mDir, ec);
@@ -45,15 +138,33 @@ core::Expected<std::filesystem::path> PendingQueue::enqueue(const AttemptRecord&
     return core::makeError(core::ErrorCode::Io,
                            "cannot create the pending-attempt queue: " + ec.message(), where);
   }
-  // Name: start time (zero-padded, so names sort oldest first), then the attempt id.
+  const std::string store = storeKey(storeLocation);
+  nlohmann::json envelope = {{"format", kFormat},
+                             {"store", store},
+                             {"attempt", nlohmann::json::parse(attemptToJson(record))}};
+  const std::string text =
+      envelope.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+  // Name: start time (zero-padded, so names sort oldest first), the attempt id and the store's
+  // key, so one attempt queued for two stores keeps a file for each.
   std::array<char, 32> start{};
   std::snprintf(start.data(), start.size(), "%020lld", static_cast<long long>(record.startUtc));
-  const std::filesystem::path target =
-      mDir / (std::string(start.data()) + "-" + safeName(record.attemptId) + std::string(kSuffix));
+  const std::string storeTag = core::toHex(core::hashBytes(store)).substr(0, 8);
+  const std::string stem =
+      std::string(start.data()) + "-" + safeName(record.attemptId) + "-" + storeTag;
+  std::filesystem::path target = mDir / (stem + std::string(kSuffix));
+  for (int copy = 2; std::filesystem::exists(target, ec); ++copy) {
+    if (readText(target) == text) {
+      return target; // the same attempt for the same store is already queued: one copy
+    }
+    // "~" sorts after "." so a later copy is written back after the first.
+    std::array<char, 16> n{};
+    std::snprintf(n.data(), n.size(), "~%04d", copy);
+    target = mDir / (stem + n.data() + std::string(kSuffix));
+  }
   const std::filesystem::path temp = target.string() + ".tmp";
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << attemptToJson(record, 2) << '\n';
+    out << text;
     out.flush();
     if (!out) {
       return core::makeError(core::ErrorCode::Io,
@@ -90,24 +201,41 @@ std::vector<std::filesystem::path> PendingQueue::pending() const {
   return files;
 }
 
-core::Expected<FlushReport> PendingQueue::flush(ResultsStore& store) {
+std::vector<QueuedAttempt> PendingQueue::entries() const {
+  std::vector<QueuedAttempt> out;
+  for (const auto& file : pending()) {
+    out.push_back(readEntry(file));
+  }
+  return out;
+}
+
+core::Expected<FlushReport>
+PendingQueue::flush(ResultsStore& store, const std::string& storeLocation, bool includeUnbound) {
   FlushReport report;
+  const std::string key = storeKey(storeLocation);
   const auto files = pending();
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& file = files[i];
-    std::ifstream in(file, std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto record = attemptFromJson(text, file.string());
+    QueuedAttempt entry = readEntry(file);
     std::error_code ec;
-    if (!record) {
+    if (!entry.record) {
       std::filesystem::rename(file, file.string() + ".rejected", ec);
-      report.rejected.push_back(record.error().toString());
+      report.rejected.push_back(entry.problem);
       continue;
     }
-    auto written = store.recordAttempt(*record);
+    if (entry.store.empty() ? !includeUnbound : entry.store != key) {
+      ++report.otherStores; // meant for another store: never written here (issue 13, point 7)
+      continue;
+    }
+    auto written = store.recordAttempt(*entry.record);
     if (!written) {
       if (written.error().code == core::ErrorCode::Unavailable) {
-        report.remaining = files.size() - i;
+        for (std::size_t j = i; j < files.size(); ++j) {
+          const QueuedAttempt rest = j == i ? entry : readEntry(files[j]);
+          const bool mine =
+              rest.record && (rest.store.empty() ? includeUnbound : rest.store == key);
+          (mine ? report.remaining : report.otherStores) += 1;
+        }
         return std::move(written).error();
       }
       std::filesystem::rename(file, file.string() + ".rejected", ec);
@@ -118,6 +246,18 @@ core::Expected<FlushReport> PendingQueue::flush(ResultsStore& store) {
     std::filesystem::remove(file, ec);
   }
   return report;
+}
+
+core::Expected<void> PendingQueue::drop(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::remove(file, ec)) {
+    return core::makeError(ec ? core::ErrorCode::Io : core::ErrorCode::NotFound,
+                           ec ? "cannot remove the queued attempt: " + ec.message()
+                              : "no such queued attempt",
+                           core::SourceLocation{.file = file.string()});
+  }
+  (void)syncPath(mDir, O_RDONLY | O_DIRECTORY);
+  return {};
 }
 
 } // namespace skillsim::records

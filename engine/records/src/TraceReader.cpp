@@ -408,6 +408,11 @@ core::Expected<Trace> TraceReader::read(const std::filesystem::path& path) {
     return core::makeError(core::ErrorCode::NotFound, "no such trace file",
                            core::SourceLocation{.file = path.string()});
   }
+  if (std::filesystem::is_directory(path, ec)) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "is a folder, not a trace file: name one .sktrace file in it",
+                           core::SourceLocation{.file = path.string()});
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return core::makeError(core::ErrorCode::Io, "cannot open the trace for reading",

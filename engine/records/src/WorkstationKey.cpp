@@ -45,6 +45,15 @@ WorkstationKey::loadOrCreate(const std::filesystem::path& configDir) {
     return fileError(core::ErrorCode::Io, configDir,
                      "cannot create the configuration directory: " + ec.message());
   }
+  // docs/trace-format.md: the key's folder is the owner's only (0700), whoever made it first
+  // (create_directories makes it 0755 under the usual umask, and an older build left it so).
+  struct stat folder {};
+  if (::stat(configDir.c_str(), &folder) == 0 && (folder.st_mode & 0077) != 0 &&
+      ::chmod(configDir.c_str(), 0700) != 0) {
+    return fileError(core::ErrorCode::Io, configDir,
+                     std::string("cannot make the key's folder private (mode 0700): ") +
+                         std::strerror(errno));
+  }
   const std::filesystem::path path = configDir / kFileName;
   if (!std::filesystem::exists(path, ec)) {
     WorkstationKey fresh;

@@ -151,7 +151,8 @@ ValidationReport validateScenarioText(std::string_view text, const std::string& 
     }
     Scenario scenario;
     ScenarioParser parser(diagnostics, standard,
-                          machines != nullptr ? *machines : sim::MachineRegistry::builtIn());
+                          machines != nullptr ? *machines : sim::MachineRegistry::builtIn(),
+                          standardFile);
     parser.parse(*root, scenario);
     if (diagnostics.empty() && standard != nullptr) {
       scenario.hash = scenarioHash(text, standardText);
@@ -172,6 +173,13 @@ ValidationReport validateScenarioText(std::string_view text, const std::string& 
 ValidationReport validateFileUnguarded(const std::filesystem::path& file,
                                        const LoadOptions& options) {
   std::string name = file.string();
+  std::error_code folderEc;
+  if (std::filesystem::is_directory(file, folderEc)) {
+    return failure(FileKind::Unknown, name,
+                   core::makeError(core::ErrorCode::InvalidInput,
+                                   "is a folder, not a scenario or standard file",
+                                   core::SourceLocation{.file = name}));
+  }
   auto bytes = readBytes(file);
   if (!bytes) {
     std::error_code ec;

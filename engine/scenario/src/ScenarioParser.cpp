@@ -133,8 +133,9 @@ bool checkPlausible(TableReader& r, std::string_view key, const sim::MetricDecl&
 } // namespace
 
 ScenarioParser::ScenarioParser(Diagnostics& diagnostics, const assessment::Standard* standard,
-                               const sim::MachineRegistry& machines)
-    : mDiagnostics(diagnostics), mStandard(standard), mMachines(machines) {}
+                               const sim::MachineRegistry& machines, std::string standardFile)
+    : mDiagnostics(diagnostics), mStandard(standard), mMachines(machines),
+      mStandardFile(std::move(standardFile)) {}
 
 std::optional<sim::SimEventKind> ScenarioParser::eventKind(const std::string& name) const {
   for (sim::SimEventKind kind : sim::kSimulationEventKinds) {
@@ -205,7 +206,20 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   }
   out.version = r.string("version", Need::Required).value_or("");
   out.titleZh = r.string("title_zh", Need::Required).value_or("");
-  out.titleEn = r.string("title_en", Need::Required).value_or("");
+  out.titleEn = r.string("title_en", Need::Optional).value_or("");
+  if (out.titleEn.empty() && !out.titleZh.empty() && root.get("title_en") == nullptr) {
+    // A Chinese-only scenario is usable: English readers see the Chinese title, and are told so.
+    const auto& at = root.get("title_zh")->source().begin;
+    out.titleEn = out.titleZh;
+    out.warnings.push_back(
+        core::makeError(core::ErrorCode::InvalidInput,
+                        "no title_en: English screens and reports show the Chinese title '" +
+                            out.titleZh + "'; add title_en = \"...\"",
+                        core::SourceLocation{.file = mDiagnostics.file(),
+                                             .line = at.line,
+                                             .column = at.column,
+                                             .fieldPath = "title_en"}));
+  }
   out.descriptionZh = r.string("description_zh", Need::Optional).value_or("");
   out.descriptionEn = r.string("description_en", Need::Optional).value_or("");
   out.trade = r.string("trade", Need::Required).value_or("");
@@ -351,7 +365,14 @@ void ScenarioParser::readBodies(TableReader& root, Scenario& out) {
     if (!b.name.empty() && contains(mReservedBodies, b.name)) {
       r.problem("name", "body name '" + b.name + "' is the machine's own body; choose another");
     } else if (!b.name.empty() && contains(mBodyNames, b.name)) {
-      r.problem("name", "duplicate body name '" + b.name + "'");
+      const auto first = mBodyNameLines.find(b.name);
+      r.problem("name", "duplicate body name '" + b.name + "'" +
+                            (first != mBodyNameLines.end()
+                                 ? "; first given at line " + std::to_string(first->second)
+                                 : std::string()));
+    }
+    if (const toml::node* name = tables[i]->get("name"); name != nullptr) {
+      mBodyNameLines.emplace(b.name, name->source().begin.line); // keeps the first
     }
     b.tags = r.strings("tags", Need::Optional).value_or(std::vector<std::string>{});
     auto shape = r.choice("shape", Need::Required, shapes);
@@ -987,9 +1008,17 @@ void ScenarioParser::readRubric(TableReader& root, Scenario& out) {
     seen.push_back(c.id);
     c.itemId = r.string("item", Need::Required).value_or("");
     const assessment::StandardItem* item = nullptr;
-    if (!c.itemId.empty() && mStandard != nullptr &&
-        checkName(r, "item", c.itemId, itemIds, "standard item")) {
-      item = mStandard->findItem(c.itemId);
+    if (!c.itemId.empty() && mStandard != nullptr) {
+      if (contains(itemIds, c.itemId)) {
+        item = mStandard->findItem(c.itemId);
+      } else {
+        // Name the standard it was looked up in: the id and the file (issue 13, point 10).
+        std::string hint = didYouMean(c.itemId, itemIds);
+        r.problem("item", "unknown standard item '" + c.itemId + "'" + hint + "; standard '" +
+                              mStandard->id + "'" +
+                              (mStandardFile.empty() ? "" : " (" + mStandardFile + ")") +
+                              " has no such item");
+      }
     }
     auto kind = r.choice("kind", Need::Required, kinds);
     c.phase = r.string("phase", Need::Optional).value_or("");

@@ -6,6 +6,7 @@
 #include <skillsim/assessment/Standard.h>
 #include <skillsim/scenario/Scenario.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,9 +21,12 @@ namespace skillsim::scenario {
  */
 class ScenarioParser {
 public:
-  /** `machines` resolves `[machine] kind` (and format 1's machine tables). */
+  /**
+   * `machines` resolves `[machine] kind` (and format 1's machine tables); `standardFile` (may be
+   * empty) is named with the standard's id when a rubric item is not in it.
+   */
   ScenarioParser(Diagnostics& diagnostics, const assessment::Standard* standard,
-                 const sim::MachineRegistry& machines);
+                 const sim::MachineRegistry& machines, std::string standardFile = {});
 
   void parse(const toml::table& root, Scenario& out);
 
@@ -59,6 +63,9 @@ private:
   bool mMachineUnknown = false; ///< `[machine] kind` named no registered machine (reported).
   std::vector<std::string> mReservedBodies; ///< The machine's own body names.
   std::vector<std::string> mBodyNames;
+  std::map<std::string, std::uint32_t>
+      mBodyNameLines; ///< Line where each body name is first given.
+  std::string mStandardFile;
   std::vector<std::string> mTags;
   std::vector<std::string> mZoneNames;
   std::vector<std::string> mPhaseIds;

@@ -13,9 +13,12 @@ namespace skillsim::records {
 
 /**
  * Records finished attempts so that none is ever lost (issue 6, point 5): each attempt goes to
- * the results store when it can be reached and written, otherwise to the local PendingQueue; the
- * queue is written back, oldest first, the next time the store answers (on the next record() or
- * an explicit flush()). The store is opened per call, so a server that comes back is used again.
+ * the results store when it can be reached and written, otherwise to the local PendingQueue,
+ * bound to this recorder's store (issue 13, point 7); the attempts queued for this store are
+ * written back, oldest first, the next time it answers (on the next record() or an explicit
+ * flush()). Attempts queued for another store are never written here: they wait for a recorder
+ * of their own store or `skillsim queue flush`. The store is opened per call, so a server that
+ * comes back is used again.
  *
  *   AttemptRecorder recorder(dbOption.empty() ? defaultStorePath().string() : dbOption,
  *                            defaultQueueDir());
@@ -29,9 +32,10 @@ public:
   /** The outcome of record(): where the attempt went, why if queued, and what was flushed. */
   struct Status {
     Outcome outcome = Outcome::Stored;
-    std::string reason;      ///< Why the store could not take it (when queued).
-    FlushReport flushed;     ///< Older queued attempts written back first.
-    std::size_t pending = 0; ///< Attempts in the queue afterwards.
+    std::string reason;          ///< Why the store could not take it (when queued).
+    FlushReport flushed;         ///< Older queued attempts written back first.
+    std::size_t pending = 0;     ///< Attempts in the queue afterwards (for any store).
+    std::size_t otherStores = 0; ///< Of those, queued for other stores (when stored).
   };
 
   /** `storeLocation` as for ResultsStore::open; `queueDir` normally defaultQueueDir(). */
@@ -44,7 +48,10 @@ public:
    */
   core::Expected<Status> record(const AttemptRecord& record);
 
-  /** Writes the queue back now. Errors: the store's error when it is still unavailable. */
+  /**
+   * Writes the attempts queued for this store back now. Errors: the store's error when it is
+   * still unavailable.
+   */
   core::Expected<FlushReport> flush();
 
   [[nodiscard]] const PendingQueue& queue() const { return mQueue; }

@@ -25,7 +25,10 @@ namespace skillsim::records {
  */
 class TraceReader {
 public:
-  /** Reads and checks the file at `path`. Errors: NotFound, Io, and those above. */
+  /**
+   * Reads and checks the file at `path`. Errors: NotFound, InvalidInput when `path` is a folder,
+   * Io, and those above.
+   */
   [[nodiscard]] static core::Expected<Trace> read(const std::filesystem::path& path);
 
   /** Checks a trace held in memory; `name` is used in messages as the file name. */

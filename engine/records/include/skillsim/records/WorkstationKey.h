@@ -26,7 +26,9 @@ public:
 
   /**
    * Loads the key from `configDir` (normally defaultConfigDir()), creating the directory and a
-   * new key when there is none. Errors: Io when the directory or file cannot be created or read,
+   * new key when there is none. The directory is made the owner's only (mode 0700,
+   * docs/trace-format.md), also when it was found with wider modes. Errors: Io when the directory
+   * or file cannot be created, read or made private,
    * Integrity when the file is damaged or its mode is not 0600.
    */
   [[nodiscard]] static core::Expected<WorkstationKey>

@@ -2,12 +2,14 @@
 
 #include <skillsim/assessment/Rubric.h>
 #include <skillsim/assessment/Standard.h>
+#include <skillsim/core/Error.h>
 #include <skillsim/core/Hash.h>
 #include <skillsim/sim/SimulationSpec.h>
 
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace skillsim::scenario {
 
@@ -21,6 +23,7 @@ struct Scenario {
   std::string id;      ///< e.g. "overhead_crane.q2_practical".
   std::string version; ///< The scenario author's version string.
   std::string titleZh;
+  /** The English title; a scenario with only `title_zh` gets the Chinese one (see warnings). */
   std::string titleEn;
   std::string descriptionZh;
   std::string descriptionEn;
@@ -36,6 +39,11 @@ struct Scenario {
   core::Digest hash{};
   std::filesystem::path scenarioFile; ///< As given to loadScenario().
   std::filesystem::path standardFile; ///< The standard file found for it.
+  /**
+   * What is accepted but should be fixed (file:line:column and what to do), e.g. a missing
+   * `title_en` shown in Chinese; `validate` and `run` print them. Not part of the hash.
+   */
+  std::vector<core::Error> warnings;
 };
 
 } // namespace skillsim::scenario
