@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace skillsim::scenario {
@@ -60,6 +61,11 @@ private:
   std::vector<std::string> mBodyNames;
   std::vector<std::string> mTags;
   std::vector<std::string> mZoneNames;
+  // Hash sets beside the lists above (which keep file order for messages): a duplicate or
+  // repeated name is found in O(1), so 50 000 bodies validate in O(n), not O(n^2).
+  std::unordered_set<std::string> mBodyNameSet;
+  std::unordered_set<std::string> mTagSet;
+  std::unordered_set<std::string> mZoneNameSet;
   std::vector<std::string> mPhaseIds;
   std::vector<std::string> mMetrics;
   std::vector<std::string> mControllers;
