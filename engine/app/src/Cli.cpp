@@ -1,5 +1,6 @@
 #include "skillsim/app/Cli.h"
 
+#include "BadgeCommand.h"
 #include "CertifyCommand.h"
 #include "OperateCommand.h"
 #include "ReportCommand.h"
@@ -154,6 +155,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* certifyCmd = addCertifyCommand(cli, certify);
   ReportOptions report;
   CLI::App* reportCmd = addReportCommand(cli, report);
+  BadgeVerifyOptions badgeVerify;
+  CLI::App* badgeVerifyCmd = addBadgeCommand(cli, badgeVerify);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -198,6 +201,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (reportCmd->parsed()) {
       return runReport(report, out, err, checker);
+    }
+    if (badgeVerifyCmd->parsed()) {
+      return runBadgeVerify(badgeVerify, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

@@ -23,14 +23,17 @@ class WorkstationKey {
 public:
   /** File name of the key inside the config directory. */
   static constexpr const char* kFileName = "workstation.key";
+  /** File name of the centre's credential issuer key (signs Open Badges credentials). */
+  static constexpr const char* kIssuerFileName = "issuer.key";
 
   /**
    * Loads the key from `configDir` (normally defaultConfigDir()), creating the directory and a
    * new key when there is none. Errors: Io when the directory or file cannot be created or read,
-   * Integrity when the file is damaged or its mode is not 0600.
+   * Integrity when the file is damaged or its mode is not 0600. `fileName` names another key of
+   * the same form in that directory (the credential issuer's, kIssuerFileName).
    */
   [[nodiscard]] static core::Expected<WorkstationKey>
-  loadOrCreate(const std::filesystem::path& configDir);
+  loadOrCreate(const std::filesystem::path& configDir, const char* fileName = kFileName);
 
   WorkstationKey(WorkstationKey&& other) noexcept;
   WorkstationKey& operator=(WorkstationKey&& other) noexcept;
