@@ -94,14 +94,30 @@ TEST(CertifyCommand, NoTheoryScoreAndCredentialExports) {
   makeStore(dir.file("results.sqlite"), {q2Attempt("d1", "T002", 88.0, 3)});
   test::writeText(dir.file("theory.csv"), "trainee_id,score\nT002,81\n");
   auto args = certifyArgs(dir, "T002");
-  args.insert(args.end(),
-              {"--badge", dir.file("badge.json"), "--xapi", dir.file("xapi.json"), "--lang", "en"});
+  args.insert(args.end(), {"--badge-json", dir.file("badge.json"), "--badge", dir.file("badge.jwt"),
+                           "--issuer-key-dir", dir.file("keys"), "--xapi", dir.file("xapi.json"),
+                           "--lang", "en"});
   auto r = run(args);
   ASSERT_EQ(r.code, kExitOk) << r.out << r.err;
   auto badge = nlohmann::json::parse(test::readText(dir.file("badge.json")));
   EXPECT_EQ(badge["type"][1], "OpenBadgeCredential");
   EXPECT_EQ(badge["validUntil"], "2030-11-29T00:00:00Z");
   EXPECT_FALSE(badge.contains("proof"));
+  // The signed credential verifies offline with `badge verify`, against the issuer key printed.
+  const std::size_t keyAt = r.out.find("issuer key did:key:z6Mk");
+  ASSERT_NE(keyAt, std::string::npos) << r.out;
+  const std::string did = r.out.substr(keyAt + 11, r.out.find('\n', keyAt) - keyAt - 11);
+  auto verified =
+      run({"badge", "verify", dir.file("badge.jwt"), "--issuer", did, "--at", "2026-12-01"});
+  EXPECT_EQ(verified.code, kExitOk) << verified.out << verified.err;
+  EXPECT_NE(verified.out.find("valid credential 'Special-equipment operator licence: overhead and "
+                              "gantry crane operator "
+                              "(Q2)' for trainee T002"),
+            std::string::npos)
+      << verified.out;
+  auto expired = run({"badge", "verify", dir.file("badge.jwt"), "--at", "2031-01-01"});
+  EXPECT_EQ(expired.code, kExitFailure);
+  EXPECT_NE(expired.err.find("badge.jwt: expired on 2030-11-29"), std::string::npos) << expired.err;
   auto xapi = nlohmann::json::parse(test::readText(dir.file("xapi.json")));
   ASSERT_EQ(xapi.size(), 3u);
   EXPECT_EQ(xapi[2]["verb"]["id"], "http://adlnet.gov/expapi/verbs/passed");
@@ -109,7 +125,7 @@ TEST(CertifyCommand, NoTheoryScoreAndCredentialExports) {
   // Without the theory CSV the theory part has nothing to count.
   r = run({"certify", "--trainee", "T002", "--certificate", "q2_overhead_crane_licence", "--db",
            dir.file("results.sqlite"), "--certificates", test::kCertificates, "--date",
-           "2026-11-30", "--badge", dir.file("badge2.json")});
+           "2026-11-30", "--badge", dir.file("badge2.json"), "--issuer-key-dir", dir.file("keys")});
   EXPECT_EQ(r.code, kExitFailure);
   EXPECT_NE(r.out.find("part theory (weight 0.50): no theory score on record: not met"),
             std::string::npos)

@@ -12,8 +12,10 @@
 #include <skillsim/certify/CertificateRuleLoader.h>
 #include <skillsim/certify/CertificateTheoryScores.h>
 #include <skillsim/certify/CertificateXapi.h>
+#include <skillsim/certify/SignedCredential.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/UserDirs.h>
+#include <skillsim/records/WorkstationKey.h>
 
 #include <CLI/CLI.hpp>
 
@@ -161,11 +163,30 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
     out << "recorded decision " << *id << " in " << (*store)->backend() << " store\n";
   }
   if (!options.badgeOut.empty()) {
+    auto key = records::WorkstationKey::loadOrCreate(
+        options.issuerKeyDir.empty() ? records::defaultConfigDir()
+                                     : std::filesystem::path(options.issuerKeyDir),
+        records::WorkstationKey::kIssuerFileName);
+    if (!key) {
+      return fail(key.error());
+    }
+    auto credential = certify::signOpenBadgeCredential(*rule, decision, exportOptions, *key);
+    if (!credential) {
+      err << "skillsim certify: no credential written: " << credential.error().toString() << '\n';
+    } else if (writeText(options.badgeOut, credential->jwt + "\n", err)) {
+      out << "wrote the signed Open Badges 3.0 credential (JWT) to " << options.badgeOut
+          << "\n  issuer key " << certify::didKeyOf(key->publicKey()) << '\n';
+    } else {
+      return kExitFailure;
+    }
+  }
+  if (!options.badgeJsonOut.empty()) {
     auto credential = certify::writeOpenBadgeCredential(*rule, decision, exportOptions);
     if (!credential) {
       err << "skillsim certify: no credential written: " << credential.error().toString() << '\n';
-    } else if (writeText(options.badgeOut, *credential, err)) {
-      out << "wrote the Open Badges 3.0 credential (unsigned) to " << options.badgeOut << '\n';
+    } else if (writeText(options.badgeJsonOut, *credential, err)) {
+      out << "wrote the Open Badges 3.0 credential (unsigned JSON) to " << options.badgeJsonOut
+          << '\n';
     } else {
       return kExitFailure;
     }
@@ -198,7 +219,11 @@ CLI::App* addCertifyCommand(CLI::App& cli, CertifyOptions& options) {
                   "Folder of certificate rules (default: assets/certificates)");
   cmd->add_option("--date", options.date, "Decision date YYYY-MM-DD (default: today, UTC)");
   cmd->add_option("--badge", options.badgeOut,
-                  "Write the Open Badges 3.0 credential (unsigned) here when awarded");
+                  "Write the signed Open Badges 3.0 credential (a JWT) here when awarded");
+  cmd->add_option("--badge-json", options.badgeJsonOut,
+                  "Write the unsigned Open Badges 3.0 credential (JSON) here when awarded");
+  cmd->add_option("--issuer-key-dir", options.issuerKeyDir,
+                  "Folder of the issuer's signing key issuer.key (default: the user's config)");
   cmd->add_option("--xapi", options.xapiOut, "Write the decision's xAPI statements here");
   cmd->add_option("--lang", options.lang, "Language of names and credential: zh-CN or en")
       ->check(CLI::IsMember({"zh-CN", "en"}));

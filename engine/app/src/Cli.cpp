@@ -1,5 +1,6 @@
 #include "skillsim/app/Cli.h"
 
+#include "BadgeCommand.h"
 #include "CertifyCommand.h"
 #include "OperateCommand.h"
 #include "ReportCommand.h"
@@ -166,6 +167,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* reportCmd = addReportCommand(cli, report);
   QueueOptions queue;
   CLI::App* queueCmd = addQueueCommand(cli, queue);
+  BadgeVerifyOptions badgeVerify;
+  CLI::App* badgeVerifyCmd = addBadgeCommand(cli, badgeVerify);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -214,6 +217,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (queueCmd->parsed()) {
       queue.confirmation = ::isatty(STDIN_FILENO) == 1 ? &std::cin : nullptr;
       return runQueue(queue, out, err);
+    }
+    if (badgeVerifyCmd->parsed()) {
+      return runBadgeVerify(badgeVerify, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

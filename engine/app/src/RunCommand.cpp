@@ -1,7 +1,9 @@
 #include "RunCommand.h"
 
+#include "ProgressBar.h"
 #include "Session.h"
 #include "StartSession.h"
+#include "TraceSearchCli.h"
 #include "Workstation.h"
 
 #include "skillsim/app/Cli.h"
@@ -21,6 +23,7 @@
 #include <skillsim/ui/ImGuiLayer.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -197,8 +200,30 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
   });
   (*runner)->addObserver(o.observer.onTick);
+  // A long replay (a big scenario can take minutes) shows progress on a terminal once it has
+  // run for 2 s; the wall clock only decides whether to draw, never what is simulated.
+  const bool terminal = stderrIsTerminal(err);
+  ProgressBar bar(err, terminal, "ticks replayed");
+  const auto replayStart = std::chrono::steady_clock::now();
+  bool barShown = false;
+  const std::uint64_t tickCount = trace->actions.size();
+  (*runner)->addObserver([&](const scenario::AttemptTick& t) {
+    const bool last = t.index + 1 >= tickCount;
+    if (!terminal || (t.index % 64 != 0 && !last)) {
+      return;
+    }
+    if (!barShown && std::chrono::steady_clock::now() - replayStart < std::chrono::seconds(2)) {
+      return;
+    }
+    barShown = true;
+    bar(static_cast<std::size_t>(std::min(t.index + 1, tickCount)),
+        static_cast<std::size_t>(tickCount));
+  });
   scenario::RecordedInputs inputs(trace->actions);
   const assessment::AttemptResult result = (*runner)->run(inputs);
+  if (barShown) {
+    bar(static_cast<std::size_t>(tickCount), static_cast<std::size_t>(tickCount)); // clears it
+  }
   if (o.observer.onResult) {
     o.observer.onResult(result);
   }

@@ -36,8 +36,8 @@ std::string hex(std::span<const std::uint8_t> bytes) {
 
 } // namespace
 
-core::Expected<WorkstationKey>
-WorkstationKey::loadOrCreate(const std::filesystem::path& configDir) {
+core::Expected<WorkstationKey> WorkstationKey::loadOrCreate(const std::filesystem::path& configDir,
+                                                            const char* fileName) {
   ensureSodium();
   std::error_code ec;
   std::filesystem::create_directories(configDir, ec);
@@ -54,7 +54,7 @@ WorkstationKey::loadOrCreate(const std::filesystem::path& configDir) {
                      std::string("cannot make the key's folder private (mode 0700): ") +
                          std::strerror(errno));
   }
-  const std::filesystem::path path = configDir / kFileName;
+  const std::filesystem::path path = configDir / fileName;
   if (!std::filesystem::exists(path, ec)) {
     WorkstationKey fresh;
     crypto_sign_keypair(fresh.mPublicKey.data(), fresh.mSecretKey.data());
@@ -62,7 +62,7 @@ WorkstationKey::loadOrCreate(const std::filesystem::path& configDir) {
     // Written to a private temporary file, then linked into place: a concurrent first start
     // keeps whichever key was linked first, and the file is never visible with other modes.
     const std::filesystem::path temp =
-        configDir / (std::string(kFileName) + ".tmp." + std::to_string(::getpid()));
+        configDir / (std::string(fileName) + ".tmp." + std::to_string(::getpid()));
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {
       return fileError(core::ErrorCode::Io, temp,

@@ -274,6 +274,7 @@ void ScenarioParser::readSimulation(TableReader& root, Scenario& out) {
   r.finish();
   if (s.groundPlane) {
     mTags.emplace_back("ground");
+    mTagSet.insert("ground");
   }
 }
 
@@ -341,6 +342,7 @@ void ScenarioParser::readMachine(TableReader& root, Scenario& out) {
   mControllers = mMachine->drives;
   for (const std::string& tag : mMachine->bodyTags) {
     mTags.push_back(tag);
+    mTagSet.insert(tag);
   }
   for (const std::string& name : mMachine->bodies) {
     mReservedBodies.push_back(name);
@@ -364,7 +366,7 @@ void ScenarioParser::readBodies(TableReader& root, Scenario& out) {
     b.name = r.string("name", Need::Required).value_or("");
     if (!b.name.empty() && contains(mReservedBodies, b.name)) {
       r.problem("name", "body name '" + b.name + "' is the machine's own body; choose another");
-    } else if (!b.name.empty() && contains(mBodyNames, b.name)) {
+    } else if (!b.name.empty() && mBodyNameSet.contains(b.name)) {
       const auto first = mBodyNameLines.find(b.name);
       r.problem("name", "duplicate body name '" + b.name + "'" +
                             (first != mBodyNameLines.end()
@@ -470,10 +472,11 @@ void ScenarioParser::readBodies(TableReader& root, Scenario& out) {
     }
     r.finish();
     for (const std::string& tag : b.tags) {
-      if (!contains(mTags, tag)) {
+      if (mTagSet.insert(tag).second) {
         mTags.push_back(tag);
       }
     }
+    mBodyNameSet.insert(b.name);
     mBodyNames.push_back(b.name);
     out.simulation.bodies.push_back(std::move(b));
   }
@@ -488,7 +491,7 @@ void ScenarioParser::readZones(TableReader& root, Scenario& out) {
     TableReader r(*tables[i], "zones[" + std::to_string(i) + "]", mDiagnostics);
     sim::ZoneSpec z;
     z.name = r.string("name", Need::Required).value_or("");
-    if (!z.name.empty() && contains(mZoneNames, z.name)) {
+    if (!z.name.empty() && mZoneNameSet.contains(z.name)) {
       r.problem("name", "duplicate zone name '" + z.name + "'");
     }
     auto shape = r.choice("shape", Need::Optional, {"cylinder", "box"}).value_or("cylinder");
@@ -519,6 +522,7 @@ void ScenarioParser::readZones(TableReader& root, Scenario& out) {
     }
     z.color = r.color("color").value_or(z.color);
     r.finish();
+    mZoneNameSet.insert(z.name);
     mZoneNames.push_back(z.name);
     out.simulation.zones.push_back(std::move(z));
   }

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace skillsim::scenario {
@@ -68,6 +69,11 @@ private:
   std::string mStandardFile;
   std::vector<std::string> mTags;
   std::vector<std::string> mZoneNames;
+  // Hash sets beside the lists above (which keep file order for messages): a duplicate or
+  // repeated name is found in O(1), so 50 000 bodies validate in O(n), not O(n^2).
+  std::unordered_set<std::string> mBodyNameSet;
+  std::unordered_set<std::string> mTagSet;
+  std::unordered_set<std::string> mZoneNameSet;
   std::vector<std::string> mPhaseIds;
   std::vector<std::string> mMetrics;
   std::vector<std::string> mControllers;

@@ -23,16 +23,19 @@ class WorkstationKey {
 public:
   /** File name of the key inside the config directory. */
   static constexpr const char* kFileName = "workstation.key";
+  /** File name of the centre's credential issuer key (signs Open Badges credentials). */
+  static constexpr const char* kIssuerFileName = "issuer.key";
 
   /**
    * Loads the key from `configDir` (normally defaultConfigDir()), creating the directory and a
    * new key when there is none. The directory is made the owner's only (mode 0700,
    * docs/trace-format.md), also when it was found with wider modes. Errors: Io when the directory
-   * or file cannot be created, read or made private,
-   * Integrity when the file is damaged or its mode is not 0600.
+   * or file cannot be created, read or made private, Integrity when the file is damaged or its
+   * mode is not 0600. `fileName` names another key of the same form in that directory (the
+   * credential issuer's, kIssuerFileName).
    */
   [[nodiscard]] static core::Expected<WorkstationKey>
-  loadOrCreate(const std::filesystem::path& configDir);
+  loadOrCreate(const std::filesystem::path& configDir, const char* fileName = kFileName);
 
   WorkstationKey(WorkstationKey&& other) noexcept;
   WorkstationKey& operator=(WorkstationKey&& other) noexcept;
