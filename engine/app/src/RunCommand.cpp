@@ -3,6 +3,7 @@
 #include "Session.h"
 #include "StartSession.h"
 #include "Workstation.h"
+#include "skillsim/app/AssetsFolder.h"
 
 #include "skillsim/app/Cli.h"
 #include "skillsim/app/ScorePrinter.h"
@@ -99,7 +100,7 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   Session session(o, *language);
-  auto scenario = scenario::loadScenario(o.scenario);
+  auto scenario = scenario::loadScenario(o.scenario, commandLineLoadOptions());
   if (!scenario) {
     err << scenario.error().toString() << '\n';
     return kExitFailure;

@@ -1,6 +1,7 @@
 #include "Workstation.h"
 
 #include "Session.h"
+#include "skillsim/app/AssetsFolder.h"
 
 #include "skillsim/app/Cli.h"
 #include "skillsim/app/ScorePrinter.h"
@@ -164,7 +165,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
     err << "skillsim run: --trainee ID is needed to take an attempt\n";
     return kExitUsage;
   }
-  auto scenario = scenario::loadScenario(o.scenario);
+  auto scenario = scenario::loadScenario(o.scenario, commandLineLoadOptions());
   if (!scenario) {
     err << scenario.error().toString() << '\n';
     return kExitFailure;
