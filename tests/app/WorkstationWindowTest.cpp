@@ -4,6 +4,8 @@
 #include "MissingPrerequisite.h"
 
 #include <skillsim/app/Cli.h>
+#include <skillsim/platform/InputDevices.h>
+#include <skillsim/platform/Window.h>
 #include <skillsim/records/ResultJson.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/TraceReader.h>
@@ -182,4 +184,55 @@ TEST(WorkstationWindow, TraceEndingBeforeTheAttemptEndsItInTheWindowAsHeadless) 
   }
   ASSERT_TRUE(writer->finish(*result));
   expectWindowEqualsHeadless(truncated, dir, ticks);
+}
+
+// Issue 14 point 5: Quit during an exam asks first; the second press abandons the attempt, and
+// its trace says so. The presses go through the real window's key callback and poller.
+TEST(WorkstationWindow, ExamQuitPressedTwiceAbandonsTheAttemptAndItsTrace) {
+  if (std::getenv("DISPLAY") == nullptr) {
+    SKILLSIM_MISSING_PREREQUISITE() << "no display (scripts/test.sh starts Xvfb)";
+  }
+  const std::string dir = windowTestDir("workstation-quit");
+  const std::string scenarios = std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/overhead_crane/";
+  int frames = 0;
+  std::uint64_t ticks = 0;
+  int results = 0;
+  app::RunObserver observer;
+  observer.onTick = [&ticks](const scenario::AttemptTick&) { ++ticks; };
+  observer.onResult = [&results](const assessment::AttemptResult&) { ++results; };
+  observer.onFrame = [&frames](platform::Window& window) {
+    ++frames;
+    if (frames == 5 || frames == 9) { // a tap each time, shorter than a frame
+      platform::simulateKeyEvent(window, platform::Key::Escape, true);
+      platform::simulateKeyEvent(window, platform::Key::Escape, false);
+    }
+  };
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = app::runCli(
+      {"run", scenarios + "q2_practical.toml", "--trainee", "T-quit", "--mode", "exam", "--lang",
+       "en", "--input", scenarios + "traces/q2-competent.sktrace", "--db", dir + "/results.sqlite"},
+      out, err, observer);
+  EXPECT_NE(code, 0) << "an abandoned attempt has no result";
+  EXPECT_EQ(results, 0);
+  EXPECT_GE(frames, 9) << "the second press is in frame 9";
+  EXPECT_LT(frames, 100) << "the attempt ended at the confirmed Quit";
+  EXPECT_GT(ticks, 0U);
+  EXPECT_NE(err.str().find("abandoned by the trainee (exam, Quit confirmed)"), std::string::npos)
+      << err.str();
+  std::vector<std::filesystem::path> traces;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir + "/data")) {
+    if (entry.path().extension() == ".sktrace") {
+      traces.push_back(entry.path());
+    }
+  }
+  ASSERT_EQ(traces.size(), 1U);
+  auto trace = records::TraceReader::read(traces.front());
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_FALSE(trace->complete);
+  EXPECT_FALSE(trace->result.has_value());
+  EXPECT_NE(trace->incompleteReason.find("abandoned"), std::string::npos)
+      << trace->incompleteReason;
+  EXPECT_NE(trace->incompleteReason.find("Quit confirmed"), std::string::npos)
+      << trace->incompleteReason;
 }

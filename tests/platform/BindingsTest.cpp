@@ -176,5 +176,6 @@ TEST(Bindings, CommandNamesRoundTrip) {
     const auto c = static_cast<Command>(i);
     EXPECT_EQ(commandFromName(commandName(c)), c);
   }
-  EXPECT_FALSE(commandFromName("quit"));
+  EXPECT_EQ(commandFromName("quit"), Command::Quit);
+  EXPECT_FALSE(commandFromName("exit"));
 }

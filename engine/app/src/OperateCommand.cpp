@@ -1,6 +1,7 @@
 #include "OperateCommand.h"
 
 #include "Session.h"
+#include "skillsim/app/AssetsFolder.h"
 
 #include "skillsim/app/Cli.h"
 #include "skillsim/app/ScorePrinter.h"
@@ -22,7 +23,7 @@ int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& e
     err << "skillsim operate: --mode is practice or exam\n";
     return kExitUsage;
   }
-  auto scenario = scenario::loadScenario(options.scenario);
+  auto scenario = scenario::loadScenario(options.scenario, commandLineLoadOptions());
   if (!scenario) {
     err << scenario.error().toString() << '\n';
     return kExitFailure;

@@ -5,6 +5,7 @@
 #include "StartSession.h"
 #include "TraceSearchCli.h"
 #include "Workstation.h"
+#include "skillsim/app/AssetsFolder.h"
 
 #include "skillsim/app/Cli.h"
 #include "skillsim/app/ScorePrinter.h"
@@ -104,7 +105,7 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   Session session(o, *language);
-  auto scenario = scenario::loadScenario(o.scenario);
+  auto scenario = scenario::loadScenario(o.scenario, commandLineLoadOptions());
   if (!scenario) {
     err << scenario.error().toString() << '\n';
     return kExitFailure;

@@ -1,7 +1,7 @@
 #include "Session.h"
 
-#include "AssetsFolder.h"
 #include "Workstation.h"
+#include "skillsim/app/AssetsFolder.h"
 
 #include <skillsim/core/Hash.h>
 #include <skillsim/platform/Window.h>
@@ -41,13 +41,14 @@ core::Expected<const ui::I18n*> Session::text(const std::string& scenarioFile) {
   if (mText) {
     return &*mText;
   }
-  const auto assets = findAssetsFolder(scenarioFile);
+  const AssetsSearch search = AssetsSearch::fromProcess();
+  const auto assets = findAssetsFolder(scenarioFile, search);
   if (!assets) {
     return core::makeError(core::ErrorCode::NotFound,
-                           "skillsim run: no assets/ folder (i18n, input bindings) found above " +
-                               (scenarioFile.empty() ? std::string("the current folder")
-                                                     : scenarioFile + " or the current folder") +
-                               "; run from the installation or the source tree");
+                           "skillsim run: no assets/ folder (i18n, input bindings) found; looked " +
+                               describeAssetsSearch(scenarioFile, search) +
+                               ". Install SkillSim (cmake --install, or the .deb) or run it "
+                               "from its build tree");
   }
   auto loaded = ui::I18n::load(*assets, mLanguage);
   if (!loaded) {

@@ -1,5 +1,6 @@
 #include "ValidateCommand.h"
 
+#include "skillsim/app/AssetsFolder.h"
 #include "skillsim/app/Cli.h"
 
 #include <skillsim/scenario/ScenarioLoader.h>
@@ -61,7 +62,7 @@ nlohmann::json toJson(const scenario::ValidationReport& report) {
 } // namespace
 
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& /*err*/) {
-  scenario::LoadOptions loadOptions;
+  scenario::LoadOptions loadOptions = commandLineLoadOptions();
   loadOptions.assetsRoot = options.assetsRoot;
   bool allValid = true;
   nlohmann::json files = nlohmann::json::array();

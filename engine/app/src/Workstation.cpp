@@ -1,7 +1,9 @@
 #include "Workstation.h"
 
 #include "Session.h"
+#include "skillsim/app/AssetsFolder.h"
 
+#include "skillsim/app/AttemptControls.h"
 #include "skillsim/app/Cli.h"
 #include "skillsim/app/ScorePrinter.h"
 
@@ -27,11 +29,13 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <span>
+#include <utility>
 
 namespace skillsim::app {
 namespace {
@@ -99,6 +103,7 @@ public:
       mOut << notice << '\n';
     }
     cameraSteps += m.nextCamera ? 1 : 0;
+    quit = quit || m.quit;
     if (m.pause && mPractice) {
       paused = true; // this tick still runs; the next ones wait
     }
@@ -120,9 +125,11 @@ public:
     const auto m = mMapper.map(mRaw);
     paused = !(m.pause && mPractice);
     cameraSteps += m.nextCamera ? 1 : 0;
+    quit = quit || m.quit;
   }
 
   bool paused = false;
+  bool quit = false; ///< Quit was pressed since the workstation last looked.
   std::size_t cameraSteps = 0;
   core::ActionState last; ///< The inputs of the last tick run (for the HUD).
   std::string notice;
@@ -164,7 +171,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
     err << "skillsim run: --trainee ID is needed to take an attempt\n";
     return kExitUsage;
   }
-  auto scenario = scenario::loadScenario(o.scenario);
+  auto scenario = scenario::loadScenario(o.scenario, commandLineLoadOptions());
   if (!scenario) {
     err << scenario.error().toString() << '\n';
     return kExitFailure;
@@ -261,7 +268,11 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
     return cameras.empty() ? std::string() : cameras[inputs.cameraSteps % cameras.size()];
   };
 
+  AttemptControls attemptControls(!practice, chinese);
   while (!window.shouldClose() && !done) {
+    if (so.observer.onFrame) {
+      so.observer.onFrame(window);
+    }
     window.pollEvents();
     devices.poll(raw);
     const auto now = std::chrono::steady_clock::now();
@@ -276,7 +287,27 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       }
       const auto due = static_cast<std::uint64_t>(std::max(0.0, std::floor(backlog / step)));
       backlog -= static_cast<double>(a.runner->advance(inputs, due)) * step;
-      if (a.runner->finished()) {
+      const bool quitPressed = std::exchange(inputs.quit, false);
+      const auto control =
+          attemptControls.frame(window.minimised(), quitPressed, a.runner->simulation().time());
+      inputs.paused = inputs.paused || control.pause;
+      if (control.notice) {
+        inputs.notice = *control.notice;
+      }
+      if (control.logEntry) {
+        // Not in the signed trace (its format has no event frame yet): beside it, and on stdout.
+        out << *control.logEntry << '\n';
+        std::ofstream(a.tracePath.string() + ".window.log", std::ios::app)
+            << *control.logEntry << '\n';
+      }
+      if (control.abandon && !a.runner->finished()) {
+        (void)a.writer->abandon(control.abandonReason);
+        a.writer.reset();
+        err << "skillsim run: attempt " << control.abandonReason << "; its trace is "
+            << a.tracePath.string() << '\n';
+        done = true;
+      }
+      if (!done && a.runner->finished()) {
         const auto result = a.runner->result();
         (void)a.writer->finish(result);
         a.writer.reset();
@@ -341,7 +372,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       if (practice && (clicked.pause || clicked.resume)) {
         inputs.paused = clicked.pause;
       }
-      if (practice && clicked.restart) {
+      if (practice && clicked.restart && a.writer) {
         (void)a.writer->abandon("restarted by the trainee (practice)");
         auto fresh = startAttempt(session, *scenario, o, mode, *key, err);
         if (!fresh) {

@@ -18,7 +18,7 @@ using core::makeError;
 using core::SourceLocation;
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(Command::Count)> kCommandNames = {
-    "neutral", "next_camera", "pause"};
+    "neutral", "next_camera", "pause", "quit"};
 
 SourceLocation where(const std::string& file, const toml::source_region& region,
                      std::string field) {
@@ -353,14 +353,17 @@ Bindings defaultBindings(const core::ControlLayout& controls) {
       b.gamepad.buttons.push_back({bit, *source});
     }
   }
-  b.keyCommands = {
-      {Command::Neutral, Key::Space}, {Command::NextCamera, Key::C}, {Command::Pause, Key::P}};
+  b.keyCommands = {{Command::Neutral, Key::Space},
+                   {Command::NextCamera, Key::C},
+                   {Command::Pause, Key::P},
+                   {Command::Quit, Key::Escape}};
   b.gamepad.enabled = true;
   b.gamepad.device = 0;
   b.gamepad.deadZone = 0.15f;
   b.gamepad.commands = {{Command::Neutral, GamepadButton::LeftBumper},
                         {Command::NextCamera, GamepadButton::RightBumper},
-                        {Command::Pause, GamepadButton::Start}};
+                        {Command::Pause, GamepadButton::Start},
+                        {Command::Quit, GamepadButton::Back}};
   return b;
 }
 

@@ -5,10 +5,15 @@
 
 namespace skillsim::platform {
 
-InputDevices::InputDevices(Window& window) : mWindow(window) {
-  InputPoller poller(nativeHandle(mWindow)); // sets sticky keys once
-}
+InputDevices::InputDevices(Window& window)
+    : mPoller(std::make_unique<InputPoller>(nativeHandle(window))) {}
 
-void InputDevices::poll(RawInput& raw) const { InputPoller(nativeHandle(mWindow)).poll(raw); }
+InputDevices::~InputDevices() = default;
+
+void InputDevices::poll(RawInput& raw) { mPoller->poll(raw); }
+
+void simulateKeyEvent(Window& window, Key key, bool press) {
+  deliverKeyEvent(nativeHandle(window), key, press);
+}
 
 } // namespace skillsim::platform

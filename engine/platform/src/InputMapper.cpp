@@ -18,16 +18,13 @@ std::optional<std::string> gamepadProblem(const GamepadBindings& config, const R
   }
   SKILLSIM_CHECK(config.device >= 0 && config.device < kMaxGamepads, "gamepad slot out of range");
   const GamepadState& pad = raw.gamepads[static_cast<std::size_t>(config.device)];
+  // One short line each, to fit the HUD's notice line.
   if (!pad.present) {
-    return "No gamepad or joystick is connected in " + slotText(config.device) +
-           " (configured in the bindings file, [gamepad] device = " +
-           std::to_string(config.device) +
-           "); the keyboard keeps working. Connect it, or set enabled = false.";
+    return "No gamepad in " + slotText(config.device) + "; the keyboard keeps working.";
   }
   if (!pad.isGamepad) {
-    return "The joystick '" + pad.name + "' in " + slotText(config.device) +
-           " has no gamepad mapping, so its axes cannot be read; the keyboard keeps working. "
-           "Add its mapping (SDL_GameControllerDB format) or use another device.";
+    return "Joystick '" + pad.name + "' in " + slotText(config.device) +
+           " has no gamepad mapping; the keyboard keeps working.";
   }
   return std::nullopt;
 }
@@ -61,6 +58,7 @@ void InputMapper::reset() {
   mLastPadNotch.fill(std::nullopt);
   mPrevious = RawInput{};
   mHavePrevious = false;
+  mPendingPresses.fill(0);
 }
 
 float InputMapper::gamepadValue(const GamepadState& pad, const GamepadAxisBinding& b) const {
@@ -83,7 +81,25 @@ float InputMapper::gamepadValue(const GamepadState& pad, const GamepadAxisBindin
 
 MappedInput InputMapper::map(const RawInput& raw) {
   MappedInput out;
-  const auto pressed = [&](Key k) { return raw.key(k) && !(mHavePrevious && mPrevious.key(k)); };
+  // Presses: a new snapshot's counted presses (or, without a count, a key newly found held) join
+  // the pending ones; each tick takes one press per key, so a frame's several taps become
+  // successive ticks' steps and the same snapshot mapped again adds nothing.
+  const bool fresh = raw.pollIndex == 0 || !mHavePrevious || raw.pollIndex != mPrevious.pollIndex;
+  if (fresh) {
+    for (std::size_t k = 0; k < kKeyCount; ++k) {
+      const int edge = raw.keys[k] && !(mHavePrevious && mPrevious.keys[k]) ? 1 : 0;
+      mPendingPresses[k] =
+          std::min(kMaxPendingPresses, mPendingPresses[k] + std::max<int>(raw.presses[k], edge));
+    }
+  }
+  std::array<bool, kKeyCount> pressedNow{};
+  for (std::size_t k = 0; k < kKeyCount; ++k) {
+    if (mPendingPresses[k] > 0) {
+      pressedNow[k] = true;
+      --mPendingPresses[k];
+    }
+  }
+  const auto pressed = [&](Key k) { return pressedNow[static_cast<std::size_t>(k)]; };
 
   // Device status, reported when it changes (and on the first tick when there is a problem).
   const GamepadBindings& pad = mBindings.gamepad;
@@ -91,17 +107,24 @@ MappedInput InputMapper::map(const RawInput& raw) {
   if (pad.enabled) {
     const GamepadState& s = raw.gamepads[static_cast<std::size_t>(pad.device)];
     const int status = !s.present ? 0 : (!s.isGamepad ? 1 : 2);
+    const bool anyPad = std::any_of(raw.gamepads.begin(), raw.gamepads.end(),
+                                    [](const GamepadState& g) { return g.present; });
     if (!mPadStatus || *mPadStatus != status) {
       if (status == 2) {
         if (mPadStatus) {
-          out.deviceNotice = "Gamepad '" + s.name + "' connected in gamepad slot " +
-                             std::to_string(pad.device) + ".";
+          out.deviceNotice = "Gamepad '" + s.name + "' connected in " + slotText(pad.device) + ".";
         }
+      } else if (status == 0 && !mPadSeen && !anyPad) {
+        // A keyboard-only station: no gamepad was ever connected, so nothing to say.
+      } else if (status == 0 && mPadSeen) {
+        out.deviceNotice =
+            "Gamepad disconnected from " + slotText(pad.device) + "; the keyboard keeps working.";
       } else {
         out.deviceNotice = gamepadProblem(pad, raw);
       }
       mPadStatus = status;
     }
+    mPadSeen = mPadSeen || status != 0;
     if (status == 2) {
       padState = &s;
     }
@@ -122,6 +145,7 @@ MappedInput InputMapper::map(const RawInput& raw) {
       neutral |= c.command == Command::Neutral;
       out.nextCamera |= c.command == Command::NextCamera;
       out.pause |= c.command == Command::Pause;
+      out.quit |= c.command == Command::Quit;
     }
   }
   for (const auto& c : pad.commands) {
@@ -129,6 +153,7 @@ MappedInput InputMapper::map(const RawInput& raw) {
       neutral |= c.command == Command::Neutral;
       out.nextCamera |= c.command == Command::NextCamera;
       out.pause |= c.command == Command::Pause;
+      out.quit |= c.command == Command::Quit;
     }
   }
   if (neutral) {

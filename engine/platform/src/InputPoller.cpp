@@ -4,6 +4,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <array>
 
 namespace skillsim::platform {
@@ -116,13 +117,51 @@ int glfwKeyCode(Key key) { return kGlfwKeys.at(static_cast<std::size_t>(key)); }
 
 InputPoller::InputPoller(GLFWwindow* window) : mWindow(window) {
   SKILLSIM_CHECK(window != nullptr, "InputPoller needs a window");
+  SKILLSIM_CHECK(glfwGetWindowUserPointer(window) == nullptr,
+                 "one InputPoller per window: its user pointer is taken");
   glfwSetInputMode(mWindow, GLFW_STICKY_KEYS, GLFW_TRUE);
+  glfwSetWindowUserPointer(mWindow, this);
+  mPreviousKeyCallback = glfwSetKeyCallback(mWindow, &InputPoller::onKey);
 }
 
-void InputPoller::poll(RawInput& raw) const {
+InputPoller::~InputPoller() {
+  glfwSetKeyCallback(mWindow, mPreviousKeyCallback);
+  glfwSetWindowUserPointer(mWindow, nullptr);
+}
+
+void InputPoller::onKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  auto* self = static_cast<InputPoller*>(glfwGetWindowUserPointer(window));
+  if (self == nullptr) {
+    return;
+  }
+  if (action == GLFW_PRESS) { // GLFW_REPEAT is the OS's auto-repeat: not a new press
+    const auto* found = std::find(kGlfwKeys.begin(), kGlfwKeys.end(), key);
+    if (found != kGlfwKeys.end()) {
+      auto& count = self->mPresses[static_cast<std::size_t>(found - kGlfwKeys.begin())];
+      count = static_cast<std::uint8_t>(std::min(255, count + 1));
+    }
+  }
+  if (self->mPreviousKeyCallback != nullptr) {
+    self->mPreviousKeyCallback(window, key, scancode, action, mods);
+  }
+}
+
+void deliverKeyEvent(GLFWwindow* window, Key key, bool press) {
+  // GLFW has no getter for the key callback: swap it out and back to learn it.
+  GLFWkeyfun current = glfwSetKeyCallback(window, nullptr);
+  glfwSetKeyCallback(window, current);
+  if (current != nullptr) {
+    current(window, glfwKeyCode(key), 0, press ? GLFW_PRESS : GLFW_RELEASE, 0);
+  }
+}
+
+void InputPoller::poll(RawInput& raw) {
   for (std::size_t i = 0; i < kKeyCount; ++i) {
     raw.keys[i] = glfwGetKey(mWindow, kGlfwKeys[i]) == GLFW_PRESS;
   }
+  raw.presses = mPresses;
+  mPresses.fill(0);
+  raw.pollIndex = ++mPolls;
   for (int slot = 0; slot < kMaxGamepads; ++slot) {
     GamepadState& pad = raw.gamepads[static_cast<std::size_t>(slot)];
     pad = GamepadState{};

@@ -254,6 +254,9 @@ ValidationReport validateFileUnguarded(const std::filesystem::path& file,
         }
         dir = dir.parent_path();
       }
+      for (const auto& root : options.fallbackAssetsRoots) {
+        tried.push_back(root / "standards" / (id + ".toml"));
+      }
     }
     for (const auto& candidate : tried) {
       std::error_code ec; // an unreadable folder is the same as a missing file here
@@ -263,10 +266,14 @@ ValidationReport validateFileUnguarded(const std::filesystem::path& file,
       }
     }
     if (standardPath.empty()) {
-      return located(*idNode, "standard",
-                     "standard '" + id + "' not found; looked for " + tried.front().string() +
-                         (tried.size() > 1 ? " and in every assets/standards/ above it" : "") +
-                         " (set the assets folder with --assets)");
+      return located(
+          *idNode, "standard",
+          "standard '" + id + "' not found; looked for " + tried.front().string() +
+              (tried.size() > 1 ? " and in every assets/standards/ above it" : "") +
+              (options.fallbackAssetsRoots.empty() || !options.assetsRoot.empty()
+                   ? std::string()
+                   : " and in " + options.fallbackAssetsRoots.front().string() + "/standards") +
+              " (set the assets folder with --assets)");
     }
   } else if (fileNode != nullptr && fileNode->as_string() != nullptr && idNode == nullptr) {
     standardPath = file.parent_path() / fileNode->as_string()->get();

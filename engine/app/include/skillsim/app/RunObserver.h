@@ -5,6 +5,10 @@
 
 #include <functional>
 
+namespace skillsim::platform {
+class Window;
+}
+
 namespace skillsim::app {
 
 /**
@@ -15,6 +19,11 @@ namespace skillsim::app {
 struct RunObserver {
   scenario::TickObserver onTick;
   std::function<void(const assessment::AttemptResult& result)> onResult;
+  /**
+   * The workstation's window at the start of every frame, before its events are read (tests
+   * deliver key events with platform::simulateKeyEvent here). Not called headless.
+   */
+  std::function<void(platform::Window& window)> onFrame;
 };
 
 } // namespace skillsim::app

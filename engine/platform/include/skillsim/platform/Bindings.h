@@ -23,10 +23,11 @@ enum class Command : std::uint8_t {
   Neutral,    ///< Every notched controller back to notch 0 (stop all motions).
   NextCamera, ///< Switch to the next camera view.
   Pause,      ///< Pause or resume (practice mode only; the app ignores it in an exam).
+  Quit,       ///< Leave the attempt (back to the start screen); an exam asks to confirm first.
   Count
 };
 
-/** "neutral", "next_camera", "pause". */
+/** "neutral", "next_camera", "pause", "quit". */
 [[nodiscard]] std::string_view commandName(Command command);
 /** Inverse of commandName; nullopt for an unknown name. */
 [[nodiscard]] std::optional<Command> commandFromName(std::string_view name);

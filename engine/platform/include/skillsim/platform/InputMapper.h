@@ -15,9 +15,12 @@ struct MappedInput {
   core::ActionState actions; ///< Recorded in the trace and fed to the simulation.
   bool nextCamera = false;   ///< The next-camera command was pressed this tick.
   bool pause = false;        ///< The pause command was pressed this tick.
+  bool quit = false;         ///< The quit (back) command was pressed this tick.
   /**
-   * Set on the first tick and whenever the configured gamepad comes or goes: a sentence for the
-   * operator, e.g. that the gamepad is absent and the keyboard keeps working.
+   * Set when the configured gamepad comes or goes, or is there but unusable: one short line for
+   * the operator, saying the keyboard keeps working. Nothing at a keyboard-only station (no
+   * gamepad connected in any slot since the mapper started), nor on the first tick when the
+   * configured gamepad is usable.
    */
   std::optional<std::string> deviceNotice;
 };
@@ -26,7 +29,9 @@ struct MappedInput {
  * Turns raw device snapshots into one ActionState per tick for the machine's declared controls
  * (core::ControlLayout). Notched controls behave as a master switch does:
  * - a key press steps its controller one notch (holding it does not repeat); notches are clamped
- *   to ±notchCount; the neutral command sets every controller to notch 0;
+ *   to ±notchCount; the neutral command sets every controller to notch 0. Presses are counted
+ *   (RawInput::presses): a snapshot with five presses of a key steps five notches, one per tick
+ *   over the next five ticks, so the steps are in the per-tick ActionStates the trace records;
  * - a gamepad axis sets its controller to round(value * notchCount) after the dead zone
  *   (|value| < deadZone reads 0); it takes effect when that notch changes, so keyboard and stick
  *   can share a controller and the last one moved wins;
@@ -54,7 +59,8 @@ public:
 
   /**
    * Maps one snapshot. Call once per simulation tick; when a frame runs several ticks, passing
-   * the same snapshot again yields no new presses (presses are edges against the last call).
+   * the same snapshot again (same RawInput::pollIndex, not 0) adds no new presses, while presses
+   * still pending from it are taken one per key per tick.
    */
   MappedInput map(const RawInput& raw);
 
@@ -73,13 +79,17 @@ private:
   std::array<std::optional<int>, core::kMaxAxes> mLastPadNotch{};
   RawInput mPrevious{};
   bool mHavePrevious = false;
+  /** Presses not yet taken, per key (one per tick), capped at kMaxPendingPresses. */
+  std::array<int, kKeyCount> mPendingPresses{};
+  static constexpr int kMaxPendingPresses = 64;
   std::optional<int> mPadStatus; ///< 0 absent, 1 present but unmapped, 2 usable; nullopt: first.
+  bool mPadSeen = false;         ///< Something was in the configured slot since construction.
 };
 
 /**
- * The sentence shown when the configured gamepad is absent or unusable, or nullopt when it is
- * usable or no gamepad is configured. Says which slot, what was found and that the keyboard keeps
- * working.
+ * The line shown when the configured gamepad is absent or unusable, or nullopt when it is usable
+ * or no gamepad is configured. Says which slot, what was found and that the keyboard keeps
+ * working, in one short line (it fits the HUD's notice line).
  */
 [[nodiscard]] std::optional<std::string> gamepadProblem(const GamepadBindings& config,
                                                         const RawInput& raw);

@@ -24,6 +24,12 @@ struct LoadOptions {
    * `assets/standards/`).
    */
   std::filesystem::path assetsRoot;
+  /**
+   * Assets folders (each holding `standards/`) tried, in order, after the walk-up when assetsRoot
+   * is empty: the installed assets, so a scenario kept anywhere still finds the shipped
+   * standards. Ignored when assetsRoot is set.
+   */
+  std::vector<std::filesystem::path> fallbackAssetsRoots;
   /** Machine types a scenario may name; nullptr = sim::MachineRegistry::builtIn(). */
   const sim::MachineRegistry* machines = nullptr;
 };
