@@ -32,3 +32,28 @@ function(skillsim_add_module name)
     target_compile_options(${target} PRIVATE -ffp-contract=off)
   endif()
 endfunction()
+
+# skillsim_machine_folders(DIR PREFIX SOURCES_VAR DECLARATIONS_VAR CALLS_VAR)
+#
+# One folder per machine under DIR (DESIGN.md: a new trade is one new folder): collects every .cpp
+# in each DIR/<kind>/ into SOURCES_VAR and, for each kind, the declaration and the call of its
+# registration function `void <PREFIX><kind>(REGISTRY&)` (REGISTRY given as the 6th argument) into
+# DECLARATIONS_VAR and CALLS_VAR, for a configure_file'd registry source.
+function(skillsim_machine_folders dir prefix sources_var declarations_var calls_var registry)
+  file(GLOB dirs LIST_DIRECTORIES true CONFIGURE_DEPENDS ${dir}/*)
+  set(sources "")
+  set(declarations "")
+  set(calls "")
+  foreach(folder IN LISTS dirs)
+    if(IS_DIRECTORY ${folder})
+      get_filename_component(kind ${folder} NAME)
+      file(GLOB folder_sources CONFIGURE_DEPENDS ${folder}/*.cpp)
+      list(APPEND sources ${folder_sources})
+      string(APPEND declarations "void ${prefix}${kind}(${registry}& registry);\n")
+      string(APPEND calls "  ${prefix}${kind}(registry);\n")
+    endif()
+  endforeach()
+  set(${sources_var} ${sources} PARENT_SCOPE)
+  set(${declarations_var} "${declarations}" PARENT_SCOPE)
+  set(${calls_var} "${calls}" PARENT_SCOPE)
+endfunction()
