@@ -100,7 +100,7 @@ void BM_TraceReadFiveMinutes(benchmark::State& state) {
       state.SkipWithError("read failed");
       break;
     }
-    benchmark::DoNotOptimize(trace->actions.data());
+    benchmark::DoNotOptimize(trace->actions.runCount());
   }
   fs::remove_all(dir);
 }

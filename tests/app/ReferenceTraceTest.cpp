@@ -145,7 +145,7 @@ TEST(ReferenceTrace, CompetentWithoutItsLastHornIsChargedNoHornAtTheEnd) {
   ASSERT_TRUE(q2().machine);
   const auto hornBit = q2().machine->controls.buttonBit("horn");
   ASSERT_TRUE(hornBit);
-  std::vector<core::ActionState> actions = honest.trace.actions;
+  std::vector<core::ActionState> actions = honest.trace.actions.toVector();
   // Clear the horn in the last 5 s (the final horn), then the trainee just waits: 300 s neutral.
   const std::size_t lastSeconds = 5 * q2().simulation.tickRate;
   ASSERT_GT(actions.size(), lastSeconds);

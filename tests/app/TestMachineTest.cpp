@@ -343,7 +343,7 @@ TEST(TestMachine, RunsThroughLoaderMapperAttemptLoopTraceHudAndReport) {
   ASSERT_TRUE(trace) << trace.error().toString();
   EXPECT_EQ(trace->header.formatVersion, 2);
   EXPECT_EQ(trace->header.axisControls, std::vector<std::string>{"throttle"});
-  EXPECT_EQ(trace->actions, actions);
+  EXPECT_EQ(trace->actions.toVector(), actions);
   EXPECT_TRUE(records::checkTraceControls(*trace, "cart.sktrace", controls));
   const sim::MachineDecl crane = sim::overheadCraneType()->describe(sim::OverheadCraneSpec{});
   auto refused = records::checkTraceControls(*trace, "cart.sktrace", crane.controls);

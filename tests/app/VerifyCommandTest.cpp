@@ -68,7 +68,7 @@ protected:
       return e;
     };
     mBackend.resimulate = [](const records::ScenarioEntry& s, const records::Trace& t) {
-      return core::Expected<assessment::AttemptResult>(fakeScore(s.version, t.actions));
+      return core::Expected<assessment::AttemptResult>(fakeScore(s.version, t.actions.toVector()));
     };
   }
   void TearDown() override { fs::remove_all(mDir); }

@@ -166,8 +166,8 @@ TEST(WorkstationWindow, TraceEndingBeforeTheAttemptEndsItInTheWindowAsHeadless) 
   // The first 60 s of the competent attempt: the load is still on its way to circle B.
   const std::uint64_t ticks = 60 * 240;
   ASSERT_LT(ticks, recorded->actions.size());
-  const std::vector<core::ActionState> first(recorded->actions.begin(),
-                                             recorded->actions.begin() + ticks);
+  std::vector<core::ActionState> first = recorded->actions.toVector();
+  first.resize(ticks);
   auto result = scenario::replayActions(*scenario, first);
   ASSERT_TRUE(result) << result.error().toString();
   EXPECT_FALSE(result->completed);

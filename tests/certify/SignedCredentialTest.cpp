@@ -311,3 +311,39 @@ TEST(SignedCredential, UnsignedAndSignedJsonPassTheOb3AchievementCredentialSchem
 
 } // namespace
 } // namespace skillsim::certify
+
+namespace skillsim::certify {
+namespace {
+
+std::string base64Url(const std::string& text) {
+  // base64url without padding, encoded here without libsodium.
+  static const std::string kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (unsigned char c : text) {
+    buffer = (buffer << 8U) | c;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out += kAlphabet[(buffer >> static_cast<unsigned>(bits)) & 0x3fU];
+    }
+  }
+  if (bits > 0) {
+    out += kAlphabet[(buffer << static_cast<unsigned>(6 - bits)) & 0x3fU];
+  }
+  return out;
+}
+
+// Issue 20 point 8: JSON nesting is limited in what `badge verify` reads, too.
+TEST(SignedCredential, AHeaderNestedDeeperThanTheLimitIsRefused) {
+  const std::string jwt =
+      base64Url(std::string(100'000, '[')) + "." + base64Url("{}") + "." + base64Url("sig");
+  auto result = verifyOpenBadgeJwt(jwt, k20261129);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, "the JWS header nests deeper than 64 levels");
+}
+
+} // namespace
+} // namespace skillsim::certify

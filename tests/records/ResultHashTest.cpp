@@ -117,5 +117,23 @@ TEST(JsonExport, BadInputNamesTheField) {
   EXPECT_EQ(missing.error().toString(), "q.json: traineeId: missing");
 }
 
+// Issue 20 point 8: the signed end record's JSON had no nesting limit (4 M levels parsed to
+// 316 MB). Nesting beyond core::kMaxJsonDepth is refused before parsing, naming the byte.
+TEST(JsonExport, NestingDeeperThanTheLimitIsRefusedBeforeParsing) {
+  auto deep = resultFromJson(std::string(4'000'000, '['), "end record");
+  ASSERT_FALSE(deep);
+  EXPECT_EQ(deep.error().toString(), "end record: JSON nested deeper than 64 levels at byte 64");
+  // The same depth inside a field of a real result.
+  std::string text = resultToJson(sampleResult());
+  text.insert(text.size() - 1, ",\"x\":" + std::string(70, '[') + std::string(70, ']'));
+  auto nested = resultFromJson(text, "r.json");
+  ASSERT_FALSE(nested);
+  EXPECT_NE(nested.error().message.find("nested deeper than 64 levels"), std::string::npos)
+      << nested.error().message;
+  auto attempt = attemptFromJson(std::string(100, '{'), "q.json");
+  ASSERT_FALSE(attempt);
+  EXPECT_EQ(attempt.error().toString(), "q.json: JSON nested deeper than 64 levels at byte 64");
+}
+
 } // namespace
 } // namespace skillsim::records

@@ -568,6 +568,20 @@ TEST(PendingQueue, FileFromAnOlderBuildIsWrittenOnlyWhereTheUserSays) {
   EXPECT_TRUE(queue.pending().empty());
 }
 
+TEST(PendingQueue, AQueuedFileNestedTooDeepIsAProblemNotAParse) {
+  TempDir dir("queue-deep");
+  std::filesystem::create_directories(dir / "queue");
+  test::writeFile(dir / "queue" / "00000000001700000000-att-deep.attempt.json",
+                  std::string(1'000'000, '['));
+  PendingQueue queue(dir / "queue");
+  const auto entries = queue.entries();
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_FALSE(entries[0].record);
+  EXPECT_NE(entries[0].problem.find("JSON nested deeper than 64 levels at byte 64"),
+            std::string::npos)
+      << entries[0].problem;
+}
+
 TEST(ResultsStore, SelectsTheBackendFromTheLocation) {
   EXPECT_TRUE(ResultsStore::isPostgresUrl("postgresql://u@h/db"));
   EXPECT_TRUE(ResultsStore::isPostgresUrl("postgres://h/db"));

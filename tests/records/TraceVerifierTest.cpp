@@ -69,7 +69,7 @@ protected:
     return [this](const ScenarioEntry& s,
                   const Trace& t) -> core::Expected<assessment::AttemptResult> {
       ++mCalls;
-      return fakeScore(s, t.actions, t.header.tickRate);
+      return fakeScore(s, t.actions.toVector(), t.header.tickRate);
     };
   }
 
@@ -116,7 +116,7 @@ TEST_F(TraceVerifierTest, DifferentReSimulationIsAMismatchSayingWhere) {
   const auto path = record("drift.sktrace", 600);
   // The "physics" now decides the first deduction one tick later.
   Resimulator drifted = [](const ScenarioEntry& s, const Trace& t) {
-    assessment::AttemptResult r = fakeScore(s, t.actions, t.header.tickRate);
+    assessment::AttemptResult r = fakeScore(s, t.actions.toVector(), t.header.tickRate);
     r.deductions.at(0).tick += 1;
     return core::Expected<assessment::AttemptResult>(r);
   };

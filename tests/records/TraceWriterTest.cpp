@@ -287,7 +287,7 @@ TEST(TraceControls, Format2LayoutMustEqualTheMachinesAndFormat1MayUseOnlyDeclare
        core::ControlDecl{"horn", "", "", core::ControlKind::Button, 0, {}}});
   Trace v2;
   v2.header.setControls(crane);
-  v2.actions.resize(3);
+  v2.actions.append(core::ActionState{}, 3);
   EXPECT_TRUE(checkTraceControls(v2, "a.sktrace", crane));
   Trace other = v2;
   other.header.axisControls = {"steer"};
@@ -299,18 +299,21 @@ TEST(TraceControls, Format2LayoutMustEqualTheMachinesAndFormat1MayUseOnlyDeclare
 
   Trace v1;
   v1.header.formatVersion = 1;
-  v1.actions.resize(10);
-  v1.actions[4].setAxis(0, 0.4f);
-  v1.actions[6].setButton(0, true);
+  std::vector<core::ActionState> ticks(10);
+  ticks[4].setAxis(0, 0.4f);
+  ticks[6].setButton(0, true);
+  v1.actions = core::ActionTrack(ticks);
   EXPECT_TRUE(checkTraceControls(v1, "old.sktrace", crane));
-  v1.actions[7].setAxis(3, 0.2f); // a slot the machine does not declare
+  ticks[7].setAxis(3, 0.2f); // a slot the machine does not declare
+  v1.actions = core::ActionTrack(ticks);
   auto undeclared = checkTraceControls(v1, "old.sktrace", crane);
   ASSERT_FALSE(undeclared);
   EXPECT_EQ(undeclared.error().location.tick, 7u);
   EXPECT_NE(undeclared.error().message.find("1 axis controls and 1 buttons"), std::string::npos)
       << undeclared.error().message;
-  v1.actions[7].setAxis(3, 0.0f);
-  v1.actions[8].setButton(5, true);
+  ticks[7].setAxis(3, 0.0f);
+  ticks[8].setButton(5, true);
+  v1.actions = core::ActionTrack(ticks);
   EXPECT_EQ(checkTraceControls(v1, "old.sktrace", crane).error().location.tick, 8u);
 }
 
@@ -336,4 +339,52 @@ TEST_F(TraceWriterTest, TheLayoutRoundTripsThroughTheFileAndUndeclaredValuesAreR
   EXPECT_FALSE(writer->append(b));
 }
 
+} // namespace skillsim::records
+
+namespace skillsim::records {
+namespace {
+
+// Issue 20 point 8: a small trace declaring hours of unchanged input used to expand to one
+// ActionState per tick (4 h at 1000 Hz: 14.4 M states, 911 MB resident). The reader now keeps
+// one run per change, so memory follows what the trace records, not how long it claims to be.
+TEST(TraceMemory, FourHoursAtAThousandHertzWithNothingChangingReadsAsOneRun) {
+  test::TempDir dir{"trace-memory"};
+  const WorkstationKey key = *WorkstationKey::loadOrCreate(dir / "config");
+  // The writer syncs every simulated second (14 400 times here): on tmpfs that costs nothing,
+  // on a disk about a minute, so the file goes to /dev/shm where there is one.
+  std::filesystem::path folder = dir.path();
+  std::error_code ec;
+  if (std::filesystem::is_directory("/dev/shm", ec)) {
+    folder = std::filesystem::path("/dev/shm") / dir.path().filename();
+    std::filesystem::create_directories(folder, ec);
+  }
+  const auto path = folder / "long.sktrace";
+  struct Remove {
+    std::filesystem::path p;
+    ~Remove() {
+      std::error_code e;
+      std::filesystem::remove_all(p, e);
+    }
+  } removeAfter{folder};
+  const std::uint64_t ticks = kMaxTraceSeconds * 1000 - 1; // the writer's limit, less one tick
+  {
+    auto writer = TraceWriter::create(path, test::sampleHeader(1000), key);
+    ASSERT_TRUE(writer) << writer.error().toString();
+    const core::ActionState still;
+    for (std::uint64_t t = 0; t < ticks; ++t) {
+      ASSERT_TRUE(writer->append(still));
+    }
+    ASSERT_TRUE(writer->finish(test::sampleResult()));
+  }
+  // About 20 bytes a second of unchanged input: 14 400 frames.
+  EXPECT_LT(std::filesystem::file_size(path), 400'000u);
+  auto trace = TraceReader::read(path);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_TRUE(trace->complete);
+  EXPECT_EQ(trace->actions.size(), ticks);
+  EXPECT_EQ(trace->actions.runCount(), 1u);
+  EXPECT_DOUBLE_EQ(trace->duration(), static_cast<double>(ticks) / 1000.0);
+}
+
+} // namespace
 } // namespace skillsim::records

@@ -19,6 +19,18 @@ core::Expected<assessment::AttemptResult> replayAttempt(const scenario::Scenario
   return scenario::replayActions(scenario, actions, perTick);
 }
 
+core::Expected<assessment::AttemptResult> replayAttempt(const scenario::Scenario& scenario,
+                                                        const core::ActionTrack& actions,
+                                                        const ReplayObserver& observer) {
+  scenario::TickObserver perTick;
+  if (observer) {
+    perTick = [&observer](const scenario::AttemptTick& t) {
+      observer(t.index, t.simulation, t.assessor);
+    };
+  }
+  return scenario::replayActions(scenario, actions, perTick);
+}
+
 core::Expected<assessment::AttemptResult> replayTrace(const records::ScenarioEntry& entry,
                                                       const records::Trace& trace,
                                                       const ReplayObserver& observer) {

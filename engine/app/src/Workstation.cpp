@@ -93,7 +93,7 @@ startAttempt(const Session& session, const scenario::Scenario& s, const RunOptio
 class WorkstationInputs final : public scenario::InputSource {
 public:
   WorkstationInputs(platform::InputMapper& mapper, const platform::RawInput& raw, bool practice,
-                    std::optional<std::span<const core::ActionState>> playback, std::ostream& out)
+                    const core::ActionTrack* playback, std::ostream& out)
       : mMapper(mapper), mRaw(raw), mPractice(practice), mPlayback(playback), mOut(out) {}
 
   std::optional<core::ActionState> next(const scenario::AttemptRunner& attempt) override {
@@ -138,7 +138,7 @@ private:
   platform::InputMapper& mMapper;
   const platform::RawInput& mRaw;
   bool mPractice;
-  std::optional<std::span<const core::ActionState>> mPlayback;
+  const core::ActionTrack* mPlayback; ///< The trace's inputs in playback; null otherwise.
   std::ostream& mOut;
 };
 
@@ -244,11 +244,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
   platform::InputDevices devices(window);
   platform::InputMapper mapper(*bindings, controls);
   platform::RawInput raw;
-  WorkstationInputs inputs(
-      mapper, raw, practice,
-      playback ? std::optional(std::span<const core::ActionState>(playback->actions))
-               : std::nullopt,
-      out);
+  WorkstationInputs inputs(mapper, raw, practice, playback ? &playback->actions : nullptr, out);
 
   auto attempt = startAttempt(session, *scenario, o, mode, *key, err);
   if (!attempt) {

@@ -3,6 +3,8 @@
 #include "CredentialJson.h"
 #include "skillsim/certify/BadgeCredential.h"
 
+#include <skillsim/core/JsonDepth.h>
+
 #include <nlohmann/json.hpp>
 
 #include <sodium.h>
@@ -283,6 +285,10 @@ core::Expected<VerifiedCredential> verifyOpenBadgeJwt(std::string_view jwt,
   const std::string_view payloadPart = jwt.substr(firstDot + 1, secondDot - firstDot - 1);
   const std::string_view signaturePart = jwt.substr(secondDot + 1);
   auto headerText = fromBase64Url(headerPart);
+  if (headerText && core::jsonTooDeepAt(*headerText)) {
+    return invalid("the JWS header nests deeper than " + std::to_string(core::kMaxJsonDepth) +
+                   " levels");
+  }
   Json header = headerText ? Json::parse(*headerText, nullptr, false) : Json();
   if (!header.is_object()) {
     return invalid("the JWS header is not base64url-encoded JSON");
@@ -318,6 +324,10 @@ core::Expected<VerifiedCredential> verifyOpenBadgeJwt(std::string_view jwt,
   }
   const std::string signer = kid.substr(0, kid.find('#'));
 
+  if (core::jsonTooDeepAt(*payloadText)) {
+    return invalid("not an Open Badges 3.0 credential: its JSON nests deeper than " +
+                   std::to_string(core::kMaxJsonDepth) + " levels");
+  }
   Json payload = Json::parse(*payloadText, nullptr, false);
   if (const std::string problem = shapeProblem(payload); !problem.empty()) {
     return invalid("not an Open Badges 3.0 credential: " + problem);

@@ -4,6 +4,8 @@
 
 #include <skillsim/core/Hash.h>
 
+#include <skillsim/core/JsonDepth.h>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -69,6 +71,12 @@ QueuedAttempt readEntry(const std::filesystem::path& file) {
   QueuedAttempt entry;
   entry.file = file;
   const std::string text = readText(file);
+  if (const auto deep = core::jsonTooDeepAt(text)) {
+    entry.problem = file.string() + ": JSON nested deeper than " +
+                    std::to_string(core::kMaxJsonDepth) + " levels at byte " +
+                    std::to_string(*deep);
+    return entry;
+  }
   const auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_object() && j.contains("format")) {
     if (!j["format"].is_string() || j["format"].get<std::string>() != kFormat ||

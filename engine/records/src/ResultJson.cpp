@@ -2,6 +2,8 @@
 
 #include "skillsim/records/TraceHeader.h"
 
+#include <skillsim/core/JsonDepth.h>
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -292,6 +294,12 @@ AttemptRecord readAttempt(FieldReader& in, const json& j) {
 }
 
 core::Expected<json> parseJson(std::string_view text, const std::string& source) {
+  if (const auto deep = core::jsonTooDeepAt(text)) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "JSON nested deeper than " + std::to_string(core::kMaxJsonDepth) +
+                               " levels at byte " + std::to_string(*deep),
+                           core::SourceLocation{.file = source});
+  }
   json j = json::parse(text.begin(), text.end(), nullptr, false);
   if (j.is_discarded()) {
     return core::makeError(core::ErrorCode::InvalidInput, "not valid JSON",

@@ -283,10 +283,8 @@ std::optional<core::Error> Parser::decodeTicks(tf::ByteSource& src, std::size_t 
                   at(offset) + ": change record " + std::to_string(c) + " has an invalid mask",
                   tick);
     }
-    while (next < tick) {
-      mTrace.actions.push_back(mState);
-      ++next;
-    }
+    mTrace.actions.append(mState, tick - next);
+    next = tick;
     for (std::size_t i = 0; i < axisBits; ++i) {
       if ((*mask >> i) & 1u) {
         const auto v = src.f32();
@@ -322,10 +320,7 @@ std::optional<core::Error> Parser::decodeTicks(tf::ByteSource& src, std::size_t 
   if (!src.atEnd()) {
     return fail(core::ErrorCode::Integrity, at(offset) + ": extra bytes after the change records");
   }
-  while (next < *first + *count) {
-    mTrace.actions.push_back(mState);
-    ++next;
-  }
+  mTrace.actions.append(mState, *first + *count - next);
   return std::nullopt;
 }
 

@@ -4,6 +4,12 @@ namespace skillsim::scenario {
 
 std::optional<core::ActionState> RecordedInputs::next(const AttemptRunner& attempt) {
   const std::uint64_t tick = attempt.simulation().tick();
+  if (mTrack != nullptr) {
+    if (tick >= mTrack->size()) {
+      return std::nullopt;
+    }
+    return (*mTrack)[tick];
+  }
   if (tick >= mActions.size()) {
     return std::nullopt;
   }
@@ -72,6 +78,18 @@ assessment::AttemptResult AttemptRunner::result() { return mAssessor.finish(); }
 
 core::Expected<assessment::AttemptResult> replayActions(const Scenario& scenario,
                                                         std::span<const core::ActionState> actions,
+                                                        const TickObserver& observer) {
+  auto runner = AttemptRunner::create(scenario);
+  if (!runner) {
+    return std::move(runner).error();
+  }
+  (*runner)->addObserver(observer);
+  RecordedInputs inputs(actions);
+  return (*runner)->run(inputs);
+}
+
+core::Expected<assessment::AttemptResult> replayActions(const Scenario& scenario,
+                                                        const core::ActionTrack& actions,
                                                         const TickObserver& observer) {
   auto runner = AttemptRunner::create(scenario);
   if (!runner) {

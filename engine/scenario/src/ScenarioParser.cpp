@@ -5,6 +5,8 @@
 
 #include <skillsim/scenario/ScenarioLoader.h>
 
+#include <skillsim/core/FixedClock.h>
+
 #include <glm/gtc/quaternion.hpp>
 
 #include <algorithm>
@@ -264,7 +266,8 @@ void ScenarioParser::readSimulation(TableReader& root, Scenario& out) {
   TableReader r(*table, "simulation", mDiagnostics);
   sim::SimulationSpec& s = out.simulation;
   s.tickRate = static_cast<std::uint32_t>(
-      r.integer("tick_rate", Need::Optional, 30, 2000).value_or(s.tickRate));
+      r.integer("tick_rate", Need::Optional, core::kMinScenarioTickRate, core::kMaxTickRate)
+          .value_or(s.tickRate));
   s.solverIterations =
       static_cast<int>(r.integer("solver_iterations", Need::Optional, 1, 200).value_or(10));
   s.seed = static_cast<std::uint64_t>(

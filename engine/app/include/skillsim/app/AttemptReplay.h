@@ -31,6 +31,10 @@ using ReplayObserver = std::function<void(std::uint64_t tick, const sim::Simulat
 [[nodiscard]] core::Expected<assessment::AttemptResult>
 replayAttempt(const scenario::Scenario& scenario, std::span<const core::ActionState> actions,
               const ReplayObserver& observer = {});
+/** replayAttempt over a trace's run-length track (memory stays with the track's changes). */
+[[nodiscard]] core::Expected<assessment::AttemptResult>
+replayAttempt(const scenario::Scenario& scenario, const core::ActionTrack& actions,
+              const ReplayObserver& observer = {});
 
 /**
  * Re-simulates a trace headless, as `skillsim verify` does (defaultVerifyBackend): loads

@@ -5,6 +5,17 @@
 namespace skillsim::core {
 
 /**
+ * Lowest tick rate a scenario may declare (Hz): below it ropes and contacts are not
+ * resolved (DESIGN.md, fixed timestep).
+ */
+inline constexpr std::uint32_t kMinScenarioTickRate = 30;
+/**
+ * Highest tick rate anything accepts (Hz): a scenario's `tick_rate` and a trace's header share
+ * this one limit, so every scenario that loads can be recorded and replayed (issue 20 point 8).
+ */
+inline constexpr std::uint32_t kMaxTickRate = 2000;
+
+/**
  * The simulation's clock: a tick counter at a fixed rate. Time is derived from the tick count,
  * never accumulated, so `secondsAt(n)` is the same bit pattern on every run (the determinism
  * contract, DESIGN.md). No wall clock is read.

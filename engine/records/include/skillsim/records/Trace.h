@@ -4,6 +4,7 @@
 
 #include <skillsim/assessment/AttemptResult.h>
 #include <skillsim/core/ActionState.h>
+#include <skillsim/core/ActionTrack.h>
 #include <skillsim/core/Controls.h>
 #include <skillsim/core/Expected.h>
 #include <skillsim/core/Hash.h>
@@ -22,9 +23,10 @@ namespace skillsim::records {
  */
 struct Trace {
   TraceHeader header;
-  std::vector<core::ActionState> actions; ///< actions[t] = the inputs of tick t.
-  bool complete = false;                  ///< The end record is present and its signature valid.
-  std::string incompleteReason;           ///< Why there is no result (empty when complete).
+  /** actions[t] = the inputs of tick t; memory grows with the changes, not the ticks. */
+  core::ActionTrack actions;
+  bool complete = false;        ///< The end record is present and its signature valid.
+  std::string incompleteReason; ///< Why there is no result (empty when complete).
   std::optional<assessment::AttemptResult> result; ///< The recorded result (complete only).
   core::Digest resultHash{};                       ///< resultHash(*result) as signed.
   core::Digest fileHash{}; ///< BLAKE2b-256 of the whole file: the "trace hash" of the store.

@@ -3,6 +3,7 @@
 #include "skillsim/records/AttemptMode.h"
 
 #include <skillsim/core/Controls.h>
+#include <skillsim/core/FixedClock.h>
 #include <skillsim/core/Hash.h>
 #include <skillsim/core/Version.h>
 
@@ -21,8 +22,11 @@ inline constexpr std::uint16_t kTraceFormatVersion = 2;
 /** The oldest format version this build reads. */
 inline constexpr std::uint16_t kOldestTraceFormatVersion = 1;
 
-/** Highest tick rate a trace may declare (Hz); the simulation's default is 240. */
-inline constexpr std::uint32_t kMaxTickRate = 1000;
+/**
+ * Highest tick rate a trace may declare (Hz): the scenario's limit, core::kMaxTickRate, so a
+ * trace can record every scenario that loads. The simulation's default is 240.
+ */
+inline constexpr std::uint32_t kMaxTickRate = core::kMaxTickRate;
 
 /** Longest attempt a trace may hold, in simulated seconds (4 h); longer ones are refused. */
 inline constexpr std::uint64_t kMaxTraceSeconds = 4 * 3600;

@@ -5,6 +5,7 @@
 #include <skillsim/assessment/Assessor.h>
 #include <skillsim/assessment/AttemptResult.h>
 #include <skillsim/core/ActionState.h>
+#include <skillsim/core/ActionTrack.h>
 #include <skillsim/core/Expected.h>
 #include <skillsim/sim/Simulation.h>
 
@@ -46,10 +47,13 @@ class RecordedInputs final : public InputSource {
 public:
   /** `actions` must outlive this source. */
   explicit RecordedInputs(std::span<const core::ActionState> actions) : mActions(actions) {}
+  /** A trace's run-length track; `actions` must outlive this source. */
+  explicit RecordedInputs(const core::ActionTrack& actions) : mTrack(&actions) {}
   std::optional<core::ActionState> next(const AttemptRunner& attempt) override;
 
 private:
   std::span<const core::ActionState> mActions;
+  const core::ActionTrack* mTrack = nullptr;
 };
 
 /** One stepped tick, as an observer sees it right after the step; valid during the call only. */
@@ -134,6 +138,10 @@ private:
  */
 [[nodiscard]] core::Expected<assessment::AttemptResult>
 replayActions(const Scenario& scenario, std::span<const core::ActionState> actions,
+              const TickObserver& observer = {});
+/** replayActions over a trace's run-length track (memory stays with the track's changes). */
+[[nodiscard]] core::Expected<assessment::AttemptResult>
+replayActions(const Scenario& scenario, const core::ActionTrack& actions,
               const TickObserver& observer = {});
 
 } // namespace skillsim::scenario
