@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang clang-format ccache
+  # clang's sanitizer and libFuzzer runtimes (docs/fuzzing.md; only Recommended by clang)
+  libclang-rt-14-dev
   # rendering: Vulkan loader + headers, glslc, validation layer, lavapipe, GLFW, Dear ImGui, Xvfb
   libvulkan-dev glslc spirv-tools vulkan-validationlayers mesa-vulkan-drivers vulkan-tools
   libglfw3-dev libimgui-dev xvfb xauth fonts-noto-cjk libstb-dev libtinygltf-dev

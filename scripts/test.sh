@@ -112,6 +112,45 @@ if [ "${SKILLSIM_SKIP_ASAN:-0}" != 1 ]; then
   rm -f "$junit"
   (cd build/asan && ctest --output-on-failure -j "$jobs" -L unit --timeout 900 --output-junit "$junit")
   count_skips sanitizer "$junit"
+
+  # Coverage-guided smoke of every parser of a user's file (docs/fuzzing.md), with clang only.
+  fuzz_seconds=${SKILLSIM_FUZZ_SECONDS:-20}
+  if [ "$fuzz_seconds" != 0 ] && command -v clang++ >/dev/null; then
+    echo "== libFuzzer smoke (${fuzz_seconds} s per target)"
+    cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+      -DCMAKE_C_COMPILER=clang -DSKILLSIM_BUILD_FUZZ=ON -DSKILLSIM_BUILD_BENCH=OFF \
+      -DSKILLSIM_BUILD_TESTS=OFF "${launcher[@]}" >/dev/null
+    targets=(scenario_loader trace_reader certificate_rule bindings)
+    cmake --build build/fuzz -j "$jobs" --target "${targets[@]/#/skillsim_fuzz_}"
+    declare -A seeds=(
+      [scenario_loader]="fuzz/corpus/scenario_loader scenarios/overhead_crane assets/standards"
+      [trace_reader]="scenarios/overhead_crane/traces tests/records/data"
+      [certificate_rule]="assets/certificates"
+      [bindings]="assets/input")
+    pids=()
+    for t in "${targets[@]}"; do
+      mkdir -p "build/fuzz/corpus/$t"
+      # shellcheck disable=SC2086 # the seed folders are one word each
+      (cd build/fuzz && "./fuzz/skillsim_fuzz_$t" -max_total_time="$fuzz_seconds" \
+        -rss_limit_mb=2048 -artifact_prefix="$PWD/crash-$t-" "corpus/$t" \
+        $(for d in ${seeds[$t]}; do echo "$OLDPWD/$d"; done) >"fuzz-$t.log" 2>&1) &
+      pids+=("$!:$t")
+      if [ "${#pids[@]}" -ge "$jobs" ]; then
+        for p in "${pids[@]}"; do
+          wait "${p%%:*}" || { echo "test: fuzz target ${p#*:} failed:"; tail -40 "build/fuzz/fuzz-${p#*:}.log"; exit 1; }
+        done
+        pids=()
+      fi
+    done
+    for p in "${pids[@]}"; do
+      wait "${p%%:*}" || { echo "test: fuzz target ${p#*:} failed:"; tail -40 "build/fuzz/fuzz-${p#*:}.log"; exit 1; }
+    done
+    for t in "${targets[@]}"; do
+      echo "test: fuzz $t: $(grep -Eo '#[0-9]+ +DONE.*' "build/fuzz/fuzz-$t.log" | tail -1)"
+    done
+  elif [ "$fuzz_seconds" != 0 ]; then
+    echo "test: clang++ is not installed: the libFuzzer smoke is not run (docs/fuzzing.md)"
+  fi
 fi
 for line in "${skip_summary[@]}"; do echo "test: $line"; done
 echo "test: all suites passed in $(( $(date +%s) - start )) s"
