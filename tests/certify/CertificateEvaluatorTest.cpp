@@ -77,6 +77,7 @@ CertificateAttempt attempt(std::string id, std::string scenario, double score,
   a.passed = score >= 70.0;
   a.verified = verified;
   a.exam = true;
+  a.admission = ExamAdmission::admitted(); // station and session are checked in ExamAdmissionTest
   a.startedAt = std::move(startedAt);
   return a;
 }

@@ -51,3 +51,20 @@ TEST(TraceReader, VersionOneReferenceTraceFitsTheCranesControls) {
       {crane.controls.controls()[0], crane.controls.controls()[1], crane.controls.controls()[2]});
   EXPECT_FALSE(records::checkTraceControls(*trace, kFixture, axesOnly));
 }
+
+namespace skillsim::records {
+
+// Issue 13, point 13: format 3 adds who drove the attempt and its exam session; the committed
+// format 2 reference traces still read, as not scripted and in no session.
+TEST(TraceReader, VersionTwoReferenceTraceReadsAsNotScriptedInNoSession) {
+  const std::string file =
+      std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/overhead_crane/traces/q2-competent.sktrace";
+  auto trace = TraceReader::read(file);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_EQ(trace->header.formatVersion, 2u);
+  EXPECT_TRUE(trace->complete);
+  EXPECT_FALSE(trace->header.scripted);
+  EXPECT_TRUE(trace->header.examSession.empty());
+}
+
+} // namespace skillsim::records

@@ -336,4 +336,40 @@ TEST_F(TraceWriterTest, TheLayoutRoundTripsThroughTheFileAndUndeclaredValuesAreR
   EXPECT_FALSE(writer->append(b));
 }
 
+// Issue 13, point 13: format 3's header carries the scripted flag and the exam session.
+TEST_F(TraceWriterTest, FormatThreeCarriesTheScriptedFlagAndTheExamSession) {
+  TraceHeader header = sampleHeader();
+  header.mode = AttemptMode::Exam;
+  header.scripted = true;
+  header.examSession = {"ES-3f9a1c2b", "INV-7", 1795159800};
+  const auto path = mDir / "v3.sktrace";
+  {
+    auto writer = TraceWriter::create(path, header, mKey);
+    ASSERT_TRUE(writer) << writer.error().toString();
+    ASSERT_TRUE(writer->append(core::ActionState{}));
+    ASSERT_TRUE(writer->finish(test::sampleResult()));
+  }
+  auto trace = TraceReader::read(path);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_EQ(trace->header.formatVersion, 3u);
+  EXPECT_TRUE(trace->header.scripted);
+  EXPECT_EQ(trace->header.examSession, (ExamSessionRef{"ES-3f9a1c2b", "INV-7", 1795159800}));
+  header.publicKey = mKey.publicKey();
+  EXPECT_EQ(trace->header, header);
+
+  header.scripted = false;
+  header.examSession = {};
+  const auto plain = mDir / "v3-plain.sktrace";
+  {
+    auto writer = TraceWriter::create(plain, header, mKey);
+    ASSERT_TRUE(writer);
+    ASSERT_TRUE(writer->append(core::ActionState{}));
+    ASSERT_TRUE(writer->finish(test::sampleResult()));
+  }
+  auto person = TraceReader::read(plain);
+  ASSERT_TRUE(person) << person.error().toString();
+  EXPECT_FALSE(person->header.scripted);
+  EXPECT_TRUE(person->header.examSession.empty());
+}
+
 } // namespace skillsim::records
