@@ -9,6 +9,7 @@
 
 #include <skillsim/records/SqlConnection.h>
 #include <skillsim/records/TraceHeader.h>
+#include <skillsim/records/TraceReader.h>
 
 #include <cstdlib>
 #include <ctime>
@@ -246,6 +247,64 @@ TEST_P(ExamStationCommandTest, CertifyCountsOnlyAPersonAtARegisteredStationInIts
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("考试 ok: 计入：考试工位 1 'bay 1'"), std::string::npos) << r.out;
+}
+
+// The issue's own steps: `skillsim operate --profile competent --trainee T-0042 --mode exam`,
+// stored by `run`, then `certify` with real re-verification. It awarded the licence; now, even
+// with the operator's key registered as a station (a careless centre) and a session open, the
+// attempt is refused as scripted and the licence is not awarded.
+TEST(ExamStationCommand, TheScriptedOperatorsExamNeverEarnsALicence) {
+  test::ScratchDir dir("bot-licence");
+  std::filesystem::create_directories(dir.file("traces"));
+  const std::string trace = dir.file("traces") + "/bot.sktrace";
+  auto made = run({"operate", kQ2, "--profile", "competent", "--trainee", "T-0042", "--mode",
+                   "exam", "--out", trace, "--key-dir", dir.file("key")});
+  ASSERT_EQ(made.code, kExitOk) << made.err;
+  const std::string db = dir.file("results.sqlite");
+  auto stored = run({"run", kQ2, "--headless", "--input", trace, "--db", db});
+  ASSERT_EQ(stored.code, kExitOk) << stored.err;
+  auto botKey = run({"station", "key", "--key-dir", dir.file("key")}); // the workstation key
+  ASSERT_EQ(botKey.code, kExitOk);
+  auto header = records::TraceReader::read(trace);
+  ASSERT_TRUE(header) << header.error().toString();
+  EXPECT_NE(records::publicKeyHex(header->header.publicKey) + "\n", botKey.out)
+      << "operate must not sign with the workstation key";
+  ASSERT_EQ(run({"station", "register", "--key", records::publicKeyHex(header->header.publicKey),
+                 "--name", "bot bay", "--by", "R-1", "--db", db})
+                .code,
+            kExitOk);
+  ASSERT_EQ(run({"session", "open", "--invigilator", "INV-7", "--db", db}).code, kExitOk);
+  test::writeText(dir.file("theory.csv"), "trainee_id,score\nT-0042,80\n");
+  auto r = test::runWithTraces({"certify",
+                                "--trainee",
+                                "T-0042",
+                                "--certificate",
+                                "q2_overhead_crane_licence",
+                                "--db",
+                                db,
+                                "--certificates",
+                                test::kCertificates,
+                                "--theory-scores",
+                                dir.file("theory.csv"),
+                                "--date",
+                                "2026-11-29",
+                                "--no-record",
+                                "--lang",
+                                "en",
+                                "--traces",
+                                dir.file("traces"),
+                                "--scenarios",
+                                std::string(SKILLSIM_SOURCE_DIR) + "/scenarios",
+                                "-j",
+                                "2"});
+  EXPECT_EQ(r.code, kExitFailure) << r.out << r.err;
+  EXPECT_NE(r.out.find("re-verified 1 of 1 exam attempt(s)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(": not counted: driven by the scripted operator (skillsim operate), not by "
+                       "the trainee"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("decision: not awarded (q2_overhead_crane_licence)"), std::string::npos)
+      << r.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ExamStationCommandTest,

@@ -216,16 +216,16 @@ TEST_F(TraceWriterTest, AlteredPayloadByteNamesTheFrameAndOffset) {
 }
 
 TEST_F(TraceWriterTest, OtherFormatVersionIsRefusedPlainly) {
-  const auto path = writeTrace("v3.sktrace", 10);
+  const auto path = writeTrace("v4.sktrace", 10);
   std::string bytes = readFile(path);
-  EXPECT_EQ(bytes[8], 2) << "this build writes format version 2";
-  for (char version : {char(3), char(0)}) {
+  EXPECT_EQ(bytes[8], 3) << "this build writes format version 3";
+  for (char version : {char(4), char(0)}) {
     bytes[8] = version;
-    auto trace = TraceReader::parse(bytes, "v3.sktrace");
+    auto trace = TraceReader::parse(bytes, "v4.sktrace");
     ASSERT_FALSE(trace);
     EXPECT_EQ(trace.error().code, core::ErrorCode::Unsupported);
     EXPECT_NE(trace.error().message.find("format version " + std::to_string(int(version)) +
-                                         " is not supported; this build reads versions 1 to 2"),
+                                         " is not supported; this build reads versions 1 to 3"),
               std::string::npos)
         << trace.error().toString();
   }
