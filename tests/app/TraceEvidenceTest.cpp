@@ -416,12 +416,17 @@ TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
   // is still not counted, and the licence is not awarded.
   EXPECT_EQ(r.code, kExitFailure) << r.out << r.err;
   EXPECT_NE(r.out.find("re-verified 1 of 3 exam attempt(s)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("attempt " + sCompetent.record.attemptId + ": not counted: signed by key " +
-                       records::keyId(sCompetent.trace.header.publicKey) +
-                       ", which is no registered exam station of this store"),
+  // Format 2 (as committed before format 3): refused for its key; re-recorded with format 3:
+  // refused first as scripted.
+  const std::string refusal =
+      sCompetent.trace.header.scripted
+          ? std::string("driven by the scripted operator (skillsim operate), not by the trainee")
+          : "signed by key " + records::keyId(sCompetent.trace.header.publicKey) +
+                ", which is no registered exam station of this store";
+  EXPECT_NE(r.out.find("attempt " + sCompetent.record.attemptId + ": not counted: " + refusal),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("92.76%): excluded: signed by key"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("92.76%): excluded: " + refusal), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("decision: not awarded (q2_overhead_crane_licence)"), std::string::npos)
       << r.out;
   // The edited record would be the latest (same start, later id) and scores 95: it is excluded.
