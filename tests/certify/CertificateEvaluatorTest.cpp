@@ -151,7 +151,7 @@ TEST(CertificateEvaluator, ExcludedTraceNamesTheVerifierNote) {
   EXPECT_EQ(decision.attempts[0].reason,
             "excluded: trace does not verify (signature does not match the workstation key)");
   EXPECT_FALSE(decision.parts[1].met);
-  EXPECT_EQ(decision.parts[1].reason, "no verified attempt at q2_practical: not met");
+  EXPECT_EQ(decision.parts[1].reason, "no countable exam attempt at q2_practical: not met");
   EXPECT_EQ(decision.reasons[0], "attempt A9 (q2_practical, 2026-11-21T08:00:00Z, 99.00%): "
                                  "excluded: trace does not verify (signature does not match the "
                                  "workstation key)");
@@ -232,7 +232,7 @@ TEST(CertificateEvaluator, MissingTheoryAndInvalidDataAreReasonsNotCrashes) {
   EXPECT_EQ(decision.attempts[4].use, AttemptUse::Unrelated);
   EXPECT_EQ(decision.attempts[5].reason, "excluded: a practice attempt (hints and pause allowed); "
                                          "only exam attempts count");
-  EXPECT_EQ(decision.parts[1].reason, "no verified attempt at q2_practical: not met");
+  EXPECT_EQ(decision.parts[1].reason, "no countable exam attempt at q2_practical: not met");
   EXPECT_EQ(decision.parts[0].reason, "no theory score on record: not met");
   EXPECT_FALSE(decision.weightedPercent.has_value());
 }

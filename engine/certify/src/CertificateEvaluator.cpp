@@ -201,7 +201,7 @@ CertificateDecision evaluateCertificate(const CertificateRule& rule,
         source = "attempt " + attempt.attemptId + ", " + numberText(attempt.score) + " of " +
                  numberText(attempt.maxScore);
       } else {
-        source = "no verified attempt at " + part.scenarioId;
+        source = "no countable exam attempt at " + part.scenarioId;
       }
     }
 
