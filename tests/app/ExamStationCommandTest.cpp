@@ -90,6 +90,16 @@ TEST_P(ExamStationCommandTest, StationsAndSessionsFromTheCommandLine) {
   EXPECT_EQ(bad.code, kExitUsage);
   EXPECT_NE(bad.err.find("--key is not a public key: expected 64 hex digits"), std::string::npos)
       << bad.err;
+  auto missing = run({"station", "register", "--key-file", mDir.file("no-such.pub"), "--name", "x",
+                      "--by", "R-1", "--db", mStore});
+  EXPECT_EQ(missing.code, kExitFailure);
+  EXPECT_NE(missing.err.find("no-such.pub: cannot read the key file"), std::string::npos)
+      << missing.err;
+  test::writeText(mDir.file("garbled.pub"), "skillsim-ed25519-v1 1234\n");
+  auto garbled = run({"station", "register", "--key-file", mDir.file("garbled.pub"), "--name", "x",
+                      "--by", "R-1", "--db", mStore});
+  EXPECT_EQ(garbled.code, kExitUsage);
+  EXPECT_NE(garbled.err.find("garbled.pub: is not a public key"), std::string::npos) << garbled.err;
   auto neither = run({"station", "register", "--name", "x", "--by", "R-1", "--db", mStore});
   EXPECT_EQ(neither.code, kExitUsage);
   EXPECT_NE(neither.err.find("--key HEX or --key-file FILE"), std::string::npos) << neither.err;

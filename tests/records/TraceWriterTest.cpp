@@ -372,4 +372,44 @@ TEST_F(TraceWriterTest, FormatThreeCarriesTheScriptedFlagAndTheExamSession) {
   EXPECT_TRUE(person->header.examSession.empty());
 }
 
+// Bad format 3 headers are refused by name: an unknown flag bit (a forger who also repairs the
+// frame checksum is stopped at the header, before the signature), and a session id without its
+// invigilator.
+TEST_F(TraceWriterTest, AFormatThreeHeaderWithUnknownFlagsOrHalfASessionIsRefused) {
+  const auto path = writeTrace("flags.sktrace", 10);
+  std::string bytes = readFile(path);
+  const std::size_t headerPayload =
+      static_cast<unsigned char>(bytes[11]) | (static_cast<unsigned char>(bytes[12]) << 8);
+  // The header ends: flags (1), session id "" (1), invigilator "" (1), opened (8).
+  const std::size_t flags = 10 + 5 + headerPayload - 11;
+  ASSERT_EQ(bytes[flags], 0);
+  bytes[flags] = 2;
+  const core::Digest sum = core::hashBytes(std::string_view(bytes).substr(10, 5 + headerPayload));
+  std::copy(sum.begin(), sum.begin() + 8,
+            bytes.begin() + static_cast<std::ptrdiff_t>(10 + 5 + headerPayload));
+  auto forged = TraceReader::parse(bytes, "flags.sktrace");
+  ASSERT_FALSE(forged);
+  EXPECT_EQ(forged.error().code, core::ErrorCode::Integrity);
+  EXPECT_NE(forged.error().message.find(
+                "header.flags 2 sets bits this build does not know (bit 0: scripted)"),
+            std::string::npos)
+      << forged.error().toString();
+
+  TraceHeader half = sampleHeader();
+  half.examSession = {"ES-3f9a1c2b", "", 1795159800};
+  const auto halfPath = mDir / "half.sktrace";
+  {
+    auto writer = TraceWriter::create(halfPath, half, mKey);
+    ASSERT_TRUE(writer) << writer.error().toString();
+    ASSERT_TRUE(writer->append(core::ActionState{}));
+    ASSERT_TRUE(writer->finish(test::sampleResult()));
+  }
+  auto refused = TraceReader::read(halfPath);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(
+      refused.error().message.find("header.examSession names a session id but no invigilator"),
+      std::string::npos)
+      << refused.error().toString();
+}
+
 } // namespace skillsim::records
