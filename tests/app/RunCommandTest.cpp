@@ -1,8 +1,13 @@
 // `skillsim run --headless`: replaying a committed trace, and each way a user can get it wrong.
 #include <skillsim/app/Cli.h>
+#include <skillsim/app/RunObserver.h>
+#include <skillsim/records/ResultsStore.h>
+#include <skillsim/records/TraceReader.h>
+#include <skillsim/records/WorkstationKey.h>
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -218,4 +223,88 @@ TEST(RunCommand, FolderGivenAsTheTraceIsNamed) {
   EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(kCrane + "traces: is a folder, not a trace file"), std::string::npos)
       << r.err;
+}
+
+// Issue 13, point 11: a headless replay that runs longer than 2 s shows its progress on a
+// terminal. The terminal and the clock are stand-ins (RunObserver), so nothing here depends on
+// how fast the machine is: the fake clock steps 10 ms each time the replay looks at it.
+TEST(RunCommand, ALongHeadlessReplayShowsProgressOnATerminal) {
+  const std::string trace = kCrane + "traces/q2-competent.sktrace";
+  auto read = records::TraceReader::read(trace);
+  ASSERT_TRUE(read) << read.error().toString();
+  const std::string total = std::to_string(read->actions.size());
+  auto replay = [&](bool terminal, std::chrono::milliseconds step) {
+    app::RunObserver observer;
+    observer.progressTerminal = terminal;
+    auto now = std::chrono::steady_clock::time_point{};
+    observer.clock = [&now, step] { return now += step; };
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = app::runCli(
+        {"run", kCrane + "q2_practical.toml", "--headless", "--input", trace, "--no-store"}, out,
+        err, observer);
+    EXPECT_EQ(code, 0) << err.str();
+    return err.str();
+  };
+  const std::string shown = replay(true, std::chrono::milliseconds(10));
+  // Drawn in place ("\r[###…] done/total ticks replayed"), ending full and then cleared.
+  EXPECT_NE(shown.find("\r[##############################] " + total + "/" + total +
+                       " ticks replayed\r\033[K"),
+            std::string::npos)
+      << shown.substr(0, 200);
+  EXPECT_NE(shown.find("\r[#"), shown.rfind("\r[#")) << "redrawn as the replay goes on";
+  EXPECT_NE(shown.find("......] "), std::string::npos) << "a partly filled bar was drawn";
+  // Not a terminal: nothing drawn, however long it takes; a terminal but a replay under 2 s (the
+  // clock stands still): nothing either.
+  EXPECT_EQ(replay(false, std::chrono::milliseconds(10)).find("ticks replayed"), std::string::npos);
+  EXPECT_EQ(replay(true, std::chrono::milliseconds(0)).find("ticks replayed"), std::string::npos);
+}
+
+// Issue 13, point 13: the scripted operator signs with a key of its own, never the workstation's,
+// and marks its trace as scripted.
+TEST(RunCommand, TheScriptedOperatorSignsWithItsOwnKeyAndSaysSo) {
+  const std::string dir = freshDir("operator-key");
+  const std::string file = dir + "/bot.sktrace";
+  const Result made =
+      run({"operate", kCrane + "q2_practical.toml", "--profile", "competent", "--mode", "exam",
+           "--trainee", "T-0042", "--out", file, "--key-dir", dir + "/key"});
+  ASSERT_EQ(made.code, 0) << made.err;
+  auto trace = records::TraceReader::read(file);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_EQ(trace->header.formatVersion, 3u);
+  EXPECT_TRUE(trace->header.scripted);
+  EXPECT_TRUE(trace->header.examSession.empty());
+  EXPECT_TRUE(std::filesystem::exists(dir + "/key/scripted-operator.key"));
+  auto bot = records::WorkstationKey::loadOrCreate(dir + "/key",
+                                                   records::WorkstationKey::kOperatorFileName);
+  ASSERT_TRUE(bot);
+  EXPECT_EQ(trace->header.publicKey, bot->publicKey());
+  auto workstation = records::WorkstationKey::loadOrCreate(dir + "/key");
+  ASSERT_TRUE(workstation);
+  EXPECT_NE(trace->header.publicKey, workstation->publicKey());
+}
+
+// Issue 13, point 10: a trainee id beyond the basic plane (𠀀, U+20000) survives the command
+// line, the trace header and the store (the start screen's part: tests/ui/StartScreenTest.cpp).
+TEST(RunCommand, ATraineeNameBeyondTheBasicPlaneIsStoredAsGiven) {
+  const std::string dir = freshDir("non-bmp");
+  const std::string name = "\xF0\xA0\x80\x80-07"; // 𠀀-07
+  const std::string file = dir + "/" + name + ".sktrace";
+  const Result made =
+      run({"operate", kCrane + "q2_practical.toml", "--profile", "competent", "--mode", "exam",
+           "--trainee", name, "--out", file, "--key-dir", dir + "/key"});
+  ASSERT_EQ(made.code, 0) << made.err;
+  auto trace = records::TraceReader::read(file);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_EQ(trace->header.traineeId, name);
+  const std::string db = dir + "/results.sqlite";
+  const Result stored =
+      run({"run", kCrane + "q2_practical.toml", "--headless", "--input", file, "--db", db});
+  ASSERT_EQ(stored.code, 0) << stored.err;
+  auto store = records::ResultsStore::open(db);
+  ASSERT_TRUE(store);
+  auto all = (*store)->attempts();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].traineeId, name);
 }

@@ -341,7 +341,7 @@ TEST(TestMachine, RunsThroughLoaderMapperAttemptLoopTraceHudAndReport) {
   ASSERT_TRUE(writer->finish(result));
   auto trace = records::TraceReader::read(dir / "cart.sktrace");
   ASSERT_TRUE(trace) << trace.error().toString();
-  EXPECT_EQ(trace->header.formatVersion, 2);
+  EXPECT_EQ(trace->header.formatVersion, records::kTraceFormatVersion);
   EXPECT_EQ(trace->header.axisControls, std::vector<std::string>{"throttle"});
   EXPECT_EQ(trace->actions.toVector(), actions);
   EXPECT_TRUE(records::checkTraceControls(*trace, "cart.sktrace", controls));

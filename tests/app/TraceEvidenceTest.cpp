@@ -118,6 +118,20 @@ protected:
       return;
     }
     fs::create_directories(sDir->file("own-traces"));
+    // As at a centre: the workstation's key registered as an exam station, and an invigilated
+    // session opened before the attempts begin (2026-01-01T00:00:00Z), in the store certify
+    // reads; the attempts carry that session in their signed headers, driven by a person (the
+    // scripted operator's inputs stand in for the trainee's hands: not marked scripted).
+    {
+      auto key = records::WorkstationKey::loadOrCreate(sDir->file("key"));
+      ASSERT_TRUE(key) << key.error().toString();
+      auto store = records::ResultsStore::open(sDir->file("certify-own.sqlite"));
+      ASSERT_TRUE(store) << store.error().toString();
+      ASSERT_TRUE((*store)->registerStation(key->publicKey(), "bay 1", "R-1", 1767220000));
+      auto session = (*store)->openSession("INV-7", 1767225000);
+      ASSERT_TRUE(session) << session.error().toString();
+      sOwnSession = session->ref();
+    }
     sOwnCompetent = record("competent", "scripted-competent", "own-competent");
     sOwnCareless = record("careless", "scripted-careless", "own-careless");
     TraceSearchOptions own = searchOptions(false);
@@ -172,6 +186,7 @@ protected:
     header.mode = records::AttemptMode::Exam;
     header.startUtc = 1767225600; // 2026-01-01T00:00:00Z, as the committed traces
     header.setControls(q2->machine->controls);
+    header.examSession = sOwnSession;
     const fs::path file = fs::path(sDir->file("own-traces")) / (name + ".sktrace");
     auto writer = records::TraceWriter::create(file, header, *key);
     EXPECT_TRUE(writer) << writer.error().toString();
@@ -244,6 +259,7 @@ protected:
   static inline Reference sOwnCompetent;
   static inline Reference sOwnCareless;
   static inline std::vector<StoredAttemptCheck> sOwnChecks;
+  static inline records::ExamSessionRef sOwnSession;
 };
 
 TEST_F(TraceEvidenceTest, TheReferenceRecordsAreWhatTheTracesSay) {
@@ -393,9 +409,26 @@ TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
   for (const std::string& a : searchArgs()) {
     withTraces.push_back(a);
   }
+  withTraces.insert(withTraces.end(), {"--lang", "en"});
   auto r = test::runWithTraces(withTraces);
-  EXPECT_EQ(r.code, kExitOk) << r.out << r.err;
+  // Issue 13, point 13: the committed reference traces were driven by the scripted operator and
+  // signed by a key that is no exam station of this store, in no session: the one that verifies
+  // is still not counted, and the licence is not awarded.
+  EXPECT_EQ(r.code, kExitFailure) << r.out << r.err;
   EXPECT_NE(r.out.find("re-verified 1 of 3 exam attempt(s)"), std::string::npos) << r.out;
+  // Format 2 (as committed before format 3): refused for its key; re-recorded with format 3:
+  // refused first as scripted.
+  const std::string refusal =
+      sCompetent.trace.header.scripted
+          ? std::string("driven by the scripted operator (skillsim operate), not by the trainee")
+          : "signed by key " + records::keyId(sCompetent.trace.header.publicKey) +
+                ", which is no registered exam station of this store";
+  EXPECT_NE(r.out.find("attempt " + sCompetent.record.attemptId + ": not counted: " + refusal),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("92.76%): excluded: " + refusal), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("decision: not awarded (q2_overhead_crane_licence)"), std::string::npos)
+      << r.out;
   // The edited record would be the latest (same start, later id) and scores 95: it is excluded.
   EXPECT_NE(r.out.find("attempt zz-edited (overhead_crane.q2_practical, 2026-01-01T00:00:00Z, "
                        "95.00%): excluded: trace does not verify (the stored result differs from "
@@ -406,10 +439,6 @@ TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
                        "excluded: trace does not verify (no trace with hash 3f2a00000000… under " +
                        sDir->file("traces") + ")"),
             std::string::npos)
-      << r.out;
-  EXPECT_NE(r.out.find("92.76% from attempt " + sCompetent.record.attemptId), std::string::npos)
-      << r.out;
-  EXPECT_NE(r.out.find("decision: awarded (q2_overhead_crane_licence)"), std::string::npos)
       << r.out;
 
   // Without --allow-other-build a trace from another build is refused before re-simulating it,
@@ -424,11 +453,12 @@ TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
                        "overhead_crane.q2_practical 1.0.0 exam: recorded by engine"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("no verified attempt at overhead_crane.q2_practical: not met"),
+  EXPECT_NE(r.out.find("no countable exam attempt at overhead_crane.q2_practical: not met"),
             std::string::npos)
       << r.out;
 
-  // The same attempt recorded by this build counts without the flag, and is awarded.
+  // The same attempt recorded by this build at a registered exam station in an invigilated
+  // session counts without the flag, and is awarded.
   recordOwnTraces();
   ASSERT_TRUE(sOwnCompetent.trace.result);
   test::makeStore(sDir->file("certify-own.sqlite"), {sOwnCompetent.record});
@@ -437,8 +467,14 @@ TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
   ASSERT_NE(db, own.end());
   *(db + 1) = sDir->file("certify-own.sqlite");
   own.insert(own.end(), {"--traces", sDir->file("own-traces"), "--scenarios", kScenarios});
+  own.insert(own.end(), {"--lang", "en"});
   r = test::runWithTraces(own);
   EXPECT_EQ(r.code, kExitOk) << r.out << r.err;
+  EXPECT_NE(r.out.find("attempt " + sOwnCompetent.record.attemptId +
+                       ": counts: taken at exam station 1 'bay 1' in exam session " +
+                       sOwnSession.id + " (invigilator INV-7)"),
+            std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("re-verified 1 of 1 exam attempt(s)"), std::string::npos) << r.out;
   char points[16];
   std::snprintf(points, sizeof points, "%.2f%%", sOwnCompetent.record.result.totalPoints);

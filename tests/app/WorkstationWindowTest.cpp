@@ -40,10 +40,18 @@ TEST(WorkstationWindow, PlaysATraceToTheEndAndStoresTheAttempt) {
   const std::string scenarios = std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/overhead_crane/";
   std::ostringstream out;
   std::ostringstream err;
-  const int code = app::runCli({"run", scenarios + "q2_practical.toml", "--trainee", "T-window",
-                                "--mode", "exam", "--lang", "en", "--input",
-                                scenarios + "traces/q2-competent.sktrace", "--db", db},
-                               out, err);
+  // In an invigilated session (issue 13, point 13): its id, invigilator and opening time go into
+  // the new trace's signed header; played from a trace, the attempt is marked scripted.
+  std::ostringstream opened;
+  ASSERT_EQ(app::runCli({"session", "open", "--invigilator", "INV-7", "--db", db}, opened, err), 0)
+      << err.str();
+  const std::string sessionId = opened.str().substr(0, opened.str().find(' '));
+  std::filesystem::remove_all(dir + "/data/skillsim/traces");
+  const int code =
+      app::runCli({"run", scenarios + "q2_practical.toml", "--trainee", "T-window", "--mode",
+                   "exam", "--lang", "en", "--input", scenarios + "traces/q2-competent.sktrace",
+                   "--db", db, "--exam-session", sessionId},
+                  out, err);
   ASSERT_EQ(code, 0) << out.str() << err.str();
   EXPECT_NE(out.str().find("PASS"), std::string::npos) << out.str();
   auto store = records::ResultsStore::open(db);
@@ -55,6 +63,20 @@ TEST(WorkstationWindow, PlaysATraceToTheEndAndStoresTheAttempt) {
   EXPECT_EQ((*rows)[0].scenario.id, "overhead_crane.q2_practical");
   EXPECT_TRUE((*rows)[0].result.passed);
   EXPECT_TRUE((*rows)[0].signatureValid);
+  std::vector<std::filesystem::path> written;
+  for (const auto& entry : std::filesystem::directory_iterator(dir + "/data/skillsim/traces")) {
+    if (entry.path().extension() == ".sktrace") {
+      written.push_back(entry.path());
+    }
+  }
+  ASSERT_EQ(written.size(), 1u);
+  auto trace = records::TraceReader::read(written.front());
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_EQ(trace->header.examSession.id, sessionId);
+  EXPECT_EQ(trace->header.examSession.invigilatorId, "INV-7");
+  EXPECT_GT(trace->header.examSession.openedUtc, 0);
+  EXPECT_LE(trace->header.examSession.openedUtc, trace->header.startUtc);
+  EXPECT_TRUE(trace->header.scripted) << "played from a trace: not a person at the controls";
 }
 
 namespace {
@@ -235,4 +257,51 @@ TEST(WorkstationWindow, ExamQuitPressedTwiceAbandonsTheAttemptAndItsTrace) {
       << trace->incompleteReason;
   EXPECT_NE(trace->incompleteReason.find("Quit confirmed"), std::string::npos)
       << trace->incompleteReason;
+}
+
+// Issue 13, point 13: a person's exam at the workstation (devices, not a trace) carries the exam
+// session it was taken in, in its signed header, and is not marked scripted. Quit twice ends it
+// after a few frames, so the test does not wait for the whole attempt.
+TEST(WorkstationWindow, ALiveExamCarriesItsSessionAndIsNotScripted) {
+  if (std::getenv("DISPLAY") == nullptr) {
+    SKILLSIM_MISSING_PREREQUISITE() << "no display (scripts/test.sh starts Xvfb)";
+  }
+  const std::string dir = windowTestDir("workstation-live-exam");
+  const std::string scenarios = std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/overhead_crane/";
+  const std::string db = dir + "/results.sqlite";
+  std::ostringstream opened;
+  std::ostringstream err;
+  ASSERT_EQ(app::runCli({"session", "open", "--invigilator", "INV-7", "--db", db}, opened, err), 0)
+      << err.str();
+  const std::string sessionId = opened.str().substr(0, opened.str().find(' '));
+  int frames = 0;
+  app::RunObserver observer;
+  observer.onFrame = [&frames](platform::Window& window) {
+    ++frames;
+    if (frames == 5 || frames == 9) {
+      platform::simulateKeyEvent(window, platform::Key::Escape, true);
+      platform::simulateKeyEvent(window, platform::Key::Escape, false);
+    }
+  };
+  std::ostringstream out;
+  app::runCli({"run", scenarios + "q2_practical.toml", "--trainee", "T-live", "--mode", "exam",
+               "--lang", "en", "--db", db, "--exam-session", sessionId},
+              out, err, observer);
+  std::vector<std::filesystem::path> traces;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir + "/data")) {
+    if (entry.path().extension() == ".sktrace") {
+      traces.push_back(entry.path());
+    }
+  }
+  ASSERT_EQ(traces.size(), 1U) << err.str();
+  auto trace = records::TraceReader::read(traces.front());
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_EQ(trace->header.formatVersion, records::kTraceFormatVersion);
+  EXPECT_FALSE(trace->header.scripted);
+  EXPECT_EQ(trace->header.examSession.id, sessionId);
+  EXPECT_EQ(trace->header.examSession.invigilatorId, "INV-7");
+  EXPECT_LE(trace->header.examSession.openedUtc, trace->header.startUtc);
+  auto key = records::WorkstationKey::loadOrCreate(dir + "/config/skillsim");
+  ASSERT_TRUE(key) << key.error().toString();
+  EXPECT_EQ(trace->header.publicKey, key->publicKey()) << "signed with the workstation key";
 }

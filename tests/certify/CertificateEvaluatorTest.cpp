@@ -77,6 +77,7 @@ CertificateAttempt attempt(std::string id, std::string scenario, double score,
   a.passed = score >= 70.0;
   a.verified = verified;
   a.exam = true;
+  a.admission = ExamAdmission::admitted(); // station and session are checked in ExamAdmissionTest
   a.startedAt = std::move(startedAt);
   return a;
 }
@@ -150,7 +151,7 @@ TEST(CertificateEvaluator, ExcludedTraceNamesTheVerifierNote) {
   EXPECT_EQ(decision.attempts[0].reason,
             "excluded: trace does not verify (signature does not match the workstation key)");
   EXPECT_FALSE(decision.parts[1].met);
-  EXPECT_EQ(decision.parts[1].reason, "no verified attempt at q2_practical: not met");
+  EXPECT_EQ(decision.parts[1].reason, "no countable exam attempt at q2_practical: not met");
   EXPECT_EQ(decision.reasons[0], "attempt A9 (q2_practical, 2026-11-21T08:00:00Z, 99.00%): "
                                  "excluded: trace does not verify (signature does not match the "
                                  "workstation key)");
@@ -231,7 +232,7 @@ TEST(CertificateEvaluator, MissingTheoryAndInvalidDataAreReasonsNotCrashes) {
   EXPECT_EQ(decision.attempts[4].use, AttemptUse::Unrelated);
   EXPECT_EQ(decision.attempts[5].reason, "excluded: a practice attempt (hints and pause allowed); "
                                          "only exam attempts count");
-  EXPECT_EQ(decision.parts[1].reason, "no verified attempt at q2_practical: not met");
+  EXPECT_EQ(decision.parts[1].reason, "no countable exam attempt at q2_practical: not met");
   EXPECT_EQ(decision.parts[0].reason, "no theory score on record: not met");
   EXPECT_FALSE(decision.weightedPercent.has_value());
 }

@@ -50,6 +50,7 @@ inline CertificateDecision exportDecision(const CertificateRule& rule, const std
   attempt.passed = practical >= 70.0;
   attempt.verified = true;
   attempt.exam = true;
+  attempt.admission = ExamAdmission::admitted();
   attempt.startedAt = "2026-11-20T08:00:00Z";
   evidence.attempts.push_back(attempt);
   attempt.attemptId = "c3d4";

@@ -287,7 +287,7 @@ TEST_P(ResultsStoreTest, MigratesSchemaOneKeepingItsAttempts) {
   }
   auto v2 = open();
   ASSERT_TRUE(v2);
-  EXPECT_EQ(*v2->schemaVersion(), 2);
+  EXPECT_EQ(*v2->schemaVersion(), kStoreSchemaVersion);
   auto all = v2->attempts();
   ASSERT_TRUE(all) << all.error().toString();
   ASSERT_EQ(all->size(), 2u);
@@ -307,7 +307,7 @@ TEST_P(ResultsStoreTest, RefusesASchemaNewerThanThisBuild) {
   auto store = ResultsStore::open(mLocation);
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().code, core::ErrorCode::Unsupported);
-  EXPECT_NE(store.error().message.find("schema version 9; this build knows versions up to 2"),
+  EXPECT_NE(store.error().message.find("schema version 9; this build knows versions up to 3"),
             std::string::npos)
       << store.error().toString();
 }
@@ -494,6 +494,113 @@ TEST_P(ResultsStoreTest, SecondQueuedCopyOfAnAttemptIsNeitherLostNorDuplicated) 
     setAside += f.path().extension() == ".rejected" ? 1 : 0;
   }
   EXPECT_EQ(setAside, 1u);
+}
+
+// Issue 13, point 13: exam stations and sessions in the store, the same on both backends.
+TEST_P(ResultsStoreTest, ExamStationsAreRegisteredListedAndRevokedKeepingHistory) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  PublicKey bay1{};
+  bay1.fill(0x11);
+  PublicKey bay2{};
+  bay2.fill(0x22);
+  auto first = store->registerStation(bay1, "bay 1", "R-1", 1795161600);
+  ASSERT_TRUE(first) << first.error().toString();
+  EXPECT_EQ(first->id, 1);
+  auto second = store->registerStation(bay2, "bay 2", "R-1", 1795161700);
+  ASSERT_TRUE(second) << second.error().toString();
+  EXPECT_EQ(second->id, 2);
+  // The same key twice while in service is refused, naming the station that has it.
+  auto twice = store->registerStation(bay1, "bay 1 again", "R-2", 1795161800);
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, core::ErrorCode::InvalidInput);
+  EXPECT_NE(twice.error().message.find("key 1111111111111111 is already registered as station 1 "
+                                       "'bay 1' (by R-1 at 2026-11-20T08:00:00Z)"),
+            std::string::npos)
+      << twice.error().message;
+  EXPECT_FALSE(store->registerStation(bay1, " ", "R-2", 1795161800));
+  EXPECT_FALSE(store->registerStation(bay1, "bay 1", "", 1795161800));
+
+  auto revoked = store->revokeStation(1, "R-2", 1795165200);
+  ASSERT_TRUE(revoked) << revoked.error().toString();
+  EXPECT_EQ(revoked->revokedBy, "R-2");
+  EXPECT_EQ(revoked->revokedUtc, std::optional<std::int64_t>(1795165200));
+  auto again = store->revokeStation(1, "R-3", 1795165300);
+  ASSERT_FALSE(again);
+  EXPECT_NE(again.error().message.find("already revoked by R-2 at 2026-11-20T09:00:00Z"),
+            std::string::npos)
+      << again.error().message;
+  auto unknown = store->revokeStation(9, "R-2", 1795165300);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, core::ErrorCode::NotFound);
+  // Revoked, the key may be registered again: a new row, the old one kept.
+  auto back = store->registerStation(bay1, "bay 1 (new PC)", "R-1", 1795168800);
+  ASSERT_TRUE(back) << back.error().toString();
+  EXPECT_EQ(back->id, 3);
+
+  store.reset();
+  auto reopened = open(); // what another process sees
+  ASSERT_TRUE(reopened);
+  auto all = reopened->stations();
+  ASSERT_TRUE(all) << all.error().toString();
+  const std::vector<ExamStation> expected = {
+      {1, "bay 1", bay1, "R-1", 1795161600, "R-2", 1795165200},
+      {2, "bay 2", bay2, "R-1", 1795161700, "", std::nullopt},
+      {3, "bay 1 (new PC)", bay1, "R-1", 1795168800, "", std::nullopt}};
+  EXPECT_EQ(*all, expected);
+  EXPECT_EQ(count("exam_stations"), 3);
+}
+
+TEST_P(ResultsStoreTest, ExamSessionsOpenAndCloseOnce) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto s = store->openSession("INV-7", 1795159800);
+  ASSERT_TRUE(s) << s.error().toString();
+  EXPECT_EQ(s->id.size(), 11u); // "ES-" and 8 hex digits
+  EXPECT_EQ(s->id.rfind("ES-", 0), 0u);
+  EXPECT_EQ(s->ref(), (ExamSessionRef{s->id, "INV-7", 1795159800}));
+  auto other = store->openSession("INV-8", 1795159900);
+  ASSERT_TRUE(other);
+  EXPECT_NE(other->id, s->id);
+  EXPECT_FALSE(store->openSession("", 1795159900));
+  auto closed = store->closeSession(s->id, 1795166400);
+  ASSERT_TRUE(closed) << closed.error().toString();
+  EXPECT_EQ(closed->closedUtc, std::optional<std::int64_t>(1795166400));
+  auto twice = store->closeSession(s->id, 1795166500);
+  ASSERT_FALSE(twice);
+  EXPECT_NE(twice.error().message.find("was already closed at 2026-11-20T09:20:00Z"),
+            std::string::npos)
+      << twice.error().message;
+  auto unknown = store->closeSession("ES-nope", 1795166500);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, core::ErrorCode::NotFound);
+  store.reset();
+  auto reopened = open();
+  auto all = reopened->sessions();
+  ASSERT_TRUE(all) << all.error().toString();
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0], (ExamSession{s->id, "INV-7", 1795159800, 1795166400}));
+  EXPECT_EQ((*all)[1], (ExamSession{other->id, "INV-8", 1795159900, std::nullopt}));
+}
+
+TEST_P(ResultsStoreTest, ASchemaTwoStoreOpensAtThreeWithItsAttemptsAndNoStations) {
+  {
+    auto v2 = open({.schemaVersion = 2});
+    ASSERT_TRUE(v2);
+    ASSERT_TRUE(*v2->recordAttempt(sampleRecord("att-1", "t-1", 88.0)));
+    auto refused = v2->stations();
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, core::ErrorCode::Unsupported);
+  }
+  auto v3 = open();
+  ASSERT_TRUE(v3);
+  EXPECT_EQ(*v3->schemaVersion(), 3);
+  auto all = v3->attempts();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0], sampleRecord("att-1", "t-1", 88.0));
+  EXPECT_TRUE(v3->stations()->empty());
+  EXPECT_TRUE(v3->sessions()->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ResultsStoreTest, ::testing::Values("sqlite", "postgresql"),

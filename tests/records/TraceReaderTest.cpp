@@ -51,3 +51,24 @@ TEST(TraceReader, VersionOneReferenceTraceFitsTheCranesControls) {
       {crane.controls.controls()[0], crane.controls.controls()[1], crane.controls.controls()[2]});
   EXPECT_FALSE(records::checkTraceControls(*trace, kFixture, axesOnly));
 }
+
+namespace skillsim::records {
+
+// Issue 13, point 13: format 3 adds who drove the attempt and its exam session; a format 2 trace
+// (the competent reference trace as committed before format 3, kept as a reading fixture) still
+// reads, as not scripted and in no session.
+TEST(TraceReader, VersionTwoReferenceTraceReadsAsNotScriptedInNoSession) {
+  const std::string file =
+      std::string(SKILLSIM_SOURCE_DIR) + "/tests/records/data/q2-competent-v2.sktrace";
+  auto trace = TraceReader::read(file);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_EQ(trace->header.formatVersion, 2u);
+  EXPECT_TRUE(trace->complete);
+  EXPECT_EQ(trace->header.traineeId, "scripted-competent");
+  ASSERT_TRUE(trace->result);
+  EXPECT_NEAR(trace->result->totalPoints, 92.76, 0.005); // as signed then (docs/workstation.md)
+  EXPECT_FALSE(trace->header.scripted);
+  EXPECT_TRUE(trace->header.examSession.empty());
+}
+
+} // namespace skillsim::records

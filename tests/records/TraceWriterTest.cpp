@@ -216,16 +216,16 @@ TEST_F(TraceWriterTest, AlteredPayloadByteNamesTheFrameAndOffset) {
 }
 
 TEST_F(TraceWriterTest, OtherFormatVersionIsRefusedPlainly) {
-  const auto path = writeTrace("v3.sktrace", 10);
+  const auto path = writeTrace("v4.sktrace", 10);
   std::string bytes = readFile(path);
-  EXPECT_EQ(bytes[8], 2) << "this build writes format version 2";
-  for (char version : {char(3), char(0)}) {
+  EXPECT_EQ(bytes[8], 3) << "this build writes format version 3";
+  for (char version : {char(4), char(0)}) {
     bytes[8] = version;
-    auto trace = TraceReader::parse(bytes, "v3.sktrace");
+    auto trace = TraceReader::parse(bytes, "v4.sktrace");
     ASSERT_FALSE(trace);
     EXPECT_EQ(trace.error().code, core::ErrorCode::Unsupported);
     EXPECT_NE(trace.error().message.find("format version " + std::to_string(int(version)) +
-                                         " is not supported; this build reads versions 1 to 2"),
+                                         " is not supported; this build reads versions 1 to 3"),
               std::string::npos)
         << trace.error().toString();
   }
@@ -337,6 +337,82 @@ TEST_F(TraceWriterTest, TheLayoutRoundTripsThroughTheFileAndUndeclaredValuesAreR
   core::ActionState b;
   b.setButton(4, true); // and 4 buttons
   EXPECT_FALSE(writer->append(b));
+}
+
+// Issue 13, point 13: format 3's header carries the scripted flag and the exam session.
+TEST_F(TraceWriterTest, FormatThreeCarriesTheScriptedFlagAndTheExamSession) {
+  TraceHeader header = sampleHeader();
+  header.mode = AttemptMode::Exam;
+  header.scripted = true;
+  header.examSession = {"ES-3f9a1c2b", "INV-7", 1795159800};
+  const auto path = mDir / "v3.sktrace";
+  {
+    auto writer = TraceWriter::create(path, header, mKey);
+    ASSERT_TRUE(writer) << writer.error().toString();
+    ASSERT_TRUE(writer->append(core::ActionState{}));
+    ASSERT_TRUE(writer->finish(test::sampleResult()));
+  }
+  auto trace = TraceReader::read(path);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_EQ(trace->header.formatVersion, 3u);
+  EXPECT_TRUE(trace->header.scripted);
+  EXPECT_EQ(trace->header.examSession, (ExamSessionRef{"ES-3f9a1c2b", "INV-7", 1795159800}));
+  header.publicKey = mKey.publicKey();
+  EXPECT_EQ(trace->header, header);
+
+  header.scripted = false;
+  header.examSession = {};
+  const auto plain = mDir / "v3-plain.sktrace";
+  {
+    auto writer = TraceWriter::create(plain, header, mKey);
+    ASSERT_TRUE(writer);
+    ASSERT_TRUE(writer->append(core::ActionState{}));
+    ASSERT_TRUE(writer->finish(test::sampleResult()));
+  }
+  auto person = TraceReader::read(plain);
+  ASSERT_TRUE(person) << person.error().toString();
+  EXPECT_FALSE(person->header.scripted);
+  EXPECT_TRUE(person->header.examSession.empty());
+}
+
+// Bad format 3 headers are refused by name: an unknown flag bit (a forger who also repairs the
+// frame checksum is stopped at the header, before the signature), and a session id without its
+// invigilator.
+TEST_F(TraceWriterTest, AFormatThreeHeaderWithUnknownFlagsOrHalfASessionIsRefused) {
+  const auto path = writeTrace("flags.sktrace", 10);
+  std::string bytes = readFile(path);
+  const std::size_t headerPayload =
+      static_cast<unsigned char>(bytes[11]) | (static_cast<unsigned char>(bytes[12]) << 8);
+  // The header ends: flags (1), session id "" (1), invigilator "" (1), opened (8).
+  const std::size_t flags = 10 + 5 + headerPayload - 11;
+  ASSERT_EQ(bytes[flags], 0);
+  bytes[flags] = 2;
+  const core::Digest sum = core::hashBytes(std::string_view(bytes).substr(10, 5 + headerPayload));
+  std::copy(sum.begin(), sum.begin() + 8,
+            bytes.begin() + static_cast<std::ptrdiff_t>(10 + 5 + headerPayload));
+  auto forged = TraceReader::parse(bytes, "flags.sktrace");
+  ASSERT_FALSE(forged);
+  EXPECT_EQ(forged.error().code, core::ErrorCode::Integrity);
+  EXPECT_NE(forged.error().message.find(
+                "header.flags 2 sets bits this build does not know (bit 0: scripted)"),
+            std::string::npos)
+      << forged.error().toString();
+
+  TraceHeader half = sampleHeader();
+  half.examSession = {"ES-3f9a1c2b", "", 1795159800};
+  const auto halfPath = mDir / "half.sktrace";
+  {
+    auto writer = TraceWriter::create(halfPath, half, mKey);
+    ASSERT_TRUE(writer) << writer.error().toString();
+    ASSERT_TRUE(writer->append(core::ActionState{}));
+    ASSERT_TRUE(writer->finish(test::sampleResult()));
+  }
+  auto refused = TraceReader::read(halfPath);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(
+      refused.error().message.find("header.examSession names a session id but no invigilator"),
+      std::string::npos)
+      << refused.error().toString();
 }
 
 } // namespace skillsim::records

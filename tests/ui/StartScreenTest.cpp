@@ -130,6 +130,39 @@ TEST(StartScreen, TypingTheTraineeIdIsReported) {
   EXPECT_EQ(screen.traineeId(), "T42");
 }
 
+// Issue 13, point 10: Debian's ImGui 1.86 keeps 16-bit characters, so a name with 𠀀 (U+20000)
+// given on the command line came back as U+FFFD once the field was edited. Now it survives: the
+// field holds a stand-in and the screen maps it back.
+TEST(StartScreen, ANameBeyondTheBasicPlaneSurvivesEditingTheField) {
+  ImGuiHarness h;
+  StartScreen screen("\xF0\xA0\x80\x80-07"); // 𠀀-07
+  const auto model = sampleModel();
+  auto draw = [&] { return screen.draw(model, english()); };
+  h.frame(draw);
+  auto labelAt = h.find("TraineeID");
+  ASSERT_TRUE(labelAt);
+  click(h, ImVec2(labelAt->x + 140.0f, labelAt->y), draw);
+  ImGui::GetIO().AddInputCharactersUTF8("x");
+  StartScreenActions a = h.frame(draw);
+  EXPECT_TRUE(a.traineeChanged);
+  EXPECT_EQ(screen.traineeId(), "\xF0\xA0\x80\x80-07x");
+}
+
+TEST(StartScreen, FieldTextStandsInForCharactersBeyondTheBasicPlane) {
+  std::vector<char32_t> standIns;
+  // 𠀀 (U+20000), 张 (U+5F20, kept), 😀 (U+1F600), 𠀀 again (same stand-in), a real U+E000.
+  const std::string name =
+      "\xF0\xA0\x80\x80\xE5\xBC\xA0\xF0\x9F\x98\x80\xF0\xA0\x80\x80\xEE\x80\x80";
+  const std::string field = toFieldText(name, standIns);
+  EXPECT_EQ(standIns, (std::vector<char32_t>{0x20000, 0x1F600, 0xE000}));
+  // U+E000, 张, U+E001, U+E000, U+E002: every character in the basic plane.
+  EXPECT_EQ(field, "\xEE\x80\x80\xE5\xBC\xA0\xEE\x80\x81\xEE\x80\x80\xEE\x80\x82");
+  EXPECT_EQ(fromFieldText(field, standIns), name);
+  // Invalid bytes pass through both ways.
+  const std::string invalid = std::string("a\xFF") + "b";
+  EXPECT_EQ(fromFieldText(toFieldText(invalid, standIns), standIns), invalid);
+}
+
 TEST(StartScreen, SelectionOutOfRangeIsDropped) {
   ImGuiHarness h;
   StartScreen screen("T001");

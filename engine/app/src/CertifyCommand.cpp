@@ -12,6 +12,7 @@
 #include <skillsim/certify/CertificateRuleLoader.h>
 #include <skillsim/certify/CertificateTheoryScores.h>
 #include <skillsim/certify/CertificateXapi.h>
+#include <skillsim/certify/ExamAdmission.h>
 #include <skillsim/certify/SignedCredential.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/UserDirs.h>
@@ -117,6 +118,19 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     checkOf[candidates[i].attemptId] = &(*checks)[i];
   }
+  // A verified exam attempt counts only when taken at a registered, unrevoked exam station in an
+  // invigilated session of this store, by a person (certify::admitExamAttempt; issue 13.13).
+  auto stations = (*store)->stations();
+  if (!stations) {
+    return fail(stations.error());
+  }
+  auto sessions = (*store)->sessions();
+  if (!sessions) {
+    return fail(sessions.error());
+  }
+  const bool zh = options.lang != "en";
+  const std::string language = zh ? "zh-CN" : "en";
+  std::vector<std::string> admissionLines;
   std::size_t verifiedCount = 0;
   for (const records::AttemptRecord& record : *stored) {
     if (evidence.traineeName.empty()) {
@@ -129,11 +143,15 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
     attempt.verificationNote =
         check != checkOf.end() ? check->second->note : "not re-verified (cannot count here)";
     verifiedCount += attempt.verified ? 1 : 0;
+    if (attempt.verified && check->second->header) {
+      attempt.admission = certify::admitExamAttempt(*check->second->header, *stations, *sessions);
+      admissionLines.push_back("  " + std::string(zh ? "考试 " : "attempt ") + record.attemptId +
+                               ": " + certify::examAdmissionText(attempt.admission, language));
+    }
     evidence.attempts.push_back(std::move(attempt));
   }
 
   certify::CertificateDecision decision = certify::evaluateCertificate(*rule, evidence);
-  const bool zh = options.lang != "en";
   out << "certificate " << rule->id << ": " << (zh ? rule->title.zh : rule->title.en);
   if (const certify::CertificateLevel* level = rule->levelInfo()) {
     out << " — " << (zh ? level->zh : level->en);
@@ -145,6 +163,12 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
   // Each attempt that does not verify is named with its reason among the decision's reasons.
   out << "re-verified " << verifiedCount << " of " << candidates.size()
       << " exam attempt(s) at this certificate's scenarios by re-simulating their traces\n";
+  if (!admissionLines.empty()) {
+    out << (zh ? "考试工位与监考场次核对：\n" : "exam station and invigilated session checks:\n");
+    for (const std::string& line : admissionLines) {
+      out << line << '\n';
+    }
+  }
   for (const std::string& reason : decision.reasons) {
     out << "  " << reason << '\n';
   }

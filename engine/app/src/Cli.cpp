@@ -6,6 +6,7 @@
 #include "ReportCommand.h"
 #include "RunCommand.h"
 #include "ValidateCommand.h"
+#include "skillsim/app/ExamStationCommand.h"
 #include "skillsim/app/QueueCommand.h"
 #include "skillsim/app/VerifyCommand.h"
 
@@ -130,7 +131,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   operateCmd->add_option("--trainee", operate.trainee, "Trainee id written in the trace");
   operateCmd->add_option("--mode", operate.mode, "practice or exam");
   operateCmd->add_option("--key-dir", operate.keyDir,
-                         "Folder of the workstation signing key (default: the user's config)");
+                         "Folder of the scripted operator's own signing key, scripted-operator.key "
+                         "(default: the user's config)");
 
   RunOptions run;
   CLI::App* runCmd = cli.add_subcommand(
@@ -145,6 +147,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
                    "practice or exam (headless: the trace's; another is refused)")
       ->check(CLI::IsMember({"practice", "exam"}));
   runCmd->add_option("--db", run.db, "Results store: SQLite file or postgresql:// URL");
+  runCmd->add_option("--exam-session", run.examSession,
+                     "Exam mode: the invigilated session ('skillsim session open'), read from "
+                     "the results store; it must be open");
   runCmd->add_option("--lang", run.lang, "UI language: zh-CN or en (default: from the locale)");
   runCmd->add_option("--bindings", run.bindings,
                      "Input bindings file (default: assets/input/bindings.toml)");
@@ -169,6 +174,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* queueCmd = addQueueCommand(cli, queue);
   BadgeVerifyOptions badgeVerify;
   CLI::App* badgeVerifyCmd = addBadgeCommand(cli, badgeVerify);
+  StationOptions station;
+  CLI::App* stationCmd = addStationCommand(cli, station);
+  SessionOptions examSession;
+  CLI::App* sessionCmd = addSessionCommand(cli, examSession);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -220,6 +229,12 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (badgeVerifyCmd->parsed()) {
       return runBadgeVerify(badgeVerify, out, err);
+    }
+    if (stationCmd->parsed()) {
+      return runStation(station, out, err);
+    }
+    if (sessionCmd->parsed()) {
+      return runSession(examSession, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

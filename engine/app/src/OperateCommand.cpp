@@ -51,15 +51,18 @@ int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& e
     err << "skillsim operate: the scripted operator got stuck: " << *run->failure << '\n';
     return kExitFailure;
   }
+  // The scripted operator signs with a key of its own, never the workstation's, and its header
+  // says "scripted": such a trace can never count as an exam attempt (issue 13, point 13).
   auto key = records::WorkstationKey::loadOrCreate(
-      options.keyDir.empty() ? records::defaultConfigDir() : std::filesystem::path(options.keyDir));
+      options.keyDir.empty() ? records::defaultConfigDir() : std::filesystem::path(options.keyDir),
+      records::WorkstationKey::kOperatorFileName);
   if (!key) {
     err << key.error().toString() << '\n';
     return kExitFailure;
   }
   // 2026-01-01T00:00:00Z: reference traces carry no wall clock.
-  const records::TraceHeader header =
-      makeTraceHeader(*scenario, options.trainee, *mode, 1767225600);
+  records::TraceHeader header = makeTraceHeader(*scenario, options.trainee, *mode, 1767225600);
+  header.scripted = true;
   auto writer = records::TraceWriter::create(options.out, header, *key);
   if (!writer) {
     err << writer.error().toString() << '\n';

@@ -93,8 +93,31 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   if (!o.headless) {
-    return o.scenario.empty() ? runStartSession(o, *language, out, err)
-                              : runWorkstation(o, *language, out, err);
+    RunOptions at = o;
+    if (!o.examSession.empty()) {
+      if (o.mode == "practice") {
+        err << "skillsim run: --exam-session is for exam attempts; leave out --mode practice\n";
+        return kExitUsage;
+      }
+      const std::string store = o.db.empty() ? records::defaultStorePath().string() : o.db;
+      auto found = findOpenExamSession(store, o.examSession);
+      if (!found) {
+        err << "skillsim run: --exam-session " << o.examSession << ": " << found.error().toString()
+            << '\n';
+        return found.error().code == core::ErrorCode::Unavailable ? kExitFailure : kExitUsage;
+      }
+      at.resolvedExamSession = *found;
+    } else if (o.mode == "exam") {
+      err << "skillsim run: note: no --exam-session: exam attempts taken now belong to no "
+             "invigilated session and cannot count towards a certificate\n";
+    }
+    return o.scenario.empty() ? runStartSession(at, *language, out, err)
+                              : runWorkstation(at, *language, out, err);
+  }
+  if (!o.examSession.empty()) {
+    err << "skillsim run: --exam-session is for taking an exam at the workstation; a replay "
+           "keeps the session its trace records: leave out --exam-session\n";
+    return kExitUsage;
   }
   if (o.scenario.empty()) {
     err << "skillsim run: --headless needs a SCENARIO file\n";
@@ -203,9 +226,12 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
   (*runner)->addObserver(o.observer.onTick);
   // A long replay (a big scenario can take minutes) shows progress on a terminal once it has
   // run for 2 s; the wall clock only decides whether to draw, never what is simulated.
-  const bool terminal = stderrIsTerminal(err);
+  const bool terminal = o.observer.progressTerminal.value_or(stderrIsTerminal(err));
+  const auto now = [&o] {
+    return o.observer.clock ? o.observer.clock() : std::chrono::steady_clock::now();
+  };
   ProgressBar bar(err, terminal, "ticks replayed");
-  const auto replayStart = std::chrono::steady_clock::now();
+  const auto replayStart = now();
   bool barShown = false;
   const std::uint64_t tickCount = trace->actions.size();
   (*runner)->addObserver([&](const scenario::AttemptTick& t) {
@@ -213,7 +239,7 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (!terminal || (t.index % 64 != 0 && !last)) {
       return;
     }
-    if (!barShown && std::chrono::steady_clock::now() - replayStart < std::chrono::seconds(2)) {
+    if (!barShown && now() - replayStart < std::chrono::seconds(2)) {
       return;
     }
     barShown = true;

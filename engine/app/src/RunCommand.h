@@ -2,6 +2,8 @@
 
 #include "skillsim/app/RunObserver.h"
 
+#include <skillsim/records/TraceHeader.h>
+
 #include <iosfwd>
 #include <string>
 
@@ -9,10 +11,18 @@ namespace skillsim::app {
 
 /** Options of `skillsim run`. */
 struct RunOptions {
-  std::string scenario;   ///< Scenario file.
-  std::string trainee;    ///< Trainee id; headless: defaults to the trace's.
-  std::string mode;       ///< "practice" or "exam"; headless: defaults to the trace's.
-  std::string db;         ///< Results store (SQLite path or postgresql:// URL); empty = default.
+  std::string scenario; ///< Scenario file.
+  std::string trainee;  ///< Trainee id; headless: defaults to the trace's.
+  std::string mode;     ///< "practice" or "exam"; headless: defaults to the trace's.
+  std::string db;       ///< Results store (SQLite path or postgresql:// URL); empty = default.
+  /**
+   * Exam mode at the workstation: the invigilated exam session's id (`skillsim session open`),
+   * looked up in the results store when the run starts; an unknown or closed session is refused.
+   * Its id, invigilator and opening time go into every exam trace's signed header.
+   */
+  std::string examSession;
+  /** Not an option: the session `examSession` names, as read from the store by runRun. */
+  records::ExamSessionRef resolvedExamSession;
   std::string lang;       ///< "zh-CN" or "en"; empty = from the locale (LC_ALL, LC_MESSAGES, LANG).
   std::string bindings;   ///< Input bindings file; empty = assets/input/bindings.toml.
   bool headless = false;  ///< No display: replay `input`.

@@ -5,6 +5,7 @@
 
 #include <skillsim/core/Hash.h>
 #include <skillsim/platform/Window.h>
+#include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/render/Renderer.h>
 #include <skillsim/ui/ImGuiLayer.h>
@@ -87,7 +88,38 @@ core::Expected<SessionWindow*> Session::window(const std::string& title) {
 records::TraceHeader Session::traceHeader(const scenario::Scenario& scenario,
                                           const std::string& trainee, records::AttemptMode mode,
                                           std::int64_t startUtc) const {
-  return makeTraceHeader(scenario, trainee, mode, startUtc);
+  records::TraceHeader header = makeTraceHeader(scenario, trainee, mode, startUtc);
+  if (mode == records::AttemptMode::Exam) {
+    header.examSession = mOptions.resolvedExamSession; // empty: an exam in no session (warned)
+  }
+  return header;
+}
+
+core::Expected<records::ExamSessionRef> findOpenExamSession(const std::string& store,
+                                                            const std::string& id) {
+  auto opened = records::ResultsStore::open(store);
+  if (!opened) {
+    return std::move(opened).error();
+  }
+  auto sessions = (*opened)->sessions();
+  if (!sessions) {
+    return std::move(sessions).error();
+  }
+  for (const records::ExamSession& s : *sessions) {
+    if (s.id == id) {
+      if (s.closedUtc) {
+        return core::makeError(core::ErrorCode::InvalidInput,
+                               "exam session " + id + " was closed at " +
+                                   records::formatUtc(*s.closedUtc) +
+                                   "; ask the invigilator to open a new one ('skillsim session "
+                                   "open')");
+      }
+      return s.ref();
+    }
+  }
+  return core::makeError(core::ErrorCode::NotFound, "no exam session '" + id +
+                                                        "' in the results store " + store +
+                                                        " ('skillsim session list' shows them)");
 }
 
 records::TraceHeader makeTraceHeader(const scenario::Scenario& scenario, const std::string& trainee,

@@ -45,6 +45,14 @@ namespace skillsim::app {
                                                    std::int64_t startUtc);
 
 /**
+ * The open exam session `id` in the results store at `store`, as an exam trace's header records
+ * it. Errors: NotFound for an unknown id, InvalidInput for a closed session (both saying what to
+ * do), the store's own errors.
+ */
+[[nodiscard]] core::Expected<records::ExamSessionRef> findOpenExamSession(const std::string& store,
+                                                                          const std::string& id);
+
+/**
  * The window of a session with its renderer and ImGui layer, made once per session and shared by
  * the start screen and every attempt taken from it. Destroys the layer, then the renderer, then
  * the window (ImGuiLayer's contract), after the GPU is idle.

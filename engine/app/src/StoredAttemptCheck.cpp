@@ -264,6 +264,7 @@ checkStoredAttempts(std::span<const records::AttemptRecord> records,
       continue;
     }
     check.verified = true;
+    check.header = h;
     check.note = "trace " + check.trace.string() + ": " + outcome.message;
   }
   return checks;

@@ -62,6 +62,10 @@ startAttempt(const Session& session, const scenario::Scenario& s, const RunOptio
   a->runner = std::move(*runner);
   const auto startUtc = static_cast<std::int64_t>(std::time(nullptr)); // metadata, not simulated
   a->header = session.traceHeader(s, o.trainee, mode, startUtc);
+  // A window played from a recorded trace (--input) is not a person at the controls: its new
+  // trace is marked scripted, so replaying a bot's inputs at a station never makes a countable
+  // exam attempt (issue 13, point 13).
+  a->header.scripted = !o.input.empty();
   const auto dir = records::defaultDataDir() / "traces";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);

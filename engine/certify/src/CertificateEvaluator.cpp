@@ -64,6 +64,15 @@ bool screen(const CertificateAttempt& attempt, const CertificateRule& rule,
                ")";
     return false;
   }
+  if (!attempt.admission.counts()) {
+    std::string why = examAdmissionText(attempt.admission, "en");
+    constexpr std::string_view kPrefix = "not counted: ";
+    if (why.starts_with(kPrefix)) {
+      why.erase(0, kPrefix.size());
+    }
+    c.reason = "excluded: " + why;
+    return false;
+  }
   auto date = parseCertificateDate(attempt.startedAt);
   if (!date) {
     c.reason = "excluded: start time '" + attempt.startedAt + "' is not an ISO 8601 UTC time";
@@ -192,7 +201,7 @@ CertificateDecision evaluateCertificate(const CertificateRule& rule,
         source = "attempt " + attempt.attemptId + ", " + numberText(attempt.score) + " of " +
                  numberText(attempt.maxScore);
       } else {
-        source = "no verified attempt at " + part.scenarioId;
+        source = "no countable exam attempt at " + part.scenarioId;
       }
     }
 

@@ -91,6 +91,25 @@ const std::array<std::vector<std::string_view>, kStoreSchemaVersion> kMigrations
              FROM attempts WHERE vetoed)",
         R"(CREATE INDEX attempts_by_trainee ON attempts (trainee_id, start_unix))",
     },
+    // 3: exam stations (registered public keys, revocation kept as history) and invigilated exam
+    // sessions (issue 13, point 13). Attempts are unchanged: the trace's signed header is the
+    // evidence of station and session, checked by certify when it re-verifies the trace.
+    {
+        R"(CREATE TABLE exam_stations (
+             id BIGINT PRIMARY KEY,
+             name TEXT NOT NULL,
+             public_key TEXT NOT NULL,
+             registered_by TEXT NOT NULL,
+             registered_unix BIGINT NOT NULL,
+             revoked_by TEXT NOT NULL DEFAULT '',
+             revoked_unix BIGINT))",
+        R"(CREATE INDEX exam_stations_by_key ON exam_stations (public_key))",
+        R"(CREATE TABLE exam_sessions (
+             id TEXT PRIMARY KEY,
+             invigilator_id TEXT NOT NULL,
+             opened_unix BIGINT NOT NULL,
+             closed_unix BIGINT))",
+    },
 }};
 
 constexpr std::string_view kSchemaTable = R"(CREATE TABLE IF NOT EXISTS schema_version (

@@ -23,12 +23,25 @@ public:
   core::Expected<int> schemaVersion() override;
   core::Expected<bool> recordAttempt(const AttemptRecord& record) override;
   core::Expected<std::vector<AttemptRecord>> attempts(const AttemptQuery& query) override;
+  core::Expected<ExamStation> registerStation(const PublicKey& key, const std::string& name,
+                                              const std::string& by, std::int64_t nowUtc) override;
+  core::Expected<std::vector<ExamStation>> stations() override;
+  core::Expected<ExamStation> revokeStation(std::int64_t id, const std::string& by,
+                                            std::int64_t nowUtc) override;
+  core::Expected<ExamSession> openSession(const std::string& invigilatorId,
+                                          std::int64_t nowUtc) override;
+  core::Expected<ExamSession> closeSession(const std::string& id, std::int64_t nowUtc) override;
+  core::Expected<std::vector<ExamSession>> sessions() override;
 
 private:
   explicit SqlResultsStore(std::unique_ptr<SqlConnection> db) : mDb(std::move(db)) {}
   core::Expected<void> migrate(int target);
   core::Expected<void> writeAttempt(const AttemptRecord& record);
   void rollback();
+  /** Unsupported unless the store is at schema 3 (exam stations and sessions). */
+  core::Expected<void> needsExamTables() const;
+  /** Begins a write transaction; on PostgreSQL also serialises exam-table writers. */
+  core::Expected<void> beginExamWrite();
 
   std::unique_ptr<SqlConnection> mDb;
   int mVersion = 0;

@@ -165,6 +165,11 @@ std::vector<std::uint8_t> encodeHeader(const TraceHeader& header) {
       sink.str(id);
     }
   }
+  // Version 3: flags (bit 0: scripted), then the exam session (id, invigilator, opening time).
+  sink.u8(header.scripted ? kScriptedFlag : 0);
+  sink.str(header.examSession.id);
+  sink.str(header.examSession.invigilatorId);
+  sink.i64(header.examSession.openedUtc);
   return sink.bytes;
 }
 

@@ -40,6 +40,9 @@ inline constexpr std::size_t kAxisBitsV1 = 13;
 /** Version 2: bit of a change record's u32 mask that says the buttons changed (0..15: axes). */
 inline constexpr std::uint32_t kButtonsBit = 1u << 31;
 
+/** Version 3: bit of the header's flags byte that marks a scripted (operator) trace. */
+inline constexpr std::uint8_t kScriptedFlag = 1u << 0;
+
 /** Domain-separation prefix of the signed digest. */
 inline constexpr std::string_view kSignaturePrefix = "skillsim-sktrace-signature-v1";
 

@@ -203,8 +203,19 @@ std::optional<core::Error> Parser::decodeHeader(tf::ByteSource& src, std::size_t
       }
     }
   }
+  std::optional<std::uint8_t> flags = std::uint8_t{0};
+  std::optional<std::string> sessionId = std::string();
+  std::optional<std::string> invigilator = std::string();
+  std::optional<std::uint64_t> opened = std::uint64_t{0};
+  if (h.formatVersion >= 3) {
+    flags = src.u8();
+    sessionId = src.str();
+    invigilator = src.str();
+    opened = src.u64();
+  }
   if (!engine || !build || !scenarioId || !scenarioVersion || !hashOk || !tickRate || !trainee ||
-      !mode || !start || !keyOk || !layoutOk || !src.atEnd()) {
+      !mode || !start || !keyOk || !layoutOk || !flags || !sessionId || !invigilator || !opened ||
+      !src.atEnd()) {
     return fail(core::ErrorCode::Integrity,
                 at(offset) + ": the header's fields do not match format version " +
                     std::to_string(h.formatVersion));
@@ -218,6 +229,21 @@ std::optional<core::Error> Parser::decodeHeader(tf::ByteSource& src, std::size_t
     return fail(core::ErrorCode::Integrity, at(offset) + ": header.mode " + std::to_string(*mode) +
                                                 " is unknown (0 practice, 1 exam)");
   }
+  if ((*flags & ~tf::kScriptedFlag) != 0) {
+    return fail(core::ErrorCode::Integrity, at(offset) + ": header.flags " +
+                                                std::to_string(*flags) +
+                                                " sets bits this build does not know (bit 0: "
+                                                "scripted)");
+  }
+  if (sessionId->empty() != invigilator->empty()) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": header.examSession names " +
+                    (sessionId->empty() ? "an invigilator but no session id"
+                                        : "a session id but no invigilator"));
+  }
+  h.scripted = (*flags & tf::kScriptedFlag) != 0;
+  h.examSession = {std::move(*sessionId), std::move(*invigilator),
+                   static_cast<std::int64_t>(*opened)};
   h.engineVersion = std::move(*engine);
   h.buildId = std::move(*build);
   h.scenarioId = std::move(*scenarioId);

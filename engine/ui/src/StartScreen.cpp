@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace skillsim::ui {
 namespace {
@@ -20,9 +21,98 @@ bool blank(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
 
+constexpr char32_t kStandInFirst = 0xE000;
+constexpr char32_t kStandInLast = 0xF8FF;
+
+/** The code point at `i` of valid UTF-8 (advancing i), or nullopt for an invalid byte (i + 1). */
+std::optional<char32_t> decode(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  const std::size_t n = b < 0x80           ? 1
+                        : (b >> 5) == 0x6  ? 2
+                        : (b >> 4) == 0xE  ? 3
+                        : (b >> 3) == 0x1E ? 4
+                                           : 0;
+  if (n == 0 || i + n > s.size()) {
+    ++i;
+    return std::nullopt;
+  }
+  char32_t c = n == 1 ? b : b & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto cont = static_cast<unsigned char>(s[i + k]);
+    if ((cont >> 6) != 0x2) {
+      ++i;
+      return std::nullopt;
+    }
+    c = (c << 6) | (cont & 0x3F);
+  }
+  i += n;
+  return c;
+}
+
+void encode(char32_t c, std::string& out) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
 } // namespace
 
-StartScreen::StartScreen(std::string traineeId) : mTraineeId(std::move(traineeId)) {}
+std::string toFieldText(std::string_view utf8, std::vector<char32_t>& standIns) {
+  std::string out;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const std::size_t at = i;
+    const auto c = decode(utf8, i);
+    if (!c) {
+      out += utf8[at];
+      continue;
+    }
+    if (*c > 0xFFFF || (*c >= kStandInFirst && *c <= kStandInLast)) {
+      auto it = std::find(standIns.begin(), standIns.end(), *c);
+      if (it == standIns.end() && standIns.size() <= kStandInLast - kStandInFirst) {
+        it = standIns.insert(standIns.end(), *c);
+      }
+      if (it != standIns.end()) {
+        encode(kStandInFirst + static_cast<char32_t>(it - standIns.begin()), out);
+        continue;
+      }
+    }
+    encode(*c, out);
+  }
+  return out;
+}
+
+std::string fromFieldText(std::string_view field, const std::vector<char32_t>& standIns) {
+  std::string out;
+  for (std::size_t i = 0; i < field.size();) {
+    const std::size_t at = i;
+    const auto c = decode(field, i);
+    if (!c) {
+      out += field[at];
+      continue;
+    }
+    if (*c >= kStandInFirst && *c - kStandInFirst < standIns.size()) {
+      encode(standIns[*c - kStandInFirst], out);
+    } else {
+      encode(*c, out);
+    }
+  }
+  return out;
+}
+
+StartScreen::StartScreen(std::string traineeId)
+    : mTraineeId(std::move(traineeId)), mField(toFieldText(mTraineeId, mStandIns)) {}
 
 ScreenRect startScreenLayout(float width, float height) {
   SKILLSIM_CHECK(width > 0.0f && height > 0.0f, "display size must be positive");
@@ -48,7 +138,13 @@ StartScreenActions StartScreen::draw(const StartScreenModel& model, const I18n& 
     ImGui::TextUnformatted(text.text("start.trainee_id").c_str());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(260.0f);
-    actions.traineeChanged = ImGui::InputText("##trainee", &mTraineeId);
+    // Debian's ImGui keeps 16-bit characters: the field holds stand-ins for those beyond U+FFFF
+    // (toFieldText), so a name such as 𠀀 survives editing; one typed or pasted into the field
+    // itself still arrives from ImGui as U+FFFD (docs/workstation.md, "Trainee names").
+    actions.traineeChanged = ImGui::InputText("##trainee", &mField);
+    if (actions.traineeChanged) {
+      mTraineeId = fromFieldText(mField, mStandIns);
+    }
     if (!model.notice.empty()) {
       ImGui::TextColored(kAmber, "%s", model.notice.c_str());
     }

@@ -3,7 +3,9 @@
 #include <skillsim/assessment/AttemptResult.h>
 #include <skillsim/scenario/AttemptRunner.h>
 
+#include <chrono>
 #include <functional>
+#include <optional>
 
 namespace skillsim::platform {
 class Window;
@@ -24,6 +26,16 @@ struct RunObserver {
    * deliver key events with platform::simulateKeyEvent here). Not called headless.
    */
   std::function<void(platform::Window& window)> onFrame;
+  /**
+   * Headless replay: stands in for "stderr is a terminal" in deciding whether the progress bar
+   * is drawn (on `err`, whatever stream that is); nullopt: the real test (isatty on stderr).
+   */
+  std::optional<bool> progressTerminal;
+  /**
+   * Headless replay: the clock that decides when a long replay starts showing progress (after
+   * 2 s); empty: std::chrono::steady_clock. Tests step it, so no test depends on real time.
+   */
+  std::function<std::chrono::steady_clock::time_point()> clock;
 };
 
 } // namespace skillsim::app

@@ -70,7 +70,13 @@ struct StoredAttemptCheck {
    * verifier's line ("…, re-simulated bit-exact").
    */
   std::string note;
-  std::filesystem::path trace;         ///< The trace file found; empty when none.
+  std::filesystem::path trace; ///< The trace file found; empty when none.
+  /**
+   * The verified trace's signed header (signing key, scripted flag, exam session), from which
+   * certify decides whether the attempt was taken at a registered station in an invigilated
+   * session (certify::admitExamAttempt); set only when `verified`.
+   */
+  std::optional<records::TraceHeader> header;
   std::optional<AttemptMotion> motion; ///< When collectMotion and the trace was re-simulated.
 };
 

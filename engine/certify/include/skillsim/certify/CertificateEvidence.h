@@ -1,6 +1,7 @@
 #pragma once
 
 #include "skillsim/certify/CertificateDate.h"
+#include "skillsim/certify/ExamAdmission.h"
 
 #include <optional>
 #include <string>
@@ -24,6 +25,12 @@ struct CertificateAttempt {
   bool exam = false;      ///< Made under exam rules (no hints, no pause); practice never counts.
   std::string verificationNote; ///< Why it could not be verified (shown when !verified).
   std::string startedAt;        ///< ISO 8601 UTC, `YYYY-MM-DDThh:mm:ssZ`.
+  /**
+   * Whether it was taken at a registered exam station in an invigilated session by a person
+   * (admitExamAttempt on the verified trace's header). Defaults to NotChecked, which never
+   * counts: only an attempt whose station and session were checked can.
+   */
+  ExamAdmission admission;
 };
 
 /** A theory examination score (from the examination body's CSV export). */

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "skillsim/records/AttemptRecord.h"
+#include "skillsim/records/TraceHeader.h"
 
 #include <skillsim/core/Expected.h>
 
@@ -13,7 +14,7 @@
 namespace skillsim::records {
 
 /** The schema version this build writes (docs/results-store.md lists each migration). */
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 /** How a store is opened. */
 struct StoreOptions {
@@ -35,6 +36,39 @@ struct StoreOptions {
 struct AttemptQuery {
   std::string traineeId;
   std::string scenarioId;
+};
+
+/**
+ * An exam station registered with the centre (table `exam_stations`, schema 3): a workstation
+ * whose Ed25519 key may sign countable exam attempts. Revoking keeps the row (history): the
+ * station stays listed with who revoked it and when.
+ */
+struct ExamStation {
+  std::int64_t id = 0;      ///< 1, 2, … in registration order; `station revoke ID`.
+  std::string name;         ///< e.g. "bay 3 left"; free text.
+  PublicKey publicKey{};    ///< The station's workstation key (workstation.key's public half).
+  std::string registeredBy; ///< Who registered it (a person's id).
+  std::int64_t registeredUtc = 0;         ///< When, s since 1970-01-01T00:00:00Z.
+  std::string revokedBy;                  ///< Who revoked it; empty while it is in service.
+  std::optional<std::int64_t> revokedUtc; ///< When it was revoked, s since 1970; nullopt: not.
+
+  friend bool operator==(const ExamStation&, const ExamStation&) = default;
+};
+
+/**
+ * An invigilated exam session (table `exam_sessions`, schema 3): opened by an invigilator, closed
+ * when the room is done. Exam attempts taken while it is open carry it in their trace header
+ * (ExamSessionRef); certify counts an attempt only when it started inside [opened, closed].
+ */
+struct ExamSession {
+  std::string id;             ///< e.g. "ES-3f9a1c2b" (random), printed by `session open`.
+  std::string invigilatorId;  ///< Who opened it.
+  std::int64_t openedUtc = 0; ///< s since 1970-01-01T00:00:00Z.
+  std::optional<std::int64_t> closedUtc; ///< nullopt while open.
+
+  /** What a trace header records of it. */
+  [[nodiscard]] ExamSessionRef ref() const { return {id, invigilatorId, openedUtc}; }
+  friend bool operator==(const ExamSession&, const ExamSession&) = default;
 };
 
 /**
@@ -79,6 +113,39 @@ public:
   /** The stored attempts matching `query`, oldest first (by start, then id), with full results. */
   [[nodiscard]] virtual core::Expected<std::vector<AttemptRecord>>
   attempts(const AttemptQuery& query = {}) = 0;
+
+  /**
+   * Registers an exam station's public key, by `by` at `nowUtc` (s since 1970). Errors:
+   * InvalidInput for an empty name or person, or when the key is already registered and not
+   * revoked (naming that station); Unsupported below schema 3.
+   */
+  virtual core::Expected<ExamStation> registerStation(const PublicKey& key, const std::string& name,
+                                                      const std::string& by,
+                                                      std::int64_t nowUtc) = 0;
+
+  /** Every station ever registered, revoked ones included, by id. */
+  [[nodiscard]] virtual core::Expected<std::vector<ExamStation>> stations() = 0;
+
+  /**
+   * Revokes station `id` by `by` at `nowUtc`; the row stays. Errors: NotFound for an unknown id;
+   * InvalidInput when it is already revoked (saying by whom and when) or `by` is empty.
+   */
+  virtual core::Expected<ExamStation> revokeStation(std::int64_t id, const std::string& by,
+                                                    std::int64_t nowUtc) = 0;
+
+  /** Opens a new exam session by `invigilatorId` at `nowUtc`. Errors: InvalidInput for an empty id.
+   */
+  virtual core::Expected<ExamSession> openSession(const std::string& invigilatorId,
+                                                  std::int64_t nowUtc) = 0;
+
+  /**
+   * Closes session `id` at `nowUtc`. Errors: NotFound for an unknown id; InvalidInput when it is
+   * already closed (saying when).
+   */
+  virtual core::Expected<ExamSession> closeSession(const std::string& id, std::int64_t nowUtc) = 0;
+
+  /** Every session, oldest first. */
+  [[nodiscard]] virtual core::Expected<std::vector<ExamSession>> sessions() = 0;
 };
 
 } // namespace skillsim::records

@@ -9,16 +9,20 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace skillsim::records {
 
 /**
  * The .sktrace format version this build writes (docs/trace-format.md). Version 2 records the
- * machine's control layout in the header; version 1 traces are still read and verified.
+ * machine's control layout in the header; version 3 adds who drove the attempt (a person at a
+ * workstation, or the scripted operator) and the invigilated exam session it belongs to. Version 1
+ * and 2 traces are still read and verified (they read as not scripted and in no session).
  */
-inline constexpr std::uint16_t kTraceFormatVersion = 2;
+inline constexpr std::uint16_t kTraceFormatVersion = 3;
 /** The oldest format version this build reads. */
 inline constexpr std::uint16_t kOldestTraceFormatVersion = 1;
 
@@ -33,6 +37,20 @@ inline constexpr std::uint64_t kMaxTraceSeconds = 4 * 3600;
 
 /** An Ed25519 public key (RFC 8032), 32 bytes, as libsodium's crypto_sign uses it. */
 using PublicKey = std::array<std::uint8_t, 32>;
+
+/**
+ * The invigilated exam session an exam attempt was taken in (docs/results-store.md, "Exam
+ * stations and sessions"), as the workstation read it from the results store when the attempt
+ * began. An empty `id` means no session.
+ */
+struct ExamSessionRef {
+  std::string id;             ///< The session id `skillsim session open` printed.
+  std::string invigilatorId;  ///< Who opened it and watches the room.
+  std::int64_t openedUtc = 0; ///< When it was opened, s since 1970-01-01T00:00:00Z (UTC).
+
+  [[nodiscard]] bool empty() const { return id.empty(); }
+  friend bool operator==(const ExamSessionRef&, const ExamSessionRef&) = default;
+};
 
 /**
  * The first record of a trace (docs/trace-format.md, "header frame"): what the attempt was run on,
@@ -57,6 +75,14 @@ struct TraceHeader {
    */
   std::vector<std::string> axisControls;
   std::vector<std::string> buttonControls;
+  /**
+   * Version 3: the attempt was driven by the scripted operator (`skillsim operate`), not a
+   * person; such a trace is signed with the operator's own key and never counts as an exam
+   * attempt. Versions 1 and 2 read false.
+   */
+  bool scripted = false;
+  /** Version 3: the exam session of an exam attempt; empty for practice (and versions 1, 2). */
+  ExamSessionRef examSession;
   std::uint16_t formatVersion =
       kTraceFormatVersion; ///< Of the file read; writers write the newest.
 
@@ -74,5 +100,14 @@ struct TraceHeader {
 
 /** Short id of a workstation key for messages: the first 16 hex digits of the key. */
 [[nodiscard]] std::string keyId(const PublicKey& key);
+
+/** The whole key as 64 lowercase hex digits (how stores and `skillsim station` write it). */
+[[nodiscard]] std::string publicKeyHex(const PublicKey& key);
+
+/**
+ * A key from 64 hex digits (either case; surrounding spaces and a final newline allowed); nullopt
+ * for anything else.
+ */
+[[nodiscard]] std::optional<PublicKey> parsePublicKey(std::string_view text);
 
 } // namespace skillsim::records

@@ -25,6 +25,11 @@ public:
   static constexpr const char* kFileName = "workstation.key";
   /** File name of the centre's credential issuer key (signs Open Badges credentials). */
   static constexpr const char* kIssuerFileName = "issuer.key";
+  /**
+   * File name of the scripted operator's key (`skillsim operate`): never the workstation's, so
+   * a registered exam station's key never signs a scripted trace.
+   */
+  static constexpr const char* kOperatorFileName = "scripted-operator.key";
 
   /**
    * Loads the key from `configDir` (normally defaultConfigDir()), creating the directory and a

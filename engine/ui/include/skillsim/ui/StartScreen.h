@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace skillsim::ui {
 
@@ -51,9 +53,26 @@ public:
 
 private:
   std::string mTraineeId;
+  std::vector<char32_t> mStandIns; ///< The characters the field's stand-ins stand for.
+  std::string mField;              ///< What the ImGui field holds (toFieldText of the ID).
   std::optional<std::size_t> mSelected;
   AttemptMode mMode = AttemptMode::Practice;
 };
+
+/**
+ * Text for an ImGui text field as Debian builds Dear ImGui 1.86: libimgui-dev is compiled without
+ * IMGUI_USE_WCHAR32, so ImWchar is 16 bits and a character beyond U+FFFF (e.g. 𠀀 U+20000 in a
+ * trainee's name) becomes U+FFFD as soon as the field is edited. Each such character of `utf8`
+ * (and each private-use character U+E000..U+F8FF, so none is mistaken for a stand-in) is
+ * replaced by the private-use stand-in U+E000 + i, where standIns[i] records it (an entry already
+ * there is reused; past 6400 entries characters are left as they are). Invalid UTF-8 bytes pass
+ * through unchanged.
+ */
+[[nodiscard]] std::string toFieldText(std::string_view utf8, std::vector<char32_t>& standIns);
+
+/** The text a field made by toFieldText holds, with each stand-in back as its character. */
+[[nodiscard]] std::string fromFieldText(std::string_view field,
+                                        const std::vector<char32_t>& standIns);
 
 /** Where the start window sits on a display `width` x `height` pixels. */
 [[nodiscard]] ScreenRect startScreenLayout(float width, float height);
