@@ -4,9 +4,8 @@
 
 #include <skillsim/app/Cli.h>
 #include <skillsim/records/ResultsStore.h>
+#include <skillsim/records/SqlConnection.h>
 #include <skillsim/records/TraceReader.h>
-
-#include <libpq-fe.h>
 
 #include <gtest/gtest.h>
 
@@ -42,12 +41,10 @@ std::filesystem::path freshDir(const std::string& name) {
 }
 
 void admin(const std::string& server, const std::string& sql) {
-  PGconn* c = PQconnectdb(server.c_str());
-  ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
-  PGresult* r = PQexec(c, sql.c_str());
-  EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << sql << ": " << PQresultErrorMessage(r);
-  PQclear(r);
-  PQfinish(c);
+  auto db = records::openSqlConnection(server);
+  ASSERT_TRUE(db) << db.error().toString();
+  auto done = (*db)->execute(sql);
+  ASSERT_TRUE(done) << sql << ": " << done.error().toString();
 }
 
 /** The URL with its database (path) replaced by `db`. */
