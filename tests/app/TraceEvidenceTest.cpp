@@ -276,7 +276,7 @@ TEST_F(TraceEvidenceTest, OnlyARecordBackedByItsReSimulatedTraceIsVerified) {
   const StoredAttemptCheck& edited = sChecks[1];
   EXPECT_FALSE(edited.verified);
   EXPECT_EQ(edited.note.rfind("the stored result differs from the trace's re-simulation: score "
-                              "95/100 passed stored, 96.419",
+                              "95/100 passed stored, 96.4186",
                               0),
             0u)
       << edited.note;
@@ -399,7 +399,7 @@ TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
   // The edited record would be the latest (same start, later id) and scores 95: it is excluded.
   EXPECT_NE(r.out.find("attempt zz-edited (overhead_crane.q2_practical, 2026-01-01T00:00:00Z, "
                        "95.00%): excluded: trace does not verify (the stored result differs from "
-                       "the trace's re-simulation: score 95/100 passed stored, 96.419"),
+                       "the trace's re-simulation: score 95/100 passed stored, 96.4186"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("attempt gone (overhead_crane.q2_practical, 2026-01-01T00:00:00Z, 96.42%): "
