@@ -1,5 +1,5 @@
-// certify and report on REAL traces: the committed Q2 reference traces (q2-competent 92.76 pass,
-// q2-careless 67.73 fail) copied into a scratch folder, their records put into a hand-made store,
+// certify and report on REAL traces: the committed Q2 reference traces (q2-competent 96.42 pass,
+// q2-careless 65.56 fail) copied into a scratch folder, their records put into a hand-made store,
 // and every attempt re-verified by re-simulating its trace (app::checkStoredAttempts). Each
 // re-simulation costs real time (more under ASan), so the suite re-simulates each trace once in
 // SetUpTestSuite for the checker's own assertions, and once more per command run.
@@ -264,9 +264,9 @@ protected:
 
 TEST_F(TraceEvidenceTest, TheReferenceRecordsAreWhatTheTracesSay) {
   ASSERT_TRUE(sCompetent.trace.result && sCareless.trace.result);
-  EXPECT_NEAR(sCompetent.record.result.totalPoints, 92.76, 0.005);
+  EXPECT_NEAR(sCompetent.record.result.totalPoints, 96.42, 0.005);
   EXPECT_TRUE(sCompetent.record.result.passed);
-  EXPECT_NEAR(sCareless.record.result.totalPoints, 67.73, 0.005);
+  EXPECT_NEAR(sCareless.record.result.totalPoints, 65.56, 0.005);
   EXPECT_FALSE(sCareless.record.result.passed);
   EXPECT_EQ(sCompetent.record.mode, records::AttemptMode::Exam);
 }
@@ -292,7 +292,7 @@ TEST_F(TraceEvidenceTest, OnlyARecordBackedByItsReSimulatedTraceIsVerified) {
   const StoredAttemptCheck& edited = sChecks[1];
   EXPECT_FALSE(edited.verified);
   EXPECT_EQ(edited.note.rfind("the stored result differs from the trace's re-simulation: score "
-                              "95/100 passed stored, 92.758",
+                              "95/100 passed stored, 96.4186",
                               0),
             0u)
       << edited.note;
@@ -426,16 +426,18 @@ TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
   EXPECT_NE(r.out.find("attempt " + sCompetent.record.attemptId + ": not counted: " + refusal),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("92.76%): excluded: " + refusal), std::string::npos) << r.out;
+  char score[32];
+  std::snprintf(score, sizeof score, "%.2f%%): excluded: ", sCompetent.record.result.totalPoints);
+  EXPECT_NE(r.out.find(score + refusal), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("decision: not awarded (q2_overhead_crane_licence)"), std::string::npos)
       << r.out;
   // The edited record would be the latest (same start, later id) and scores 95: it is excluded.
   EXPECT_NE(r.out.find("attempt zz-edited (overhead_crane.q2_practical, 2026-01-01T00:00:00Z, "
                        "95.00%): excluded: trace does not verify (the stored result differs from "
-                       "the trace's re-simulation: score 95/100 passed stored, 92.758"),
+                       "the trace's re-simulation: score 95/100 passed stored, 96.4186"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("attempt gone (overhead_crane.q2_practical, 2026-01-01T00:00:00Z, 92.76%): "
+  EXPECT_NE(r.out.find("attempt gone (overhead_crane.q2_practical, 2026-01-01T00:00:00Z, 96.42%): "
                        "excluded: trace does not verify (no trace with hash 3f2a00000000… under " +
                        sDir->file("traces") + ")"),
             std::string::npos)

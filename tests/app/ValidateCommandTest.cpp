@@ -59,7 +59,7 @@ TEST(Validate, InvalidFileExitsOneWithEveryProblemLocated) {
   std::string bad = badScenario("invalid.toml");
   ValidateRun r = validate({"--assets", source("assets"), bad});
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.out.find(bad + ":39:1: bodies[0].masss: unknown key 'masss' (did you mean 'mass'?)"),
+  EXPECT_NE(r.out.find(bad + ":40:1: bodies[0].masss: unknown key 'masss' (did you mean 'mass'?)"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find(": rubric[2].threshold: expected a number, found a string"),
@@ -80,7 +80,7 @@ TEST(Validate, JsonForTools) {
   EXPECT_EQ(first["kind"], "scenario");
   EXPECT_FALSE(first["valid"].get<bool>());
   ASSERT_EQ(first["problems"].size(), 3u);
-  EXPECT_EQ(first["problems"][0]["line"], 39);
+  EXPECT_EQ(first["problems"][0]["line"], 40);
   EXPECT_EQ(first["problems"][0]["column"], 1);
   EXPECT_EQ(first["problems"][0]["field"], "bodies[0].masss");
   const auto& second = doc["files"][1];

@@ -1036,3 +1036,90 @@ TEST(World, BodiesWithTagListsThemInCreationOrder) {
   EXPECT_TRUE(world.bodiesWithTag("").empty());
   EXPECT_TRUE(world.bodiesWithTag("person").empty());
 }
+
+namespace {
+
+/**
+ * A 5 t block hanging at rest (velocity 0) on an elastic rope from a world anchor at y = 10:
+ * 11 mm 6x36 IWRC rope on 4 falls (E A = 1e11 Pa * 0.586 * pi/4 * 0.011^2 = 5.57e6 N per fall),
+ * `length` long, the block's lug at the unstretched length.
+ */
+struct ElasticRig {
+  World world{WorldSettings{}};
+  BodyId load;
+  RopeId rope;
+  double k = 0.0; ///< N/m, computed here from E A, falls and length
+  ElasticRig(double length, double mass, double lift = 0.0) {
+    const double ea = 1.0e11 * 0.586 * 0.25 * std::numbers::pi * 0.011 * 0.011;
+    k = 4.0 * ea / length;
+    load = world.addBody(box("load", {0.8, 0.8, 0.8}, mass, {0.0, 10.0 - length - 0.4 + lift, 0.0}))
+               .value();
+    RopeDesc d{{}, {0.0, 10.0, 0.0}, load, {0.0, 0.4, 0.0}, length};
+    d.axialRigidity = ea;
+    d.falls = 4;
+    rope = world.addRope(d).value();
+  }
+};
+
+} // namespace
+
+// Hooke's law: a mass hanging still on an elastic rope stretches it by m g / k.
+TEST(World, ElasticRopeStretchesByWeightOverStiffness) {
+  for (double length : {2.0, 8.5}) {
+    ElasticRig rig(length, 5000.0);
+    EXPECT_NEAR(rig.world.ropeStiffness(rig.rope), rig.k, 1e-6 * rig.k);
+    // Released from the unstretched length it bounces about the stretched position; the
+    // numerical damping of the implicit spring (RopeConstraint.h) settles it within seconds.
+    run(rig.world, 20.0);
+    const double stretch = rig.world.ropeSpan(rig.rope) - length;
+    const double law = 5000.0 * kG / rig.k; // 2 m: 4.4 mm; 8.5 m: 18.7 mm
+    EXPECT_NEAR(stretch, law, 0.02 * law) << "L = " << length << " m";
+    EXPECT_NEAR(rig.world.ropeTension(rig.rope), 5000.0 * kG, 0.005 * 5000.0 * kG);
+    RecordProperty("stretch_m_" + std::to_string(static_cast<int>(length * 10)),
+                   std::to_string(stretch));
+  }
+}
+
+// The mass bounces on the rope with the spring-mass period 2 pi sqrt(m / k). Implicit Euler
+// lengthens the period by w h / atan(w h) - 1 (0.4 % here, RopeConstraint.h); 2 % tolerance.
+TEST(World, ElasticRopeBouncePeriodIsTwoPiRootMOverK) {
+  ElasticRig rig(8.5, 5000.0);
+  const double law = 2.0 * std::numbers::pi * std::sqrt(5000.0 / rig.k); // 0.274 s
+  const double rest = 10.0 - 8.5 - 0.4 - 5000.0 * kG / rig.k;
+  std::vector<double> crossings; // downward crossings of the rest position
+  double previous = rig.world.bodyState(rig.load).position.y - rest;
+  const double dt = rig.world.settings().timeStep;
+  for (int i = 0; i < 240 && crossings.size() < 4; ++i) {
+    rig.world.step();
+    const double y = rig.world.bodyState(rig.load).position.y - rest;
+    if (previous > 0.0 && y <= 0.0) {
+      crossings.push_back((i + 1) * dt - dt * y / (y - previous));
+    }
+    previous = y;
+  }
+  ASSERT_EQ(crossings.size(), 4u);
+  const double period = (crossings.back() - crossings.front()) / 3.0;
+  EXPECT_NEAR(period, law, 0.02 * law);
+  RecordProperty("period_s", std::to_string(period));
+  RecordProperty("law_s", std::to_string(law));
+}
+
+TEST(World, BadElasticRopesAreRejected) {
+  World world(WorldSettings{});
+  const BodyId load = world.addBody(box("load", {1.0, 1.0, 1.0}, 10.0, {0.0, 5.0, 0.0})).value();
+  RopeDesc d{{}, {0.0, 10.0, 0.0}, load, {0.0, 0.5, 0.0}, 4.0};
+  d.axialRigidity = -1.0;
+  auto negative = world.addRope(d);
+  ASSERT_FALSE(negative);
+  EXPECT_NE(negative.error().message.find("axial rigidity"), std::string::npos);
+  d.axialRigidity = 1e6;
+  d.falls = 0;
+  auto noFalls = world.addRope(d);
+  ASSERT_FALSE(noFalls);
+  EXPECT_NE(noFalls.error().message.find("falls"), std::string::npos);
+  d.falls = 1;
+  EXPECT_TRUE(world.addRope(d));
+  d.axialRigidity = 0.0;
+  const RopeId hard = world.addRope(d).value();
+  EXPECT_TRUE(std::isinf(world.ropeStiffness(hard)));
+}

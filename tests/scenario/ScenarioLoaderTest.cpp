@@ -297,6 +297,39 @@ TEST(ScenarioLoader, RopeLongerThanTheLiftHeight) {
              "the ground)");
 }
 
+// Issue 13 point 6: the wire rope figures of the crane section, each checked where it is written.
+TEST(ScenarioLoader, BadRopeFiguresAreNamedAtTheirKey) {
+  struct Case {
+    std::string line;
+    std::string needle;
+    std::string field;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"rope_fill_factor = 1.5", "1.5", "crane.rope_fill_factor", "must be in (0, 1), got 1.5"},
+      {"snatch_factor = 0.5", "0.5", "crane.snatch_factor",
+       "must be 0 (EN 13001-2 phi2) or in (1, 10], got 0.5"},
+      {"rope_modulus = 2e12", "2e12", "crane.rope_modulus",
+       "must be a steel rope modulus in [1e9, 3e11] Pa, got 2e+12"},
+      {"hoist_rope_diameter = 0.5", "0.5", "crane.hoist_rope_diameter",
+       "must be a rope diameter in (0, 0.2] m, got 0.5"},
+      {"hoist_rope_falls = 0", "0", "crane.hoist_rope_falls",
+       "value 0 is out of range; expected an integer in [1, 16]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.line);
+    const std::string text =
+        replace(kScenario, "max_rope_length = 7.0", "max_rope_length = 7.0\n" + c.line);
+    ValidationReport r = check(text);
+    ASSERT_EQ(r.problems.size(), 1u) << (r.problems.empty() ? "" : r.problems[0].toString());
+    EXPECT_EQ(r.problems[0].message, c.message);
+    EXPECT_EQ(r.problems[0].location.fieldPath, c.field);
+    EXPECT_EQ(r.problems[0].location.line, where(text, c.line).first);
+    EXPECT_EQ(r.problems[0].location.column,
+              where(text, c.line).second + (c.line.size() - c.needle.size()));
+  }
+}
+
 TEST(ScenarioLoader, EveryProblemIsReportedAtOnceInFileOrder) {
   std::string text = replace(kScenario, "tick_rate = 120", "tick_rate = 5");
   text = replace(text, "mass = 300", "mass = -1");
@@ -374,6 +407,7 @@ TEST(ScenarioLoader, UnknownReferences) {
        "unknown value 'load_droped' (did you mean 'load_dropped'?); expected 'contact_begin', "
        "'contact_end', 'zone_enter', 'zone_exit', 'physics_fault', 'control_changed', 'horn', "
        "'emergency_stop', 'load_attached', 'load_released', 'load_dropped', 'overload', "
+       "'snatch_load', "
        "'start', 'motion' or 'end'"},
   };
   for (const Case& c : cases) {

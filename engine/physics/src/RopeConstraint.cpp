@@ -2,13 +2,24 @@
 
 #include <BulletDynamics/Dynamics/btRigidBody.h>
 
+#include <limits>
+
 namespace skillsim::physics::detail {
 
 RopeConstraint::RopeConstraint(btRigidBody& bodyA, btRigidBody& bodyB, const btVector3& pivotA,
-                               const btVector3& pivotB, btScalar length)
+                               const btVector3& pivotB, btScalar length, double axialRigidity,
+                               int falls)
     : btTypedConstraint(POINT2POINT_CONSTRAINT_TYPE, bodyA, bodyB), mPivotA(pivotA),
-      mPivotB(pivotB), mLength(length), mPreviousLength(length) {
+      mPivotB(pivotB), mLength(length), mPreviousLength(length), mAxialRigidity(axialRigidity),
+      mFalls(falls) {
   enableFeedback(true);
+}
+
+double RopeConstraint::stiffness() const {
+  if (!elastic()) {
+    return std::numeric_limits<double>::infinity();
+  }
+  return static_cast<double>(mFalls) * mAxialRigidity / static_cast<double>(mLength);
 }
 
 btVector3 RopeConstraint::pivotAInWorld() const {
@@ -62,6 +73,13 @@ RopeConstraint::Row RopeConstraint::row(btScalar erp, btScalar fps) const {
   r.angularA = ra.cross(r.normal);
   r.angularB = -rb.cross(r.normal);
   // J v = -d'(distance)/dt; the row enforces J v >= rhs with a pulling impulse.
+  if (elastic()) {
+    // Implicit spring (see the class comment): J v2 + gamma lambda = (d - length) / h.
+    const double h = 1.0 / static_cast<double>(fps);
+    r.rhs = fps * (d - mLength);
+    r.compliance = 1.0 / (h * h * stiffness());
+    return r;
+  }
   if (d < mPreviousLength) {
     // Slack: speculative, so the ends may separate up to the new length within this step.
     r.rhs = fps * (d - mLength);
@@ -73,7 +91,16 @@ RopeConstraint::Row RopeConstraint::row(btScalar erp, btScalar fps) const {
 }
 
 void RopeConstraint::getInfo2(btConstraintInfo2* info) {
-  const Row r = row(info->erp, info->fps);
+  Row r = row(info->erp, info->fps);
+  if (elastic()) {
+    // Backstop only: a hard, speculative limit at kStrainLimit beyond the length; the spring's
+    // impulse is all in the warm start.
+    btScalar d = 0;
+    btVector3 n;
+    direction(n, d);
+    const auto limit = static_cast<btScalar>(static_cast<double>(mLength) * (1.0 + kStrainLimit));
+    r.rhs = d < limit ? info->fps * (d - limit) : info->erp * info->fps * (d - limit);
+  }
   for (int i = 0; i < 3; ++i) {
     info->m_J1linearAxis[i] = r.normal[i];
     info->m_J1angularAxis[i] = r.angularA[i];
@@ -82,7 +109,7 @@ void RopeConstraint::getInfo2(btConstraintInfo2* info) {
   }
   info->m_constraintError[0] = r.rhs;
   info->cfm[0] = 0;
-  info->m_lowerLimit[0] = -mWarmImpulse;
+  info->m_lowerLimit[0] = elastic() ? btScalar(0) : -mWarmImpulse;
   info->m_upperLimit[0] = SIMD_INFINITY;
 }
 

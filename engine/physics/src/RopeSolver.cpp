@@ -122,6 +122,8 @@ const std::vector<btScalar>& RopeSolver::solve(const std::vector<RopeConstraint*
       }
       a[i * n + j] = sum;
     }
+    // An elastic rope's compliance (implicit spring, RopeConstraint.h): J v2 + gamma lambda = rhs.
+    a[i * n + i] += rows[i].compliance;
   }
 
   const bool solved = solveActiveSet(n);

@@ -9,10 +9,11 @@ namespace skillsim::physics::detail {
 /**
  * Solves the rope rows of all ropes together, exactly, as the linear complementarity problem
  *   w = A lambda - b >= 0,  lambda >= 0,  w . lambda = 0,
- * with A = J M^-1 J^T (the ropes' effective-mass coupling through shared bodies, e.g. one
+ * with A = J M^-1 J^T + Gamma (the ropes' effective-mass coupling through shared bodies, e.g. one
  * body hanging on one rope and carrying another) and b = rhs - J v_pred, where v_pred is each
- * body's velocity after gravity and applied forces for one step (contacts ignored). Solved by an
- * active-set method (exact for the handful of ropes a machine has); falls back to projected
+ * body's velocity after gravity and applied forces for one step (contacts ignored), and Gamma the
+ * diagonal of the elastic ropes' compliances (0 for inextensible ropes; RopeConstraint.h). Solved
+ * by an active-set method (exact for the handful of ropes a machine has); falls back to projected
  * Gauss-Seidel if the active set cycles. Returns one impulse per rope (N s, >= 0), used as the warm
  * start of RopeConstraint.
  */

@@ -368,8 +368,8 @@ core::Expected<core::BodyId> World::addBody(const BodyDesc& desc) {
 
   const btScalar mass = static_cast<btScalar>(body.mass);
   btVector3 inertia(0, 0, 0);
-  if (desc.motion == Motion::Dynamic) {
-    body.shape->calculateLocalInertia(mass, inertia);
+  if (desc.motion == Motion::Dynamic && desc.rotates) {
+    body.shape->calculateLocalInertia(mass, inertia); // else 0: Bullet's inverse inertia is 0
   }
   btRigidBody::btRigidBodyConstructionInfo info(mass, nullptr, body.shape.get(), inertia);
   info.m_startWorldTransform = toBt(desc.position, glm::normalize(desc.orientation));
@@ -550,11 +550,21 @@ core::Expected<RopeId> World::addRope(const RopeDesc& desc) {
   if (!finite(desc.anchorA) || !finite(desc.anchorB)) {
     return core::makeError(core::ErrorCode::InvalidInput, "rope: anchors must be finite");
   }
+  if (!std::isfinite(desc.axialRigidity) || desc.axialRigidity < 0.0) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "rope: axial rigidity E A must be >= 0 N (0 = inextensible), got " +
+                               str(desc.axialRigidity));
+  }
+  if (desc.falls < 1) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "rope: falls must be >= 1, got " + std::to_string(desc.falls));
+  }
   btRigidBody& a = desc.bodyA.valid() ? *mImpl->body(desc.bodyA).rigid : *mImpl->anchor;
   btRigidBody& b = *mImpl->body(desc.bodyB).rigid;
   Rope rope;
   rope.constraint = std::make_unique<detail::RopeConstraint>(
-      a, b, toBt(desc.anchorA), toBt(desc.anchorB), static_cast<btScalar>(desc.length));
+      a, b, toBt(desc.anchorA), toBt(desc.anchorB), static_cast<btScalar>(desc.length),
+      desc.axialRigidity, desc.falls);
   if (desc.solverIterations < 0) {
     return core::makeError(core::ErrorCode::InvalidInput, "rope: solver iterations must be >= 0");
   }
@@ -588,6 +598,8 @@ double World::ropeSpan(RopeId id) const {
   const auto& c = *mImpl->rope(id).constraint;
   return static_cast<double>((c.pivotBInWorld() - c.pivotAInWorld()).length());
 }
+
+double World::ropeStiffness(RopeId id) const { return mImpl->rope(id).constraint->stiffness(); }
 
 double World::ropeTension(RopeId id) const {
   return static_cast<double>(mImpl->rope(id).constraint->totalImpulse()) /

@@ -142,7 +142,9 @@ core::Expected<CourseLayout> q2CourseLayout(const scenario::Scenario& scenario) 
   if (!haveTime) {
     return missing(scenario, "the rubric criterion 'time_frames' (kind time_limit)");
   }
-  l.overrun = 0.2 * l.targetTime;
+  // 0.35 T (52 s on T = 150 s): with the elastic hoist rope (issue 13 point 6) the careless
+  // attempt's set-downs land closer, and at 0.2 T it passed (71.46); it is meant to fail.
+  l.overrun = 0.35 * l.targetTime;
   return l;
 }
 

@@ -40,6 +40,12 @@ struct BodyDesc {
   glm::dvec3 angularVelocity{0.0}; ///< Initial (rad/s, world).
   /** False: the body touches nothing and ray casts miss it (an anchor or a visual part). */
   bool collides = true;
+  /**
+   * False (Dynamic only): infinite rotational inertia, so forces, ropes and contacts move the body
+   * but never turn it; it keeps `orientation`. For a body whose own rotation is a stiff mode the
+   * fixed step cannot resolve and nobody judges (a light block between two taut ropes).
+   */
+  bool rotates = true;
 };
 
 } // namespace skillsim::physics

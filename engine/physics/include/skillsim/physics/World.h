@@ -36,9 +36,9 @@ namespace skillsim::physics {
  * Ids are indices in creation order and are never reused. Passing an id that this world did not
  * hand out is a contract violation.
  *
- * Ropes are unilateral distance constraints solved in two stages each step: all ropes together
- * exactly (an LCP over the rope rows, RopeSolver in src/), applied as a warm start, then Bullet's
- * solver with the contacts (docs/simulation.md).
+ * Ropes are unilateral distance constraints (elastic ones implicit stiff springs, RopeDesc) solved
+ * in two stages each step: all ropes together exactly (an LCP over the rope rows, RopeSolver in
+ * src/), applied as a warm start, then Bullet's solver with the contacts (docs/simulation.md).
  */
 class World {
 public:
@@ -61,7 +61,10 @@ public:
   /** Creates a joint. Errors: bodyA invalid, or both ends static. */
   core::Expected<JointId> addJoint(const JointDesc& desc);
 
-  /** Creates a rope. Errors: bodyB invalid or not dynamic, length <= 0 or not finite. */
+  /**
+   * Creates a rope. Errors: bodyB invalid or not dynamic, length <= 0 or not finite, axial
+   * rigidity < 0 or not finite, falls < 1.
+   */
   core::Expected<RopeId> addRope(const RopeDesc& desc);
   /** Removes a rope from the simulation (its id stays used; queries on it are a contract
    * violation). */
@@ -73,7 +76,12 @@ public:
   [[nodiscard]] double ropeLength(RopeId rope) const;
   /** Current straight-line distance between the two anchors (m). */
   [[nodiscard]] double ropeSpan(RopeId rope) const;
-  /** Rope tension during the last step (N, >= 0; 0 when slack). */
+  /**
+   * Spring rate of an elastic rope at its current length, falls * E A / length (N/m); +infinity
+   * for an inextensible rope (RopeDesc).
+   */
+  [[nodiscard]] double ropeStiffness(RopeId rope) const;
+  /** Rope tension during the last step (N, >= 0; 0 when slack): all falls together. */
   [[nodiscard]] double ropeTension(RopeId rope) const;
   /** World positions of the two anchors (m). */
   [[nodiscard]] std::pair<glm::dvec3, glm::dvec3> ropeAnchors(RopeId rope) const;

@@ -72,6 +72,10 @@ private:
   [[nodiscard]] const LoadInfo* currentLoad() const;
   void attach(std::uint64_t tick, std::vector<SimEvent>& events);
   void release(std::uint64_t tick, std::vector<SimEvent>& events);
+  /** Tracks the hoist rope's tension against the snatch threshold (OverheadCraneSpec). */
+  void watchSnatch(std::uint64_t tick, std::vector<SimEvent>& events);
+  /** Raises the open snatch's snatch_load event (value: peak tension, N) and closes it. */
+  void finishSnatch(std::uint64_t tick, std::vector<SimEvent>& events);
 
   OverheadCraneSpec mSpec;
   physics::World& mWorld;
@@ -89,6 +93,13 @@ private:
   std::optional<std::size_t> mLastLoad; ///< Index in mLoads.
   double mFilteredSlingTension = 0.0;   ///< N, low-passed.
   double mHoistedMass = 0.0;            ///< kg.
+  /** A snatch in progress: tension over the threshold, not yet settled for kSnatchSettle. */
+  struct Snatch {
+    double peak = 0.0;            ///< N, the hoist rope's largest tension so far
+    glm::dvec3 position{0.0};     ///< the load's centre at the peak (m)
+    std::uint64_t quietTicks = 0; ///< ticks under the threshold since the last tick over it
+  };
+  std::optional<Snatch> mSnatch;
   bool mEmergencyStop = false;
   bool mOverload = false;
 

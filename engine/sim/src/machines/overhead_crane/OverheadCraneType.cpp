@@ -45,6 +45,27 @@ std::vector<CraneProblem> craneProblems(const OverheadCraneSpec& c) {
   positive(c.minRopeLength, "min_rope_length", "m");
   positive(c.slingLength, "sling_length", "m");
   positive(c.attachTolerance, "attach_tolerance", "m");
+  for (auto [d, key] : {std::pair{c.hoistRopeDiameter, "hoist_rope_diameter"},
+                        std::pair{c.slingDiameter, "sling_diameter"}}) {
+    if (!(d > 0.0 && d <= 0.2)) {
+      out.push_back({key, "must be a rope diameter in (0, 0.2] m, got " + num(d)});
+    }
+  }
+  if (c.hoistRopeFalls < 1 || c.hoistRopeFalls > 16) {
+    out.push_back({"hoist_rope_falls",
+                   "must be 1 to 16 parts of line, got " + std::to_string(c.hoistRopeFalls)});
+  }
+  if (!(c.ropeModulus >= 1e9 && c.ropeModulus <= 3e11)) {
+    out.push_back({"rope_modulus",
+                   "must be a steel rope modulus in [1e9, 3e11] Pa, got " + num(c.ropeModulus)});
+  }
+  if (!(c.ropeFillFactor > 0.0 && c.ropeFillFactor < 1.0)) {
+    out.push_back({"rope_fill_factor", "must be in (0, 1), got " + num(c.ropeFillFactor)});
+  }
+  if (!(c.snatchFactor == 0.0 || (c.snatchFactor > 1.0 && c.snatchFactor <= 10.0))) {
+    out.push_back(
+        {"snatch_factor", "must be 0 (EN 13001-2 phi2) or in (1, 10], got " + num(c.snatchFactor)});
+  }
   if (!(std::isfinite(c.runwayOrigin.x) && std::isfinite(c.runwayOrigin.y) &&
         std::isfinite(c.runwayOrigin.z))) {
     out.push_back({"runway_origin", "must be finite"});
@@ -155,6 +176,15 @@ public:
         r.number("initial_trolley", false, NumberRange::nonNegative()).value_or(c->initialTrolley);
     c->attachTolerance = r.number("attach_tolerance", false, positive).value_or(c->attachTolerance);
     c->slingLength = r.number("sling_length", false, positive).value_or(c->slingLength);
+    c->hoistRopeDiameter =
+        r.number("hoist_rope_diameter", false, positive).value_or(c->hoistRopeDiameter);
+    c->hoistRopeFalls =
+        static_cast<int>(r.integer("hoist_rope_falls", false, 1, 16).value_or(c->hoistRopeFalls));
+    c->slingDiameter = r.number("sling_diameter", false, positive).value_or(c->slingDiameter);
+    c->ropeModulus = r.number("rope_modulus", false, positive).value_or(c->ropeModulus);
+    c->ropeFillFactor = r.number("rope_fill_factor", false, positive).value_or(c->ropeFillFactor);
+    c->snatchFactor =
+        r.number("snatch_factor", false, NumberRange::nonNegative()).value_or(c->snatchFactor);
     readController(r, "bridge", c->bridge);
     readController(r, "trolley", c->trolley);
     readController(r, "hoist", c->hoist);
@@ -222,7 +252,8 @@ public:
                 {"load_attached", "挂钩", "load attached", true},
                 {"load_released", "摘钩", "load released", true},
                 {"load_dropped", "载荷坠落", "load dropped", true},
-                {"overload", "超载", "overload", true}};
+                {"overload", "超载", "overload", true},
+                {"snatch_load", "猛起冲击", "snatch load", true}};
     d.bodies = {"crane.hook", "crane.trolley", "crane.bridge"};
     d.bodyTags = {"hook", "crane"};
     d.drives = {"bridge", "trolley", "hoist"};
@@ -259,6 +290,17 @@ public:
 };
 
 } // namespace
+
+double OverheadCraneSpec::axialRigidity(double d) const {
+  return ropeModulus * ropeFillFactor * 0.25 * std::numbers::pi * d * d;
+}
+
+double OverheadCraneSpec::snatchThreshold() const {
+  // EN 13001-2:2014 table 2, hoisting class HC2: phi2 = phi2_min + beta2 v_h.
+  constexpr double kPhi2Min = 1.10;
+  constexpr double kBeta2 = 0.34; // s/m
+  return snatchFactor > 0.0 ? snatchFactor : kPhi2Min + kBeta2 * hoist.maxSpeed;
+}
 
 std::shared_ptr<const MachineType> overheadCraneType() {
   static const std::shared_ptr<const MachineType> kType = std::make_shared<OverheadCraneType>();

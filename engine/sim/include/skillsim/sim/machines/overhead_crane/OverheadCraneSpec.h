@@ -32,6 +32,42 @@ struct OverheadCraneSpec : MachineParams {
   double initialTrolley = 0.0;    ///< Trolley position along the bridge at start (m).
   double attachTolerance = 0.3;   ///< Hook within this of a lifting lug engages it (m).
   double slingLength = 1.0;       ///< Hook to lifting lug when engaged (m).
+  /**
+   * Wire ropes (docs/machines/overhead-crane.md, "Ropes"). Both are 6x36WS-IWRC steel wire rope,
+   * elastic with k = falls * E A / length, A = fill factor * pi d^2 / 4 its metallic
+   * cross-section. Defaults, a usual choice for a 5 t crane rather than a design calculation:
+   * the hoist rope 11 mm on 4 falls (12.4 kN per fall for 5050 kg; the grade 1770 rope's minimum
+   * breaking force F = d^2 R K = 121 mm^2 * 1770 N/mm^2 * 0.356 = 76 kN, EN 12385-2 with the
+   * 6x36 IWRC factor K = 0.356, so a safety factor of 6.1); the sling a single-leg 20 mm wire
+   * rope sling (EN 13414-1: working load limit = F / 5; F = 252 kN carries 5 t).
+   */
+  double hoistRopeDiameter = 0.011; ///< m, nominal.
+  int hoistRopeFalls = 4;           ///< Parts of line between the trolley and the hook block.
+  double slingDiameter = 0.020;     ///< m, nominal, one leg.
+  /**
+   * Rope modulus E (Pa) of a 6-strand IWRC rope on its metallic area: 100 kN/mm^2 (rope makers
+   * give 90-110 kN/mm^2 for 6-strand IWRC ropes in the working range).
+   */
+  double ropeModulus = 1.0e11;
+  /**
+   * Fill factor f = metallic area / (pi d^2 / 4): 0.586 for 6x36 IWRC, from the metallic
+   * cross-section factor C = 0.46 (A = C d^2; EN 12385-2 definitions, factor table of
+   * vornbaeumen.de "calculation variables"; f = C / (pi / 4)).
+   */
+  double ropeFillFactor = 0.586;
+  /**
+   * A hoist rope tension above this multiple of the hook's and the hooked load's static weight
+   * is a snatch load (a jerk lift). 0 = the dynamic factor phi2 of EN 13001-2:2014 table 2 (also
+   * GB/T 3811-2008 table 2) for hoisting class HC2 at the hoist's top speed v_h:
+   * phi2 = 1.10 + 0.34 s/m * v_h (1.185 at 0.25 m/s): what the crane is built to take when a
+   * load is lifted off the ground at full speed; more means the operator snatched it.
+   */
+  double snatchFactor = 0.0;
+
+  /** E A of one fall of a rope of diameter `d` (N): modulus * fill factor * pi d^2 / 4. */
+  [[nodiscard]] double axialRigidity(double d) const;
+  /** The snatch threshold actually used (snatchFactor, or phi2 when it is 0). */
+  [[nodiscard]] double snatchThreshold() const;
 };
 
 /**
