@@ -102,7 +102,8 @@ HudActions drawHud(const HudModel& model, const I18n& text) {
   if (beginPanel("##hud_timer", layout.timer)) {
     ImGui::TextColored(kDim, "%s  %s", text.text(practice ? "mode.practice" : "mode.exam").c_str(),
                        model.scenarioTitle.c_str());
-    const bool over = model.targetTime && model.elapsed > *model.targetTime;
+    const bool over =
+        model.targetTime && model.targetElapsed.value_or(model.elapsed) > *model.targetTime;
     ImGui::SetWindowFontScale(1.6f);
     ImGui::TextColored(over ? kAmber : ImVec4(1, 1, 1, 1), "%s %s", text.text("hud.time").c_str(),
                        formatClock(model.elapsed).c_str());
