@@ -80,7 +80,7 @@ HudLayout hudLayout(float width, float height) {
   SKILLSIM_CHECK(width > 0.0f && height > 0.0f, "display size must be positive");
   HudLayout l;
   const float timerWidth = 320.0f;
-  l.timer = {(width - timerWidth) * 0.5f, kMargin, timerWidth, 96.0f};
+  l.timer = {(width - timerWidth) * 0.5f, kMargin, timerWidth, 116.0f}; // 4 lines, one large
   const float sideWidth = std::min(380.0f, width * 0.3f);
   l.deductions = {width - sideWidth - kMargin, kMargin, sideWidth, std::min(height * 0.5f, 340.0f)};
   l.task = {kMargin, kMargin, std::min(360.0f, width * 0.3f), std::min(height * 0.45f, 320.0f)};

@@ -2,6 +2,7 @@
 
 #include "skillsim/core/Check.h"
 #include "skillsim/ui/Format.h"
+#include "skillsim/ui/Hud.h"
 
 #include <imgui.h>
 
@@ -190,15 +191,28 @@ HudGuideActions drawHudGuide(const HudGuideModel& model, const I18n& text) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float width = 420.0f;
   const float x = std::max(0.0f, (display.x - width) * 0.5f);
-  // Under the timer (hudLayout: 10 px margin, 96 px tall).
-  float y = 112.0f;
+  // Under the timer (hudLayout's timer rect), 6 px apart.
+  const ScreenRect timer = hudLayout(std::max(display.x, 1.0f), std::max(display.y, 1.0f)).timer;
+  const float y = timer.y + timer.height + 6.0f;
   const std::string warning = clockWarningText(model.clock, text);
   const bool clockKnown = model.clock.target.has_value() || !model.clock.started;
   if (!warning.empty() || !model.toasts.empty() || clockKnown) {
+    // Sized from its text, not by ImGui's auto-resize, so the first frame (a screenshot) shows it.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap = width - 2.0f * style.WindowPadding.x;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    float height = 2.0f * style.WindowPadding.y + line; // the clock line
+    if (!warning.empty()) {
+      height += 1.3f * ImGui::CalcTextSize(warning.c_str(), nullptr, false, wrap / 1.3f).y +
+                style.ItemSpacing.y;
+    }
+    for (const std::string& t : model.toasts) {
+      height += ImGui::CalcTextSize(t.c_str(), nullptr, false, wrap).y + style.ItemSpacing.y;
+    }
     ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.72f);
-    if (ImGui::Begin("##hud_guide", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::Begin("##hud_guide", nullptr, kPanelFlags)) {
       if (!model.clock.started) {
         ImGui::TextColored(kDim, "%s", text.text("guide.clock_waits").c_str());
       } else if (model.clock.target) {
@@ -224,10 +238,14 @@ HudGuideActions drawHudGuide(const HudGuideModel& model, const I18n& text) {
   // The controls button, bottom centre.
   const std::string button =
       text.text("card.title") + (model.card.helpKey.empty() ? "" : " (" + model.card.helpKey + ")");
-  ImGui::SetNextWindowPos(ImVec2(std::max(0.0f, display.x * 0.5f - 80.0f), display.y - 52.0f),
-                          ImGuiCond_Always);
+  const ImVec2 buttonSize(ImGui::CalcTextSize(button.c_str()).x + 40.0f,
+                          ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().WindowPadding.y);
+  ImGui::SetNextWindowPos(
+      ImVec2(std::max(0.0f, (display.x - buttonSize.x) * 0.5f), display.y - buttonSize.y - 10.0f),
+      ImGuiCond_Always);
+  ImGui::SetNextWindowSize(buttonSize, ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.72f);
-  if (ImGui::Begin("##hud_card_button", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize)) {
+  if (ImGui::Begin("##hud_card_button", nullptr, kPanelFlags)) {
     actions.toggleCard = ImGui::Button((button + "##card").c_str());
   }
   ImGui::End();
