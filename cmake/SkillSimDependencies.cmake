@@ -20,6 +20,7 @@ pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
+pkg_check_modules(OPENAL REQUIRED IMPORTED_TARGET openal)
 
 find_path(TINYGLTF_INCLUDE_DIR tiny_gltf.h REQUIRED)
 add_library(skillsim_tinygltf INTERFACE)

@@ -39,6 +39,6 @@ set(CPACK_DEBIAN_PACKAGE_SECTION education)
 # by hand: a Vulkan driver (lavapipe works without a GPU) and the CJK font the HUD uses
 # (ui::kDefaultCjkFont).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "mesa-vulkan-drivers | vulkan-icd, fonts-noto-cjk")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "mesa-vulkan-drivers | vulkan-icd, fonts-noto-cjk, libopenal1")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "xvfb, postgresql-client")
 include(CPack)

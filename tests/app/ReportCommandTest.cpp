@@ -71,9 +71,15 @@ TEST(ReportCommand, GroundPlanShowsTheZonesOfTheScenarioVersionUsed) {
            dir.file("zones.html"), "--scenarios", std::string(SKILLSIM_SOURCE_DIR) + "/scenarios"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   std::string html = test::readText(dir.file("zones.html"));
-  const std::size_t circles = report::reportZones(*q2).size();
-  ASSERT_GE(circles, 3u);
-  EXPECT_EQ(count(html, "<circle class=\"zone\""), circles);
+  // Every zone and static body of the course: 4 cylinder zones (circles A, B, C, the person
+  // area), 6 box zones (3 weave gates, 2 frame gates, the walkway), 3 piles and the signal person
+  // (circles), 6 frame posts and bars (rectangles).
+  const std::size_t shapes = report::reportZones(*q2).size();
+  ASSERT_EQ(shapes, 20u);
+  EXPECT_EQ(count(html, "<circle class=\"zone\""), 4u);
+  EXPECT_EQ(count(html, "<rect class=\"zone\""), 6u);
+  EXPECT_EQ(count(html, "<circle class=\"body\""), 4u);
+  EXPECT_EQ(count(html, "<rect class=\"body\""), 6u);
   EXPECT_NE(html.find("<title>circle_b</title>"), std::string::npos);
 }
 

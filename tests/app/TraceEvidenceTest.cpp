@@ -56,15 +56,16 @@ std::vector<std::string> svgs(const std::string& html, const std::string& kind) 
 }
 
 /** Number of "x,y" points in the one series polyline of `svg` (0 when it has none). */
+/** Points of every series polyline in `svg` (a gated series breaks into several). */
 std::size_t seriesPoints(const std::string& svg) {
   // (Not std::regex: libstdc++'s recursive matcher overflows the stack on thousands of points.)
   const std::string open = "<polyline class=\"series\" points=\"";
-  const auto start = svg.find(open);
-  if (start == std::string::npos) {
-    return 0;
+  std::size_t points = 0;
+  for (auto start = svg.find(open); start != std::string::npos; start = svg.find(open, start + 1)) {
+    const auto from = start + open.size();
+    points += count(svg.substr(from, svg.find('"', from) - from), ",");
   }
-  const auto from = start + open.size();
-  return count(svg.substr(from, svg.find('"', from) - from), ",");
+  return points;
 }
 
 /** A reference trace and the store record the workstation would have written for it. */
@@ -515,13 +516,29 @@ TEST_F(TraceEvidenceTest, ReportPlotsTheReSimulatedMotionWithTheRubricsBands) {
       sCareless.trace.actions.size() / (sCareless.trace.header.tickRate / 10);
   ASSERT_EQ(motion.samples.size(), samples);
   // The verified attempt first (store order: by start time, then id), then the one with no trace.
+  // The swing is drawn only while the bucket is on the hook (the crane declares it so): the
+  // samples taken while load_attached was 1, in as many stretches as it was hooked on.
+  std::size_t hooked = 0;
+  std::size_t stretches = 0;
+  bool was = false;
+  for (const report::ReportSample& sample : motion.samples) {
+    ASSERT_EQ(sample.valid.size(), 2u); // height (always), swing (gated)
+    EXPECT_TRUE(sample.valid[0]);
+    hooked += sample.valid[1] ? 1 : 0;
+    stretches += sample.valid[1] && !was ? 1 : 0;
+    was = sample.valid[1];
+  }
+  EXPECT_GT(hooked, samples / 2);
+  EXPECT_LT(hooked, samples);
   for (const char* kind : {"path", "load_swing_angle", "load_height"}) {
     auto plots = svgs(html, kind);
     ASSERT_EQ(plots.size(), 2u) << kind;
-    EXPECT_EQ(seriesPoints(plots[0]), samples) << kind;
+    EXPECT_EQ(seriesPoints(plots[0]), std::string(kind) == "load_swing_angle" ? hooked : samples)
+        << kind;
     EXPECT_EQ(seriesPoints(plots[1]), 0u) << kind;
     EXPECT_NE(plots[1].find("no samples"), std::string::npos) << kind;
   }
+  EXPECT_EQ(count(svgs(html, "load_swing_angle")[0], "<polyline"), stretches);
   // The score plot stays for the attempt without a trace. Its points, worked out by hand from the
   // careless trace's result (not from reportAttemptFromRecord, which draws them): 7 deductions,
   // every one taking points (curved_path loses 18.48 of its 50, frames 13.13 of its 30, so no

@@ -37,7 +37,49 @@ TEST(ReportScenarioOverlay, LandingCirclesOfTheQ2Course) {
   EXPECT_DOUBLE_EQ(b->x, 14.0);
   EXPECT_DOUBLE_EQ(c->z, 10.0);
   EXPECT_DOUBLE_EQ(c->radius, 0.6);
-  EXPECT_EQ(find("weave_gate_1"), nullptr); // boxes are not drawn
+  EXPECT_FALSE(a->body);
+  // Box zones as rectangles (the weave gates, the walkway).
+  const ReportZone* gate = find("weave_gate_1");
+  ASSERT_NE(gate, nullptr);
+  EXPECT_EQ(gate->radius, 0.0);
+  EXPECT_DOUBLE_EQ(gate->halfX, 0.15);
+  EXPECT_DOUBLE_EQ(gate->halfZ, 0.6);
+  const ReportZone* walkway = find("walkway");
+  ASSERT_NE(walkway, nullptr);
+  EXPECT_DOUBLE_EQ(walkway->halfX, 15.0);
+  // The static bodies: piles as circles (0.3 m diameter), the frames' posts and bars as
+  // rectangles seen from above; the bucket (dynamic) is not drawn.
+  const ReportZone* pile = find("pile_2");
+  ASSERT_NE(pile, nullptr);
+  EXPECT_TRUE(pile->body);
+  EXPECT_DOUBLE_EQ(pile->x, 19.0);
+  EXPECT_DOUBLE_EQ(pile->radius, 0.15);
+  const ReportZone* bar = find("frame_high_bar");
+  ASSERT_NE(bar, nullptr);
+  EXPECT_TRUE(bar->body);
+  EXPECT_NEAR(bar->halfX, 0.1, 1e-12);
+  EXPECT_NEAR(bar->halfZ, 1.6, 1e-12);
+  EXPECT_EQ(find("bucket"), nullptr);
+  // Bodies first, in file order, then zones.
+  EXPECT_EQ(zones.front().name, "pile_1");
+  EXPECT_EQ(zones.back().name, "person_area");
+}
+
+TEST(ReportScenarioOverlay, TheSwingIsPlottedOnlyWhileALoadIsOnTheHook) {
+  ASSERT_TRUE(q2().machine);
+  // The machine declares the gate; the report reads it generically.
+  const auto plotted = reportSampledMetrics(*q2().machine);
+  const auto gates = reportSampleGates(*q2().machine);
+  ASSERT_EQ(plotted.size(), 4u); // plan x, plan z, height, swing
+  ASSERT_EQ(gates.size(), 2u);
+  EXPECT_EQ(plotted[3], "load_swing_angle");
+  EXPECT_EQ(gates[1], "load_attached");
+  EXPECT_EQ(gates[0], ""); // the height means something on the ground too
+  const auto en = reportSeries(q2(), "en", {}, 0.0);
+  ASSERT_EQ(en.size(), 2u);
+  EXPECT_EQ(en[1].validNote, "shown only while: load on the hook");
+  const auto zh = reportSeries(q2(), "zh-CN", {}, 0.0);
+  EXPECT_EQ(zh[1].validNote, "仅在以下情况显示：载荷已挂钩");
 }
 
 TEST(ReportScenarioOverlay, BandsArePlacedByPhaseTimes) {

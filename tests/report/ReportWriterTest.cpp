@@ -321,3 +321,111 @@ TEST(ReportWriter, SameDataSameBytes) {
 
 } // namespace
 } // namespace skillsim::report
+
+namespace skillsim::report {
+
+TEST(ReportWriterGuide, PathPlotDrawsTheCourseWithALegendAndLabelsThatDoNotOverlap) {
+  ReportDocument doc = document("en");
+  ReportAttempt& a = doc.attempts[0];
+  // Two circles whose labels would sit on the same spot, a box zone and two bodies.
+  a.zones.push_back(ReportZone{"gate_one", 10.0, 4.0, 0.0, 0.2, 0.6, false});
+  a.zones.push_back(ReportZone{"gate_two", 10.05, 4.0, 0.0, 0.2, 0.6, false});
+  a.zones.push_back(ReportZone{"pile", 12.0, 6.0, 0.15, 0.0, 0.0, true});
+  a.zones.push_back(ReportZone{"frame_bar", 8.0, 2.0, 0.0, 0.1, 1.6, true});
+  auto html = writeHtmlReport(doc);
+  ASSERT_TRUE(html) << html.error().toString();
+  const std::string path = svgs(*html, "path").front();
+  EXPECT_EQ(count(path, "<circle class=\"zone\""), 2u);
+  EXPECT_EQ(count(path, "<rect class=\"zone\""), 2u);
+  EXPECT_EQ(count(path, "<circle class=\"body\""), 1u);
+  EXPECT_EQ(count(path, "<rect class=\"body\""), 1u);
+  // The legend names the path, deductions, zones and the course's bodies.
+  EXPECT_EQ(count(path, "<g class=\"legend\">"), 1u);
+  for (const char* word :
+       {">load path<", ">deduction (click to jump)<", ">zone<", ">course (piles, frames)<"}) {
+    EXPECT_NE(path.find(word), std::string::npos) << word;
+  }
+  // Zone labels (bodies are not labelled): no two label boxes overlap.
+  std::regex re("<text class=\"zlabel\" x=\"([-0-9.]+)\" y=\"([-0-9.]+)\" "
+                "text-anchor=\"middle\">([^<]*)</text>");
+  struct Label {
+    double x, y, w;
+  };
+  std::vector<Label> labels;
+  for (std::sregex_iterator it(path.begin(), path.end(), re), end; it != end; ++it) {
+    labels.push_back(
+        {std::stod((*it)[1]), std::stod((*it)[2]), 6.2 * static_cast<double>((*it)[3].length())});
+  }
+  ASSERT_EQ(labels.size(), 4u); // A, B, gate_one, gate_two
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    for (std::size_t j = i + 1; j < labels.size(); ++j) {
+      const bool apartX = std::abs(labels[i].x - labels[j].x) >= 0.5 * (labels[i].w + labels[j].w);
+      const bool apartY = std::abs(labels[i].y - labels[j].y) >= 12.0;
+      EXPECT_TRUE(apartX || apartY) << i << " and " << j << " overlap";
+    }
+  }
+  // The legend sits below the axis label, inside the taller picture: nothing overlaps it.
+  EXPECT_NE(path.find("height=\"280\""), std::string::npos);
+  EXPECT_NE(path.find("<text class=\"legend-text\" x=\"84.0\" y=\"272.0\">load path</text>"),
+            std::string::npos);
+}
+
+TEST(ReportWriterGuide, TimePlotsHaveLegendsAndDeductionsLinkToTheirTime) {
+  auto html = writeHtmlReport(document("en"));
+  ASSERT_TRUE(html);
+  const std::string score = svgs(*html, "score").front();
+  EXPECT_NE(score.find(">score<"), std::string::npos);
+  EXPECT_NE(score.find(">deduction (click to jump)<"), std::string::npos);
+  const std::string swing = svgs(*html, "swing").front();
+  EXPECT_NE(swing.find(">swing (°)<"), std::string::npos);
+  EXPECT_NE(swing.find(">allowed range<"), std::string::npos);
+  // The deduction at 2 s: its table row links to the marker on the score plot, which links back.
+  EXPECT_NE(score.find("<a href=\"#a1-row-1\"><line class=\"dmark\" id=\"a1-d1\""),
+            std::string::npos);
+  EXPECT_NE(html->find("<tr id=\"a1-row-1\"><td class=\"num\"><a href=\"#a1-d1\">2.00</a></td>"),
+            std::string::npos);
+  // Every readout plot marks the deduction's time too.
+  EXPECT_EQ(count(swing, "<line class=\"dmark\""), 1u);
+  // The path plot's deduction dot links to the same row.
+  EXPECT_NE(svgs(*html, "path").front().find("<a href=\"#a1-row-1\"><circle class=\"deduction\""),
+            std::string::npos);
+}
+
+TEST(ReportWriterGuide, AGatedSeriesIsDrawnOnlyWhereItIsValid) {
+  ReportDocument doc = document("en");
+  ReportAttempt& a = doc.attempts[0];
+  a.series[0].validNote = "shown only while: load on the hook";
+  // Valid from sample 10 to 29 only (the load hooked on at 1 s, set down at 3 s).
+  for (std::size_t i = 0; i < a.samples.size(); ++i) {
+    a.samples[i].valid = {i >= 10 && i < 30, true};
+  }
+  // An invalid sample may hold anything far off: it must not stretch the y axis.
+  a.samples[40].values[0] = 50.0;
+  auto html = writeHtmlReport(doc);
+  ASSERT_TRUE(html) << html.error().toString();
+  const std::string swing = svgs(*html, "swing").front();
+  ASSERT_EQ(count(swing, "<polyline"), 1u);
+  std::smatch m;
+  ASSERT_TRUE(
+      std::regex_search(swing, m, std::regex("<polyline class=\"series\" points=\"([^\"]*)\"")));
+  EXPECT_EQ(std::count(m[1].first, m[1].second, ','), 20); // samples 10..29
+  EXPECT_NE(swing.find(">shown only while: load on the hook<"), std::string::npos);
+  // The y axis is set by the valid values only (|swing| <= 2.9°): no tick at 50.
+  EXPECT_EQ(swing.find(">50<"), std::string::npos);
+  // Two stretches give two polylines; the height series (always valid) keeps one.
+  for (std::size_t i = 0; i < a.samples.size(); ++i) {
+    a.samples[i].valid = {i < 5 || i >= 45, true};
+  }
+  html = writeHtmlReport(doc);
+  ASSERT_TRUE(html);
+  EXPECT_EQ(count(svgs(*html, "swing").front(), "<polyline"), 2u);
+  EXPECT_EQ(count(svgs(*html, "height").front(), "<polyline"), 1u);
+  // A validity list of the wrong size is refused.
+  a.samples[3].valid = {true};
+  html = writeHtmlReport(doc);
+  ASSERT_FALSE(html);
+  EXPECT_EQ(html.error().message,
+            "report: attempt 'att-T001': samples[3] has 1 validity flags for 2 values");
+}
+
+} // namespace skillsim::report

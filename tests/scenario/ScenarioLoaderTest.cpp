@@ -407,8 +407,7 @@ TEST(ScenarioLoader, UnknownReferences) {
        "unknown value 'load_droped' (did you mean 'load_dropped'?); expected 'contact_begin', "
        "'contact_end', 'zone_enter', 'zone_exit', 'physics_fault', 'control_changed', 'horn', "
        "'emergency_stop', 'load_attached', 'load_released', 'load_dropped', 'overload', "
-       "'snatch_load', "
-       "'start', 'motion' or 'end'"},
+       "'snatch_load', 'attach_refused', 'start', 'motion' or 'end'"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.to);

@@ -225,6 +225,13 @@ TEST(Simulation, AttachOnlyWithinToleranceAndDropWhenReleasedInTheAir) {
   auto events = run(*sim, craneActions(0, 0, 0, bit(skillsim::sim::crane_controls::kAttach)), 2);
   EXPECT_TRUE(ofKind(events, "load_attached").empty());
   EXPECT_EQ(metric(*sim, "load_attached"), 0.0);
+  // The refusal says why: the lug is about 0.5 m from the hook, 0.3 m is allowed.
+  const auto refused = ofKind(events, "attach_refused");
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].subject, "load");
+  EXPECT_EQ(refused[0].subjectBody, "crate");
+  EXPECT_NEAR(refused[0].value, 0.5, 0.05);
+  EXPECT_EQ(refused[0].limit, 0.3);
   // Lower 0.3 m (hook 0.2 m from the lug) and try again.
   while (metric(*sim, "rope_length") < c.initialRopeLength + 0.3) {
     sim->step(craneActions(0, 0, -0.2f));

@@ -20,8 +20,10 @@
 #include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 #include <skillsim/ui/Hud.h>
+#include <skillsim/ui/HudGuide.h>
 #include <skillsim/ui/I18n.h>
 #include <skillsim/ui/ImGuiLayer.h>
+#include <skillsim/ui/TaskClock.h>
 
 #include <algorithm>
 #include <chrono>
@@ -34,14 +36,22 @@
 namespace skillsim::app {
 namespace {
 
-/** The HUD as the trainee saw it after `tick`. */
+/** The HUD as the trainee saw it after `tick` (the task steps and clock as the workstation's). */
 ui::HudModel hudAt(const scenario::Scenario& s, const sim::Simulation& sim,
-                   const assessment::Assessor& assessor, const core::ActionState& actions,
+                   const assessment::Assessor& assessor, const scenario::StepTracker& steps,
+                   const ui::ClockReading& clock, const core::ActionState& actions,
                    ui::AttemptMode mode, const std::string& camera, bool chinese) {
   ui::HudModel m;
   m.mode = mode;
   m.scenarioTitle = chinese ? s.titleZh : s.titleEn;
-  m.elapsed = sim.time();
+  m.elapsed = clock.elapsed;
+  m.targetTime = clock.target;
+  m.targetElapsed = clock.phaseElapsed;
+  for (std::size_t i = 0; i < steps.steps().size(); ++i) {
+    m.steps.push_back(
+        {chinese ? steps.steps()[i].textZh : steps.steps()[i].textEn, i < steps.current()});
+  }
+  m.currentStep = steps.current();
   m.score = assessor.runningScore();
   m.maxScore = assessor.maxScore();
   for (const auto& d : assessor.deductions()) {
@@ -57,8 +67,9 @@ ui::HudModel hudAt(const scenario::Scenario& s, const sim::Simulation& sim,
 }
 
 core::Expected<void> screenshot(const sim::Simulation& sim, const ui::HudModel& hud,
-                                const ui::I18n& text, const std::string& camera,
-                                const std::string& path, const RunOptions& o) {
+                                const ui::HudGuideModel& guide, const ui::I18n& text,
+                                const std::string& camera, const std::string& path,
+                                const RunOptions& o) {
   auto renderer = render::Renderer::create(
       {.width = 1280, .height = 720, .gpu = o.gpu, .renderScale = o.renderScale});
   if (!renderer) {
@@ -70,6 +81,7 @@ core::Expected<void> screenshot(const sim::Simulation& sim, const ui::HudModel& 
   }
   (*layer)->beginFrame(1.0f / 60.0f);
   ui::drawHud(hud, text);
+  (void)ui::drawHudGuide(guide, text);
   (*layer)->endFrame();
   core::SceneView view;
   sim.fillSceneView(view, camera);
@@ -199,6 +211,7 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
       o.at < 0.0 ? trace->actions.size() - 1
                  : static_cast<std::uint64_t>(std::llround(o.at * scenario->tickRate));
   std::optional<ui::HudModel> hud;
+  double shotTime = 0.0; ///< s: when the screenshot was taken
   std::optional<core::Error> shotError;
   const ui::I18n* text = nullptr;
   if (!o.screenshot.empty()) {
@@ -214,11 +227,24 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     err << runner.error().toString() << '\n';
     return kExitFailure;
   }
+  ui::TaskClock clock(ui::timedPhases(scenario->rubric), scenario->tickRate);
+  ui::ToastQueue toasts;
   (*runner)->addObserver([&](const scenario::AttemptTick& t) {
-    if (text && !shotError &&
-        t.index == std::min<std::uint64_t>(shotTick, trace->actions.size() - 1)) {
-      hud = hudAt(*scenario, t.simulation, t.assessor, t.actions, mode, camera, session.chinese());
-      if (auto ok = screenshot(t.simulation, *hud, *text, camera, o.screenshot, o); !ok) {
+    if (!text) {
+      return;
+    }
+    if (const sim::MachineDecl* machine = t.simulation.machine()) {
+      (void)toasts.add(*machine, t.simulation.events(), t.simulation.time(), session.language());
+    }
+    if (!shotError && t.index == std::min<std::uint64_t>(shotTick, trace->actions.size() - 1)) {
+      const ui::ClockReading reading = clock.update(t.simulation.tick(), t.assessor.phaseTicks());
+      hud = hudAt(*scenario, t.simulation, t.assessor, (*runner)->steps(), reading, t.actions, mode,
+                  camera, session.chinese());
+      shotTime = t.simulation.time();
+      const auto views = ui::cameraLabels(scenario->simulation.cameras, *text);
+      hud->cameraName = views.empty() ? std::string() : views.front();
+      const ui::HudGuideModel guide{reading, toasts.shown(t.simulation.time()), false, {}};
+      if (auto ok = screenshot(t.simulation, *hud, guide, *text, camera, o.screenshot, o); !ok) {
         shotError = ok.error();
       }
     }
@@ -280,7 +306,7 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
       err << o.screenshot << ": no screenshot: " << shotError->toString() << '\n';
       status = kExitFailure;
     } else if (hud) {
-      out << "screenshot: " << o.screenshot << " (t = " << hud->elapsed << " s)\n";
+      out << "screenshot: " << o.screenshot << " (t = " << shotTime << " s)\n";
     }
   }
   if (!o.noStore) {

@@ -38,6 +38,13 @@ Session::Session(RunOptions options, ui::Language language)
 
 Session::~Session() = default;
 
+void Session::setLanguage(ui::Language language) {
+  if (language != mLanguage) {
+    mLanguage = language;
+    mText.reset();
+  }
+}
+
 core::Expected<const ui::I18n*> Session::text(const std::string& scenarioFile) {
   if (mText) {
     return &*mText;

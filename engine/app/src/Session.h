@@ -85,6 +85,8 @@ public:
   [[nodiscard]] const RunOptions& options() const { return mOptions; }
   [[nodiscard]] ui::Language language() const { return mLanguage; }
   [[nodiscard]] bool chinese() const { return mLanguage == ui::Language::ChineseSimplified; }
+  /** Changes the UI language (the start screen's choice); text() loads that table next. */
+  void setLanguage(ui::Language language);
   /**
    * The assets folder (i18n, input bindings) above `scenarioFile` or else above the current
    * folder, and its UI text in language(); found and loaded on the first call, kept for the

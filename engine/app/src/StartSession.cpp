@@ -3,6 +3,7 @@
 #include "Session.h"
 #include "Workstation.h"
 #include "skillsim/app/Cli.h"
+#include "skillsim/app/StartScreenData.h"
 
 #include <skillsim/platform/Window.h>
 #include <skillsim/records/ResultsStore.h>
@@ -19,31 +20,6 @@
 namespace skillsim::app {
 namespace {
 
-std::vector<ui::ScenarioEntry> installedScenarios(const std::filesystem::path& assets) {
-  std::vector<ui::ScenarioEntry> list;
-  const auto dir = assets.parent_path() / "scenarios";
-  std::error_code ec;
-  std::vector<std::filesystem::path> files;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == ".toml") {
-      files.push_back(it->path());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    auto s = scenario::loadScenario(f);
-    if (!s) {
-      continue; // not a scenario, or broken: `skillsim validate` says why
-    }
-    list.push_back({f.string(), s->id, s->trade, "", s->titleZh, s->titleEn, s->standard.id,
-                    s->standard.titleEn});
-  }
-  std::stable_sort(list.begin(), list.end(),
-                   [](const auto& a, const auto& b) { return a.trade < b.trade; });
-  return list;
-}
-
 std::vector<ui::PreviousAttempt> previousAttempts(const std::string& store,
                                                   const std::string& trainee) {
   std::vector<ui::PreviousAttempt> out;
@@ -58,13 +34,7 @@ std::vector<ui::PreviousAttempt> previousAttempts(const std::string& store,
   if (!rows) {
     return out;
   }
-  for (auto it = rows->rbegin(); it != rows->rend(); ++it) { // newest first
-    out.push_back(
-        {it->scenario.id, records::formatUtc(it->startUtc),
-         it->mode == records::AttemptMode::Exam ? ui::AttemptMode::Exam : ui::AttemptMode::Practice,
-         it->result.totalPoints, it->result.maxPoints, it->result.passed});
-  }
-  return out;
+  return previousAttemptRows(std::move(*rows));
 }
 
 } // namespace
@@ -78,7 +48,9 @@ int runStartSession(const RunOptions& options, ui::Language language, std::ostre
     return kExitFailure;
   }
   ui::StartScreenModel model;
-  model.scenarios = installedScenarios(session.assets());
+  auto installed = installedScenarios(session.assets().parent_path() / "scenarios");
+  model.scenarios = std::move(installed.scenarios);
+  model.broken = std::move(installed.broken);
   std::string trainee = options.trainee;
   while (true) {
     auto shown = session.window("SkillSim");
@@ -98,6 +70,14 @@ int runStartSession(const RunOptions& options, ui::Language language, std::ostre
       layer.beginFrame(1.0f / 30.0f);
       const auto actions = screen.draw(model, **text);
       layer.endFrame();
+      if (actions.language) {
+        session.setLanguage(*actions.language);
+        text = session.text("");
+        if (!text) {
+          err << text.error().toString() << '\n';
+          return kExitFailure;
+        }
+      }
       if (actions.traineeChanged) {
         model.attempts = previousAttempts(session.storePath(), screen.traineeId());
       }

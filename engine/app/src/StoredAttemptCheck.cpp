@@ -95,6 +95,7 @@ records::Resimulator recordingResimulator(std::shared_ptr<SeenTraces> seen, bool
     const std::uint32_t rate = std::max<std::uint32_t>(trace.header.tickRate, 1);
     const std::uint32_t every = std::max<std::uint32_t>(rate / 10, 1);
     std::vector<std::optional<std::size_t>> sampled; // report::reportSampledMetrics order
+    std::vector<std::optional<std::size_t>> gates;   // report::reportSampleGates order
     bool bound = false;
     ReplayObserver observer = [&](std::uint64_t t, const sim::Simulation& simulation,
                                   const assessment::Assessor& assessor) {
@@ -105,6 +106,9 @@ records::Resimulator recordingResimulator(std::shared_ptr<SeenTraces> seen, bool
           if (const sim::MachineDecl* machine = simulation.machine()) {
             for (const std::string& name : report::reportSampledMetrics(*machine)) {
               sampled.push_back(m.find(name));
+            }
+            for (const std::string& name : report::reportSampleGates(*machine)) {
+              gates.push_back(name.empty() ? std::nullopt : m.find(name));
             }
           }
           bound = true;
@@ -121,6 +125,11 @@ records::Resimulator recordingResimulator(std::shared_ptr<SeenTraces> seen, bool
             sample.planZ = v;
           } else {
             sample.values.push_back(v);
+          }
+        }
+        if (std::any_of(gates.begin(), gates.end(), [](const auto& g) { return g.has_value(); })) {
+          for (std::size_t k = 0; k < sample.values.size() && k < gates.size(); ++k) {
+            sample.valid.push_back(!gates[k] || m.get(*gates[k]) > 0.5);
           }
         }
         // A physics fault's NaN stops the attempt; the report draws only finite samples.

@@ -9,6 +9,7 @@
 
 #include <skillsim/core/Hash.h>
 #include <skillsim/core/Version.h>
+#include <skillsim/platform/AudioOutput.h>
 #include <skillsim/platform/Bindings.h>
 #include <skillsim/platform/InputDevices.h>
 #include <skillsim/platform/InputMapper.h>
@@ -21,10 +22,13 @@
 #include <skillsim/render/Renderer.h>
 #include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
+#include <skillsim/ui/ControlsCard.h>
 #include <skillsim/ui/Hud.h>
+#include <skillsim/ui/HudGuide.h>
 #include <skillsim/ui/I18n.h>
 #include <skillsim/ui/ImGuiLayer.h>
 #include <skillsim/ui/ResultsScreen.h>
+#include <skillsim/ui/TaskClock.h>
 
 #include <chrono>
 #include <cmath>
@@ -97,16 +101,19 @@ startAttempt(const Session& session, const scenario::Scenario& s, const RunOptio
 class WorkstationInputs final : public scenario::InputSource {
 public:
   WorkstationInputs(platform::InputMapper& mapper, const platform::RawInput& raw, bool practice,
-                    const core::ActionTrack* playback, std::ostream& out)
-      : mMapper(mapper), mRaw(raw), mPractice(practice), mPlayback(playback), mOut(out) {}
+                    const core::ActionTrack* playback, std::ostream& out, const ui::I18n& text)
+      : mMapper(mapper), mRaw(raw), mPractice(practice), mPlayback(playback), mOut(out),
+        mText(text) {}
 
   std::optional<core::ActionState> next(const scenario::AttemptRunner& attempt) override {
     auto m = mMapper.map(mRaw);
     if (m.deviceNotice) {
-      notice = *m.deviceNotice;
-      mOut << notice << '\n';
+      // The log keeps the English line; the HUD says it in the trainee's language.
+      mOut << *m.deviceNotice << '\n';
+      notice = m.deviceStatus ? ui::deviceStatusText(*m.deviceStatus, mText) : *m.deviceNotice;
     }
     cameraSteps += m.nextCamera ? 1 : 0;
+    helpPresses += m.controlsHelp ? 1 : 0;
     quit = quit || m.quit;
     if (m.pause && mPractice) {
       paused = true; // this tick still runs; the next ones wait
@@ -129,13 +136,15 @@ public:
     const auto m = mMapper.map(mRaw);
     paused = !(m.pause && mPractice);
     cameraSteps += m.nextCamera ? 1 : 0;
+    helpPresses += m.controlsHelp ? 1 : 0;
     quit = quit || m.quit;
   }
 
   bool paused = false;
   bool quit = false; ///< Quit was pressed since the workstation last looked.
   std::size_t cameraSteps = 0;
-  core::ActionState last; ///< The inputs of the last tick run (for the HUD).
+  std::size_t helpPresses = 0; ///< Controls-card presses (F1) not yet handled.
+  core::ActionState last;      ///< The inputs of the last tick run (for the HUD).
   std::string notice;
 
 private:
@@ -144,7 +153,42 @@ private:
   bool mPractice;
   const core::ActionTrack* mPlayback; ///< The trace's inputs in playback; null otherwise.
   std::ostream& mOut;
+  const ui::I18n& mText;
 };
+
+/**
+ * The task guidance beside the HUD (issue 14): toasts and sounds of the machine's declared event
+ * feedback, and the clock with its warnings. Fed by a tick observer, so no tick's events are
+ * missed when a frame runs several ticks; it only reads the attempt.
+ */
+struct Guide {
+  ui::ToastQueue toasts;
+  std::optional<ui::TaskClock> clock;
+  std::vector<sim::FeedbackCue> cues; ///< To play this frame.
+
+  void follow(scenario::AttemptRunner& runner, ui::Language language) {
+    toasts = {};
+    clock.emplace(ui::timedPhases(runner.scenario().rubric), runner.scenario().tickRate);
+    runner.addObserver([this, language](const scenario::AttemptTick& tick) {
+      if (const sim::MachineDecl* machine = tick.simulation.machine()) {
+        const auto fired =
+            toasts.add(*machine, tick.simulation.events(), tick.simulation.time(), language);
+        cues.insert(cues.end(), fired.begin(), fired.end());
+      }
+    });
+  }
+};
+
+platform::Sound soundOf(sim::FeedbackCue cue) {
+  switch (cue) {
+  case sim::FeedbackCue::Horn: return platform::Sound::Horn;
+  case sim::FeedbackCue::Click: return platform::Sound::Click;
+  case sim::FeedbackCue::Buzz: return platform::Sound::Buzz;
+  case sim::FeedbackCue::Chime:
+  case sim::FeedbackCue::None: break;
+  }
+  return platform::Sound::Chime;
+}
 
 /** Playback runs this many times faster than real time (the display only follows it). */
 constexpr double kPlaybackSpeed = 20.0;
@@ -248,14 +292,21 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
   platform::InputDevices devices(window);
   platform::InputMapper mapper(*bindings, controls);
   platform::RawInput raw;
-  WorkstationInputs inputs(mapper, raw, practice, playback ? &playback->actions : nullptr, out);
+  WorkstationInputs inputs(mapper, raw, practice, playback ? &playback->actions : nullptr, out,
+                           **text);
 
   auto attempt = startAttempt(session, *scenario, o, mode, *key, err);
   if (!attempt) {
     err << attempt.error().toString() << '\n';
     return kExitFailure;
   }
+  Guide guide;
+  guide.follow(*(*attempt)->runner, session.language());
+  const ui::ControlsCard card = ui::makeControlsCard(controls, *bindings, **text);
+  bool showCard = false;
+  const auto audio = playback ? platform::AudioOutput::silent() : platform::AudioOutput::open(out);
   const auto cameras = (*attempt)->runner->simulation().cameraNames();
+  const auto cameraTitles = ui::cameraLabels(scenario->simulation.cameras, **text);
   std::optional<ui::ResultsModel> results;
   int status = kExitFailure;
   const double step = 1.0 / scenario->tickRate;
@@ -322,6 +373,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
         results =
             ui::makeResultsModel(result, titles, title, o.trainee,
                                  practice ? ui::AttemptMode::Practice : ui::AttemptMode::Exam);
+        results->stopReason = ui::timeLimitStopReason(result, scenario->rubric, **text);
         auto trace = records::TraceReader::read(a.tracePath);
         const auto record = session.attemptRecord(
             *scenario, a.header, result, trace ? core::toHex(trace->fileHash) : std::string(),
@@ -354,7 +406,17 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       ui::HudModel hud;
       hud.mode = practice ? ui::AttemptMode::Practice : ui::AttemptMode::Exam;
       hud.scenarioTitle = title;
-      hud.elapsed = simulation.time();
+      const ui::ClockReading clock =
+          guide.clock->update(simulation.tick(), a.runner->assessor().phaseTicks());
+      hud.elapsed = clock.elapsed;
+      hud.targetTime = clock.target;
+      hud.targetElapsed = clock.phaseElapsed;
+      const scenario::StepTracker& steps = a.runner->steps();
+      for (std::size_t i = 0; i < steps.steps().size(); ++i) {
+        const scenario::TaskStep& st = steps.steps()[i];
+        hud.steps.push_back({chinese ? st.textZh : st.textEn, i < steps.current()});
+      }
+      hud.currentStep = steps.current();
       hud.score = a.runner->runningScore();
       hud.maxScore = a.runner->assessor().maxScore();
       for (const auto& d : a.runner->assessor().deductions()) {
@@ -364,10 +426,24 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       if (const sim::MachineDecl* machine = simulation.machine()) {
         ui::fillReadouts(hud, *machine, simulation.metrics(), session.language());
       }
-      hud.cameraName = cameraName();
+      hud.cameraName = cameraTitles.empty()
+                           ? std::string()
+                           : cameraTitles[inputs.cameraSteps % cameraTitles.size()];
       hud.paused = inputs.paused;
       hud.notice = inputs.notice;
       const auto clicked = ui::drawHud(hud, **text);
+      showCard = showCard != (inputs.helpPresses % 2 == 1);
+      inputs.helpPresses = 0;
+      ui::HudGuideModel guideModel{clock, guide.toasts.shown(simulation.time()), showCard, card};
+      if (ui::drawHudGuide(guideModel, **text).toggleCard) {
+        showCard = !showCard;
+      }
+      if (clock.newWarning) {
+        audio->play(platform::Sound::Chime);
+      }
+      for (const sim::FeedbackCue cue : std::exchange(guide.cues, {})) {
+        audio->play(soundOf(cue));
+      }
       inputs.cameraSteps += clicked.nextCamera ? 1 : 0;
       if (practice && (clicked.pause || clicked.resume)) {
         inputs.paused = clicked.pause;
@@ -381,6 +457,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
           break;
         }
         attempt = std::move(fresh);
+        guide.follow(*(*attempt)->runner, session.language());
         mapper.reset();
         inputs.paused = false;
         backlog = 0.0;

@@ -18,7 +18,7 @@ using core::makeError;
 using core::SourceLocation;
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(Command::Count)> kCommandNames = {
-    "neutral", "next_camera", "pause", "quit"};
+    "neutral", "next_camera", "pause", "quit", "controls_help"};
 
 SourceLocation where(const std::string& file, const toml::source_region& region,
                      std::string field) {
@@ -356,7 +356,8 @@ Bindings defaultBindings(const core::ControlLayout& controls) {
   b.keyCommands = {{Command::Neutral, Key::Space},
                    {Command::NextCamera, Key::C},
                    {Command::Pause, Key::P},
-                   {Command::Quit, Key::Escape}};
+                   {Command::Quit, Key::Escape},
+                   {Command::ControlsHelp, Key::F1}};
   b.gamepad.enabled = true;
   b.gamepad.device = 0;
   b.gamepad.deadZone = 0.15f;

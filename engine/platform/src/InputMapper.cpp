@@ -113,14 +113,21 @@ MappedInput InputMapper::map(const RawInput& raw) {
       if (status == 2) {
         if (mPadStatus) {
           out.deviceNotice = "Gamepad '" + s.name + "' connected in " + slotText(pad.device) + ".";
+          out.deviceStatus = DeviceStatus{DeviceStatus::Kind::Connected, pad.device, s.name};
         }
       } else if (status == 0 && !mPadSeen && !anyPad) {
         // A keyboard-only station: no gamepad was ever connected, so nothing to say.
       } else if (status == 0 && mPadSeen) {
         out.deviceNotice =
             "Gamepad disconnected from " + slotText(pad.device) + "; the keyboard keeps working.";
+        out.deviceStatus = DeviceStatus{DeviceStatus::Kind::Disconnected, pad.device, {}};
       } else {
         out.deviceNotice = gamepadProblem(pad, raw);
+        if (out.deviceNotice) {
+          out.deviceStatus = DeviceStatus{status == 0 ? DeviceStatus::Kind::Missing
+                                                      : DeviceStatus::Kind::NoMapping,
+                                          pad.device, status == 0 ? std::string() : s.name};
+        }
       }
       mPadStatus = status;
     }
@@ -146,6 +153,7 @@ MappedInput InputMapper::map(const RawInput& raw) {
       out.nextCamera |= c.command == Command::NextCamera;
       out.pause |= c.command == Command::Pause;
       out.quit |= c.command == Command::Quit;
+      out.controlsHelp |= c.command == Command::ControlsHelp;
     }
   }
   for (const auto& c : pad.commands) {
@@ -154,6 +162,7 @@ MappedInput InputMapper::map(const RawInput& raw) {
       out.nextCamera |= c.command == Command::NextCamera;
       out.pause |= c.command == Command::Pause;
       out.quit |= c.command == Command::Quit;
+      out.controlsHelp |= c.command == Command::ControlsHelp;
     }
   }
   if (neutral) {

@@ -1,5 +1,9 @@
 #include "skillsim/report/ReportScenarioOverlay.h"
 
+#include <glm/gtc/quaternion.hpp>
+#include <glm/mat3x3.hpp>
+
+#include <cmath>
 #include <cstdio>
 #include <numbers>
 #include <variant>
@@ -8,9 +12,37 @@ namespace skillsim::report {
 
 std::vector<ReportZone> reportZones(const scenario::Scenario& scenario) {
   std::vector<ReportZone> zones;
+  for (const sim::BodySpec& body : scenario.simulation.bodies) {
+    if (body.mass > 0.0) {
+      continue; // moving bodies are the path, not the course
+    }
+    const glm::dvec3 half = 0.5 * body.shape.size;
+    ReportZone z{body.name, body.position.x, body.position.z, 0.0, 0.0, 0.0, true};
+    if (body.shape.kind == sim::ShapeKind::Cylinder || body.shape.kind == sim::ShapeKind::Sphere ||
+        body.shape.kind == sim::ShapeKind::Capsule) {
+      z.radius = half.x;
+    } else if (body.shape.kind == sim::ShapeKind::Box) {
+      // The rotated box's extent seen from above (axis-aligned around it).
+      const glm::dmat3 r = glm::mat3_cast(body.orientation);
+      z.halfX =
+          std::abs(r[0][0]) * half.x + std::abs(r[1][0]) * half.y + std::abs(r[2][0]) * half.z;
+      z.halfZ =
+          std::abs(r[0][2]) * half.x + std::abs(r[1][2]) * half.y + std::abs(r[2][2]) * half.z;
+    } else {
+      continue; // hulls and meshes: no simple footprint
+    }
+    if (z.radius > 0.0 || (z.halfX > 0.0 && z.halfZ > 0.0)) {
+      zones.push_back(std::move(z));
+    }
+  }
   for (const sim::ZoneSpec& zone : scenario.simulation.zones) {
     if (zone.shape == sim::ZoneSpec::Shape::Cylinder && zone.radius > 0.0) {
-      zones.push_back(ReportZone{zone.name, zone.center.x, zone.center.z, zone.radius});
+      zones.push_back(
+          ReportZone{zone.name, zone.center.x, zone.center.z, zone.radius, 0.0, 0.0, false});
+    } else if (zone.shape == sim::ZoneSpec::Shape::Box && zone.halfExtents.x > 0.0 &&
+               zone.halfExtents.z > 0.0) {
+      zones.push_back(ReportZone{zone.name, zone.center.x, zone.center.z, 0.0, zone.halfExtents.x,
+                                 zone.halfExtents.z, false});
     }
   }
   return zones;
@@ -41,6 +73,16 @@ reportBands(const scenario::Scenario& scenario, std::string_view metric,
     bands.push_back(ReportBand{start, end, low, *band->max, criterion.id + ": " + limits});
   }
   return bands;
+}
+
+std::vector<std::string> reportSampleGates(const sim::MachineDecl& machine) {
+  std::vector<std::string> gates;
+  for (const sim::ReadoutDecl& r : machine.readouts) {
+    if (r.plot) {
+      gates.push_back(r.validWhen);
+    }
+  }
+  return gates;
 }
 
 std::vector<std::string> reportSampledMetrics(const sim::MachineDecl& machine) {
@@ -76,6 +118,11 @@ reportSeries(const scenario::Scenario& scenario, std::string_view lang,
     s.yLabel = unit.empty() ? label : label + " (" + unit + ")";
     s.minimumSpan = angle ? 1.0 : 0.5;
     s.bands = reportBands(scenario, r.metric, phaseTimes, duration);
+    if (const sim::MetricDecl* gate =
+            r.validWhen.empty() ? nullptr : scenario.machine->metric(r.validWhen)) {
+      s.validNote =
+          (zh ? "仅在以下情况显示：" : "shown only while: ") + (zh ? gate->labelZh : gate->labelEn);
+    }
     out.push_back(std::move(s));
   }
   return out;

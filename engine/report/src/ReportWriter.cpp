@@ -1,5 +1,6 @@
 #include "skillsim/report/ReportWriter.h"
 
+#include "ReportLegend.h"
 #include "ReportSvg.h"
 
 #include <algorithm>
@@ -129,10 +130,27 @@ struct Frame {
   }
 };
 
+/** The legend's words (the plots' own titles and axes are in Labels). */
+struct LegendWords {
+  const char* path;
+  const char* deduction;
+  const char* zone;
+  const char* body;
+  const char* band;
+};
+constexpr LegendWords kLegendZh = {"吊物路径", "扣分（点击跳转）", "区域", "场地设施（桩、架）",
+                                   "允许范围"};
+constexpr LegendWords kLegendEn = {"load path", "deduction (click to jump)", "zone",
+                                   "course (piles, frames)", "allowed range"};
+
+/** The legend row's text baseline, below the x axis label. */
+constexpr double kLegendY = kHeight + 12.0;
+
 std::string svgOpen(const std::string& kind, const std::string& title) {
+  const double height = kHeight + kLegendHeight;
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot plot-" + kind + "\" width=\"" +
-         fixed(kWidth, 0) + "\" height=\"" + fixed(kHeight, 0) + "\" viewBox=\"0 0 " +
-         fixed(kWidth, 0) + " " + fixed(kHeight, 0) + "\" role=\"img\">\n<title>" +
+         fixed(kWidth, 0) + "\" height=\"" + fixed(height, 0) + "\" viewBox=\"0 0 " +
+         fixed(kWidth, 0) + " " + fixed(height, 0) + "\" role=\"img\">\n<title>" +
          escapeReportText(title) + "</title>\n<text class=\"ptitle\" x=\"" + fixed(kLeft, 0) +
          "\" y=\"18\">" + escapeReportText(title) + "</text>\n";
 }
@@ -173,19 +191,38 @@ struct TimeSeries {
   std::vector<ReportBand> bands; ///< Already in display units.
   std::vector<const ReportDeduction*> markers;
   double minimumSpan = 1.0;
+  std::vector<bool> valid; ///< Per sample (same size as t) or empty = all drawn.
+  std::string validNote;   ///< In the legend, e.g. "shown only while: load engaged".
+  std::string anchor;      ///< Id prefix of the attempt ("a1"): markers get ids; "" none.
+  const LegendWords* words = nullptr;
 };
+
+/** "a1-d3": deduction 3's marker on the score plot; its table row is "a1-row-3". */
+std::string markerId(const std::string& anchor, std::size_t index) {
+  return anchor + "-d" + std::to_string(index + 1);
+}
+std::string rowId(const std::string& anchor, std::size_t index) {
+  return anchor + "-row-" + std::to_string(index + 1);
+}
 
 std::string timePlot(const TimeSeries& s, const Labels& labels) {
   Frame f;
   f.x = ReportRange{s.t.empty() ? 0.0 : std::min(0.0, s.t.front()), s.t.empty() ? 1.0 : s.t.back()};
   f.x.settle(1.0);
-  if (s.y.empty()) {
-    f.y = ReportRange{0.0, 1.0};
-  } else {
-    f.y = ReportRange{s.y.front(), s.y.front()};
-    for (double v : s.y) {
-      f.y.include(v);
+  auto shown = [&](std::size_t i) { return s.valid.empty() || s.valid[i]; };
+  bool anyShown = false;
+  for (std::size_t i = 0; i < s.y.size(); ++i) {
+    if (!shown(i)) {
+      continue;
     }
+    if (!anyShown) {
+      f.y = ReportRange{s.y[i], s.y[i]};
+      anyShown = true;
+    }
+    f.y.include(s.y[i]);
+  }
+  if (!anyShown) {
+    f.y = ReportRange{0.0, 1.0};
   }
   for (const ReportBand& band : s.bands) {
     if (band.end >= f.x.low && band.start <= f.x.high) {
@@ -211,28 +248,55 @@ std::string timePlot(const TimeSeries& s, const Labels& labels) {
            escapeReportText(band.label) + "</title></rect>\n";
   }
   out += axes(f, labels.timeAxis, s.yLabel, false);
-  for (const ReportDeduction* d : s.markers) {
+  for (std::size_t i = 0; i < s.markers.size(); ++i) {
+    const ReportDeduction* d = s.markers[i];
     double x = f.px(std::clamp(d->time, f.x.low, f.x.high));
-    out += "<line class=\"dmark\" x1=\"" + fixed(x, 1) + "\" y1=\"" + fixed(f.top, 1) + "\" x2=\"" +
-           fixed(x, 1) + "\" y2=\"" + fixed(f.bottom, 1) + "\"><title>" +
-           escapeReportText(fixed(d->time, 2) + " s: −" + fixed(d->points, 2) + " " + d->reason) +
-           "</title></line>\n";
+    const std::string id = s.anchor.empty() ? "" : " id=\"" + markerId(s.anchor, i) + "\"";
+    const std::string line =
+        "<line class=\"dmark\"" + id + " x1=\"" + fixed(x, 1) + "\" y1=\"" + fixed(f.top, 1) +
+        "\" x2=\"" + fixed(x, 1) + "\" y2=\"" + fixed(f.bottom, 1) + "\"><title>" +
+        escapeReportText(fixed(d->time, 2) + " s: −" + fixed(d->points, 2) + " " + d->reason) +
+        "</title></line>";
+    out += s.anchor.empty() ? line + "\n"
+                            : "<a href=\"#" + rowId(s.anchor, i) + "\">" + line + "</a>\n";
   }
-  if (s.t.empty()) {
+  if (s.t.empty() || !anyShown) {
     out += "<text class=\"empty\" x=\"" + fixed(0.5 * (f.left + f.right), 1) + "\" y=\"" +
            fixed(0.5 * (f.top + f.bottom), 1) + "\" text-anchor=\"middle\">" +
            escapeReportText(labels.noSamples) + "</text>\n";
   } else {
-    out += "<polyline class=\"series\" points=\"";
-    for (std::size_t i = 0; i < s.t.size(); ++i) {
-      appendPoint(out, i, f.px(s.t[i]), f.py(s.y[i]));
+    // One polyline per stretch of valid samples: the line breaks where the value means nothing.
+    std::size_t i = 0;
+    while (i < s.t.size()) {
+      if (!shown(i)) {
+        ++i;
+        continue;
+      }
+      out += "<polyline class=\"series\" points=\"";
+      for (std::size_t n = 0; i < s.t.size() && shown(i); ++i, ++n) {
+        appendPoint(out, n, f.px(s.t[i]), f.py(s.y[i]));
+      }
+      out += "\"/>\n";
     }
-    out += "\"/>\n";
+  }
+  if (s.words != nullptr) {
+    std::vector<LegendEntry> legend{{"series", LegendMark::Line, s.yLabel}};
+    if (!s.bands.empty()) {
+      legend.push_back({"band", LegendMark::Filled, s.words->band});
+    }
+    if (!s.markers.empty()) {
+      legend.push_back({"dmark", LegendMark::DashedLine, s.words->deduction});
+    }
+    if (!s.validNote.empty()) {
+      legend.push_back({"valid-note", LegendMark::Outlined, s.validNote});
+    }
+    out += svgLegend(legend, kLeft, kLegendY);
   }
   return out + "</svg>\n";
 }
 
-std::string pathPlot(const ReportAttempt& a, const Labels& labels) {
+std::string pathPlot(const ReportAttempt& a, const Labels& labels, const LegendWords& words,
+                     const std::string& anchor) {
   ReportRange x{0.0, 0.0};
   ReportRange z{0.0, 0.0};
   bool any = false;
@@ -251,7 +315,12 @@ std::string pathPlot(const ReportAttempt& a, const Labels& labels) {
     add(s.planX, s.planZ, 0.0);
   }
   for (const ReportZone& zone : a.zones) {
-    add(zone.x, zone.z, zone.radius);
+    if (zone.radius > 0.0) {
+      add(zone.x, zone.z, zone.radius);
+    } else {
+      add(zone.x - zone.halfX, zone.z - zone.halfZ, 0.0);
+      add(zone.x + zone.halfX, zone.z + zone.halfZ, 0.0);
+    }
   }
   for (const ReportDeduction& d : a.deductions) {
     add(d.planX, d.planZ, 0.0);
@@ -273,11 +342,30 @@ std::string pathPlot(const ReportAttempt& a, const Labels& labels) {
 
   std::string out = svgOpen("path", labels.pathPlot);
   out += axes(f, labels.xAxis, labels.zAxis, true);
+  // Shapes first (bodies solid, zones outlined), then every label, placed so none overlaps.
   for (const ReportZone& zone : a.zones) {
-    out += "<circle class=\"zone\" cx=\"" + fixed(px(zone.x), 1) + "\" cy=\"" +
-           fixed(py(zone.z), 1) + "\" r=\"" + fixed(zone.radius * scale, 1) + "\"><title>" +
-           escapeReportText(zone.name) + "</title></circle>\n<text class=\"zlabel\" x=\"" +
-           fixed(px(zone.x), 1) + "\" y=\"" + fixed(py(zone.z) + 4, 1) +
+    const std::string cls = zone.body ? "body" : "zone";
+    if (zone.radius > 0.0) {
+      out += "<circle class=\"" + cls + "\" cx=\"" + fixed(px(zone.x), 1) + "\" cy=\"" +
+             fixed(py(zone.z), 1) + "\" r=\"" + fixed(zone.radius * scale, 1) + "\"><title>" +
+             escapeReportText(zone.name) + "</title></circle>\n";
+    } else {
+      out += "<rect class=\"" + cls + "\" x=\"" + fixed(px(zone.x - zone.halfX), 1) + "\" y=\"" +
+             fixed(py(zone.z - zone.halfZ), 1) + "\" width=\"" +
+             fixed(2.0 * zone.halfX * scale, 1) + "\" height=\"" +
+             fixed(2.0 * zone.halfZ * scale, 1) + "\"><title>" + escapeReportText(zone.name) +
+             "</title></rect>\n";
+    }
+  }
+  // Zones are labelled (bodies have their name as a tooltip: a frame's posts and bar would
+  // crowd the plan), each label moved down until it overlaps none before it.
+  LabelPlacer placer;
+  for (const ReportZone& zone : a.zones) {
+    if (zone.body) {
+      continue;
+    }
+    const double y = placer.place(zone.name, px(zone.x), py(zone.z) + 4);
+    out += "<text class=\"zlabel\" x=\"" + fixed(px(zone.x), 1) + "\" y=\"" + fixed(y, 1) +
            "\" text-anchor=\"middle\">" + escapeReportText(zone.name) + "</text>\n";
   }
   if (a.samples.empty()) {
@@ -291,13 +379,25 @@ std::string pathPlot(const ReportAttempt& a, const Labels& labels) {
     }
     out += "\"/>\n";
   }
-  for (const ReportDeduction& d : a.deductions) {
-    out += "<circle class=\"deduction\" cx=\"" + fixed(px(d.planX), 1) + "\" cy=\"" +
-           fixed(py(d.planZ), 1) + "\" r=\"5\"><title>" +
+  for (std::size_t i = 0; i < a.deductions.size(); ++i) {
+    const ReportDeduction& d = a.deductions[i];
+    out += "<a href=\"#" + rowId(anchor, i) + "\"><circle class=\"deduction\" cx=\"" +
+           fixed(px(d.planX), 1) + "\" cy=\"" + fixed(py(d.planZ), 1) + "\" r=\"5\"><title>" +
            escapeReportText(fixed(d.time, 2) + " s: −" + fixed(d.points, 2) + " " + d.itemId +
                             ": " + d.reason) +
-           "</title></circle>\n";
+           "</title></circle></a>\n";
   }
+  std::vector<LegendEntry> legend{{"series", LegendMark::Line, words.path},
+                                  {"deduction", LegendMark::Dot, words.deduction}};
+  const bool anyZone = std::any_of(a.zones.begin(), a.zones.end(), [](auto& z) { return !z.body; });
+  const bool anyBody = std::any_of(a.zones.begin(), a.zones.end(), [](auto& z) { return z.body; });
+  if (anyZone) {
+    legend.push_back({"zone", LegendMark::Outlined, words.zone});
+  }
+  if (anyBody) {
+    legend.push_back({"body", LegendMark::Filled, words.body});
+  }
+  out += svgLegend(legend, kLeft, kLegendY);
   return out + "</svg>\n";
 }
 
@@ -316,6 +416,10 @@ core::Expected<void> validate(const ReportAttempt& a) {
     if (!finite(s.time) || !finite(s.planX) || !finite(s.planZ) ||
         !std::all_of(s.values.begin(), s.values.end(), finite)) {
       return invalid(a, "samples[" + std::to_string(i) + "] has a non-finite value");
+    }
+    if (!s.valid.empty() && s.valid.size() != s.values.size()) {
+      return invalid(a, "samples[" + std::to_string(i) + "] has " + std::to_string(s.valid.size()) +
+                            " validity flags for " + std::to_string(s.values.size()) + " values");
     }
     if (s.values.size() != a.series.size()) {
       return invalid(a, "samples[" + std::to_string(i) + "] has " +
@@ -357,8 +461,12 @@ core::Expected<void> validate(const ReportAttempt& a) {
     }
   }
   for (const ReportZone& zone : a.zones) {
-    if (!finite(zone.x) || !finite(zone.z) || !finite(zone.radius) || zone.radius <= 0.0) {
-      return invalid(a, "zone '" + zone.name + "' needs a finite centre and a radius > 0");
+    const bool circle = finite(zone.radius) && zone.radius > 0.0;
+    const bool rect = zone.radius == 0.0 && finite(zone.halfX) && finite(zone.halfZ) &&
+                      zone.halfX > 0.0 && zone.halfZ > 0.0;
+    if (!finite(zone.x) || !finite(zone.z) || !(circle || rect)) {
+      return invalid(a, "zone '" + zone.name +
+                            "' needs a finite centre and a radius > 0 or half extents > 0");
     }
   }
   if (!finite(a.score) || !finite(a.maxScore) || !finite(a.passMark)) {
@@ -382,7 +490,15 @@ svg .series { fill: none; stroke: #1f5fbf; stroke-width: 1.5; }
 svg .band { fill: #3a3; fill-opacity: 0.15; stroke: #3a3; stroke-opacity: 0.5; }
 svg .dmark { stroke: #c22; stroke-dasharray: 3 3; }
 svg .deduction { fill: #c22; fill-opacity: 0.8; stroke: #fff; }
-svg .zone { fill: #fc3; fill-opacity: 0.2; stroke: #a80; }
+svg .zone { fill: #fc3; fill-opacity: 0.15; stroke: #a80; }
+svg .body { fill: #666; fill-opacity: 0.7; stroke: #333; }
+svg .zlabel { font-size: 10px; fill: #530; }
+svg .legend-text { fill: #333; }
+svg .legend-swatch.series { stroke: #1f5fbf; stroke-width: 1.5; }
+svg .legend-swatch.dmark { stroke: #c22; stroke-dasharray: 3 3; }
+svg .legend-swatch.deduction { fill: #c22; }
+svg .legend-swatch.valid-note { fill: none; stroke: #999; }
+tr:target { background: #fee; }
 .fail, .unverified { color: #b00; font-weight: bold; }
 .pass { color: #070; font-weight: bold; }
 )";
@@ -435,6 +551,8 @@ core::Expected<std::string> writeHtmlReport(const ReportDocument& document,
 
   for (std::size_t n = 0; n < document.attempts.size(); ++n) {
     const ReportAttempt& a = document.attempts[n];
+    const std::string anchor = "a" + std::to_string(n + 1);
+    const LegendWords& words = document.language == "en" ? kLegendEn : kLegendZh;
     out += "<section class=\"attempt\" id=\"attempt-" + std::to_string(n + 1) + "\">\n<h3>" +
            escapeReportText(a.traineeName.empty() ? a.traineeId
                                                   : a.traineeName + " (" + a.traineeId + ")") +
@@ -458,20 +576,36 @@ core::Expected<std::string> writeHtmlReport(const ReportDocument& document,
     for (const ReportDeduction& d : a.deductions) {
       markers.push_back(&d);
     }
-    TimeSeries score{"score", l.scorePlot, l.scoreAxis, {}, {}, {}, markers, 1.0};
+    TimeSeries score{"score", l.scorePlot, l.scoreAxis, {}, {},     {},
+                     markers, 1.0,         {},          {}, anchor, &words};
     for (const ReportScorePoint& p : a.scoreSeries) {
       score.t.push_back(p.time);
       score.y.push_back(p.score);
     }
-    out += timePlot(score, l) + pathPlot(a, l);
+    out += timePlot(score, l) + pathPlot(a, l, words, anchor);
     // One plot per plotted readout the machine declares (ReportAttempt::series).
     for (std::size_t k = 0; k < a.series.size(); ++k) {
       const ReportSeries& series = a.series[k];
-      TimeSeries plot{series.id, series.title.c_str(), series.yLabel.c_str(), {}, {}, {},
-                      {},        series.minimumSpan};
+      TimeSeries plot{series.id,
+                      series.title.c_str(),
+                      series.yLabel.c_str(),
+                      {},
+                      {},
+                      {},
+                      markers,
+                      series.minimumSpan,
+                      {},
+                      series.validNote,
+                      {},
+                      &words};
+      const bool gated = std::any_of(a.samples.begin(), a.samples.end(),
+                                     [](const ReportSample& s) { return !s.valid.empty(); });
       for (const ReportSample& s : a.samples) {
         plot.t.push_back(s.time);
         plot.y.push_back(s.values[k] * series.scale);
+        if (gated) {
+          plot.valid.push_back(s.valid.empty() || s.valid[k]);
+        }
       }
       for (ReportBand band : series.bands) {
         band.low *= series.scale;
@@ -487,8 +621,11 @@ core::Expected<std::string> writeHtmlReport(const ReportDocument& document,
       out += "<table class=\"deductions\">\n<thead><tr><th>" + std::string(l.time) + "</th><th>" +
              l.item + "</th><th>" + l.points + "</th><th>" + l.reason +
              "</th></tr></thead>\n<tbody>\n";
-      for (const ReportDeduction& d : a.deductions) {
-        out += "<tr><td class=\"num\">" + fixed(d.time, 2) + "</td><td>" +
+      for (std::size_t i = 0; i < a.deductions.size(); ++i) {
+        const ReportDeduction& d = a.deductions[i];
+        // The time links to the deduction's marker on the plots (and the marker back here).
+        out += "<tr id=\"" + rowId(anchor, i) + "\"><td class=\"num\"><a href=\"#" +
+               markerId(anchor, i) + "\">" + fixed(d.time, 2) + "</a></td><td>" +
                escapeReportText(d.itemId) + "</td><td class=\"num\">" + fixed(d.points, 2) +
                "</td><td>" + escapeReportText(d.reason) + "</td></tr>\n";
       }

@@ -30,7 +30,7 @@ core::Expected<std::unique_ptr<AttemptRunner>> AttemptRunner::create(const Scena
 
 AttemptRunner::AttemptRunner(Scenario scenario, std::unique_ptr<sim::Simulation> simulation)
     : mScenario(std::move(scenario)), mSimulation(std::move(simulation)),
-      mAssessor(mScenario.standard, mScenario.rubric, mScenario.id) {}
+      mAssessor(mScenario.standard, mScenario.rubric, mScenario.id), mSteps(mScenario.steps) {}
 
 void AttemptRunner::addObserver(TickObserver observer) {
   if (observer) {
@@ -45,6 +45,16 @@ void AttemptRunner::step(const core::ActionState& actions) {
   mSimulation->step(actions);
   mAssessor.observe(mSimulation->tick(), mSimulation->events(), mSimulation->metrics(), actions,
                     mSimulation->proximities());
+  if (!mSteps.allDone() && !mSimulation->events().empty()) {
+    mSteps.observe(mSimulation->events(), [this](const std::string& phaseId) {
+      for (const assessment::PhaseSpan& span : mAssessor.phaseTicks()) {
+        if (span.phaseId == phaseId) {
+          return !span.running;
+        }
+      }
+      return false;
+    });
+  }
   const AttemptTick tick{mSimulation->tick() - 1, actions, *mSimulation, mAssessor};
   for (const TickObserver& observer : mObservers) {
     observer(tick);

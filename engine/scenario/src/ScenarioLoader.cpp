@@ -4,6 +4,7 @@
 #include "ScenarioParser.h"
 #include "StandardParser.h"
 #include "TableReader.h"
+#include "TaskStepLines.h"
 
 #include <skillsim/scenario/ScenarioHash.h>
 
@@ -155,7 +156,7 @@ ValidationReport validateScenarioText(std::string_view text, const std::string& 
                           standardFile);
     parser.parse(*root, scenario);
     if (diagnostics.empty() && standard != nullptr) {
-      scenario.hash = scenarioHash(text, standardText);
+      scenario.hash = scenarioHash(withoutTaskSteps(text, *root), standardText);
       scenario.scenarioFile = file;
       scenario.standardFile = standardFile;
       report.hash = scenario.hash;

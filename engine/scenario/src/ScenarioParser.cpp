@@ -246,6 +246,7 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   readZones(r, out);
   readCameras(r, out);
   readPhases(r, out);
+  readSteps(r, out);
   readAttempt(r, out);
   readRubric(r, out);
   checkCoverage(r, out);
@@ -686,6 +687,39 @@ void ScenarioParser::readPhases(TableReader& root, Scenario& out) {
       phase.start = *start;
       phase.end = *end;
       out.rubric.phases.push_back(std::move(phase));
+    }
+  }
+}
+
+void ScenarioParser::readSteps(TableReader& root, Scenario& out) {
+  auto tables = root.tables("steps", Need::Optional);
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i] == nullptr) {
+      continue;
+    }
+    TableReader r(*tables[i], "steps[" + std::to_string(i) + "]", mDiagnostics);
+    TaskStep step;
+    step.textZh = r.string("text_zh", Need::Required).value_or("");
+    step.textEn = r.string("text_en", Need::Required).value_or("");
+    for (const char* key : {"text_zh", "text_en"}) {
+      const auto* text = tables[i]->get_as<std::string>(key);
+      if (text != nullptr && text->get().empty()) {
+        r.problem(key, std::string("empty ") + key + ": the trainee reads this step");
+      }
+    }
+    step.target = r.string("target", Need::Optional).value_or("");
+    bool ok = step.target.empty() || checkName(r, "target", step.target, mZoneNames, "zone");
+    auto done = readTrigger(r, "done", Need::Required, TriggerUse::Other);
+    r.finish();
+    if (done && !done->kind) {
+      r.problem("done", "a step is done by an event the simulation raises (zone_enter, "
+                        "contact_begin, a machine event such as the horn), not by \"" +
+                            std::string(assessment::toString(done->pseudo)) + "\"");
+      ok = false;
+    }
+    if (done && ok) {
+      step.done = std::move(*done);
+      out.steps.push_back(std::move(step));
     }
   }
 }

@@ -44,6 +44,7 @@ private:
   void readZones(TableReader& root, Scenario& out);
   void readCameras(TableReader& root, Scenario& out);
   void readPhases(TableReader& root, Scenario& out);
+  void readSteps(TableReader& root, Scenario& out);
   void readAttempt(TableReader& root, Scenario& out);
   void readRubric(TableReader& root, Scenario& out);
   void checkCoverage(TableReader& root, const Scenario& out);

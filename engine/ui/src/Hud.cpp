@@ -80,7 +80,7 @@ HudLayout hudLayout(float width, float height) {
   SKILLSIM_CHECK(width > 0.0f && height > 0.0f, "display size must be positive");
   HudLayout l;
   const float timerWidth = 320.0f;
-  l.timer = {(width - timerWidth) * 0.5f, kMargin, timerWidth, 96.0f};
+  l.timer = {(width - timerWidth) * 0.5f, kMargin, timerWidth, 116.0f}; // 4 lines, one large
   const float sideWidth = std::min(380.0f, width * 0.3f);
   l.deductions = {width - sideWidth - kMargin, kMargin, sideWidth, std::min(height * 0.5f, 340.0f)};
   l.task = {kMargin, kMargin, std::min(360.0f, width * 0.3f), std::min(height * 0.45f, 320.0f)};
@@ -102,7 +102,8 @@ HudActions drawHud(const HudModel& model, const I18n& text) {
   if (beginPanel("##hud_timer", layout.timer)) {
     ImGui::TextColored(kDim, "%s  %s", text.text(practice ? "mode.practice" : "mode.exam").c_str(),
                        model.scenarioTitle.c_str());
-    const bool over = model.targetTime && model.elapsed > *model.targetTime;
+    const bool over =
+        model.targetTime && model.targetElapsed.value_or(model.elapsed) > *model.targetTime;
     ImGui::SetWindowFontScale(1.6f);
     ImGui::TextColored(over ? kAmber : ImVec4(1, 1, 1, 1), "%s %s", text.text("hud.time").c_str(),
                        formatClock(model.elapsed).c_str());

@@ -1,10 +1,13 @@
 #include "skillsim/ui/I18n.h"
 
+#include "skillsim/ui/HudGuide.h"
+
 #include <toml++/toml.h>
 
 #include <array>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace skillsim::ui {
 namespace {
@@ -58,7 +61,16 @@ bool flatten(const toml::table& table, const std::string& prefix, const std::str
 
 } // namespace
 
-std::span<const std::string_view> requiredTextKeys() { return kRequiredKeys; }
+std::span<const std::string_view> requiredTextKeys() {
+  // The guidance panels' keys (HudGuide.cpp) come after the panels' own.
+  static const std::vector<std::string_view> kAll = [] {
+    std::vector<std::string_view> all(kRequiredKeys.begin(), kRequiredKeys.end());
+    const auto guide = guideTextKeys();
+    all.insert(all.end(), guide.begin(), guide.end());
+    return all;
+  }();
+  return kAll;
+}
 
 core::Expected<I18n> I18n::parse(std::string_view text, const std::string& fileName,
                                  Language language) {
@@ -76,7 +88,7 @@ core::Expected<I18n> I18n::parse(std::string_view text, const std::string& fileN
   if (!flatten(root, "", fileName, out.mEntries, error)) {
     return std::move(*error);
   }
-  for (std::string_view key : kRequiredKeys) {
+  for (std::string_view key : requiredTextKeys()) {
     if (!out.has(key)) {
       return core::makeError(core::ErrorCode::InvalidInput,
                              "missing UI text '" + std::string(key) +

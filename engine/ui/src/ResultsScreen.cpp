@@ -53,6 +53,9 @@ ResultsActions drawResultsScreen(const ResultsModel& model, const I18n& text) {
     if (!model.completed) {
       ImGui::TextColored(kAmber, "%s", text.text("results.not_completed").c_str());
     }
+    if (!model.stopReason.empty()) {
+      ImGui::TextColored(kAmber, "%s", model.stopReason.c_str());
+    }
 
     ImGui::Separator();
     const ImGuiTableFlags tableFlags =

@@ -1,5 +1,7 @@
 #include "skillsim/ui/StartScreen.h"
 
+#include "StartScreenDetails.h"
+
 #include "skillsim/core/Check.h"
 #include "skillsim/ui/Format.h"
 
@@ -135,6 +137,7 @@ StartScreenActions StartScreen::draw(const StartScreenModel& model, const I18n& 
   const std::string title = text.text("start.title") + "###start";
   const bool chinese = text.language() == Language::ChineseSimplified;
   if (ImGui::Begin(title.c_str(), nullptr, flags)) {
+    drawLanguageChoice(text, actions);
     ImGui::TextUnformatted(text.text("start.trainee_id").c_str());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(260.0f);
@@ -170,11 +173,17 @@ StartScreenActions StartScreen::draw(const StartScreenModel& model, const I18n& 
         if (ImGui::Selectable(label.c_str(), mSelected == i)) {
           mSelected = i;
         }
+        const std::string& standard =
+            chinese && !s.standardTitleZh.empty() ? s.standardTitleZh : s.standardTitle;
         ImGui::TextColored(kDim, "      %s: %s", text.text("start.standard").c_str(),
-                           (s.standardTitle.empty() ? s.standardId : s.standardTitle).c_str());
+                           (standard.empty() ? s.standardId : standard).c_str());
       }
     }
     ImGui::EndChild();
+    if (mSelected) {
+      drawScenarioDetails(model.scenarios[*mSelected], text);
+    }
+    drawBrokenScenarios(model.broken, text);
 
     ImGui::TextUnformatted(text.text("start.mode").c_str());
     ImGui::SameLine();

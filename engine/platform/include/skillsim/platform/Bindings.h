@@ -20,14 +20,15 @@ namespace skillsim::platform {
  * never the simulation, so they are not part of ActionState (DESIGN.md, determinism contract).
  */
 enum class Command : std::uint8_t {
-  Neutral,    ///< Every notched controller back to notch 0 (stop all motions).
-  NextCamera, ///< Switch to the next camera view.
-  Pause,      ///< Pause or resume (practice mode only; the app ignores it in an exam).
-  Quit,       ///< Leave the attempt (back to the start screen); an exam asks to confirm first.
+  Neutral,      ///< Every notched controller back to notch 0 (stop all motions).
+  NextCamera,   ///< Switch to the next camera view.
+  Pause,        ///< Pause or resume (practice mode only; the app ignores it in an exam).
+  Quit,         ///< Leave the attempt (back to the start screen); an exam asks to confirm first.
+  ControlsHelp, ///< Show or hide the controls card (which key does what).
   Count
 };
 
-/** "neutral", "next_camera", "pause", "quit". */
+/** "neutral", "next_camera", "pause", "quit", "controls_help". */
 [[nodiscard]] std::string_view commandName(Command command);
 /** Inverse of commandName; nullopt for an unknown name. */
 [[nodiscard]] std::optional<Command> commandFromName(std::string_view name);
@@ -118,8 +119,8 @@ struct Bindings {
 /**
  * The machine's declared default bindings (core::ControlDecl::binding; a name that is not a key
  * or gamepad control is a contract violation) plus the workstation commands: Space neutral,
- * C next camera, P pause; gamepad slot 0 enabled, dead zone 0.15, left bumper neutral, right
- * bumper next camera, Start pause.
+ * C next camera, P pause, Escape quit, F1 the controls card; gamepad slot 0 enabled, dead zone
+ * 0.15, left bumper neutral, right bumper next camera, Start pause.
  */
 [[nodiscard]] Bindings defaultBindings(const core::ControlLayout& controls);
 

@@ -10,12 +10,31 @@
 
 namespace skillsim::platform {
 
+/**
+ * A change in the configured gamepad, as data, so the HUD says it in the trainee's language
+ * (MappedInput::deviceNotice has the same in English, for logs).
+ */
+struct DeviceStatus {
+  enum class Kind : std::uint8_t {
+    Connected,    ///< The gamepad `name` came into `slot`.
+    Disconnected, ///< It left `slot`; the keyboard keeps working.
+    Missing,      ///< No gamepad in `slot`; the keyboard keeps working.
+    NoMapping,    ///< Joystick `name` in `slot` has no gamepad mapping; the keyboard keeps working.
+  };
+  Kind kind = Kind::Missing;
+  int slot = 0;     ///< GLFW joystick slot, 0..15.
+  std::string name; ///< The device's name (Connected, NoMapping).
+
+  friend bool operator==(const DeviceStatus&, const DeviceStatus&) = default;
+};
+
 /** What one tick's input means: the machine controls plus workstation commands. */
 struct MappedInput {
   core::ActionState actions; ///< Recorded in the trace and fed to the simulation.
   bool nextCamera = false;   ///< The next-camera command was pressed this tick.
   bool pause = false;        ///< The pause command was pressed this tick.
   bool quit = false;         ///< The quit (back) command was pressed this tick.
+  bool controlsHelp = false; ///< The controls-card command (F1) was pressed this tick.
   /**
    * Set when the configured gamepad comes or goes, or is there but unusable: one short line for
    * the operator, saying the keyboard keeps working. Nothing at a keyboard-only station (no
@@ -23,6 +42,8 @@ struct MappedInput {
    * configured gamepad is usable.
    */
   std::optional<std::string> deviceNotice;
+  /** The same change as data (set exactly when deviceNotice is). */
+  std::optional<DeviceStatus> deviceStatus;
 };
 
 /**

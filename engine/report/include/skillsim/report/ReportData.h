@@ -33,6 +33,11 @@ struct ReportSample {
   double planZ = 0.0; ///< m (MachineDecl::planZ).
   /** The value of each of ReportAttempt::series, in that order, in its metric's SI unit. */
   std::vector<double> values;
+  /**
+   * Whether each value means something now (its series' validWhen flag was 1); same size as
+   * `values`, or empty = all valid. Invalid values are not drawn (the line breaks there).
+   */
+  std::vector<bool> valid;
 };
 
 /**
@@ -46,6 +51,8 @@ struct ReportSeries {
   double scale = 1.0;       ///< Display value = SI value × scale (180/π for an angle in degrees).
   double minimumSpan = 0.5; ///< Smallest y range drawn, display units.
   std::vector<ReportBand> bands; ///< Allowed ranges, SI units (a rubric's metric bands).
+  /** When the series is drawn, e.g. "shown only while: load engaged"; empty = always. */
+  std::string validNote;
 };
 
 /** A deduction, placed in time and on the ground plan. */
@@ -58,12 +65,18 @@ struct ReportDeduction {
   std::string reason;
 };
 
-/** A circle on the ground plan (landing circles A, B, C; piles), drawn under the path. */
+/**
+ * A shape on the ground plan, drawn under the path: a scenario zone (landing circles, gates, a
+ * walkway) or a static body (piles, frames), seen from above.
+ */
 struct ReportZone {
   std::string name;
   double x = 0.0;      ///< m, centre.
   double z = 0.0;      ///< m.
-  double radius = 0.0; ///< m, > 0.
+  double radius = 0.0; ///< m, > 0 for a circle; 0 for a rectangle.
+  double halfX = 0.0;  ///< m, a rectangle's half extents along x and z (> 0 when radius is 0).
+  double halfZ = 0.0;
+  bool body = false; ///< A static body (drawn solid), else a zone (drawn outlined).
 };
 
 /** Everything the report shows for one attempt. */

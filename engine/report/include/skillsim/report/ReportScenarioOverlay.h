@@ -13,8 +13,10 @@
 namespace skillsim::report {
 
 /**
- * The scenario's zones for the report's ground plan: every cylinder zone as a circle (centre x,
- * z; radius), in file order. Box zones are not drawn (the ground plan draws circles only).
+ * The course for the report's ground plan, seen from above: every static body (piles, frames:
+ * a cylinder, sphere or capsule as a circle, a box as the rectangle around its rotated
+ * footprint; body = true) in file order, then every zone (a cylinder as a circle, a box as a
+ * rectangle) in file order. Moving bodies are left out (their path is drawn).
  */
 [[nodiscard]] std::vector<ReportZone> reportZones(const scenario::Scenario& scenario);
 
@@ -35,6 +37,13 @@ reportBands(const scenario::Scenario& scenario, std::string_view metric,
  * (MachineDecl::planX, planZ), then every readout with plot = true (ReportSample::values).
  */
 [[nodiscard]] std::vector<std::string> reportSampledMetrics(const sim::MachineDecl& machine);
+
+/**
+ * For each plotted readout (reportSampledMetrics' values order), the Flag metric that gates it
+ * (sim::ReadoutDecl::validWhen), or "" when it is always valid: a sampler sets
+ * ReportSample::valid from it.
+ */
+[[nodiscard]] std::vector<std::string> reportSampleGates(const sim::MachineDecl& machine);
 
 /**
  * The plotted series of the scenario's machine (readouts with plot = true, in declaration order),

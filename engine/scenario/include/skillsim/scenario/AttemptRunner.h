@@ -1,6 +1,7 @@
 #pragma once
 
 #include "skillsim/scenario/Scenario.h"
+#include "skillsim/scenario/StepTracker.h"
 
 #include <skillsim/assessment/Assessor.h>
 #include <skillsim/assessment/AttemptResult.h>
@@ -120,6 +121,12 @@ public:
   [[nodiscard]] const sim::Simulation& simulation() const { return *mSimulation; }
   [[nodiscard]] const assessment::Assessor& assessor() const { return mAssessor; }
   [[nodiscard]] const Scenario& scenario() const { return mScenario; }
+  /**
+   * The task steps (Scenario::steps) and which one is current, fed after the Assessor with the
+   * same events each tick; `steps().currentTarget()` is the zone the training aids point at.
+   * Presentation only: nothing scored reads it.
+   */
+  [[nodiscard]] const StepTracker& steps() const { return mSteps; }
 
 private:
   AttemptRunner(Scenario scenario, std::unique_ptr<sim::Simulation> simulation);
@@ -127,6 +134,7 @@ private:
   Scenario mScenario;
   std::unique_ptr<sim::Simulation> mSimulation;
   assessment::Assessor mAssessor;
+  StepTracker mSteps;
   std::vector<TickObserver> mObservers;
   bool mInputsEnded = false;
 };

@@ -14,6 +14,19 @@
 namespace skillsim::scenario {
 
 /**
+ * One step of the task as the trainee is told it (`[[steps]]`, docs/scenario-format.md): its text
+ * in both languages, the zone it heads for (training aids point there) and the event that
+ * completes it. Presentation only: steps are never scored and their lines are left out of the
+ * scenario hash (scenarioHash), so rewording a step keeps every recorded trace valid.
+ */
+struct TaskStep {
+  std::string textZh;
+  std::string textEn;
+  std::string target;       ///< A zone name of the scenario; empty = no target.
+  assessment::Trigger done; ///< A real event (no pseudo event); `after` names a phase.
+};
+
+/**
  * A validated assessment scenario: one typical work task of a trade, the simulation it runs, the
  * certificate standard it is scored against and the rubric binding the standard's items to
  * criteria. Filled by loadScenario() from `scenarios/<trade>/<task>.toml` and the standard file
@@ -33,6 +46,8 @@ struct Scenario {
   double timeLimit = 0.0;     ///< s; the attempt stops there (== rubric.timeLimit).
   std::uint32_t tickRate = 0; ///< Hz (== simulation.tickRate).
   sim::SimulationSpec simulation;
+  /** The task's steps in order (may be empty); see TaskStep. */
+  std::vector<TaskStep> steps;
   /** The machine's declarations (simulation.machine->describe()), when it has a machine. */
   std::optional<sim::MachineDecl> machine;
   /** scenarioHash(scenario bytes, standard bytes): the identity a trace names. */

@@ -69,6 +69,32 @@ struct ReadoutDecl {
   std::optional<double> bandMin; ///< In the metric's SI unit.
   std::optional<double> bandMax;
   bool plot = true; ///< Plotted over time in reports.
+  /**
+   * A Flag metric that says when the readout means something (e.g. a load's swing only while a
+   * load is engaged); reports plot it only while that metric is 1. Empty = always.
+   */
+  std::string validWhen{};
+};
+
+/**
+ * The sound an event makes at the workstation (synthesised in code, platform::AudioOutput):
+ * a horn blast, a short mechanical click (a load engaged or let go), a low buzz (refused), a
+ * two-tone chime (a clock warning). None: silent.
+ */
+enum class FeedbackCue : std::uint8_t { None, Horn, Click, Buzz, Chime };
+
+/**
+ * What the trainee sees and hears when a machine event happens: a short HUD toast and a sound.
+ * The toast texts are templates filled at display time: `{value}` is SimEvent::value and
+ * `{limit}` SimEvent::limit, each formatted in `unit` (e.g. "0.42 m"); an empty template shows
+ * no toast.
+ */
+struct EventFeedback {
+  FeedbackCue cue = FeedbackCue::None;
+  std::string toastZh;
+  std::string toastEn;
+  Unit unit = Unit::None; ///< Of value and limit.
+  int precision = 2;      ///< Decimals of value and limit.
 };
 
 /** A kind of event only this machine raises (SimEventKind::Machine, SimEvent::name). */
@@ -78,6 +104,8 @@ struct EventDecl {
   std::string labelEn;
   /** Its `subject` is a body tag (checked against the scenario's tags on load). */
   bool subjectIsTag = false;
+  /** Toast and sound at the workstation; none by default. Presentation only, never scored. */
+  EventFeedback feedback{};
 };
 
 /**

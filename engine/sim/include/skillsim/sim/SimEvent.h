@@ -46,6 +46,11 @@ struct SimEvent {
   std::string other;        ///< The other body's tag or the zone's name, may be empty.
   glm::dvec3 position{0.0}; ///< Where it happened (m, world), e.g. the contact point.
   double value = 0.0;       ///< Kind-specific measure; see SimEventKind.
+  /**
+   * Machine events only: the limit `value` was held against, in the same unit (e.g. the attach
+   * distance allowed, m); 0 when the kind has none. Shown by the event's toast (EventFeedback).
+   */
+  double limit = 0.0;
   /** Name of the body `subject` refers to (BodySpec::name or a machine body), may be empty. */
   std::string subjectBody;
   /** Name of the body `other` refers to (contacts only), may be empty. */

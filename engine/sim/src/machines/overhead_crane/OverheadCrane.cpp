@@ -211,6 +211,24 @@ void OverheadCrane::attach(std::uint64_t tick, std::vector<SimEvent>& events) {
     }
   }
   if (!best) {
+    // Tell the trainee why: the nearest lug and the reach allowed (none without loads).
+    std::optional<std::size_t> nearest;
+    double nearestDistance = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < mLoads.size(); ++i) {
+      const double d = glm::length(mWorld.toWorld(mLoads[i].body, mLoads[i].lug) - hookAt);
+      if (d < nearestDistance) {
+        nearest = i;
+        nearestDistance = d;
+      }
+    }
+    if (nearest) {
+      const LoadInfo& load = mLoads[*nearest];
+      SimEvent e = SimEvent::machine(tick, "attach_refused", load.tag, nearestDistance);
+      e.limit = mSpec.attachTolerance;
+      e.subjectBody = load.name;
+      e.position = hookAt;
+      events.push_back(std::move(e));
+    }
     return;
   }
   const LoadInfo& load = mLoads[*best];

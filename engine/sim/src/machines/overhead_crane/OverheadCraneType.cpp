@@ -244,16 +244,49 @@ public:
     metric("load_attached", Unit::Flag, 0.0, 1.0, "载荷已挂钩", "load on the hook");
     metric("emergency_stop", Unit::Flag, 0.0, 1.0, "紧急停止", "emergency stop");
     metric("overload", Unit::Flag, 0.0, 1.0, "超载", "overload");
-    d.readouts = {{"load_height", 2, {}, {}, true},
-                  {"load_swing_angle", 1, {}, {}, true},
-                  {"load_attached", 0, {}, {}, false}};
-    d.events = {{"horn", "鸣铃", "horn", false},
-                {"emergency_stop", "紧急停止", "emergency stop", false},
-                {"load_attached", "挂钩", "load attached", true},
-                {"load_released", "摘钩", "load released", true},
-                {"load_dropped", "载荷坠落", "load dropped", true},
-                {"overload", "超载", "overload", true},
-                {"snatch_load", "猛起冲击", "snatch load", true}};
+    // The load's height and swing mean something only while a load hangs on the hook.
+    d.readouts = {{"load_height", 2, {}, {}, true, ""},
+                  {"load_swing_angle", 1, {}, {}, true, "load_attached"},
+                  {"load_attached", 0, {}, {}, false, ""}};
+    using Cue = FeedbackCue;
+    d.events = {
+        {"horn", "鸣铃", "horn", false, {Cue::Horn, "鸣铃", "Horn", Unit::None, 2}},
+        {"emergency_stop",
+         "紧急停止",
+         "emergency stop",
+         false,
+         {Cue::Buzz, "紧急停止", "Emergency stop", Unit::None, 2}},
+        {"load_attached",
+         "挂钩",
+         "load attached",
+         true,
+         {Cue::Click, "已挂钩", "Load hooked on", Unit::None, 2}},
+        {"load_released",
+         "摘钩",
+         "load released",
+         true,
+         {Cue::Click, "已摘钩", "Load unhooked", Unit::None, 2}},
+        {"load_dropped",
+         "载荷坠落",
+         "load dropped",
+         true,
+         {Cue::Buzz, "载荷坠落", "Load dropped", Unit::None, 2}},
+        {"overload", "超载", "overload", true, {Cue::Buzz, "超载", "Overload", Unit::None, 2}},
+        // Peak hoist rope tension over snatch_factor times the hooked weight: value = the peak, N.
+        {"snatch_load",
+         "猛起冲击",
+         "snatch load",
+         true,
+         {Cue::Buzz, "猛起冲击", "Snatch load", Unit::None, 2}},
+        // Attach pressed with no lug within reach: value = the nearest lug's distance from the
+        // hook, limit = attach_tolerance (m).
+        {"attach_refused",
+         "挂钩未成功",
+         "attach refused",
+         false,
+         {Cue::Buzz, "无法挂钩：距吊耳 {value}，允许 {limit}",
+          "Cannot hook on: {value} from the lug, limit {limit}", Unit::Metre, 2}},
+    };
     d.bodies = {"crane.hook", "crane.trolley", "crane.bridge"};
     d.bodyTags = {"hook", "crane"};
     d.drives = {"bridge", "trolley", "hoist"};

@@ -61,7 +61,9 @@ struct HudModel {
   std::string scenarioTitle;
   double elapsed = 0.0;             ///< s since the attempt started (the horn).
   std::optional<double> targetTime; ///< s, the optimum time T of the time rule, if any.
-  double score = 0.0;               ///< Running score.
+  /** s used of the part timed against targetTime (ui::TaskClock); unset = `elapsed`. */
+  std::optional<double> targetElapsed;
+  double score = 0.0; ///< Running score.
   double maxScore = 100.0;
   std::vector<HudStep> steps;           ///< Shown in practice mode only.
   std::size_t currentStep = 0;          ///< Index into steps.

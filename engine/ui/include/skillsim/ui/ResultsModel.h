@@ -47,6 +47,8 @@ struct ResultsModel {
   bool passed = false;
   bool completed = true;
   double duration = 0.0; ///< s.
+  /** Why the attempt was stopped when a time limit stopped it (ui::timeLimitStopReason); "". */
+  std::string stopReason;
 };
 
 /**

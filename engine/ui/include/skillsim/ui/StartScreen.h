@@ -25,12 +25,15 @@ struct StartRequest {
 struct StartScreenActions {
   std::optional<StartRequest> start; ///< The Start button, with a scenario and a trainee ID.
   bool traineeChanged = false;       ///< The ID was edited: reload the previous attempts.
+  std::optional<Language> language;  ///< Another UI language was chosen: reload the text.
   bool quit = false;
 };
 
 /**
- * The start screen: trainee ID entry, the installed scenarios grouped by trade with both titles
- * and their standard, the mode (practice / exam), and the trainee's previous attempts. Holds
+ * The start screen: the UI language, trainee ID entry, the installed scenarios grouped by trade
+ * with both titles and their standard (the chosen one with its description, time limit and pass
+ * mark), the scenarios that do not load with the validator's first message, the mode (practice /
+ * exam), and the trainee's previous attempts. Holds
  * only the trainee's choices; the list comes in a StartScreenModel each frame.
  */
 class StartScreen {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "skillsim/ui/AttemptMode.h"
+#include "skillsim/ui/Language.h"
 
 #include <string>
 #include <vector>
@@ -9,20 +10,32 @@ namespace skillsim::ui {
 
 /** An installed scenario as the start screen lists it. */
 struct ScenarioEntry {
-  std::string path;          ///< Scenario file, as the app will load it.
-  std::string id;            ///< Scenario id.
-  std::string trade;         ///< Trade key, (scenarios/<trade>/); groups the list.
-  std::string tradeTitle;    ///< The trade's name in the UI language; empty = `trade`.
-  std::string titleZh;       ///< Title in Chinese.
-  std::string titleEn;       ///< Title in English.
-  std::string standardId;    ///< Standard it is assessed against.
-  std::string standardTitle; ///< The standard's title; empty = `standardId`.
+  std::string path;            ///< Scenario file, as the app will load it.
+  std::string id;              ///< Scenario id.
+  std::string trade;           ///< Trade key, (scenarios/<trade>/); groups the list.
+  std::string tradeTitle;      ///< The trade's name in the UI language; empty = `trade`.
+  std::string titleZh;         ///< Title in Chinese.
+  std::string titleEn;         ///< Title in English.
+  std::string standardId;      ///< Standard it is assessed against.
+  std::string standardTitle;   ///< The standard's title; empty = `standardId`.
+  std::string standardTitleZh; ///< The standard's Chinese title; empty = standardTitle.
+  std::string descriptionZh;   ///< What the task is, Chinese (may be empty).
+  std::string descriptionEn;
+  double timeLimit = 0.0; ///< s; the attempt stops there (0 = none).
+  double passMark = 0.0;  ///< Points needed to pass.
+  double maxPoints = 0.0; ///< The standard's total points.
+};
+
+/** A scenario file that does not load, and why (the validator's first message). */
+struct BrokenScenario {
+  std::string path;
+  std::string message; ///< "file:line:column: what is wrong".
 };
 
 /** One of the trainee's previous attempts, from the results store. */
 struct PreviousAttempt {
   std::string scenarioId;
-  std::string when; ///< Start time as text, e.g. "2026-11-29 08:30" (the store's UTC).
+  std::string when; ///< Start time as text in local time, e.g. "2026-11-29 16:30".
   AttemptMode mode = AttemptMode::Exam;
   double score = 0.0;
   double maxScore = 100.0;
@@ -33,6 +46,7 @@ struct PreviousAttempt {
 struct StartScreenModel {
   std::vector<ScenarioEntry> scenarios;  ///< In listing order (the app sorts by trade, then id).
   std::vector<PreviousAttempt> attempts; ///< Of the trainee ID now entered; newest first.
+  std::vector<BrokenScenario> broken;    ///< Not offered, with the reason.
   std::string notice;                    ///< A message (device, store); empty = none.
 };
 

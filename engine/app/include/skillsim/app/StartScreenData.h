@@ -1,0 +1,42 @@
+#pragma once
+
+#include <skillsim/records/AttemptRecord.h>
+#include <skillsim/ui/StartScreenModel.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace skillsim::app {
+
+/** The scenarios under a folder as the start screen lists them. */
+struct InstalledScenarios {
+  std::vector<ui::ScenarioEntry> scenarios; ///< Sorted by trade, then file path.
+  std::vector<ui::BrokenScenario> broken;   ///< Files that do not load, in path order.
+};
+
+/**
+ * Every `*.toml` under `scenariosDir` (recursively, in path order), loaded and validated: a
+ * good one becomes an entry with its titles, descriptions, time limit and pass mark; a broken
+ * one is listed with the validator's first message (file:line:column and what is wrong), so the
+ * trainee is told why it is not offered rather than not seeing it.
+ */
+[[nodiscard]] InstalledScenarios installedScenarios(const std::filesystem::path& scenariosDir);
+
+/**
+ * A trainee's stored attempts as the start screen lists them: newest first (by start time, then
+ * id, whatever order `records` come in), the date in the workstation's local time zone
+ * (formatLocalTime), the score out of the maximum, passed or not.
+ */
+[[nodiscard]] std::vector<ui::PreviousAttempt>
+previousAttemptRows(std::vector<records::AttemptRecord> records);
+
+/**
+ * `utc` (seconds since 1970-01-01T00:00:00Z) as "YYYY-MM-DD HH:MM" in the local time zone (the
+ * TZ environment variable, else the system's), e.g. 2026-11-29T08:30Z in TZ=CST-8 is
+ * "2026-11-29 16:30".
+ */
+[[nodiscard]] std::string formatLocalTime(std::int64_t utc);
+
+} // namespace skillsim::app
