@@ -1,5 +1,7 @@
 #include "RunCommand.h"
 
+#include "skillsim/app/CourseView.h"
+
 #include "ProgressBar.h"
 #include "Session.h"
 #include "StartSession.h"
@@ -56,9 +58,10 @@ ui::HudModel hudAt(const scenario::Scenario& s, const sim::Simulation& sim,
   return m;
 }
 
-core::Expected<void> screenshot(const sim::Simulation& sim, const ui::HudModel& hud,
-                                const ui::I18n& text, const std::string& camera,
-                                const std::string& path, const RunOptions& o) {
+core::Expected<void> screenshot(const scenario::Scenario& scenario, const sim::Simulation& sim,
+                                const ui::HudModel& hud, const ui::I18n& text,
+                                const std::string& camera, const std::string& path,
+                                const RunOptions& o) {
   auto renderer = render::Renderer::create(
       {.width = 1280, .height = 720, .gpu = o.gpu, .renderScale = o.renderScale});
   if (!renderer) {
@@ -68,11 +71,15 @@ core::Expected<void> screenshot(const sim::Simulation& sim, const ui::HudModel& 
   if (!layer) {
     return std::move(layer).error();
   }
+  // The course and the aids the scenario allows in this mode; no current target yet.
+  const CourseView course(scenario, hud.mode == ui::AttemptMode::Exam);
+  const ui::AidFrame aids = course.aids(sim, std::nullopt);
   (*layer)->beginFrame(1.0f / 60.0f);
   ui::drawHud(hud, text);
+  course.drawHud(aids, sim, text);
   (*layer)->endFrame();
   core::SceneView view;
-  sim.fillSceneView(view, camera);
+  course.fill(sim, camera, aids, view);
   if (auto frame = (*renderer)->render(view); !frame) {
     return std::move(frame).error();
   }
@@ -195,7 +202,8 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (text && !shotError &&
         t.index == std::min<std::uint64_t>(shotTick, trace->actions.size() - 1)) {
       hud = hudAt(*scenario, t.simulation, t.assessor, t.actions, mode, camera, session.chinese());
-      if (auto ok = screenshot(t.simulation, *hud, *text, camera, o.screenshot, o); !ok) {
+      if (auto ok = screenshot(*scenario, t.simulation, *hud, *text, camera, o.screenshot, o);
+          !ok) {
         shotError = ok.error();
       }
     }

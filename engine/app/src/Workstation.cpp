@@ -1,5 +1,7 @@
 #include "Workstation.h"
 
+#include "skillsim/app/CourseView.h"
+
 #include "Session.h"
 #include "skillsim/app/AssetsFolder.h"
 
@@ -212,6 +214,9 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
   const auto mode = practice ? records::AttemptMode::Practice : records::AttemptMode::Exam;
   const bool chinese = session.chinese();
   const std::string title = chinese ? scenario->titleZh : scenario->titleEn;
+  // The course and the training aids; the current target comes from the task steps (none yet).
+  const CourseView course(*scenario, !practice);
+  const std::optional<ui::AidTarget> aidTarget;
 
   // Playback: a recorded trace drives the controls instead of the devices (tests, demos).
   std::optional<records::Trace> playback;
@@ -368,6 +373,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       hud.paused = inputs.paused;
       hud.notice = inputs.notice;
       const auto clicked = ui::drawHud(hud, **text);
+      course.drawHud(course.aids(simulation, aidTarget), simulation, **text);
       inputs.cameraSteps += clicked.nextCamera ? 1 : 0;
       if (practice && (clicked.pause || clicked.resume)) {
         inputs.paused = clicked.pause;
@@ -387,7 +393,10 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       }
     }
     layer.endFrame();
-    (*attempt)->runner->simulation().fillSceneView(view, cameraName());
+    {
+      const sim::Simulation& shown = (*attempt)->runner->simulation();
+      course.fill(shown, cameraName(), course.aids(shown, aidTarget), view);
+    }
     if (auto frame = renderer.render(view); !frame) {
       err << frame.error().toString() << '\n';
       break;

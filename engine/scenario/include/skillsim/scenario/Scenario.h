@@ -4,6 +4,7 @@
 #include <skillsim/assessment/Standard.h>
 #include <skillsim/core/Error.h>
 #include <skillsim/core/Hash.h>
+#include <skillsim/scenario/Course.h>
 #include <skillsim/sim/SimulationSpec.h>
 
 #include <cstdint>
@@ -33,6 +34,8 @@ struct Scenario {
   double timeLimit = 0.0;     ///< s; the attempt stops there (== rubric.timeLimit).
   std::uint32_t tickRate = 0; ///< Hz (== simulation.tickRate).
   sim::SimulationSpec simulation;
+  /** The hall, the zones' floor paint and the training aids it allows (drawn only). */
+  Course course;
   /** The machine's declarations (simulation.machine->describe()), when it has a machine. */
   std::optional<sim::MachineDecl> machine;
   /** scenarioHash(scenario bytes, standard bytes): the identity a trace names. */
