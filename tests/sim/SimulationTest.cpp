@@ -367,8 +367,10 @@ TEST(Simulation, SceneViewShowsBodiesCraneZonesAndTheChosenCamera) {
   sim->step(ActionState{});
   skillsim::core::SceneView view;
   sim->fillSceneView(view, "follow");
-  // Ground + 15 course bodies + trolley + hook, then 2 rails and the bridge girder.
-  EXPECT_EQ(view.instances.size(), 1u + spec.bodies.size() + 2u + 3u);
+  // Ground + the course bodies, then the crane (CraneSceneTest): 2 runway beams and 2 rails, 2 end
+  // carriages with 2 wheels each, the girder and its flange, 2 trolley frames with 2 wheels each,
+  // the drum and its motor, the hook block (2 plates, sheave, shank, 6 hook pieces), 2 rope falls.
+  EXPECT_EQ(view.instances.size(), 1u + spec.bodies.size() + 4u + 6u + 2u + 6u + 2u + 10u + 2u);
   for (const auto& instance : view.instances) {
     ASSERT_LT(instance.mesh.index(), view.meshes.size());
     ASSERT_LT(instance.material.index(), view.materials.size());
@@ -379,8 +381,8 @@ TEST(Simulation, SceneViewShowsBodiesCraneZonesAndTheChosenCamera) {
   // The bucket's instance sits at its body position.
   const auto& bucketInstance = view.instances[1];
   EXPECT_NEAR(bucketInstance.transform[3][1], bucket.y, 1e-4);
-  // Rope (1 line) + 3 circles of 48 segments.
-  EXPECT_EQ(view.lines.size(), 1u + 3u * 48u);
+  // 3 circles of 48 segments (the rope is drawn as cylinders).
+  EXPECT_EQ(view.lines.size(), 3u * 48u);
   const auto meshes = view.meshes.size();
   sim->fillSceneView(view, "cab");
   EXPECT_EQ(view.meshes.size(), meshes) << "mesh table stable between frames";

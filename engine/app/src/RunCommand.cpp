@@ -1,5 +1,7 @@
 #include "RunCommand.h"
 
+#include "skillsim/app/CourseView.h"
+
 #include "ProgressBar.h"
 #include "Session.h"
 #include "StartSession.h"
@@ -66,8 +68,9 @@ ui::HudModel hudAt(const scenario::Scenario& s, const sim::Simulation& sim,
   return m;
 }
 
-core::Expected<void> screenshot(const sim::Simulation& sim, const ui::HudModel& hud,
-                                const ui::HudGuideModel& guide, const ui::I18n& text,
+core::Expected<void> screenshot(const scenario::Scenario& scenario, const sim::Simulation& sim,
+                                const ui::HudModel& hud, const ui::HudGuideModel& guide,
+                                const std::optional<std::string>& targetZone, const ui::I18n& text,
                                 const std::string& camera, const std::string& path,
                                 const RunOptions& o) {
   auto renderer = render::Renderer::create(
@@ -79,12 +82,16 @@ core::Expected<void> screenshot(const sim::Simulation& sim, const ui::HudModel& 
   if (!layer) {
     return std::move(layer).error();
   }
+  // The course and the aids the scenario allows in this mode, pointing at the step's target.
+  const CourseView course(scenario, hud.mode == ui::AttemptMode::Exam);
+  const ui::AidFrame aids = course.aids(sim, course.targetOf(targetZone));
   (*layer)->beginFrame(1.0f / 60.0f);
   ui::drawHud(hud, text);
   (void)ui::drawHudGuide(guide, text);
+  course.drawHud(aids, sim, text);
   (*layer)->endFrame();
   core::SceneView view;
-  sim.fillSceneView(view, camera);
+  course.fill(sim, camera, aids, view);
   if (auto frame = (*renderer)->render(view); !frame) {
     return std::move(frame).error();
   }
@@ -244,7 +251,9 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
       const auto views = ui::cameraLabels(scenario->simulation.cameras, *text);
       hud->cameraName = views.empty() ? std::string() : views.front();
       const ui::HudGuideModel guide{reading, toasts.shown(t.simulation.time()), false, {}};
-      if (auto ok = screenshot(t.simulation, *hud, guide, *text, camera, o.screenshot, o); !ok) {
+      if (auto ok = screenshot(*scenario, t.simulation, *hud, guide, (*runner)->steps().currentTarget(),
+                              *text, camera, o.screenshot, o);
+          !ok) {
         shotError = ok.error();
       }
     }

@@ -1,5 +1,7 @@
 #include "Workstation.h"
 
+#include "skillsim/app/CourseView.h"
+
 #include "Session.h"
 #include "skillsim/app/AssetsFolder.h"
 
@@ -260,6 +262,8 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
   const auto mode = practice ? records::AttemptMode::Practice : records::AttemptMode::Exam;
   const bool chinese = session.chinese();
   const std::string title = chinese ? scenario->titleZh : scenario->titleEn;
+  // The course and the training aids; the current target is the current task step's zone.
+  const CourseView course(*scenario, !practice);
 
   // Playback: a recorded trace drives the controls instead of the devices (tests, demos).
   std::optional<records::Trace> playback;
@@ -444,6 +448,8 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       for (const sim::FeedbackCue cue : std::exchange(guide.cues, {})) {
         audio->play(soundOf(cue));
       }
+      course.drawHud(course.aids(simulation, course.targetOf(a.runner->steps().currentTarget())),
+                     simulation, **text);
       inputs.cameraSteps += clicked.nextCamera ? 1 : 0;
       if (practice && (clicked.pause || clicked.resume)) {
         inputs.paused = clicked.pause;
@@ -464,7 +470,11 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       }
     }
     layer.endFrame();
-    (*attempt)->runner->simulation().fillSceneView(view, cameraName());
+    {
+      const sim::Simulation& shown = (*attempt)->runner->simulation();
+      const auto target = course.targetOf((*attempt)->runner->steps().currentTarget());
+      course.fill(shown, cameraName(), course.aids(shown, target), view);
+    }
     if (auto frame = renderer.render(view); !frame) {
       err << frame.error().toString() << '\n';
       break;

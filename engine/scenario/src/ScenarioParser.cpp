@@ -245,6 +245,7 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   readBodies(r, out);
   readZones(r, out);
   readCameras(r, out);
+  readCourse(r, out);
   readPhases(r, out);
   readSteps(r, out);
   readAttempt(r, out);
@@ -525,6 +526,7 @@ void ScenarioParser::readZones(TableReader& root, Scenario& out) {
       checkName(r, "watch_tags", tag, mTags, "body tag");
     }
     z.color = r.color("color").value_or(z.color);
+    readZonePaint(r, z, out);
     r.finish();
     mZoneNameSet.insert(z.name);
     mZoneNames.push_back(z.name);

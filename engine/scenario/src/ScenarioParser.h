@@ -43,6 +43,10 @@ private:
   void readBodies(TableReader& root, Scenario& out);
   void readZones(TableReader& root, Scenario& out);
   void readCameras(TableReader& root, Scenario& out);
+  /** `[[zones]] marking` and `label` of one zone (ScenarioCourse.cpp). */
+  void readZonePaint(TableReader& zone, const sim::ZoneSpec& spec, Scenario& out);
+  /** `[hall]` and `[training_aids]` (ScenarioCourse.cpp). */
+  void readCourse(TableReader& root, Scenario& out);
   void readPhases(TableReader& root, Scenario& out);
   void readSteps(TableReader& root, Scenario& out);
   void readAttempt(TableReader& root, Scenario& out);

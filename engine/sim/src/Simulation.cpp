@@ -376,6 +376,13 @@ std::optional<glm::dvec3> Simulation::bodyPosition(std::string_view name) const 
   return mImpl->world.bodyState(it->second).position;
 }
 
+std::optional<glm::dvec3> Simulation::anchorPoint(std::string_view anchor) const {
+  if (!mImpl->machine || anchor.empty()) {
+    return std::nullopt;
+  }
+  return mImpl->machine->anchorPoint(anchor);
+}
+
 void Simulation::Impl::buildScene() {
   SceneTables tables{meshes, materials};
   if (ground) {

@@ -12,9 +12,11 @@
 namespace skillsim::ui {
 namespace {
 
-constexpr std::array<std::string_view, 56> kRequiredKeys = {
+constexpr std::array<std::string_view, 60> kRequiredKeys = {
     // Modes
     "mode.practice", "mode.exam",
+    // Training aids (TrainingAids.h, Minimap.h)
+    "aids.height", "aids.to_target", "aids.no_target", "aids.minimap",
     // HUD
     "hud.time", "hud.target_time", "hud.score", "hud.deductions", "hud.no_deductions", "hud.veto",
     "hud.task", "hud.hint", "hud.controllers", "hud.held", "hud.released", "hud.view", "hud.pause",

@@ -4,6 +4,7 @@
 #include <skillsim/assessment/Standard.h>
 #include <skillsim/core/Error.h>
 #include <skillsim/core/Hash.h>
+#include <skillsim/scenario/Course.h>
 #include <skillsim/sim/SimulationSpec.h>
 
 #include <cstdint>
@@ -48,6 +49,8 @@ struct Scenario {
   sim::SimulationSpec simulation;
   /** The task's steps in order (may be empty); see TaskStep. */
   std::vector<TaskStep> steps;
+  /** The hall, the zones' floor paint and the training aids it allows (drawn only). */
+  Course course;
   /** The machine's declarations (simulation.machine->describe()), when it has a machine. */
   std::optional<sim::MachineDecl> machine;
   /** scenarioHash(scenario bytes, standard bytes): the identity a trace names. */

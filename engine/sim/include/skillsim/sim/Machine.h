@@ -130,6 +130,13 @@ struct MachineDecl {
   /** Camera anchors it answers in anchorPoint(): "cab", "seat", "tool". */
   std::vector<std::string> cameraAnchors;
   /**
+   * The anchor (answered by Machine::anchorPoint) the practice-mode training aids follow: the
+   * point whose drop line, height over the ground and distance to the target a trainee reads
+   * (a carried load's lowest point, a tool centre point), in m, world. Empty: no aids follow the
+   * machine.
+   */
+  std::string aidAnchor;
+  /**
    * Metrics of the point watched from above (plan view in reports and minimaps, where a
    * deduction is placed): x and z (m, world), and its height above ground (m).
    */
@@ -231,7 +238,10 @@ public:
   [[nodiscard]] virtual std::optional<glm::dvec3> bodyPosition(std::string_view name) const = 0;
   /** World id of one of MachineDecl::bodies when it is a physics body, or nullopt. */
   [[nodiscard]] virtual std::optional<core::BodyId> body(std::string_view name) const = 0;
-  /** A camera anchor's point (m, world): "cab", "seat", "tool"; nullopt when not declared. */
+  /**
+   * A camera anchor's point (m, world): "cab", "seat", "tool", or MachineDecl::aidAnchor; nullopt
+   * when not declared.
+   */
   [[nodiscard]] virtual std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const = 0;
 };
 

@@ -89,6 +89,12 @@ public:
    * own bodies (MachineDecl::bodies, answered by Machine::bodyPosition).
    */
   [[nodiscard]] std::optional<glm::dvec3> bodyPosition(std::string_view name) const;
+  /**
+   * A machine anchor's point (m, world) as it is after the last step (Machine::anchorPoint:
+   * MachineDecl::cameraAnchors and aidAnchor); nullopt without a machine or for an anchor it does
+   * not answer.
+   */
+  [[nodiscard]] std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const;
   [[nodiscard]] const SimulationSpec& spec() const;
   /** The machine's declarations (controls, metrics, readouts …), or nullptr without a machine. */
   [[nodiscard]] const MachineDecl* machine() const;

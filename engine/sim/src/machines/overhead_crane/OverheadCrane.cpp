@@ -45,10 +45,6 @@ SimEvent event(std::uint64_t tick, SimEventKind kind, std::string subject, doubl
   return e;
 }
 
-glm::mat4 pose(const glm::dvec3& p, const glm::dquat& q) {
-  return glm::mat4(glm::translate(glm::dmat4(1.0), p) * glm::mat4_cast(q));
-}
-
 } // namespace
 
 OverheadCrane::OverheadCrane(const OverheadCraneSpec& spec, physics::World& world,
@@ -392,40 +388,7 @@ std::vector<std::pair<glm::dvec3, glm::dvec3>> OverheadCrane::ropeSegments() con
   return segments;
 }
 
-void OverheadCrane::buildScene(SceneTables& tables) {
-  mCraneMaterial = tables.addMaterial({0.95f, 0.75f, 0.1f, 1.0f}, 0.5f, 0.3f, "crane");
-  mTrolleyMesh = tables.addMesh(core::MeshKind::Box, {kTrolleyWidth, kTrolleyHeight, kTrolleyWidth},
-                                "crane.trolley");
-  mHookMesh =
-      tables.addMesh(core::MeshKind::Box, {kHookWidth, kHookHeight, kHookWidth}, "crane.hook");
-  mHookMaterial = tables.addMaterial({0.15f, 0.15f, 0.17f, 1.0f}, 0.4f, 0.8f, "hook");
-  mRailMesh =
-      tables.addMesh(core::MeshKind::Box, {mSpec.runwayLength + 2.0, 0.4, 0.4}, "crane.rail");
-  mGirderMesh = tables.addMesh(core::MeshKind::Box, {0.6, 0.8, mSpec.span + 1.6}, "crane.bridge");
-}
-
-void OverheadCrane::fillScene(core::SceneView& view) const {
-  for (auto [body, mesh, material] : {std::tuple{mTrolley, mTrolleyMesh, mCraneMaterial},
-                                      std::tuple{mHook, mHookMesh, mHookMaterial}}) {
-    const physics::BodyState s = mWorld.bodyState(body);
-    view.instances.push_back(core::Instance{mesh, material, pose(s.position, s.orientation), true});
-  }
-  const OverheadCraneSpec& c = mSpec;
-  const glm::dquat identity(1.0, 0.0, 0.0, 0.0);
-  const double railY = c.runwayOrigin.y + c.liftHeight + kTrolleyHeight + 0.2;
-  for (double z : {c.runwayOrigin.z - 0.8, c.runwayOrigin.z + c.span + 0.8}) {
-    view.instances.push_back(
-        core::Instance{mRailMesh, mCraneMaterial,
-                       pose({c.runwayOrigin.x + 0.5 * c.runwayLength, railY, z}, identity), true});
-  }
-  const glm::dvec3 bridge = bridgePoint();
-  view.instances.push_back(core::Instance{
-      mGirderMesh, mCraneMaterial,
-      pose({bridge.x, railY + 0.6, c.runwayOrigin.z + 0.5 * c.span}, identity), true});
-  for (const auto& [a, b] : ropeSegments()) {
-    view.lines.push_back({glm::vec3(a), glm::vec3(b), {0.1f, 0.1f, 0.1f, 1.0f}});
-  }
-}
+// buildScene and fillScene: OverheadCraneScene.cpp.
 
 std::optional<glm::dvec3> OverheadCrane::bodyPosition(std::string_view name) const {
   if (name == "crane.bridge") {
@@ -452,6 +415,15 @@ std::optional<glm::dvec3> OverheadCrane::anchorPoint(std::string_view anchor) co
     return bridgePoint() - glm::dvec3(0.0, mSpec.liftHeight, 0.0);
   }
   if (anchor == "tool") {
+    return hookPoint();
+  }
+  if (anchor == "load") {
+    // The training aids' point: the bottom of the load hanging on the hook, else the hook.
+    if (mAttached) {
+      const LoadInfo& load = mLoads[*mAttached];
+      const glm::dvec3 centre = mWorld.bodyState(load.body).position;
+      return glm::dvec3(centre.x, mWorld.bounds(load.body).first.y, centre.z);
+    }
     return hookPoint();
   }
   return std::nullopt;

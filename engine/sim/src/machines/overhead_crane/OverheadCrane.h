@@ -7,6 +7,8 @@
 #include "skillsim/sim/SimulationSpec.h"
 #include "skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h"
 
+#include "OverheadCraneScene.h"
+
 #include <skillsim/core/ActionState.h>
 #include <skillsim/core/Hash.h>
 #include <skillsim/core/SceneView.h>
@@ -110,8 +112,7 @@ private:
         emergencyStop, overload;
   };
   MetricIndex mMetric{};
-  core::MeshId mRailMesh, mGirderMesh, mTrolleyMesh, mHookMesh;
-  core::MaterialId mCraneMaterial, mHookMaterial;
+  CraneSceneParts mScene; ///< OverheadCraneScene.cpp
 };
 
 /** Control slots of the crane (crane_controls in OverheadCraneSpec.h). */

@@ -291,6 +291,7 @@ public:
     d.bodyTags = {"hook", "crane"};
     d.drives = {"bridge", "trolley", "hoist"};
     d.cameraAnchors = {"cab", "tool"};
+    d.aidAnchor = "load";
     d.planX = "load_x";
     d.planZ = "load_z";
     d.planHeight = "load_height";
