@@ -294,8 +294,8 @@ std::string pathPlot(const ReportAttempt& a, const Labels& labels) {
   for (const ReportDeduction& d : a.deductions) {
     out += "<circle class=\"deduction\" cx=\"" + fixed(px(d.planX), 1) + "\" cy=\"" +
            fixed(py(d.planZ), 1) + "\" r=\"5\"><title>" +
-           escapeReportText(fixed(d.time, 2) + " s: −" + fixed(d.points, 2) + " " + d.itemId +
-                            ": " + d.reason) +
+           escapeReportText(fixed(d.time, 2) + " s: −" + fixed(d.points, 2) + " " +
+                            (d.itemTitle.empty() ? d.itemId : d.itemTitle) + ": " + d.reason) +
            "</title></circle>\n";
   }
   return out + "</svg>\n";
@@ -489,8 +489,9 @@ core::Expected<std::string> writeHtmlReport(const ReportDocument& document,
              "</th></tr></thead>\n<tbody>\n";
       for (const ReportDeduction& d : a.deductions) {
         out += "<tr><td class=\"num\">" + fixed(d.time, 2) + "</td><td>" +
-               escapeReportText(d.itemId) + "</td><td class=\"num\">" + fixed(d.points, 2) +
-               "</td><td>" + escapeReportText(d.reason) + "</td></tr>\n";
+               escapeReportText(d.itemTitle.empty() ? d.itemId : d.itemTitle) +
+               "</td><td class=\"num\">" + fixed(d.points, 2) + "</td><td>" +
+               escapeReportText(d.reason) + "</td></tr>\n";
       }
       out += "</tbody>\n</table>\n";
     }
