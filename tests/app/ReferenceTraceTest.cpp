@@ -221,7 +221,14 @@ TEST(ReferenceTrace, CarelessDeductionsReadInChineseWithNoEnglishWordsOrIds) {
   ASSERT_TRUE(en) << en.error().toString();
   const messages::MessageContext context = messages::makeContext(&*q2().machine, q2().labels);
   ASSERT_GE(r.result.deductions.size(), 3u);
-  const std::set<std::string> units = {"m", "mm", "s", "N", "kN", "kg"};
+  // Units, and what the scenario itself names in Chinese (the circles painted "A", "B", "C").
+  std::set<std::string> units = {"m", "mm", "s", "N", "kN", "kg"};
+  for (const auto& [id, label] : q2().labels) {
+    for (const std::string& word : asciiWords(label.zh)) {
+      units.insert(word);
+    }
+  }
+  EXPECT_EQ(units.size(), 9u) << "only the circles' letters A, B, C come from the scenario";
   for (const auto& d : r.result.deductions) {
     const std::string chinese = messages::deductionText(d, r.result, *zh, context);
     const std::string english = messages::deductionText(d, r.result, *en, context);
