@@ -52,7 +52,19 @@ assessment::AttemptResult result() {
   assessment::AttemptResult r;
   r.scenarioId = "overhead_crane.q2_practical";
   r.items = {{"lift", "Q2 2", assessment::Category::Quality, 50, 45}};
-  r.deductions = {{"lift", "swing", 5, 1000, 4.1, {1, 2, 3}, 0.3, "swing"}};
+  r.deductions = {{"lift",
+                   "swing",
+                   5,
+                   1000,
+                   4.1,
+                   {1, 2, 3},
+                   0.3,
+                   assessment::Finding{.kind = assessment::FindingKind::MetricBand,
+                                       .metric = "load_swing_angle",
+                                       .unit = "rad",
+                                       .value = 0.3,
+                                       .side = assessment::LimitSide::Above,
+                                       .limit = 0.05}}};
   r.totalPoints = 45;
   r.maxPoints = 50;
   r.completed = true;

@@ -153,8 +153,20 @@ inline records::AttemptRecord q2Attempt(const std::string& id, const std::string
                     {"path", "2", Category::Procedure, 50.0, score - 50.0},
                     {"frames", "3", Category::Quality, 30.0, 30.0}};
   if (score < 100.0) {
-    a.result.deductions.push_back(
-        {"path", "swing", 100.0 - score, 7200, 30.0, {8.0, 2.5, 6.0}, 0.2, "swing over 5°"});
+    a.result.deductions.push_back({"path",
+                                   "swing",
+                                   100.0 - score,
+                                   7200,
+                                   30.0,
+                                   {8.0, 2.5, 6.0},
+                                   0.2,
+                                   assessment::Finding{.kind = assessment::FindingKind::MetricBand,
+                                                       .metric = "load_swing_angle",
+                                                       .unit = "rad",
+                                                       .value = 0.2,
+                                                       .side = assessment::LimitSide::Above,
+                                                       .limit = 0.0873,
+                                                       .duration = 1.5}});
   }
   a.result.totalPoints = score;
   a.result.maxPoints = 100.0;

@@ -2,6 +2,7 @@
 // operator): replayed through the simulation and the assessor, they must give the result signed
 // into them, and every deduction must be what the rubric charges for what was measured.
 #include <skillsim/app/AttemptReplay.h>
+#include <skillsim/messages/FindingText.h>
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
@@ -52,14 +53,15 @@ void expectChargedByTheRubric(const assessment::Deduction& d) {
   if (const auto* p = std::get_if<assessment::PlacementParams>(&c.params)) {
     const double share =
         std::clamp((d.measured - p->fullWithin) / (p->noneBeyond - p->fullWithin), 0.0, 1.0);
-    EXPECT_NEAR(d.points, c.points * share, 1e-6) << d.reason;
+    EXPECT_NEAR(d.points, c.points * share, 1e-6) << d.criterionId;
   } else if (const auto* t = std::get_if<assessment::TimeLimitParams>(&c.params)) {
-    EXPECT_NEAR(d.points, c.points * (d.measured - t->limit) / (0.5 * t->limit), 0.01) << d.reason;
+    EXPECT_NEAR(d.points, c.points * (d.measured - t->limit) / (0.5 * t->limit), 0.01)
+        << d.criterionId;
   } else if (d.criterionId.rfind("swing_at_setdown", 0) == 0) {
-    EXPECT_GT(d.points, 0.0) << d.reason;
-    EXPECT_LE(d.points, c.maxPoints) << d.reason;
+    EXPECT_GT(d.points, 0.0) << d.criterionId;
+    EXPECT_LE(d.points, c.maxPoints) << d.criterionId;
   } else {
-    EXPECT_EQ(d.points, c.points) << d.reason;
+    EXPECT_EQ(d.points, c.points) << d.criterionId;
   }
 }
 
@@ -103,7 +105,7 @@ TEST(ReferenceTrace, CompetentReplaysToItsSignedResultAndPasses) {
   for (const auto& d : r.result.deductions) {
     EXPECT_TRUE(d.criterionId.rfind("placement_", 0) == 0 ||
                 d.criterionId.rfind("swing_at_setdown_", 0) == 0)
-        << d.criterionId << ": " << d.reason;
+        << d.criterionId;
     expectChargedByTheRubric(d);
   }
 }
@@ -167,11 +169,14 @@ TEST(ReferenceTrace, CompetentWithoutItsLastHornIsChargedNoHornAtTheEnd) {
   EXPECT_EQ(charged.count("no_horn_at_end"), 1u);
   EXPECT_EQ(charged.count("time_frames"), 0u); // not a timeout on the frames item
   for (const auto& d : r.deductions) {
-    EXPECT_EQ(d.reason.find("1.5 T"), std::string::npos) << d.reason;
+    EXPECT_NE(d.finding.kind, assessment::FindingKind::TimeStopped) << d.criterionId;
     if (d.criterionId == "no_horn_at_end") {
       EXPECT_EQ(d.itemId, "hazard_recognition");
       EXPECT_DOUBLE_EQ(d.points, 5.0);
-      EXPECT_NE(d.reason.find("no horn at the end"), std::string::npos) << d.reason;
+      EXPECT_EQ(d.finding.kind, assessment::FindingKind::MissingEndSignal);
+      EXPECT_EQ(d.finding.event, "horn");
+      EXPECT_EQ(d.finding.phase, "setdown_a");
+      EXPECT_DOUBLE_EQ(d.finding.duration, 10.0); // grace_s at rest
       // Ended 10 s (grace_s) at rest after the set-down in A: well before the 600 s limit.
       EXPECT_DOUBLE_EQ(d.time, r.duration);
       EXPECT_LT(r.duration, honest.result.duration + 15.0);
@@ -179,4 +184,68 @@ TEST(ReferenceTrace, CompetentWithoutItsLastHornIsChargedNoHornAtTheEnd) {
   }
   // Everything else is the honest attempt's: the total is its total minus the 5 points.
   EXPECT_NEAR(r.totalPoints, honest.result.totalPoints - 5.0, 1e-9);
+}
+
+namespace {
+
+/** The runs of ASCII letters in `text` ("3.0° 超过 0.24 s" has "s"). */
+std::vector<std::string> asciiWords(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      word.push_back(c);
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) {
+    words.push_back(word);
+  }
+  return words;
+}
+
+} // namespace
+
+// Issue 13 point 5 and issue 14 point 4: every deduction of the careless attempt reads in plain
+// Chinese under zh-CN, and in plain English: no metric id, radians or "inf"; the only ASCII
+// letters in a Chinese text are units (m, mm, s, N, kN, kg).
+TEST(ReferenceTrace, CarelessDeductionsReadInChineseWithNoEnglishWordsOrIds) {
+  const Replayed r = replay("q2-careless.sktrace");
+  ASSERT_TRUE(q2().machine);
+  const std::string assets = std::string(SKILLSIM_SOURCE_DIR) + "/assets";
+  auto zh = messages::MessageTemplates::load(assets, "zh-CN");
+  auto en = messages::MessageTemplates::load(assets, "en");
+  ASSERT_TRUE(zh) << zh.error().toString();
+  ASSERT_TRUE(en) << en.error().toString();
+  const messages::MessageContext context = messages::makeContext(&*q2().machine, q2().labels);
+  ASSERT_GE(r.result.deductions.size(), 3u);
+  // Units, and what the scenario itself names in Chinese (the circles painted "A", "B", "C").
+  std::set<std::string> units = {"m", "mm", "s", "N", "kN", "kg"};
+  for (const auto& [id, label] : q2().labels) {
+    for (const std::string& word : asciiWords(label.zh)) {
+      units.insert(word);
+    }
+  }
+  EXPECT_EQ(units.size(), 9u) << "only the circles' letters A, B, C come from the scenario";
+  for (const auto& d : r.result.deductions) {
+    const std::string chinese = messages::deductionText(d, r.result, *zh, context);
+    const std::string english = messages::deductionText(d, r.result, *en, context);
+    const std::string title = messages::itemTitle(q2().standard, d.itemId, *zh);
+    SCOPED_TRACE(d.criterionId + ": " + chinese + " | " + english + " | " + title);
+    EXPECT_FALSE(chinese.empty());
+    for (const std::string& word : asciiWords(chinese)) {
+      EXPECT_TRUE(units.count(word)) << "English in the Chinese text: '" << word << "'";
+    }
+    EXPECT_TRUE(asciiWords(title).empty()) << title;
+    for (const std::string& text : {chinese, english}) {
+      EXPECT_EQ(text.find('_'), std::string::npos) << "an id";
+      EXPECT_EQ(text.find('{'), std::string::npos) << "an unfilled placeholder";
+      EXPECT_EQ(text.find("rad"), std::string::npos);
+      EXPECT_EQ(text.find("inf"), std::string::npos);
+    }
+    EXPECT_EQ(english.find(d.finding.metric.empty() ? "\x01" : d.finding.metric),
+              std::string::npos);
+  }
 }

@@ -75,13 +75,38 @@ TEST(RunCommand, HeadlessReplayPrintsTheScoreAndWritesTheReport) {
                         kCrane + "traces/q2-competent.sktrace", "--report", report, "--no-store"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("pass mark 70: PASS"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("placement_b"), std::string::npos) << r.out;
+  // Deductions in words (the run's --lang; here the default from the locale, so both are
+  // accepted), by the standard item's title, never a criterion id.
+  EXPECT_EQ(r.out.find("placement_b"), std::string::npos) << r.out;
+  EXPECT_TRUE(r.out.find("from the centre of circle B") != std::string::npos ||
+              r.out.find("落放位置距B 圈中心") != std::string::npos)
+      << r.out;
   EXPECT_EQ(r.err.find("differs"), std::string::npos) << r.err;
   std::ifstream in(report);
   std::stringstream json;
   json << in.rdbuf();
   EXPECT_NE(json.str().find("\"overhead_crane.q2_practical\""), std::string::npos) << json.str();
   EXPECT_NE(json.str().find("scripted-competent"), std::string::npos);
+}
+
+TEST(RunCommand, HeadlessReplayPrintsDeductionsInTheLanguageAsked) {
+  const Result zh = run({"run", kCrane + "q2_practical.toml", "--headless", "--input",
+                         kCrane + "traces/q2-careless.sktrace", "--lang", "zh-CN", "--no-store"});
+  ASSERT_EQ(zh.code, 0) << zh.err;
+  EXPECT_NE(zh.out.find("吊运物件（水桶）曲线运行并精确落放: 水桶碰触2 号桩"), std::string::npos)
+      << zh.out;
+  EXPECT_NE(zh.out.find("起升速度 0.020 m/s 超过 0.020 m/s 限值（B 圈落放）"), std::string::npos)
+      << zh.out;
+  const Result en = run({"run", kCrane + "q2_practical.toml", "--headless", "--input",
+                         kCrane + "traces/q2-careless.sktrace", "--lang", "en", "--no-store"});
+  ASSERT_EQ(en.code, 0) << en.err;
+  EXPECT_NE(en.out.find("Moving the bucket along a curved path and setting it down precisely: the "
+                        "bucket touched pile 2"),
+            std::string::npos)
+      << en.out;
+  EXPECT_NE(en.out.find("the frames task took 185.0 s, over the target time of 150.0 s"),
+            std::string::npos)
+      << en.out;
 }
 
 TEST(RunCommand, HeadlessNeedsATrace) {

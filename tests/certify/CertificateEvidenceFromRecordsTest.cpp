@@ -15,8 +15,27 @@ records::AttemptRecord record() {
   r.mode = records::AttemptMode::Exam;
   r.startUtc = 1795939200; // 2026-11-29T08:00:00Z
   r.result.items = {{"path", "2", assessment::Category::Procedure, 50.0, 44.0}};
-  r.result.deductions = {{"path", "swing", 6.0, 100, 12.0, {1.0, 2.0, 3.0}, 0.1, "swing"}};
-  r.result.vetoes = {{"hazard", "drop", 200, 20.0, {0.0, 0.0, 0.0}, "load dropped"}};
+  r.result.deductions = {{"path",
+                          "swing",
+                          6.0,
+                          100,
+                          12.0,
+                          {1.0, 2.0, 3.0},
+                          0.1,
+                          assessment::Finding{.kind = assessment::FindingKind::MetricBand,
+                                              .metric = "load_swing_angle",
+                                              .unit = "rad",
+                                              .value = 0.1,
+                                              .side = assessment::LimitSide::Above,
+                                              .limit = 0.05}}};
+  r.result.vetoes = {{"hazard",
+                      "drop",
+                      200,
+                      20.0,
+                      {0.0, 0.0, 0.0},
+                      assessment::Finding{.kind = assessment::FindingKind::Veto,
+                                          .subject = "load",
+                                          .event = "load_dropped"}}};
   r.result.totalPoints = 44.0;
   r.result.maxPoints = 50.0;
   r.result.duration = 60.0;

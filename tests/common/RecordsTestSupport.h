@@ -53,18 +53,43 @@ inline assessment::AttemptResult sampleResult(double total = 82.5, bool vetoed =
   r.items = {{"hazard", "Q2 1", Category::Safety, 20.0, 20.0},
              {"path", "Q2 2", Category::Quality, 50.0, total - 20.0 - 25.0},
              {"frames", "Q2 3", Category::Procedure, 30.0, 25.0}};
-  r.deductions = {
-      {"frames", "pile_contact", 5.0, 2400, 10.0, {1.5, 0.75, -2.25}, 1.0, "touched pile_2"},
-      {"path",
-       "swing",
-       50.0 - (total - 45.0),
-       4800,
-       20.0,
-       {3.0, 2.5, 0.5},
-       0.31,
-       "swing 0.31 m over the 0.2 m limit"}};
+  r.deductions = {{"frames",
+                   "pile_contact",
+                   5.0,
+                   2400,
+                   10.0,
+                   {1.5, 0.75, -2.25},
+                   1.0,
+                   assessment::Finding{.kind = assessment::FindingKind::Contact,
+                                       .unit = "N s",
+                                       .value = 1.0,
+                                       .subject = "bucket",
+                                       .other = "pile_2",
+                                       .event = "contact_begin",
+                                       .occurrence = 1}},
+                  {"path",
+                   "swing",
+                   50.0 - (total - 45.0),
+                   4800,
+                   20.0,
+                   {3.0, 2.5, 0.5},
+                   0.31,
+                   assessment::Finding{.kind = assessment::FindingKind::MetricBand,
+                                       .metric = "load_swing_angle",
+                                       .unit = "rad",
+                                       .value = 0.31,
+                                       .side = assessment::LimitSide::Above,
+                                       .limit = 0.2,
+                                       .duration = 0.5}}};
   if (vetoed) {
-    r.vetoes = {{"hazard", "load_drop", 5000, 20.8333333333, {1.0, 0.0, 2.0}, "load dropped"}};
+    r.vetoes = {{"hazard",
+                 "load_drop",
+                 5000,
+                 20.8333333333,
+                 {1.0, 0.0, 2.0},
+                 assessment::Finding{.kind = assessment::FindingKind::Veto,
+                                     .subject = "load",
+                                     .event = "load_dropped"}}};
   }
   r.totalPoints = total;
   r.maxPoints = 100.0;

@@ -53,11 +53,42 @@ TEST(CsvExport, OneRowPerAttemptQuotedPerRfc4180) {
   EXPECT_EQ(attemptsToCsv(records, {.byteOrderMark = false}).rfind("attempt_id", 0), 0u);
 }
 
+TEST(CsvExport, DeductionsOneRowEachWithTheFindingAndItsEnglishText) {
+  const auto records = roster();
+  auto english =
+      messages::MessageTemplates::load(std::string(SKILLSIM_SOURCE_DIR) + "/assets", "en");
+  ASSERT_TRUE(english) << english.error().toString();
+  ExportText text;
+  text.english = &*english;
+  sim::MachineDecl machine;
+  machine.metrics.push_back(
+      {"load_swing_angle", sim::Unit::Radian, 0.0, 1.6, "载荷摆角", "load swing"});
+  text.contexts[records[0].scenario.id].machine = &machine;
+  const std::string csv = deductionsToCsv(records, text, {.byteOrderMark = false});
+  std::vector<std::string> lines;
+  for (std::size_t at = 0, next; at < csv.size(); at = next + 2) {
+    next = csv.find("\r\n", at);
+    lines.push_back(csv.substr(at, next - at));
+  }
+  // 3 attempts x 2 deductions + 1 veto, and the header.
+  ASSERT_EQ(lines.size(), 8u) << csv;
+  EXPECT_EQ(lines[0].rfind("attempt_id,trainee_id,scenario_id,entry,time_s,item_id,", 0), 0u);
+  EXPECT_EQ(lines[2], "att-1,t-1,crane/q2_bucket_path,deduction,20,path,swing,12.5,metric_band,"
+                      "load_swing_angle,,rad,0.31,above,0.2,0,0.5,,,,,,0,0,0,"
+                      "load swing 17.8° over the 11.5° limit for 0.50 s");
+  EXPECT_NE(lines[5].find(",veto,20.8333333333,hazard,load_drop,0,veto,"), std::string::npos)
+      << lines[5];
+  EXPECT_NE(lines[5].find(",load,,load_dropped,"), std::string::npos) << lines[5];
+}
+
 TEST(JsonExport, ArrayHoldsEveryAttemptWithItsFullResult) {
   const auto records = roster();
   const json all = json::parse(records::attemptsToJson(records));
   ASSERT_EQ(all.size(), 3u);
-  EXPECT_EQ(all[1]["result"]["vetoes"][0]["reason"], "load dropped");
+  EXPECT_EQ(all[1]["result"]["format"], 2);
+  EXPECT_EQ(all[1]["result"]["vetoes"][0]["finding"]["event"], "load_dropped");
+  EXPECT_EQ(all[1]["result"]["vetoes"][0]["finding"]["kind"], "veto");
+  EXPECT_FALSE(all[1]["result"]["vetoes"][0].contains("reason")); // data, not text
   EXPECT_EQ(all[0]["result"]["deductions"][1]["position"], json::array({3.0, 2.5, 0.5}));
   EXPECT_EQ(all[0]["result"]["items"].size(), 3u);
   EXPECT_EQ(all[2]["result"]["completed"], false);
@@ -83,7 +114,14 @@ TEST(XapiExport, VerbsFollowTheAttemptsOutcome) {
 TEST(XapiExport, ResultCarriesScoreSuccessCompletionDurationAndDeductions) {
   AttemptRecord a = sampleRecord("att-1", "t-1", 82.5);
   a.result.duration = 3725.256;
-  const auto statements = attemptToXapi(a);
+  XapiOptions options;
+  auto english =
+      messages::MessageTemplates::load(std::string(SKILLSIM_SOURCE_DIR) + "/assets", "en");
+  ASSERT_TRUE(english) << english.error().toString();
+  options.text.english = &*english;
+  options.text.contexts[a.scenario.id].names = {{"bucket", {"水桶", "the bucket"}},
+                                                {"pile_2", {"2 号桩", "pile 2"}}};
+  const auto statements = attemptToXapi(a, options);
   ASSERT_EQ(statements.size(), 3u);
   const json passed = json::parse(statements[2]);
   const json& result = passed["result"];
@@ -97,7 +135,16 @@ TEST(XapiExport, ResultCarriesScoreSuccessCompletionDurationAndDeductions) {
   const json& deductions =
       result["extensions"]["https://skillsim.invalid/xapi/extensions/deductions"];
   ASSERT_EQ(deductions.size(), 2u);
-  EXPECT_EQ(deductions[0]["reason"], "touched pile_2");
+  EXPECT_EQ(deductions[0]["text"], "the bucket touched pile 2"); // English, from the templates
+  EXPECT_EQ(deductions[0]["finding"]["kind"], "contact");
+  EXPECT_EQ(deductions[0]["finding"]["other"], "pile_2");
+  EXPECT_EQ(deductions[0]["finding"]["occurrence"], 1);
+  EXPECT_EQ(deductions[1]["finding"]["metric"], "load_swing_angle");
+  EXPECT_EQ(deductions[1]["finding"]["unit"], "rad");
+  EXPECT_EQ(deductions[1]["finding"]["side"], "above");
+  EXPECT_EQ(deductions[1]["finding"]["limit"], 0.2);
+  // No machine declared here: the metric is named by its id, the angle still in degrees.
+  EXPECT_EQ(deductions[1]["text"], "load_swing_angle 17.8° over the 11.5° limit for 0.50 s");
   EXPECT_EQ(deductions[0]["points"], 5.0);
   EXPECT_EQ(passed["verb"]["display"]["zh-CN"], "通过");
   EXPECT_EQ(passed["verb"]["display"]["en"], "passed");

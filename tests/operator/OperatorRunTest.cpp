@@ -28,16 +28,23 @@ const scenario::Scenario& q2() {
   return s;
 }
 
+/** A finding in brief for failure messages: kind, metric or event, value. */
+std::string describe(const assessment::Finding& f) {
+  return std::string(assessment::toString(f.kind)) + " " + f.metric + f.event + " " +
+         std::to_string(f.value);
+}
+
 void print(const OperatorRun& run) {
   std::printf("total %.2f/%.0f passed %d completed %d duration %.1f ticks %zu\n",
               run.result.totalPoints, run.result.maxPoints, run.result.passed, run.result.completed,
               run.result.duration, run.actions.size());
   for (const auto& d : run.result.deductions) {
     std::printf("  -%.2f %s %s t=%.1f measured=%.3f %s\n", d.points, d.itemId.c_str(),
-                d.criterionId.c_str(), d.time, d.measured, d.reason.c_str());
+                d.criterionId.c_str(), d.time, d.measured, describe(d.finding).c_str());
   }
   for (const auto& v : run.result.vetoes) {
-    std::printf("  VETO %s t=%.1f %s\n", v.criterionId.c_str(), v.time, v.reason.c_str());
+    std::printf("  VETO %s t=%.1f %s\n", v.criterionId.c_str(), v.time,
+                describe(v.finding).c_str());
   }
 }
 
@@ -83,7 +90,7 @@ TEST(OperatorRun, CompetentPassesWithAtLeast85) {
   EXPECT_GE(run->result.totalPoints, 85.0);
   // Every deduction is a matter of precision, none a fault of procedure or safety.
   for (const auto& d : run->result.deductions) {
-    EXPECT_TRUE(kPrecision.count(d.criterionId)) << d.criterionId << ": " << d.reason;
+    EXPECT_TRUE(kPrecision.count(d.criterionId)) << d.criterionId << ": " << describe(d.finding);
   }
 }
 
@@ -117,7 +124,7 @@ TEST(OperatorRun, CarelessMakesItsThreeFaultsAsTheRubricCharges) {
         criterion == "transfer_height_ca") {
       continue;
     }
-    ADD_FAILURE() << "unexpected deduction " << criterion << ": " << list[0].reason;
+    ADD_FAILURE() << "unexpected deduction " << criterion << ": " << describe(list[0].finding);
   }
   EXPECT_FALSE(run->result.passed && run->result.totalPoints >= 85.0);
 }

@@ -38,10 +38,14 @@ TEST(ResultHash, EveryFieldChangesTheHash) {
       [](AttemptResult& r) { r.deductions[0].position.y += 0.001; },
       [](AttemptResult& r) { r.deductions[0].position.z += 0.001; },
       [](AttemptResult& r) { r.deductions[0].measured = 2.0; },
-      [](AttemptResult& r) { r.deductions[0].reason = "touched pile_3"; },
+      [](AttemptResult& r) { r.deductions[0].finding.other = "pile_3"; },
+      [](AttemptResult& r) { r.deductions[0].finding.value += 0.001; },
+      [](AttemptResult& r) { r.deductions[0].finding.duration += 1.0 / 240.0; },
+      [](AttemptResult& r) { r.deductions[0].finding.side = assessment::LimitSide::Below; },
+      [](AttemptResult& r) { r.deductions[0].finding.kind = assessment::FindingKind::Event; },
       [](AttemptResult& r) { std::swap(r.deductions[0], r.deductions[1]); },
       [](AttemptResult& r) {
-        r.vetoes.push_back({"hazard", "drop", 1, 0.1, {}, "dropped"});
+        r.vetoes.push_back({"hazard", "drop", 1, 0.1, {}, {}});
       },
       [](AttemptResult& r) { r.totalPoints += 0.5; },
       [](AttemptResult& r) { r.maxPoints = 99.0; },

@@ -8,6 +8,7 @@
 
 #include <skillsim/records/AttemptRecorder.h>
 #include <skillsim/records/PendingQueue.h>
+#include <skillsim/records/ResultHash.h>
 #include <skillsim/records/ResultJson.h>
 #include <skillsim/records/ResultsStore.h>
 
@@ -264,7 +265,7 @@ TEST_P(ResultsStoreTest, AnAttemptIsWrittenInOneTransaction) {
         "BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
   }
   AttemptRecord a = sampleRecord("att-1", "t-new");
-  a.result.deductions[1].reason = "refuse me";
+  a.result.deductions[1].legacyReason = "refuse me"; // the reason column, kept for old rows
   auto written = store->recordAttempt(a);
   ASSERT_FALSE(written);
   EXPECT_NE(written.error().message.find("refused by test"), std::string::npos)
@@ -277,28 +278,79 @@ TEST_P(ResultsStoreTest, AnAttemptIsWrittenInOneTransaction) {
   EXPECT_EQ(count("deductions"), 2);
 }
 
+/** An attempt as a store of schema 1 or 2 held it: a format 1 result, reasons as free text. */
+AttemptRecord legacyRecord(const std::string& id, const std::string& trainee, double total,
+                           bool vetoed = false) {
+  AttemptRecord a = sampleRecord(id, trainee, total, vetoed);
+  a.result.format = 1;
+  for (auto& d : a.result.deductions) {
+    d.finding = {};
+    d.legacyReason = "load_swing_angle outside [-inf, 0.05236] for 0.2417 s";
+  }
+  for (auto& v : a.result.vetoes) {
+    v.finding = {};
+    v.legacyReason = "machine load_dropped load (value 0)";
+  }
+  return a;
+}
+
 TEST_P(ResultsStoreTest, MigratesSchemaOneKeepingItsAttempts) {
   {
     auto v1 = open({.schemaVersion = 1});
     ASSERT_TRUE(v1);
     EXPECT_EQ(*v1->schemaVersion(), 1);
-    ASSERT_TRUE(*v1->recordAttempt(sampleRecord("att-1", "t-1", 88.0)));
-    ASSERT_TRUE(*v1->recordAttempt(sampleRecord("att-2", "t-2", 40.0, /*vetoed=*/true)));
+    ASSERT_TRUE(*v1->recordAttempt(legacyRecord("att-1", "t-1", 88.0)));
+    ASSERT_TRUE(*v1->recordAttempt(legacyRecord("att-2", "t-2", 40.0, /*vetoed=*/true)));
   }
-  auto v2 = open();
-  ASSERT_TRUE(v2);
-  EXPECT_EQ(*v2->schemaVersion(), kStoreSchemaVersion);
-  auto all = v2->attempts();
+  auto latest = open();
+  ASSERT_TRUE(latest);
+  EXPECT_EQ(*latest->schemaVersion(), kStoreSchemaVersion);
+  auto all = latest->attempts();
   ASSERT_TRUE(all) << all.error().toString();
   ASSERT_EQ(all->size(), 2u);
-  const AttemptRecord plain = sampleRecord("att-2", "t-2", 40.0, true);
+  const AttemptRecord plain = legacyRecord("att-2", "t-2", 40.0, true);
   EXPECT_EQ((*all)[0].result.items, plain.result.items);
   EXPECT_EQ((*all)[0].result.deductions, plain.result.deductions);
   ASSERT_EQ((*all)[0].result.vetoes.size(), 1u); // vetoed stays true through the migration
-  EXPECT_NE((*all)[0].result.vetoes[0].reason.find("schema 1"), std::string::npos);
-  AttemptRecord before = sampleRecord("att-1", "t-1", 88.0);
+  EXPECT_NE((*all)[0].result.vetoes[0].legacyReason.find("schema 1"), std::string::npos);
+  AttemptRecord before = legacyRecord("att-1", "t-1", 88.0);
   before.result.level.clear(); // schema 1 kept no level
   EXPECT_EQ((*all)[1], before);
+}
+
+// Issue 13 point 5: a store of schema 2 (reasons as text) opens, migrates to the latest, keeps its old
+// attempts as format 1 results with their texts and their hashes, and stores findings from then on.
+TEST_P(ResultsStoreTest, MigratesSchemaTwoKeepingReasonTextsAndStoresFindingsAfter) {
+  const AttemptRecord old = legacyRecord("att-old", "t-1", 81.5, /*vetoed=*/true);
+  {
+    auto v2 = open({.schemaVersion = 2});
+    ASSERT_TRUE(v2);
+    EXPECT_EQ(*v2->schemaVersion(), 2);
+    ASSERT_TRUE(*v2->recordAttempt(old));
+  }
+  auto latest = open();
+  ASSERT_TRUE(latest);
+  EXPECT_EQ(*latest->schemaVersion(), kStoreSchemaVersion);
+  const AttemptRecord fresh = sampleRecord("att-new", "t-1", 77.0, /*vetoed=*/true);
+  ASSERT_EQ(fresh.result.format, 2u);
+  ASSERT_TRUE(*latest->recordAttempt(fresh));
+  auto all = latest->attempts();
+  ASSERT_TRUE(all) << all.error().toString();
+  ASSERT_EQ(all->size(), 2u);
+  const AttemptRecord& readOld = (*all)[0].attemptId == "att-old" ? (*all)[0] : (*all)[1];
+  const AttemptRecord& readNew = (*all)[0].attemptId == "att-old" ? (*all)[1] : (*all)[0];
+  EXPECT_EQ(readOld, old);
+  EXPECT_EQ(readOld.result.format, 1u);
+  EXPECT_EQ(readOld.result.deductions[0].legacyReason,
+            "load_swing_angle outside [-inf, 0.05236] for 0.2417 s");
+  EXPECT_EQ(resultHash(readOld.result), resultHash(old.result)); // v1, as it was signed
+  EXPECT_EQ(readNew, fresh);
+  EXPECT_EQ(readNew.result.deductions[0].finding.other, "pile_2");
+  EXPECT_EQ(readNew.result.deductions[1].finding.metric, "load_swing_angle");
+  EXPECT_DOUBLE_EQ(readNew.result.deductions[1].finding.limit, 0.2);
+  EXPECT_EQ(readNew.result.vetoes[0].finding.event, "load_dropped");
+  EXPECT_EQ(resultHash(readNew.result), resultHash(fresh.result));
+  EXPECT_NE(resultHash(readNew.result), resultHash(readOld.result));
 }
 
 TEST_P(ResultsStoreTest, RefusesASchemaNewerThanThisBuild) {
@@ -583,7 +635,7 @@ TEST_P(ResultsStoreTest, ExamSessionsOpenAndCloseOnce) {
   EXPECT_EQ((*all)[1], (ExamSession{other->id, "INV-8", 1795159900, std::nullopt}));
 }
 
-TEST_P(ResultsStoreTest, ASchemaTwoStoreOpensAtThreeWithItsAttemptsAndNoStations) {
+TEST_P(ResultsStoreTest, ASchemaTwoStoreOpensAtTheLatestWithItsAttemptsAndNoStations) {
   {
     auto v2 = open({.schemaVersion = 2});
     ASSERT_TRUE(v2);
@@ -594,7 +646,7 @@ TEST_P(ResultsStoreTest, ASchemaTwoStoreOpensAtThreeWithItsAttemptsAndNoStations
   }
   auto v3 = open();
   ASSERT_TRUE(v3);
-  EXPECT_EQ(*v3->schemaVersion(), 3);
+  EXPECT_EQ(*v3->schemaVersion(), kStoreSchemaVersion);
   auto all = v3->attempts();
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 1u);

@@ -40,7 +40,12 @@ assessment::AttemptResult fakeScore(const ScenarioEntry& scenario,
            static_cast<double>(t) / tickRate,
            {0.0, 1.0, 0.0},
            static_cast<double>(actions[t].axis(skillsim::sim::crane_controls::kHoist)),
-           "hoist too high"});
+           assessment::Finding{
+               .kind = assessment::FindingKind::ForbiddenAction,
+               .control = "hoist",
+               .value = static_cast<double>(actions[t].axis(skillsim::sim::crane_controls::kHoist)),
+               .side = assessment::LimitSide::Above,
+               .limit = 0.5}});
     }
   }
   r.items = {{"path", "Q2 2", assessment::Category::Quality, 100.0, 100.0 - lost}};
@@ -110,6 +115,50 @@ TEST_F(TraceVerifierTest, IntactTraceMatchesItsReSimulation) {
       << out.line();
   EXPECT_NE(out.line().find("re-simulated bit-exact"), std::string::npos);
   EXPECT_NE(out.line().find("signed by " + keyId(mKey.publicKey())), std::string::npos);
+}
+
+// Issue 13 point 5: a trace signed before findings (a format 1 result: reason texts, hashed by the
+// v1 rule) still verifies when its re-simulation agrees in every score, tick, time and position;
+// the texts are taken as recorded. One that re-simulates differently is still a mismatch.
+TEST_F(TraceVerifierTest, AFormatOneTraceVerifiesByItsScoresKeepingItsRecordedTexts) {
+  const auto path = mDir / "old.sktrace";
+  const TraceHeader header = sampleHeader();
+  auto writer = TraceWriter::create(path, header, mKey);
+  ASSERT_TRUE(writer);
+  std::vector<core::ActionState> actions;
+  for (std::uint64_t t = 0; t < 600; ++t) {
+    actions.push_back(sampleInput(t + 13));
+    ASSERT_TRUE(writer->append(actions.back()));
+  }
+  assessment::AttemptResult old = fakeScore(mScenario, actions, header.tickRate);
+  ASSERT_FALSE(old.deductions.empty());
+  old.format = 1;
+  for (auto& d : old.deductions) {
+    d.finding = {};
+    d.legacyReason = "hoist control 0.9 above 0.5 (occurrence 1)";
+  }
+  ASSERT_TRUE(writer->finish(old));
+  auto read = TraceReader::read(path);
+  ASSERT_TRUE(read) << read.error().toString();
+  ASSERT_TRUE(read->result);
+  EXPECT_EQ(read->result->format, 1u);
+  EXPECT_EQ(read->result->deductions[0].legacyReason, "hoist control 0.9 above 0.5 (occurrence 1)");
+  EXPECT_EQ(read->resultHash, resultHash(old)); // the v1 hash, over the texts
+
+  TraceVerifier verifier(index(), fake()); // re-simulates with findings (format 2)
+  const VerifyOutcome out = verifier.verify(path);
+  EXPECT_EQ(out.status, VerifyStatus::Match) << out.line();
+  EXPECT_NE(out.line().find("a format 1 result: its reason texts are kept as recorded"),
+            std::string::npos)
+      << out.line();
+
+  Resimulator drifted = [](const ScenarioEntry& s, const Trace& t) {
+    assessment::AttemptResult r = fakeScore(s, t.actions, t.header.tickRate);
+    r.deductions.at(0).measured += 0.01;
+    return core::Expected<assessment::AttemptResult>(r);
+  };
+  const VerifyOutcome bad = TraceVerifier(index(), drifted).verify(path);
+  EXPECT_EQ(bad.status, VerifyStatus::Mismatch) << bad.line();
 }
 
 TEST_F(TraceVerifierTest, DifferentReSimulationIsAMismatchSayingWhere) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <numbers>
+
 namespace skillsim::report {
 namespace {
 
@@ -16,7 +18,14 @@ assessment::AttemptResult result() {
   d.points = 4.0;
   d.time = 12.5;
   d.position = {3.0, 2.5, 7.0};
-  d.reason = "swing over 5°";
+  d.finding.kind = assessment::FindingKind::MetricBand;
+  d.finding.metric = "load_swing_angle";
+  d.finding.unit = "rad";
+  d.finding.value = 5.5 * std::numbers::pi / 180.0;
+  d.finding.side = assessment::LimitSide::Above;
+  d.finding.limit = 5.0 * std::numbers::pi / 180.0;
+  d.finding.duration = 1.25;
+  d.finding.phase = "setdown_b";
   r.deductions.push_back(d);
   d.points = 10.0;
   d.time = 30.0;
@@ -63,8 +72,42 @@ TEST(ReportFromResult, DeductionsArePlacedOnTheGroundPlan) {
   ASSERT_EQ(attempt.deductions.size(), 5u);
   EXPECT_DOUBLE_EQ(attempt.deductions[0].planX, 3.0);
   EXPECT_DOUBLE_EQ(attempt.deductions[0].planZ, 7.0);
-  EXPECT_EQ(attempt.deductions[0].reason, "swing over 5°");
+  // Until it is given words, a deduction carries its finding's data, never nothing.
+  EXPECT_NE(attempt.deductions[0].reason.find("\"kind\":\"metric_band\""), std::string::npos)
+      << attempt.deductions[0].reason;
   EXPECT_TRUE(attempt.samples.empty());
+}
+
+TEST(ReportFromResult, DeductionTextsComeFromTheTemplatesInTheReportsLanguage) {
+  scenario::Scenario s;
+  sim::MachineDecl machine;
+  machine.metrics.push_back(
+      {"load_swing_angle", sim::Unit::Radian, 0.0, 1.6, "载荷摆角", "load swing"});
+  s.machine = machine;
+  s.labels["setdown_b"] = {"B 圈落放", "setting down in B"};
+  s.standard.items.push_back({.id = "path",
+                              .descriptionZh = "吊运物件曲线运行",
+                              .descriptionEn = "Moving the bucket along a curved path"});
+  const assessment::AttemptResult r = result();
+  const std::string assets = std::string(SKILLSIM_SOURCE_DIR) + "/assets";
+  auto en = messages::MessageTemplates::load(assets, "en");
+  auto zh = messages::MessageTemplates::load(assets, "zh-CN");
+  ASSERT_TRUE(en && zh);
+  ReportAttempt english = reportAttemptFromResult(r);
+  writeDeductionTexts(english, r, *en, &s);
+  EXPECT_EQ(english.deductions[0].reason,
+            "load swing 5.5° over the 5.0° limit for 1.25 s (setting down in B)");
+  EXPECT_EQ(english.deductions[0].itemTitle, "Moving the bucket along a curved path");
+  ReportAttempt chinese = reportAttemptFromResult(r);
+  writeDeductionTexts(chinese, r, *zh, &s);
+  EXPECT_EQ(chinese.deductions[0].reason, "载荷摆角 5.5° 超过 5.0° 限值 1.25 s（B 圈落放）");
+  EXPECT_EQ(chinese.deductions[0].itemTitle, "吊运物件曲线运行");
+  // Without the scenario the metric is named by its id, the item by its id.
+  ReportAttempt bare = reportAttemptFromResult(r);
+  writeDeductionTexts(bare, r, *en, nullptr);
+  EXPECT_EQ(bare.deductions[0].reason,
+            "load_swing_angle 5.5° over the 5.0° limit for 1.25 s (setdown_b)");
+  EXPECT_EQ(bare.deductions[0].itemTitle, "path");
 }
 
 TEST(ReportFromResult, NoItemsNoDeductions) {
@@ -86,8 +129,8 @@ records::AttemptRecord storedAttempt() {
   r.mode = records::AttemptMode::Exam;
   r.startUtc = 1795939200; // 2026-11-29T08:00:00Z
   r.result.items = {{"path", "2", assessment::Category::Procedure, 50.0, 44.0}};
-  r.result.deductions = {{"path", "swing", 6.0, 100, 12.0, {1.0, 2.0, 3.0}, 0.1, "swing"}};
-  r.result.vetoes = {{"hazard", "drop", 200, 20.0, {0.0, 0.0, 0.0}, "load dropped"}};
+  r.result.deductions = {{"path", "swing", 6.0, 100, 12.0, {1.0, 2.0, 3.0}, 0.1, {}}};
+  r.result.vetoes = {{"hazard", "drop", 200, 20.0, {0.0, 0.0, 0.0}, {}}};
   r.result.totalPoints = 44.0;
   r.result.maxPoints = 50.0;
   r.result.duration = 60.0;

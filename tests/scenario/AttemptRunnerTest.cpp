@@ -165,7 +165,8 @@ TEST(AttemptRunner, CleanPracticeLiftPassesAndIsDeterministic) {
   assessment::AttemptResult r = (*first)->result();
   std::string deductions;
   for (const auto& d : r.deductions) {
-    deductions += d.criterionId + " " + std::to_string(d.points) + " " + d.reason + "\n";
+    deductions += d.criterionId + " " + std::to_string(d.points) + " " +
+                  std::string(assessment::toString(d.finding.kind)) + "\n";
   }
   EXPECT_TRUE(r.completed) << deductions;
   EXPECT_TRUE(r.vetoes.empty());
@@ -221,7 +222,9 @@ TEST(AttemptRunner, MovingWithoutTheHornCostsTheHornPoints) {
   ASSERT_NE(horn, nullptr);
   EXPECT_DOUBLE_EQ(horn->points, 10.0);
   EXPECT_EQ(horn->tick, 1u); // the first tick already lowers the hook
-  EXPECT_EQ(horn->reason, "motion before horn");
+  EXPECT_EQ(horn->finding.kind, assessment::FindingKind::OutOfOrder);
+  EXPECT_EQ(horn->finding.event, "motion");
+  EXPECT_EQ(horn->finding.expected, "horn");
 }
 
 TEST(AttemptRunner, ReleasingAHangingLoadIsAVeto) {
@@ -431,7 +434,8 @@ TEST(AttemptRunner, Q2FirstLegScoredByTheExamRubric) {
   assessment::AttemptResult r = runner.result();
   std::string deductions;
   for (const auto& d : r.deductions) {
-    deductions += d.criterionId + " " + std::to_string(d.points) + " " + d.reason + "\n";
+    deductions += d.criterionId + " " + std::to_string(d.points) + " " +
+                  std::string(assessment::toString(d.finding.kind)) + "\n";
   }
   EXPECT_TRUE(r.vetoes.empty()) << deductions;
   // Done right on this leg: horn first, 2-4 m in transfer, no re-hoisting while setting down.
@@ -456,8 +460,7 @@ TEST(AttemptRunner, Q2FirstLegScoredByTheExamRubric) {
   // … while the rest of the exam was never done: C never placed, the circles' order incomplete,
   // and the attempt not completed, so it fails.
   ASSERT_NE(find(r, "placement_c"), nullptr) << deductions;
-  EXPECT_NE(find(r, "circle_order")->reason.find("next expected 'circle_c'"), std::string::npos)
-      << deductions;
+  EXPECT_EQ(find(r, "circle_order")->finding.other, "circle_c") << deductions;
   EXPECT_FALSE(r.completed);
   EXPECT_FALSE(r.passed);
 }
@@ -594,5 +597,7 @@ position = [-0.6, 1.0, 0.0]
   ASSERT_GE(run.rawBegins.size(), 2u);
   EXPECT_LT(run.rawBegins[1] - run.rawBegins[0], 120u) << "not within 0.5 s";
   ASSERT_GE(run.result.deductions.size(), 2u);
-  EXPECT_NE(run.result.deductions[0].reason, "");
+  EXPECT_EQ(run.result.deductions[0].finding.kind, assessment::FindingKind::Contact);
+  EXPECT_NE(run.result.deductions[0].finding.other, run.result.deductions[1].finding.other)
+      << "two piles, each named";
 }

@@ -797,3 +797,26 @@ TEST(ScenarioLoader, UnknownMachineKindListsTheKnownOnes) {
   EXPECT_NE(r.problems[0].message.find("'overhead_crane'"), std::string::npos)
       << r.problems[0].message;
 }
+
+// Issue 13 point 5: display names for deduction texts; a label of nothing is refused, named.
+TEST(ScenarioLoader, LabelsGiveDisplayNamesAndALabelOfNothingIsNamed) {
+  const std::string labelled = kScenario +
+                               "\n[labels]\ncrate = { zh = \"木箱\", en = \"the crate\" }\n"
+                               "target = { zh = \"目标圈\", en = \"the target circle\" }\n";
+  ValidationReport ok = check(labelled);
+  ASSERT_TRUE(ok.valid()) << (ok.problems.empty() ? "" : ok.problems[0].toString());
+  ASSERT_TRUE(ok.scenario);
+  EXPECT_EQ(ok.scenario->labels.at("crate").zh, "木箱");
+  EXPECT_EQ(ok.scenario->labels.at("target").en, "the target circle");
+  const std::string unknown =
+      kScenario + "\n[labels]\npile_9 = { zh = \"9 号桩\", en = \"pile 9\" }\n";
+  ValidationReport bad = check(unknown);
+  ASSERT_EQ(bad.problems.size(), 1u);
+  EXPECT_EQ(bad.problems[0].message, "'pile_9' names no body, zone, tag or phase of this scenario");
+  EXPECT_EQ(bad.problems[0].location.fieldPath, "labels.pile_9");
+  EXPECT_EQ(bad.problems[0].location.line, where(unknown, "pile_9").first);
+  const std::string halfDone = kScenario + "\n[labels]\ncrate = { zh = \"木箱\" }\n";
+  ValidationReport half = check(halfDone);
+  ASSERT_EQ(half.problems.size(), 1u);
+  EXPECT_EQ(half.problems[0].location.fieldPath, "labels.crate.en");
+}

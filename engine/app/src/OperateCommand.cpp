@@ -13,6 +13,7 @@
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <algorithm>
+#include <optional>
 #include <ostream>
 
 namespace skillsim::app {
@@ -78,7 +79,19 @@ int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& e
     err << ok.error().toString() << '\n';
     return kExitFailure;
   }
-  printItemisedScore(run->result, out);
+  // The scripted operator's run is printed in English (it has no --lang).
+  std::optional<messages::MessageTemplates> templates;
+  if (const auto assets = findAssetsFolder(options.scenario)) {
+    if (auto loaded = messages::MessageTemplates::load(*assets, "en"); loaded) {
+      templates = std::move(*loaded);
+    }
+  }
+  printItemisedScore(
+      run->result, out,
+      ScoreText{templates ? &*templates : nullptr,
+                messages::makeContext(scenario->machine ? &*scenario->machine : nullptr,
+                                      scenario->labels),
+                &scenario->standard});
   out << "trace: " << options.out << " (" << run->actions.size() << " ticks)\n";
   return kExitOk;
 }

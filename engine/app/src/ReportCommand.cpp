@@ -3,6 +3,7 @@
 #include "ProgressBar.h"
 #include "TraceSearchCli.h"
 
+#include "skillsim/app/AssetsFolder.h"
 #include "skillsim/app/Cli.h"
 
 #include <skillsim/certify/CertificateDecisionStore.h>
@@ -94,6 +95,18 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
 
   const std::map<std::string, scenario::Scenario> scenarios =
       scenariosByHash(options.traces.scenariosDir);
+  // Deduction texts in the report's language, from the templates the HUD uses.
+  const std::string templatesTag = options.lang == "en" ? "en" : "zh-CN";
+  const auto assetsDir = findAssetsFolder(options.traces.scenariosDir);
+  auto templates =
+      assetsDir
+          ? messages::MessageTemplates::load(*assetsDir, templatesTag)
+          : core::Expected<messages::MessageTemplates>(core::makeError(
+                core::ErrorCode::NotFound,
+                describeAssetsSearch(options.traces.scenariosDir, AssetsSearch::fromProcess())));
+  if (!templates) {
+    return fail(templates.error());
+  }
   report::ReportDocument document;
   document.language = options.lang;
   document.title = options.title;
@@ -137,6 +150,8 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
         attempt.verificationNote = check.note;
       }
       auto s = scenarios.find(record.scenario.hash);
+      report::writeDeductionTexts(attempt, record.result, *templates,
+                                  s != scenarios.end() ? &s->second : nullptr);
       if (s != scenarios.end()) {
         attempt.zones = report::reportZones(s->second);
       }

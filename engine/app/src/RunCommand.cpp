@@ -21,6 +21,7 @@
 #include <skillsim/render/RgbaImage.h>
 #include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
+#include <skillsim/ui/DeductionText.h>
 #include <skillsim/ui/Hud.h>
 #include <skillsim/ui/HudGuide.h>
 #include <skillsim/ui/I18n.h>
@@ -42,7 +43,9 @@ namespace {
 ui::HudModel hudAt(const scenario::Scenario& s, const sim::Simulation& sim,
                    const assessment::Assessor& assessor, const scenario::StepTracker& steps,
                    const ui::ClockReading& clock, const core::ActionState& actions,
-                   ui::AttemptMode mode, const std::string& camera, bool chinese) {
+                   ui::AttemptMode mode, const std::string& camera, bool chinese,
+                   const messages::MessageTemplates& templates,
+                   const messages::MessageContext& context) {
   ui::HudModel m;
   m.mode = mode;
   m.scenarioTitle = chinese ? s.titleZh : s.titleEn;
@@ -57,7 +60,8 @@ ui::HudModel hudAt(const scenario::Scenario& s, const sim::Simulation& sim,
   m.score = assessor.runningScore();
   m.maxScore = assessor.maxScore();
   for (const auto& d : assessor.deductions()) {
-    m.deductions.push_back({d.time, d.points, d.reason});
+    m.deductions.push_back(
+        {d.time, d.points, messages::findingText(d.finding, templates, context)});
   }
   const ui::Language language = chinese ? ui::Language::ChineseSimplified : ui::Language::English;
   if (s.machine) {
@@ -220,15 +224,27 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
   std::optional<ui::HudModel> hud;
   double shotTime = 0.0; ///< s: when the screenshot was taken
   std::optional<core::Error> shotError;
+  // The UI text holds the deduction templates (--lang); a screenshot cannot do without it, the
+  // itemised score then prints each finding's data instead of its text.
   const ui::I18n* text = nullptr;
-  if (!o.screenshot.empty()) {
-    auto loaded = session.text(o.scenario);
-    if (!loaded) {
-      err << loaded.error().toString() << '\n';
+  std::optional<messages::MessageTemplates> templates;
+  if (auto loaded = session.text(o.scenario); loaded) {
+    text = *loaded;
+    auto made = ui::messageTemplates(*text);
+    if (!made) {
+      err << made.error().toString() << '\n';
       return kExitFailure;
     }
-    text = *loaded;
+    templates = std::move(*made);
+  } else if (!o.screenshot.empty()) {
+    err << loaded.error().toString() << '\n';
+    return kExitFailure;
+  } else {
+    err << "warning: " << loaded.error().toString()
+        << " (deductions are printed as data, not text)\n";
   }
+  const messages::MessageContext messageContext =
+      messages::makeContext(scenario->machine ? &*scenario->machine : nullptr, scenario->labels);
   auto runner = scenario::AttemptRunner::create(*scenario);
   if (!runner) {
     err << runner.error().toString() << '\n';
@@ -237,7 +253,7 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
   ui::TaskClock clock(ui::timedPhases(scenario->rubric), scenario->tickRate);
   ui::ToastQueue toasts;
   (*runner)->addObserver([&](const scenario::AttemptTick& t) {
-    if (!text) {
+    if (o.screenshot.empty() || !text || !templates) {
       return;
     }
     if (const sim::MachineDecl* machine = t.simulation.machine()) {
@@ -246,7 +262,7 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (!shotError && t.index == std::min<std::uint64_t>(shotTick, trace->actions.size() - 1)) {
       const ui::ClockReading reading = clock.update(t.simulation.tick(), t.assessor.phaseTicks());
       hud = hudAt(*scenario, t.simulation, t.assessor, (*runner)->steps(), reading, t.actions, mode,
-                  camera, session.chinese());
+                  camera, session.chinese(), *templates, messageContext);
       shotTime = t.simulation.time();
       const auto views = ui::cameraLabels(scenario->simulation.cameras, *text);
       hud->cameraName = views.empty() ? std::string() : views.front();
@@ -289,7 +305,9 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
   if (o.observer.onResult) {
     o.observer.onResult(result);
   }
-  printItemisedScore(result, out);
+  printItemisedScore(
+      result, out,
+      ScoreText{templates ? &*templates : nullptr, messageContext, &scenario->standard});
   if (trace->result && !(*trace->result == result)) {
     err << "skillsim run: warning: the replayed result differs from the one recorded in " << o.input
         << " (recorded by build " << trace->header.buildId << ")\n";

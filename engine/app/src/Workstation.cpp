@@ -25,6 +25,7 @@
 #include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 #include <skillsim/ui/ControlsCard.h>
+#include <skillsim/ui/DeductionText.h>
 #include <skillsim/ui/Hud.h>
 #include <skillsim/ui/HudGuide.h>
 #include <skillsim/ui/I18n.h>
@@ -262,6 +263,15 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
   const auto mode = practice ? records::AttemptMode::Practice : records::AttemptMode::Exam;
   const bool chinese = session.chinese();
   const std::string title = chinese ? scenario->titleZh : scenario->titleEn;
+  // Deduction texts: made at display time from findings, in the session's language.
+  auto templates = ui::messageTemplates(**text);
+  if (!templates) {
+    err << templates.error().toString() << '\n';
+    return kExitFailure;
+  }
+  const messages::MessageContext messageContext =
+      messages::makeContext(scenario->machine ? &*scenario->machine : nullptr, scenario->labels);
+  const ScoreText scoreText{&*templates, messageContext, &scenario->standard};
   // The course and the training aids; the current target is the current task step's zone.
   const CourseView course(*scenario, !practice);
 
@@ -369,14 +379,14 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
         if (session.options().observer.onResult) {
           session.options().observer.onResult(result);
         }
-        printItemisedScore(result, out);
+        printItemisedScore(result, out, scoreText);
         std::map<std::string, std::string> titles;
         for (const auto& item : scenario->standard.items) {
-          titles[item.id] = chinese ? item.descriptionZh : item.descriptionEn;
+          titles[item.id] = messages::itemTitle(scenario->standard, item.id, *templates);
         }
-        results =
-            ui::makeResultsModel(result, titles, title, o.trainee,
-                                 practice ? ui::AttemptMode::Practice : ui::AttemptMode::Exam);
+        results = ui::makeResultsModel(result, titles, title, o.trainee,
+                                       practice ? ui::AttemptMode::Practice : ui::AttemptMode::Exam,
+                                       *templates, messageContext);
         results->stopReason = ui::timeLimitStopReason(result, scenario->rubric, **text);
         auto trace = records::TraceReader::read(a.tracePath);
         const auto record = session.attemptRecord(
@@ -424,7 +434,8 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       hud.score = a.runner->runningScore();
       hud.maxScore = a.runner->assessor().maxScore();
       for (const auto& d : a.runner->assessor().deductions()) {
-        hud.deductions.push_back({d.time, d.points, d.reason});
+        hud.deductions.push_back(
+            {d.time, d.points, messages::findingText(d.finding, *templates, messageContext)});
       }
       ui::fillControls(hud, controls, inputs.last, session.language());
       if (const sim::MachineDecl* machine = simulation.machine()) {

@@ -28,7 +28,7 @@ ScoreSheet::ScoreSheet(const Standard& standard, const Rubric& rubric)
 }
 
 double ScoreSheet::take(std::size_t criterion, double points, bool ignoreCap, const Observation& at,
-                        const glm::dvec3& position, double measured, std::string reason) {
+                        const glm::dvec3& position, double measured, Finding finding) {
   SKILLSIM_CHECK(criterion < mCriterionItem.size(), "criterion index out of range");
   if (!(points > 0.0)) {
     return 0.0;
@@ -42,6 +42,9 @@ double ScoreSheet::take(std::size_t criterion, double points, bool ignoreCap, co
   if (!(taken > 0.0)) {
     return 0.0;
   }
+  if (finding.phase.empty()) {
+    finding.phase = spec.phase;
+  }
   mItemLeft[item] -= taken;
   mCriterionTaken[criterion] += taken;
   mDeductions.push_back(Deduction{.itemId = spec.itemId,
@@ -51,35 +54,38 @@ double ScoreSheet::take(std::size_t criterion, double points, bool ignoreCap, co
                                   .time = at.time,
                                   .position = position,
                                   .measured = measured,
-                                  .reason = std::move(reason)});
+                                  .finding = std::move(finding)});
   return taken;
 }
 
 double ScoreSheet::deduct(std::size_t criterion, double points, const Observation& at,
-                          double measured, std::string reason) {
-  return take(criterion, points, false, at, at.position, measured, std::move(reason));
+                          double measured, Finding finding) {
+  return take(criterion, points, false, at, at.position, measured, std::move(finding));
 }
 
 double ScoreSheet::deductAt(std::size_t criterion, double points, const Observation& at,
-                            const glm::dvec3& position, double measured, std::string reason) {
-  return take(criterion, points, false, at, position, measured, std::move(reason));
+                            const glm::dvec3& position, double measured, Finding finding) {
+  return take(criterion, points, false, at, position, measured, std::move(finding));
 }
 
 double ScoreSheet::deductAllOfItem(std::size_t criterion, const Observation& at, double measured,
-                                   std::string reason) {
+                                   Finding finding) {
   double left = mItemLeft.at(mCriterionItem.at(criterion));
-  return take(criterion, left, true, at, at.position, measured, std::move(reason));
+  return take(criterion, left, true, at, at.position, measured, std::move(finding));
 }
 
 void ScoreSheet::veto(std::size_t criterion, const Observation& at, const glm::dvec3& position,
-                      std::string reason) {
+                      Finding finding) {
   const CriterionSpec& spec = mRubric.criteria.at(criterion);
+  if (finding.phase.empty()) {
+    finding.phase = spec.phase;
+  }
   mVetoes.push_back(Veto{.itemId = spec.itemId,
                          .criterionId = spec.id,
                          .tick = at.tick,
                          .time = at.time,
                          .position = position,
-                         .reason = std::move(reason)});
+                         .finding = std::move(finding)});
   mItemLeft[mCriterionItem[criterion]] = 0.0;
   mStopped = true;
 }

@@ -21,16 +21,16 @@ public:
 
   /** Deducts up to `points` for criterion `criterion`; returns the points actually taken. */
   double deduct(std::size_t criterion, double points, const Observation& at, double measured,
-                std::string reason);
+                Finding finding);
   /** Same, at an explicit position (an event's). */
   double deductAt(std::size_t criterion, double points, const Observation& at,
-                  const glm::dvec3& position, double measured, std::string reason);
+                  const glm::dvec3& position, double measured, Finding finding);
   /** Takes every point left of the criterion's item, ignoring the criterion's cap. */
   double deductAllOfItem(std::size_t criterion, const Observation& at, double measured,
-                         std::string reason);
+                         Finding finding);
   /** Records a veto of the criterion's item and stops the attempt. */
   void veto(std::size_t criterion, const Observation& at, const glm::dvec3& position,
-            std::string reason);
+            Finding finding);
   /** Stops the attempt (not completed). */
   void stop() { mStopped = true; }
 
@@ -43,7 +43,7 @@ public:
 
 private:
   double take(std::size_t criterion, double points, bool ignoreCap, const Observation& at,
-              const glm::dvec3& position, double measured, std::string reason);
+              const glm::dvec3& position, double measured, Finding finding);
 
   const Standard& mStandard;
   const Rubric& mRubric;

@@ -75,4 +75,71 @@ std::string attemptsToCsv(std::span<const records::AttemptRecord> records,
   return out;
 }
 
+namespace {
+
+template <typename Entry>
+void appendEntry(std::string& out, const records::AttemptRecord& a, const char* entry,
+                 const Entry& e, double points, const ExportText& text) {
+  const assessment::Finding& f = e.finding;
+  const bool findings = a.result.format >= 2;
+  std::string english = e.legacyReason;
+  if (findings && text.english != nullptr) {
+    auto it = text.contexts.find(a.scenario.id);
+    english = messages::findingText(
+        f, *text.english, it != text.contexts.end() ? it->second : messages::MessageContext{});
+  }
+  auto num = [&](double v) { return findings ? number(v) : std::string(); };
+  auto count = [&](std::uint32_t v) { return findings ? std::to_string(v) : std::string(); };
+  const std::array<std::string, 26> row = {field(a.attemptId),
+                                           field(a.traineeId),
+                                           field(a.scenario.id),
+                                           entry,
+                                           number(e.time),
+                                           field(e.itemId),
+                                           field(e.criterionId),
+                                           number(points),
+                                           findings ? std::string(assessment::toString(f.kind))
+                                                    : std::string(),
+                                           field(f.metric),
+                                           field(f.control),
+                                           field(f.unit),
+                                           num(f.value),
+                                           std::string(assessment::toString(f.side)),
+                                           num(f.limit),
+                                           num(f.limit2),
+                                           num(f.duration),
+                                           field(f.phase),
+                                           field(f.subject),
+                                           field(f.other),
+                                           field(f.event),
+                                           field(f.expected),
+                                           count(f.occurrence),
+                                           count(f.count),
+                                           count(f.total),
+                                           field(english)};
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    out += row[i];
+    out += i + 1 < row.size() ? "," : "\r\n";
+  }
+}
+
+} // namespace
+
+std::string deductionsToCsv(std::span<const records::AttemptRecord> records, const ExportText& text,
+                            const CsvOptions& options) {
+  std::string out = options.byteOrderMark ? "\xEF\xBB\xBF" : "";
+  out += "attempt_id,trainee_id,scenario_id,entry,time_s,item_id,criterion_id,points,kind,metric,"
+         "control,unit,value,side,limit,limit2,duration_s,phase,subject,other,event,expected,"
+         "occurrence,count,total,text_en\r\n";
+  for (const records::AttemptRecord& a : records) {
+    for (const auto& d : a.result.deductions) {
+      appendEntry(out, a, "deduction", d, d.points, text);
+    }
+    for (const auto& v : a.result.vetoes) {
+      appendEntry(out, a, "veto", v, 0.0, text);
+    }
+  }
+  return out;
+}
+
 } // namespace skillsim::exporting

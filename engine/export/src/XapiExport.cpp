@@ -2,6 +2,7 @@
 
 #include "skillsim/export/DerivedUuid.h"
 
+#include <skillsim/records/ResultJson.h>
 #include <skillsim/records/TraceHeader.h>
 
 #include <nlohmann/json.hpp>
@@ -101,30 +102,49 @@ json languageMap(const std::string& zh, const std::string& en) {
   return m;
 }
 
-json deductionList(const records::AttemptRecord& a) {
+/** The finding's data and its English text (or a format 1 record's reason) on an entry. */
+template <typename Entry>
+void addFinding(json& entry, const records::AttemptRecord& a, const Entry& e,
+                const ExportText& text) {
+  if (a.result.format < 2) {
+    entry["text"] = e.legacyReason;
+    return;
+  }
+  entry["finding"] = json::parse(records::findingToJson(e.finding));
+  if (text.english != nullptr) {
+    auto it = text.contexts.find(a.scenario.id);
+    entry["text"] =
+        messages::findingText(e.finding, *text.english,
+                              it != text.contexts.end() ? it->second : messages::MessageContext{});
+  }
+}
+
+json deductionList(const records::AttemptRecord& a, const ExportText& text) {
   json list = json::array();
   for (const auto& d : a.result.deductions) {
-    list.push_back({{"item", d.itemId},
-                    {"criterion", d.criterionId},
-                    {"points", d.points},
-                    {"tick", d.tick},
-                    {"time", d.time},
-                    {"position", json::array({d.position.x, d.position.y, d.position.z})},
-                    {"measured", d.measured},
-                    {"reason", d.reason}});
+    json entry = {{"item", d.itemId},
+                  {"criterion", d.criterionId},
+                  {"points", d.points},
+                  {"tick", d.tick},
+                  {"time", d.time},
+                  {"position", json::array({d.position.x, d.position.y, d.position.z})},
+                  {"measured", d.measured}};
+    addFinding(entry, a, d, text);
+    list.push_back(std::move(entry));
   }
   return list;
 }
 
-json vetoList(const records::AttemptRecord& a) {
+json vetoList(const records::AttemptRecord& a, const ExportText& text) {
   json list = json::array();
   for (const auto& v : a.result.vetoes) {
-    list.push_back({{"item", v.itemId},
-                    {"criterion", v.criterionId},
-                    {"tick", v.tick},
-                    {"time", v.time},
-                    {"position", json::array({v.position.x, v.position.y, v.position.z})},
-                    {"reason", v.reason}});
+    json entry = {{"item", v.itemId},
+                  {"criterion", v.criterionId},
+                  {"tick", v.tick},
+                  {"time", v.time},
+                  {"position", json::array({v.position.x, v.position.y, v.position.z})}};
+    addFinding(entry, a, v, text);
+    list.push_back(std::move(entry));
   }
   return list;
 }
@@ -181,8 +201,8 @@ json statement(const records::AttemptRecord& a, const XapiOptions& o, const Verb
         {"completion", r.completed},
         {"duration", isoDuration(r.duration)},
         {"extensions",
-         {{o.extensionIriBase + "deductions", deductionList(a)},
-          {o.extensionIriBase + "vetoes", vetoList(a)},
+         {{o.extensionIriBase + "deductions", deductionList(a, o.text)},
+          {o.extensionIriBase + "vetoes", vetoList(a, o.text)},
           {o.extensionIriBase + "pass-mark", r.passMark},
           {o.extensionIriBase + "level", r.level}}}};
   }

@@ -17,6 +17,30 @@ namespace {
 
 json vec3(const glm::dvec3& v) { return json::array({v.x, v.y, v.z}); }
 
+/** A finite number, or null for a non-finite one (JSON has no form for it; null reads as NaN). */
+json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+json findingObject(const assessment::Finding& f) {
+  return {{"kind", std::string(assessment::toString(f.kind))},
+          {"metric", f.metric},
+          {"control", f.control},
+          {"unit", f.unit},
+          {"value", number(f.value)},
+          {"side", std::string(assessment::toString(f.side))},
+          {"limit", number(f.limit)},
+          {"limit2", number(f.limit2)},
+          {"duration", number(f.duration)},
+          {"since", number(f.since)},
+          {"phase", f.phase},
+          {"subject", f.subject},
+          {"other", f.other},
+          {"event", f.event},
+          {"expected", f.expected},
+          {"occurrence", f.occurrence},
+          {"count", f.count},
+          {"total", f.total}};
+}
+
 json resultObject(const assessment::AttemptResult& r) {
   json items = json::array();
   for (const auto& i : r.items) {
@@ -34,8 +58,12 @@ json resultObject(const assessment::AttemptResult& r) {
                           {"tick", d.tick},
                           {"time", d.time},
                           {"position", vec3(d.position)},
-                          {"measured", d.measured},
-                          {"reason", d.reason}});
+                          {"measured", d.measured}});
+    if (r.format >= 2) {
+      deductions.back()["finding"] = findingObject(d.finding);
+    } else {
+      deductions.back()["reason"] = d.legacyReason;
+    }
   }
   json vetoes = json::array();
   for (const auto& v : r.vetoes) {
@@ -43,22 +71,31 @@ json resultObject(const assessment::AttemptResult& r) {
                       {"criterionId", v.criterionId},
                       {"tick", v.tick},
                       {"time", v.time},
-                      {"position", vec3(v.position)},
-                      {"reason", v.reason}});
+                      {"position", vec3(v.position)}});
+    if (r.format >= 2) {
+      vetoes.back()["finding"] = findingObject(v.finding);
+    } else {
+      vetoes.back()["reason"] = v.legacyReason;
+    }
   }
-  return {{"scenarioId", r.scenarioId},
-          {"standardId", r.standardId},
-          {"items", items},
-          {"deductions", deductions},
-          {"vetoes", vetoes},
-          {"totalPoints", r.totalPoints},
-          {"maxPoints", r.maxPoints},
-          {"passMark", r.passMark},
-          {"passed", r.passed},
-          {"completed", r.completed},
-          {"endTick", r.endTick},
-          {"duration", r.duration},
-          {"level", r.level}};
+  json out = {{"scenarioId", r.scenarioId},
+              {"standardId", r.standardId},
+              {"items", items},
+              {"deductions", deductions},
+              {"vetoes", vetoes},
+              {"totalPoints", r.totalPoints},
+              {"maxPoints", r.maxPoints},
+              {"passMark", r.passMark},
+              {"passed", r.passed},
+              {"completed", r.completed},
+              {"endTick", r.endTick},
+              {"duration", r.duration},
+              {"level", r.level}};
+  if (r.format >= 2) {
+    // Format 1 (no key) had free-text reasons; 2 has findings (docs/trace-format.md).
+    out["format"] = r.format;
+  }
+  return out;
 }
 
 json attemptObject(const AttemptRecord& a) {
@@ -169,6 +206,22 @@ public:
     }
     return v;
   }
+  /** A number, or NaN for null (a non-finite value written as null). */
+  double numOrNull(const json& obj, const std::string& path, const char* name) {
+    const json* v = field(obj, path, name);
+    if (v != nullptr && v->is_null()) {
+      return std::numeric_limits<double>::quiet_NaN();
+    }
+    return v == nullptr ? 0.0 : num(obj, path, name);
+  }
+  std::uint32_t u32(const json& obj, const std::string& path, const char* name) {
+    const std::uint64_t v = u64(obj, path, name);
+    if (v > 0xffffffffu) {
+      failAt(join(path, name), "expected a count below 2^32");
+      return 0;
+    }
+    return static_cast<std::uint32_t>(v);
+  }
   glm::dvec3 vec(const json& obj, const std::string& path, const char* name) {
     const json* v = field(obj, path, name);
     if (v == nullptr) {
@@ -200,8 +253,48 @@ private:
   core::Error mError;
 };
 
+assessment::Finding readFinding(FieldReader& in, const json& j, const std::string& path) {
+  assessment::Finding f;
+  const std::string kind = in.str(j, path, "kind");
+  if (auto k = assessment::findingKindFromName(kind)) {
+    f.kind = *k;
+  } else if (!in.failed()) {
+    in.failAt(path + ".kind", "'" + kind + "' is not a finding kind (docs/deduction-messages.md)");
+  }
+  f.metric = in.str(j, path, "metric");
+  f.control = in.str(j, path, "control");
+  f.unit = in.str(j, path, "unit");
+  f.value = in.numOrNull(j, path, "value");
+  const std::string side = in.str(j, path, "side");
+  if (auto s = assessment::limitSideFromName(side)) {
+    f.side = *s;
+  } else if (!in.failed()) {
+    in.failAt(path + ".side", "'" + side + "' is not a limit side (\"\", above, below, reversed)");
+  }
+  f.limit = in.numOrNull(j, path, "limit");
+  f.limit2 = in.numOrNull(j, path, "limit2");
+  f.duration = in.numOrNull(j, path, "duration");
+  f.since = in.numOrNull(j, path, "since");
+  f.phase = in.str(j, path, "phase");
+  f.subject = in.str(j, path, "subject");
+  f.other = in.str(j, path, "other");
+  f.event = in.str(j, path, "event");
+  f.expected = in.str(j, path, "expected");
+  f.occurrence = in.u32(j, path, "occurrence");
+  f.count = in.u32(j, path, "count");
+  f.total = in.u32(j, path, "total");
+  return f;
+}
+
 assessment::AttemptResult readResult(FieldReader& in, const json& j, const std::string& path) {
   assessment::AttemptResult r;
+  // No "format": a format 1 result (free-text reasons, hashed as skillsim-attempt-result-v1).
+  r.format = j.is_object() && j.contains("format") ? in.u32(j, path, "format") : 1;
+  if (!in.failed() && (r.format < 1 || r.format > 2)) {
+    in.failAt(FieldReader::join(path, "format"),
+              "result format " + std::to_string(r.format) + " is not supported (1 or 2)");
+  }
+  const bool findings = r.format >= 2;
   r.scenarioId = in.str(j, path, "scenarioId");
   r.standardId = in.str(j, path, "standardId");
   if (const json* items = in.array(j, path, "items")) {
@@ -236,7 +329,13 @@ assessment::AttemptResult readResult(FieldReader& in, const json& j, const std::
       d.time = in.num(e, p, "time");
       d.position = in.vec(e, p, "position");
       d.measured = in.num(e, p, "measured");
-      d.reason = in.str(e, p, "reason");
+      if (findings) {
+        if (const json* f = in.field(e, p, "finding")) {
+          d.finding = readFinding(in, *f, p + ".finding");
+        }
+      } else {
+        d.legacyReason = in.str(e, p, "reason");
+      }
       r.deductions.push_back(std::move(d));
     }
   }
@@ -250,7 +349,13 @@ assessment::AttemptResult readResult(FieldReader& in, const json& j, const std::
       v.tick = in.u64(e, p, "tick");
       v.time = in.num(e, p, "time");
       v.position = in.vec(e, p, "position");
-      v.reason = in.str(e, p, "reason");
+      if (findings) {
+        if (const json* f = in.field(e, p, "finding")) {
+          v.finding = readFinding(in, *f, p + ".finding");
+        }
+      } else {
+        v.legacyReason = in.str(e, p, "reason");
+      }
       r.vetoes.push_back(std::move(v));
     }
   }
@@ -326,6 +431,24 @@ core::Expected<assessment::AttemptResult> resultFromJson(std::string_view text,
     return in.error();
   }
   return r;
+}
+
+std::string findingToJson(const assessment::Finding& finding) {
+  return dump(findingObject(finding), -1);
+}
+
+core::Expected<assessment::Finding> findingFromJson(std::string_view text,
+                                                    const std::string& source) {
+  auto j = parseJson(text, source);
+  if (!j) {
+    return std::move(j).error();
+  }
+  FieldReader in(source);
+  assessment::Finding f = readFinding(in, *j, "");
+  if (in.failed()) {
+    return in.error();
+  }
+  return f;
 }
 
 std::string attemptToJson(const AttemptRecord& record, int indent) {

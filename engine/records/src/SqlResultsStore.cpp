@@ -1,5 +1,7 @@
 #include "SqlResultsStore.h"
 
+#include "skillsim/records/ResultJson.h"
+
 #include "skillsim/records/ResultHash.h"
 #include "skillsim/records/TraceHeader.h"
 
@@ -109,6 +111,14 @@ const std::array<std::vector<std::string_view>, kStoreSchemaVersion> kMigrations
              invigilator_id TEXT NOT NULL,
              opened_unix BIGINT NOT NULL,
              closed_unix BIGINT))",
+    },
+    // 4: each deduction's and veto's finding (issue 13: data, the text made at display time) as
+    // the JSON of records::findingToJson, and the result's format. Rows of schema 2 keep their
+    // reason text and read as format 1 results (docs/results-store.md); so do schema 3 rows.
+    {
+        R"(ALTER TABLE attempts ADD COLUMN result_format INTEGER NOT NULL DEFAULT 1)",
+        R"(ALTER TABLE deductions ADD COLUMN finding TEXT NOT NULL DEFAULT '')",
+        R"(ALTER TABLE vetoes ADD COLUMN finding TEXT NOT NULL DEFAULT '')",
     },
 }};
 
@@ -282,6 +292,11 @@ core::Expected<void> SqlResultsStore::writeAttempt(const AttemptRecord& a) {
       p.push_back(flag(r.completed));
       p.push_back(text(r.level));
     }
+    if (mVersion >= 4) {
+      sql += ", result_format";
+      values += ", $21";
+      p.push_back(integer(r.format));
+    }
     auto q = mDb->query(sql + ") VALUES (" + values + ")", p);
     if (!q) {
       return std::move(q).error();
@@ -305,14 +320,19 @@ core::Expected<void> SqlResultsStore::writeAttempt(const AttemptRecord& a) {
   }
   for (std::size_t i = 0; i < r.deductions.size(); ++i) {
     const assessment::Deduction& d = r.deductions[i];
-    const std::array<SqlValue, 12> p = {
+    std::vector<SqlValue> p = {
         text(a.attemptId), integer(i),      text(d.itemId), text(d.criterionId),
         d.points,          integer(d.tick), d.time,         d.position.x,
-        d.position.y,      d.position.z,    d.measured,     text(d.reason)};
-    auto q = mDb->query("INSERT INTO deductions (attempt_id, ordinal, item_id, criterion_id, "
-                        "points, tick, time_s, x, y, z, measured, reason) VALUES ($1, $2, $3, $4, "
-                        "$5, $6, $7, $8, $9, $10, $11, $12)",
-                        p);
+        d.position.y,      d.position.z,    d.measured,     text(d.legacyReason)};
+    std::string sql = "INSERT INTO deductions (attempt_id, ordinal, item_id, criterion_id, "
+                      "points, tick, time_s, x, y, z, measured, reason";
+    std::string values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12";
+    if (mVersion >= 4) {
+      sql += ", finding";
+      values += ", $13";
+      p.push_back(text(r.format >= 2 ? findingToJson(d.finding) : std::string()));
+    }
+    auto q = mDb->query(sql + ") VALUES (" + values + ")", p);
     if (!q) {
       return std::move(q).error();
     }
@@ -320,14 +340,19 @@ core::Expected<void> SqlResultsStore::writeAttempt(const AttemptRecord& a) {
   if (mVersion >= 2) {
     for (std::size_t i = 0; i < r.vetoes.size(); ++i) {
       const assessment::Veto& v = r.vetoes[i];
-      const std::array<SqlValue, 10> p = {text(a.attemptId),   integer(i),      text(v.itemId),
-                                          text(v.criterionId), integer(v.tick), v.time,
-                                          v.position.x,        v.position.y,    v.position.z,
-                                          text(v.reason)};
-      auto q = mDb->query("INSERT INTO vetoes (attempt_id, ordinal, item_id, criterion_id, tick, "
-                          "time_s, x, y, z, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-                          "$10)",
-                          p);
+      std::vector<SqlValue> p = {text(a.attemptId),   integer(i),      text(v.itemId),
+                                 text(v.criterionId), integer(v.tick), v.time,
+                                 v.position.x,        v.position.y,    v.position.z,
+                                 text(v.legacyReason)};
+      std::string sql = "INSERT INTO vetoes (attempt_id, ordinal, item_id, criterion_id, tick, "
+                        "time_s, x, y, z, reason";
+      std::string values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10";
+      if (mVersion >= 4) {
+        sql += ", finding";
+        values += ", $11";
+        p.push_back(text(r.format >= 2 ? findingToJson(v.finding) : std::string()));
+      }
+      auto q = mDb->query(sql + ") VALUES (" + values + ")", p);
       if (!q) {
         return std::move(q).error();
       }
@@ -346,6 +371,7 @@ core::Expected<std::vector<AttemptRecord>> SqlResultsStore::attempts(const Attem
       "a.mode, a.start_unix, a.standard_id, a.duration_s, a.end_tick, a.score, a.maximum, "
       "a.pass_mark, a.passed, a.trace_hash, a.signature_valid, a.engine_version";
   sql += mVersion >= 2 ? ", a.completed, a.level" : ", 1, ''";
+  sql += mVersion >= 4 ? ", a.result_format" : ", 1";
   auto rows = mDb->query(sql + from + where + " ORDER BY a.start_unix, a.id", filter);
   if (!rows) {
     return std::move(rows).error();
@@ -374,6 +400,7 @@ core::Expected<std::vector<AttemptRecord>> SqlResultsStore::attempts(const Attem
     a.engineVersion = sqlText(row[19]);
     a.result.completed = sqlBool(row[20]);
     a.result.level = sqlText(row[21]);
+    a.result.format = static_cast<std::uint32_t>(sqlInt(row[22]));
     index[a.attemptId] = out.size();
     out.push_back(std::move(a));
   }
@@ -398,7 +425,9 @@ core::Expected<std::vector<AttemptRecord>> SqlResultsStore::attempts(const Attem
   }
   auto deductions = mDb->query(
       "SELECT d.attempt_id, d.item_id, d.criterion_id, d.points, d.tick, d.time_s, d.x, d.y, d.z, "
-      "d.measured, d.reason FROM deductions d JOIN attempts a ON a.id = d.attempt_id" +
+      "d.measured, d.reason" +
+          std::string(mVersion >= 4 ? ", d.finding" : ", ''") +
+          " FROM deductions d JOIN attempts a ON a.id = d.attempt_id" +
           from.substr(from.find(" JOIN")) + where + " ORDER BY d.attempt_id, d.ordinal",
       filter);
   if (!deductions) {
@@ -413,13 +442,26 @@ core::Expected<std::vector<AttemptRecord>> SqlResultsStore::attempts(const Attem
     d.time = sqlDouble(row[5]);
     d.position = {sqlDouble(row[6]), sqlDouble(row[7]), sqlDouble(row[8])};
     d.measured = sqlDouble(row[9]);
-    d.reason = sqlText(row[10]);
-    out[index.at(sqlText(row[0]))].result.deductions.push_back(std::move(d));
+    d.legacyReason = sqlText(row[10]);
+    AttemptRecord& a = out[index.at(sqlText(row[0]))];
+    if (a.result.format >= 2) {
+      auto finding = findingFromJson(sqlText(row[11]), "deductions.finding");
+      if (!finding) {
+        return core::makeError(core::ErrorCode::InvalidInput,
+                               "attempt " + a.attemptId + " deduction " +
+                                   std::to_string(a.result.deductions.size() + 1) + ": " +
+                                   finding.error().toString());
+      }
+      d.finding = std::move(*finding);
+    }
+    a.result.deductions.push_back(std::move(d));
   }
   if (mVersion >= 2) {
     auto vetoes = mDb->query(
         "SELECT v.attempt_id, v.item_id, v.criterion_id, v.tick, v.time_s, v.x, v.y, v.z, "
-        "v.reason FROM vetoes v JOIN attempts a ON a.id = v.attempt_id" +
+        "v.reason" +
+            std::string(mVersion >= 4 ? ", v.finding" : ", ''") +
+            " FROM vetoes v JOIN attempts a ON a.id = v.attempt_id" +
             from.substr(from.find(" JOIN")) + where + " ORDER BY v.attempt_id, v.ordinal",
         filter);
     if (!vetoes) {
@@ -432,8 +474,19 @@ core::Expected<std::vector<AttemptRecord>> SqlResultsStore::attempts(const Attem
       v.tick = static_cast<std::uint64_t>(sqlInt(row[3]));
       v.time = sqlDouble(row[4]);
       v.position = {sqlDouble(row[5]), sqlDouble(row[6]), sqlDouble(row[7])};
-      v.reason = sqlText(row[8]);
-      out[index.at(sqlText(row[0]))].result.vetoes.push_back(std::move(v));
+      v.legacyReason = sqlText(row[8]);
+      AttemptRecord& a = out[index.at(sqlText(row[0]))];
+      if (a.result.format >= 2) {
+        auto finding = findingFromJson(sqlText(row[9]), "vetoes.finding");
+        if (!finding) {
+          return core::makeError(core::ErrorCode::InvalidInput,
+                                 "attempt " + a.attemptId + " veto " +
+                                     std::to_string(a.result.vetoes.size() + 1) + ": " +
+                                     finding.error().toString());
+        }
+        v.finding = std::move(*finding);
+      }
+      a.result.vetoes.push_back(std::move(v));
     }
   }
   return out;

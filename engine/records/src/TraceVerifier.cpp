@@ -32,6 +32,18 @@ std::string deductionText(const assessment::Deduction& d) {
          std::to_string(d.tick) + " (measured " + num(d.measured) + ")";
 }
 
+/** Equal in everything a score rests on (a finding and a legacy text are evidence, not score). */
+bool sameScoring(const assessment::Deduction& a, const assessment::Deduction& b) {
+  return a.itemId == b.itemId && a.criterionId == b.criterionId && a.points == b.points &&
+         a.tick == b.tick && a.time == b.time && a.position == b.position &&
+         a.measured == b.measured;
+}
+
+/** A's finding differs from b's only when both carry findings (format 2). */
+bool sameDeduction(const assessment::Deduction& a, const assessment::Deduction& b, bool findings) {
+  return sameScoring(a, b) && (!findings || a.finding == b.finding);
+}
+
 std::string who(const TraceHeader& h) {
   return h.traineeId + " " + h.scenarioId + " " + h.scenarioVersion + " " +
          std::string(toString(h.mode));
@@ -95,6 +107,7 @@ std::string TraceVerifier::describeDifference(const assessment::AttemptResult& a
   if (resultHash(a) == resultHash(b)) {
     return {};
   }
+  const bool findings = a.format >= 2 && b.format >= 2;
   std::vector<std::string> parts;
   if (a.totalPoints != b.totalPoints || a.maxPoints != b.maxPoints || a.passed != b.passed) {
     parts.push_back("score " + score(a) + recorded + score(b) + " re-simulated");
@@ -107,7 +120,7 @@ std::string TraceVerifier::describeDifference(const assessment::AttemptResult& a
   for (std::size_t i = 0; i < n; ++i) {
     const bool inA = i < a.deductions.size();
     const bool inB = i < b.deductions.size();
-    if (inA && inB && a.deductions[i] == b.deductions[i]) {
+    if (inA && inB && sameDeduction(a.deductions[i], b.deductions[i], findings)) {
       continue;
     }
     parts.push_back("deduction " + std::to_string(i + 1) + ": " + std::string(recordedLabel) + " " +
@@ -189,7 +202,12 @@ VerifyOutcome TraceVerifier::verify(const std::filesystem::path& path) const {
     return out;
   }
   out.resimulated = *again;
-  if (resultHash(*again) != trace.resultHash) {
+  // A format 1 result (an old trace) was hashed with its reason texts: put them back and
+  // compare by the v1 rule, which still covers every score, tick, time and position.
+  const bool legacy = trace.result->format < 2;
+  if (legacy && legacyResultHash(*again, *trace.result) == trace.resultHash) {
+    note += " (a format 1 result: its reason texts are kept as recorded)";
+  } else if (resultHash(*again) != trace.resultHash) {
     out.status = VerifyStatus::Mismatch;
     out.message = who(h) + ": " + describeDifference(*trace.result, *again) + note;
     return out;

@@ -1,5 +1,9 @@
 #include "skillsim/report/ReportFromResult.h"
 
+#include <skillsim/records/ResultJson.h>
+
+#include <map>
+
 #include <skillsim/records/TraceHeader.h>
 
 #include <algorithm>
@@ -45,10 +49,30 @@ ReportAttempt reportAttemptFromResult(const assessment::AttemptResult& result) {
   attempt.vetoed = !result.vetoes.empty();
   attempt.scoreSeries = runningScoreSeries(result);
   for (const assessment::Deduction& d : result.deductions) {
+    const std::string reason =
+        result.format < 2 ? d.legacyReason : records::findingToJson(d.finding);
     attempt.deductions.push_back(
-        ReportDeduction{d.time, d.position.x, d.position.z, d.points, d.itemId, d.reason});
+        ReportDeduction{d.time, d.position.x, d.position.z, d.points, d.itemId, reason, d.itemId});
   }
   return attempt;
+}
+
+void writeDeductionTexts(ReportAttempt& attempt, const assessment::AttemptResult& result,
+                         const messages::MessageTemplates& templates,
+                         const scenario::Scenario* scenario) {
+  const std::map<std::string, scenario::Scenario::Label, std::less<>> none;
+  const messages::MessageContext context = messages::makeContext(
+      scenario != nullptr && scenario->machine ? &*scenario->machine : nullptr,
+      scenario != nullptr ? scenario->labels : none);
+  const std::size_t n = std::min(attempt.deductions.size(), result.deductions.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const assessment::Deduction& d = result.deductions[i];
+    attempt.deductions[i].reason = messages::deductionText(d, result, templates, context);
+    if (scenario != nullptr) {
+      attempt.deductions[i].itemTitle =
+          messages::itemTitle(scenario->standard, d.itemId, templates);
+    }
+  }
 }
 
 ReportAttempt reportAttemptFromRecord(const records::AttemptRecord& record,

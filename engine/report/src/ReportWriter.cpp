@@ -383,8 +383,8 @@ std::string pathPlot(const ReportAttempt& a, const Labels& labels, const LegendW
     const ReportDeduction& d = a.deductions[i];
     out += "<a href=\"#" + rowId(anchor, i) + "\"><circle class=\"deduction\" cx=\"" +
            fixed(px(d.planX), 1) + "\" cy=\"" + fixed(py(d.planZ), 1) + "\" r=\"5\"><title>" +
-           escapeReportText(fixed(d.time, 2) + " s: −" + fixed(d.points, 2) + " " + d.itemId +
-                            ": " + d.reason) +
+           escapeReportText(fixed(d.time, 2) + " s: −" + fixed(d.points, 2) + " " +
+                            (d.itemTitle.empty() ? d.itemId : d.itemTitle) + ": " + d.reason) +
            "</title></circle></a>\n";
   }
   std::vector<LegendEntry> legend{{"series", LegendMark::Line, words.path},
@@ -626,8 +626,9 @@ core::Expected<std::string> writeHtmlReport(const ReportDocument& document,
         // The time links to the deduction's marker on the plots (and the marker back here).
         out += "<tr id=\"" + rowId(anchor, i) + "\"><td class=\"num\"><a href=\"#" +
                markerId(anchor, i) + "\">" + fixed(d.time, 2) + "</a></td><td>" +
-               escapeReportText(d.itemId) + "</td><td class=\"num\">" + fixed(d.points, 2) +
-               "</td><td>" + escapeReportText(d.reason) + "</td></tr>\n";
+               escapeReportText(d.itemTitle.empty() ? d.itemId : d.itemTitle) +
+               "</td><td class=\"num\">" + fixed(d.points, 2) + "</td><td>" +
+               escapeReportText(d.reason) + "</td></tr>\n";
       }
       out += "</tbody>\n</table>\n";
     }

@@ -250,6 +250,7 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   readSteps(r, out);
   readAttempt(r, out);
   readRubric(r, out);
+  readLabels(r, out);
   checkCoverage(r, out);
   r.finish();
   out.tickRate = out.simulation.tickRate;
@@ -724,6 +725,37 @@ void ScenarioParser::readSteps(TableReader& root, Scenario& out) {
       out.steps.push_back(std::move(step));
     }
   }
+
+void ScenarioParser::readLabels(TableReader& root, Scenario& out) {
+  const toml::table* labels = root.table("labels", Need::Optional);
+  if (labels == nullptr) {
+    return;
+  }
+  TableReader list(*labels, "labels", mDiagnostics);
+  for (const auto& [key, node] : *labels) {
+    const std::string id(key.str());
+    list.allow(id);
+    const auto* entry = node.as_table();
+    if (entry == nullptr) {
+      list.problem(id,
+                   "expected { zh = \"...\", en = \"...\" }: the display names of '" + id + "'");
+      continue;
+    }
+    const bool known = mBodyNameSet.contains(id) || mZoneNameSet.contains(id) ||
+                       mTagSet.contains(id) || contains(mPhaseIds, id) ||
+                       contains(mReservedBodies, id);
+    if (!known) {
+      list.problem(id, "'" + id + "' names no body, zone, tag or phase of this scenario");
+      continue;
+    }
+    TableReader r(*entry, "labels." + id, mDiagnostics);
+    Scenario::Label label;
+    label.zh = r.string("zh", Need::Required).value_or("");
+    label.en = r.string("en", Need::Required).value_or("");
+    r.finish();
+    out.labels.emplace(id, std::move(label));
+  }
+  list.finish();
 }
 
 void ScenarioParser::readAttempt(TableReader& root, Scenario& out) {
@@ -889,6 +921,7 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
       return std::nullopt;
     }
     p.metric = *metric;
+    p.unit = std::string(sim::unitSymbol(metricDeclOf(mMachine, *metric).unit));
     return p;
   }
   if (kind == "forbidden_action") {
@@ -906,6 +939,7 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
     if (metric) {
       ok = checkMetric(r, "metric", *metric) && ok;
       p.metric = *metric;
+      p.unit = std::string(sim::unitSymbol(metricDeclOf(mMachine, *metric).unit));
     }
     if (axis) {
       p.axisId = *axis;
@@ -985,6 +1019,7 @@ std::optional<assessment::CriterionParams> ScenarioParser::readParams(TableReade
       return std::nullopt;
     }
     p.metric = *metric;
+    p.unit = std::string(sim::unitSymbol(metricDeclOf(mMachine, *metric).unit));
     p.threshold = *threshold;
     return p;
   }

@@ -50,6 +50,8 @@ private:
   void readPhases(TableReader& root, Scenario& out);
   void readSteps(TableReader& root, Scenario& out);
   void readAttempt(TableReader& root, Scenario& out);
+  /** `[labels]`: display names (zh, en) of bodies, zones, tags and phases. */
+  void readLabels(TableReader& root, Scenario& out);
   void readRubric(TableReader& root, Scenario& out);
   void checkCoverage(TableReader& root, const Scenario& out);
 

@@ -89,8 +89,11 @@ ResultsActions drawResultsScreen(const ResultsModel& model, const I18n& text) {
       ImGui::TextColored(kDim, "  %s", text.text("results.none").c_str());
     }
     for (const ResultsVeto& v : model.vetoes) {
-      ImGui::TextColored(kRed, "  %s  [%s] %s", formatClock(v.time).c_str(), v.itemId.c_str(),
-                         v.reason.c_str());
+      ImGui::TextColored(kRed, "  %s  %s:", formatClock(v.time).c_str(), v.itemTitle.c_str());
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+      ImGui::TextWrapped("%s", v.reason.c_str()); // wrapped, never cut off
+      ImGui::PopStyleColor();
     }
 
     ImGui::Spacing();
@@ -112,7 +115,7 @@ ResultsActions drawResultsScreen(const ResultsModel& model, const I18n& text) {
         ImGui::TableNextColumn();
         ImGui::TextColored(kAmber, "-%s", formatPoints(d.points).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(d.itemId.c_str());
+        ImGui::TextWrapped("%s", d.itemTitle.c_str()); // the standard's title, not its id
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", d.reason.c_str());
       }

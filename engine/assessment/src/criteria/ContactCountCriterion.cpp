@@ -54,9 +54,11 @@ void ContactCountCriterion::onEvent(const EventRef& ref, const Observation& obs,
   }
   mEpisodes.emplace(key, Episode{1, 0});
   ++mCount;
-  sheet.deductAt(mIndex, mSpec.points, obs, e.position, e.value, // impulse of the contact, N s
-                 std::string(e.kindName()) + " " + e.subject + "/" + e.other + " (occurrence " +
-                     std::to_string(mCount) + ")");
+  Finding f = finding(FindingKind::Contact, "N s");
+  describeEvent(f, ref);
+  f.value = e.value; // impulse of the contact
+  f.occurrence = mCount;
+  sheet.deductAt(mIndex, mSpec.points, obs, e.position, e.value, std::move(f));
 }
 
 void ContactCountCriterion::onTick(const Observation& obs, ScoreSheet& /*sheet*/,

@@ -14,8 +14,6 @@
 
 #include <skillsim/core/Check.h>
 
-#include <cstdio>
-
 namespace skillsim::assessment {
 
 std::unique_ptr<Criterion> Criterion::make(std::size_t index, const CriterionSpec& spec,
@@ -64,10 +62,42 @@ std::size_t Criterion::requireMetric(const sim::Metrics& metrics, const std::str
   return *index;
 }
 
-std::string Criterion::number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.4g", value);
-  return buffer;
+Finding Criterion::finding(FindingKind kind, std::string_view unit) const {
+  Finding f;
+  f.kind = kind;
+  f.unit = std::string(unit);
+  f.phase = mSpec.phase;
+  return f;
+}
+
+const std::string& Criterion::impulseUnit() {
+  static const std::string unit = "N s";
+  return unit;
+}
+
+void Criterion::describeEvent(Finding& finding, const EventRef& ref) {
+  if (ref.event == nullptr) {
+    finding.event = std::string(toString(ref.pseudo));
+    return;
+  }
+  const sim::SimEvent& e = *ref.event;
+  finding.event =
+      e.kind == sim::SimEventKind::Machine ? e.name : std::string(sim::toString(e.kind));
+  finding.subject = e.subjectBody.empty() ? e.subject : e.subjectBody;
+  // A zone's name is its `other`; a contact's other body is named where the event knows it.
+  finding.other = e.otherBody.empty() ? e.other : e.otherBody;
+}
+
+void Criterion::describeTrigger(Finding& finding, const Trigger& trigger) {
+  if (!trigger.kind) {
+    finding.event = std::string(toString(trigger.pseudo));
+  } else if (*trigger.kind == sim::SimEventKind::Machine) {
+    finding.event = trigger.machineEvent;
+  } else {
+    finding.event = std::string(sim::toString(*trigger.kind));
+  }
+  finding.subject = trigger.subject;
+  finding.other = trigger.other;
 }
 
 } // namespace skillsim::assessment

@@ -48,8 +48,17 @@ protected:
   /** Index of a metric the loader has checked; a missing one is a contract violation. */
   [[nodiscard]] std::size_t requireMetric(const sim::Metrics& metrics,
                                           const std::string& name) const;
-  /** A short decimal for reasons: up to 4 significant digits, "C" locale. */
-  [[nodiscard]] static std::string number(double value);
+  /** A finding of `kind` with the criterion's phase (ScoreSheet fills it too). */
+  [[nodiscard]] Finding finding(FindingKind kind, std::string_view unit = {}) const;
+  /** "N s": the unit of a contact's impulse (sim::SimEventKind::ContactBegin value). */
+  [[nodiscard]] static const std::string& impulseUnit();
+  /**
+   * Fills a finding's event, subject and other from an event: a machine event's name, a
+   * simulation kind's name or a pseudo event's; body names where the event has them, else tags.
+   */
+  static void describeEvent(Finding& finding, const EventRef& ref);
+  /** Same from a trigger (what a criterion waits for): its event name, subject and other. */
+  static void describeTrigger(Finding& finding, const Trigger& trigger);
 
   std::size_t mIndex;
   const CriterionSpec& mSpec;

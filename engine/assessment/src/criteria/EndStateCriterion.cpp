@@ -18,7 +18,7 @@ void EndStateCriterion::onFinish(const Observation& obs, ScoreSheet& sheet,
                                  const PhaseTracker& /*phases*/) {
   if (obs.actions == nullptr || obs.metrics == nullptr) {
     // Nothing was observed: the end state cannot be shown, so it is not granted.
-    sheet.deduct(mIndex, mSpec.points, obs, 0.0, "end state not observed");
+    sheet.deduct(mIndex, mSpec.points, obs, 0.0, finding(FindingKind::EndNotObserved));
     return;
   }
   switch (mParams.check) {
@@ -28,8 +28,9 @@ void EndStateCriterion::onFinish(const Observation& obs, ScoreSheet& sheet,
       for (float a : obs.actions->axes) {
         largest = std::max(largest, static_cast<double>(a < 0 ? -a : a));
       }
-      sheet.deduct(mIndex, mSpec.points, obs, largest,
-                   "controls not in neutral at the end (largest axis " + number(largest) + ")");
+      Finding f = finding(FindingKind::ControlsNotNeutral);
+      f.value = largest;
+      sheet.deduct(mIndex, mSpec.points, obs, largest, std::move(f));
     }
     return;
   case EndStateCheck::MetricAtLeast:
@@ -38,9 +39,13 @@ void EndStateCriterion::onFinish(const Observation& obs, ScoreSheet& sheet,
     bool atLeast = mParams.check == EndStateCheck::MetricAtLeast;
     bool ok = atLeast ? value >= mParams.threshold : value <= mParams.threshold;
     if (!ok) {
-      sheet.deduct(mIndex, mSpec.points, obs, value,
-                   mParams.metric + " " + number(value) + " at the end, expected " +
-                       (atLeast ? ">= " : "<= ") + number(mParams.threshold));
+      Finding f = finding(FindingKind::EndMetric);
+      f.metric = mParams.metric;
+      f.unit = mParams.unit;
+      f.value = value;
+      f.side = atLeast ? LimitSide::Below : LimitSide::Above;
+      f.limit = mParams.threshold;
+      sheet.deduct(mIndex, mSpec.points, obs, value, std::move(f));
     }
     return;
   }

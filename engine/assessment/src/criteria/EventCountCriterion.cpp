@@ -18,21 +18,21 @@ void EventCountCriterion::onEvent(const EventRef& ref, const Observation& obs, S
     return;
   }
   ++mCount;
-  std::string what;
   glm::dvec3 position = obs.position;
   double measured = static_cast<double>(mCount);
+  Finding f = finding(FindingKind::Event);
+  describeEvent(f, ref);
+  f.occurrence = mCount;
   if (ref.event != nullptr) {
     const sim::SimEvent& e = *ref.event;
-    what = std::string(e.kindName()) + " " + e.subject + "/" + e.other;
     position = e.position;
     if (e.kind == sim::SimEventKind::ContactBegin) {
       measured = e.value; // impulse of the contact, N s
+      f.value = e.value;
+      f.unit = impulseUnit();
     }
-  } else {
-    what = std::string(toString(ref.pseudo));
   }
-  sheet.deductAt(mIndex, mSpec.points, obs, position, measured,
-                 what + " (occurrence " + std::to_string(mCount) + ")");
+  sheet.deductAt(mIndex, mSpec.points, obs, position, measured, std::move(f));
 }
 
 } // namespace skillsim::assessment

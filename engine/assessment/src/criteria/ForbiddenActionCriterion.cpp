@@ -27,9 +27,15 @@ void ForbiddenActionCriterion::onTick(const Observation& obs, ScoreSheet& sheet,
   }
   double value = mParams.axisSlot ? static_cast<double>(obs.actions->axis(*mParams.axisSlot))
                                   : obs.metrics->get(mMetric);
-  std::string name = mParams.axisSlot ? mParams.axisId + " control" : mParams.metric;
   bool occurred = false;
-  std::string what;
+  Finding f = finding(FindingKind::ForbiddenAction);
+  if (mParams.axisSlot) {
+    f.control = mParams.axisId; // an axis control's value, -1..1, no unit
+  } else {
+    f.metric = mParams.metric;
+    f.unit = mParams.unit;
+  }
+  f.value = value;
   if (mParams.when == ForbiddenWhen::Reverses) {
     int sign = 0;
     if (value > mParams.deadBand) {
@@ -46,7 +52,8 @@ void ForbiddenActionCriterion::onTick(const Observation& obs, ScoreSheet& sheet,
       occurred = against && !mReversed;
       mReversed = against;
     }
-    what = name + " reversed to " + number(value);
+    f.side = LimitSide::Reversed;
+    f.limit = mParams.deadBand;
   } else {
     bool on = mParams.when == ForbiddenWhen::Above ? value > mParams.threshold
                                                    : value < mParams.threshold;
@@ -55,14 +62,13 @@ void ForbiddenActionCriterion::onTick(const Observation& obs, ScoreSheet& sheet,
     }
     occurred = on && !mWasOn;
     mWasOn = on;
-    what = name + " " + number(value) +
-           (mParams.when == ForbiddenWhen::Above ? " above " : " below ") +
-           number(mParams.threshold);
+    f.side = mParams.when == ForbiddenWhen::Above ? LimitSide::Above : LimitSide::Below;
+    f.limit = mParams.threshold;
   }
   if (occurred) {
     ++mOccurrences;
-    sheet.deduct(mIndex, mSpec.points, obs, value,
-                 what + " (occurrence " + std::to_string(mOccurrences) + ")");
+    f.occurrence = mOccurrences;
+    sheet.deduct(mIndex, mSpec.points, obs, value, std::move(f));
   }
 }
 

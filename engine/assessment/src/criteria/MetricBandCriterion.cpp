@@ -60,10 +60,7 @@ void MetricBandCriterion::onTick(const Observation& obs, ScoreSheet& sheet,
     mCharged = true;
     ++mOccurrences;
     sheet.deduct(mIndex, mSpec.points, obs, mWorst,
-                 mParams.metric + " " + number(value) + " outside [" +
-                     (mParams.min ? number(*mParams.min) : std::string("-inf")) + ", " +
-                     (mParams.max ? number(*mParams.max) : std::string("inf")) + "] (occurrence " +
-                     std::to_string(mOccurrences) + ")");
+                 excursion(static_cast<double>(mOutTicks) / mTickRate));
   }
 }
 
@@ -77,12 +74,26 @@ void MetricBandCriterion::closeExcursion(const Observation& obs, ScoreSheet& she
   }
   double seconds = static_cast<double>(mOutTicks) / mTickRate;
   ++mOccurrences;
-  sheet.deduct(
-      mIndex, mSpec.points * seconds, obs, mWorst,
-      mParams.metric + " outside [" + (mParams.min ? number(*mParams.min) : std::string("-inf")) +
-          ", " + (mParams.max ? number(*mParams.max) : std::string("inf")) + "] for " +
-          number(seconds) + " s from t = " + number(static_cast<double>(mOutSince) / mTickRate) +
-          " s (worst " + number(mWorst) + ")");
+  sheet.deduct(mIndex, mSpec.points * seconds, obs, mWorst, excursion(seconds));
+}
+
+Finding MetricBandCriterion::excursion(double seconds) const {
+  Finding f = finding(FindingKind::MetricBand);
+  f.metric = mParams.metric;
+  f.unit = mParams.unit;
+  f.value = mWorst;
+  // The limit the worst value passed; a non-finite reading counts against the maximum if any.
+  if (mParams.min && (mWorst < *mParams.min || !mParams.max)) {
+    f.side = LimitSide::Below;
+    f.limit = *mParams.min;
+  } else {
+    f.side = LimitSide::Above;
+    f.limit = mParams.max.value_or(0.0);
+  }
+  f.duration = seconds;
+  f.since = static_cast<double>(mOutSince) / mTickRate;
+  f.occurrence = mOccurrences;
+  return f;
 }
 
 void MetricBandCriterion::onFinish(const Observation& obs, ScoreSheet& sheet,

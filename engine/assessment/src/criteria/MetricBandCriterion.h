@@ -16,6 +16,8 @@ public:
 private:
   /** Distance outside the band (> 0 outside; +inf for a non-finite value), 0 inside. */
   [[nodiscard]] double outside(double value) const;
+  /** The finding of the excursion now ending or charged, lasting `seconds`. */
+  [[nodiscard]] Finding excursion(double seconds) const;
   void closeExcursion(const Observation& obs, ScoreSheet& sheet);
 
   const MetricBandParams& mParams;

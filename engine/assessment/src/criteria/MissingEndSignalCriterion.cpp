@@ -52,12 +52,12 @@ void MissingEndSignalCriterion::onTick(const Observation& obs, ScoreSheet& sheet
     return;
   }
   mDone = true;
-  const std::string signal = mParams.signal.kind == sim::SimEventKind::Machine
-                                 ? mParams.signal.machineEvent
-                                 : mParams.signal.describe();
-  sheet.deduct(mIndex, mSpec.points, obs, mParams.grace,
-               "no " + signal + " at the end: at rest " + number(mParams.grace) + " s after " +
-                   mParams.after + " ended without it; the attempt was ended");
+  Finding f = finding(FindingKind::MissingEndSignal, "s");
+  describeTrigger(f, mParams.signal);
+  f.phase = mParams.after;
+  f.duration = mParams.grace;
+  f.value = mParams.grace;
+  sheet.deduct(mIndex, mSpec.points, obs, mParams.grace, std::move(f));
   sheet.stop();
 }
 

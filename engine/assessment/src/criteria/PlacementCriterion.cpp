@@ -31,17 +31,24 @@ void PlacementCriterion::onEvent(const EventRef& ref, const Observation& obs, Sc
   } else if (error > a) {
     points = mSpec.points * (error - a) / (b - a);
   }
-  sheet.deduct(mIndex, points, obs, error,
-               mParams.body + " placed " + number(error) + " m from the centre of " + mParams.zone +
-                   " (full marks within " + number(a) + " m, none beyond " + number(b) + " m)");
+  Finding f = finding(FindingKind::Placement, "m");
+  f.subject = mParams.body;
+  f.other = mParams.zone;
+  f.value = error;
+  f.side = LimitSide::Above;
+  f.limit = a;
+  f.limit2 = b;
+  sheet.deduct(mIndex, points, obs, error, std::move(f));
 }
 
 void PlacementCriterion::onFinish(const Observation& obs, ScoreSheet& sheet,
                                   const PhaseTracker& /*phases*/) {
   if (!mMeasured) {
-    sheet.deduct(mIndex, mSpec.points, obs, 0.0,
-                 mParams.body + " never placed in " + mParams.zone + " (" + mParams.at.describe() +
-                     " did not happen)");
+    Finding f = finding(FindingKind::NotPlaced);
+    describeTrigger(f, mParams.at);
+    f.subject = mParams.body;
+    f.other = mParams.zone;
+    sheet.deduct(mIndex, mSpec.points, obs, 0.0, std::move(f));
   }
 }
 

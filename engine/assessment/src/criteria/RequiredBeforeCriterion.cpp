@@ -21,8 +21,13 @@ void RequiredBeforeCriterion::onEvent(const EventRef& ref, const Observation& ob
   }
   if (mBefore.feed(ref, ended)) {
     mDecided = true;
-    sheet.deduct(mIndex, mSpec.points, obs, obs.time,
-                 mBefore.trigger().describe() + " before " + mRequired.trigger().describe());
+    Finding f = finding(FindingKind::OutOfOrder, "s");
+    describeTrigger(f, mBefore.trigger());
+    Finding required;
+    describeTrigger(required, mRequired.trigger());
+    f.expected = required.event;
+    f.value = obs.time;
+    sheet.deduct(mIndex, mSpec.points, obs, obs.time, std::move(f));
   }
 }
 

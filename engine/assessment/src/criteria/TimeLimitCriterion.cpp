@@ -21,9 +21,12 @@ void TimeLimitCriterion::judge(std::uint64_t elapsed, bool running, const Observ
   double limit = static_cast<double>(mLimitTicks) / mTickRate;
   if (2 * elapsed >= 3 * mLimitTicks) {
     mDecided = true;
-    sheet.deductAllOfItem(mIndex, obs, seconds,
-                          "time " + number(seconds) + " s reached 1.5 T (T = " + number(limit) +
-                              " s): attempt stopped, all the item's points lost");
+    Finding f = finding(FindingKind::TimeStopped, "s");
+    f.value = seconds;
+    f.side = LimitSide::Above;
+    f.limit = limit;
+    f.limit2 = 1.5 * limit;
+    sheet.deductAllOfItem(mIndex, obs, seconds, std::move(f));
     sheet.stop();
     return;
   }
@@ -36,8 +39,11 @@ void TimeLimitCriterion::judge(std::uint64_t elapsed, bool running, const Observ
   }
   double over = static_cast<double>(elapsed - mLimitTicks);
   double points = mSpec.points * 2.0 * over / static_cast<double>(mLimitTicks);
-  sheet.deduct(mIndex, points, obs, seconds,
-               "time " + number(seconds) + " s over T = " + number(limit) + " s");
+  Finding f = finding(FindingKind::TimeOver, "s");
+  f.value = seconds;
+  f.side = LimitSide::Above;
+  f.limit = limit;
+  sheet.deduct(mIndex, points, obs, seconds, std::move(f));
 }
 
 void TimeLimitCriterion::onTick(const Observation& obs, ScoreSheet& sheet,

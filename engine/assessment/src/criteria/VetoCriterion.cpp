@@ -12,13 +12,15 @@ void VetoCriterion::onEvent(const EventRef& ref, const Observation& obs, ScoreSh
     return;
   }
   glm::dvec3 position = ref.event != nullptr ? ref.event->position : obs.position;
-  std::string reason = mEvent.trigger().describe();
+  Finding f = finding(FindingKind::Veto);
+  describeEvent(f, ref);
   if (ref.event != nullptr) {
-    reason = std::string(ref.event->kindName()) + " " + ref.event->subject +
-             (ref.event->other.empty() ? "" : "/" + ref.event->other) + " (value " +
-             number(ref.event->value) + ")";
+    f.value = ref.event->value;
+    if (ref.event->kind == sim::SimEventKind::ContactBegin) {
+      f.unit = impulseUnit();
+    }
   }
-  sheet.veto(mIndex, obs, position, reason);
+  sheet.veto(mIndex, obs, position, std::move(f));
 }
 
 } // namespace skillsim::assessment

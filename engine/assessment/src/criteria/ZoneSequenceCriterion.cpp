@@ -26,9 +26,13 @@ void ZoneSequenceCriterion::onFinish(const Observation& obs, ScoreSheet& sheet,
   if (mNext >= mParams.zones.size()) {
     return;
   }
-  sheet.deduct(mIndex, mSpec.points, obs, static_cast<double>(mNext),
-               "visited " + std::to_string(mNext) + " of " + std::to_string(mParams.zones.size()) +
-                   " zones in order; next expected '" + mParams.zones[mNext] + "'");
+  Finding f = finding(FindingKind::ZoneSequence);
+  f.subject = mParams.subject;
+  f.other = mParams.zones[mNext];
+  f.value = static_cast<double>(mNext);
+  f.count = static_cast<std::uint32_t>(mNext);
+  f.total = static_cast<std::uint32_t>(mParams.zones.size());
+  sheet.deduct(mIndex, mSpec.points, obs, static_cast<double>(mNext), std::move(f));
 }
 
 } // namespace skillsim::assessment

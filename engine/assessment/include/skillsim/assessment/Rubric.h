@@ -115,6 +115,7 @@ struct MetricBandParams {
   std::optional<double> max;
   ChargeMode mode = ChargeMode::PerOccurrence;
   double minDuration = 0.0;
+  std::string unit; ///< The metric's SI symbol (sim::unitSymbol), filled by the loader.
 };
 
 /** What a forbidden action is. */
@@ -137,6 +138,7 @@ struct ForbiddenActionParams {
   ForbiddenWhen when = ForbiddenWhen::Above;
   double threshold = 0.0;
   double deadBand = 0.0; ///< Reverses only (units of the value), >= 0.
+  std::string unit;      ///< The metric's SI symbol, filled by the loader; "" for an axis control.
 };
 
 /** `required` must happen before `before` (e.g. horn before the first motion); else deduct. */
@@ -170,6 +172,7 @@ struct EndStateParams {
   EndStateCheck check = EndStateCheck::ControlsNeutral;
   std::string metric;
   double threshold = 0.0;
+  std::string unit; ///< The metric's SI symbol, filled by the loader.
 };
 
 /**

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <skillsim/messages/FindingText.h>
 #include <skillsim/records/AttemptRecord.h>
+
+#include <map>
 
 #include <span>
 #include <string>
@@ -25,5 +28,24 @@ struct CsvOptions {
  */
 [[nodiscard]] std::string attemptsToCsv(std::span<const records::AttemptRecord> records,
                                         const CsvOptions& options = {});
+
+/** The English text of the deductions in an export (docs/deduction-messages.md). */
+struct ExportText {
+  /** The English templates (assets/i18n/en.toml); null: no text column is filled. */
+  const messages::MessageTemplates* english = nullptr;
+  /** Machine labels and display names by scenario id; a scenario not here shows ids. */
+  std::map<std::string, messages::MessageContext, std::less<>> contexts;
+};
+
+/**
+ * Every deduction and veto of the attempts, one row each (RFC 4180 and the injection guard as
+ * attemptsToCsv), header first. Columns: attempt_id, trainee_id, scenario_id, entry (deduction
+ * or veto), time_s, item_id, criterion_id, points (0 for a veto), then the finding's fields
+ * (assessment::Finding, SI units as `unit` says): kind, metric, control, unit, value, side,
+ * limit, limit2, duration_s, phase, subject, other, event, expected, occurrence, count, total,
+ * and text_en (the English text; a format 1 record's recorded reason).
+ */
+[[nodiscard]] std::string deductionsToCsv(std::span<const records::AttemptRecord> records,
+                                          const ExportText& text, const CsvOptions& options = {});
 
 } // namespace skillsim::exporting

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "skillsim/export/CsvExport.h"
+
 #include <skillsim/records/AttemptRecord.h>
 
 #include <span>
@@ -16,6 +18,11 @@ struct XapiOptions {
   std::string activityIriBase = "https://skillsim.invalid/scenarios/";
   /** Extension keys = this + a name ("deductions", "vetoes", "mode", …). */
   std::string extensionIriBase = "https://skillsim.invalid/xapi/extensions/";
+  /**
+   * The English templates and contexts for each deduction's and veto's `text` (CsvExport.h);
+   * without templates there is no `text`, the `finding` data is always there.
+   */
+  ExportText text;
 };
 
 /**
@@ -26,7 +33,8 @@ struct XapiOptions {
  * ADL's (http://adlnet.gov/expapi/verbs/…); completed, passed and failed carry the cmi5 and moveOn
  * context categories; every statement has context.registration and the cmi5 sessionid extension.
  * Durations are ISO 8601 (PT1M5.25S); display names are given in zh-CN and en. Deductions and
- * vetoes (item, criterion, points, tick, time s, position m, measured, reason) are in
+ * vetoes (item, criterion, points, tick, time s, position m, measured, and the finding's fields
+ * as records::findingToJson writes them, with `text`: the English text) are in
  * result.extensions. Statement ids are UUIDs derived from the attempt id and the verb, so a
  * re-export sends the same statements (an LRS then ignores the duplicates).
  * Each string is one statement as a JSON object.

@@ -14,7 +14,7 @@
 namespace skillsim::records {
 
 /** The schema version this build writes (docs/results-store.md lists each migration). */
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 /** How a store is opened. */
 struct StoreOptions {

@@ -62,7 +62,8 @@ struct ReportDeduction {
   double planZ = 0.0; ///< m.
   double points = 0.0;
   std::string itemId;
-  std::string reason;
+  std::string reason;    ///< In the report's language (writeDeductionTexts).
+  std::string itemTitle; ///< The standard item's title; the id when not known.
 };
 
 /**

@@ -3,7 +3,9 @@
 #include "skillsim/report/ReportData.h"
 
 #include <skillsim/assessment/AttemptResult.h>
+#include <skillsim/messages/FindingText.h>
 #include <skillsim/records/AttemptRecord.h>
+#include <skillsim/scenario/Scenario.h>
 
 #include <string>
 #include <vector>
@@ -23,7 +25,8 @@ runningScoreSeries(const assessment::AttemptResult& result);
 
 /**
  * The report data an AttemptResult alone gives: score, maximum, pass mark, passed, vetoed, the
- * running score series and the deductions placed at their positions (x, z). Identity fields
+ * running score series and the deductions placed at their positions (x, z), each with its legacy
+ * text or, until writeDeductionTexts() gives it words, its finding's data as JSON. Identity fields
  * (attempt, trainee, scenario title, start) and the motion samples, bands and zones — which need
  * the scenario and a re-simulation of the trace — are left for the caller.
  */
@@ -38,5 +41,16 @@ runningScoreSeries(const assessment::AttemptResult& result);
  */
 [[nodiscard]] ReportAttempt reportAttemptFromRecord(const records::AttemptRecord& record,
                                                     const std::string& language);
+
+/**
+ * Writes each deduction's text and item title in the report's language: the text from its
+ * finding with `templates` (the same zh-CN / en templates as the HUD, docs/deduction-messages.md)
+ * and the machine's labels and display names of `scenario` (null when the scenario is not found:
+ * metrics and names then show by id); the title from the scenario's standard. `attempt` must have
+ * been made from `result` (one ReportDeduction per deduction, in order).
+ */
+void writeDeductionTexts(ReportAttempt& attempt, const assessment::AttemptResult& result,
+                         const messages::MessageTemplates& templates,
+                         const scenario::Scenario* scenario);
 
 } // namespace skillsim::report

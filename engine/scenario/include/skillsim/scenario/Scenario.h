@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,17 @@ struct Scenario {
    * `title_en` shown in Chinese; `validate` and `run` print them. Not part of the hash.
    */
   std::vector<core::Error> warnings;
+
+  /** A thing's name for people (docs/scenario-format.md, `[labels]`). */
+  struct Label {
+    std::string zh;
+    std::string en;
+  };
+  /**
+   * Display names of the scenario's bodies, zones, tags and phases by id (`[labels]`), used in
+   * deduction texts; an id without one is shown as written.
+   */
+  std::map<std::string, Label, std::less<>> labels;
 };
 
 } // namespace skillsim::scenario

@@ -3,6 +3,8 @@
 #include "skillsim/assessment/AttemptResult.h"
 #include "skillsim/ui/AttemptMode.h"
 
+#include <skillsim/messages/FindingText.h>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -23,13 +25,15 @@ struct ResultsDeduction {
   double time = 0.0; ///< s from the attempt's start.
   double points = 0.0;
   std::string itemId;
-  std::string reason;
+  std::string itemTitle; ///< In the UI language; the id when no title is known.
+  std::string reason;    ///< Made from its finding (messages::deductionText).
 };
 
 /** One veto's line. */
 struct ResultsVeto {
   double time = 0.0;
   std::string itemId;
+  std::string itemTitle;
   std::string reason;
 };
 
@@ -54,11 +58,14 @@ struct ResultsModel {
 /**
  * The results screen's model of an AttemptResult: items in the result's order with their titles
  * looked up in `itemTitles` (item id -> title in the UI language; a missing one shows the id),
- * every deduction and veto in tick order, totals and pass/fail copied unchanged.
+ * every deduction and veto in tick order with its item's title and its text made from its
+ * finding with `templates` and `context`, totals and pass/fail copied unchanged.
  */
 [[nodiscard]] ResultsModel makeResultsModel(const assessment::AttemptResult& result,
                                             const std::map<std::string, std::string>& itemTitles,
                                             std::string scenarioTitle, std::string traineeId,
-                                            AttemptMode mode);
+                                            AttemptMode mode,
+                                            const messages::MessageTemplates& templates,
+                                            const messages::MessageContext& context);
 
 } // namespace skillsim::ui
