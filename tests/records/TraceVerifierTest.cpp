@@ -153,7 +153,7 @@ TEST_F(TraceVerifierTest, AFormatOneTraceVerifiesByItsScoresKeepingItsRecordedTe
       << out.line();
 
   Resimulator drifted = [](const ScenarioEntry& s, const Trace& t) {
-    assessment::AttemptResult r = fakeScore(s, t.actions, t.header.tickRate);
+    assessment::AttemptResult r = fakeScore(s, t.actions.toVector(), t.header.tickRate);
     r.deductions.at(0).measured += 0.01;
     return core::Expected<assessment::AttemptResult>(r);
   };

@@ -725,6 +725,7 @@ void ScenarioParser::readSteps(TableReader& root, Scenario& out) {
       out.steps.push_back(std::move(step));
     }
   }
+}
 
 void ScenarioParser::readLabels(TableReader& root, Scenario& out) {
   const toml::table* labels = root.table("labels", Need::Optional);
