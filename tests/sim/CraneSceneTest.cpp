@@ -155,7 +155,7 @@ TEST(CraneScene, HookBlockAndRopeFallsFollowTheRopeEnd) {
       EXPECT_NEAR(std::abs(origin(p).z - hook.z), 0.09, 0.01);
     }
     // Two falls: from the drum (sheave at 12 m, 0.16 m apart) down to the block's sheave, 0.1 m
-    // above the hook body's centre (rope end 0.2 m above it, less 0.1 m).
+    // above the hook body's centre (the rope itself ends at the centre, issue 13 point 6).
     const auto falls = parts(view, "crane.rope");
     ASSERT_EQ(falls.size(), 2u);
     for (const auto& f : falls) {

@@ -267,8 +267,8 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
       const auto views = ui::cameraLabels(scenario->simulation.cameras, *text);
       hud->cameraName = views.empty() ? std::string() : views.front();
       const ui::HudGuideModel guide{reading, toasts.shown(t.simulation.time()), false, {}};
-      if (auto ok = screenshot(*scenario, t.simulation, *hud, guide, (*runner)->steps().currentTarget(),
-                              *text, camera, o.screenshot, o);
+      if (auto ok = screenshot(*scenario, t.simulation, *hud, guide,
+                               (*runner)->steps().currentTarget(), *text, camera, o.screenshot, o);
           !ok) {
         shotError = ok.error();
       }

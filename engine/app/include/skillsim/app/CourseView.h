@@ -29,8 +29,7 @@ public:
    * The aid target for the current task step's zone (scenario::StepTracker::currentTarget), with
    * the zone's painted label ("B") when it has one; nullopt when the step has no target.
    */
-  [[nodiscard]] std::optional<ui::AidTarget>
-  targetOf(const std::optional<std::string>& zone) const;
+  [[nodiscard]] std::optional<ui::AidTarget> targetOf(const std::optional<std::string>& zone) const;
 
   /** The aids' state after the simulation's last step; `target`: the current target, if any. */
   [[nodiscard]] ui::AidFrame aids(const sim::Simulation& simulation,

@@ -145,8 +145,10 @@ void OverheadCrane::fillScene(core::SceneView& view) const {
   const auto [top, end] = mWorld.ropeAnchors(mHoistRope);
   const glm::dvec3 across =
       glm::dvec3(glm::mat4_cast(hookState.orientation) * glm::dvec4(1.0, 0.0, 0.0, 0.0));
-  const glm::dvec3 below =
-      glm::dvec3(glm::mat4_cast(hookState.orientation) * glm::dvec4(0.0, -0.1, 0.0, 0.0));
+  // The rope ends at the block's centre (its physics anchor); the falls are drawn to the block's
+  // sheave, 0.1 m under the block's top face.
+  const glm::dvec3 below = glm::dvec3(glm::mat4_cast(hookState.orientation) *
+                                      glm::dvec4(0.0, 0.5 * kHookHeight - 0.1, 0.0, 0.0));
   for (double side : {-0.5, 0.5}) {
     const glm::dvec3 from = top + glm::dvec3(side * cs::kFallSpacing, 0.0, 0.0);
     const glm::dvec3 to = end + below + across * (side * cs::kFallSpacing);
