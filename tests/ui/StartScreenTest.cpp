@@ -148,6 +148,32 @@ TEST(StartScreen, ANameBeyondTheBasicPlaneSurvivesEditingTheField) {
   EXPECT_EQ(screen.traineeId(), "\xF0\xA0\x80\x80-07x");
 }
 
+// Typed, not given on the command line: the window hands a character beyond U+FFFF to the
+// start screen (platform::Window::setCharSinkBeyondBasicPlane), which types its stand-in, so the
+// ID holds 𠀀 itself, not U+FFFD as ImGui's 16-bit input would make it.
+TEST(StartScreen, ACharacterBeyondTheBasicPlaneTypedIntoTheFieldIsKept) {
+  ImGuiHarness h;
+  StartScreen screen("T-");
+  const auto model = sampleModel();
+  auto draw = [&] { return screen.draw(model, english()); };
+  h.frame(draw);
+  auto labelAt = h.find("TraineeID");
+  ASSERT_TRUE(labelAt);
+  click(h, ImVec2(labelAt->x + 140.0f, labelAt->y), draw);
+  screen.typeBeyondBasicPlane(U'\U00020000'); // 𠀀
+  StartScreenActions a = h.frame(draw);
+  EXPECT_TRUE(a.traineeChanged);
+  EXPECT_EQ(screen.traineeId(), "T-\xF0\xA0\x80\x80");
+  ImGui::GetIO().AddInputCharactersUTF8("7");
+  h.frame(draw);
+  screen.typeBeyondBasicPlane(U'\U0001F600'); // 😀, a second stand-in
+  screen.typeBeyondBasicPlane(U'\U00020000'); // 𠀀 again, the first stand-in reused
+  a = h.frame(draw);
+  EXPECT_TRUE(a.traineeChanged);
+  EXPECT_EQ(screen.traineeId(), "T-\xF0\xA0\x80\x80"
+                                "7\xF0\x9F\x98\x80\xF0\xA0\x80\x80");
+}
+
 TEST(StartScreen, FieldTextStandsInForCharactersBeyondTheBasicPlane) {
   std::vector<char32_t> standIns;
   // 𠀀 (U+20000), 张 (U+5F20, kept), 😀 (U+1F600), 𠀀 again (same stand-in), a real U+E000.

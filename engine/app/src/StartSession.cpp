@@ -63,6 +63,13 @@ int runStartSession(const RunOptions& options, ui::Language language, std::ostre
     ui::ImGuiLayer& layer = *(*shown)->layer;
     std::optional<ui::StartRequest> chosen;
     ui::StartScreen screen(trainee);
+    // A typed 𠀀 reaches the ID field whole (ImGui 1.86's input is 16-bit); undone when the
+    // start screen is left, so an attempt's window never feeds a field that is gone.
+    window.setCharSinkBeyondBasicPlane([&screen](char32_t c) { screen.typeBeyondBasicPlane(c); });
+    struct SinkReset {
+      platform::Window& window;
+      ~SinkReset() { window.setCharSinkBeyondBasicPlane({}); }
+    } sinkReset{window};
     model.attempts = previousAttempts(session.storePath(), trainee);
     core::SceneView empty;
     while (!window.shouldClose() && !chosen) {

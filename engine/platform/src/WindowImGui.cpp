@@ -7,7 +7,34 @@
 
 #include <skillsim/core/Log.h>
 
+#include <GLFW/glfw3.h>
+
+#include <unordered_map>
+
 namespace skillsim::platform {
+
+namespace {
+
+/** The windows with a sink for characters beyond U+FFFF (the user pointer is InputPoller's). */
+std::unordered_map<GLFWwindow*, const std::function<void(char32_t)>*>& wideCharSinks() {
+  static std::unordered_map<GLFWwindow*, const std::function<void(char32_t)>*> sinks;
+  return sinks;
+}
+
+void onChar(GLFWwindow* window, unsigned int codepoint) {
+  const auto& sinks = wideCharSinks();
+  if (const auto it = sinks.find(window); codepoint > 0xFFFFu && it != sinks.end() && *it->second) {
+    (*it->second)(static_cast<char32_t>(codepoint));
+    return;
+  }
+  ImGui_ImplGlfw_CharCallback(window, codepoint);
+}
+
+} // namespace
+
+void Window::setCharSinkBeyondBasicPlane(std::function<void(char32_t)> sink) {
+  mWideCharSink = std::move(sink);
+}
 
 bool Window::initImGuiPlatform() {
   if (mImGui) {
@@ -19,6 +46,11 @@ bool Window::initImGuiPlatform() {
   }
   // install_callbacks = true: ImGui chains to callbacks installed before it (ours included).
   mImGui = ImGui_ImplGlfw_InitForVulkan(static_cast<GLFWwindow*>(mNative), true);
+  if (mImGui) {
+    // In front of ImGui's character callback, for setCharSinkBeyondBasicPlane.
+    wideCharSinks()[static_cast<GLFWwindow*>(mNative)] = &mWideCharSink;
+    glfwSetCharCallback(static_cast<GLFWwindow*>(mNative), &onChar);
+  }
   return mImGui;
 }
 
@@ -30,6 +62,8 @@ void Window::newImGuiPlatformFrame() {
 
 void Window::shutdownImGuiPlatform() {
   if (mImGui) {
+    glfwSetCharCallback(static_cast<GLFWwindow*>(mNative), &ImGui_ImplGlfw_CharCallback);
+    wideCharSinks().erase(static_cast<GLFWwindow*>(mNative));
     ImGui_ImplGlfw_Shutdown();
     mImGui = false;
   }

@@ -113,6 +113,28 @@ std::string fromFieldText(std::string_view field, const std::vector<char32_t>& s
   return out;
 }
 
+void StartScreen::typeBeyondBasicPlane(char32_t codepoint) {
+  auto it = std::find(mStandIns.begin(), mStandIns.end(), codepoint);
+  if (it == mStandIns.end()) {
+    if (mStandIns.size() > kStandInLast - kStandInFirst) {
+      return;
+    }
+    it = mStandIns.insert(mStandIns.end(), codepoint);
+  }
+  // Not through ImGui's character queue: InputText filters private-use characters out of it.
+  // The field's callback inserts them at the cursor on the next frame (insertTyped).
+  encode(kStandInFirst + static_cast<char32_t>(it - mStandIns.begin()), mTyped);
+}
+
+int StartScreen::insertTyped(ImGuiInputTextCallbackData* data) {
+  auto* self = static_cast<StartScreen*>(data->UserData);
+  if (!self->mTyped.empty()) {
+    data->InsertChars(data->CursorPos, self->mTyped.c_str());
+    self->mTyped.clear();
+  }
+  return 0;
+}
+
 StartScreen::StartScreen(std::string traineeId)
     : mTraineeId(std::move(traineeId)), mField(toFieldText(mTraineeId, mStandIns)) {}
 
@@ -144,7 +166,8 @@ StartScreenActions StartScreen::draw(const StartScreenModel& model, const I18n& 
     // Debian's ImGui keeps 16-bit characters: the field holds stand-ins for those beyond U+FFFF
     // (toFieldText), so a name such as 𠀀 survives editing; one typed or pasted into the field
     // itself still arrives from ImGui as U+FFFD (docs/workstation.md, "Trainee names").
-    actions.traineeChanged = ImGui::InputText("##trainee", &mField);
+    actions.traineeChanged = ImGui::InputText(
+        "##trainee", &mField, ImGuiInputTextFlags_CallbackAlways, &insertTyped, this);
     if (actions.traineeChanged) {
       mTraineeId = fromFieldText(mField, mStandIns);
     }

@@ -86,6 +86,14 @@ public:
   void newImGuiPlatformFrame();
   /** Stops the platform backend; safe when not started. Call before destroying the context. */
   void shutdownImGuiPlatform();
+  /**
+   * Where typed characters beyond U+FFFF go instead of Dear ImGui (Debian builds ImGui 1.86 with
+   * 16-bit ImWchar, so it would turn 𠀀 U+20000 into U+FFFD): `sink` gets each such code point
+   * once, from GLFW's character callback, and may hand a stand-in to the field being edited
+   * (ui::StartScreen::typeBeyondBasicPlane). Characters up to U+FFFF still go to ImGui. An empty
+   * function restores ImGui's handling. Needs initImGuiPlatform() first to have any effect.
+   */
+  void setCharSinkBeyondBasicPlane(std::function<void(char32_t)> sink);
 
 private:
   Window() = default;
@@ -94,6 +102,7 @@ private:
   void* mNative = nullptr; ///< The GLFWwindow (opaque here so no GLFW header leaks out).
   bool mImGui = false;
   WindowSize mLastSize;
+  std::function<void(char32_t)> mWideCharSink; ///< setCharSinkBeyondBasicPlane.
 };
 
 } // namespace skillsim::platform

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+struct ImGuiInputTextCallbackData;
+
 namespace skillsim::ui {
 
 /** A request to start scenario `scenarioIndex` (into StartScreenModel::scenarios). */
@@ -53,11 +55,20 @@ public:
   /** Chooses a scenario by index (e.g. the one named on the command line). */
   void select(std::size_t index) { mSelected = index; }
   void setMode(AttemptMode mode) { mMode = mode; }
+  /**
+   * A character beyond U+FFFF typed into the trainee ID field (platform::Window's
+   * setCharSinkBeyondBasicPlane): its stand-in (toFieldText) is inserted at the field's cursor
+   * on the next frame the field is being edited, so traineeId() holds the character itself.
+   * Without free stand-ins it is dropped.
+   */
+  void typeBeyondBasicPlane(char32_t codepoint);
 
 private:
   std::string mTraineeId;
   std::vector<char32_t> mStandIns; ///< The characters the field's stand-ins stand for.
   std::string mField;              ///< What the ImGui field holds (toFieldText of the ID).
+  std::string mTyped;              ///< Stand-ins typed since the last frame (typeBeyondBasicPlane).
+  static int insertTyped(ImGuiInputTextCallbackData* data);
   std::optional<std::size_t> mSelected;
   AttemptMode mMode = AttemptMode::Practice;
 };
