@@ -6,6 +6,7 @@
 
 #include "CertifyCommandTestSupport.h"
 #include "MissingPrerequisite.h"
+#include "RecordsTestSupport.h"
 
 #include <skillsim/records/SqlConnection.h>
 #include <skillsim/records/TraceHeader.h>
@@ -17,20 +18,12 @@
 namespace skillsim::app {
 namespace {
 
+using skillsim::records::test::withDatabase;
+
 using test::run;
 
 const std::string kQ2 =
     std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/overhead_crane/q2_practical.toml";
-
-/** The URL with its database (path) replaced by `db`. */
-std::string withDatabase(const std::string& url, const std::string& db) {
-  const auto hostStart = url.find("://") + 3;
-  const auto slash = url.find('/', hostStart);
-  const auto query = url.find('?', hostStart);
-  const std::string head = url.substr(0, std::min(slash, query));
-  const std::string tail = query == std::string::npos ? "" : url.substr(query);
-  return head + "/" + db + tail;
-}
 
 class ExamStationCommandTest : public ::testing::TestWithParam<std::string> {
 protected:

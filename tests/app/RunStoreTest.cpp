@@ -1,6 +1,7 @@
 // Issue 20 point 4: the headless `run` really stores the attempt (every other run test passes
 // --no-store), into SQLite and PostgreSQL, and `operate` writes a trace that `verify` accepts.
 #include "MissingPrerequisite.h"
+#include "RecordsTestSupport.h"
 
 #include <skillsim/app/Cli.h>
 #include <skillsim/records/ResultsStore.h>
@@ -17,6 +18,8 @@
 using namespace skillsim;
 
 namespace {
+
+using skillsim::records::test::withDatabase;
 
 struct Result {
   int code;
@@ -45,16 +48,6 @@ void admin(const std::string& server, const std::string& sql) {
   ASSERT_TRUE(db) << db.error().toString();
   auto done = (*db)->execute(sql);
   ASSERT_TRUE(done) << sql << ": " << done.error().toString();
-}
-
-/** The URL with its database (path) replaced by `db`. */
-std::string withDatabase(const std::string& url, const std::string& db) {
-  const auto hostStart = url.find("://") + 3;
-  const auto slash = url.find('/', hostStart);
-  const auto query = url.find('?', hostStart);
-  const std::string head = url.substr(0, std::min(slash, query));
-  const std::string tail = query == std::string::npos ? "" : url.substr(query);
-  return head + "/" + db + tail;
 }
 
 class RunStoreTest : public ::testing::TestWithParam<std::string> {

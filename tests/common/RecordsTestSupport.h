@@ -9,6 +9,7 @@
 #include <skillsim/records/TraceWriter.h>
 #include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -143,6 +144,16 @@ inline TraceHeader sampleHeader(std::uint32_t tickRate = 60) {
   h.axisControls = {"bridge_travel", "trolley_travel", "hoist"};
   h.buttonControls = {"horn", "emergency_stop", "attach", "release"};
   return h;
+}
+
+/** A PostgreSQL URL with its database (path) replaced by `db` (query kept). */
+inline std::string withDatabase(const std::string& url, const std::string& db) {
+  const auto hostStart = url.find("://") + 3;
+  const auto slash = url.find('/', hostStart);
+  const auto query = url.find('?', hostStart);
+  const std::string head = url.substr(0, std::min(slash, query));
+  const std::string tail = query == std::string::npos ? "" : url.substr(query);
+  return head + "/" + db + tail;
 }
 
 inline std::string readFile(const std::filesystem::path& p) {

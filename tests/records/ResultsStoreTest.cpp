@@ -25,16 +25,7 @@ namespace {
 
 using test::sampleRecord;
 using test::TempDir;
-
-/** The URL with its database (path) replaced by `db`. */
-std::string withDatabase(const std::string& url, const std::string& db) {
-  const auto hostStart = url.find("://") + 3;
-  const auto slash = url.find('/', hostStart);
-  const auto query = url.find('?', hostStart);
-  const std::string head = url.substr(0, std::min(slash, query));
-  const std::string tail = query == std::string::npos ? "" : url.substr(query);
-  return head + "/" + db + tail;
-}
+using test::withDatabase;
 
 class ResultsStoreTest : public ::testing::TestWithParam<std::string> {
 protected:
