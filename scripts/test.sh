@@ -146,7 +146,7 @@ if [ "${SKILLSIM_SKIP_ASAN:-0}" != 1 ]; then
       wait "${p%%:*}" || { echo "test: fuzz target ${p#*:} failed:"; tail -40 "build/fuzz/fuzz-${p#*:}.log"; exit 1; }
     done
     for t in "${targets[@]}"; do
-      echo "test: fuzz $t: $(grep -Eo '#[0-9]+ +DONE.*' "build/fuzz/fuzz-$t.log" | tail -1)"
+      echo "test: fuzz $t: $(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "build/fuzz/fuzz-$t.log" | tail -1)s, no crash"
     done
   elif [ "$fuzz_seconds" != 0 ]; then
     echo "test: clang++ is not installed: the libFuzzer smoke is not run (docs/fuzzing.md)"
