@@ -8,7 +8,13 @@ std::optional<core::ActionState> RecordedInputs::next(const AttemptRunner& attem
     if (tick >= mTrack->size()) {
       return std::nullopt;
     }
-    return (*mTrack)[tick];
+    if (tick == mCursorTick + 1) { // the usual case: the tick after the last one read
+      ++mCursor;
+      ++mCursorTick;
+    } else if (tick != mCursorTick) {
+      return (*mTrack)[tick]; // out of order (never in one attempt loop): search the runs
+    }
+    return *mCursor;
   }
   if (tick >= mActions.size()) {
     return std::nullopt;

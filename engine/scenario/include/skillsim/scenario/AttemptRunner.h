@@ -49,12 +49,16 @@ public:
   /** `actions` must outlive this source. */
   explicit RecordedInputs(std::span<const core::ActionState> actions) : mActions(actions) {}
   /** A trace's run-length track; `actions` must outlive this source. */
-  explicit RecordedInputs(const core::ActionTrack& actions) : mTrack(&actions) {}
+  explicit RecordedInputs(const core::ActionTrack& actions)
+      : mTrack(&actions), mCursor(actions.begin()) {}
   std::optional<core::ActionState> next(const AttemptRunner& attempt) override;
 
 private:
   std::span<const core::ActionState> mActions;
   const core::ActionTrack* mTrack = nullptr;
+  /** Where the track was last read: ticks are asked in order, so each read is O(1). */
+  core::ActionTrack::const_iterator mCursor;
+  std::uint64_t mCursorTick = 0; ///< The tick mCursor stands on.
 };
 
 /** One stepped tick, as an observer sees it right after the step; valid during the call only. */
