@@ -1,6 +1,5 @@
 #include "CertifyCommandTestSupport.h"
 
-#include <skillsim/report/ReportScenarioOverlay.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <cstdlib>
@@ -71,11 +70,10 @@ TEST(ReportCommand, GroundPlanShowsTheZonesOfTheScenarioVersionUsed) {
            dir.file("zones.html"), "--scenarios", std::string(SKILLSIM_SOURCE_DIR) + "/scenarios"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   std::string html = test::readText(dir.file("zones.html"));
-  // Every zone and static body of the course: 4 cylinder zones (circles A, B, C, the person
-  // area), 6 box zones (3 weave gates, 2 frame gates, the walkway), 3 piles and the signal person
-  // (circles), 6 frame posts and bars (rectangles).
-  const std::size_t shapes = report::reportZones(*q2).size();
-  ASSERT_EQ(shapes, 20u);
+  // Every zone and static body of the course, counted by hand in q2_practical.toml (not from
+  // report::reportZones, which draws them): 4 cylinder zones (circles A, B, C, the person area),
+  // 6 box zones (3 weave gates, 2 frame gates, the walkway), 3 piles and the signal person
+  // (circles), 6 frame posts and bars (rectangles): 20 shapes.
   EXPECT_EQ(count(html, "<circle class=\"zone\""), 4u);
   EXPECT_EQ(count(html, "<rect class=\"zone\""), 6u);
   EXPECT_EQ(count(html, "<circle class=\"body\""), 4u);

@@ -82,4 +82,40 @@ TEST(InputDevices, ASecondPollerOnTheWindowAfterTheFirstEndsWorks) {
   EXPECT_EQ(raw.pressCount(Key::W), 1);
 }
 
+// The test seam the workstation tests drive attempts with: a simulated key reads held from its
+// press to its release; a simulated gamepad reads as given in its slot until handed back.
+TEST(InputDevices, SimulatedKeysAreHeldUntilReleasedAndSimulatedGamepadsRead) {
+  auto window = Window::create({.width = 200, .height = 120, .visible = false});
+  if (!window) {
+    SKILLSIM_MISSING_PREREQUISITE() << "no display: " << window.error().toString();
+  }
+  InputDevices devices(**window);
+  RawInput raw;
+  simulateKeyEvent(**window, Key::H, true);
+  devices.poll(raw);
+  EXPECT_TRUE(raw.key(Key::H));
+  devices.poll(raw);
+  EXPECT_TRUE(raw.key(Key::H)) << "still held a frame later";
+  EXPECT_EQ(raw.pressCount(Key::H), 0);
+  simulateKeyEvent(**window, Key::H, false);
+  devices.poll(raw);
+  EXPECT_FALSE(raw.key(Key::H));
+
+  GamepadState pad;
+  pad.present = true;
+  pad.isGamepad = true;
+  pad.name = "Test pad";
+  pad.axes[static_cast<std::size_t>(GamepadAxis::LeftX)] = 0.75f;
+  pad.buttons[static_cast<std::size_t>(GamepadButton::Start)] = true;
+  simulateGamepad(**window, 3, pad);
+  devices.poll(raw);
+  EXPECT_TRUE(raw.gamepads[3].present);
+  EXPECT_EQ(raw.gamepads[3].name, "Test pad");
+  EXPECT_EQ(raw.gamepads[3].axis(GamepadAxis::LeftX), 0.75f);
+  EXPECT_TRUE(raw.gamepads[3].button(GamepadButton::Start));
+  simulateGamepad(**window, 3, std::nullopt);
+  devices.poll(raw);
+  EXPECT_FALSE(raw.gamepads[3].button(GamepadButton::Start)) << "the slot is the device's again";
+}
+
 } // namespace

@@ -1,5 +1,5 @@
+#include "IndependentScenarioHash.h"
 #include "ScenarioTestTexts.h"
-#include <skillsim/scenario/ScenarioHash.h>
 
 #include <skillsim/scenario/ScenarioLoader.h>
 #include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
@@ -110,7 +110,8 @@ TEST(ScenarioLoader, ValidScenarioFillsTheSimulationSpecInSiUnits) {
   EXPECT_EQ(band.mode, assessment::ChargeMode::PerSecond);
   EXPECT_EQ(s.standard.id, "test-std");
   ASSERT_TRUE(r.hash);
-  EXPECT_EQ(*r.hash, scenarioHash(kScenario, kStandard));
+  // Recomputed with libsodium, not scenarioHash (IndependentScenarioHash.h).
+  EXPECT_EQ(*r.hash, skillsim::scenario::testing::independentScenarioHash(kScenario, kStandard));
   EXPECT_EQ(s.hash, *r.hash);
 }
 
@@ -549,7 +550,9 @@ TEST(LoadScenario, FindsTheStandardUnderTheAssetsRoot) {
   auto file = writeTemp("loader/scenarios/x/test.toml", kScenario);
   auto scenario = loadScenario(file);
   ASSERT_TRUE(scenario) << scenario.error().toString();
-  EXPECT_EQ(scenario->hash, scenarioHash(kScenario, kStandard));
+  // Recomputed with libsodium, not scenarioHash (IndependentScenarioHash.h).
+  EXPECT_EQ(scenario->hash,
+            skillsim::scenario::testing::independentScenarioHash(kScenario, kStandard));
   // An explicit assets root that lacks it: NotFound, at the `standard` key.
   auto missing = loadScenario(file, LoadOptions{file.parent_path()});
   ASSERT_FALSE(missing);

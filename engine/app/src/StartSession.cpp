@@ -73,6 +73,9 @@ int runStartSession(const RunOptions& options, ui::Language language, std::ostre
     model.attempts = previousAttempts(session.storePath(), trainee);
     core::SceneView empty;
     while (!window.shouldClose() && !chosen) {
+      if (options.observer.onFrame) {
+        options.observer.onFrame(window);
+      }
       window.pollEvents();
       layer.beginFrame(1.0f / 30.0f);
       const auto actions = screen.draw(model, **text);

@@ -76,7 +76,13 @@ startAttempt(const Session& session, const scenario::Scenario& s, const RunOptio
   const auto dir = records::defaultDataDir() / "traces";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  a->tracePath = dir / (o.trainee + "-" + std::to_string(startUtc) + ".sktrace");
+  // A second attempt in the same second (a practice restart, the next attempt from the start
+  // screen) gets its own file rather than overwriting the one before.
+  const std::string stem = o.trainee + "-" + std::to_string(startUtc);
+  a->tracePath = dir / (stem + ".sktrace");
+  for (int n = 2; std::filesystem::exists(a->tracePath, ec); ++n) {
+    a->tracePath = dir / (stem + "-" + std::to_string(n) + ".sktrace");
+  }
   auto writer = records::TraceWriter::create(a->tracePath, a->header, key);
   if (!writer) {
     return std::move(writer).error();

@@ -146,6 +146,16 @@ void InputPoller::onKey(GLFWwindow* window, int key, int scancode, int action, i
   }
 }
 
+InputPoller* InputPoller::of(GLFWwindow* window) {
+  // The constructor checks the user pointer is free before taking it, so it is a poller or null.
+  return static_cast<InputPoller*>(glfwGetWindowUserPointer(window));
+}
+
+void InputPoller::setSimulatedGamepad(int slot, std::optional<GamepadState> state) {
+  SKILLSIM_CHECK(slot >= 0 && slot < kMaxGamepads, "joystick slot out of 0..15");
+  mSimulatedPads[static_cast<std::size_t>(slot)] = std::move(state);
+}
+
 void deliverKeyEvent(GLFWwindow* window, Key key, bool press) {
   // GLFW has no getter for the key callback: swap it out and back to learn it.
   GLFWkeyfun current = glfwSetKeyCallback(window, nullptr);
@@ -153,17 +163,47 @@ void deliverKeyEvent(GLFWwindow* window, Key key, bool press) {
   if (current != nullptr) {
     current(window, glfwKeyCode(key), 0, press ? GLFW_PRESS : GLFW_RELEASE, 0);
   }
+  if (InputPoller* poller = InputPoller::of(window)) {
+    poller->setSimulatedHeld(key, press);
+  }
+}
+
+void deliverMouseMove(GLFWwindow* window, double x, double y) {
+  glfwSetCursorPos(window, x, y);
+  // As for keys: learn each current callback by swapping it out and back.
+  GLFWcursorenterfun enter = glfwSetCursorEnterCallback(window, nullptr);
+  glfwSetCursorEnterCallback(window, enter);
+  if (enter != nullptr) {
+    enter(window, GLFW_TRUE);
+  }
+  GLFWcursorposfun moved = glfwSetCursorPosCallback(window, nullptr);
+  glfwSetCursorPosCallback(window, moved);
+  if (moved != nullptr) {
+    moved(window, x, y);
+  }
+}
+
+void deliverMouseButtonEvent(GLFWwindow* window, bool press) {
+  GLFWmousebuttonfun button = glfwSetMouseButtonCallback(window, nullptr);
+  glfwSetMouseButtonCallback(window, button);
+  if (button != nullptr) {
+    button(window, GLFW_MOUSE_BUTTON_LEFT, press ? GLFW_PRESS : GLFW_RELEASE, 0);
+  }
 }
 
 void InputPoller::poll(RawInput& raw) {
   for (std::size_t i = 0; i < kKeyCount; ++i) {
-    raw.keys[i] = glfwGetKey(mWindow, kGlfwKeys[i]) == GLFW_PRESS;
+    raw.keys[i] = glfwGetKey(mWindow, kGlfwKeys[i]) == GLFW_PRESS || mSimulatedHeld[i];
   }
   raw.presses = mPresses;
   mPresses.fill(0);
   raw.pollIndex = ++mPolls;
   for (int slot = 0; slot < kMaxGamepads; ++slot) {
     GamepadState& pad = raw.gamepads[static_cast<std::size_t>(slot)];
+    if (const auto& simulated = mSimulatedPads[static_cast<std::size_t>(slot)]) {
+      pad = *simulated;
+      continue;
+    }
     pad = GamepadState{};
     pad.present = glfwJoystickPresent(slot) == GLFW_TRUE;
     if (!pad.present) {

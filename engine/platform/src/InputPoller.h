@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 
 struct GLFWwindow;
 
@@ -31,6 +32,15 @@ public:
    * poll, which it then clears. */
   void poll(RawInput& raw);
 
+  /** The poller reading `window`, or null when none is (its user pointer). */
+  [[nodiscard]] static InputPoller* of(GLFWwindow* window);
+  /** Tests: `key` reads held from now until set false (besides what glfwGetKey says). */
+  void setSimulatedHeld(Key key, bool held) {
+    mSimulatedHeld[static_cast<std::size_t>(key)] = held;
+  }
+  /** Tests: joystick `slot` reads `state` instead of the device there; nullopt: the device. */
+  void setSimulatedGamepad(int slot, std::optional<GamepadState> state);
+
 private:
   static void onKey(GLFWwindow* window, int key, int scancode, int action, int mods);
 
@@ -38,10 +48,25 @@ private:
   void (*mPreviousKeyCallback)(GLFWwindow*, int, int, int, int) = nullptr;
   std::array<std::uint8_t, kKeyCount> mPresses{};
   std::uint64_t mPolls = 0;
+  std::array<bool, kKeyCount> mSimulatedHeld{};
+  std::array<std::optional<GamepadState>, kMaxGamepads> mSimulatedPads{};
 };
 
-/** Delivers a key event to `window`'s current key callback as GLFW would (tests). */
+/**
+ * Delivers a key event to `window`'s current key callback as GLFW would (tests); the window's
+ * poller, if any, then reads the key held from the press until the release.
+ */
 void deliverKeyEvent(GLFWwindow* window, Key key, bool press);
+
+/**
+ * Tests: moves the pointer to (`x`, `y`) in `window`'s client area (glfwSetCursorPos, which needs
+ * the window focused) and delivers cursor-enter and cursor-position events to its current
+ * callbacks as GLFW would.
+ */
+void deliverMouseMove(GLFWwindow* window, double x, double y);
+
+/** Tests: delivers a left-button press or release to `window`'s current mouse-button callback. */
+void deliverMouseButtonEvent(GLFWwindow* window, bool press);
 
 /** The GLFW key code of a Key (GLFW_KEY_*). */
 [[nodiscard]] int glfwKeyCode(Key key);

@@ -22,8 +22,9 @@ struct RunObserver {
   scenario::TickObserver onTick;
   std::function<void(const assessment::AttemptResult& result)> onResult;
   /**
-   * The workstation's window at the start of every frame, before its events are read (tests
-   * deliver key events with platform::simulateKeyEvent here). Not called headless.
+   * The workstation's window at the start of every frame, before its events are read, in an
+   * attempt and on the start screen (tests deliver key, gamepad and mouse events here with
+   * platform::simulateKeyEvent, simulateGamepad, simulateMouseButtonEvent). Not called headless.
    */
   std::function<void(platform::Window& window)> onFrame;
   /**

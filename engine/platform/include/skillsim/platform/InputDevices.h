@@ -3,6 +3,7 @@
 #include "skillsim/platform/RawInput.h"
 
 #include <memory>
+#include <optional>
 
 namespace skillsim::platform {
 
@@ -36,9 +37,32 @@ private:
 
 /**
  * For tests: delivers a key press or release to `window`'s key handling exactly as the window
- * system's event would reach it (through the key callback chain, so InputDevices counts it). The
- * held state that glfwGetKey reports is not changed.
+ * system's event would reach it (through the key callback chain, so InputDevices counts it and
+ * Dear ImGui sees it). The window's InputDevices then reads the key held from the press until
+ * the release (the window system's own held state is not changed).
  */
 void simulateKeyEvent(Window& window, Key key, bool press);
+
+/**
+ * For tests: `window`'s InputDevices reads joystick `slot` (0..15) as `state` from the next poll
+ * on, as if that gamepad were connected there (set GamepadState::present and isGamepad); nullopt
+ * gives the slot back to the real device. Contract: the window has an InputDevices.
+ */
+void simulateGamepad(Window& window, int slot, std::optional<GamepadState> state);
+
+/**
+ * For tests: moves the pointer to (`x`, `y`) in `window`'s client area (screen coordinates, origin
+ * top left; the window system warps it, which needs the window focused, as it is under Xvfb) and
+ * tells the window's mouse handling as the window system's events would (Dear ImGui reads the
+ * position at its next frame).
+ */
+void simulateMouseMove(Window& window, double x, double y);
+
+/**
+ * For tests: delivers a left-button press or release, where the pointer is, to `window`'s mouse
+ * handling as the window system's event would reach it (Dear ImGui: a press, then a release in a
+ * later frame, over a button clicks it).
+ */
+void simulateMouseButtonEvent(Window& window, bool press);
 
 } // namespace skillsim::platform
