@@ -106,6 +106,31 @@ TEST(StartScreenData, PreviousAttemptsNewestFirstInLocalTime) {
   EXPECT_EQ(app::formatLocalTime(1795941000 + 8 * 3600), "2026-11-30 00:30");
 }
 
+TEST(StartScreenData, AnAbandonedAttemptIsListedInItsPlaceWithoutAScore) {
+  const ScopedTimeZone china("CST-8");
+  records::AbandonedAttempt left;
+  left.attemptId = "z";
+  left.traineeId = "T-1";
+  left.scenario = record("a", 0, 0.0, false).scenario;
+  left.scenario.title = "起重机实操考核";
+  left.scenario.titleEn = "Crane practical";
+  left.mode = records::AttemptMode::Exam;
+  left.startUtc = 1795941000 + 1800; // between the two finished ones
+  const auto rows = app::previousAttemptRows(
+      {record("a", 1795941000, 80.0, true), record("c", 1795941000 + 3600, 91.0, true)}, {left});
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_FALSE(rows[0].abandoned);
+  EXPECT_DOUBLE_EQ(rows[0].score, 91.0);
+  EXPECT_TRUE(rows[1].abandoned);
+  EXPECT_EQ(rows[1].when, "2026-11-29 17:00");
+  EXPECT_EQ(rows[1].titleZh, "起重机实操考核");
+  EXPECT_EQ(rows[1].titleEn, "Crane practical");
+  EXPECT_FALSE(rows[1].passed) << "an abandoned exam is never a pass";
+  EXPECT_EQ(rows[1].mode, ui::AttemptMode::Exam);
+  EXPECT_FALSE(rows[2].abandoned);
+  EXPECT_DOUBLE_EQ(rows[2].score, 80.0);
+}
+
 TEST(StartScreenData, LocalTimeFollowsTheTimeZone) {
   const ScopedTimeZone utc("UTC0");
   EXPECT_EQ(app::formatLocalTime(1795941000), "2026-11-29 08:30");

@@ -12,6 +12,7 @@
 
 #include <skillsim/app/Cli.h>
 #include <skillsim/app/StartScreenData.h>
+#include <skillsim/core/Hash.h>
 #include <skillsim/platform/Gamepad.h>
 #include <skillsim/platform/InputDevices.h>
 #include <skillsim/platform/Window.h>
@@ -104,6 +105,24 @@ std::size_t storedAttempts(const std::string& db) {
     return 0;
   }
   return rows->size();
+}
+
+/** The abandoned attempts in the results store at `db` (none when it was never created). */
+std::vector<records::AbandonedAttempt> abandonedInStore(const std::string& db) {
+  if (!std::filesystem::exists(db)) {
+    return {};
+  }
+  auto store = records::ResultsStore::open(db);
+  if (!store) {
+    ADD_FAILURE() << store.error().toString();
+    return {};
+  }
+  auto rows = (*store)->abandonedAttempts();
+  if (!rows) {
+    ADD_FAILURE() << rows.error().toString();
+    return {};
+  }
+  return std::move(*rows);
 }
 
 /** What the run's observer saw, tick by tick. */
@@ -288,6 +307,14 @@ TEST(WorkstationInput, PracticePauseFreezesTheSimulationAndItsClock) {
             abandoned(seen.ticks(), "left by the trainee (practice, Quit)"));
   EXPECT_EQ(traces[0].actions.size(), seen.ticks()) << "the trace holds every tick run";
   EXPECT_EQ(storedAttempts(dir + "/results.sqlite"), 0u) << "an abandoned attempt is not scored";
+  // ... but it stays on the trainee's record, as abandoned, with the trace's hash and reason.
+  const auto kept = abandonedInStore(dir + "/results.sqlite");
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].traineeId, "T-pause");
+  EXPECT_EQ(kept[0].mode, records::AttemptMode::Practice);
+  EXPECT_EQ(kept[0].reason, "left by the trainee (practice, Quit)");
+  EXPECT_EQ(kept[0].ticks, seen.ticks());
+  EXPECT_EQ(kept[0].traceHash, core::toHex(traces[0].fileHash));
 }
 
 // In an exam the pause command does nothing: neither P nor the gamepad's Start holds the clock.
@@ -408,6 +435,12 @@ TEST(WorkstationInput, PracticeRestartAbandonsTheTraceAndStartsAfresh) {
   EXPECT_EQ(traces[1].incompleteReason,
             abandoned(seen.ticks() - restartedAt, "left by the trainee (practice, Quit)"));
   EXPECT_EQ(storedAttempts(dir + "/results.sqlite"), 0u);
+  const auto kept = abandonedInStore(dir + "/results.sqlite");
+  ASSERT_EQ(kept.size(), 2u) << "the restarted attempt and the one left with Escape";
+  std::vector<std::string> reasons = {kept[0].reason, kept[1].reason};
+  std::sort(reasons.begin(), reasons.end());
+  EXPECT_EQ(reasons, (std::vector<std::string>{"left by the trainee (practice, Quit)",
+                                               "restarted by the trainee (practice)"}));
 }
 
 // Closing the window (the window system's close: Window::requestClose) mid-attempt abandons the
@@ -430,7 +463,9 @@ TEST(WorkstationInput, ClosingTheWindowAbandonsTheAttempt) {
                                seen, script, out, err);
   ASSERT_TRUE(closed);
   EXPECT_NE(code, 0);
-  EXPECT_NE(err.str().find("skillsim run: attempt abandoned; its trace is"), std::string::npos)
+  EXPECT_NE(err.str().find("skillsim run: attempt abandoned (the trainee closed the window before "
+                           "the end); its trace is"),
+            std::string::npos)
       << err.str();
   const auto traces = tracesUnder(dir);
   ASSERT_EQ(traces.size(), 1u);
@@ -440,6 +475,16 @@ TEST(WorkstationInput, ClosingTheWindowAbandonsTheAttempt) {
             abandoned(seen.ticks(), "the trainee closed the window before the end"));
   EXPECT_EQ(traces[0].actions.size(), seen.ticks());
   EXPECT_EQ(storedAttempts(dir + "/results.sqlite"), 0u);
+  // The exam the trainee walked out of stays on the record: abandoned, in exam mode, no score.
+  const auto kept = abandonedInStore(dir + "/results.sqlite");
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].traineeId, "T-close");
+  EXPECT_EQ(kept[0].mode, records::AttemptMode::Exam);
+  EXPECT_EQ(kept[0].scenario.id, "overhead_crane.q2_practical");
+  EXPECT_EQ(kept[0].reason, "the trainee closed the window before the end");
+  EXPECT_EQ(kept[0].ticks, seen.ticks());
+  EXPECT_EQ(kept[0].traceHash, core::toHex(traces[0].fileHash));
+  EXPECT_DOUBLE_EQ(kept[0].duration, static_cast<double>(seen.ticks()) / traces[0].header.tickRate);
 }
 
 namespace {

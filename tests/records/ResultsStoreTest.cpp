@@ -653,6 +653,85 @@ TEST_P(ResultsStoreTest, ASchemaTwoStoreOpensAtTheLatestWithItsAttemptsAndNoStat
   EXPECT_TRUE(v3->sessions()->empty());
 }
 
+/** An abandoned exam as the workstation records it (values as a trace of 50 s at 100 Hz has). */
+AbandonedAttempt sampleAbandoned(const std::string& id, const std::string& trainee) {
+  AbandonedAttempt a;
+  a.attemptId = id;
+  a.traceHash = id + "-hash";
+  a.traineeId = trainee;
+  a.traineeName = sampleRecord("att-x", trainee).traineeName; // the same trainee, same name
+  a.scenario = sampleRecord("att-x", trainee).scenario;
+  a.mode = AttemptMode::Exam;
+  a.startUtc = 1'790'000'000;
+  a.ticks = 5000;
+  a.duration = 50.0;
+  a.reason = "abandoned by the trainee (exam, Quit confirmed)";
+  a.engineVersion = "0.test";
+  return a;
+}
+
+TEST_P(ResultsStoreTest, AnAbandonedAttemptIsKeptWithoutAScoreOnceAndApart) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  const AbandonedAttempt left = sampleAbandoned("ab-1", "t-1");
+  auto written = store->recordAbandoned(left);
+  ASSERT_TRUE(written) << written.error().toString();
+  EXPECT_TRUE(*written);
+  auto again = store->recordAbandoned(left);
+  ASSERT_TRUE(again) << again.error().toString();
+  EXPECT_FALSE(*again) << "the same trace twice is one row";
+  AbandonedAttempt otherTrace = left;
+  otherTrace.traceHash = "another-hash";
+  auto conflict = store->recordAbandoned(otherTrace);
+  ASSERT_FALSE(conflict);
+  EXPECT_EQ(conflict.error().code, core::ErrorCode::Integrity);
+  EXPECT_NE(conflict.error().message.find("abandoned attempt ab-1 is already stored with another "
+                                          "trace (hash ab-1-hash, now another-hash)"),
+            std::string::npos)
+      << conflict.error().toString();
+  // A finished attempt's id cannot also be abandoned (one trace, one outcome).
+  ASSERT_TRUE(*store->recordAttempt(sampleRecord("att-1", "t-1")));
+  auto finished = store->recordAbandoned(sampleAbandoned("att-1", "t-1"));
+  ASSERT_FALSE(finished);
+  EXPECT_EQ(finished.error().code, core::ErrorCode::Integrity);
+  // Another trainee's, and the query filters.
+  ASSERT_TRUE(*store->recordAbandoned(sampleAbandoned("ab-2", "t-2")));
+  EXPECT_EQ(count("abandoned_attempts"), 2);
+  EXPECT_EQ(count("attempts"), 1) << "no score is written for an abandoned attempt";
+  auto mine = store->abandonedAttempts({"t-1", ""});
+  ASSERT_TRUE(mine) << mine.error().toString();
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ((*mine)[0], left) << "read back field for field";
+  auto bothOnScenario = store->abandonedAttempts({"", left.scenario.id});
+  ASSERT_TRUE(bothOnScenario);
+  EXPECT_EQ(bothOnScenario->size(), 2u);
+  auto none = store->abandonedAttempts({"", "no.such.scenario"});
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
+}
+
+TEST_P(ResultsStoreTest, AStoreBelowSchemaFiveRefusesAnAbandonedAttemptAndListsNone) {
+  {
+    auto v4 = open({.schemaVersion = 4});
+    ASSERT_TRUE(v4);
+    auto refused = v4->recordAbandoned(sampleAbandoned("ab-1", "t-1"));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, core::ErrorCode::Unsupported);
+    EXPECT_NE(refused.error().message.find("schema version 4, which keeps no abandoned attempts"),
+              std::string::npos)
+        << refused.error().toString();
+    auto listed = v4->abandonedAttempts();
+    ASSERT_TRUE(listed);
+    EXPECT_TRUE(listed->empty());
+  }
+  auto v5 = open(); // migrates 4 -> 5, and then takes it
+  ASSERT_TRUE(v5);
+  EXPECT_EQ(*v5->schemaVersion(), 5);
+  auto written = v5->recordAbandoned(sampleAbandoned("ab-1", "t-1"));
+  ASSERT_TRUE(written) << written.error().toString();
+  EXPECT_TRUE(*written);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ResultsStoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -165,4 +165,24 @@ records::AttemptRecord Session::attemptRecord(const scenario::Scenario& scenario
   return record;
 }
 
+std::optional<records::AbandonedAttempt>
+Session::abandonedRecord(const scenario::Scenario& scenario, const records::Trace& trace) const {
+  if (trace.abandonReason.empty()) {
+    return std::nullopt;
+  }
+  records::AbandonedAttempt a;
+  a.traceHash = core::toHex(trace.fileHash);
+  a.attemptId = a.traceHash;
+  a.traineeId = trace.header.traineeId;
+  a.scenario = {scenario.id, core::toHex(scenario.hash), scenario.titleZh, scenario.titleEn,
+                scenario.version};
+  a.mode = trace.header.mode;
+  a.startUtc = trace.header.startUtc;
+  a.ticks = trace.actions.size();
+  a.duration = trace.duration();
+  a.reason = trace.abandonReason;
+  a.engineVersion = trace.header.engineVersion;
+  return a;
+}
+
 } // namespace skillsim::app

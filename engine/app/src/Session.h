@@ -5,6 +5,7 @@
 #include <skillsim/assessment/AttemptResult.h>
 #include <skillsim/core/Expected.h>
 #include <skillsim/records/AttemptRecord.h>
+#include <skillsim/records/Trace.h>
 #include <skillsim/records/TraceHeader.h>
 #include <skillsim/scenario/Scenario.h>
 #include <skillsim/ui/I18n.h>
@@ -119,6 +120,12 @@ public:
                 const assessment::AttemptResult& result, const std::string& traceHashHex,
                 const std::string& fallbackId, bool signatureValid,
                 const std::string& engineVersion) const;
+  /**
+   * The results store's record of an abandoned attempt at `scenario` from its trace as read back
+   * (its signed header and abandon record); nullopt when `trace` holds no signed abandon record.
+   */
+  [[nodiscard]] std::optional<records::AbandonedAttempt>
+  abandonedRecord(const scenario::Scenario& scenario, const records::Trace& trace) const;
 
 private:
   RunOptions mOptions;

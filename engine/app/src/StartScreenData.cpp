@@ -57,16 +57,37 @@ std::string formatLocalTime(std::int64_t utc) {
   return text;
 }
 
-std::vector<ui::PreviousAttempt> previousAttemptRows(std::vector<records::AttemptRecord> records) {
-  std::stable_sort(records.begin(), records.end(), [](const auto& a, const auto& b) {
-    return a.startUtc != b.startUtc ? a.startUtc > b.startUtc : a.attemptId > b.attemptId;
+std::vector<ui::PreviousAttempt>
+previousAttemptRows(const std::vector<records::AttemptRecord>& finished,
+                    const std::vector<records::AbandonedAttempt>& abandoned) {
+  struct Row {
+    std::int64_t startUtc;
+    std::string id;
+    ui::PreviousAttempt shown;
+  };
+  auto mode = [](records::AttemptMode m) {
+    return m == records::AttemptMode::Exam ? ui::AttemptMode::Exam : ui::AttemptMode::Practice;
+  };
+  std::vector<Row> rows;
+  for (const auto& r : finished) {
+    rows.push_back(
+        {r.startUtc,
+         r.attemptId,
+         {r.scenario.id, formatLocalTime(r.startUtc), mode(r.mode), r.result.totalPoints,
+          r.result.maxPoints, r.result.passed, false, r.scenario.title, r.scenario.titleEn}});
+  }
+  for (const auto& r : abandoned) {
+    rows.push_back({r.startUtc,
+                    r.attemptId,
+                    {r.scenario.id, formatLocalTime(r.startUtc), mode(r.mode), 0.0, 0.0, false,
+                     true, r.scenario.title, r.scenario.titleEn}});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return a.startUtc != b.startUtc ? a.startUtc > b.startUtc : a.id > b.id;
   });
   std::vector<ui::PreviousAttempt> out;
-  for (const auto& r : records) {
-    out.push_back(
-        {r.scenario.id, formatLocalTime(r.startUtc),
-         r.mode == records::AttemptMode::Exam ? ui::AttemptMode::Exam : ui::AttemptMode::Practice,
-         r.result.totalPoints, r.result.maxPoints, r.result.passed});
+  for (Row& r : rows) {
+    out.push_back(std::move(r.shown));
   }
   return out;
 }

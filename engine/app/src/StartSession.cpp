@@ -34,7 +34,9 @@ std::vector<ui::PreviousAttempt> previousAttempts(const std::string& store,
   if (!rows) {
     return out;
   }
-  return previousAttemptRows(std::move(*rows));
+  auto abandoned = (*opened)->abandonedAttempts({trainee, ""});
+  return previousAttemptRows(*rows,
+                             abandoned ? *abandoned : std::vector<records::AbandonedAttempt>{});
 }
 
 } // namespace

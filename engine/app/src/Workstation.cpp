@@ -58,6 +58,44 @@ struct Attempt {
   std::filesystem::path tracePath;
 };
 
+/**
+ * Abandons `a`'s trace for `reason` (a signed abandon record) and keeps the attempt on the
+ * trainee's record: the store's abandoned_attempts, no score (docs/results-store.md). When the
+ * store cannot take it, says so; the trace file still holds the signed evidence.
+ */
+void abandonAttempt(Attempt& a, std::string_view reason, const Session& session,
+                    const scenario::Scenario& scenario, std::ostream& out, std::ostream& err) {
+  if (auto ended = a.writer->abandon(reason); !ended) {
+    err << "skillsim run: " << a.tracePath.string() << ": " << ended.error().toString() << '\n';
+  }
+  a.writer.reset();
+  err << "skillsim run: attempt abandoned (" << reason << "); its trace is " << a.tracePath.string()
+      << '\n';
+  const std::string& store = session.storePath();
+  auto trace = records::TraceReader::read(a.tracePath);
+  std::optional<records::AbandonedAttempt> record;
+  if (trace) {
+    record = session.abandonedRecord(scenario, *trace);
+  }
+  if (!record) {
+    err << "skillsim run: the abandoned attempt is not in " << store << ": its trace "
+        << (trace ? "has no signed abandon record" : trace.error().toString()) << '\n';
+    return;
+  }
+  auto opened = records::ResultsStore::open(store);
+  if (!opened) {
+    err << "skillsim run: the abandoned attempt is not in " << store << " ("
+        << opened.error().toString() << "); its trace keeps the evidence\n";
+    return;
+  }
+  if (auto written = (*opened)->recordAbandoned(*record); !written) {
+    err << "skillsim run: the abandoned attempt is not in " << store << " ("
+        << written.error().toString() << "); its trace keeps the evidence\n";
+    return;
+  }
+  out << "trace " << a.tracePath.string() << "; abandoned attempt stored in " << store << '\n';
+}
+
 core::Expected<std::unique_ptr<Attempt>>
 startAttempt(const Session& session, const scenario::Scenario& s, const RunOptions& o,
              records::AttemptMode mode, const records::WorkstationKey& key, std::ostream& err) {
@@ -372,10 +410,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
             << *control.logEntry << '\n';
       }
       if (control.abandon && !a.runner->finished()) {
-        (void)a.writer->abandon(control.abandonReason);
-        a.writer.reset();
-        err << "skillsim run: attempt " << control.abandonReason << "; its trace is "
-            << a.tracePath.string() << '\n';
+        abandonAttempt(a, control.abandonReason, session, *scenario, out, err);
         done = true;
       }
       if (!done && a.runner->finished()) {
@@ -472,7 +507,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
         inputs.paused = clicked.pause;
       }
       if (practice && clicked.restart && a.writer) {
-        (void)a.writer->abandon("restarted by the trainee (practice)");
+        abandonAttempt(a, "restarted by the trainee (practice)", session, *scenario, out, err);
         auto fresh = startAttempt(session, *scenario, o, mode, *key, err);
         if (!fresh) {
           err << fresh.error().toString() << '\n';
@@ -498,9 +533,8 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
     }
   }
   if (!results && attempt && (*attempt)->writer) {
-    (void)(*attempt)->writer->abandon("the trainee closed the window before the end");
-    err << "skillsim run: attempt abandoned; its trace is " << (*attempt)->tracePath.string()
-        << '\n';
+    abandonAttempt(**attempt, "the trainee closed the window before the end", session, *scenario,
+                   out, err);
   }
   renderer.waitIdle();
   return status;

@@ -120,6 +120,23 @@ const std::array<std::vector<std::string_view>, kStoreSchemaVersion> kMigrations
         R"(ALTER TABLE deductions ADD COLUMN finding TEXT NOT NULL DEFAULT '')",
         R"(ALTER TABLE vetoes ADD COLUMN finding TEXT NOT NULL DEFAULT '')",
     },
+    // 5: attempts abandoned at the workstation (Quit, Restart, the window closed): kept with
+    // their signed reason and no score, so that an exam walked out of stays on the record.
+    {
+        R"(CREATE TABLE abandoned_attempts (
+             id TEXT PRIMARY KEY,
+             trainee_id TEXT NOT NULL REFERENCES trainees (id),
+             scenario_hash TEXT NOT NULL REFERENCES scenarios (hash),
+             mode TEXT NOT NULL CHECK (mode IN ('practice', 'exam')),
+             started_at TEXT NOT NULL,
+             start_unix BIGINT NOT NULL,
+             ticks BIGINT NOT NULL,
+             duration_s DOUBLE PRECISION NOT NULL,
+             reason TEXT NOT NULL,
+             trace_hash TEXT NOT NULL,
+             engine_version TEXT NOT NULL))",
+        R"(CREATE INDEX abandoned_by_trainee ON abandoned_attempts (trainee_id, start_unix))",
+    },
 }};
 
 constexpr std::string_view kSchemaTable = R"(CREATE TABLE IF NOT EXISTS schema_version (
@@ -239,10 +256,11 @@ core::Expected<bool> SqlResultsStore::recordAttempt(const AttemptRecord& record)
   return true;
 }
 
-core::Expected<void> SqlResultsStore::writeAttempt(const AttemptRecord& a) {
-  const assessment::AttemptResult& r = a.result;
+core::Expected<void> SqlResultsStore::writeTraineeAndScenario(const std::string& traineeId,
+                                                              const std::string& traineeName,
+                                                              const ScenarioInfo& scenario) {
   {
-    const std::array<SqlValue, 2> p = {text(a.traineeId), text(a.traineeName)};
+    const std::array<SqlValue, 2> p = {text(traineeId), text(traineeName)};
     auto q = mDb->query("INSERT INTO trainees (id, display_name) VALUES ($1, $2) "
                         "ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name "
                         "WHERE excluded.display_name <> ''",
@@ -251,16 +269,21 @@ core::Expected<void> SqlResultsStore::writeAttempt(const AttemptRecord& a) {
       return std::move(q).error();
     }
   }
-  {
-    const std::array<SqlValue, 5> p = {text(a.scenario.hash), text(a.scenario.id),
-                                       text(a.scenario.title), text(a.scenario.titleEn),
-                                       text(a.scenario.version)};
-    auto q = mDb->query("INSERT INTO scenarios (hash, id, title, title_en, version) "
-                        "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING",
-                        p);
-    if (!q) {
-      return std::move(q).error();
-    }
+  const std::array<SqlValue, 5> p = {text(scenario.hash), text(scenario.id), text(scenario.title),
+                                     text(scenario.titleEn), text(scenario.version)};
+  auto q = mDb->query("INSERT INTO scenarios (hash, id, title, title_en, version) "
+                      "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING",
+                      p);
+  if (!q) {
+    return std::move(q).error();
+  }
+  return {};
+}
+
+core::Expected<void> SqlResultsStore::writeAttempt(const AttemptRecord& a) {
+  const assessment::AttemptResult& r = a.result;
+  if (auto w = writeTraineeAndScenario(a.traineeId, a.traineeName, a.scenario); !w) {
+    return w;
   }
   {
     std::vector<SqlValue> p = {text(a.attemptId),
@@ -488,6 +511,110 @@ core::Expected<std::vector<AttemptRecord>> SqlResultsStore::attempts(const Attem
       }
       a.result.vetoes.push_back(std::move(v));
     }
+  }
+  return out;
+}
+
+core::Expected<bool> SqlResultsStore::recordAbandoned(const AbandonedAttempt& a) {
+  if (mVersion < 5) {
+    return core::makeError(core::ErrorCode::Unsupported,
+                           "the results store is at schema version " + std::to_string(mVersion) +
+                               ", which keeps no abandoned attempts (version 5 does)");
+  }
+  if (auto b = mDb->beginWrite(); !b) {
+    return std::move(b).error();
+  }
+  const std::array<SqlValue, 1> id = {text(a.attemptId)};
+  auto finished = mDb->query("SELECT id FROM attempts WHERE id = $1", id);
+  if (!finished) {
+    rollback();
+    return std::move(finished).error();
+  }
+  if (!finished->empty()) {
+    rollback();
+    return core::makeError(core::ErrorCode::Integrity,
+                           "attempt " + a.attemptId +
+                               " is stored as finished and scored; it cannot also be abandoned");
+  }
+  auto existing = mDb->query("SELECT trace_hash FROM abandoned_attempts WHERE id = $1", id);
+  if (!existing) {
+    rollback();
+    return std::move(existing).error();
+  }
+  if (!existing->empty()) {
+    rollback();
+    if (sqlText((*existing)[0][0]) == a.traceHash) {
+      return false;
+    }
+    return core::makeError(core::ErrorCode::Integrity,
+                           "abandoned attempt " + a.attemptId +
+                               " is already stored with another trace (hash " +
+                               sqlText((*existing)[0][0]) + ", now " + a.traceHash + ")");
+  }
+  auto fail = [&](core::Error e) -> core::Expected<bool> {
+    rollback();
+    return e;
+  };
+  if (auto w = writeTraineeAndScenario(a.traineeId, a.traineeName, a.scenario); !w) {
+    return fail(std::move(w).error());
+  }
+  const std::array<SqlValue, 11> p = {text(a.attemptId),
+                                      text(a.traineeId),
+                                      text(a.scenario.hash),
+                                      text(std::string(toString(a.mode))),
+                                      text(formatUtc(a.startUtc)),
+                                      std::int64_t{a.startUtc},
+                                      integer(a.ticks),
+                                      a.duration,
+                                      text(a.reason),
+                                      text(a.traceHash),
+                                      text(a.engineVersion)};
+  auto q = mDb->query("INSERT INTO abandoned_attempts (id, trainee_id, scenario_hash, mode, "
+                      "started_at, start_unix, ticks, duration_s, reason, trace_hash, "
+                      "engine_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                      p);
+  if (!q) {
+    return fail(std::move(q).error());
+  }
+  if (auto c = mDb->execute("COMMIT"); !c) {
+    return fail(std::move(c).error());
+  }
+  return true;
+}
+
+core::Expected<std::vector<AbandonedAttempt>>
+SqlResultsStore::abandonedAttempts(const AttemptQuery& query) {
+  std::vector<AbandonedAttempt> out;
+  if (mVersion < 5) {
+    return out; // a store of schema 1..4 never kept one
+  }
+  const std::array<SqlValue, 2> filter = {text(query.traineeId), text(query.scenarioId)};
+  auto rows = mDb->query(
+      "SELECT a.id, a.trainee_id, t.display_name, s.id, s.hash, s.title, s.title_en, s.version, "
+      "a.mode, a.start_unix, a.ticks, a.duration_s, a.reason, a.trace_hash, a.engine_version "
+      "FROM abandoned_attempts a JOIN scenarios s ON s.hash = a.scenario_hash "
+      "JOIN trainees t ON t.id = a.trainee_id "
+      "WHERE ($1 = '' OR a.trainee_id = $1) AND ($2 = '' OR s.id = $2) "
+      "ORDER BY a.start_unix, a.id",
+      filter);
+  if (!rows) {
+    return std::move(rows).error();
+  }
+  for (const SqlRow& row : *rows) {
+    AbandonedAttempt a;
+    a.attemptId = sqlText(row[0]);
+    a.traineeId = sqlText(row[1]);
+    a.traineeName = sqlText(row[2]);
+    a.scenario = {sqlText(row[3]), sqlText(row[4]), sqlText(row[5]), sqlText(row[6]),
+                  sqlText(row[7])};
+    a.mode = attemptModeFromName(sqlText(row[8])).value_or(AttemptMode::Practice);
+    a.startUtc = sqlInt(row[9]);
+    a.ticks = static_cast<std::uint64_t>(sqlInt(row[10]));
+    a.duration = sqlDouble(row[11]);
+    a.reason = sqlText(row[12]);
+    a.traceHash = sqlText(row[13]);
+    a.engineVersion = sqlText(row[14]);
+    out.push_back(std::move(a));
   }
   return out;
 }

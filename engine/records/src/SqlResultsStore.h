@@ -23,6 +23,9 @@ public:
   core::Expected<int> schemaVersion() override;
   core::Expected<bool> recordAttempt(const AttemptRecord& record) override;
   core::Expected<std::vector<AttemptRecord>> attempts(const AttemptQuery& query) override;
+  core::Expected<bool> recordAbandoned(const AbandonedAttempt& attempt) override;
+  core::Expected<std::vector<AbandonedAttempt>>
+  abandonedAttempts(const AttemptQuery& query) override;
   core::Expected<ExamStation> registerStation(const PublicKey& key, const std::string& name,
                                               const std::string& by, std::int64_t nowUtc) override;
   core::Expected<std::vector<ExamStation>> stations() override;
@@ -37,6 +40,9 @@ private:
   explicit SqlResultsStore(std::unique_ptr<SqlConnection> db) : mDb(std::move(db)) {}
   core::Expected<void> migrate(int target);
   core::Expected<void> writeAttempt(const AttemptRecord& record);
+  core::Expected<void> writeTraineeAndScenario(const std::string& traineeId,
+                                               const std::string& traineeName,
+                                               const ScenarioInfo& scenario);
   void rollback();
   /** Unsupported unless the store is at schema 3 (exam stations and sessions). */
   core::Expected<void> needsExamTables() const;

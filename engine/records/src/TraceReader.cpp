@@ -381,6 +381,7 @@ std::optional<core::Error> Parser::decodeFinal(tf::ByteSource& src, std::size_t 
                   at(frameStart) + ": the abandon record counts " + std::to_string(*ticks) +
                       " ticks but the trace holds " + std::to_string(mTrace.actions.size()));
     }
+    mTrace.abandonReason = *reason;
     mTrace.incompleteReason = "incomplete attempt: abandoned at tick " + std::to_string(*ticks) +
                               ": " + *reason + "; it is not a result";
     return std::nullopt;

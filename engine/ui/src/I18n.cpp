@@ -12,7 +12,7 @@
 namespace skillsim::ui {
 namespace {
 
-constexpr std::array<std::string_view, 60> kRequiredKeys = {
+constexpr std::array<std::string_view, 61> kRequiredKeys = {
     // Modes
     "mode.practice", "mode.exam",
     // Training aids (TrainingAids.h, Minimap.h)
@@ -30,7 +30,7 @@ constexpr std::array<std::string_view, 60> kRequiredKeys = {
     "start.title", "start.trainee_id", "start.scenarios", "start.standard", "start.mode",
     "start.start", "start.previous", "start.no_attempts", "start.enter_id", "start.date",
     "start.scenario", "start.score", "start.result", "start.quit", "start.no_scenarios",
-    "start.choose_scenario", "start.passed", "start.failed"};
+    "start.choose_scenario", "start.passed", "start.failed", "start.abandoned"};
 
 core::SourceLocation where(const std::string& file, const toml::source_region& region,
                            std::string field) {

@@ -252,11 +252,18 @@ StartScreenActions StartScreen::draw(const StartScreenModel& model, const I18n& 
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(a.when.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(a.scenarioId.c_str());
+        const std::string& title = chinese ? a.titleZh : a.titleEn;
+        ImGui::TextUnformatted(title.empty() ? a.scenarioId.c_str() : title.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(
             text.text(a.mode == AttemptMode::Practice ? "mode.practice" : "mode.exam").c_str());
         ImGui::TableNextColumn();
+        if (a.abandoned) {
+          ImGui::TextColored(kDim, "-");
+          ImGui::TableNextColumn();
+          ImGui::TextColored(kDim, "%s", text.text("start.abandoned").c_str());
+          continue;
+        }
         ImGui::Text("%s / %s", formatPoints(a.score).c_str(), formatPoints(a.maxScore).c_str());
         ImGui::TableNextColumn();
         ImGui::TextColored(a.passed ? kGreen : kRed, "%s",

@@ -25,12 +25,14 @@ struct InstalledScenarios {
 [[nodiscard]] InstalledScenarios installedScenarios(const std::filesystem::path& scenariosDir);
 
 /**
- * A trainee's stored attempts as the start screen lists them: newest first (by start time, then
- * id, whatever order `records` come in), the date in the workstation's local time zone
- * (formatLocalTime), the score out of the maximum, passed or not.
+ * A trainee's stored attempts as the start screen lists them, the finished and the abandoned
+ * together: newest first (by start time, then id, whatever order they come in), the scenario's
+ * titles, the date in the workstation's local time zone (formatLocalTime), for a finished one the
+ * score out of the maximum and passed or not, an abandoned one marked so with no score.
  */
 [[nodiscard]] std::vector<ui::PreviousAttempt>
-previousAttemptRows(std::vector<records::AttemptRecord> records);
+previousAttemptRows(const std::vector<records::AttemptRecord>& finished,
+                    const std::vector<records::AbandonedAttempt>& abandoned = {});
 
 /**
  * `utc` (seconds since 1970-01-01T00:00:00Z) as "YYYY-MM-DD HH:MM" in the local time zone (the

@@ -42,4 +42,26 @@ struct AttemptRecord {
   friend bool operator==(const AttemptRecord&, const AttemptRecord&) = default;
 };
 
+/**
+ * An attempt left before its end at the workstation (Quit, Restart, the window closed), as the
+ * results store keeps it (table `abandoned_attempts`, schema 5): an exam the trainee walked out of
+ * stays on the record, with no score (issue 14 point 5; docs/results-store.md). Built from the
+ * trace's signed header and its signed abandon record.
+ */
+struct AbandonedAttempt {
+  std::string attemptId;   ///< The trace's file hash in hex (as for AttemptRecord): the key.
+  std::string traineeId;   ///< From the trace's signed header.
+  std::string traineeName; ///< Display name; may be empty.
+  ScenarioInfo scenario;
+  AttemptMode mode = AttemptMode::Practice;
+  std::int64_t startUtc = 0; ///< Attempt start, seconds since 1970-01-01T00:00:00Z.
+  std::uint64_t ticks = 0;   ///< Ticks recorded before it was abandoned.
+  double duration = 0.0;     ///< Simulated seconds recorded (ticks / tick rate), s.
+  std::string reason;        ///< The signed abandon record's reason (English evidence text).
+  std::string traceHash;     ///< Lowercase hex BLAKE2b-256 of the .sktrace file.
+  std::string engineVersion; ///< core::engineVersion() of the recording engine.
+
+  friend bool operator==(const AbandonedAttempt&, const AbandonedAttempt&) = default;
+};
+
 } // namespace skillsim::records

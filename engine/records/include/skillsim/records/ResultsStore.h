@@ -14,7 +14,7 @@
 namespace skillsim::records {
 
 /** The schema version this build writes (docs/results-store.md lists each migration). */
-inline constexpr int kStoreSchemaVersion = 4;
+inline constexpr int kStoreSchemaVersion = 5;
 
 /** How a store is opened. */
 struct StoreOptions {
@@ -113,6 +113,18 @@ public:
   /** The stored attempts matching `query`, oldest first (by start, then id), with full results. */
   [[nodiscard]] virtual core::Expected<std::vector<AttemptRecord>>
   attempts(const AttemptQuery& query = {}) = 0;
+
+  /**
+   * Writes one abandoned attempt (trainee and scenario rows added as needed). Returns true when
+   * written, false when the same id with the same trace hash is already there. Errors: Integrity
+   * when the id is stored with another trace hash, or is already a finished attempt; Unsupported
+   * below schema 5; otherwise as recordAttempt.
+   */
+  virtual core::Expected<bool> recordAbandoned(const AbandonedAttempt& attempt) = 0;
+
+  /** The stored abandoned attempts matching `query`, oldest first (by start, then id). */
+  [[nodiscard]] virtual core::Expected<std::vector<AbandonedAttempt>>
+  abandonedAttempts(const AttemptQuery& query = {}) = 0;
 
   /**
    * Registers an exam station's public key, by `by` at `nowUtc` (s since 1970). Errors:

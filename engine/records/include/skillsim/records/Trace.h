@@ -27,6 +27,11 @@ struct Trace {
   core::ActionTrack actions;
   bool complete = false;        ///< The end record is present and its signature valid.
   std::string incompleteReason; ///< Why there is no result (empty when complete).
+  /**
+   * For an attempt abandoned at the workstation (a signed abandon record): the reason the writer
+   * gave, e.g. "the trainee closed the window before the end"; empty otherwise.
+   */
+  std::string abandonReason;
   std::optional<assessment::AttemptResult> result; ///< The recorded result (complete only).
   core::Digest resultHash{};                       ///< resultHash(*result) as signed.
   core::Digest fileHash{}; ///< BLAKE2b-256 of the whole file: the "trace hash" of the store.

@@ -40,6 +40,10 @@ struct PreviousAttempt {
   double score = 0.0;
   double maxScore = 100.0;
   bool passed = false;
+  /** Left before its end (Quit, Restart, the window closed): no score, shown as abandoned. */
+  bool abandoned = false;
+  std::string titleZh; ///< The scenario's title when it was taken, Chinese; empty = scenarioId.
+  std::string titleEn; ///< English.
 };
 
 /** Everything the start screen shows besides its own input state, as plain data. */
