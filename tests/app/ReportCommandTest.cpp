@@ -78,7 +78,10 @@ TEST(ReportCommand, GroundPlanShowsTheZonesOfTheScenarioVersionUsed) {
   EXPECT_EQ(count(html, "<rect class=\"zone\""), 6u);
   EXPECT_EQ(count(html, "<circle class=\"body\""), 4u);
   EXPECT_EQ(count(html, "<rect class=\"body\""), 6u);
-  EXPECT_NE(html.find("<title>circle_b</title>"), std::string::npos);
+  // Shown by the scenario's [labels] in the report's language (zh-CN by default), not by id.
+  EXPECT_NE(html.find("<title>B 圈</title>"), std::string::npos);
+  EXPECT_NE(html.find("text-anchor=\"middle\">B 圈</text>"), std::string::npos);
+  EXPECT_EQ(html.find("<title>circle_b</title>"), std::string::npos);
 }
 
 TEST(ReportCommand, OneTraineeInChineseAndUsageErrors) {

@@ -95,7 +95,8 @@ TEST(RunCommand, HeadlessReplayPrintsDeductionsInTheLanguageAsked) {
   ASSERT_EQ(zh.code, 0) << zh.err;
   EXPECT_NE(zh.out.find("吊运物件（水桶）曲线运行并精确落放: 水桶碰触2 号桩"), std::string::npos)
       << zh.out;
-  EXPECT_NE(zh.out.find("起升速度 0.020 m/s 超过 0.020 m/s 限值（B 圈落放）"), std::string::npos)
+  EXPECT_NE(zh.out.find("起升速度 0.020 米/秒 超过 0.020 米/秒 限值（B 圈落放）"),
+            std::string::npos)
       << zh.out;
   const Result en = run({"run", kCrane + "q2_practical.toml", "--headless", "--input",
                          kCrane + "traces/q2-careless.sktrace", "--lang", "en", "--no-store"});

@@ -80,10 +80,10 @@ Finding swing(std::string phase) {
 
 TEST(FindingText, SwingInDegreesAndSecondsBothLanguages) {
   EXPECT_EQ(en(swing("")), "load swing 3.0° over the 3.0° limit for 0.24 s");
-  EXPECT_EQ(zh(swing("")), "载荷摆角 3.0° 超过 3.0° 限值 0.24 s");
+  EXPECT_EQ(zh(swing("")), "载荷摆角 3.0° 超过 3.0° 限值 0.24 秒");
   EXPECT_EQ(en(swing("setdown_b")),
             "load swing 3.0° over the 3.0° limit for 0.24 s (setting down in B)");
-  EXPECT_EQ(zh(swing("setdown_b")), "载荷摆角 3.0° 超过 3.0° 限值 0.24 s（B 圈落放）");
+  EXPECT_EQ(zh(swing("setdown_b")), "载荷摆角 3.0° 超过 3.0° 限值 0.24 秒（B 圈落放）");
 }
 
 TEST(FindingText, HeightUnderItsMinimumInMillimetresWhenEveryLengthIsUnderAMetre) {
@@ -96,7 +96,7 @@ TEST(FindingText, HeightUnderItsMinimumInMillimetresWhenEveryLengthIsUnderAMetre
   f.limit = 0.5;
   f.duration = 0.5;
   EXPECT_EQ(en(f), "load height 420 mm under the 500 mm minimum for 0.50 s");
-  EXPECT_EQ(zh(f), "载荷离地高度 420 mm 低于 500 mm 下限 0.50 s");
+  EXPECT_EQ(zh(f), "载荷离地高度 420 毫米 低于 500 毫米 下限 0.50 秒");
   f.value = 4.213; // over 2-4 m: metres
   f.side = LimitSide::Above;
   f.limit = 4.0;
@@ -114,10 +114,10 @@ TEST(FindingText, SpeedOverItsLimitWithPhaseAndRepeat) {
   f.phase = "setdown_b";
   f.occurrence = 1;
   EXPECT_EQ(en(f), "hoist speed 0.021 m/s over the 0.020 m/s limit (setting down in B)");
-  EXPECT_EQ(zh(f), "起升速度 0.021 m/s 超过 0.020 m/s 限值（B 圈落放）");
+  EXPECT_EQ(zh(f), "起升速度 0.021 米/秒 超过 0.020 米/秒 限值（B 圈落放）");
   f.occurrence = 2;
   EXPECT_EQ(en(f), "hoist speed 0.021 m/s over the 0.020 m/s limit (setting down in B) (time 2)");
-  EXPECT_EQ(zh(f), "起升速度 0.021 m/s 超过 0.020 m/s 限值（B 圈落放）（第 2 次）");
+  EXPECT_EQ(zh(f), "起升速度 0.021 米/秒 超过 0.020 米/秒 限值（B 圈落放）（第 2 次）");
 }
 
 TEST(FindingText, ContactNamesBothBodies) {
@@ -166,7 +166,7 @@ TEST(FindingText, PlacementInMillimetres) {
   f.limit2 = 0.35;
   EXPECT_EQ(en(f), "the bucket set down 230 mm from the centre of circle B (full marks within "
                    "100 mm, none beyond 350 mm)");
-  EXPECT_EQ(zh(f), "水桶落放位置距B 圈中心 230 mm（100 mm 以内不扣分，超过 350 mm 全扣）");
+  EXPECT_EQ(zh(f), "水桶落放位置距B 圈中心 230 毫米（100 毫米 以内不扣分，超过 350 毫米 全扣）");
 }
 
 TEST(FindingText, TimeLimitOverAndStopped) {
@@ -178,14 +178,14 @@ TEST(FindingText, TimeLimitOverAndStopped) {
   f.side = LimitSide::Above;
   f.limit = 240.0;
   EXPECT_EQ(en(f), "the curved-path task took 251.3 s, over the target time of 240.0 s");
-  EXPECT_EQ(zh(f), "曲线运行任务用时 251.3 s，超过目标时间 240.0 s");
+  EXPECT_EQ(zh(f), "曲线运行任务用时 251.3 秒，超过目标时间 240.0 秒");
   f.kind = FindingKind::TimeStopped;
   f.value = 360.0;
   f.limit2 = 360.0;
   EXPECT_EQ(en(f), "the curved-path task reached 360.0 s, 1.5 times the target time of 240.0 s: "
                    "stopped, all the item's points lost");
   EXPECT_EQ(zh(f),
-            "曲线运行任务用时达到 360.0 s，为目标时间 240.0 s 的 1.5 倍：考核中止，该项不得分");
+            "曲线运行任务用时达到 360.0 秒，为目标时间 240.0 秒 的 1.5 倍：考核中止，该项不得分");
 }
 
 TEST(FindingText, MissingHornAndOrder) {
@@ -198,7 +198,7 @@ TEST(FindingText, MissingHornAndOrder) {
   f.unit = "s";
   EXPECT_EQ(en(f), "no horn at the end: at rest for 10.0 s after setting down in A; the attempt "
                    "was ended");
-  EXPECT_EQ(zh(f), "结束时未鸣铃：A 圈落放后已静止 10.0 s，考核结束");
+  EXPECT_EQ(zh(f), "结束时未鸣铃：A 圈落放后已静止 10.0 秒，考核结束");
   Finding order;
   order.kind = FindingKind::OutOfOrder;
   order.event = "motion";
@@ -227,7 +227,7 @@ TEST(FindingText, NonFiniteValueIsWordsNotInf) {
   Finding f = swing("");
   f.value = std::numeric_limits<double>::infinity();
   EXPECT_EQ(en(f), "load swing an invalid reading over the 3.0° limit for 0.24 s");
-  EXPECT_EQ(zh(f), "载荷摆角 无效读数 超过 3.0° 限值 0.24 s");
+  EXPECT_EQ(zh(f), "载荷摆角 无效读数 超过 3.0° 限值 0.24 秒");
 }
 
 TEST(FindingText, ALegacyDeductionShowsItsRecordedText) {

@@ -100,7 +100,7 @@ TEST(ReportFromResult, DeductionTextsComeFromTheTemplatesInTheReportsLanguage) {
   EXPECT_EQ(english.deductions[0].itemTitle, "Moving the bucket along a curved path");
   ReportAttempt chinese = reportAttemptFromResult(r);
   writeDeductionTexts(chinese, r, *zh, &s);
-  EXPECT_EQ(chinese.deductions[0].reason, "载荷摆角 5.5° 超过 5.0° 限值 1.25 s（B 圈落放）");
+  EXPECT_EQ(chinese.deductions[0].reason, "载荷摆角 5.5° 超过 5.0° 限值 1.25 秒（B 圈落放）");
   EXPECT_EQ(chinese.deductions[0].itemTitle, "吊运物件曲线运行");
   // Without the scenario the metric is named by its id, the item by its id.
   ReportAttempt bare = reportAttemptFromResult(r);

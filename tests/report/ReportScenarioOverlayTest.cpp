@@ -113,3 +113,27 @@ TEST(ReportScenarioOverlay, BandsArePlacedByPhaseTimes) {
 
 } // namespace
 } // namespace skillsim::report
+
+namespace skillsim::report {
+
+TEST(ReportScenarioOverlay, ZonesAreLabelledWithTheScenariosNamesInTheReportLanguage) {
+  const auto find = [](const std::vector<ReportZone>& zones,
+                       const std::string& name) -> const ReportZone* {
+    for (const ReportZone& z : zones) {
+      if (z.name == name) {
+        return &z;
+      }
+    }
+    return nullptr;
+  };
+  const std::vector<ReportZone> zh = reportZones(q2(), true);
+  const std::vector<ReportZone> en = reportZones(q2(), false);
+  ASSERT_TRUE(find(zh, "circle_b") && find(en, "circle_b") && find(zh, "pile_2"));
+  // q2_practical.toml [labels]: circle_b = { zh = "B 圈", en = "circle B" }, pile_2 = "2 号桩".
+  EXPECT_EQ(find(zh, "circle_b")->label, "B 圈");
+  EXPECT_EQ(find(en, "circle_b")->label, "circle B");
+  EXPECT_EQ(find(zh, "pile_2")->label, "2 号桩");
+  EXPECT_EQ(find(en, "frame_high_bar")->label, "the bar of the high frame");
+}
+
+} // namespace skillsim::report

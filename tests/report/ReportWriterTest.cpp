@@ -429,3 +429,24 @@ TEST(ReportWriterGuide, AGatedSeriesIsDrawnOnlyWhereItIsValid) {
 }
 
 } // namespace skillsim::report
+
+namespace skillsim::report {
+
+TEST(ReportWriterGuide, ZonesShowTheirLabelNotTheirId) {
+  ReportDocument doc = document("zh-CN");
+  ReportAttempt& a = doc.attempts[0];
+  a.zones.clear();
+  ReportZone b{"circle_b", 14.0, 6.0, 0.6, 0.0, 0.0, false};
+  b.label = "B 圈";
+  a.zones.push_back(b);
+  a.zones.push_back(ReportZone{"gate_one", 10.0, 4.0, 0.0, 0.2, 0.6, false}); // no label
+  auto html = writeHtmlReport(doc);
+  ASSERT_TRUE(html) << html.error().toString();
+  const std::string path = svgs(*html, "path").front();
+  EXPECT_NE(path.find("text-anchor=\"middle\">B 圈</text>"), std::string::npos) << path;
+  EXPECT_NE(path.find("<title>B 圈</title>"), std::string::npos);
+  EXPECT_EQ(path.find(">circle_b<"), std::string::npos);
+  EXPECT_NE(path.find("text-anchor=\"middle\">gate_one</text>"), std::string::npos);
+}
+
+} // namespace skillsim::report

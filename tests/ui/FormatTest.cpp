@@ -1,10 +1,12 @@
 #include <skillsim/ui/Format.h>
+#include <skillsim/ui/I18n.h>
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <string>
 
 using namespace skillsim::ui;
 
@@ -38,4 +40,25 @@ TEST(Format, QuantitiesReadAsATraineeReadsThem) {
             "\u2014")
       << "never -inf";
   EXPECT_EQ(formatQuantity(std::nan(""), skillsim::sim::Unit::Radian, 1), "\u2014");
+}
+
+// Units in the words of the UI table's language (issue 14 point 4): the [unit] tables of
+// assets/i18n (zh-CN: metre = " 米", second = " 秒", metre_per_second = " 米/秒", degree = "°").
+TEST(Format, QuantitiesInChineseTakeTheirUnitsFromTheChineseTable) {
+  const std::string assets = std::string(SKILLSIM_SOURCE_DIR) + "/assets";
+  auto zh = I18n::load(assets, Language::ChineseSimplified);
+  auto en = I18n::load(assets, Language::English);
+  ASSERT_TRUE(zh) << zh.error().toString();
+  ASSERT_TRUE(en) << en.error().toString();
+  EXPECT_EQ(formatQuantity(2.454, skillsim::sim::Unit::Metre, 2, *zh), "2.45 米");
+  EXPECT_EQ(formatQuantity(12.5, skillsim::sim::Unit::Second, 1, *zh), "12.5 秒");
+  EXPECT_EQ(formatQuantity(0.2, skillsim::sim::Unit::MetrePerSecond, 2, *zh), "0.20 米/秒");
+  EXPECT_EQ(formatQuantity(150.0, skillsim::sim::Unit::Kilogram, 0, *zh), "150 千克");
+  EXPECT_EQ(formatQuantity(3.0 * std::numbers::pi / 180.0, skillsim::sim::Unit::Radian, 1, *zh),
+            "3.0°");
+  EXPECT_EQ(formatQuantity(std::nan(""), skillsim::sim::Unit::Metre, 2, *zh), "\u2014");
+  EXPECT_EQ(formatQuantity(4.0, skillsim::sim::Unit::None, 0, *zh), "4");
+  // English keeps the symbols, as formatQuantity without a table.
+  EXPECT_EQ(formatQuantity(2.454, skillsim::sim::Unit::Metre, 2, *en), "2.45 m");
+  EXPECT_EQ(formatQuantity(12.5, skillsim::sim::Unit::Second, 1, *en), "12.5 s");
 }

@@ -5,6 +5,7 @@
 #include <skillsim/ui/Hud.h>
 
 #include <gtest/gtest.h>
+#include <imgui_internal.h>
 
 using namespace skillsim;
 using namespace skillsim::ui;
@@ -85,6 +86,32 @@ TEST(Hud, DeductionsRegionListsEachDeductionWithTimeAndReason) {
   EXPECT_NE(panel.find("rehoistedwhilesettingdown"), std::string::npos) << panel;
   EXPECT_LT(panel.find("touchedpile_2"), panel.find("rehoisted")); // time order kept
   EXPECT_EQ(panel.find("Nodeductions"), std::string::npos);
+}
+
+float deductionsPanelHeight() {
+  const ImGuiWindow* w = ImGui::FindWindowByName("##hud_deductions");
+  return w == nullptr ? -1.0f : w->Size.y;
+}
+
+// Default ImGui style and font (13 px lines, 4 px item spacing, 8 px window padding): the panel is
+// 8 + title 13 + 4 + separator 1 + 4 + one 13 + 4 px line per entry + 8 high.
+TEST(Hud, DeductionsPanelIsSizedToItsEntries) {
+  ImGuiHarness h;
+  HudModel m = sampleModel(AttemptMode::Exam);
+  m.deductions.clear();
+  h.frame([&] { return drawHud(m, english()); });
+  EXPECT_FLOAT_EQ(deductionsPanelHeight(), 55.0f); // "No deductions"
+  m = sampleModel(AttemptMode::Exam);              // two one-line deductions
+  h.frame([&] { return drawHud(m, english()); });
+  EXPECT_FLOAT_EQ(deductionsPanelHeight(), 72.0f);
+  m.deductions.push_back({50.0, 1.0, std::string(200, 'x')}); // wraps to more lines
+  h.frame([&] { return drawHud(m, english()); });
+  EXPECT_GT(deductionsPanelHeight(), 72.0f + 2.0f * 17.0f);
+  for (int i = 0; i < 40; ++i) {
+    m.deductions.push_back({60.0 + i, 1.0, "touched pile_2"});
+  }
+  h.frame([&] { return drawHud(m, english()); });
+  EXPECT_FLOAT_EQ(deductionsPanelHeight(), hudLayout(1280, 720).deductions.height); // the max
 }
 
 TEST(Hud, EmptyDeductionsSaySoAndVetoesShow) {

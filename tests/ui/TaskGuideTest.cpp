@@ -70,7 +70,7 @@ TEST(TaskClock, WarnsAtTAndTenSecondsBeforeOneAndAHalfT) {
   EXPECT_TRUE(r.newWarning);
   EXPECT_EQ(r.stopAt, std::optional<double>(360.0));
   EXPECT_EQ(clockWarningText(r, english()), "10 s left: the attempt stops at 1.5 T = 06:00.0");
-  EXPECT_EQ(clockWarningText(r, chinese()), "剩余 10 s：到 1.5 T = 06:00.0 时考核终止");
+  EXPECT_EQ(clockWarningText(r, chinese()), "剩余 10 秒：到 1.5 T = 06:00.0 时考核终止");
   // Once the phase has ended, no warning is shown.
   spans[0] = span("task", 1000, 86000, false);
   r = clock.update(90000, spans);
@@ -203,7 +203,10 @@ TEST(EventToasts, FillTheDeclaredTemplateAndPlayTheCue) {
   EXPECT_EQ(toastText(machine.events[1].feedback, refused, Language::English),
             "Cannot grip: 0.42 m from the part, limit 0.30 m");
   EXPECT_EQ(toastText(machine.events[1].feedback, refused, Language::ChineseSimplified),
-            "无法抓取：距 0.42 m，允许 0.30 m");
+            "无法抓取：距 0.42 m，允许 0.30 m"); // no table: SI symbols
+  // With the UI table, the units in its words (assets/i18n/zh-CN.toml [unit] metre = " 米").
+  EXPECT_EQ(toastText(machine.events[1].feedback, refused, Language::ChineseSimplified, &chinese()),
+            "无法抓取：距 0.42 米，允许 0.30 米");
   ToastQueue queue;
   const sim::SimEvent events[] = {sim::SimEvent::machine(1, "signal", "signal"),
                                   sim::SimEvent::machine(1, "quiet", "quiet"), refused};

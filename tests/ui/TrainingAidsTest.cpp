@@ -68,7 +68,7 @@ TEST(TrainingAids, FrameWithAnExplicitTargetGivesHeightAndDistance) {
   EXPECT_EQ(aidReadoutLines(f, text(Language::English)),
             (std::vector<std::string>{"Height over the ground  2.35 m", "To target B  5.00 m"}));
   EXPECT_EQ(aidReadoutLines(f, text(Language::ChineseSimplified)),
-            (std::vector<std::string>{"离地高度  2.35 m", "距目标 B  5.00 m"}));
+            (std::vector<std::string>{"离地高度  2.35 米", "距目标 B  5.00 米"}));
 }
 
 TEST(TrainingAids, NoTargetOrAnUnknownOneShowsNoDistance) {

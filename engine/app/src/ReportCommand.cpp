@@ -153,7 +153,7 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
       report::writeDeductionTexts(attempt, record.result, *templates,
                                   s != scenarios.end() ? &s->second : nullptr);
       if (s != scenarios.end()) {
-        attempt.zones = report::reportZones(s->second);
+        attempt.zones = report::reportZones(s->second, options.lang != "en");
       }
       if (s != scenarios.end()) {
         // The machine's plotted readouts; their samples and bands when the trace re-simulated.

@@ -257,7 +257,8 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
       return;
     }
     if (const sim::MachineDecl* machine = t.simulation.machine()) {
-      (void)toasts.add(*machine, t.simulation.events(), t.simulation.time(), session.language());
+      (void)toasts.add(*machine, t.simulation.events(), t.simulation.time(), session.language(),
+                       text);
     }
     if (!shotError && t.index == std::min<std::uint64_t>(shotTick, trace->actions.size() - 1)) {
       const ui::ClockReading reading = clock.update(t.simulation.tick(), t.assessor.phaseTicks());

@@ -213,13 +213,14 @@ struct Guide {
   std::optional<ui::TaskClock> clock;
   std::vector<sim::FeedbackCue> cues; ///< To play this frame.
 
-  void follow(scenario::AttemptRunner& runner, ui::Language language) {
+  /** `text`: the UI table the toasts' units are worded from (outlives the attempt). */
+  void follow(scenario::AttemptRunner& runner, ui::Language language, const ui::I18n* text) {
     toasts = {};
     clock.emplace(ui::timedPhases(runner.scenario().rubric), runner.scenario().tickRate);
-    runner.addObserver([this, language](const scenario::AttemptTick& tick) {
+    runner.addObserver([this, language, text](const scenario::AttemptTick& tick) {
       if (const sim::MachineDecl* machine = tick.simulation.machine()) {
         const auto fired =
-            toasts.add(*machine, tick.simulation.events(), tick.simulation.time(), language);
+            toasts.add(*machine, tick.simulation.events(), tick.simulation.time(), language, text);
         cues.insert(cues.end(), fired.begin(), fired.end());
       }
     });
@@ -359,7 +360,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
     return kExitFailure;
   }
   Guide guide;
-  guide.follow(*(*attempt)->runner, session.language());
+  guide.follow(*(*attempt)->runner, session.language(), *text);
   const ui::ControlsCard card = ui::makeControlsCard(controls, *bindings, **text);
   bool showCard = false;
   const auto audio = playback ? platform::AudioOutput::silent() : platform::AudioOutput::open(out);
@@ -515,7 +516,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
           break;
         }
         attempt = std::move(fresh);
-        guide.follow(*(*attempt)->runner, session.language());
+        guide.follow(*(*attempt)->runner, session.language(), *text);
         mapper.reset();
         inputs.paused = false;
         backlog = 0.0;

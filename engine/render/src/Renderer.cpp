@@ -123,12 +123,12 @@ core::Expected<std::unique_ptr<RendererImpl>> RendererImpl::create(const Rendere
   impl->renderScale = std::clamp(scale, 0.25f, 1.0f);
   VkFormatProperties colorProperties;
   vkGetPhysicalDeviceFormatProperties(ctx.physicalDevice(), impl->formats.color, &colorProperties);
-  constexpr VkFormatFeatureFlags kBlit = VK_FORMAT_FEATURE_BLIT_SRC_BIT |
-                                         VK_FORMAT_FEATURE_BLIT_DST_BIT |
-                                         VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
-  impl->blitSupported = (colorProperties.optimalTilingFeatures & kBlit) == kBlit;
-  if (impl->renderScale < 1.0f && !impl->blitSupported) {
-    core::logger().warn("renderer: the colour format cannot be blitted with linear filtering on "
+  constexpr VkFormatFeatureFlags kUpscale = VK_FORMAT_FEATURE_COLOR_ATTACHMENT_BIT |
+                                            VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT |
+                                            VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
+  impl->upscaleSupported = (colorProperties.optimalTilingFeatures & kUpscale) == kUpscale;
+  if (impl->renderScale < 1.0f && !impl->upscaleSupported) {
+    core::logger().warn("renderer: the colour format cannot be sampled with linear filtering on "
                         "this device; drawing the scene at full resolution");
     impl->renderScale = 1.0f;
   }
@@ -277,7 +277,7 @@ void RendererImpl::syncAttachments() {
   if (extent.width == 0 || extent.height == 0) {
     return;
   }
-  if (renderScale < 1.0f && target->acceptsTransfers()) {
+  if (renderScale < 1.0f) {
     const auto scaled = [&](std::uint32_t pixels) {
       return std::max(
           1u, static_cast<std::uint32_t>(std::lround(static_cast<float>(pixels) * renderScale)));
@@ -286,10 +286,11 @@ void RendererImpl::syncAttachments() {
   }
   if (mSceneExtent.width != extent.width || mSceneExtent.height != extent.height) {
     mSceneColor = GpuImage(*context, mSceneExtent, formats.color,
-                           VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+                           VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
                            VK_SAMPLE_COUNT_1_BIT, VK_IMAGE_ASPECT_COLOR_BIT,
                            "scene colour at the render scale");
   }
+  uiPass->setUpscaleSource(mSceneColor.empty() ? VK_NULL_HANDLE : mSceneColor.view());
   if (formats.samples != VK_SAMPLE_COUNT_1_BIT) {
     mMsaaColor =
         GpuImage(*context, mSceneExtent, formats.color,
@@ -613,40 +614,18 @@ void RendererImpl::record(FrameSlot& frame, const TargetImage& image,
   vkCmdEndRendering(cmd);
 
   if (scaled) {
-    // Upscale the scene to the target's size with bilinear filtering; the HUD then goes on top
-    // at full resolution.
+    // The UI pass stretches the scene over the target with bilinear filtering (a textured
+    // rectangle: on lavapipe about a tenth of a linear vkCmdBlitImage's cost), then draws the HUD
+    // on top at full resolution.
     transitionImage(cmd, sceneImage, VK_IMAGE_ASPECT_COLOR_BIT,
-                    VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                    attachmentStages, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
-                    VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_READ_BIT);
-    transitionImage(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
-                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                    attachmentStages | VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_NONE,
-                    VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT);
-    VkImageBlit2 region{VK_STRUCTURE_TYPE_IMAGE_BLIT_2};
-    region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-    region.srcOffsets[1] = {static_cast<std::int32_t>(extent.width),
-                            static_cast<std::int32_t>(extent.height), 1};
-    region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-    region.dstOffsets[1] = {static_cast<std::int32_t>(targetExtent.width),
-                            static_cast<std::int32_t>(targetExtent.height), 1};
-    VkBlitImageInfo2 blit{VK_STRUCTURE_TYPE_BLIT_IMAGE_INFO_2};
-    blit.srcImage = sceneImage;
-    blit.srcImageLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
-    blit.dstImage = image.image;
-    blit.dstImageLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-    blit.regionCount = 1;
-    blit.pRegions = &region;
-    blit.filter = VK_FILTER_LINEAR;
-    vkCmdBlitImage2(cmd, &blit);
-    transitionImage(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT,
-                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                    VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, attachmentStages,
-                    VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT);
+                    VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                    VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, attachmentStages,
+                    VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                    VK_ACCESS_2_SHADER_SAMPLED_READ_BIT);
   }
 
   // UI pass (Dear ImGui over the scene), which also moves the image to its final layout.
-  uiPass->record(cmd, image.index, targetExtent);
+  uiPass->record(cmd, image.index, targetExtent, scaled);
 }
 
 core::Expected<FrameStatus> RendererImpl::render(const core::SceneView& scene) {

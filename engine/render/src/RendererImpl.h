@@ -67,8 +67,11 @@ public:
   std::uint32_t shadowMapSize = 0;
   /** Shadow passes recorded so far (Renderer::shadowMapDraws). */
   std::uint64_t shadowMapDraws = 0;
-  /** The colour format can be blitted with linear filtering (else the scene is drawn at 1). */
-  bool blitSupported = false;
+  /**
+   * The colour format can be drawn into and sampled with linear filtering, as the upscale of a
+   * scene drawn below scale 1 needs (else the scene is drawn at 1).
+   */
+  bool upscaleSupported = false;
 
 private:
   RendererImpl() = default;
@@ -81,7 +84,7 @@ private:
   detail::Sampler mShadowSampler;
   detail::GpuImage mMsaaColor;
   detail::GpuImage mDepth;
-  /** The scene at the render scale, blitted to the target; empty at scale 1. */
+  /** The scene at the render scale, stretched over the target by the UI pass; empty at 1. */
   detail::GpuImage mSceneColor;
   /** Size the scene is drawn at: the target's extent times renderScale (or the extent). */
   VkExtent2D mSceneExtent{};

@@ -12,7 +12,6 @@
 #include <vector>
 
 namespace skillsim::render::detail {
-namespace {
 
 ShaderModule loadShader(const DeviceRef& ref, const char* name) {
   const std::span<const std::uint32_t> words = findShader(name);
@@ -24,6 +23,8 @@ ShaderModule loadShader(const DeviceRef& ref, const char* name) {
   SKILLSIM_VK_CHECK(vkCreateShaderModule(ref.device, &info, nullptr, &module));
   return ShaderModule(ref, module, name);
 }
+
+namespace {
 
 struct PipelineDesc {
   const char* vertexShader = nullptr;

@@ -4,6 +4,9 @@
 
 namespace skillsim::render::detail {
 
+/** The embedded shader `name` (ShaderLibrary) as a module; a missing one is a programming error. */
+ShaderModule loadShader(const DeviceRef& ref, const char* name);
+
 /** The formats and sample count the scene pass renders with (pipelines are built for them). */
 struct SceneFormats {
   VkFormat color = VK_FORMAT_R8G8B8A8_UNORM;

@@ -7,8 +7,8 @@
 namespace skillsim::render {
 namespace {
 
-const std::array<ShaderBlob, 7>& table() {
-  static const std::array<ShaderBlob, 7> kTable = {{
+const std::array<ShaderBlob, 9>& table() {
+  static const std::array<ShaderBlob, 9> kTable = {{
       {"sky.vert", shaders::kSkyVert},
       {"sky.frag", shaders::kSkyFrag},
       {"mesh.vert", shaders::kMeshVert},
@@ -16,6 +16,8 @@ const std::array<ShaderBlob, 7>& table() {
       {"shadow.vert", shaders::kShadowVert},
       {"line.vert", shaders::kLineVert},
       {"line.frag", shaders::kLineFrag},
+      {"upscale.vert", shaders::kUpscaleVert},
+      {"upscale.frag", shaders::kUpscaleFrag},
   }};
   return kTable;
 }

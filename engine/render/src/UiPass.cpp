@@ -1,5 +1,7 @@
 #include "UiPass.h"
 
+#include "ScenePipelines.h"
+
 #include <skillsim/core/Log.h>
 
 #include <backends/imgui_impl_vulkan.h>
@@ -61,6 +63,14 @@ UiPass::UiPass(const VulkanContext& context, VkFormat format, VkImageLayout fina
   VkRenderPass renderPass = VK_NULL_HANDLE;
   SKILLSIM_VK_CHECK(vkCreateRenderPass(ref.device, &info, nullptr, &renderPass));
   mRenderPass = RenderPass(ref, renderPass, "UI render pass");
+  // The variant that starts with the upscaled scene: every pixel is overwritten, so nothing is
+  // loaded and the image may come in any layout (the scene pass did not draw into it).
+  attachment.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;
+  attachment.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED; // dependencies kept: passes compatible
+  VkRenderPass discardPass = VK_NULL_HANDLE;
+  SKILLSIM_VK_CHECK(vkCreateRenderPass(ref.device, &info, nullptr, &discardPass));
+  mRenderPassDiscard = RenderPass(ref, discardPass, "UI render pass over the upscaled scene");
+  buildUpscale();
 
   // Dear ImGui 1.86 needs one combined image sampler (the font atlas); room for a few more.
   VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 16};
@@ -75,6 +85,128 @@ UiPass::UiPass(const VulkanContext& context, VkFormat format, VkImageLayout fina
 }
 
 UiPass::~UiPass() { detachImGui(); }
+
+void UiPass::buildUpscale() {
+  const DeviceRef& ref = mContext.deviceRef();
+  VkSamplerCreateInfo samplerInfo{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+  samplerInfo.magFilter = VK_FILTER_LINEAR;
+  samplerInfo.minFilter = VK_FILTER_LINEAR;
+  samplerInfo.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+  samplerInfo.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+  samplerInfo.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+  samplerInfo.maxLod = 0.0f;
+  VkSampler sampler = VK_NULL_HANDLE;
+  SKILLSIM_VK_CHECK(vkCreateSampler(ref.device, &samplerInfo, nullptr, &sampler));
+  mUpscaleSampler = Sampler(ref, sampler, "scene upscale sampler");
+
+  VkDescriptorSetLayoutBinding binding{};
+  binding.binding = 0;
+  binding.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+  binding.descriptorCount = 1;
+  binding.stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT;
+  VkDescriptorSetLayoutCreateInfo setInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
+  setInfo.bindingCount = 1;
+  setInfo.pBindings = &binding;
+  VkDescriptorSetLayout setLayout = VK_NULL_HANDLE;
+  SKILLSIM_VK_CHECK(vkCreateDescriptorSetLayout(ref.device, &setInfo, nullptr, &setLayout));
+  mUpscaleSetLayout = DescriptorSetLayout(ref, setLayout, "scene upscale set layout");
+  VkPipelineLayoutCreateInfo layoutInfo{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
+  layoutInfo.setLayoutCount = 1;
+  layoutInfo.pSetLayouts = &setLayout;
+  VkPipelineLayout layout = VK_NULL_HANDLE;
+  SKILLSIM_VK_CHECK(vkCreatePipelineLayout(ref.device, &layoutInfo, nullptr, &layout));
+  mUpscaleLayout = PipelineLayout(ref, layout, "scene upscale pipeline layout");
+
+  VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1};
+  VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+  poolInfo.maxSets = 1;
+  poolInfo.poolSizeCount = 1;
+  poolInfo.pPoolSizes = &size;
+  VkDescriptorPool pool = VK_NULL_HANDLE;
+  SKILLSIM_VK_CHECK(vkCreateDescriptorPool(ref.device, &poolInfo, nullptr, &pool));
+  mUpscalePool = DescriptorPool(ref, pool, "scene upscale descriptor pool");
+  VkDescriptorSetAllocateInfo allocInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+  allocInfo.descriptorPool = pool;
+  allocInfo.descriptorSetCount = 1;
+  allocInfo.pSetLayouts = &setLayout;
+  SKILLSIM_VK_CHECK(vkAllocateDescriptorSets(ref.device, &allocInfo, &mUpscaleSet));
+
+  const ShaderModule vertex = loadShader(ref, "upscale.vert");
+  const ShaderModule fragment = loadShader(ref, "upscale.frag");
+  std::array<VkPipelineShaderStageCreateInfo, 2> stages{};
+  stages[0].sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO;
+  stages[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
+  stages[0].module = vertex.get();
+  stages[0].pName = "main";
+  stages[1] = stages[0];
+  stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
+  stages[1].module = fragment.get();
+  VkPipelineVertexInputStateCreateInfo vertexInput{
+      VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO};
+  VkPipelineInputAssemblyStateCreateInfo assembly{
+      VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO};
+  assembly.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+  VkPipelineViewportStateCreateInfo viewport{VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO};
+  viewport.viewportCount = 1;
+  viewport.scissorCount = 1;
+  VkPipelineRasterizationStateCreateInfo raster{
+      VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO};
+  raster.polygonMode = VK_POLYGON_MODE_FILL;
+  raster.cullMode = VK_CULL_MODE_NONE;
+  raster.frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE;
+  raster.lineWidth = 1.0f;
+  VkPipelineMultisampleStateCreateInfo multisample{
+      VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO};
+  multisample.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
+  VkPipelineDepthStencilStateCreateInfo depth{
+      VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO};
+  VkPipelineColorBlendAttachmentState blendAttachment{};
+  blendAttachment.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT |
+                                   VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT;
+  VkPipelineColorBlendStateCreateInfo blend{
+      VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO};
+  blend.attachmentCount = 1;
+  blend.pAttachments = &blendAttachment;
+  const std::array<VkDynamicState, 2> dynamicStates = {VK_DYNAMIC_STATE_VIEWPORT,
+                                                       VK_DYNAMIC_STATE_SCISSOR};
+  VkPipelineDynamicStateCreateInfo dynamic{VK_STRUCTURE_TYPE_PIPELINE_DYNAMIC_STATE_CREATE_INFO};
+  dynamic.dynamicStateCount = static_cast<std::uint32_t>(dynamicStates.size());
+  dynamic.pDynamicStates = dynamicStates.data();
+  VkGraphicsPipelineCreateInfo info{VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO};
+  info.stageCount = static_cast<std::uint32_t>(stages.size());
+  info.pStages = stages.data();
+  info.pVertexInputState = &vertexInput;
+  info.pInputAssemblyState = &assembly;
+  info.pViewportState = &viewport;
+  info.pRasterizationState = &raster;
+  info.pMultisampleState = &multisample;
+  info.pDepthStencilState = &depth;
+  info.pColorBlendState = &blend;
+  info.pDynamicState = &dynamic;
+  info.layout = layout;
+  info.renderPass = mRenderPass.get(); // compatible with mRenderPassDiscard (same attachment)
+  info.subpass = 0;
+  VkPipeline pipeline = VK_NULL_HANDLE;
+  SKILLSIM_VK_CHECK(
+      vkCreateGraphicsPipelines(ref.device, VK_NULL_HANDLE, 1, &info, nullptr, &pipeline));
+  mUpscale = Pipeline(ref, pipeline, "scene upscale pipeline");
+}
+
+void UiPass::setUpscaleSource(VkImageView view) {
+  mUpscaleReady = view != VK_NULL_HANDLE;
+  if (!mUpscaleReady) {
+    return;
+  }
+  VkDescriptorImageInfo imageInfo{mUpscaleSampler.get(), view,
+                                  VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  write.dstSet = mUpscaleSet;
+  write.dstBinding = 0;
+  write.descriptorCount = 1;
+  write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+  write.pImageInfo = &imageInfo;
+  vkUpdateDescriptorSets(mContext.device(), 1, &write, 0, nullptr);
+}
 
 void UiPass::syncFramebuffers(const RenderTarget& target) {
   if (mGeneration == target.generation() && mFramebuffers.size() == target.imageCount()) {
@@ -145,12 +277,25 @@ void UiPass::beginImGuiFrame() {
   }
 }
 
-void UiPass::record(VkCommandBuffer cmd, std::uint32_t index, VkExtent2D extent) {
+void UiPass::record(VkCommandBuffer cmd, std::uint32_t index, VkExtent2D extent, bool upscale) {
+  upscale = upscale && mUpscaleReady;
   VkRenderPassBeginInfo begin{VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO};
-  begin.renderPass = mRenderPass.get();
+  begin.renderPass = upscale ? mRenderPassDiscard.get() : mRenderPass.get();
   begin.framebuffer = mFramebuffers[index].get();
   begin.renderArea = {{0, 0}, extent};
   vkCmdBeginRenderPass(cmd, &begin, VK_SUBPASS_CONTENTS_INLINE);
+  if (upscale) {
+    const VkViewport viewport{
+        0.0f, 0.0f, static_cast<float>(extent.width), static_cast<float>(extent.height),
+        0.0f, 1.0f};
+    const VkRect2D scissor{{0, 0}, extent};
+    vkCmdSetViewport(cmd, 0, 1, &viewport);
+    vkCmdSetScissor(cmd, 0, 1, &scissor);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, mUpscale.get());
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, mUpscaleLayout.get(), 0, 1,
+                            &mUpscaleSet, 0, nullptr);
+    vkCmdDraw(cmd, 6, 1, 0, 0);
+  }
   if (mImGui && ImGui::GetCurrentContext() != nullptr) {
     ImDrawData* drawData = ImGui::GetDrawData();
     if (drawData != nullptr && drawData->Valid && drawData->CmdListsCount > 0) {

@@ -10,7 +10,10 @@ namespace skillsim::render::detail {
 /**
  * The last pass of a frame: a VkRenderPass over the resolved target image (load, store) in which
  * Dear ImGui 1.86's Vulkan backend draws (it cannot use dynamic rendering). It also moves the image
- * to the target's final layout, so it runs every frame, with or without ImGui.
+ * to the target's final layout, so it runs every frame, with or without ImGui. When the scene was
+ * drawn at a render scale below 1, the pass starts by stretching that smaller scene image over the
+ * whole target with bilinear filtering (a textured rectangle; the target's old contents are not
+ * loaded), then draws the HUD on top at full resolution.
  */
 class UiPass {
 public:
@@ -29,12 +32,33 @@ public:
   /** ImGui_ImplVulkan_NewFrame when attached. */
   void beginImGuiFrame();
 
-  /** Records the pass for target image `index` (in COLOR_ATTACHMENT_OPTIMAL on entry). */
-  void record(VkCommandBuffer cmd, std::uint32_t index, VkExtent2D extent);
+  /**
+   * The scene image the pass stretches over the target (`view` in SHADER_READ_ONLY_OPTIMAL when
+   * the pass runs, colour format with linear filtering); VK_NULL_HANDLE: none. Only while the
+   * device is idle (it rewrites the descriptor set).
+   */
+  void setUpscaleSource(VkImageView view);
+
+  /**
+   * Records the pass for target image `index`: with `upscale`, first the scene image of
+   * setUpscaleSource stretched over `extent` (the target image's contents on entry are then
+   * discarded, any layout); else the target image is loaded (in COLOR_ATTACHMENT_OPTIMAL on entry).
+   */
+  void record(VkCommandBuffer cmd, std::uint32_t index, VkExtent2D extent, bool upscale);
 
 private:
+  void buildUpscale();
+
   const VulkanContext& mContext;
   RenderPass mRenderPass;
+  RenderPass mRenderPassDiscard; ///< The same pass, but not loading the target (upscale first).
+  Sampler mUpscaleSampler;
+  DescriptorSetLayout mUpscaleSetLayout;
+  PipelineLayout mUpscaleLayout;
+  Pipeline mUpscale;
+  DescriptorPool mUpscalePool;
+  VkDescriptorSet mUpscaleSet = VK_NULL_HANDLE;
+  bool mUpscaleReady = false;
   DescriptorPool mImGuiPool;
   std::vector<Framebuffer> mFramebuffers;
   std::uint64_t mGeneration = 0;

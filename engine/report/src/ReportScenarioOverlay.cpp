@@ -10,7 +10,7 @@
 
 namespace skillsim::report {
 
-std::vector<ReportZone> reportZones(const scenario::Scenario& scenario) {
+std::vector<ReportZone> reportZones(const scenario::Scenario& scenario, bool chinese) {
   std::vector<ReportZone> zones;
   for (const sim::BodySpec& body : scenario.simulation.bodies) {
     if (body.mass > 0.0) {
@@ -43,6 +43,12 @@ std::vector<ReportZone> reportZones(const scenario::Scenario& scenario) {
                zone.halfExtents.z > 0.0) {
       zones.push_back(ReportZone{zone.name, zone.center.x, zone.center.z, 0.0, zone.halfExtents.x,
                                  zone.halfExtents.z, false});
+    }
+  }
+  for (ReportZone& z : zones) {
+    if (const auto label = scenario.labels.find(z.name); label != scenario.labels.end()) {
+      const std::string& wanted = chinese ? label->second.zh : label->second.en;
+      z.label = wanted.empty() ? (chinese ? label->second.en : label->second.zh) : wanted;
     }
   }
   return zones;

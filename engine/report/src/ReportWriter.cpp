@@ -343,18 +343,20 @@ std::string pathPlot(const ReportAttempt& a, const Labels& labels, const LegendW
   std::string out = svgOpen("path", labels.pathPlot);
   out += axes(f, labels.xAxis, labels.zAxis, true);
   // Shapes first (bodies solid, zones outlined), then every label, placed so none overlaps.
+  const auto shown = [](const ReportZone& zone) {
+    return escapeReportText(zone.label.empty() ? zone.name : zone.label);
+  };
   for (const ReportZone& zone : a.zones) {
     const std::string cls = zone.body ? "body" : "zone";
     if (zone.radius > 0.0) {
       out += "<circle class=\"" + cls + "\" cx=\"" + fixed(px(zone.x), 1) + "\" cy=\"" +
              fixed(py(zone.z), 1) + "\" r=\"" + fixed(zone.radius * scale, 1) + "\"><title>" +
-             escapeReportText(zone.name) + "</title></circle>\n";
+             shown(zone) + "</title></circle>\n";
     } else {
       out += "<rect class=\"" + cls + "\" x=\"" + fixed(px(zone.x - zone.halfX), 1) + "\" y=\"" +
              fixed(py(zone.z - zone.halfZ), 1) + "\" width=\"" +
              fixed(2.0 * zone.halfX * scale, 1) + "\" height=\"" +
-             fixed(2.0 * zone.halfZ * scale, 1) + "\"><title>" + escapeReportText(zone.name) +
-             "</title></rect>\n";
+             fixed(2.0 * zone.halfZ * scale, 1) + "\"><title>" + shown(zone) + "</title></rect>\n";
     }
   }
   // Zones are labelled (bodies have their name as a tooltip: a frame's posts and bar would
@@ -364,9 +366,10 @@ std::string pathPlot(const ReportAttempt& a, const Labels& labels, const LegendW
     if (zone.body) {
       continue;
     }
-    const double y = placer.place(zone.name, px(zone.x), py(zone.z) + 4);
+    const std::string text = zone.label.empty() ? zone.name : zone.label;
+    const double y = placer.place(text, px(zone.x), py(zone.z) + 4);
     out += "<text class=\"zlabel\" x=\"" + fixed(px(zone.x), 1) + "\" y=\"" + fixed(y, 1) +
-           "\" text-anchor=\"middle\">" + escapeReportText(zone.name) + "</text>\n";
+           "\" text-anchor=\"middle\">" + escapeReportText(text) + "</text>\n";
   }
   if (a.samples.empty()) {
     out += "<text class=\"empty\" x=\"" + fixed(0.5 * (f.left + f.right), 1) + "\" y=\"" +

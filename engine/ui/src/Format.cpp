@@ -1,5 +1,7 @@
 #include "skillsim/ui/Format.h"
 
+#include "skillsim/ui/I18n.h"
+
 #include <cmath>
 #include <cstdio>
 #include <numbers>
@@ -39,6 +41,29 @@ std::string formatQuantity(double value, sim::Unit unit, int precision) {
     out.append(" ").append(symbol);
   }
   return out;
+}
+
+std::string formatQuantity(double value, sim::Unit unit, int precision, const I18n& text) {
+  std::string_view key;
+  switch (unit) {
+  case sim::Unit::Metre: key = "unit.metre"; break;
+  case sim::Unit::Radian: key = "unit.degree"; break;
+  case sim::Unit::MetrePerSecond: key = "unit.metre_per_second"; break;
+  case sim::Unit::RadianPerSecond: key = "unit.degree_per_second"; break;
+  case sim::Unit::Kilogram: key = "unit.kilogram"; break;
+  case sim::Unit::Newton: key = "unit.newton"; break;
+  case sim::Unit::Second: key = "unit.second"; break;
+  case sim::Unit::None:
+  case sim::Unit::Flag: break;
+  }
+  if (key.empty() || !text.has(key) || !std::isfinite(value)) {
+    return formatQuantity(value, unit, precision);
+  }
+  // The number alone (a unitless quantity of the same value), then the table's unit word.
+  const bool angle = unit == sim::Unit::Radian || unit == sim::Unit::RadianPerSecond;
+  return formatQuantity(angle ? value * 180.0 / std::numbers::pi : value, sim::Unit::None,
+                        precision) +
+         text.text(key);
 }
 
 std::string formatPoints(double points) {

@@ -74,6 +74,37 @@ void notchIndicator(const char* label, const HudNotch& n) {
   ImGui::TextUnformatted(value);
 }
 
+/**
+ * Height of the deductions panel for `model`'s entries at `width` pixels, never more than
+ * `maxHeight` (then the panel scrolls): the title, the separator, each veto and deduction with
+ * its reason wrapped as drawHud wraps it. Computed before drawing, so the first frame (a
+ * screenshot) already has the right size.
+ */
+float deductionsHeight(const HudModel& model, const I18n& text, float width, float maxHeight) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float line = ImGui::GetTextLineHeight();
+  const float content = width - 2.0f * style.WindowPadding.x;
+  float height = 2.0f * style.WindowPadding.y + line + style.ItemSpacing.y; // title
+  height += style.ItemSpacing.y + 1.0f;                                     // separator
+  const auto wrapped = [&](const std::string& s, float indent) {
+    const float wrap = std::max(content - indent, 8.0f * ImGui::GetFontSize());
+    return std::max(line, ImGui::CalcTextSize(s.c_str(), nullptr, false, wrap).y) +
+           style.ItemSpacing.y;
+  };
+  for (const std::string& veto : model.vetoes) {
+    height += wrapped(text.text("hud.veto") + ": " + veto, 0.0f);
+  }
+  if (model.deductions.empty() && model.vetoes.empty()) {
+    height += line + style.ItemSpacing.y;
+  }
+  for (const HudDeduction& d : model.deductions) {
+    const std::string prefix =
+        formatClock(d.time) + "  -" + formatPoints(d.points) + " " + text.text("hud.points");
+    height += wrapped(d.reason, ImGui::CalcTextSize(prefix.c_str()).x + style.ItemSpacing.x);
+  }
+  return std::min(maxHeight, std::ceil(height));
+}
+
 } // namespace
 
 HudLayout hudLayout(float width, float height) {
@@ -119,7 +150,11 @@ HudActions drawHud(const HudModel& model, const I18n& text) {
   ImGui::End();
 
   // Live deductions, newest last, and any veto in red.
-  if (beginPanel("##hud_deductions", layout.deductions)) {
+  // Sized to its entries, at most the layout's rect (then it scrolls, newest in view).
+  ScreenRect deductionsRect = layout.deductions;
+  deductionsRect.height =
+      deductionsHeight(model, text, deductionsRect.width, layout.deductions.height);
+  if (beginPanel("##hud_deductions", deductionsRect)) {
     ImGui::TextUnformatted(text.text("hud.deductions").c_str());
     ImGui::Separator();
     for (const std::string& veto : model.vetoes) {
@@ -149,8 +184,16 @@ HudActions drawHud(const HudModel& model, const I18n& text) {
         const HudStep& s = model.steps[i];
         const ImVec4 colour =
             s.done ? kDim : (i == model.currentStep ? kGreen : ImVec4(1, 1, 1, 1));
-        ImGui::TextColored(colour, "%s %zu. ", s.done ? "v" : (i == model.currentStep ? ">" : " "),
-                           i + 1);
+        // A done step gets a drawn tick (no letter standing in for it, in any language).
+        if (s.done) {
+          const ImVec2 at = ImGui::GetCursorScreenPos();
+          const float e = ImGui::GetFontSize();
+          const ImVec2 tick[3] = {ImVec2(at.x + 0.10f * e, at.y + 0.50f * e),
+                                  ImVec2(at.x + 0.35f * e, at.y + 0.78f * e),
+                                  ImVec2(at.x + 0.80f * e, at.y + 0.20f * e)};
+          ImGui::GetWindowDrawList()->AddPolyline(tick, 3, ImGui::GetColorU32(kGreen), 0, 2.0f);
+        }
+        ImGui::TextColored(colour, "%s %zu. ", s.done || i != model.currentStep ? " " : ">", i + 1);
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, colour);
         ImGui::TextWrapped("%s", s.text.c_str());
@@ -209,7 +252,7 @@ HudActions drawHud(const HudModel& model, const I18n& text) {
         continue;
       }
       values += (values.empty() ? "" : "   ") + r.label + " " +
-                formatQuantity(r.value, r.unit, r.precision);
+                formatQuantity(r.value, r.unit, r.precision, text);
     }
     if (!values.empty()) {
       ImGui::TextWrapped("%s", values.c_str());

@@ -77,18 +77,21 @@ constexpr std::array<std::string_view, 51> kGuideKeys = {"start_info.language",
 std::span<const std::string_view> guideTextKeys() { return kGuideKeys; }
 
 std::string toastText(const sim::EventFeedback& feedback, const sim::SimEvent& event,
-                      Language language) {
+                      Language language, const I18n* units) {
   const std::string& pattern =
       language == Language::ChineseSimplified ? feedback.toastZh : feedback.toastEn;
+  const auto quantity = [&](double v) {
+    return units != nullptr ? formatQuantity(v, feedback.unit, feedback.precision, *units)
+                            : formatQuantity(v, feedback.unit, feedback.precision);
+  };
   const std::array<std::pair<std::string_view, std::string>, 2> values{
-      {{"value", formatQuantity(event.value, feedback.unit, feedback.precision)},
-       {"limit", formatQuantity(event.limit, feedback.unit, feedback.precision)}}};
+      {{"value", quantity(event.value)}, {"limit", quantity(event.limit)}}};
   return fillTemplate(pattern, values);
 }
 
 std::vector<sim::FeedbackCue> ToastQueue::add(const sim::MachineDecl& machine,
                                               std::span<const sim::SimEvent> events, double now,
-                                              Language language) {
+                                              Language language, const I18n* units) {
   std::vector<sim::FeedbackCue> cues;
   for (const sim::SimEvent& e : events) {
     if (e.kind != sim::SimEventKind::Machine) {
@@ -99,7 +102,7 @@ std::vector<sim::FeedbackCue> ToastQueue::add(const sim::MachineDecl& machine,
     if (decl == machine.events.end()) {
       continue;
     }
-    const std::string text = toastText(decl->feedback, e, language);
+    const std::string text = toastText(decl->feedback, e, language, units);
     if (!text.empty()) {
       mToasts.push_back({text, now});
     }
@@ -177,7 +180,7 @@ std::string clockWarningText(const ClockReading& clock, const I18n& text) {
   case ClockWarning::StopSoon: {
     const double left = std::max(0.0, clock.stopAt.value_or(0.0) - clock.phaseElapsed);
     const std::array<std::pair<std::string_view, std::string>, 2> v{
-        {{"left", formatQuantity(left, sim::Unit::Second, 0)},
+        {{"left", formatQuantity(left, sim::Unit::Second, 0, text)},
          {"stop", formatClock(clock.stopAt.value_or(0.0))}}};
     return fillTemplate(text.text("guide.stop_soon"), v);
   }

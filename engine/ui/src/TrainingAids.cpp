@@ -121,7 +121,7 @@ std::vector<std::string> aidReadoutLines(const AidFrame& f, const I18n& text) {
   std::vector<std::string> lines;
   if (f.shown.heightReadout && f.height) {
     lines.push_back(text.text("aids.height") + "  " +
-                    formatQuantity(*f.height, sim::Unit::Metre, 2));
+                    formatQuantity(*f.height, sim::Unit::Metre, 2, text));
   }
   if (f.shown.targetDistance) {
     if (f.distance) {
@@ -129,7 +129,7 @@ std::vector<std::string> aidReadoutLines(const AidFrame& f, const I18n& text) {
       if (!f.targetLabel.empty()) {
         name += " " + f.targetLabel;
       }
-      lines.push_back(name + "  " + formatQuantity(*f.distance, sim::Unit::Metre, 2));
+      lines.push_back(name + "  " + formatQuantity(*f.distance, sim::Unit::Metre, 2, text));
     } else {
       lines.push_back(text.text("aids.to_target") + "  " + text.text("aids.no_target"));
     }

@@ -71,13 +71,14 @@ struct ReportDeduction {
  * walkway) or a static body (piles, frames), seen from above.
  */
 struct ReportZone {
-  std::string name;
+  std::string name;    ///< The scenario's id (e.g. "circle_a").
   double x = 0.0;      ///< m, centre.
   double z = 0.0;      ///< m.
   double radius = 0.0; ///< m, > 0 for a circle; 0 for a rectangle.
   double halfX = 0.0;  ///< m, a rectangle's half extents along x and z (> 0 when radius is 0).
   double halfZ = 0.0;
   bool body = false; ///< A static body (drawn solid), else a zone (drawn outlined).
+  std::string label; ///< Shown on the plan: its `[labels]` name ("A 圈"); empty: the id.
 };
 
 /** Everything the report shows for one attempt. */

@@ -16,9 +16,12 @@ namespace skillsim::report {
  * The course for the report's ground plan, seen from above: every static body (piles, frames:
  * a cylinder, sphere or capsule as a circle, a box as the rectangle around its rotated
  * footprint; body = true) in file order, then every zone (a cylinder as a circle, a box as a
- * rectangle) in file order. Moving bodies are left out (their path is drawn).
+ * rectangle) in file order. Moving bodies are left out (their path is drawn). Each is labelled
+ * with its name from the scenario's `[labels]` in Chinese (`chinese`) or English (the other
+ * language when one is empty), else left to show its id.
  */
-[[nodiscard]] std::vector<ReportZone> reportZones(const scenario::Scenario& scenario);
+[[nodiscard]] std::vector<ReportZone> reportZones(const scenario::Scenario& scenario,
+                                                  bool chinese = true);
 
 /**
  * The allowed bands of the rubric's `metric_band` criteria on `metric` (e.g. "load_height" in m,

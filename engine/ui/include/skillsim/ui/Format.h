@@ -6,6 +6,8 @@
 
 namespace skillsim::ui {
 
+class I18n;
+
 /** Seconds as a clock "MM:SS.s" (tenths truncated, never rounded up); negative or NaN as 00:00.0.
  */
 [[nodiscard]] std::string formatClock(double seconds);
@@ -19,5 +21,13 @@ namespace skillsim::ui {
  * "1471 N", times "12.5 s"; a unitless value as the bare number. NaN and infinities read "—".
  */
 [[nodiscard]] std::string formatQuantity(double value, sim::Unit unit, int precision);
+
+/**
+ * formatQuantity with the unit in the words of `text`'s language: the table's `[unit]` entry
+ * (the same the deduction templates use: zh-CN "2.45 米", "12.5 秒", "0.20 米/秒"; en "2.45 m"),
+ * the SI symbol where the table has none. The number is formatted as by formatQuantity.
+ */
+[[nodiscard]] std::string formatQuantity(double value, sim::Unit unit, int precision,
+                                         const I18n& text);
 
 } // namespace skillsim::ui

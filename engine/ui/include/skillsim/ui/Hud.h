@@ -9,7 +9,8 @@ namespace skillsim::ui {
 /** Where the HUD's panels sit on a display of the given size (pixels). */
 struct HudLayout {
   ScreenRect timer;      ///< Top centre: mode, time, target time, score.
-  ScreenRect deductions; ///< Top right: live deductions and vetoes.
+  ScreenRect deductions; ///< Top right: live deductions and vetoes (at most this tall: the
+                         ///< panel is sized to its entries and scrolls beyond).
   ScreenRect task;       ///< Top left: task steps and hint (practice only).
   ScreenRect readout;    ///< Bottom left: controller notches, load height, swing, view.
   ScreenRect session;    ///< Bottom right: pause / resume / restart (practice only).

@@ -17,9 +17,13 @@
 
 namespace skillsim::ui {
 
-/** A machine event's toast text: its EventFeedback template in `language`, values filled in. */
+/**
+ * A machine event's toast text: its EventFeedback template in `language`, values filled in, their
+ * unit in the words of `units` (the UI table of that language, formatQuantity) when given, else
+ * as SI symbols.
+ */
 [[nodiscard]] std::string toastText(const sim::EventFeedback& feedback, const sim::SimEvent& event,
-                                    Language language);
+                                    Language language, const I18n* units = nullptr);
 
 /** One toast on the HUD: its text and when it appeared (s, simulation time). */
 struct Toast {
@@ -40,10 +44,11 @@ public:
   /**
    * Adds a toast for each of `events` that `machine` declares with a toast text, and returns the
    * cues of those that declare a sound, in event order. Drops toasts older than kShownFor.
+   * `units`: the UI table the values' units are worded from (toastText).
    */
   std::vector<sim::FeedbackCue> add(const sim::MachineDecl& machine,
                                     std::span<const sim::SimEvent> events, double now,
-                                    Language language);
+                                    Language language, const I18n* units = nullptr);
   /** The toasts shown at `now`, oldest first (at most kMaxShown). */
   [[nodiscard]] std::vector<std::string> shown(double now) const;
 
