@@ -2,6 +2,8 @@
 
 #include <skillsim/sim/machines/industrial_robot/ArmMotion.h>
 
+#include <skillsim/core/Check.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -71,6 +73,18 @@ void ArmMotion::start(int row, StepMode mode) {
   mFault.reset();
   mStopRequested = false;
   mState = ProgramState::Running;
+}
+
+void ArmMotion::setJoints(const JointAngles& q) {
+  SKILLSIM_CHECK(mState != ProgramState::Running, "ArmMotion::setJoints while running");
+  SKILLSIM_CHECK(!mKinematics.limitViolation(q).has_value(), "ArmMotion::setJoints out of range");
+  mJoints = q;
+  mInMove = false; // a stopped move does not resume from elsewhere
+}
+
+void ArmMotion::setOutput(int signal, bool value) {
+  const auto bit = static_cast<std::uint8_t>(1u << (signal & 7));
+  mOutputs = static_cast<std::uint8_t>(value ? (mOutputs | bit) : (mOutputs & ~bit));
 }
 
 void ArmMotion::stop() {

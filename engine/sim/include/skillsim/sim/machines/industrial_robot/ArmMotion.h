@@ -132,6 +132,14 @@ public:
   /** Stops at once (the ramp still applies) and leaves the state Idle at the current row. */
   void stop();
 
+  /**
+   * Puts the arm at joint angles q (jogging, with the program not running). Contract: within
+   * range; the state is not Running.
+   */
+  void setJoints(const JointAngles& q);
+  /** Sets digital output `signal` (0..7) by hand (the pendant's tool toggle). */
+  void setOutput(int signal, bool value);
+
   /** One tick of dt s. */
   void step(const MotionPermit& permit, double dt);
 
@@ -151,6 +159,11 @@ public:
   /** The speed ramp's factor now, 0 (standstill) .. 1. */
   [[nodiscard]] double rampFactor() const { return mRamp; }
   [[nodiscard]] const ArmKinematics& kinematics() const { return mKinematics; }
+  /** The TCP in the flange frame. */
+  [[nodiscard]] const Pose& tool() const { return mTool; }
+  /** The work object frame in the base frame. */
+  [[nodiscard]] const Pose& workObject() const { return mWorkObject; }
+  [[nodiscard]] const MotionLimits& limits() const { return mLimits; }
 
 private:
   void advance(const MotionPermit& permit, bool permitted, double dt);
