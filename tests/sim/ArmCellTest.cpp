@@ -171,3 +171,31 @@ TEST(ArmCell, ALinkDippingIntoTheTableIsReportedByName) {
 
 } // namespace
 } // namespace skillsim::sim::robot
+
+namespace skillsim::sim::robot {
+namespace {
+
+TEST(ArmCell, APartBeyondTheArmsReachIsNamedWithTheReach) {
+  const ArmKinematics arm;
+  const ToolSpec tool;
+  BaseMount mount;
+  mount.position = {2.0, 0.0, 1.0};
+  // World (x, y up, z): base x = world x, base y = world -z. part1 and part2 on a 0.2 m table in
+  // reach; part3 0.9 m out along the base x.
+  const std::vector<std::pair<std::string, glm::dvec3>> parts{
+      {"part1", {2.35, 0.22, 1.0}}, {"part2", {2.20, 0.22, 0.75}}, {"part3", {2.90, 0.22, 1.0}}};
+  const auto problem = firstUnreachable(arm, mount, tool, parts);
+  ASSERT_TRUE(problem.has_value());
+  EXPECT_EQ(problem->part, "part3");
+  EXPECT_EQ(problem->why.kind, IkFailureKind::OutOfReach);
+  // Tool down: the wrist centre 172 mm above the grip point, (0.9, 0, 0.392) from the base,
+  // 0.9056 m from axis 2 at 0.29 m.
+  EXPECT_NEAR(problem->why.value, std::hypot(0.9, 0.392 - 0.290), 1e-9);
+  EXPECT_EQ(describeEn(*problem), "Part 'part3' cannot be taken by the arm from above. Target out "
+                                  "of reach: the wrist would be 906 mm from the shoulder, the arm "
+                                  "reaches 580 mm.");
+  EXPECT_FALSE(firstUnreachable(arm, mount, tool, {parts[0], parts[1]}).has_value());
+}
+
+} // namespace
+} // namespace skillsim::sim::robot

@@ -10,8 +10,8 @@
 #include <skillsim/core/Hash.h>
 #include <skillsim/physics/World.h>
 
-#include <numbers>
 #include <array>
+#include <numbers>
 #include <string>
 #include <vector>
 
@@ -90,11 +90,11 @@ namespace skillsim::sim::robot::testing {
 struct PalletisingResult {
   double simulatedSeconds = 0.0;
   bool done = false;
-  int grips = 0;                         ///< Parts taken (a grip that checkGrip accepted).
-  int refusedGrips = 0;                  ///< Closings with no part within tolerance.
-  std::array<glm::dvec3, 5> placed{};    ///< Final part centres (base frame, m).
-  std::array<glm::dvec3, 5> slots{};     ///< Where each part belongs (base frame, m).
-  std::string problem;                   ///< Non-empty when the course could not be built.
+  int grips = 0;                      ///< Parts taken (a grip that checkGrip accepted).
+  int refusedGrips = 0;               ///< Closings with no part within tolerance.
+  std::array<glm::dvec3, 5> placed{}; ///< Final part centres (base frame, m).
+  std::array<glm::dvec3, 5> slots{};  ///< Where each part belongs (base frame, m).
+  std::string problem;                ///< Non-empty when the course could not be built.
 };
 
 /**
@@ -116,7 +116,9 @@ inline PalletisingResult palletisingRun() {
   const BaseMount mount; // base frame origin on the floor: world = (x, z, -y)
   const Pose base = mount.pose();
   auto toWorld = [&](glm::dvec3 p) { return base.position + base.orientation * p; };
-  auto toBase = [&](glm::dvec3 w) { return glm::conjugate(base.orientation) * (w - base.position); };
+  auto toBase = [&](glm::dvec3 w) {
+    return glm::conjugate(base.orientation) * (w - base.position);
+  };
   const double surface = 0.20; // both tables' tops (m above the floor)
   auto table = [&](const char* name, glm::dvec3 centre, glm::dvec3 size) {
     physics::BodyDesc d;
@@ -185,19 +187,18 @@ inline PalletisingResult palletisingRun() {
   goHome.kind = InstructionKind::MoveJ;
   goHome.target = {compose(arm.forward(home), tool.tcp), arm.configurationOf(home)};
   goHome.speed = 1.0;
-  std::vector<Instruction> program{
-      row(InstructionKind::MoveJ, feeder + up, 1.0, feederPitch),
-      row(InstructionKind::MoveL, feeder, 0.3, feederPitch),
-      output(true),
-      wait,
-      row(InstructionKind::MoveL, feeder + up, 0.5, feederPitch),
-      row(InstructionKind::MoveJ, slot + up, 1.0, slotPitch),
-      row(InstructionKind::MoveL, slot + clearance, 0.3, slotPitch),
-      output(false),
-      wait,
-      row(InstructionKind::MoveL, slot + up, 0.5, slotPitch),
-      loop,
-      goHome};
+  std::vector<Instruction> program{row(InstructionKind::MoveJ, feeder + up, 1.0, feederPitch),
+                                   row(InstructionKind::MoveL, feeder, 0.3, feederPitch),
+                                   output(true),
+                                   wait,
+                                   row(InstructionKind::MoveL, feeder + up, 0.5, feederPitch),
+                                   row(InstructionKind::MoveJ, slot + up, 1.0, slotPitch),
+                                   row(InstructionKind::MoveL, slot + clearance, 0.3, slotPitch),
+                                   output(false),
+                                   wait,
+                                   row(InstructionKind::MoveL, slot + up, 0.5, slotPitch),
+                                   loop,
+                                   goHome};
   ArmMotion motion(arm, tool.tcp, {}, home);
   motion.load(program);
   motion.start(0, StepMode::Continuous);

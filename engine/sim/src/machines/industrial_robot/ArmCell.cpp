@@ -117,6 +117,40 @@ std::string describeZh(const GripCheck& c) {
   return {};
 }
 
+std::optional<ReachProblem>
+firstUnreachable(const ArmKinematics& kinematics, const BaseMount& mount, const ToolSpec& tool,
+                 const std::vector<std::pair<std::string, glm::dvec3>>& gripPoints) {
+  const Pose base = mount.pose();
+  const glm::dquat down = glm::angleAxis(std::numbers::pi, glm::dvec3(0.0, 1.0, 0.0));
+  for (const auto& [name, world] : gripPoints) {
+    const glm::dvec3 p = glm::conjugate(base.orientation) * (world - base.position);
+    std::optional<IkFailure> last;
+    bool reached = false;
+    for (int turn = 0; turn < 8 && !reached; ++turn) {
+      const glm::dquat yaw = glm::angleAxis(turn * std::numbers::pi / 4, glm::dvec3(0, 0, 1));
+      const Pose tcp{p, glm::normalize(yaw * down)};
+      for (int c = 0; c < 8 && !reached; ++c) {
+        auto q =
+            kinematics.inverse(compose(tcp, inverse(tool.tcp)), ArmConfiguration::fromIndex(c));
+        if (q) {
+          reached = true;
+        } else if (!last || q.error().kind == IkFailureKind::OutOfReach) {
+          last = q.error(); // the reach says most; else the last refusal
+        }
+      }
+    }
+    if (!reached) {
+      return ReachProblem{name, last.value_or(IkFailure{})};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string describeEn(const ReachProblem& problem) {
+  return "Part '" + problem.part + "' cannot be taken by the arm from above. " +
+         describeEn(problem.why);
+}
+
 Pose BaseMount::pose() const {
   // Base z (up) onto world y: a quarter turn about x; then the yaw about the world's y.
   const glm::dquat up = glm::angleAxis(-std::numbers::pi / 2.0, glm::dvec3(1.0, 0.0, 0.0));

@@ -86,6 +86,25 @@ struct BaseMount {
   [[nodiscard]] Pose pose() const;
 };
 
+/** A part the arm cannot take from above: its name and why (the last branch's refusal). */
+struct ReachProblem {
+  std::string part;
+  IkFailure why{};
+};
+
+/**
+ * The first part (in the order given) whose grip point (m, world) the tool cannot reach pointing
+ * straight down, in any configuration and at any of 8 turns about the vertical, within the axis
+ * ranges; nullopt when all can be taken. For `validate` (issue 16, point 7): a scenario whose
+ * parts the arm cannot reach is refused naming the part and the reach.
+ */
+[[nodiscard]] std::optional<ReachProblem>
+firstUnreachable(const ArmKinematics& kinematics, const BaseMount& mount, const ToolSpec& tool,
+                 const std::vector<std::pair<std::string, glm::dvec3>>& gripPoints);
+
+/** "Part 'part3' cannot be taken: …" with the reason in plain words (English). */
+[[nodiscard]] std::string describeEn(const ReachProblem& problem);
+
 /**
  * The arm's links as kinematic physics bodies (they push parts and are never pushed) following
  * the joint angles, the tool as one more body, and a gripped part held rigidly to the TCP. Link
