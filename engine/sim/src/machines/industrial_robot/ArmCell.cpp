@@ -207,6 +207,7 @@ core::Expected<ArmBodies> ArmBodies::create(physics::World& world, const ArmKine
       d.shape.size = {kToolWidth, kToolWidth,
                       std::max(0.01, glm::length(tool.tcp.position) - arm.toolInset())};
     }
+    arm.mSizes[i] = d.shape.size;
     auto id = world.addBody(d);
     if (!id) {
       return id.error();

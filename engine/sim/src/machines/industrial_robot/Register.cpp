@@ -1,13 +1,10 @@
-#include <skillsim/sim/Machine.h>
+#include <skillsim/sim/machines/industrial_robot/IndustrialRobotSpec.h>
 
 namespace skillsim::sim {
 
-/**
- * Called by the generated built-in registry (engine/sim/CMakeLists.txt). The arm's kinematics and
- * motion (ArmKinematics, ArmMotion) are built and tested; the machine type (scenario section,
- * declarations, pendant) is not registered yet, so no scenario can name `industrial_robot` and
- * the registry's kinds are unchanged (issue 16, open).
- */
-void registerMachine_industrial_robot(MachineRegistry& /*registry*/) {}
+/** Called by the generated built-in registry (engine/sim/CMakeLists.txt). */
+void registerMachine_industrial_robot(MachineRegistry& registry) {
+  registry.add(industrialRobotType());
+}
 
 } // namespace skillsim::sim

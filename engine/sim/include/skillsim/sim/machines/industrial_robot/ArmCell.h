@@ -156,10 +156,16 @@ public:
    */
   [[nodiscard]] std::optional<int> touching(const physics::World& world, core::BodyId other) const;
 
+  /** Each link's centre pose (world) for joint angles q (kLinkNames order). */
+  [[nodiscard]] std::array<Pose, 5> linkPoses(const JointAngles& q) const;
+  /**
+   * A link's shape: capsules (diameter, total height, diameter) along their y axis, the tool a box
+   * (full extents, its z along the tool's), m.
+   */
+  [[nodiscard]] glm::dvec3 linkSize(std::size_t link) const { return mSizes.at(link); }
+
 private:
   ArmBodies() = default;
-  /** Each link's centre pose (world) for joint angles q. */
-  [[nodiscard]] std::array<Pose, 5> linkPoses(const JointAngles& q) const;
   /** How far short of the TCP the tool's box ends (m). */
   [[nodiscard]] double toolInset() const;
 
@@ -168,6 +174,7 @@ private:
   Pose mBase;
   ToolSpec mTool;
   std::array<core::BodyId, 5> mLinks{};
+  std::array<glm::dvec3, 5> mSizes{};
   std::optional<core::BodyId> mHeld;
   Pose mHeldInTcp; ///< The held part's pose in the TCP frame.
 };
