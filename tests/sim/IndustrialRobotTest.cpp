@@ -34,7 +34,8 @@ SimulationSpec cell() {
   IndustrialRobotSpec robotSpec;
   spec.machine = industrialRobotMachine(robotSpec);
   spec.bodies.push_back(box("table", {"table"}, {0.3, 0.2, 0.4}, 0.0, {0.40, 0.10, 0.0}));
-  spec.bodies.push_back(box("part1", {"part"}, {0.04, 0.04, 0.04}, 0.2, {0.40, 0.22, 0.0}));
+  spec.bodies.push_back(
+      box("part1", {"part1", "part"}, {0.04, 0.04, 0.04}, 0.2, {0.40, 0.22, 0.0}));
   return spec;
 }
 

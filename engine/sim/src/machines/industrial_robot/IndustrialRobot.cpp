@@ -32,6 +32,8 @@ enum MetricIndex : std::size_t {
   kStepsBeforeRun,
   kAutomaticRuns,
   kEmergencyStopTestedFirst,
+  kPartX,
+  kPartZ,
   kMetricCount,
 };
 
@@ -77,7 +79,9 @@ void IndustrialRobot::addMetrics(Metrics& metrics) {
                                                        "taught_in_t2",
                                                        "steps_before_run",
                                                        "automatic_runs",
-                                                       "emergency_stop_tested_first"};
+                                                       "emergency_stop_tested_first",
+                                                       "part_x",
+                                                       "part_z"};
   mMetric.clear();
   for (const char* name : kNames) {
     mMetric.push_back(metrics.add(name));
@@ -186,7 +190,10 @@ void IndustrialRobot::toolChanged(std::uint64_t tick, std::vector<SimEvent>& eve
   mToolClosed = closed;
   if (!closed) {
     if (mHeld) {
-      events.push_back(SimEvent::machine(tick, "part_released", mParts[*mHeld].name));
+      SimEvent e = SimEvent::machine(tick, "part_released", mParts[*mHeld].tag);
+      e.subjectBody = mParts[*mHeld].name;
+      e.position = mWorld.bodyState(mParts[*mHeld].body).position;
+      events.push_back(std::move(e));
       mArm.release(mWorld);
       mHeld.reset();
     }
@@ -210,13 +217,14 @@ void IndustrialRobot::toolChanged(std::uint64_t tick, std::vector<SimEvent>& eve
     if (check.ok()) {
       mArm.grip(mWorld, mParts[i].body, mPendant.motion().joints());
       mHeld = i;
-      events.push_back(SimEvent::machine(tick, "part_gripped", mParts[i].name));
+      mLastPart = i;
+      events.push_back(SimEvent::machine(tick, "part_gripped", mParts[i].tag));
       return;
     }
     const double d = glm::length(part.position - tcpInBase.position);
     if (d < nearest) {
       nearest = d;
-      nearestName = mParts[i].name;
+      nearestName = mParts[i].tag;
     }
   }
   SimEvent refused =
@@ -226,6 +234,9 @@ void IndustrialRobot::toolChanged(std::uint64_t tick, std::vector<SimEvent>& eve
 }
 
 void IndustrialRobot::afterStep(std::uint64_t tick, std::vector<SimEvent>& events) {
+  if (mLastPart) {
+    mPartPosition = mWorld.bodyState(mParts[*mLastPart].body).position;
+  }
   const glm::dvec3 tcp = mArm.tcpInWorld(mPendant.motion().joints()).position;
   mTcpSpeed = glm::length(tcp - mLastTcp) / mTimeStep;
   mLastTcp = tcp;
@@ -266,6 +277,8 @@ void IndustrialRobot::writeMetrics(Metrics& m) const {
   set(kStepsBeforeRun, r.stepsBeforeFirstRun);
   set(kAutomaticRuns, r.automaticRuns);
   set(kEmergencyStopTestedFirst, r.emergencyStopTestedFirst ? 1.0 : 0.0);
+  set(kPartX, mPartPosition.x);
+  set(kPartZ, mPartPosition.z);
 }
 
 void IndustrialRobot::hash(core::Hasher& h) const {
@@ -293,6 +306,7 @@ void IndustrialRobot::hash(core::Hasher& h) const {
   h.update(static_cast<std::uint64_t>(mHeld ? *mHeld + 1 : 0));
   h.update(static_cast<std::uint64_t>(mCollisionLatched));
   h.update(mTcpSpeed);
+  h.update(static_cast<std::uint64_t>(mLastPart ? *mLastPart + 1 : 0));
 }
 
 void IndustrialRobot::buildScene(SceneTables& tables) {

@@ -17,6 +17,7 @@ namespace skillsim::sim::detail {
 struct RobotPart {
   core::BodyId body;
   std::string name;
+  std::string tag;      ///< Its first tag (events carry it), else its name.
   glm::dvec3 size{0.0}; ///< Box extents (m), the part's frame.
 };
 
@@ -90,7 +91,9 @@ private:
   std::vector<CellBody> mCell;
   double mTimeStep;
   bool mToolClosed = false;
-  std::optional<std::size_t> mHeld; ///< Index in mParts.
+  std::optional<std::size_t> mHeld;     ///< Index in mParts.
+  std::optional<std::size_t> mLastPart; ///< The part held now or last (part_x, part_z).
+  glm::dvec3 mPartPosition{0.0};        ///< Its centre after the last step (m, world).
   bool mCollisionLatched = false;
   std::vector<bool> mTouching; ///< Per cell body: a link touches it now.
   glm::dvec3 mLastTcp{0.0};

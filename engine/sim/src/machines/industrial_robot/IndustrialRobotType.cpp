@@ -29,6 +29,28 @@ core::ControlDecl button(std::string id, std::string zh, std::string en, std::st
                  std::move(key), {}, std::move(pad));
 }
 
+/** Bodies tagged "part" are what the tool takes. */
+bool isPart(const BodySpec& b) {
+  return std::find(b.tags.begin(), b.tags.end(), "part") != b.tags.end();
+}
+
+/** The first part the tool cannot take from above (index in spec.bodies, message), or nullopt. */
+std::optional<std::pair<std::size_t, std::string>> unreachablePart(const IndustrialRobotSpec& s,
+                                                                   const SimulationSpec& spec) {
+  const robot::ArmKinematics kinematics(s.arm);
+  for (std::size_t i = 0; i < spec.bodies.size(); ++i) {
+    const BodySpec& b = spec.bodies[i];
+    if (!isPart(b)) {
+      continue;
+    }
+    if (auto problem =
+            robot::firstUnreachable(kinematics, s.base, s.tool, {{b.name, b.position}})) {
+      return std::pair{i, robot::describeEn(*problem)};
+    }
+  }
+  return std::nullopt;
+}
+
 class IndustrialRobotType final : public MachineType {
 public:
   [[nodiscard]] std::string_view kind() const override { return kIndustrialRobotKind; }
@@ -56,6 +78,16 @@ public:
       }
     }
     return s;
+  }
+
+  [[nodiscard]] std::vector<SceneProblem> checkScene(const MachineParams& params,
+                                                     const SimulationSpec& spec) const override {
+    const auto& s = static_cast<const IndustrialRobotSpec&>(params);
+    std::vector<SceneProblem> out;
+    if (auto problem = unreachablePart(s, spec)) {
+      out.push_back({problem->first, "position", problem->second});
+    }
+    return out;
   }
 
   [[nodiscard]] MachineDecl describe(const MachineParams& params) const override {
@@ -136,6 +168,8 @@ public:
     metric("automatic_runs", Unit::None, 0.0, 1e4, "自动运行次数", "automatic runs");
     metric("emergency_stop_tested_first", Unit::Flag, 0.0, 1.0, "运动前已检查急停",
            "emergency stop checked before moving");
+    metric("part_x", Unit::Metre, -far, far, "工件 X 位置", "part X position");
+    metric("part_z", Unit::Metre, -far, far, "工件 Z 位置", "part Z position");
     d.readouts = {{"operating_mode", 0, {}, {}, false, ""},
                   {"tcp_speed", 3, {}, 0.250, true, ""},
                   {"tool_closed", 0, {}, {}, false, ""},
@@ -205,26 +239,19 @@ public:
     }
     std::vector<detail::RobotPart> parts;
     std::vector<detail::CellBody> cell;
-    std::vector<std::pair<std::string, glm::dvec3>> gripPoints;
     for (std::size_t i = 0; i < context.spec.bodies.size(); ++i) {
       const BodySpec& b = context.spec.bodies[i];
-      const bool isPart = std::find(b.tags.begin(), b.tags.end(), "part") != b.tags.end();
-      if (isPart) {
-        parts.push_back({context.specBodies[i], b.name, b.shape.size});
-        gripPoints.emplace_back(b.name, b.position);
+      if (isPart(b)) {
+        parts.push_back({context.specBodies[i], b.name, b.tags.empty() ? b.name : b.tags.front(),
+                         b.shape.size});
       } else {
         cell.push_back({context.specBodies[i], b.name});
       }
     }
-    if (auto problem = robot::firstUnreachable(kinematics, s.base, s.tool, gripPoints)) {
-      std::size_t index = 0;
-      while (context.spec.bodies[index].name != problem->part) {
-        ++index;
-      }
+    if (auto problem = unreachablePart(s, context.spec)) {
       core::SourceLocation where;
-      where.fieldPath = "bodies[" + std::to_string(index) + "].position";
-      return core::makeError(core::ErrorCode::InvalidInput, robot::describeEn(*problem),
-                             std::move(where));
+      where.fieldPath = "bodies[" + std::to_string(problem->first) + "].position";
+      return core::makeError(core::ErrorCode::InvalidInput, problem->second, std::move(where));
     }
     auto arm = robot::ArmBodies::create(context.world, kinematics, s.base, s.tool, s.home);
     if (!arm) {
