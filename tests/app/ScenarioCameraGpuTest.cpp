@@ -79,9 +79,11 @@ TEST(ScenarioCameras, EachCommittedCameraShowsTheLoad) {
     ASSERT_FALSE(names.empty()) << "every committed scenario declares its cameras";
     EXPECT_EQ((*sim)->cameraNames(), names);
     const auto load = std::find_if(spec.bodies.begin(), spec.bodies.end(), [](const auto& b) {
-      return std::find(b.tags.begin(), b.tags.end(), "load") != b.tags.end();
+      // A crane's load, or the first part a robot takes.
+      return std::find(b.tags.begin(), b.tags.end(), "load") != b.tags.end() ||
+             std::find(b.tags.begin(), b.tags.end(), "part") != b.tags.end();
     });
-    ASSERT_NE(load, spec.bodies.end()) << "a body tagged load";
+    ASSERT_NE(load, spec.bodies.end()) << "a body tagged load (or part)";
     const glm::dvec3 centre = *(*sim)->bodyPosition(load->name);
 
     for (const sim::CameraSpec& c : spec.cameras) {

@@ -243,6 +243,7 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   readSimulation(r, out);
   readMachine(r, out);
   readBodies(r, out);
+  checkMachineScene(r, out);
   readZones(r, out);
   readCameras(r, out);
   readCourse(r, out);
@@ -357,6 +358,28 @@ void ScenarioParser::readMachine(TableReader& root, Scenario& out) {
   out.rubric.positionX = mMachine->planX;
   out.rubric.positionY = mMachine->planHeight;
   out.rubric.positionZ = mMachine->planZ;
+}
+
+void ScenarioParser::checkMachineScene(TableReader& root, const Scenario& out) {
+  const std::optional<sim::MachineSpec>& machine = out.simulation.machine;
+  if (!machine || machine->type == nullptr || machine->params == nullptr) {
+    return;
+  }
+  const toml::array* bodies = root.raw().get_as<toml::array>("bodies");
+  for (const sim::SceneProblem& p : machine->type->checkScene(*machine->params, out.simulation)) {
+    const std::string path = "bodies[" + std::to_string(p.body) + "]." + p.field;
+    const toml::table* body =
+        bodies != nullptr && p.body < bodies->size() ? bodies->get(p.body)->as_table() : nullptr;
+    const toml::node* node = body != nullptr ? body->get(p.field) : nullptr;
+    if (node == nullptr && body != nullptr) {
+      node = body;
+    }
+    if (node != nullptr) {
+      root.problemAt(*node, path, p.message);
+    } else {
+      root.problemHere(path + ": " + p.message);
+    }
+  }
 }
 
 void ScenarioParser::readBodies(TableReader& root, Scenario& out) {

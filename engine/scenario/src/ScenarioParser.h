@@ -41,6 +41,8 @@ private:
   [[nodiscard]] std::vector<std::string> eventNames() const;
   [[nodiscard]] std::optional<sim::SimEventKind> eventKind(const std::string& name) const;
   void readBodies(TableReader& root, Scenario& out);
+  /** The machine's cross-checks of the bodies (sim::MachineType::checkScene). */
+  void checkMachineScene(TableReader& root, const Scenario& out);
   void readZones(TableReader& root, Scenario& out);
   void readCameras(TableReader& root, Scenario& out);
   /** `[[zones]] marking` and `label` of one zone (ScenarioCourse.cpp). */

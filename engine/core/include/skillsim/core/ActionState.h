@@ -6,7 +6,7 @@
 
 namespace skillsim::core {
 
-/** Most axis controls one machine may declare (a 6-axis robot jogs 6 joints or 6 TCP axes). */
+/** Most axis controls one machine may declare (a 6-axis arm jogs 6 joints or 6 TCP axes). */
 inline constexpr std::size_t kMaxAxes = 16;
 /** Most button controls one machine may declare (one bit each in ActionState::buttons). */
 inline constexpr std::size_t kMaxButtons = 32;

@@ -245,6 +245,17 @@ public:
   [[nodiscard]] virtual std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const = 0;
 };
 
+/**
+ * A problem a machine finds with the scene it is put in (MachineType::checkScene): the body (index
+ * in SimulationSpec::bodies), the key of that body the problem is about ("position") and what is
+ * wrong, in words a scenario author reads.
+ */
+struct SceneProblem {
+  std::size_t body = 0;
+  std::string field;
+  std::string message;
+};
+
 /** How to read, describe and build one kind of machine: one entry of a MachineRegistry. */
 class MachineType {
 public:
@@ -264,6 +275,15 @@ public:
    * are checked.
    */
   virtual std::shared_ptr<const MachineParams> parse(SectionReader& reader) const = 0;
+  /**
+   * Cross-checks the machine against the scenario's bodies once both are read (e.g. a part the
+   * machine cannot reach), so `validate` refuses the file with each body's file:line; nothing by
+   * default. Only a check that needs both belongs here: the section alone is checked by parse().
+   */
+  [[nodiscard]] virtual std::vector<SceneProblem> checkScene(const MachineParams& /*params*/,
+                                                             const SimulationSpec& /*spec*/) const {
+    return {};
+  }
   /** The declarations for these params (notch counts and bands may depend on them). */
   [[nodiscard]] virtual MachineDecl describe(const MachineParams& params) const = 0;
   /** Builds the machine in the world. Errors: InvalidInput naming the field. */

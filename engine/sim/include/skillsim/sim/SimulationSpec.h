@@ -49,8 +49,8 @@ struct BodySpec {
   double linearDamping = 0.0;              ///< [0, 1].
   double angularDamping = 0.0;             ///< [0, 1].
   glm::vec4 color{0.7f, 0.7f, 0.7f, 1.0f}; ///< Linear RGBA, for the SceneView.
-  /** A load a machine can engage (a lifting attachment, a gripper): the lug's position in the body
-   * frame (m). */
+  /** A load a machine can engage (a lifting attachment, a part a tool holds): the lug's position in
+   * the body frame (m). */
   std::optional<glm::dvec3> liftingLug;
   /** Initial velocity of a dynamic body (m/s, world); usually zero. */
   glm::dvec3 initialLinearVelocity{0.0};
