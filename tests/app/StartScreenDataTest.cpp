@@ -58,10 +58,15 @@ TEST(StartScreenData, ListsTheInstalledScenariosWithDescriptionTimeAndPassMark) 
   const auto installed =
       app::installedScenarios(std::filesystem::path(SKILLSIM_SOURCE_DIR) / "scenarios");
   EXPECT_TRUE(installed.broken.empty()) << installed.broken.front().message;
-  ASSERT_EQ(installed.scenarios.size(), 2u);
-  // In path order within the trade: practice_single_lift.toml, then q2_practical.toml.
-  const ui::ScenarioEntry& practice = installed.scenarios[0];
-  const ui::ScenarioEntry& q2 = installed.scenarios[1];
+  ASSERT_EQ(installed.scenarios.size(), 3u);
+  // In path order: the forklift's N1 mock exam, then the crane's practice_single_lift.toml and
+  // q2_practical.toml.
+  const ui::ScenarioEntry& n1 = installed.scenarios[0];
+  const ui::ScenarioEntry& practice = installed.scenarios[1];
+  const ui::ScenarioEntry& q2 = installed.scenarios[2];
+  EXPECT_EQ(n1.id, "forklift.n1_field_test");
+  EXPECT_EQ(n1.descriptionEn.rfind("Mock exam (not the licence test)", 0), 0u) << n1.descriptionEn;
+  EXPECT_DOUBLE_EQ(n1.passMark, 70.0);
   EXPECT_EQ(practice.id, "overhead_crane.practice_single_lift");
   EXPECT_EQ(q2.id, "overhead_crane.q2_practical");
   EXPECT_EQ(q2.descriptionEn.rfind("Horn to start; lift from circle A", 0), 0u) << q2.descriptionEn;

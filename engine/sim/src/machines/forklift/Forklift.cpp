@@ -194,6 +194,7 @@ void Forklift::buildField() {
     b.orientation = q;
     b.friction = 0.5;
     mFieldBodies.emplace_back(name, mWorld.addBody(b).value());
+    mFieldSizes.push_back(size);
   };
   // Racks: uprights at the four corners, a front and a back beam at every tier above the floor.
   constexpr double kUpright = 0.08;
@@ -242,6 +243,7 @@ void Forklift::buildField() {
     top.friction = p.friction;
     const core::BodyId topId = mWorld.addBody(top).value();
     mFieldBodies.emplace_back(p.name, topId);
+    mFieldSizes.push_back(top.shape.size);
     const double z = 0.5 * (p.width - p.stringerWidth);
     int n = 0;
     for (double dz : {-z, 0.0, z}) {
@@ -257,6 +259,7 @@ void Forklift::buildField() {
       stringer.friction = p.friction;
       const core::BodyId id = mWorld.addBody(stringer).value();
       mFieldBodies.emplace_back(stringer.name, id);
+      mFieldSizes.push_back(stringer.shape.size);
       physics::JointDesc weld;
       weld.kind = physics::JointKind::Fixed;
       weld.bodyA = topId;

@@ -92,6 +92,10 @@ private:
   std::array<Wheel, kWheels> mWheels;
   /** The field's bodies the machine builds (racks, pallets), by name, in creation order. */
   std::vector<std::pair<std::string, core::BodyId>> mFieldBodies;
+  /** Each field body's box extents (m), for the scene: same order as mFieldBodies. */
+  std::vector<glm::dvec3> mFieldSizes;
+  /** Their mesh and material (buildScene). */
+  std::vector<std::pair<core::MeshId, core::MaterialId>> mFieldParts;
   /** Bay edge lines to draw: centre (m, world), yaw (rad), length (m). */
   struct EdgeLine {
     glm::dvec3 centre{0.0};

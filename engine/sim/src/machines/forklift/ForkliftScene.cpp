@@ -62,6 +62,10 @@ void Forklift::fillScene(core::SceneView& view) const {
   auto add = [&](core::MeshId mesh, core::MaterialId material, const glm::mat4& transform) {
     view.instances.push_back(core::Instance{mesh, material, transform, true});
   };
+  for (std::size_t i = 0; i < mFieldBodies.size(); ++i) {
+    const physics::BodyState b = mWorld.bodyState(mFieldBodies[i].second);
+    add(mFieldParts[i].first, mFieldParts[i].second, pose(b.position, b.orientation));
+  }
   // The bays' edge lines on the floor (the unit line stretched to each edge's length).
   for (const EdgeLine& e : mEdgeLines) {
     glm::mat4 m = pose(e.centre + glm::dvec3(0.0, 0.002, 0.0),
