@@ -59,6 +59,20 @@ void BM_ForkliftN1Field(benchmark::State& state) {
 }
 BENCHMARK(BM_ForkliftN1Field)->Unit(benchmark::kMicrosecond);
 
+/** The truck alone on the floor (no racks, no pallets): what the truck itself costs per tick. */
+void BM_ForkliftAlone(benchmark::State& state) {
+  const SimulationSpec spec = testing::forkliftFloor();
+  auto sim = std::move(Simulation::create(spec)).value();
+  std::uint64_t tick = 0;
+  for (auto _ : state) {
+    sim->step(testing::scriptedForkliftActions(tick++ % (30 * 240)));
+    benchmark::DoNotOptimize(sim->metrics().values().data());
+  }
+  state.counters["x_realtime"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) / spec.tickRate, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ForkliftAlone)->Unit(benchmark::kMicrosecond);
+
 class RawField {
 public:
   explicit RawField(const SimulationSpec& spec)
