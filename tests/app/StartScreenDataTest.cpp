@@ -58,12 +58,13 @@ TEST(StartScreenData, ListsTheInstalledScenariosWithDescriptionTimeAndPassMark) 
   const auto installed =
       app::installedScenarios(std::filesystem::path(SKILLSIM_SOURCE_DIR) / "scenarios");
   EXPECT_TRUE(installed.broken.empty()) << installed.broken.front().message;
-  ASSERT_EQ(installed.scenarios.size(), 3u);
-  // In path order: the forklift's N1 mock exam, then the crane's practice_single_lift.toml and
-  // q2_practical.toml.
+  ASSERT_EQ(installed.scenarios.size(), 4u);
+  // In path order: the forklift's N1 mock exam and pole course, then the crane's
+  // practice_single_lift.toml and q2_practical.toml.
   const ui::ScenarioEntry& n1 = installed.scenarios[0];
-  const ui::ScenarioEntry& practice = installed.scenarios[1];
-  const ui::ScenarioEntry& q2 = installed.scenarios[2];
+  EXPECT_EQ(installed.scenarios[1].id, "forklift.pole_course");
+  const ui::ScenarioEntry& practice = installed.scenarios[2];
+  const ui::ScenarioEntry& q2 = installed.scenarios[3];
   EXPECT_EQ(n1.id, "forklift.n1_field_test");
   EXPECT_EQ(n1.descriptionEn.rfind("Mock exam (not the licence test)", 0), 0u) << n1.descriptionEn;
   EXPECT_DOUBLE_EQ(n1.passMark, 70.0);

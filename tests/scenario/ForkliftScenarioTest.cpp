@@ -132,3 +132,24 @@ TEST(ForkliftScenario, AnInitialLiftAboveTheMastsTravelIsNamedAtItsKey) {
   expectOnly(text, "3.2", "machine.initial_lift",
              "initial_lift 3.2 m must lie within the lift travel [0, lift_height] = [0, 3] m");
 }
+
+TEST(ForkliftScenario, ThePoleCourseLoadsWithItsPolesAndPallet) {
+  auto scenario = loadScenario(kRoot / "scenarios/forklift/pole_course.toml");
+  ASSERT_TRUE(scenario) << scenario.error().toString();
+  EXPECT_EQ(scenario->simulation.bodies.size(), 11u); // 5 figure-8 poles, 6 in the 工 corridor
+  for (const sim::BodySpec& b : scenario->simulation.bodies) {
+    EXPECT_NEAR(b.shape.size.y, 1.5, 1e-12) << b.name; // 1.5 m poles
+  }
+  auto runner = AttemptRunner::create(*scenario);
+  ASSERT_TRUE(runner) << runner.error().toString();
+  for (int i = 0; i < 240; ++i) {
+    (*runner)->step(core::ActionState{});
+  }
+  EXPECT_FALSE((*runner)->finished());
+  const auto& m = (*runner)->simulation().metrics();
+  // It starts with the forks at travel height (initial_lift 0.25 m, less the tyres' sag).
+  EXPECT_NEAR(m.get(*m.find("lift_position")), 0.25, 1e-3);
+  EXPECT_NEAR(m.get(*m.find("fork_height")), 0.012 + 0.25 - 0.0075, 0.003);
+  // The pallet rests on the floor: stringers 0.1 m, then half its deck and 0.5 m load.
+  EXPECT_NEAR((*runner)->simulation().bodyPosition("pallet")->y, 0.1 + 0.5 * (0.022 + 0.5), 0.005);
+}

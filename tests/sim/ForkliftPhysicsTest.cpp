@@ -202,6 +202,7 @@ bool tipsForward(double mass, double& loadArm, double& truckArm) {
   spec.bodies.push_back(load);
   auto sim = build(spec);
   hold(*sim, {}, 0.5);
+  EXPECT_NEAR(metric(*sim, "lift_position"), f.initialLift, 2e-3); // held where it started
   // The front tyres' contact line: under the hubs (r_f above the truck's origin on its up axis).
   const glm::dvec3 forward = forwardOf(*sim);
   const glm::dvec3 front = glm::dvec3(metric(*sim, "truck_x"), 0.0, metric(*sim, "truck_z")) -

@@ -31,6 +31,9 @@ constexpr double kRayReach = 0.15;
 /** Servo gains (1/s): a position error is closed at this rate on top of the lever's speed. */
 constexpr double kLiftGain = 20.0;
 constexpr double kTiltGain = 20.0;
+/** Integral gain of the servos (1/s^2) and the most their integral adds (m/s or rad/s). */
+constexpr double kServoIntegral = 100.0;
+constexpr double kIntegralLimit = 0.2;
 /** Largest lift cylinder force (N, both forks together) and tilt cylinder moment (N m). */
 constexpr double kLiftForce = 2.0e5;
 constexpr double kTiltTorque = 4.0e5;
@@ -169,12 +172,12 @@ Forklift::Forklift(const ForkliftSpec& spec, physics::World& world, double gravi
     lift.kind = physics::JointKind::Slider;
     lift.bodyA = mMast;
     lift.pivotA = glm::dvec3(forkX, forkY0, (i == 0 ? -0.5 : 0.5) * s.forkSpread) - mMastCentre;
+    mLiftOrigin[i] = lift.pivotA;
     lift.frameA = upright;
     lift.bodyB = mForks[i];
     lift.frameB = upright;
     lift.lower[0] = 0.0;
     lift.upper[0] = s.liftHeight;
-    lift.pivotB = {0.0, -s.initialLift, 0.0}; // the fork starts initialLift up the slider
     mLiftJoints[i] = mWorld.addJoint(lift).value();
     mWorld.setCollisionBetween(mForks[i], mTruck, false);
   }
@@ -287,6 +290,15 @@ glm::dvec3 Forklift::truckToWorld(const glm::dvec3& p) const {
   return st.position + st.orientation * (p - mChassisCentre);
 }
 
+double Forklift::liftPosition(std::size_t fork) const {
+  // From the bodies' poses now: the fork's centre along the mast from its lift-0 point. (The
+  // slider's own coordinate is the one of the last step's limit test, and 0 before the first.)
+  const physics::BodyState mast = mWorld.bodyState(mMast);
+  const glm::dvec3 along = mast.orientation * glm::dvec3(0.0, 1.0, 0.0);
+  return glm::dot(
+      mWorld.bodyState(mForks[fork]).position - mWorld.toWorld(mMast, mLiftOrigin[fork]), along);
+}
+
 glm::dvec3 Forklift::forkTips() const {
   const double x = 0.5 * mSpec.forkLength;
   const double y = -0.5 * mSpec.forkThickness;
@@ -305,7 +317,7 @@ void Forklift::addMetrics(Metrics& m) {
   mMetric.travelSpeed = m.add("travel_speed");
   mMetric.direction = m.add("direction");
   mMetric.forkHeight = m.add("fork_height", forkHeight());
-  mMetric.liftPosition = m.add("lift_position");
+  mMetric.liftPosition = m.add("lift_position", mSpec.initialLift);
   mMetric.tiltAngle = m.add("tilt_angle");
   mMetric.loadOnForks = m.add("load_on_forks");
   mMetric.steerAngle = m.add("steer_angle");
@@ -416,8 +428,8 @@ void Forklift::servoMast(const StepInput& input, std::vector<SimEvent>& events) 
   mLiftRate += std::clamp(liftWanted - mLiftRate, -liftSlew, liftSlew);
   const double liftRate = mLiftRate;
   double liftNow = 0.0;
-  for (physics::JointId j : mLiftJoints) {
-    liftNow += 0.5 * mWorld.jointPosition(j, 0);
+  for (std::size_t i = 0; i < 2; ++i) {
+    liftNow += 0.5 * liftPosition(i);
   }
   mLiftTarget = mLiftTarget + liftRate * mTimeStep;
   if (mLiftTarget <= 0.0 || mLiftTarget >= mSpec.liftHeight) {
@@ -425,10 +437,15 @@ void Forklift::servoMast(const StepInput& input, std::vector<SimEvent>& events) 
   }
   mLiftTarget = std::clamp(mLiftTarget, 0.0, mSpec.liftHeight);
   mLiftTarget = std::clamp(mLiftTarget, liftNow - kLiftLead, liftNow + kLiftLead);
-  for (physics::JointId j : mLiftJoints) {
-    const double error = mLiftTarget - mWorld.jointPosition(j, 0);
-    const double v = std::clamp(liftRate + kLiftGain * error, -2.0 * mSpec.lowerSpeed, 2.0 * up);
-    mWorld.setJointMotor(j, 0, physics::JointMotor{true, v, 0.5 * kLiftForce});
+  for (std::size_t i = 0; i < 2; ++i) {
+    const double error = mLiftTarget - liftPosition(i);
+    // The integral takes out the steady offset the joint's own softness leaves under the forks'
+    // and the load's weight (18 mm without it), so a held load stays where it was put.
+    mLiftIntegral[i] = std::clamp(mLiftIntegral[i] + kServoIntegral * error * mTimeStep,
+                                  -kIntegralLimit, kIntegralLimit);
+    const double v = std::clamp(liftRate + kLiftGain * error + mLiftIntegral[i],
+                                -2.0 * mSpec.lowerSpeed, 2.0 * up);
+    mWorld.setJointMotor(mLiftJoints[i], 0, physics::JointMotor{true, v, 0.5 * kLiftForce});
   }
   const double tiltNow = mWorld.jointPosition(mTiltJoint, 5);
   const double tiltSlew = mSpec.tiltSpeed / kValveTime * mTimeStep;
@@ -440,7 +457,9 @@ void Forklift::servoMast(const StepInput& input, std::vector<SimEvent>& events) 
   }
   mTiltTarget = std::clamp(mTiltTarget, -mSpec.tiltForward, mSpec.tiltBack);
   mTiltTarget = std::clamp(mTiltTarget, tiltNow - kTiltLead, tiltNow + kTiltLead);
-  const double w = std::clamp(tiltRate + kTiltGain * (mTiltTarget - tiltNow),
+  mTiltIntegral = std::clamp(mTiltIntegral + kServoIntegral * (mTiltTarget - tiltNow) * mTimeStep,
+                             -kIntegralLimit, kIntegralLimit);
+  const double w = std::clamp(tiltRate + kTiltGain * (mTiltTarget - tiltNow) + mTiltIntegral,
                               -2.0 * mSpec.tiltSpeed, 2.0 * mSpec.tiltSpeed);
   mWorld.setJointMotor(mTiltJoint, 5, physics::JointMotor{true, w, kTiltTorque});
 }
@@ -644,8 +663,7 @@ void Forklift::writeMetrics(Metrics& m) const {
   m.set(mMetric.travelSpeed, speed);
   m.set(mMetric.direction, static_cast<double>(mDirection));
   m.set(mMetric.forkHeight, forkHeight());
-  m.set(mMetric.liftPosition,
-        0.5 * (mWorld.jointPosition(mLiftJoints[0], 0) + mWorld.jointPosition(mLiftJoints[1], 0)));
+  m.set(mMetric.liftPosition, 0.5 * (liftPosition(0) + liftPosition(1)));
   m.set(mMetric.tiltAngle, mWorld.jointPosition(mTiltJoint, 5));
   m.set(mMetric.loadOnForks, mForkLoad);
   m.set(mMetric.steerAngle, mSteer);
@@ -693,8 +711,8 @@ void Forklift::hash(core::Hasher& h) const {
   h.update(static_cast<std::uint64_t>(static_cast<std::int64_t>(mDirection) + 1));
   h.update(static_cast<std::uint64_t>((mParkingBrake ? 1u : 0u) | (mLiftActive ? 2u : 0u) |
                                       (mTiltActive ? 4u : 0u) | (mTipped ? 8u : 0u)));
-  for (double v : {mSteer, mLiftTarget, mTiltTarget, mLiftRate, mTiltRate, mAccelerator, mBrake,
-                   mInching, mForkLoad}) {
+  for (double v : {mSteer, mLiftTarget, mTiltTarget, mLiftRate, mTiltRate, mLiftIntegral[0],
+                   mLiftIntegral[1], mTiltIntegral, mAccelerator, mBrake, mInching, mForkLoad}) {
     h.update(v);
   }
   for (const Wheel& w : mWheels) {

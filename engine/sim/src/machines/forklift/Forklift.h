@@ -57,6 +57,8 @@ public:
   [[nodiscard]] glm::dvec3 truckToWorld(const glm::dvec3& truckPoint) const;
   /** The fork tips' centre at the tines' underside (m, world). */
   [[nodiscard]] glm::dvec3 forkTips() const;
+  /** A fork's lift: its centre along the mast from its lift-0 point (m). */
+  [[nodiscard]] double liftPosition(std::size_t fork) const;
   /** Lowest point of the fork tips above the ground (m). */
   [[nodiscard]] double forkHeight() const;
 
@@ -89,6 +91,7 @@ private:
   std::array<core::BodyId, 2> mForks;
   physics::JointId mTiltJoint;
   std::array<physics::JointId, 2> mLiftJoints;
+  std::array<glm::dvec3, 2> mLiftOrigin{}; ///< Each fork's lift-0 centre (mast body frame, m).
   std::array<Wheel, kWheels> mWheels;
   /** The field's bodies the machine builds (racks, pallets), by name, in creation order. */
   std::vector<std::pair<std::string, core::BodyId>> mFieldBodies;
@@ -106,13 +109,15 @@ private:
   void buildField();
 
   // Controls and drive state.
-  int mDirection = 0;        ///< -1 reverse, 0 neutral, +1 forward.
-  bool mParkingBrake = true; ///< Applied at the start.
-  double mSteer = 0.0;       ///< Bicycle steer angle now (rad, + right).
-  double mLiftTarget = 0.0;  ///< m.
-  double mTiltTarget = 0.0;  ///< rad, + back.
-  double mLiftRate = 0.0;    ///< m/s, the valve's (slewed towards the lever's).
-  double mTiltRate = 0.0;    ///< rad/s.
+  int mDirection = 0;                    ///< -1 reverse, 0 neutral, +1 forward.
+  bool mParkingBrake = true;             ///< Applied at the start.
+  double mSteer = 0.0;                   ///< Bicycle steer angle now (rad, + right).
+  double mLiftTarget = 0.0;              ///< m.
+  double mTiltTarget = 0.0;              ///< rad, + back.
+  double mLiftRate = 0.0;                ///< m/s, the valve's (slewed towards the lever's).
+  double mTiltRate = 0.0;                ///< rad/s.
+  std::array<double, 2> mLiftIntegral{}; ///< The lift servos' integral terms (m/s).
+  double mTiltIntegral = 0.0;            ///< rad/s.
   bool mLiftActive = false, mTiltActive = false;
   double mAccelerator = 0.0, mBrake = 0.0, mInching = 0.0;
   double mForkLoad = 0.0; ///< kg, low-passed.
