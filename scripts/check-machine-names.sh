@@ -13,6 +13,7 @@ set -uo pipefail
 # kind | words that name it or its parts (case-insensitive, whole words or word starts)
 machines=(
   'overhead_crane|bridge|trolley|hoist|hook|crane'
+  'forklift|fork|counterweight'  # not 'mast': it starts 'master' (switch), a generic word
   'industrial_robot|robot|gripper|vacuum_cup|teach_pendant'
 )
 

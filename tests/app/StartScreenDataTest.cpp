@@ -58,12 +58,17 @@ TEST(StartScreenData, ListsTheInstalledScenariosWithDescriptionTimeAndPassMark) 
   const auto installed =
       app::installedScenarios(std::filesystem::path(SKILLSIM_SOURCE_DIR) / "scenarios");
   EXPECT_TRUE(installed.broken.empty()) << installed.broken.front().message;
-  ASSERT_EQ(installed.scenarios.size(), 3u);
-  // In path order: industrial_robot/handling_palletising.toml, then within overhead_crane
-  // practice_single_lift.toml and q2_practical.toml.
-  const ui::ScenarioEntry& robot = installed.scenarios[0];
-  const ui::ScenarioEntry& practice = installed.scenarios[1];
-  const ui::ScenarioEntry& q2 = installed.scenarios[2];
+  ASSERT_EQ(installed.scenarios.size(), 5u);
+  // In path order: the forklift's N1 mock exam and pole course, the industrial robot's
+  // handling_palletising.toml, then the crane's practice_single_lift.toml and q2_practical.toml.
+  const ui::ScenarioEntry& n1 = installed.scenarios[0];
+  EXPECT_EQ(installed.scenarios[1].id, "forklift.pole_course");
+  const ui::ScenarioEntry& robot = installed.scenarios[2];
+  const ui::ScenarioEntry& practice = installed.scenarios[3];
+  const ui::ScenarioEntry& q2 = installed.scenarios[4];
+  EXPECT_EQ(n1.id, "forklift.n1_field_test");
+  EXPECT_EQ(n1.descriptionEn.rfind("Mock exam (not the licence test)", 0), 0u) << n1.descriptionEn;
+  EXPECT_DOUBLE_EQ(n1.passMark, 70.0);
   EXPECT_EQ(robot.id, "industrial_robot.palletising");
   EXPECT_DOUBLE_EQ(robot.timeLimit, 2700.0);
   EXPECT_EQ(practice.id, "overhead_crane.practice_single_lift");

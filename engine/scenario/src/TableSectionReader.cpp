@@ -1,5 +1,9 @@
 #include "TableSectionReader.h"
 
+#include <cmath>
+#include <cstdio>
+#include <string>
+
 namespace skillsim::scenario {
 namespace {
 
@@ -44,6 +48,50 @@ sim::SectionReader* TableSectionReader::table(std::string_view key, bool require
   mChildren.push_back(
       std::make_unique<TableSectionReader>(*t, mReader.fieldPath(key), mReader.diagnostics()));
   return mChildren.back().get();
+}
+
+std::vector<sim::SectionReader*> TableSectionReader::tables(std::string_view key, bool required) {
+  std::vector<sim::SectionReader*> out;
+  const std::vector<const toml::table*> found = mReader.tables(key, need(required));
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    if (found[i] == nullptr) {
+      continue; // reported by the reader
+    }
+    mChildren.push_back(std::make_unique<TableSectionReader>(
+        *found[i], mReader.fieldPath(key) + "[" + std::to_string(i) + "]", mReader.diagnostics()));
+    out.push_back(mChildren.back().get());
+  }
+  return out;
+}
+
+std::optional<std::vector<double>> TableSectionReader::numbers(std::string_view key, bool required,
+                                                               sim::NumberRange range) {
+  const toml::array* array = mReader.array(key, need(required));
+  if (array == nullptr) {
+    return std::nullopt;
+  }
+  const Range allowed = toRange(range);
+  std::vector<double> out;
+  bool good = true;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const toml::node& element = *array->get(i);
+    const std::string path = mReader.fieldPath(key) + "[" + std::to_string(i) + "]";
+    const std::optional<double> value = element.value<double>();
+    if (!element.is_number() || !value) {
+      mReader.problemAt(element, path, "expected a number, found " + readers::typeName(element));
+      good = false;
+    } else if (!std::isfinite(*value) || !allowed.contains(*value)) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%g", *value);
+      mReader.problemAt(element, path,
+                        "value " + std::string(text) + " is out of range; expected " +
+                            allowed.describe());
+      good = false;
+    } else {
+      out.push_back(*value);
+    }
+  }
+  return good ? std::optional(std::move(out)) : std::nullopt;
 }
 
 void TableSectionReader::problem(std::string_view key, std::string message) {

@@ -28,6 +28,9 @@ public:
   std::optional<bool> boolean(std::string_view key, bool required) override;
   std::optional<std::string> string(std::string_view key, bool required) override;
   sim::SectionReader* table(std::string_view key, bool required) override;
+  std::vector<sim::SectionReader*> tables(std::string_view key, bool required) override;
+  std::optional<std::vector<double>> numbers(std::string_view key, bool required,
+                                             sim::NumberRange range) override;
   void problem(std::string_view key, std::string message) override;
   [[nodiscard]] std::size_t problemCount() const override;
 

@@ -282,13 +282,24 @@ void Simulation::step(const core::ActionState& actions) {
   if (m.machine) {
     m.machine->afterStep(tick, m.events);
   }
-  if (auto bad = m.world.findFault()) {
+  std::optional<MachineFault> bad;
+  std::optional<glm::dvec3> at;
+  if (auto physical = m.world.findFault()) {
+    bad = MachineFault{m.world.name(physical->body), physical->what};
+    at = m.world.bodyState(physical->body).position;
+  } else if (m.machine) {
+    bad = m.machine->fault();
+    if (bad) {
+      at = m.machine->bodyPosition(bad->body);
+    }
+  }
+  if (bad) {
     SimEvent e;
     e.tick = tick;
     e.kind = SimEventKind::PhysicsFault;
-    e.subject = m.world.name(bad->body);
+    e.subject = bad->body;
     e.subjectBody = e.subject;
-    e.position = m.world.bodyState(bad->body).position;
+    e.position = at.value_or(glm::dvec3(0.0));
     m.events.push_back(e);
     core::SourceLocation where;
     where.tick = tick;

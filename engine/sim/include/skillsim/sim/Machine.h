@@ -183,6 +183,23 @@ public:
   virtual std::optional<std::string> string(std::string_view key, bool required) = 0;
   /** A sub-table; nullptr when absent (reported when required). Finishes with the parent. */
   virtual SectionReader* table(std::string_view key, bool required) = 0;
+  /**
+   * An array of sub-tables (`[[machine.racks]]`): one reader per element, in file order, each
+   * with its own field path (`machine.racks[1]`); a non-table element is reported and left out.
+   * Empty when absent (reported when required). Each finishes with the parent. The default
+   * (a reader without arrays) reads none.
+   */
+  virtual std::vector<SectionReader*> tables(std::string_view /*key*/, bool /*required*/) {
+    return {};
+  }
+  /**
+   * An array of numbers, each checked against `range` and reported at its own element; nullopt
+   * when absent (reported when required) or when any element is bad. Default: none.
+   */
+  virtual std::optional<std::vector<double>> numbers(std::string_view /*key*/, bool /*required*/,
+                                                     NumberRange /*range*/ = {}) {
+    return std::nullopt;
+  }
   /** Reports a problem at the key's value (or at the table when absent). */
   virtual void problem(std::string_view key, std::string message) = 0;
   /** Problems reported so far in the whole file (to skip cross-checks after a bad value). */
@@ -214,6 +231,12 @@ struct StepInput {
   std::uint64_t tick = 0;    ///< The tick being simulated (the first step is tick 1).
 };
 
+/** A machine's own model fault (Machine::fault): the body it concerns and what is wrong. */
+struct MachineFault {
+  std::string body; ///< One of MachineDecl::bodies.
+  std::string what; ///< Plain words, e.g. "sank 0.31 m through the ground".
+};
+
 /**
  * A machine in a Simulation (DESIGN.md, Modules: sim). Built by its MachineType from its
  * params; steps with the world, deterministically: the same inputs give the same state bits.
@@ -230,6 +253,13 @@ public:
   virtual void writeMetrics(Metrics& metrics) const = 0;
   /** Feeds every bit of the machine's own state (controllers, latches, filters). */
   virtual void hash(core::Hasher& hasher) const = 0;
+  /**
+   * A state the machine's model cannot go on from, checked after every step (after afterStep):
+   * a body pushed through the ground, a constraint torn apart. The simulation then stops as on a
+   * physics fault (a PhysicsFault event naming the body, Simulation::fault), so the attempt ends
+   * with a simulation-fault veto and never a score. Default: none.
+   */
+  [[nodiscard]] virtual std::optional<MachineFault> fault() const { return std::nullopt; }
   /** Adds its meshes and materials, once. */
   virtual void buildScene(SceneTables& tables) = 0;
   /** Appends its instances and debug lines for one frame (after buildScene). */

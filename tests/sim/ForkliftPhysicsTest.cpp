@@ -1,0 +1,421 @@
+// Physical laws of the forklift model (issue 15 point 3), with the issue's tolerances. Each
+// expected value is computed here from the spec and the laws (moment balance, v^2 / 2a, the
+// rear-steer geometry, the stability triangle), not taken from a run.
+#include "ForkliftFixture.h"
+
+#include <skillsim/sim/Simulation.h>
+#include <skillsim/sim/machines/forklift/ForkliftSpec.h>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <numbers>
+#include <vector>
+
+using namespace skillsim::sim;
+using namespace skillsim::sim::testing;
+
+namespace {
+
+constexpr double kG = 9.81;
+
+std::unique_ptr<Simulation> build(const SimulationSpec& spec) {
+  auto sim = Simulation::create(spec);
+  EXPECT_TRUE(sim) << (sim ? "" : sim.error().toString());
+  return std::move(sim).value();
+}
+
+double metric(const Simulation& sim, std::string_view name) {
+  const auto index = sim.metrics().find(name);
+  EXPECT_TRUE(index.has_value()) << name;
+  return index ? sim.metrics().get(*index) : 0.0;
+}
+
+void hold(Simulation& sim, const ForkliftInput& in, double seconds) {
+  const auto ticks = static_cast<int>(std::lround(seconds * sim.spec().tickRate));
+  for (int i = 0; i < ticks; ++i) {
+    sim.step(forkliftActions(in));
+  }
+}
+
+/** One tick with the parking brake button pressed (toggles the lever). */
+void toggleParkingBrake(Simulation& sim) {
+  ForkliftInput press;
+  press.parkingBrake = true;
+  sim.step(forkliftActions(press));
+  sim.step(forkliftActions({}));
+}
+
+glm::dvec3 position(const Simulation& sim, std::string_view body) {
+  return sim.bodyPosition(body).value();
+}
+
+/** The truck's forward and right unit vectors on the ground, from the heading metric. */
+glm::dvec3 forwardOf(const Simulation& sim) {
+  const double h = metric(sim, "heading");
+  return {std::cos(h), 0.0, -std::sin(h)};
+}
+
+/** The combined centre of mass of truck, mast and forks (m, world) from the bodies and masses. */
+glm::dvec3 truckCentre(const Simulation& sim, const ForkliftSpec& f) {
+  const double chassis = f.frameMass + f.counterweightMass;
+  const glm::dvec3 sum =
+      chassis * position(sim, "forklift.truck") + f.mastMass * position(sim, "forklift.mast") +
+      0.5 * f.carriageMass *
+          (position(sim, "forklift.fork_left") + position(sim, "forklift.fork_right"));
+  return sum / f.serviceMass();
+}
+
+} // namespace
+
+TEST(ForkliftPhysics, StartsOnItsTyresWithoutAJump) {
+  auto sim = build(forkliftFloor());
+  const glm::dvec3 start = position(*sim, "forklift.truck");
+  double fastest = 0.0;
+  for (int i = 0; i < 240; ++i) {
+    sim->step(forkliftActions({}));
+    fastest = std::max(fastest, std::abs(position(*sim, "forklift.truck").y - start.y));
+  }
+  // Placed on the tyres' static deflection: it settles by well under a millimetre.
+  EXPECT_LT(fastest, 1e-3);
+  RecordProperty("settle_mm", std::to_string(fastest * 1e3));
+  // The axle loads carry the truck's weight (N), and the rear axle the share of a moment balance.
+  const ForkliftSpec f;
+  const double total = metric(*sim, "front_left_tyre_load") +
+                       metric(*sim, "front_right_tyre_load") + metric(*sim, "rear_axle_load");
+  EXPECT_NEAR(total, f.serviceMass() * kG, 0.002 * f.serviceMass() * kG);
+  const glm::dvec3 g = truckCentre(*sim, f);
+  const double behind = glm::dot(glm::dvec3(metric(*sim, "truck_x"), 0.0, metric(*sim, "truck_z")) -
+                                     glm::dvec3(g.x, 0.0, g.z),
+                                 forwardOf(*sim));
+  const double rearShare = f.serviceMass() * kG * behind / f.wheelbase;
+  EXPECT_NEAR(metric(*sim, "rear_axle_load"), rearShare, 0.01 * rearShare);
+}
+
+TEST(ForkliftPhysics, ParkedOnFlatGroundDriftsLessThanOneMillimetrePerSecond) {
+  auto sim = build(forkliftFloor());
+  hold(*sim, {}, 2.0);
+  const glm::dvec3 before = position(*sim, "forklift.truck");
+  double fastest = 0.0;
+  for (int i = 0; i < 2400; ++i) {
+    sim->step(forkliftActions({}));
+    fastest = std::max(fastest, std::abs(metric(*sim, "travel_speed")));
+  }
+  const glm::dvec3 after = position(*sim, "forklift.truck");
+  const double drift = glm::length(after - before) / 10.0;
+  EXPECT_EQ(metric(*sim, "parking_brake"), 1.0);
+  EXPECT_LT(drift, 1e-3) << "m/s";
+  EXPECT_LT(fastest, 1e-3) << "m/s";
+  std::printf("parked drift %.3g m/s, fastest %.3g m/s\n", drift, fastest);
+}
+
+class StoppingDistance : public ::testing::TestWithParam<double> {};
+
+TEST_P(StoppingDistance, IsVSquaredOverTwoA) {
+  ForkliftSpec f;
+  f.brakeDeceleration = GetParam();
+  f.initialLift = 0.25; // travel height: the fork tips clear the floor when the truck dips
+  auto sim = build(forkliftFloor(f));
+  toggleParkingBrake(*sim);
+  ASSERT_EQ(metric(*sim, "parking_brake"), 0.0);
+  ForkliftInput drive;
+  drive.direction = 1.0;
+  drive.accelerator = 1.0;
+  while (metric(*sim, "travel_speed") < 3.0 && sim->time() < 20.0) {
+    sim->step(forkliftActions(drive));
+  }
+  ForkliftInput coast;
+  coast.direction = 1.0;
+  hold(*sim, coast, 1.0); // coast: the frame's squat settles
+  const double v = metric(*sim, "travel_speed");
+  ASSERT_GE(v, 2.5);
+  const glm::dvec3 from = position(*sim, "forklift.truck");
+  ForkliftInput brake;
+  brake.direction = 1.0;
+  brake.brake = 1.0;
+  while (metric(*sim, "travel_speed") > 1e-3 && sim->time() < 40.0) {
+    sim->step(forkliftActions(brake));
+  }
+  hold(*sim, brake, 2.0); // where it comes to rest, after the frame's pitch has settled
+  const double distance = glm::length(position(*sim, "forklift.truck") - from);
+  // The brakes and the tyres' rolling resistance decelerate together.
+  const double a = f.brakeDeceleration + f.rollingResistance * kG;
+  const double law = v * v / (2.0 * a);
+  EXPECT_NEAR(distance, law, 0.05 * law) << "a_brake = " << f.brakeDeceleration;
+  std::printf("stopping from %.3f m/s at %.1f m/s^2: %.4f m, v^2/2a = %.4f m\n", v,
+              f.brakeDeceleration, distance, law);
+  RecordProperty("distance_m", std::to_string(distance));
+  RecordProperty("law_m", std::to_string(law));
+}
+
+INSTANTIATE_TEST_SUITE_P(Forklift, StoppingDistance, ::testing::Values(2.0, 3.0, 4.5));
+
+TEST(ForkliftPhysics, TurningCircleAtFullLockMatchesTheRearSteerGeometry) {
+  const ForkliftSpec f;
+  auto sim = build(forkliftFloor(f));
+  toggleParkingBrake(*sim);
+  ForkliftInput lock;
+  lock.steering = 1.0;
+  hold(*sim, lock, 2.0); // the steering reaches full lock at steerRate
+  ASSERT_NEAR(metric(*sim, "steer_angle"), f.maxSteerAngle, 1e-9);
+  ForkliftInput turn = lock;
+  turn.direction = 1.0;
+  turn.accelerator = 0.25;
+  hold(*sim, turn, 3.0);
+  // The rear axle centre's path over the next turns: its centre and radius from the points.
+  std::vector<glm::dvec3> path;
+  for (int i = 0; i < 240 * 12; ++i) {
+    sim->step(forkliftActions(turn));
+    const glm::dvec3 front(metric(*sim, "truck_x"), 0.0, metric(*sim, "truck_z"));
+    path.push_back(front - f.wheelbase * forwardOf(*sim));
+  }
+  glm::dvec3 lo = path.front(), hi = path.front();
+  for (const glm::dvec3& p : path) {
+    lo = glm::min(lo, p);
+    hi = glm::max(hi, p);
+  }
+  const double radius = 0.25 * ((hi.x - lo.x) + (hi.z - lo.z));
+  const double law = f.wheelbase / std::sin(f.maxSteerAngle);
+  EXPECT_NEAR(radius, law, 0.05 * law);
+  std::printf("rear axle turning radius %.4f m, L / sin(delta) = %.4f m\n", radius, law);
+  RecordProperty("radius_m", std::to_string(radius));
+  RecordProperty("law_m", std::to_string(law));
+}
+
+namespace {
+
+/** Runs the truck with `mass` kg on the forks raised 0.3 m; true when it tipped forward. */
+bool tipsForward(double mass, double& loadArm, double& truckArm) {
+  ForkliftSpec f;
+  f.initialLift = 0.3; // the forks 0.3 m up from the start: no lift's jerk before the balance
+  SimulationSpec spec = forkliftFloor(f);
+  BodySpec load;
+  load.name = "load";
+  load.tags = {"load"};
+  load.shape.size = {1.0, 0.6, 1.0};
+  load.mass = mass;
+  load.friction = 0.6;
+  // On the forks (tines' top 0.057 m + lift up), against the carriage: its centre a load centre
+  // ahead of the fork face.
+  load.position = {f.frontOverhang + f.loadCentre, 0.057 + f.initialLift + 0.3 + 0.0005, 0.0};
+  spec.bodies.push_back(load);
+  auto sim = build(spec);
+  hold(*sim, {}, 0.5);
+  EXPECT_NEAR(metric(*sim, "lift_position"), f.initialLift, 2e-3); // held where it started
+  // The front tyres' contact line: under the hubs (r_f above the truck's origin on its up axis).
+  const glm::dvec3 forward = forwardOf(*sim);
+  const glm::dvec3 front = glm::dvec3(metric(*sim, "truck_x"), 0.0, metric(*sim, "truck_z")) -
+                           f.frontWheelRadius * std::sin(metric(*sim, "pitch_angle")) * forward;
+  const glm::dvec3 l = position(*sim, "load");
+  const glm::dvec3 g = truckCentre(*sim, f);
+  loadArm = glm::dot(glm::dvec3(l.x, 0.0, l.z) - front, forward);
+  truckArm = glm::dot(front - glm::dvec3(g.x, 0.0, g.z), forward);
+  hold(*sim, {}, 3.0);
+  return metric(*sim, "rear_axle_load") == 0.0 && metric(*sim, "pitch_angle") < -0.05;
+}
+
+} // namespace
+
+TEST(ForkliftPhysics, TipsForwardAtTheLoadMomentOfAMomentBalanceAboutTheFrontAxle) {
+  const ForkliftSpec f;
+  double loadArm = 0.0, truckArm = 0.0;
+  double stable = 2000.0, tipping = 9000.0;
+  ASSERT_FALSE(tipsForward(stable, loadArm, truckArm));
+  ASSERT_TRUE(tipsForward(tipping, loadArm, truckArm));
+  while (tipping - stable > 20.0) {
+    const double mid = 0.5 * (stable + tipping);
+    (tipsForward(mid, loadArm, truckArm) ? tipping : stable) = mid;
+  }
+  const double measured = 0.5 * (stable + tipping);
+  tipsForward(stable, loadArm, truckArm); // the arms as they are just short of tipping
+  // Tips when m_load * arm_load = M_truck * arm_truck about the front tyres' contact line.
+  const double law = f.serviceMass() * truckArm / loadArm;
+  EXPECT_NEAR(measured, law, 0.05 * law);
+  std::printf("forward tip: load %.0f kg at %.3f m; moment balance %.0f kg (truck arm %.3f m)\n",
+              measured, loadArm, law, truckArm);
+  RecordProperty("tip_mass_kg", std::to_string(measured));
+  RecordProperty("law_kg", std::to_string(law));
+}
+
+TEST(ForkliftPhysics, TipsSidewaysInASteadyTurnAtTheStabilityTriangleSpeed) {
+  const ForkliftSpec f;
+  auto sim = build(forkliftFloor(f));
+  toggleParkingBrake(*sim);
+  ForkliftInput setup;
+  setup.lift = 1.0;
+  setup.steering = 0.5;
+  while (metric(*sim, "lift_position") < 2.0 - 0.005 && sim->time() < 10.0) {
+    sim->step(forkliftActions(setup));
+  }
+  setup.lift = 0.0;
+  hold(*sim, setup, 1.0);
+  const double delta = metric(*sim, "steer_angle");
+  ASSERT_NEAR(delta, 0.5 * f.maxSteerAngle, 1e-9);
+  ASSERT_GT(metric(*sim, "fork_height"), 1.95);
+  // The stability triangle: front outer tyre contact A, rear axle pivot B (on the ground), the
+  // combined centre of mass G at height h. Truck frame on the ground: x forward, z right.
+  const glm::dvec3 front(metric(*sim, "truck_x"), 0.0, metric(*sim, "truck_z"));
+  const glm::dvec3 fwd = forwardOf(*sim);
+  const glm::dvec3 right(-fwd.z, 0.0, fwd.x);
+  const glm::dvec3 gw = truckCentre(*sim, f);
+  const double h = gw.y;
+  const glm::dvec3 g(glm::dot(gw - front, fwd), 0.0, glm::dot(gw - front, right));
+  const glm::dvec3 o(0.0, 0.0, f.wheelbase / std::tan(delta)); // turning centre (right turn)
+  const glm::dvec3 a(0.0, 0.0, -0.5 * f.frontTrack);           // outer (left) front tyre
+  const glm::dvec3 b(-f.wheelbase, 0.0, 0.0);
+  const glm::dvec3 e = glm::normalize(b - a);
+  glm::dvec3 n(e.z, 0.0, -e.x); // horizontal normal of the edge ...
+  if (glm::dot(n, g - a) > 0.0) {
+    n = -n; // ... pointing out of the triangle
+  }
+  const double d = -glm::dot(g - a, n);
+  const double rg = glm::length(g - o);
+  const double outward = glm::dot(glm::normalize(g - o), n);
+  // Tips when (v^2 / R) * outward * h = g * d: v_G = sqrt(g d R / (h outward)).
+  const double law = std::sqrt(kG * d * rg / (h * outward));
+
+  ForkliftInput drive = setup;
+  drive.direction = 1.0;
+  double measured = 0.0;
+  double previousHeading = metric(*sim, "heading");
+  std::vector<double> rates;
+  for (int i = 0; i < 240 * 60 && measured == 0.0; ++i) {
+    drive.accelerator = std::min(1.0, 0.05 + 0.02 * static_cast<double>(i) / 240.0);
+    sim->step(forkliftActions(drive));
+    double heading = metric(*sim, "heading");
+    double dh = heading - previousHeading;
+    dh -= 2.0 * std::numbers::pi * std::round(dh / (2.0 * std::numbers::pi));
+    previousHeading = heading;
+    rates.push_back(-dh * 240.0); // right turn: heading decreases
+    if (metric(*sim, "front_right_tyre_load") == 0.0) {
+      double mean = 0.0;
+      const std::size_t span = std::min<std::size_t>(rates.size(), 60);
+      for (std::size_t k = rates.size() - span; k < rates.size(); ++k) {
+        mean += rates[k] / static_cast<double>(span);
+      }
+      measured = mean * rg;
+    }
+  }
+  ASSERT_GT(measured, 0.0) << "the inner front tyre never lifted";
+  EXPECT_NEAR(measured, law, 0.10 * law);
+  std::printf("lateral tip at forks 2 m: v_G %.3f m/s, stability triangle %.3f m/s (d %.3f m, "
+              "h %.3f m, R %.3f m)\n",
+              measured, law, d, h, rg);
+  RecordProperty("tip_speed_m_s", std::to_string(measured));
+  RecordProperty("law_m_s", std::to_string(law));
+}
+
+TEST(ForkliftPhysics, LiftAndTiltHoldUnderLoadAndStopAtTheirLimits) {
+  const ForkliftSpec f;
+  SimulationSpec spec = forkliftFloor(f);
+  BodySpec load;
+  load.name = "load";
+  load.tags = {"load"};
+  load.shape.size = {1.0, 0.6, 1.0};
+  load.mass = 2500.0;
+  load.position = {f.frontOverhang + f.loadCentre, 0.057 + 0.3 + 0.001, 0.0};
+  spec.bodies.push_back(load);
+  auto sim = build(spec);
+  ForkliftInput up;
+  up.lift = 1.0;
+  hold(*sim, up, 3.0);
+  const double raised = metric(*sim, "lift_position");
+  EXPECT_GT(raised, 1.3);
+  hold(*sim, {}, 1.0);
+  const double held = metric(*sim, "lift_position");
+  hold(*sim, {}, 10.0);
+  // No creep: the cylinders hold the raised load within 1 mm over 10 s.
+  EXPECT_NEAR(metric(*sim, "lift_position"), held, 1e-3);
+  EXPECT_NEAR(metric(*sim, "load_on_forks"), 2500.0, 50.0);
+  // Tilt back to the stop, hold, and leave it at once when the lever is reversed.
+  ForkliftInput back;
+  back.tilt = 1.0;
+  hold(*sim, back, 5.0);
+  EXPECT_NEAR(metric(*sim, "tilt_angle"), f.tiltBack, 0.005);
+  ForkliftInput forward;
+  forward.tilt = -1.0;
+  hold(*sim, forward, 0.5);
+  // 0.5 s at tiltSpeed, the first 0.25 s opening the valve: 0.375 s worth.
+  EXPECT_NEAR(metric(*sim, "tilt_angle"), f.tiltBack - 0.375 * f.tiltSpeed, 0.003);
+  // Lift to the top stop and lower from it at once.
+  ForkliftInput top;
+  top.lift = 1.0;
+  hold(*sim, top, 6.0);
+  EXPECT_NEAR(metric(*sim, "lift_position"), f.liftHeight, 0.005);
+  ForkliftInput down;
+  down.lift = -1.0;
+  hold(*sim, down, 1.0);
+  // 1 s at 0.5 m/s, the first 0.25 s opening the valve: 0.44 m down.
+  EXPECT_LT(metric(*sim, "lift_position"), f.liftHeight - 0.4);
+  EXPECT_FALSE(sim->stopped());
+}
+
+TEST(ForkliftPhysics, ATruckThroughTheGroundStopsTheRunWithAFaultNotAScore) {
+  // No floor under the truck: it falls, and once its frame is 0.25 m below the ground level the
+  // model says so and the simulation stops (the attempt loop turns this into a fault veto).
+  ForkliftSpec f;
+  SimulationSpec spec = forkliftFloor(f);
+  spec.groundPlane = false;
+  auto sim = build(spec);
+  std::uint64_t faultTick = 0;
+  std::string subject;
+  for (int i = 0; i < 240 && !sim->stopped(); ++i) {
+    sim->step(forkliftActions({}));
+    for (const SimEvent& e : sim->events()) {
+      if (e.kind == SimEventKind::PhysicsFault) {
+        faultTick = e.tick;
+        subject = e.subject;
+      }
+    }
+  }
+  ASSERT_TRUE(sim->stopped());
+  EXPECT_EQ(subject, "forklift.truck");
+  // Free fall of the frame's underside from 0.15 m less the front tyres' 7.5 mm sag (placed on
+  // its tyres) to 0.25 m under the ground: s = g dt^2 n (n + 1) / 2 (the integrator's free
+  // fall after n steps) first reaches it at n = 68, t = 0.283 s (continuous: sqrt(2 s / g)).
+  const double fall = 0.15 - 0.0075 + 0.25;
+  const double t = std::sqrt(2.0 * fall / kG);
+  EXPECT_NEAR(static_cast<double>(faultTick) / 240.0, t, 0.01);
+  ASSERT_TRUE(sim->fault().has_value());
+  EXPECT_NE(sim->fault()->message.find("below the ground"), std::string::npos)
+      << sim->fault()->message;
+  EXPECT_EQ(sim->fault()->location.tick, faultTick);
+}
+
+namespace {
+
+/** The truck at the origin heading +X with a loaded pallet on its forks (openings on the tines). */
+SimulationSpec palletOnForks(double loadMass) {
+  ForkliftSpec f;
+  ForkliftPallet p;
+  p.name = "pallet";
+  p.loadMass = loadMass;
+  // The tines (0.012-0.057 m up, less the tyres' sag) in the openings (0-0.1 m), the pallet's back
+  // 20 mm off the carriage.
+  p.position = {f.frontOverhang + 0.02 + 0.5 * p.depth, 0.0, 0.0};
+  f.pallets.push_back(p);
+  return forkliftFloor(f);
+}
+
+} // namespace
+
+TEST(ForkliftLoads, APalletIsLiftedByItsDeckAndCarriedByFrictionOnly) {
+  auto sim = build(palletOnForks(800.0));
+  const double total = 800.0 + ForkliftPallet{}.palletMass;
+  hold(*sim, {}, 0.5);
+  const glm::dvec3 resting = position(*sim, "pallet");
+  EXPECT_NEAR(metric(*sim, "load_on_forks"), 0.0, 5.0); // on the floor, not on the forks
+  ForkliftInput up;
+  up.lift = 1.0;
+  hold(*sim, up, 1.0);
+  hold(*sim, {}, 1.0);
+  const double lift = metric(*sim, "lift_position");
+  const glm::dvec3 raised = position(*sim, "pallet");
+  // Raised with the forks once they meet the deck: by the lift less the openings' clearance.
+  const double clearance = 0.1 - (0.012 + 0.045) + 0.0075; // deck underside over the tines' top
+  EXPECT_NEAR(raised.y - resting.y, lift - clearance, 0.01);
+  // The load cell reads its weight (the axle loads less the truck's).
+  EXPECT_NEAR(metric(*sim, "load_on_forks"), total, 0.02 * total);
+  EXPECT_EQ(metric(*sim, "laden"), 1.0); // over 20 % of the 3 t rated capacity
+}
