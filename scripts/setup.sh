@@ -15,6 +15,8 @@ packages=(
   # rendering: Vulkan loader + headers, glslc, validation layer, lavapipe, GLFW, Dear ImGui, Xvfb
   libvulkan-dev glslc spirv-tools vulkan-validationlayers mesa-vulkan-drivers vulkan-tools
   libglfw3-dev libimgui-dev xvfb xauth fonts-noto-cjk libstb-dev libtinygltf-dev
+  # a trainee at the window in the tests: keys sent with xdotool, screenshots with xwd
+  xdotool x11-apps
   # workstation sounds (horn, hook on/off, clock warnings), synthesised in code
   libopenal-dev
   # simulation and maths

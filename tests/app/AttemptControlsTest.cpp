@@ -37,6 +37,7 @@ TEST(AttemptControls, PracticeMinimisePausesOnceAndRestoreDoesNotResume) {
   const auto restored = c.frame(false, false, 1.0);
   EXPECT_FALSE(restored.pause);
   EXPECT_FALSE(restored.logEntry) << "practice keeps no window log";
+  EXPECT_FALSE(restored.event) << "practice records no window event";
 }
 
 TEST(AttemptControls, ExamMinimiseKeepsTheClockAndLogsBothEdges) {
@@ -45,9 +46,11 @@ TEST(AttemptControls, ExamMinimiseKeepsTheClockAndLogsBothEdges) {
   EXPECT_FALSE(minimised.pause) << "the exam clock runs";
   ASSERT_TRUE(minimised.logEntry);
   EXPECT_EQ(*minimised.logEntry, "t = 42.0 s: window minimised (exam clock kept running)");
-  EXPECT_FALSE(c.frame(true, false, 50.0).logEntry);
+  EXPECT_EQ(minimised.event, skillsim::records::WorkstationEventKind::WindowMinimised);
+  EXPECT_FALSE(c.frame(true, false, 50.0).event);
   const auto restored = c.frame(false, false, 57.5);
   ASSERT_TRUE(restored.logEntry);
   EXPECT_EQ(*restored.logEntry, "t = 57.5 s: window restored (exam clock kept running)");
+  EXPECT_EQ(restored.event, skillsim::records::WorkstationEventKind::WindowRestored);
   EXPECT_FALSE(restored.pause);
 }

@@ -3,10 +3,16 @@
 #include "MissingPrerequisite.h"
 #include "RecordsTestSupport.h"
 
+#include <skillsim/app/AttemptReplay.h>
 #include <skillsim/app/Cli.h>
+#include <skillsim/core/Version.h>
+#include <skillsim/records/ResultHash.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/SqlConnection.h>
 #include <skillsim/records/TraceReader.h>
+#include <skillsim/records/TraceWriter.h>
+#include <skillsim/records/WorkstationKey.h>
+#include <skillsim/scenario/ScenarioLoader.h>
 
 #include <gtest/gtest.h>
 
@@ -129,6 +135,65 @@ TEST(OperateThenVerify, TheScriptedOperatorsTraceVerifiesWithThisBuild) {
   EXPECT_NE(verified.err.find("1 traces: 1 match"), std::string::npos) << verified.err;
   EXPECT_EQ(verified.out.rfind("OK ", 0), 0u) << verified.out;
   EXPECT_NE(verified.out.find("re-simulated bit-exact"), std::string::npos) << verified.out;
+}
+
+// Issue 14, point 5: an exam's minimised window is signed into the trace as workstation events;
+// `verify` names them in plain words, and the re-simulation ignores them: the competent reference
+// trace rewritten with two events gives its signed result, bit for bit, like the original.
+TEST(OperateThenVerify, SignedWorkstationEventsAreShownAndChangeNoScore) {
+  const auto dir = freshDir("workstation-events");
+  auto original = records::TraceReader::read(kCrane + "traces/q2-competent.sktrace");
+  ASSERT_TRUE(original) << original.error().toString();
+  ASSERT_TRUE(original->complete);
+  ASSERT_EQ(original->header.tickRate, 240u);
+  ASSERT_GT(original->actions.size(), 3600u);
+  auto key = records::WorkstationKey::loadOrCreate(dir / "key");
+  ASSERT_TRUE(key) << key.error().toString();
+  records::TraceHeader header = original->header;
+  header.engineVersion = std::string(core::engineVersion());
+  header.buildId = std::string(core::buildId());
+  const std::string file = (dir / "minimised.sktrace").string();
+  {
+    auto writer = records::TraceWriter::create(file, header, *key);
+    ASSERT_TRUE(writer) << writer.error().toString();
+    for (std::uint64_t t = 0; t < original->actions.size(); ++t) {
+      if (t == 2400) { // 10 s at 240 Hz
+        ASSERT_TRUE(writer->recordEvent(records::WorkstationEventKind::WindowMinimised));
+      }
+      if (t == 3600) { // 15 s
+        ASSERT_TRUE(writer->recordEvent(records::WorkstationEventKind::WindowRestored));
+      }
+      ASSERT_TRUE(writer->append(original->actions[t]));
+    }
+    ASSERT_TRUE(writer->finish(*original->result));
+  }
+  auto rewritten = records::TraceReader::read(file);
+  ASSERT_TRUE(rewritten) << rewritten.error().toString();
+  ASSERT_EQ(rewritten->events.size(), 2u);
+
+  auto q2 = scenario::loadScenario(kCrane + "q2_practical.toml");
+  ASSERT_TRUE(q2) << q2.error().toString();
+  auto withEvents = app::replayAttempt(*q2, rewritten->actions);
+  auto without = app::replayAttempt(*q2, original->actions);
+  ASSERT_TRUE(withEvents) << withEvents.error().toString();
+  ASSERT_TRUE(without) << without.error().toString();
+  EXPECT_EQ(*withEvents, *without);
+  EXPECT_EQ(records::resultHash(*withEvents), original->resultHash);
+
+  auto verified = run({"verify", "--no-progress", "--scenarios", kCrane, file});
+  EXPECT_EQ(verified.code, 0) << verified.out << verified.err;
+  EXPECT_EQ(verified.out.rfind("OK ", 0), 0u) << verified.out;
+  EXPECT_NE(verified.out.find("re-simulated bit-exact; signed workstation events: window "
+                              "minimised at 10.0 s, restored at 15.0 s (away 5.0 s)"),
+            std::string::npos)
+      << verified.out;
+  // The committed reference traces (format 3, no events) still verify, and say nothing of events.
+  auto reference =
+      run({"verify", "--no-progress", "--allow-other-build", "--scenarios", kCrane,
+           kCrane + "traces/q2-competent.sktrace", kCrane + "traces/q2-careless.sktrace"});
+  EXPECT_EQ(reference.code, 0) << reference.out << reference.err;
+  EXPECT_NE(reference.err.find("2 traces: 2 match"), std::string::npos) << reference.err;
+  EXPECT_EQ(reference.out.find("workstation events"), std::string::npos) << reference.out;
 }
 
 } // namespace

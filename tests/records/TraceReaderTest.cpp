@@ -71,4 +71,26 @@ TEST(TraceReader, VersionTwoReferenceTraceReadsAsNotScriptedInNoSession) {
   EXPECT_TRUE(trace->header.examSession.empty());
 }
 
+// Issue 14, point 5: format 4 adds signed workstation events. The fixture is the competent
+// reference trace rewritten by this build's writer with the window minimised at tick 2400 (10 s)
+// and restored at tick 3600 (15 s) (tests/app/RunStoreTest.cpp makes it; it is also a fuzz seed).
+// The committed format 3 reference trace reads with no events.
+TEST(TraceReader, VersionFourFixtureCarriesItsWorkstationEvents) {
+  auto trace = TraceReader::read(std::string(SKILLSIM_SOURCE_DIR) +
+                                 "/tests/records/data/q2-competent-v4-events.sktrace");
+  ASSERT_TRUE(trace) << trace.error().toString();
+  EXPECT_EQ(trace->header.formatVersion, 4u);
+  EXPECT_TRUE(trace->complete);
+  EXPECT_EQ(trace->events,
+            (std::vector<WorkstationEvent>{{2400, WorkstationEventKind::WindowMinimised},
+                                           {3600, WorkstationEventKind::WindowRestored}}));
+  auto v3 = TraceReader::read(std::string(SKILLSIM_SOURCE_DIR) +
+                              "/scenarios/overhead_crane/traces/q2-competent.sktrace");
+  ASSERT_TRUE(v3) << v3.error().toString();
+  EXPECT_EQ(v3->header.formatVersion, 3u);
+  EXPECT_TRUE(v3->events.empty());
+  EXPECT_EQ(trace->actions.size(), v3->actions.size());
+  EXPECT_EQ(trace->resultHash, v3->resultHash) << "the same inputs, the same signed result";
+}
+
 } // namespace skillsim::records

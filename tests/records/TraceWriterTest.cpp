@@ -216,16 +216,16 @@ TEST_F(TraceWriterTest, AlteredPayloadByteNamesTheFrameAndOffset) {
 }
 
 TEST_F(TraceWriterTest, OtherFormatVersionIsRefusedPlainly) {
-  const auto path = writeTrace("v4.sktrace", 10);
+  const auto path = writeTrace("v5.sktrace", 10);
   std::string bytes = readFile(path);
-  EXPECT_EQ(bytes[8], 3) << "this build writes format version 3";
-  for (char version : {char(4), char(0)}) {
+  EXPECT_EQ(bytes[8], 4) << "this build writes format version 4";
+  for (char version : {char(5), char(0)}) {
     bytes[8] = version;
-    auto trace = TraceReader::parse(bytes, "v4.sktrace");
+    auto trace = TraceReader::parse(bytes, "v5.sktrace");
     ASSERT_FALSE(trace);
     EXPECT_EQ(trace.error().code, core::ErrorCode::Unsupported);
     EXPECT_NE(trace.error().message.find("format version " + std::to_string(int(version)) +
-                                         " is not supported; this build reads versions 1 to 3"),
+                                         " is not supported; this build reads versions 1 to 4"),
               std::string::npos)
         << trace.error().toString();
   }
@@ -354,7 +354,7 @@ TEST_F(TraceWriterTest, FormatThreeCarriesTheScriptedFlagAndTheExamSession) {
   }
   auto trace = TraceReader::read(path);
   ASSERT_TRUE(trace) << trace.error().toString();
-  EXPECT_EQ(trace->header.formatVersion, 3u);
+  EXPECT_EQ(trace->header.formatVersion, 4u) << "format 4 keeps format 3's header";
   EXPECT_TRUE(trace->header.scripted);
   EXPECT_EQ(trace->header.examSession, (ExamSessionRef{"ES-3f9a1c2b", "INV-7", 1795159800}));
   header.publicKey = mKey.publicKey();
@@ -463,4 +463,152 @@ TEST(TraceMemory, FourHoursAtAThousandHertzWithNothingChangingReadsAsOneRun) {
 }
 
 } // namespace
+// Issue 14, point 5: an exam's "window minimised" and "restored" are signed workstation events in
+// the trace (format 4, frame W), read back with their ticks and never part of the inputs.
+TEST_F(TraceWriterTest, WorkstationEventsReadBackWithTheirTicksAndLeaveTheInputsAlone) {
+  const auto plain = writeTrace("plain.sktrace", 300);
+  const auto path = mDir / "events.sktrace";
+  {
+    auto writer = TraceWriter::create(path, sampleHeader(), mKey);
+    ASSERT_TRUE(writer) << writer.error().toString();
+    for (std::uint64_t t = 0; t < 300; ++t) {
+      if (t == 100) {
+        ASSERT_TRUE(writer->recordEvent(WorkstationEventKind::WindowMinimised));
+      }
+      if (t == 250) {
+        ASSERT_TRUE(writer->recordEvent(WorkstationEventKind::WindowRestored));
+      }
+      ASSERT_TRUE(writer->append(sampleInput(t)));
+    }
+    ASSERT_TRUE(writer->finish(sampleResult()));
+  }
+  auto trace = TraceReader::read(path);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  ASSERT_TRUE(trace->complete);
+  EXPECT_EQ(trace->events,
+            (std::vector<WorkstationEvent>{{100, WorkstationEventKind::WindowMinimised},
+                                           {250, WorkstationEventKind::WindowRestored}}));
+  auto without = TraceReader::read(plain);
+  ASSERT_TRUE(without);
+  EXPECT_TRUE(without->events.empty());
+  ASSERT_EQ(trace->actions.size(), 300u);
+  for (std::uint64_t t = 0; t < 300; ++t) {
+    ASSERT_EQ(trace->actions[t], without->actions[t]) << "tick " << t;
+  }
+  EXPECT_EQ(trace->resultHash, without->resultHash);
+  // Each event costs one 15-byte frame (type 1, length 4, tick 1, kind 1, checksum 8) and, mid
+  // second, one extra ticks frame header: the files differ by more than 2 x 15 bytes.
+  EXPECT_GT(readFile(path).size(), readFile(plain).size() + 30);
+  // 60 ticks per second (sampleHeader): tick 100 = 1.7 s, tick 250 = 4.2 s (4.1666…).
+  EXPECT_EQ(describeWorkstationEvents(trace->events, 60, false),
+            "window minimised at 1.7 s, restored at 4.2 s (away 2.5 s)");
+  EXPECT_EQ(describeWorkstationEvents(trace->events, 60, true),
+            "窗口于 1.7 秒最小化，4.2 秒恢复（离开 2.5 秒）");
+}
+
+TEST(WorkstationEvents, PlainWordsForUnpairedEventsAndNone) {
+  using K = WorkstationEventKind;
+  EXPECT_EQ(describeWorkstationEvents({}, 240, false), "");
+  const std::vector<WorkstationEvent> events{
+      {2400, K::WindowMinimised}, {3600, K::WindowRestored}, {6000, K::WindowMinimised}};
+  EXPECT_EQ(describeWorkstationEvents(events, 240, false),
+            "window minimised at 10.0 s, restored at 15.0 s (away 5.0 s); window minimised at "
+            "25.0 s and not restored before the end");
+  EXPECT_EQ(
+      describeWorkstationEvents(events, 240, true),
+      "窗口于 10.0 秒最小化，15.0 秒恢复（离开 5.0 秒）；窗口于 25.0 秒最小化，直到结束未恢复");
+  EXPECT_EQ(describeWorkstationEvents({{480, K::WindowRestored}}, 240, false),
+            "window restored at 2.0 s");
+}
+
+namespace {
+
+/** Offset of the first frame of `type` after the preamble, walking the frame lengths. */
+std::size_t findFrame(const std::string& bytes, char type) {
+  std::size_t pos = 10;
+  while (pos + 5 <= bytes.size()) {
+    if (bytes[pos] == type) {
+      return pos;
+    }
+    std::uint32_t length = 0;
+    for (int i = 0; i < 4; ++i) {
+      length |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[pos + 1 + i]))
+                << (8 * i);
+    }
+    pos += 5 + length + 8;
+  }
+  return std::string::npos;
+}
+
+/** Recomputes the checksum of the frame at `frame` with a `payload`-byte payload, as a forger. */
+void repairChecksum(std::string& bytes, std::size_t frame, std::size_t payload) {
+  const core::Digest sum = core::hashBytes(std::string_view(bytes).substr(frame, 5 + payload));
+  std::copy(sum.begin(), sum.begin() + 8,
+            bytes.begin() + static_cast<std::ptrdiff_t>(frame + 5 + payload));
+}
+
+} // namespace
+
+TEST_F(TraceWriterTest, AnAlteredWorkstationEventFailsTheSignatureOrIsRefused) {
+  const auto path = mDir / "event.sktrace";
+  {
+    auto writer = TraceWriter::create(path, sampleHeader(), mKey);
+    ASSERT_TRUE(writer);
+    for (std::uint64_t t = 0; t < 120; ++t) {
+      if (t == 90) {
+        ASSERT_TRUE(writer->recordEvent(WorkstationEventKind::WindowMinimised));
+      }
+      ASSERT_TRUE(writer->append(sampleInput(t)));
+    }
+    ASSERT_TRUE(writer->finish(sampleResult()));
+  }
+  const std::string good = readFile(path);
+  const std::size_t w = findFrame(good, 'W');
+  ASSERT_NE(w, std::string::npos);
+  ASSERT_EQ(good[w + 1], 2) << "payload: tick 90 (one varint byte) and the kind";
+  ASSERT_EQ(good[w + 5], 90);
+  ASSERT_EQ(good[w + 6], 0);
+
+  // "Minimised" turned into "restored", checksum repaired: only the signature can tell.
+  std::string forged = good;
+  forged[w + 6] = 1;
+  repairChecksum(forged, w, 2);
+  auto trace = TraceReader::parse(forged, "forged.sktrace");
+  ASSERT_FALSE(trace);
+  EXPECT_EQ(trace.error().code, core::ErrorCode::Integrity);
+  EXPECT_NE(trace.error().message.find("signature does not match"), std::string::npos)
+      << trace.error().toString();
+
+  // An unknown kind is refused, naming the frame.
+  std::string unknown = good;
+  unknown[w + 6] = 7;
+  repairChecksum(unknown, w, 2);
+  auto refused = TraceReader::parse(unknown, "unknown.sktrace");
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("event kind 7 is unknown (0 window minimised, 1 window "
+                                         "restored)"),
+            std::string::npos)
+      << refused.error().toString();
+
+  // A tick that is not where the event stands in the file.
+  std::string moved = good;
+  moved[w + 5] = 91;
+  repairChecksum(moved, w, 2);
+  auto misplaced = TraceReader::parse(moved, "moved.sktrace");
+  ASSERT_FALSE(misplaced);
+  EXPECT_NE(misplaced.error().message.find("the event names tick 91 but follows tick 90"),
+            std::string::npos)
+      << misplaced.error().toString();
+
+  // A format 3 file has no event frames (the preamble's version is outside every checksum).
+  std::string older = good;
+  older[8] = 3;
+  auto v3 = TraceReader::parse(older, "old.sktrace");
+  ASSERT_FALSE(v3);
+  EXPECT_NE(v3.error().message.find("(workstation event) at byte " + std::to_string(w) +
+                                    ": a format 3 trace has no workstation event frames"),
+            std::string::npos)
+      << v3.error().toString();
+}
+
 } // namespace skillsim::records

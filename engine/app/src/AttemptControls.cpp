@@ -28,6 +28,8 @@ AttemptControls::Step AttemptControls::frame(bool minimised, bool quitPressed,
       // The exam clock does not stop: the record says when the trainee looked away.
       step.logEntry = "t = " + seconds(attemptSeconds) + " s: window " +
                       (minimised ? "minimised" : "restored") + " (exam clock kept running)";
+      step.event = minimised ? records::WorkstationEventKind::WindowMinimised
+                             : records::WorkstationEventKind::WindowRestored;
       if (!minimised) {
         step.notice = mChinese ? "考试计时未停止，窗口最小化已记录。"
                                : "The exam clock kept running; the minimised window is recorded.";

@@ -405,10 +405,13 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
         inputs.notice = *control.notice;
       }
       if (control.logEntry) {
-        // Not in the signed trace (its format has no event frame yet): beside it, and on stdout.
         out << *control.logEntry << '\n';
-        std::ofstream(a.tracePath.string() + ".window.log", std::ios::app)
-            << *control.logEntry << '\n';
+      }
+      if (control.event && a.writer) {
+        // Signed with the trace, after the ticks run so far; the re-simulation ignores it.
+        if (auto recorded = a.writer->recordEvent(*control.event); !recorded) {
+          err << "skillsim run: " << recorded.error().toString() << '\n';
+        }
       }
       if (control.abandon && !a.runner->finished()) {
         abandonAttempt(a, control.abandonReason, session, *scenario, out, err);

@@ -25,6 +25,10 @@ inline constexpr std::uint8_t kHeaderFrame = 'H';
 inline constexpr std::uint8_t kTicksFrame = 'T';
 inline constexpr std::uint8_t kEndFrame = 'E';
 inline constexpr std::uint8_t kAbandonFrame = 'A';
+/** Version 4: a workstation event (tick varint, kind u8). */
+inline constexpr std::uint8_t kEventFrame = 'W';
+/** The first format version with event frames. */
+inline constexpr std::uint16_t kFirstEventVersion = 4;
 
 /** Frame = type (1) + payload length (uint32 LE) + payload + checksum (first 8 bytes of BLAKE2b).
  */

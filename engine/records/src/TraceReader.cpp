@@ -6,6 +6,7 @@
 #include "skillsim/records/WorkstationKey.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -22,6 +23,7 @@ std::string frameName(std::uint8_t type) {
   case tf::kTicksFrame: return "ticks";
   case tf::kEndFrame: return "end";
   case tf::kAbandonFrame: return "abandon";
+  case tf::kEventFrame: return "workstation event";
   default: return "unknown";
   }
 }
@@ -46,6 +48,7 @@ private:
   }
   std::optional<core::Error> decodeHeader(tf::ByteSource& src, std::size_t offset);
   std::optional<core::Error> decodeTicks(tf::ByteSource& src, std::size_t offset);
+  std::optional<core::Error> decodeEvent(tf::ByteSource& src, std::size_t offset);
   std::optional<core::Error> decodeFinal(tf::ByteSource& src, std::size_t frameStart,
                                          std::size_t payloadSize);
 
@@ -147,6 +150,7 @@ core::Expected<Trace> Parser::run() {
       error = decodeHeader(src, pos);
       break;
     case tf::kTicksFrame: error = decodeTicks(src, pos); break;
+    case tf::kEventFrame: error = decodeEvent(src, pos); break;
     case tf::kEndFrame:
     case tf::kAbandonFrame: error = decodeFinal(src, pos, payloadSize); break;
     default:
@@ -350,6 +354,35 @@ std::optional<core::Error> Parser::decodeTicks(tf::ByteSource& src, std::size_t 
   return std::nullopt;
 }
 
+std::optional<core::Error> Parser::decodeEvent(tf::ByteSource& src, std::size_t offset) {
+  if (mTrace.header.formatVersion < tf::kFirstEventVersion) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": a format " + std::to_string(mTrace.header.formatVersion) +
+                    " trace has no workstation event frames (they came with format 4)");
+  }
+  const auto tick = src.varint();
+  const auto kind = src.u8();
+  if (!tick || !kind || !src.atEnd()) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": the event record is not a tick and a kind");
+  }
+  if (*kind > static_cast<std::uint8_t>(WorkstationEventKind::WindowRestored)) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": event kind " + std::to_string(*kind) +
+                    " is unknown (0 window minimised, 1 window restored)",
+                *tick);
+  }
+  // The writer puts an event after the ticks frame that ends where it happened.
+  if (*tick != mTrace.actions.size()) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": the event names tick " + std::to_string(*tick) +
+                    " but follows tick " + std::to_string(mTrace.actions.size()),
+                *tick);
+  }
+  mTrace.events.push_back({*tick, static_cast<WorkstationEventKind>(*kind)});
+  return std::nullopt;
+}
+
 std::optional<core::Error> Parser::decodeFinal(tf::ByteSource& src, std::size_t frameStart,
                                                std::size_t payloadSize) {
   if (payloadSize < std::tuple_size_v<Signature>) {
@@ -459,6 +492,43 @@ std::string joined(const std::vector<std::string>& ids) {
 }
 
 } // namespace
+
+std::string describeWorkstationEvents(const std::vector<WorkstationEvent>& events,
+                                      std::uint32_t tickRate, bool chinese) {
+  const double rate = tickRate == 0 ? 1.0 : static_cast<double>(tickRate);
+  auto seconds = [&](std::uint64_t tick) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", static_cast<double>(tick) / rate);
+    return std::string(text);
+  };
+  std::string out;
+  std::optional<std::uint64_t> since; // tick of a minimising not yet restored
+  auto add = [&](std::string part) { out += (out.empty() ? "" : chinese ? "；" : "; ") + part; };
+  for (const WorkstationEvent& e : events) {
+    if (e.kind == WorkstationEventKind::WindowMinimised) {
+      if (since) {
+        add(chinese ? "窗口于 " + seconds(*since) + " 秒最小化"
+                    : "window minimised at " + seconds(*since) + " s");
+      }
+      since = e.tick;
+    } else if (since) {
+      const std::string away = seconds(e.tick - *since);
+      add(chinese ? "窗口于 " + seconds(*since) + " 秒最小化，" + seconds(e.tick) +
+                        " 秒恢复（离开 " + away + " 秒）"
+                  : "window minimised at " + seconds(*since) + " s, restored at " +
+                        seconds(e.tick) + " s (away " + away + " s)");
+      since.reset();
+    } else {
+      add(chinese ? "窗口于 " + seconds(e.tick) + " 秒恢复"
+                  : "window restored at " + seconds(e.tick) + " s");
+    }
+  }
+  if (since) {
+    add(chinese ? "窗口于 " + seconds(*since) + " 秒最小化，直到结束未恢复"
+                : "window minimised at " + seconds(*since) + " s and not restored before the end");
+  }
+  return out;
+}
 
 core::Expected<void> checkTraceControls(const Trace& trace, const std::string& file,
                                         const core::ControlLayout& controls) {

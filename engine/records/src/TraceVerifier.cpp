@@ -44,6 +44,13 @@ bool sameDeduction(const assessment::Deduction& a, const assessment::Deduction& 
   return sameScoring(a, b) && (!findings || a.finding == b.finding);
 }
 
+/** "; signed workstation events: …" when the trace has any (they are not simulated). */
+std::string events(const Trace& trace) {
+  const std::string text =
+      describeWorkstationEvents(trace.events, trace.header.tickRate, /*chinese=*/false);
+  return text.empty() ? std::string() : "; signed workstation events: " + text;
+}
+
 std::string who(const TraceHeader& h) {
   return h.traineeId + " " + h.scenarioId + " " + h.scenarioVersion + " " +
          std::string(toString(h.mode));
@@ -166,7 +173,7 @@ VerifyOutcome TraceVerifier::verify(const std::filesystem::path& path) const {
   }
   if (!trace.complete) {
     out.status = VerifyStatus::Incomplete;
-    out.message = who(h) + ": " + trace.incompleteReason;
+    out.message = who(h) + ": " + trace.incompleteReason + events(trace);
     return out;
   }
   out.recorded = trace.result;
@@ -214,7 +221,7 @@ VerifyOutcome TraceVerifier::verify(const std::filesystem::path& path) const {
   }
   out.status = VerifyStatus::Match;
   out.message = who(h) + ": " + score(*again) + ", signed by " + keyId(h.publicKey) +
-                ", re-simulated bit-exact" + note;
+                ", re-simulated bit-exact" + note + events(trace);
   return out;
 }
 

@@ -202,6 +202,22 @@ core::Expected<void> TraceWriter::flush() {
   return {};
 }
 
+core::Expected<void> TraceWriter::recordEvent(WorkstationEventKind kind) {
+  SKILLSIM_CHECK(!mEnded && mFile != nullptr, "TraceWriter::recordEvent after the trace ended");
+  // The ticks before the event go first, so the reader sees the event after exactly tickCount()
+  // ticks (docs/trace-format.md, "Workstation event frame").
+  if (auto w = writeTicksFrame(); !w) {
+    return w;
+  }
+  tf::ByteSink payload;
+  payload.varint(mTickCount);
+  payload.u8(static_cast<std::uint8_t>(kind));
+  if (auto w = writeBytes(tf::frame(tf::kEventFrame, payload.bytes)); !w) {
+    return w;
+  }
+  return flush();
+}
+
 core::Expected<void> TraceWriter::writeSignedFinal(std::uint8_t type,
                                                    std::vector<std::uint8_t> body) {
   if (auto w = writeTicksFrame(); !w) {

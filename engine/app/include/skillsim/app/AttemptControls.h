@@ -1,5 +1,7 @@
 #pragma once
 
+#include <skillsim/records/Trace.h>
+
 #include <optional>
 #include <string>
 
@@ -12,7 +14,8 @@ namespace skillsim::app {
  *   for confirmation and the second leaves, the attempt stored as abandoned.
  * - Minimising in practice pauses the attempt (it stays paused after restore until the trainee
  *   resumes, so no controller moves the machine unseen); in an exam the clock keeps running and
- * each minimise and restore is logged with the attempt time. The notices are one HUD line in the
+ * each minimise and restore is an event for the signed trace (and a line on stdout) with the
+ * attempt time. The notices are one HUD line in the
  * trainee's language. Pure: the same frames give the same steps.
  */
 class AttemptControls {
@@ -26,7 +29,9 @@ public:
     bool abandon = false; ///< End the attempt now, its trace abandoned with abandonReason.
     std::string abandonReason;
     std::optional<std::string> notice;   ///< A new HUD line for the trainee.
-    std::optional<std::string> logEntry; ///< A line for the attempt's window log (exam).
+    std::optional<std::string> logEntry; ///< A line for stdout (exam), e.g. "t = 42.0 s: …".
+    /** An event for the attempt's signed trace (exam; TraceWriter::recordEvent). */
+    std::optional<records::WorkstationEventKind> event;
   };
 
   /**

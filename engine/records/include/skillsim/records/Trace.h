@@ -17,6 +17,33 @@
 namespace skillsim::records {
 
 /**
+ * What the workstation saw happen during an attempt apart from the controls (trace format 4,
+ * frame `W`, docs/trace-format.md). Evidence for the examiner: signed with the trace, never fed to
+ * the simulation, so it changes no score and no result hash.
+ */
+enum class WorkstationEventKind : std::uint8_t {
+  WindowMinimised = 0, ///< The attempt's window was minimised (in an exam the clock ran on).
+  WindowRestored = 1,  ///< The window came back.
+};
+
+/** One workstation event: what happened, and how many ticks had been recorded before it. */
+struct WorkstationEvent {
+  /** Ticks recorded before the event (0-based tick of the next input); tick / tickRate = s. */
+  std::uint64_t tick = 0;
+  WorkstationEventKind kind = WorkstationEventKind::WindowMinimised;
+  bool operator==(const WorkstationEvent&) const = default;
+};
+
+/**
+ * The workstation events of a trace in plain words for an examiner, in English (`chinese` false)
+ * or zh-CN, with the attempt time in seconds (one decimal) from `tickRate` (ticks per second,
+ * > 0), e.g. "window minimised at 42.0 s, restored at 57.5 s (away 15.5 s)"; several minimisings
+ * are joined with "; ". Empty when there are none.
+ */
+[[nodiscard]] std::string describeWorkstationEvents(const std::vector<WorkstationEvent>& events,
+                                                    std::uint32_t tickRate, bool chinese);
+
+/**
  * A trace as read back by TraceReader: header, every tick's ActionState and, for a complete
  * attempt, the signed result. An incomplete trace (no end record: a crash, a killed process, or an
  * abandoned attempt) carries its reason and never a result.
@@ -35,6 +62,8 @@ struct Trace {
   std::optional<assessment::AttemptResult> result; ///< The recorded result (complete only).
   core::Digest resultHash{};                       ///< resultHash(*result) as signed.
   core::Digest fileHash{}; ///< BLAKE2b-256 of the whole file: the "trace hash" of the store.
+  /** Workstation events in file order (ticks non-decreasing); empty before format 4. */
+  std::vector<WorkstationEvent> events;
 
   /** Simulated seconds covered: actions.size() / tickRate. */
   [[nodiscard]] double duration() const {

@@ -19,10 +19,12 @@ namespace skillsim::records {
 /**
  * The .sktrace format version this build writes (docs/trace-format.md). Version 2 records the
  * machine's control layout in the header; version 3 adds who drove the attempt (a person at a
- * workstation, or the scripted operator) and the invigilated exam session it belongs to. Version 1
- * and 2 traces are still read and verified (they read as not scripted and in no session).
+ * workstation, or the scripted operator) and the invigilated exam session it belongs to; version 4
+ * adds workstation event frames (`W`: the window minimised or restored, signed, not simulated).
+ * Versions 1 to 3 are still read and verified (1 and 2 read as not scripted and in no session;
+ * none of them has events).
  */
-inline constexpr std::uint16_t kTraceFormatVersion = 3;
+inline constexpr std::uint16_t kTraceFormatVersion = 4;
 /** The oldest format version this build reads. */
 inline constexpr std::uint16_t kOldestTraceFormatVersion = 1;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "skillsim/records/Trace.h"
 #include "skillsim/records/TraceHeader.h"
 #include "skillsim/records/WorkstationKey.h"
 
@@ -67,6 +68,14 @@ public:
    * then reads as an incomplete attempt with this reason. Signed like an end record.
    */
   core::Expected<void> abandon(std::string_view reason);
+
+  /**
+   * Records a workstation event after the ticks appended so far (its tick = tickCount()): the
+   * buffered ticks are written first, then a `W` frame, flushed to the disk. Covered by the
+   * signature of the end or abandon record; the re-simulation ignores it. Errors: Io when writing
+   * fails. After finish() or abandon(): contract violation.
+   */
+  core::Expected<void> recordEvent(WorkstationEventKind kind);
 
   /** Forces the buffered ticks to the disk now (also done every simulated second). */
   core::Expected<void> flush();
