@@ -165,5 +165,38 @@ TEST(CertifyCommand, BadInputsAreMessagesNotCrashes) {
   EXPECT_NE(r.err.find("--certificate"), std::string::npos) << r.err;
 }
 
+TEST(CertifyCommand, ALicenceNamingAMockExamAsItsPracticalIsRefused) {
+  test::ScratchDir dir("certify-mock-exam");
+  makeStore(dir.file("results.sqlite"), {});
+  std::filesystem::create_directories(dir.file("certificates"));
+  std::string rule = test::readText(test::kCertificates + "/q2_overhead_crane_licence.toml");
+  const std::string from = "scenario = \"overhead_crane.q2_practical\"";
+  const auto at = rule.find(from);
+  ASSERT_NE(at, std::string::npos);
+  rule.replace(at, from.size(), "scenario = \"forklift.n1_field_test\"");
+  rule.replace(rule.find("id = \"q2_overhead_crane_licence\""),
+               std::string("id = \"q2_overhead_crane_licence\"").size(), "id = \"n1_licence\"");
+  test::writeText(dir.file("certificates/n1_licence.toml"), rule);
+  // Where the rule names the scenario: line and column of its value.
+  const std::size_t named = rule.find("scenario = \"forklift.n1_field_test\"");
+  std::uint32_t line = 1;
+  for (std::size_t i = 0; i < named; ++i) {
+    line += rule[i] == '\n' ? 1u : 0u;
+  }
+  const std::size_t column = named - rule.rfind('\n', named) + std::string("scenario = ").size();
+  const std::string scenarios = std::string(SKILLSIM_SOURCE_DIR) + "/scenarios";
+  auto r = run({"certify", "--trainee", "T001", "--certificate", "n1_licence", "--db",
+                dir.file("results.sqlite"), "--certificates", dir.file("certificates"),
+                "--scenarios", scenarios, "--date", "2026-11-29", "--no-record"});
+  EXPECT_EQ(r.code, kExitFailure);
+  const std::string where = dir.file("certificates/n1_licence.toml") + ":" + std::to_string(line) +
+                            ":" + std::to_string(column) +
+                            ": parts[1].scenario: scenario 'forklift.n1_field_test' is a mock exam "
+                            "(mock_exam = true at " +
+                            scenarios + "/forklift/n1_field_test.toml:20:13)";
+  EXPECT_NE(r.err.find(where), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("certificate n1_licence"), std::string::npos) << "no decision made";
+}
+
 } // namespace
 } // namespace skillsim::app

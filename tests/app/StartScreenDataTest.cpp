@@ -71,6 +71,10 @@ TEST(StartScreenData, ListsTheInstalledScenariosWithDescriptionTimeAndPassMark) 
   EXPECT_DOUBLE_EQ(n1.passMark, 70.0);
   EXPECT_EQ(robot.id, "industrial_robot.palletising");
   EXPECT_DOUBLE_EQ(robot.timeLimit, 2700.0);
+  EXPECT_TRUE(n1.mockExam); // the start screen marks it "mock exam"
+  EXPECT_FALSE(q2.mockExam);
+  EXPECT_FALSE(installed.scenarios[1].mockExam);
+  EXPECT_FALSE(robot.mockExam);
   EXPECT_EQ(practice.id, "overhead_crane.practice_single_lift");
   EXPECT_EQ(q2.id, "overhead_crane.q2_practical");
   EXPECT_EQ(q2.descriptionEn.rfind("Horn to start; lift from circle A", 0), 0u) << q2.descriptionEn;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace skillsim::certify {
@@ -171,6 +172,28 @@ TEST(CertificateRuleLoader, ShippedRulesLoad) {
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code, core::ErrorCode::NotFound);
   EXPECT_NE(missing.error().message.find("q2_overhead_crane_licence"), std::string::npos);
+}
+
+TEST(CertificateRuleLoader, ALicenceCountingAMockExamAsItsPracticalIsRefusedAtItsScenario) {
+  auto rule = parseCertificateRule(
+      replaced(kLicence, "scenario = \"q2_practical\"", "scenario = \"forklift.n1_field_test\""),
+      "rule.toml");
+  ASSERT_TRUE(rule) << rule.error().toString();
+  const std::map<std::string, core::SourceLocation> mock{
+      {"forklift.n1_field_test", core::SourceLocation{"n1.toml", 19, 13, "mock_exam", {}}}};
+  auto problem = mockExamPracticalProblem(*rule, mock);
+  ASSERT_TRUE(problem.has_value());
+  EXPECT_EQ(problem->code, core::ErrorCode::InvalidInput);
+  // The `scenario` value of the second [[parts]] (line 18, column 12).
+  EXPECT_EQ(problem->toString(),
+            "rule.toml:18:12: parts[1].scenario: scenario 'forklift.n1_field_test' is a mock exam "
+            "(mock_exam = true at n1.toml:19:13): a licence may not count it as its practical "
+            "test (a simulator may not replace the practical test); name the licence's real "
+            "practical scenario instead");
+  // Another scenario, or a certificate that is no licence, is no problem.
+  EXPECT_FALSE(mockExamPracticalProblem(*parseCertificateRule(kLicence, "rule.toml"), mock));
+  rule->kind = CertificateKind::OccupationalSkillStandard;
+  EXPECT_FALSE(mockExamPracticalProblem(*rule, mock));
 }
 
 } // namespace

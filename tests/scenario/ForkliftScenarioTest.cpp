@@ -153,3 +153,21 @@ TEST(ForkliftScenario, ThePoleCourseLoadsWithItsPolesAndPallet) {
   // The pallet rests on the floor: stringers 0.1 m, then half its deck and 0.5 m load.
   EXPECT_NEAR((*runner)->simulation().bodyPosition("pallet")->y, 0.1 + 0.5 * (0.022 + 0.5), 0.005);
 }
+
+TEST(ForkliftScenario, TheN1FieldTestIsAMockExamAndSaysWhere) {
+  auto n1 = loadScenario(kRoot / "scenarios/forklift/n1_field_test.toml");
+  ASSERT_TRUE(n1) << n1.error().toString();
+  EXPECT_TRUE(n1->mockExam);
+  const auto [line, column] = where(n1Text(), "true                   # never"); // its value
+  EXPECT_EQ(n1->mockExamLocation.line, line);
+  EXPECT_EQ(n1->mockExamLocation.column, column);
+  // No flag: no mock exam (the pole course is practice, the crane's Q2 a licence practical).
+  auto pole = loadScenario(kRoot / "scenarios/forklift/pole_course.toml");
+  ASSERT_TRUE(pole) << pole.error().toString();
+  EXPECT_FALSE(pole->mockExam);
+}
+
+TEST(ForkliftScenario, AMockExamFlagThatIsNoBooleanIsNamedAtItsValue) {
+  const std::string text = replace(n1Text(), "mock_exam = true", "mock_exam = \"yes\"");
+  expectOnly(text, "\"yes\"", "mock_exam", "expected true or false, found a string");
+}

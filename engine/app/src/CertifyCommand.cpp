@@ -17,11 +17,13 @@
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/records/WorkstationKey.h>
+#include <skillsim/scenario/ScenarioLoader.h>
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -48,6 +50,40 @@ bool writeText(const std::string& path, const std::string& text, std::ostream& e
   return true;
 }
 
+/**
+ * The mock-exam scenarios (`mock_exam = true`) among the scenario files under `folder` that a
+ * practical part of `rule` names: id -> where the flag is written. Files that do not load are
+ * left to `validate`.
+ */
+std::map<std::string, core::SourceLocation> mockExamScenarios(const certify::CertificateRule& rule,
+                                                              const std::string& folder) {
+  std::map<std::string, core::SourceLocation> found;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec)) {
+    return found;
+  }
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".toml") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    auto s = scenario::loadScenario(file);
+    if (!s || !s->mockExam) {
+      continue;
+    }
+    const bool named = std::any_of(rule.parts.begin(), rule.parts.end(), [&](const auto& p) {
+      return p.kind == certify::CertificatePartKind::Practical && p.scenarioId == s->id;
+    });
+    if (named) {
+      found.emplace(s->id, s->mockExamLocation);
+    }
+  }
+  return found;
+}
+
 int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
             const StoredAttemptChecker& checker) {
   auto fail = [&](const core::Error& error) {
@@ -57,6 +93,11 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
   auto rule = certify::findCertificateRule(options.certificatesDir, options.certificateId);
   if (!rule) {
     return fail(rule.error());
+  }
+  // A licence never counts a mock exam as its practical (Scenario::mockExam, issue 15).
+  if (auto problem = certify::mockExamPracticalProblem(
+          *rule, mockExamScenarios(*rule, options.traces.scenariosDir))) {
+    return fail(*problem);
   }
 
   certify::CertificateEvidence evidence;

@@ -36,6 +36,7 @@ InstalledScenarios installedScenarios(const std::filesystem::path& scenariosDir)
     e.descriptionZh = s->descriptionZh;
     e.descriptionEn = s->descriptionEn;
     e.timeLimit = s->timeLimit;
+    e.mockExam = s->mockExam;
     e.passMark = s->standard.passMark;
     e.maxPoints = s->standard.totalPoints();
     out.scenarios.push_back(std::move(e));

@@ -433,6 +433,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
                                        practice ? ui::AttemptMode::Practice : ui::AttemptMode::Exam,
                                        *templates, messageContext);
         results->stopReason = ui::timeLimitStopReason(result, scenario->rubric, **text);
+        results->mockExam = scenario->mockExam;
         auto trace = records::TraceReader::read(a.tracePath);
         const auto record = session.attemptRecord(
             *scenario, a.header, result, trace ? core::toHex(trace->fileHash) : std::string(),

@@ -209,6 +209,13 @@ Expected<CertificateRule> parseTable(const toml::table& root, const std::string&
         CertificatePart part;
         const toml::source_position& at = table->source().begin;
         part.location = SourceLocation{file, at.line, at.column, path, std::nullopt};
+        if (const toml::node* scenario = table->get("scenario")) {
+          const toml::source_position& s = scenario->source().begin;
+          part.scenarioLocation =
+              SourceLocation{file, s.line, s.column, path + ".scenario", std::nullopt};
+        } else {
+          part.scenarioLocation = part.location;
+        }
         readPart(partReader, part, rule.kind);
         if (!ok()) {
           break;
@@ -303,6 +310,34 @@ Expected<CertificateRule> findCertificateRule(const std::filesystem::path& direc
                            SourceLocation{path.string(), 0, 0, "id", {}});
   }
   return rule;
+}
+
+std::optional<core::Error>
+mockExamPracticalProblem(const CertificateRule& rule,
+                         const std::map<std::string, core::SourceLocation>& mockExams) {
+  if (rule.kind != CertificateKind::SpecialEquipmentLicence) {
+    return std::nullopt;
+  }
+  for (const CertificatePart& part : rule.parts) {
+    if (part.kind != CertificatePartKind::Practical) {
+      continue;
+    }
+    auto mock = mockExams.find(part.scenarioId);
+    if (mock == mockExams.end()) {
+      continue;
+    }
+    const core::SourceLocation& flag = mock->second;
+    std::ostringstream message;
+    message << "scenario '" << part.scenarioId << "' is a mock exam (mock_exam = true at "
+            << flag.file;
+    if (flag.line != 0) {
+      message << ':' << flag.line << ':' << flag.column;
+    }
+    message << "): a licence may not count it as its practical test (a simulator may not "
+               "replace the practical test); name the licence's real practical scenario instead";
+    return core::makeError(core::ErrorCode::InvalidInput, message.str(), part.scenarioLocation);
+  }
+  return std::nullopt;
 }
 
 } // namespace skillsim::certify

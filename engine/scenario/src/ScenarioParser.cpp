@@ -225,6 +225,14 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   out.descriptionZh = r.string("description_zh", Need::Optional).value_or("");
   out.descriptionEn = r.string("description_en", Need::Optional).value_or("");
   out.trade = r.string("trade", Need::Required).value_or("");
+  out.mockExam = r.boolean("mock_exam", Need::Optional).value_or(false);
+  if (const toml::node* flag = root.get("mock_exam")) {
+    const toml::source_position& at = flag->source().begin;
+    out.mockExamLocation = core::SourceLocation{.file = mDiagnostics.file(),
+                                                .line = at.line,
+                                                .column = at.column,
+                                                .fieldPath = "mock_exam"};
+  }
   // Resolved by the loader; read here so that a wrong type is reported with the rest.
   bool byId = r.string("standard", Need::Optional).has_value();
   bool byFile = r.string("standard_file", Need::Optional).has_value();

@@ -39,6 +39,9 @@ ResultsActions drawResultsScreen(const ResultsModel& model, const I18n& text) {
     ImGui::Text(
         "%s  |  %s  |  %s", model.scenarioTitle.c_str(), model.traineeId.c_str(),
         text.text(model.mode == AttemptMode::Practice ? "mode.practice" : "mode.exam").c_str());
+    if (model.mockExam) {
+      ImGui::TextColored(kRed, "%s", text.text("results.mock_exam").c_str());
+    }
     ImGui::SetWindowFontScale(1.8f);
     ImGui::TextColored(model.passed ? kGreen : kRed, "%s   %s: %s / %s",
                        text.text(model.passed ? "results.passed" : "results.failed").c_str(),

@@ -43,6 +43,9 @@ void drawScenarioDetails(const ScenarioEntry& scenario, const I18n& text) {
   if (!description.empty()) {
     ImGui::TextWrapped("%s", description.c_str());
   }
+  if (scenario.mockExam) {
+    ImGui::TextColored(kRed, "%s", text.text("start_info.mock_exam").c_str());
+  }
   ImGui::TextColored(kDim, "%s", scenarioLimitsText(scenario, text).c_str());
 }
 

@@ -84,6 +84,7 @@ struct CertificatePart {
   double minimum = 0.0; ///< Minimum percentage for this part alone, in [0, 100].
   AttemptPolicy policy = AttemptPolicy::Latest; ///< Practical only.
   core::SourceLocation location;                ///< Where the part was defined.
+  core::SourceLocation scenarioLocation; ///< Where its `scenario` value is written (practical).
 
   /** "theory" or the scenario id: how reasons name the part. */
   [[nodiscard]] std::string label() const;

@@ -5,6 +5,9 @@
 #include <skillsim/core/Expected.h>
 
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace skillsim::certify {
@@ -30,5 +33,17 @@ loadCertificateRule(const std::filesystem::path& path);
  */
 [[nodiscard]] core::Expected<CertificateRule>
 findCertificateRule(const std::filesystem::path& directory, std::string_view id);
+
+/**
+ * A mock-exam scenario counted as a licence's practical: nullopt when `rule` is no
+ * special-equipment licence or none of its practical parts names a scenario of `mockExams`
+ * (scenario id -> where its `mock_exam = true` is written). Otherwise an InvalidInput error at the
+ * part's `scenario` value (file:line:column, field `parts[i].scenario`) naming the scenario's flag:
+ * a simulator may not replace the licence's practical test (China's draft syllabus for in-plant
+ * vehicle operators, ../shared/EXAMS.md), so no rule may count a mock exam as it.
+ */
+[[nodiscard]] std::optional<core::Error>
+mockExamPracticalProblem(const CertificateRule& rule,
+                         const std::map<std::string, core::SourceLocation>& mockExams);
 
 } // namespace skillsim::certify

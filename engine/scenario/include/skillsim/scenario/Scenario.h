@@ -43,6 +43,15 @@ struct Scenario {
   std::string descriptionZh;
   std::string descriptionEn;
   std::string trade; ///< e.g. "overhead_crane".
+  /**
+   * `mock_exam = true`: the scenario rehearses a licence practical but can never be it (China's
+   * draft syllabus for in-plant vehicle operators: a simulator may not replace the practical
+   * test). The start and results screens say so, and certify refuses a licence rule whose
+   * practical part names it. Default false.
+   */
+  bool mockExam = false;
+  /** Where `mock_exam` is written (file:line:column), for the messages that name it. */
+  core::SourceLocation mockExamLocation;
   assessment::Standard standard;
   assessment::Rubric rubric;  ///< rubric.tickRate == simulation.tickRate.
   double timeLimit = 0.0;     ///< s; the attempt stops there (== rubric.timeLimit).

@@ -246,6 +246,7 @@ void Forklift::buildField() {
     top.friction = p.friction;
     const core::BodyId topId = mWorld.addBody(top).value();
     mFieldBodies.emplace_back(p.name, topId);
+    mPallets.push_back({topId, p.position.y, false, false});
     mFieldSizes.push_back(top.shape.size);
     const double z = 0.5 * (p.width - p.stringerWidth);
     int n = 0;
@@ -271,6 +272,7 @@ void Forklift::buildField() {
       mWorld.addJoint(weld).value();
     }
   }
+  mForksAtRack.assign(mSpec.racks.size(), false);
   // Bays: four edge lines each (50 mm painted lines, drawn only).
   for (const ForkliftBay& b : mSpec.bays) {
     const glm::dquat q = glm::angleAxis(b.heading, up);
@@ -313,6 +315,121 @@ double Forklift::forkHeight() const {
   return lowest - mSpec.initialPosition.y;
 }
 
+double Forklift::edgeLineOvershoot() const {
+  const ForkliftSpec& s = mSpec;
+  const double rear = -(s.wheelbase + s.rearOverhang);
+  const double hw = 0.5 * s.truckWidth;
+  std::array<glm::dvec3, 6> outline{
+      truckToWorld({rear, 0.0, -hw}),
+      truckToWorld({rear, 0.0, hw}),
+      truckToWorld({s.frontOverhang, 0.0, -hw}),
+      truckToWorld({s.frontOverhang, 0.0, hw}),
+      mWorld.toWorld(mForks[0], {0.5 * s.forkLength, 0.0, 0.0}),
+      mWorld.toWorld(mForks[1], {0.5 * s.forkLength, 0.0, 0.0}),
+  };
+  const glm::dvec3 centre = truckToWorld({0.5 * (rear + s.frontOverhang), 0.0, 0.0});
+  const glm::dvec3 up(0.0, 1.0, 0.0);
+  const double line = kEdgeLineWidth;
+  double most = 0.0;
+  for (const ForkliftBay& b : s.bays) {
+    const glm::dquat toBay = glm::inverse(glm::angleAxis(b.heading, up));
+    const double hl = 0.5 * b.length;
+    const double half = 0.5 * b.width;
+    const glm::dvec3 c = toBay * (centre - b.position);
+    if (std::abs(c.x) > hl || std::abs(c.z) > half) {
+      continue; // the truck is not in this bay
+    }
+    for (const glm::dvec3& w : outline) {
+      const glm::dvec3 p = toBay * (w - b.position);
+      if (std::abs(p.x) <= hl + 0.5 * line) { // alongside a side line
+        most = std::max(most, std::abs(p.z) - (half - 0.5 * line));
+      }
+      if (std::abs(p.z) <= half + 0.5 * line) { // over the back line
+        most = std::max(most, (-hl + 0.5 * line) - p.x);
+      }
+    }
+  }
+  return most;
+}
+
+void Forklift::watchField(std::uint64_t tick, std::vector<SimEvent>& events) {
+  const glm::dvec3 up(0.0, 1.0, 0.0);
+  // Edge lines: the N1 automatic fail, once per crossing (value: m past the line's outer edge).
+  const double overshoot = edgeLineOvershoot();
+  const bool crossed = overshoot > kEdgeLineFail + kEdgeLineWidth;
+  if (crossed && !mLineCrossed) {
+    SimEvent e = SimEvent::machine(tick, "edge_line_crossed", "truck", overshoot - kEdgeLineWidth);
+    e.position = truckToWorld({0.0, 0.0, 0.0});
+    events.push_back(std::move(e));
+  }
+  mLineCrossed = crossed;
+
+  // Leaving a rack: the fork tips withdraw past kRackLeaveDistance in front of its face.
+  const glm::dvec3 tips = forkTips();
+  const double height = forkHeight();
+  for (std::size_t r = 0; r < mSpec.racks.size(); ++r) {
+    const ForkliftRack& rack = mSpec.racks[r];
+    const glm::dvec3 t = glm::inverse(glm::angleAxis(rack.heading, up)) * (tips - rack.position);
+    const bool beside = std::abs(t.z) <= 0.5 * rack.width + 0.5;
+    const bool at = beside && t.x >= -kRackLeaveDistance && t.x <= rack.depth;
+    if (mForksAtRack[r] && !at && beside && t.x < -kRackLeaveDistance &&
+        height > kRackLeaveForkHeight) {
+      SimEvent e = SimEvent::machine(tick, "left_rack_forks_high", "forks", height);
+      e.position = tips;
+      events.push_back(std::move(e));
+    }
+    mForksAtRack[r] = at;
+  }
+
+  // Pallets: dropped (falling or tipping), lifted off their rest, set down on a rack.
+  for (std::size_t i = 0; i < mPallets.size(); ++i) {
+    PalletWatch& w = mPallets[i];
+    const ForkliftPallet& p = mSpec.pallets[i];
+    const physics::BodyState st = mWorld.bodyState(w.deck);
+    const glm::dvec3 deckUp = st.orientation * up;
+    const double tilt = std::acos(std::clamp(deckUp.y, -1.0, 1.0));
+    const double topHeight = p.deckThickness + p.loadHeight;
+    const glm::dvec3 underside = st.position - deckUp * (p.openingHeight + 0.5 * topHeight);
+    const double total = p.palletMass + p.loadMass;
+    if (!w.dropped && (-st.linearVelocity.y > kPalletDropSpeed || tilt > kPalletDropTilt)) {
+      w.dropped = true;
+      SimEvent e = SimEvent::machine(tick, "pallet_dropped", "load", -st.linearVelocity.y);
+      e.position = st.position;
+      events.push_back(std::move(e));
+    }
+    if (!w.lifted && underside.y > w.restHeight + 0.03) {
+      w.lifted = true;
+      mPlacementOffset = 0.0;
+    }
+    const bool still = glm::length(st.linearVelocity) < 0.02 && tilt < 0.087;
+    if (w.lifted && still && mForkLoad < 0.2 * total) {
+      w.lifted = false;
+      w.restHeight = underside.y;
+      // On a rack tier: the offset of its face towards the aisle from the front beams' face
+      // (+ = set back into the rack, - = overhanging the aisle).
+      for (const ForkliftRack& rack : mSpec.racks) {
+        const glm::dquat toRack = glm::inverse(glm::angleAxis(rack.heading, up));
+        const glm::dvec3 c = toRack * (st.position - rack.position);
+        const glm::dvec3 facing = toRack * (st.orientation * glm::dvec3(1.0, 0.0, 0.0));
+        const double halfDepth =
+            0.5 * (std::abs(facing.x) * p.depth + std::abs(facing.z) * p.width);
+        const bool onTier = std::any_of(rack.tiers.begin(), rack.tiers.end(), [&](double tier) {
+          return std::abs(underside.y - tier) < 0.05;
+        });
+        if (!onTier || std::abs(c.z) > 0.5 * rack.width || c.x < -1.0 || c.x > rack.depth + 1.0) {
+          continue;
+        }
+        const double offset = (c.x - halfDepth);
+        mPlacementOffset = std::abs(offset);
+        SimEvent e = SimEvent::machine(tick, "pallet_placed", "load", offset);
+        e.position = st.position;
+        events.push_back(std::move(e));
+        break;
+      }
+    }
+  }
+}
+
 void Forklift::addMetrics(Metrics& m) {
   mMetric.travelSpeed = m.add("travel_speed");
   mMetric.direction = m.add("direction");
@@ -335,6 +452,8 @@ void Forklift::addMetrics(Metrics& m) {
   mMetric.frontRightLoad = m.add("front_right_tyre_load", mWheels[1].load);
   mMetric.rearAxleLoad = m.add("rear_axle_load", mWheels[2].load + mWheels[3].load);
   mMetric.tipped = m.add("tipped_over");
+  mMetric.edgeLineOvershoot = m.add("edge_line_overshoot", edgeLineOvershoot());
+  mMetric.placementOffset = m.add("placement_offset");
 }
 
 void Forklift::beforeStep(const StepInput& input, std::vector<SimEvent>& events) {
@@ -652,6 +771,7 @@ void Forklift::afterStep(std::uint64_t tick, std::vector<SimEvent>& events) {
     events.push_back(std::move(e));
   }
   mTipped = tipped;
+  watchField(tick, events);
 }
 
 void Forklift::writeMetrics(Metrics& m) const {
@@ -683,6 +803,8 @@ void Forklift::writeMetrics(Metrics& m) const {
   m.set(mMetric.frontRightLoad, mWheels[1].load);
   m.set(mMetric.rearAxleLoad, mWheels[2].load + mWheels[3].load);
   m.set(mMetric.tipped, mTipped ? 1.0 : 0.0);
+  m.set(mMetric.edgeLineOvershoot, edgeLineOvershoot());
+  m.set(mMetric.placementOffset, mPlacementOffset);
 }
 
 std::optional<MachineFault> Forklift::fault() const {
@@ -714,6 +836,15 @@ void Forklift::hash(core::Hasher& h) const {
   for (double v : {mSteer, mLiftTarget, mTiltTarget, mLiftRate, mTiltRate, mLiftIntegral[0],
                    mLiftIntegral[1], mTiltIntegral, mAccelerator, mBrake, mInching, mForkLoad}) {
     h.update(v);
+  }
+  h.update(static_cast<std::uint64_t>(mLineCrossed ? 1u : 0u));
+  h.update(mPlacementOffset);
+  for (bool at : mForksAtRack) {
+    h.update(static_cast<std::uint64_t>(at ? 1u : 0u));
+  }
+  for (const PalletWatch& w : mPallets) {
+    h.update(w.restHeight);
+    h.update(static_cast<std::uint64_t>((w.lifted ? 1u : 0u) | (w.dropped ? 2u : 0u)));
   }
   for (const Wheel& w : mWheels) {
     h.update(w.load);

@@ -61,6 +61,32 @@ public:
   [[nodiscard]] double liftPosition(std::size_t fork) const;
   /** Lowest point of the fork tips above the ground (m). */
   [[nodiscard]] double forkHeight() const;
+  /**
+   * How far the truck's outline (frame corners at the fork face and the counterweight, both fork
+   * tips) reaches past the inner edge of a bay's side or back line while the truck's centre is in
+   * that bay (m, 0 when clear; the most over all bays). The bay's end line in its heading
+   * direction is its entrance, driven over to enter and leave. Lines are kEdgeLineWidth wide,
+   * centred on the bay's edge.
+   */
+  [[nodiscard]] double edgeLineOvershoot() const;
+
+  /** Painted edge line width (m): N1 field lines are 50 mm. */
+  static constexpr double kEdgeLineWidth = 0.05;
+  /** N1 automatic fail: any part of the truck more than this past an edge line (m). */
+  static constexpr double kEdgeLineFail = 0.30;
+  /** N1 automatic fail: leaving the rack with the forks above this (m). */
+  static constexpr double kRackLeaveForkHeight = 0.90;
+  /**
+   * The fork tips "leave the rack" when they withdraw past this distance in front of its front
+   * beams' face, within its width and 0.5 m either side (m; proposed: not published).
+   */
+  static constexpr double kRackLeaveDistance = 1.0;
+  /**
+   * A pallet is dropped when its underside falls faster than this (m/s; proposed: free fall from
+   * 5 cm, twice the fastest lowering of the forks) or it tilts more than kPalletDropTilt.
+   */
+  static constexpr double kPalletDropSpeed = 1.0;
+  static constexpr double kPalletDropTilt = 0.3490658503988659; ///< rad (20 deg, proposed).
 
   /** Tyre order: front left, front right, rear left, rear right. */
   static constexpr std::size_t kWheels = 4;
@@ -107,6 +133,20 @@ private:
   };
   std::vector<EdgeLine> mEdgeLines;
   void buildField();
+  /** The pallets' and racks' watch after each step: drops, placements, leaving a rack. */
+  void watchField(std::uint64_t tick, std::vector<SimEvent>& events);
+
+  /** Per pallet (mSpec.pallets order): where it rests and whether it is up on the forks. */
+  struct PalletWatch {
+    core::BodyId deck;
+    double restHeight = 0.0; ///< Its underside's height when last set down (m).
+    bool lifted = false;     ///< Raised off its rest by more than 30 mm, not yet set down.
+    bool dropped = false;
+  };
+  std::vector<PalletWatch> mPallets;
+  std::vector<bool> mForksAtRack; ///< Per rack: the fork tips within kRackLeaveDistance of it.
+  bool mLineCrossed = false;      ///< The outline is more than kEdgeLineFail past a line now.
+  double mPlacementOffset = 0.0;  ///< |offset| of the last set-down on a rack from its beam (m).
 
   // Controls and drive state.
   int mDirection = 0;                    ///< -1 reverse, 0 neutral, +1 forward.
@@ -126,7 +166,8 @@ private:
   struct MetricIndex {
     std::size_t travelSpeed, direction, forkHeight, liftPosition, tiltAngle, loadOnForks,
         steerAngle, parkingBrake, truckX, truckZ, heading, forkTipX, forkTipZ, rollAngle,
-        pitchAngle, moving, laden, frontLeftLoad, frontRightLoad, rearAxleLoad, tipped;
+        pitchAngle, moving, laden, frontLeftLoad, frontRightLoad, rearAxleLoad, tipped,
+        edgeLineOvershoot, placementOffset;
   };
   MetricIndex mMetric{};
   ForkliftSceneParts mScene;

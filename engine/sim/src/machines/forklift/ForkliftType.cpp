@@ -407,6 +407,11 @@ public:
     metric("front_right_tyre_load", Unit::Newton, 0.0, 1e6, "右前轮载荷", "front right tyre load");
     metric("rear_axle_load", Unit::Newton, 0.0, 1e6, "后桥载荷", "rear axle load");
     metric("tipped_over", Unit::Flag, 0.0, 1.0, "车辆倾翻", "truck tipped over");
+    // Forklift::edgeLineOvershoot: past the inner edge of a bay's side or back line (m, 0 clear).
+    metric("edge_line_overshoot", Unit::Metre, 0.0, 10.0, "压线距离", "over the edge line by");
+    // The last set-down on a rack: its face from the front beams' face (m, 0 until one).
+    metric("placement_offset", Unit::Metre, 0.0, 10.0, "货物与前横梁偏差",
+           "load off the front beam by");
     d.readouts = {{"travel_speed", 1, {}, {}, true, ""},
                   {"direction", 0, {}, {}, false, ""},
                   {"fork_height", 2, 0.20, 0.30, true, ""},
@@ -444,6 +449,30 @@ public:
          "truck tipped over",
          false,
          {Cue::Buzz, "车辆倾翻", "Truck tipped over", Unit::None, 2}},
+        // More than 0.30 m past a bay's edge line: value = m past the line's outer edge.
+        {"edge_line_crossed",
+         "车身越出边线超过 0.30 米",
+         "truck more than 0.30 m past an edge line",
+         false,
+         {Cue::Buzz, "越出边线（{value}）", "Past the edge line by {value}", Unit::Metre, 2}},
+        // Fork tips withdrawn 1 m from a rack with the forks above 0.90 m: value = fork height, m.
+        {"left_rack_forks_high",
+         "货叉高于 0.90 米离开货架",
+         "left the rack with the forks above 0.90 m",
+         false,
+         {Cue::Buzz, "货叉过高（{value}）", "Forks too high ({value})", Unit::Metre, 2}},
+        // A pallet fell (underside falling faster than 1 m/s) or tipped over 20 deg: value = m/s.
+        {"pallet_dropped",
+         "货物掉落",
+         "load dropped",
+         true,
+         {Cue::Buzz, "货物掉落", "Load dropped", Unit::None, 2}},
+        // A pallet set down on a rack tier: value = its face from the front beams' face, m.
+        {"pallet_placed",
+         "货物放置到货架",
+         "load set down on the rack",
+         true,
+         {Cue::Click, "货物离前横梁 {value}", "Load {value} from the front beam", Unit::Metre, 2}},
     };
     d.bodies = {"forklift.truck", "forklift.mast", "forklift.fork_left", "forklift.fork_right"};
     // The field it builds, in creation order (Forklift::buildField).

@@ -53,6 +53,8 @@ struct ResultsModel {
   double duration = 0.0; ///< s.
   /** Why the attempt was stopped when a time limit stopped it (ui::timeLimitStopReason); "". */
   std::string stopReason;
+  /** The scenario is a mock exam (Scenario::mockExam): the screen says it is no licence test. */
+  bool mockExam = false;
 };
 
 /**

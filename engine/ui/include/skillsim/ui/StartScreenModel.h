@@ -22,6 +22,7 @@ struct ScenarioEntry {
   std::string descriptionZh;   ///< What the task is, Chinese (may be empty).
   std::string descriptionEn;
   double timeLimit = 0.0; ///< s; the attempt stops there (0 = none).
+  bool mockExam = false;  ///< Scenario::mockExam: shown as "mock exam, not the licence test".
   double passMark = 0.0;  ///< Points needed to pass.
   double maxPoints = 0.0; ///< The standard's total points.
 };
