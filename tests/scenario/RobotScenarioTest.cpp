@@ -52,15 +52,18 @@ TEST(RobotScenario, APartOutOfReachIsRefusedAtItsLineWithTheReach) {
 
 } // namespace
 
-// Issue 16, point 5: a camera that orbits the cell and one from the trainee's place at the fence
-// (outside the 1.1 m fence, in front of the light curtain's 0.8 m opening, looking at the table).
+// Issue 16, point 5: a camera over the cell (fixed; see below) and one from the trainee's place at
+// the fence (outside the 1.1 m fence, in front of the light curtain's 0.8 m opening, looking at the
+// table).
 TEST(RobotScenario, ItHasAnOrbitCameraAndOneFromTheTraineesPlaceAtTheFence) {
   const auto report = skillsim::scenario::validateFile(kRoot / kScenarioFile);
   ASSERT_TRUE(report.valid()) << report.problems.front().toString();
   const auto& cameras = report.scenario->simulation.cameras;
   ASSERT_EQ(cameras.size(), 2u);
   EXPECT_EQ(cameras[0].name, "orbit");
-  EXPECT_EQ(cameras[0].kind, skillsim::sim::CameraSpec::Kind::Orbit);
+  EXPECT_EQ(cameras[0].kind, skillsim::sim::CameraSpec::Kind::Fixed);
+  EXPECT_LT(std::max(std::abs(cameras[0].position.x), std::abs(cameras[0].position.z)), 1.1)
+      << "inside the fence, whose panels would hide the table";
   EXPECT_EQ(cameras[1].name, "fence");
   const glm::dvec3 eye = cameras[1].position;
   EXPECT_GT(eye.x, 1.1) << "outside the fence (IndustrialRobot::kFenceHalfSize)";
