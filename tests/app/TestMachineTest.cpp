@@ -18,6 +18,7 @@
 #include <skillsim/sim/Simulation.h>
 #include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 #include <skillsim/ui/HudModel.h>
+#include <skillsim/ui/MachinePanel.h>
 
 #include <gtest/gtest.h>
 
@@ -65,6 +66,7 @@ public:
       next = std::clamp(next, 0.0, mParams.railLength);
       if (!mAtStop) {
         events.push_back(sim::SimEvent::machine(in.tick, "end_stop", "cart"));
+        mLastEvent = events.back();
       }
       mAtStop = true;
       mSpeed = 0.0;
@@ -102,6 +104,15 @@ public:
   [[nodiscard]] std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const override {
     return anchor == "seat" ? std::optional(glm::dvec3(mPosition, 1.2, 0.0)) : std::nullopt;
   }
+  /** Its panel: "rolling" / "at the end stop", the rail's two ends with the nearer one current. */
+  [[nodiscard]] sim::PanelState panelState() const override {
+    sim::PanelState s;
+    s.selected = {mAtStop ? 1 : 0};
+    s.lines = {"0 m", "3 m"};
+    s.currentLine = mPosition > 0.5 * mParams.railLength ? 1 : 0;
+    s.message = mLastEvent;
+    return s;
+  }
 
 private:
   CartParams mParams;
@@ -111,6 +122,7 @@ private:
   double mPosition = 0.0;
   double mSpeed = 0.0;
   bool mAtStop = false;
+  std::optional<sim::SimEvent> mLastEvent;
   std::size_t mPositionMetric = 0, mSpeedMetric = 0, mZMetric = 0;
   core::MeshId mMesh;
   core::MaterialId mMaterial;
@@ -158,6 +170,15 @@ public:
     d.planHeight = "cart_z";
     d.sceneCentre = {0.5 * p.railLength, 0.0, 0.0};
     d.sceneExtent = p.railLength;
+    // A panel: the rail's state shown, the enabling device (label: its name) and two drive keys.
+    d.panel.titleZh = "操作台";
+    d.panel.titleEn = "console";
+    d.panel.selectors = {{"轨道", "rail", {{"", "行驶", "rolling"}, {"", "到端部", "at the end"}}}};
+    d.panel.groups = {{"驾驶",
+                       "drive",
+                       {{"enable", "", ""},
+                        {"throttle", "前进", "forward", 1.0f},
+                        {"throttle", "后退", "back", -1.0f}}}};
     return d;
   }
   core::Expected<std::unique_ptr<sim::Machine>> create(const sim::MachineParams& params,
@@ -389,4 +410,77 @@ TEST(TestMachine, RunsThroughLoaderMapperAttemptLoopTraceHudAndReport) {
   EXPECT_NE(html->find("class=\"plot plot-cart_speed\""), std::string::npos);
   EXPECT_NE(html->find("cart speed over time"), std::string::npos);
   EXPECT_EQ(html->find("plot-load_swing_angle"), std::string::npos) << "no crane plot for a cart";
+}
+
+TEST(TestMachine, APanelClickIsThatControlPressedOnTheNextTickAndIsRecordedLikeAKey) {
+  const sim::MachineRegistry registry = registryWithCart();
+  auto report =
+      scenario::validateScenarioText(kScenario, "cart.toml", kStandard, "cart-std.toml", &registry);
+  ASSERT_TRUE(report.valid()) << report.problems.front().toString();
+  const scenario::Scenario& scenario = *report.scenario;
+  const core::ControlLayout& controls = scenario.machine->controls;
+  ASSERT_TRUE(scenario.machine->panel.present());
+
+  // Each tick: the keys through the real mapper (none pressed), then the panel's buttons on top,
+  // exactly as the workstation builds the tick it records.
+  platform::InputMapper mapper(platform::defaultBindings(controls), controls);
+  const platform::RawInput noKeys;
+  ui::PanelInput panel(controls);
+  std::vector<core::ActionState> actions;
+  auto tick = [&] {
+    core::ActionState a = mapper.map(noKeys).actions;
+    panel.apply(a);
+    actions.push_back(a);
+  };
+  // A quick click on "enable": pressed and released within one frame, before any tick ran.
+  panel.hold({{"enable", 1.0f}});
+  panel.hold({});
+  tick();
+  tick();
+  EXPECT_TRUE(actions[0].button(0)) << "the click is the next tick's press";
+  EXPECT_FALSE(actions[1].button(0)) << "and only that tick's";
+  EXPECT_EQ(actions[0].axis(0), 0.0f);
+  for (int t = 2; t < 100; ++t) {
+    tick();
+  }
+  // Then "enable" and "forward" held on the panel until the end stop (tick 100 on).
+  panel.hold({{"enable", 1.0f}, {"throttle", 1.0f}});
+  for (int t = 0; t < 500; ++t) {
+    tick();
+  }
+  EXPECT_TRUE(actions.back().button(0));
+  EXPECT_EQ(actions.back().axis(0), 1.0f);
+
+  auto runner = scenario::AttemptRunner::create(scenario);
+  ASSERT_TRUE(runner) << runner.error().toString();
+  std::vector<double> positions;
+  (*runner)->addObserver([&](const scenario::AttemptTick& t) {
+    positions.push_back(t.simulation.metrics().get(*t.simulation.metrics().find("cart_position")));
+  });
+  scenario::RecordedInputs inputs(actions);
+  const assessment::AttemptResult result = (*runner)->run(inputs);
+  ASSERT_GE(positions.size(), 200u);
+  EXPECT_EQ(positions[0], 0.0) << "enabled, throttle 0: no motion";
+  EXPECT_EQ(positions[99], 0.0);
+  EXPECT_NEAR(positions[149], 1.5 * 0.5, 1e-12) << "x = v t, 0.5 s on the panel's forward key";
+  EXPECT_TRUE(result.completed) << "the end stop ends it, as with the keys";
+  EXPECT_DOUBLE_EQ(result.totalPoints, 90.0) << "the same deduction as the keyboard run";
+
+  // The panel model: the rail's state, the current line, the message, labels in the language.
+  ui::PanelModel model;
+  ui::fillPanel(model, *scenario.machine, (*runner)->simulation().panelState(), actions.back(),
+                ui::Language::ChineseSimplified);
+  EXPECT_EQ(model.title, "操作台");
+  ASSERT_EQ(model.selectors.size(), 1u);
+  EXPECT_FALSE(model.selectors[0].buttons[0].selected);
+  EXPECT_TRUE(model.selectors[0].buttons[1].selected) << "at the end stop";
+  ASSERT_EQ(model.groups.size(), 1u);
+  ASSERT_EQ(model.groups[0].buttons.size(), 3u);
+  EXPECT_EQ(model.groups[0].buttons[0].label, "使能") << "the control's own name";
+  EXPECT_TRUE(model.groups[0].buttons[0].held);
+  EXPECT_TRUE(model.groups[0].buttons[1].held) << "forward: throttle at +1";
+  EXPECT_FALSE(model.groups[0].buttons[2].held) << "back: throttle not below 0";
+  EXPECT_EQ(model.lines, (std::vector<std::string>{"0 m", "3 m"}));
+  EXPECT_EQ(model.currentLine, 1);
+  EXPECT_EQ(model.message, "撞到端部止挡") << "end_stop has no toast: its label";
 }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -50,3 +51,23 @@ TEST(RobotScenario, APartOutOfReachIsRefusedAtItsLineWithTheReach) {
 }
 
 } // namespace
+
+// Issue 16, point 5: a camera over the cell (fixed; see below) and one from the trainee's place at
+// the fence (outside the 1.1 m fence, in front of the light curtain's 0.8 m opening, looking at the
+// table).
+TEST(RobotScenario, ItHasAnOrbitCameraAndOneFromTheTraineesPlaceAtTheFence) {
+  const auto report = skillsim::scenario::validateFile(kRoot / kScenarioFile);
+  ASSERT_TRUE(report.valid()) << report.problems.front().toString();
+  const auto& cameras = report.scenario->simulation.cameras;
+  ASSERT_EQ(cameras.size(), 2u);
+  EXPECT_EQ(cameras[0].name, "orbit");
+  EXPECT_EQ(cameras[0].kind, skillsim::sim::CameraSpec::Kind::Fixed);
+  EXPECT_LT(std::max(std::abs(cameras[0].position.x), std::abs(cameras[0].position.z)), 1.1)
+      << "inside the fence, whose panels would hide the table";
+  EXPECT_EQ(cameras[1].name, "fence");
+  const glm::dvec3 eye = cameras[1].position;
+  EXPECT_GT(eye.x, 1.1) << "outside the fence (IndustrialRobot::kFenceHalfSize)";
+  EXPECT_LT(std::abs(eye.z), 0.4) << "in front of the light curtain's opening";
+  EXPECT_GT(eye.y, 1.4) << "a standing person's eye height";
+  EXPECT_LT(cameras[1].target.x, 1.1) << "looking into the cell";
+}

@@ -199,3 +199,51 @@ TEST(ArmCell, APartBeyondTheArmsReachIsNamedWithTheReach) {
 
 } // namespace
 } // namespace skillsim::sim::robot
+
+namespace skillsim::sim::robot {
+namespace {
+
+// Issue 16, point 5: the cell's fence with a door and a light curtain, drawn around the base.
+TEST(ArmCell, TheFenceEnclosesTheArmsReachWithADoorAndALightCurtainOnTheTraineesSide) {
+  const glm::dvec3 centre(0.0, 0.0, 0.0);
+  const double h = 1.1;
+  const std::vector<GuardPiece> g = cellGuards(centre, h);
+  int posts = 0, panels = 0, doors = 0, curtain = 0;
+  double frontCovered = 0.0; // m of the +x side closed by a panel or the door
+  std::vector<double> curtainZ;
+  for (const GuardPiece& p : g) {
+    EXPECT_NEAR(p.centre.y - 0.5 * p.size.y, 0.0, 1e-12) << "stands on the floor";
+    EXPECT_NEAR(p.size.y, 1.2, 1e-12);
+    switch (p.kind) {
+    case GuardKind::Post: ++posts; break;
+    case GuardKind::Panel: ++panels; break;
+    case GuardKind::Door: ++doors; break;
+    case GuardKind::CurtainPost:
+      ++curtain;
+      curtainZ.push_back(p.centre.z);
+      break;
+    }
+    if ((p.kind == GuardKind::Panel || p.kind == GuardKind::Door) &&
+        std::abs(p.centre.x - h) < 1e-12) {
+      frontCovered += p.size.z;
+    }
+  }
+  EXPECT_EQ(posts, 4);
+  EXPECT_EQ(panels, 5) << "back, two sides, two front panels";
+  EXPECT_EQ(doors, 1);
+  ASSERT_EQ(curtain, 2);
+  // The front is 2.2 m: 0.8 m left open between the curtain's columns, the rest closed.
+  EXPECT_NEAR(frontCovered, 2.0 * h - 0.8, 1e-12);
+  EXPECT_NEAR(std::abs(curtainZ[1] - curtainZ[0]), 0.8, 1e-12);
+  // The arm (IRB 120: c2 + sqrt(c3² + a2²) + c4 ≈ 0.652 m from axis 2, 0.29 m up) stays inside.
+  const double reach = 0.270 + std::hypot(0.302, 0.070) + 0.072;
+  EXPECT_LT(reach, h);
+  // Beams every 30 mm from 0.1 m to 1.3 m: 41.
+  const std::vector<double> beams = curtainBeams();
+  ASSERT_EQ(beams.size(), 41u);
+  EXPECT_DOUBLE_EQ(beams.front(), 0.1);
+  EXPECT_NEAR(beams.back(), 1.3, 1e-12);
+}
+
+} // namespace
+} // namespace skillsim::sim::robot

@@ -30,6 +30,7 @@
 #include <skillsim/ui/HudGuide.h>
 #include <skillsim/ui/I18n.h>
 #include <skillsim/ui/ImGuiLayer.h>
+#include <skillsim/ui/MachinePanel.h>
 #include <skillsim/ui/ResultsScreen.h>
 #include <skillsim/ui/TaskClock.h>
 
@@ -148,9 +149,10 @@ startAttempt(const Session& session, const scenario::Scenario& s, const RunOptio
 class WorkstationInputs final : public scenario::InputSource {
 public:
   WorkstationInputs(platform::InputMapper& mapper, const platform::RawInput& raw, bool practice,
-                    const core::ActionTrack* playback, std::ostream& out, const ui::I18n& text)
+                    const core::ActionTrack* playback, std::ostream& out, const ui::I18n& text,
+                    ui::PanelInput& panel)
       : mMapper(mapper), mRaw(raw), mPractice(practice), mPlayback(playback), mOut(out),
-        mText(text) {}
+        mText(text), mPanel(panel) {}
 
   std::optional<core::ActionState> next(const scenario::AttemptRunner& attempt) override {
     auto m = mMapper.map(mRaw);
@@ -173,6 +175,8 @@ public:
       last = (*mPlayback)[tick];
       return last;
     }
+    // The machine panel's buttons join the keys here, so a click is recorded like a key.
+    mPanel.apply(m.actions);
     last = m.actions;
     return std::move(m.actions);
   }
@@ -201,6 +205,7 @@ private:
   const core::ActionTrack* mPlayback; ///< The trace's inputs in playback; null otherwise.
   std::ostream& mOut;
   const ui::I18n& mText;
+  ui::PanelInput& mPanel;
 };
 
 /**
@@ -351,8 +356,9 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
   platform::InputDevices devices(window);
   platform::InputMapper mapper(*bindings, controls);
   platform::RawInput raw;
+  ui::PanelInput panelInput(controls);
   WorkstationInputs inputs(mapper, raw, practice, playback ? &playback->actions : nullptr, out,
-                           **text);
+                           **text, panelInput);
 
   auto attempt = startAttempt(session, *scenario, o, mode, *key, err);
   if (!attempt) {
@@ -493,6 +499,11 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       hud.paused = inputs.paused;
       hud.notice = inputs.notice;
       const auto clicked = ui::drawHud(hud, **text);
+      if (const sim::MachineDecl* machine = simulation.machine()) {
+        ui::PanelModel panel;
+        ui::fillPanel(panel, *machine, simulation.panelState(), inputs.last, session.language());
+        panelInput.hold(ui::drawPanel(panel));
+      }
       showCard = showCard != (inputs.helpPresses % 2 == 1);
       inputs.helpPresses = 0;
       ui::HudGuideModel guideModel{clock, guide.toasts.shown(simulation.time()), showCard, card};
@@ -522,6 +533,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
         attempt = std::move(fresh);
         guide.follow(*(*attempt)->runner, session.language(), *text);
         mapper.reset();
+        panelInput.reset();
         inputs.paused = false;
         backlog = 0.0;
       }

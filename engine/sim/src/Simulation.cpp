@@ -387,6 +387,10 @@ std::optional<glm::dvec3> Simulation::bodyPosition(std::string_view name) const 
   return mImpl->world.bodyState(it->second).position;
 }
 
+PanelState Simulation::panelState() const {
+  return mImpl->machine ? mImpl->machine->panelState() : PanelState{};
+}
+
 std::optional<glm::dvec3> Simulation::anchorPoint(std::string_view anchor) const {
   if (!mImpl->machine || anchor.empty()) {
     return std::nullopt;

@@ -109,6 +109,72 @@ struct EventDecl {
 };
 
 /**
+ * One button of a machine's control panel (MachineDecl::panel): it works one of the machine's
+ * declared controls (ControlDecl::id). Pressing it on the screen holds that control for as long as
+ * the pointer holds it, at least one tick, exactly as its key would: a button control reads held,
+ * an axis control reads `axisValue`. So a click is recorded in the trace like a key press.
+ */
+struct PanelButton {
+  std::string control; ///< A declared control id.
+  std::string
+      labelZh; ///< Printed on the button, Chinese; empty = the control's ControlDecl::nameZh.
+  std::string labelEn;    ///< English; empty = ControlDecl::nameEn.
+  float axisValue = 1.0f; ///< Axis controls only: the value held while pressed, in [-1, 1].
+};
+
+/** Buttons shown together under a heading (the mode keys, the jog keys, the program keys). */
+struct PanelGroup {
+  std::string titleZh;
+  std::string titleEn;
+  std::vector<PanelButton> buttons;
+};
+
+/**
+ * A choice shown as a row of options with the current one marked (operating mode, jog frame).
+ * Which option is current the machine says each tick (PanelState::selected); an option with a
+ * control selects itself when pressed, one without is only shown.
+ */
+struct PanelSelector {
+  std::string titleZh;
+  std::string titleEn;
+  std::vector<PanelButton> options;
+};
+
+/**
+ * A machine's control panel drawn beside the 3D view (a teach pendant, an operator's console):
+ * selectors, groups of buttons over its declared controls, then the text lines the machine shows
+ * each tick (PanelState, e.g. a program with its cursor) and a message line. No panel when
+ * `groups` and `selectors` are empty.
+ */
+struct PanelDecl {
+  std::string titleZh;
+  std::string titleEn;
+  std::vector<PanelSelector> selectors;
+  std::vector<PanelGroup> groups;
+  std::string linesTitleZh; ///< Heading of the text lines ("程序").
+  std::string linesTitleEn;
+  /** True when the machine declares a panel. */
+  [[nodiscard]] bool present() const { return !groups.empty() || !selectors.empty(); }
+};
+
+/**
+ * What a machine's panel shows at one tick (Machine::panelState), as structured data the
+ * workstation turns into words at display time.
+ */
+struct PanelState {
+  /** Per PanelDecl::selectors: the index of the current option, or -1 for none. */
+  std::vector<int> selected;
+  /**
+   * The panel's text lines in the trade's own notation, the same in every language (an arm
+   * program's rows: "MoveL p3, v100, fine"). Empty: none.
+   */
+  std::vector<std::string> lines;
+  int currentLine = -1; ///< Index into `lines` of the cursor, or -1.
+  /** The machine's last event worth a message (one of MachineDecl::events), shown in words. */
+  std::optional<SimEvent> message;
+};
+
+/**
  * Everything a machine declares as data (DESIGN.md: a new trade is one new folder): the generic
  * input mapping, HUD, results screen, reports and scenario validation are driven by it.
  */
@@ -143,6 +209,8 @@ struct MachineDecl {
   std::string planX, planZ, planHeight;
   glm::dvec3 sceneCentre{0.0}; ///< Centre of the working area at ground level (m, world).
   double sceneExtent = 30.0;   ///< Half-size of the working area (m); the ground is drawn wider.
+  /** Its control panel at the workstation (buttons over `controls`); none by default. */
+  PanelDecl panel{};
 
   /** The declaration of a metric name, or nullptr. */
   [[nodiscard]] const MetricDecl* metric(std::string_view name) const;
@@ -273,6 +341,12 @@ public:
    * when not declared.
    */
   [[nodiscard]] virtual std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const = 0;
+  /**
+   * What its panel (MachineDecl::panel) shows after the last step: one entry of `selected` per
+   * declared selector, its text lines and its message. Presentation only: never scored or hashed.
+   * Empty by default (a machine without a panel).
+   */
+  [[nodiscard]] virtual PanelState panelState() const { return {}; }
 };
 
 /**

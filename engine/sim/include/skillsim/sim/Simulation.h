@@ -96,6 +96,8 @@ public:
    */
   [[nodiscard]] std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const;
   [[nodiscard]] const SimulationSpec& spec() const;
+  /** The machine's panel after the last step (Machine::panelState); empty without a machine. */
+  [[nodiscard]] PanelState panelState() const;
   /** The machine's declarations (controls, metrics, readouts …), or nullptr without a machine. */
   [[nodiscard]] const MachineDecl* machine() const;
 

@@ -273,4 +273,42 @@ std::optional<int> ArmBodies::touching(const physics::World& world, core::BodyId
   return std::nullopt;
 }
 
+std::vector<GuardPiece> cellGuards(const glm::dvec3& centre, double h) {
+  constexpr double kHeight = 1.2, kPanel = 0.02, kPost = 0.05;
+  constexpr double kOpening = 0.8, kDoor = 0.6;
+  std::vector<GuardPiece> g;
+  const double y = centre.y + 0.5 * kHeight;
+  for (const double sx : {-1.0, 1.0}) {
+    for (const double sz : {-1.0, 1.0}) {
+      g.push_back({GuardKind::Post,
+                   centre + glm::dvec3(sx * h, 0.5 * kHeight, sz * h),
+                   {kPost, kHeight, kPost}});
+    }
+  }
+  // Back (-x) and the two sides (±z): one panel each.
+  g.push_back({GuardKind::Panel, {centre.x - h, y, centre.z}, {kPanel, kHeight, 2.0 * h}});
+  g.push_back({GuardKind::Panel, {centre.x, y, centre.z - h}, {2.0 * h, kHeight, kPanel}});
+  g.push_back({GuardKind::Panel, {centre.x, y, centre.z + h}, {2.0 * h, kHeight, kPanel}});
+  // Front (+x): panel from -h to the opening, the opening with its curtain, the door, a panel.
+  const double o0 = -0.5 * kOpening, o1 = 0.5 * kOpening, d1 = o1 + kDoor;
+  auto front = [&](GuardKind kind, double z0, double z1) {
+    g.push_back({kind, {centre.x + h, y, centre.z + 0.5 * (z0 + z1)}, {kPanel, kHeight, z1 - z0}});
+  };
+  front(GuardKind::Panel, -h, o0);
+  front(GuardKind::Door, o1, d1);
+  front(GuardKind::Panel, d1, h);
+  for (const double z : {o0, o1}) {
+    g.push_back({GuardKind::CurtainPost, {centre.x + h, y, centre.z + z}, {0.04, kHeight, 0.04}});
+  }
+  return g;
+}
+
+std::vector<double> curtainBeams() {
+  std::vector<double> beams;
+  for (int i = 0; i <= 40; ++i) {
+    beams.push_back(0.1 + 0.03 * i);
+  }
+  return beams;
+}
+
 } // namespace skillsim::sim::robot

@@ -5,6 +5,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <numbers>
 
@@ -89,6 +90,7 @@ void IndustrialRobot::addMetrics(Metrics& metrics) {
 }
 
 void IndustrialRobot::beforeStep(const StepInput& input, std::vector<SimEvent>& events) {
+  const std::size_t firstEvent = events.size();
   const core::ActionState& a = input.actions;
   auto pressed = [&](Button b) { return ((input.pressed >> b) & 1u) != 0; };
   robot::PendantInput in;
@@ -180,6 +182,81 @@ void IndustrialRobot::beforeStep(const StepInput& input, std::vector<SimEvent>& 
   }
   toolChanged(input.tick, events);
   mArm.follow(mWorld, mPendant.motion().joints());
+  keepMessage(events, firstEvent);
+}
+
+void IndustrialRobot::keepMessage(const std::vector<SimEvent>& events, std::size_t from) {
+  for (std::size_t i = from; i < events.size(); ++i) {
+    if (events[i].kind == SimEventKind::Machine) {
+      mMessage = events[i];
+    }
+  }
+}
+
+namespace {
+
+/** mm, as the pendant writes speeds and offsets (RAPID v100, Offs(p, 96, 0, 0)). */
+std::string millimetres(double metres) {
+  const double mm = std::round(metres * 1e4) / 10.0; // 0.1 mm
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", mm);
+  return text;
+}
+
+/** One program row in RAPID notation: the target of row i is p<i+1>. */
+std::string rowText(const robot::Instruction& row, std::size_t index) {
+  char p[24];
+  std::snprintf(p, sizeof p, "p%zu", index + 1);
+  std::string target = p;
+  if (row.offset != glm::dvec3(0.0)) {
+    target = "Offs(";
+    target.append(p).append(", ").append(millimetres(row.offset.x)).append(", ");
+    target.append(millimetres(row.offset.y)).append(", ").append(millimetres(row.offset.z));
+    target.append(")");
+  }
+  std::string motion = ", v";
+  motion.append(millimetres(row.speed)).append(", ");
+  if (row.zone <= 0.0) {
+    motion.append("fine");
+  } else {
+    motion.append("z").append(millimetres(row.zone));
+  }
+  char text[96];
+  switch (row.kind) {
+  case robot::InstructionKind::MoveJ: return std::string("MoveJ ").append(target).append(motion);
+  case robot::InstructionKind::MoveL: return std::string("MoveL ").append(target).append(motion);
+  case robot::InstructionKind::MoveC:
+    return std::string("MoveC ").append(p).append("a, ").append(target).append(motion);
+  case robot::InstructionKind::WaitTime:
+    std::snprintf(text, sizeof text, "WaitTime %g", row.time);
+    return text;
+  case robot::InstructionKind::SetDO:
+    std::snprintf(text, sizeof text, "SetDO do%d, %d", row.signal, row.value ? 1 : 0);
+    return text;
+  case robot::InstructionKind::Loop:
+    std::snprintf(text, sizeof text, "GOTO %d (%dx)", row.loopTo + 1, row.count);
+    return text;
+  }
+  return {};
+}
+
+} // namespace
+
+PanelState IndustrialRobot::panelState() const {
+  PanelState state;
+  state.selected = {static_cast<int>(mPendant.mode()), static_cast<int>(mPendant.jogMode()),
+                    static_cast<int>(mPendant.increment())};
+  const auto& program = mPendant.program();
+  for (std::size_t i = 0; i < program.size(); ++i) {
+    char number[24];
+    std::snprintf(number, sizeof number, "%zu  ", i + 1);
+    state.lines.push_back(std::string(number).append(rowText(program[i], i)));
+  }
+  if (mPendant.cursor() >= 0 && static_cast<std::size_t>(mPendant.cursor()) < program.size()) {
+    state.currentLine = mPendant.cursor();
+  }
+  state.message = mMessage;
+  return state;
 }
 
 void IndustrialRobot::toolChanged(std::uint64_t tick, std::vector<SimEvent>& events) {
@@ -234,6 +311,7 @@ void IndustrialRobot::toolChanged(std::uint64_t tick, std::vector<SimEvent>& eve
 }
 
 void IndustrialRobot::afterStep(std::uint64_t tick, std::vector<SimEvent>& events) {
+  const std::size_t firstEvent = events.size();
   if (mLastPart) {
     mPartPosition = mWorld.bodyState(mParts[*mLastPart].body).position;
   }
@@ -253,6 +331,7 @@ void IndustrialRobot::afterStep(std::uint64_t tick, std::vector<SimEvent>& event
     }
     mTouching[i] = link.has_value();
   }
+  keepMessage(events, firstEvent);
 }
 
 void IndustrialRobot::writeMetrics(Metrics& m) const {
@@ -317,6 +396,21 @@ void IndustrialRobot::buildScene(SceneTables& tables) {
   }
   mArmMaterial = tables.addMaterial({0.85f, 0.45f, 0.08f, 1.0f}, 0.45f, 0.1f, "arm paint");
   mToolMaterial = tables.addMaterial({0.35f, 0.36f, 0.38f, 1.0f}, 0.35f, 0.8f, "tool");
+  const core::MaterialId post =
+      tables.addMaterial({0.95f, 0.78f, 0.10f, 1.0f}, 0.5f, 0.2f, "fence post");
+  const core::MaterialId mesh =
+      tables.addMaterial({0.30f, 0.32f, 0.34f, 1.0f}, 0.7f, 0.5f, "fence mesh");
+  const core::MaterialId door = tables.addMaterial({0.15f, 0.45f, 0.20f, 1.0f}, 0.6f, 0.2f, "door");
+  const core::MaterialId curtain =
+      tables.addMaterial({0.90f, 0.15f, 0.10f, 1.0f}, 0.4f, 0.3f, "light curtain");
+  mGuards = robot::cellGuards(mSpec.base.position, kFenceHalfSize);
+  for (const robot::GuardPiece& g : mGuards) {
+    mGuardMesh.push_back(tables.addMesh(core::MeshKind::Box, g.size, "guard"));
+    mGuardMaterial.push_back(g.kind == robot::GuardKind::Post          ? post
+                             : g.kind == robot::GuardKind::Door        ? door
+                             : g.kind == robot::GuardKind::CurtainPost ? curtain
+                                                                       : mesh);
+  }
 }
 
 void IndustrialRobot::fillScene(core::SceneView& view) const {
@@ -326,6 +420,23 @@ void IndustrialRobot::fillScene(core::SceneView& view) const {
         glm::translate(glm::dmat4(1.0), poses[i].position) * glm::mat4_cast(poses[i].orientation);
     view.instances.push_back(
         core::Instance{mLinkMesh[i], i < 4 ? mArmMaterial : mToolMaterial, glm::mat4(m), true});
+  }
+  std::vector<glm::dvec3> curtainPosts;
+  for (std::size_t i = 0; i < mGuards.size(); ++i) {
+    view.instances.push_back(
+        core::Instance{mGuardMesh[i], mGuardMaterial[i],
+                       glm::mat4(glm::translate(glm::dmat4(1.0), mGuards[i].centre)), true});
+    if (mGuards[i].kind == robot::GuardKind::CurtainPost) {
+      curtainPosts.push_back(mGuards[i].centre);
+    }
+  }
+  if (curtainPosts.size() == 2) {
+    for (const double y : robot::curtainBeams()) {
+      const float h = static_cast<float>(mSpec.base.position.y + y);
+      view.lines.push_back({glm::vec3(curtainPosts[0].x, h, curtainPosts[0].z),
+                            glm::vec3(curtainPosts[1].x, h, curtainPosts[1].z),
+                            glm::vec4(1.0f, 0.2f, 0.1f, 0.6f)});
+    }
   }
 }
 

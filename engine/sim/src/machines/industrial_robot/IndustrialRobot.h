@@ -48,6 +48,12 @@ public:
   [[nodiscard]] std::optional<glm::dvec3> bodyPosition(std::string_view name) const override;
   [[nodiscard]] std::optional<core::BodyId> body(std::string_view name) const override;
   [[nodiscard]] std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const override;
+  /**
+   * The pendant's display: selectors operating mode (T1, T2, automatic), jog mode (axes, base,
+   * work object, tool, reorient) and increment (continuous, small, medium, large); one line per
+   * program row in RAPID notation with the cursor row; the last machine event as the message.
+   */
+  [[nodiscard]] PanelState panelState() const override;
 
   /** The declared control ids, in bit order of the buttons (IndustrialRobotType.cpp). */
   enum Button : std::uint8_t {
@@ -99,8 +105,19 @@ private:
   glm::dvec3 mLastTcp{0.0};
   double mTcpSpeed = 0.0;
   std::vector<std::size_t> mMetric;
+  /** The last event this machine raised (the pendant's message line; presentation only). */
+  std::optional<SimEvent> mMessage;
+  void keepMessage(const std::vector<SimEvent>& events, std::size_t from);
   core::MeshId mLinkMesh[5]{};
   core::MaterialId mArmMaterial{}, mToolMaterial{};
+  /** The fence, door and light curtain (drawn only), their meshes and materials. */
+  std::vector<robot::GuardPiece> mGuards;
+  std::vector<core::MeshId> mGuardMesh;
+  std::vector<core::MaterialId> mGuardMaterial;
+
+public:
+  /** Half-size of the square fence around the base (m): the arm's reach and a margin. */
+  static constexpr double kFenceHalfSize = 1.1;
 };
 
 } // namespace skillsim::sim::detail

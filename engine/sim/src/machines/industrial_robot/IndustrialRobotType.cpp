@@ -29,6 +29,68 @@ core::ControlDecl button(std::string id, std::string zh, std::string en, std::st
                  std::move(key), {}, std::move(pad));
 }
 
+/**
+ * The teach pendant as the workstation draws it (MachineDecl::panel): the mode key switch, the
+ * jog frame and increment as selectors (the current one marked from IndustrialRobot::panelState),
+ * then the safety, jog, edit and run keys over the declared controls (labels: the controls' names
+ * unless shorter ones are given). The program list and the message line come from panelState().
+ */
+PanelDecl pendantPanel() {
+  PanelDecl p;
+  p.titleZh = "示教器";
+  p.titleEn = "teach pendant";
+  p.selectors.push_back({"运行模式",
+                         "operating mode",
+                         {{"mode_t1", "T1 手动限速", "T1 reduced speed"},
+                          {"mode_t2", "T2 手动全速", "T2 full speed"},
+                          {"mode_auto", "自动", "automatic"}}});
+  p.selectors.push_back({"点动方式",
+                         "jog mode",
+                         {{"jog_joint", "单轴", "axes"},
+                          {"jog_base", "线性（基坐标）", "linear, base"},
+                          {"jog_work_object", "线性（工件坐标）", "linear, work object"},
+                          {"jog_tool", "工具坐标", "tool"},
+                          {"jog_reorient", "重定位", "reorient"}}});
+  p.selectors.push_back({"点动增量",
+                         "jog increment",
+                         {{"", "连续", "continuous"},
+                          {"", "小", "small"},
+                          {"", "中", "medium"},
+                          {"", "大", "large"}}});
+  p.groups.push_back({"安全",
+                      "safety",
+                      {{"enabling_device", "使能器", "enabling device"},
+                       {"enabling_squeezed", "使能器按到底", "squeezed through"},
+                       {"emergency_stop", "急停", "emergency stop"},
+                       {"reset", "复位", "reset"}}});
+  PanelGroup jog{"点动", "jog", {}};
+  for (int i = 1; i <= 6; ++i) {
+    const std::string n = std::to_string(i);
+    jog.buttons.push_back({"jog_" + n, n + " −", n + " −", -1.0f});
+    jog.buttons.push_back({"jog_" + n, n + " +", n + " +", 1.0f});
+  }
+  jog.buttons.push_back({"jog_increment", "增量切换", "increment"});
+  jog.buttons.push_back({"tool_toggle", "夹爪开/合", "tool open / close"});
+  p.groups.push_back(std::move(jog));
+  p.groups.push_back({"编辑程序",
+                      "edit program",
+                      {{"teach_movej", "", ""},
+                       {"teach_movel", "", ""},
+                       {"insert_grip_on", "", ""},
+                       {"insert_grip_off", "", ""},
+                       {"insert_wait", "", ""},
+                       {"delete_row", "", ""},
+                       {"cursor_up", "", ""},
+                       {"cursor_down", "", ""}}});
+  p.groups.push_back(
+      {"运行程序",
+       "run program",
+       {{"step_back", "", ""}, {"step_forward", "", ""}, {"run", "", ""}, {"stop", "", ""}}});
+  p.linesTitleZh = "程序";
+  p.linesTitleEn = "program";
+  return p;
+}
+
 /** Bodies tagged "part" are what the tool takes. */
 bool isPart(const BodySpec& b) {
   return std::find(b.tags.begin(), b.tags.end(), "part") != b.tags.end();
@@ -170,9 +232,9 @@ public:
            "emergency stop checked before moving");
     metric("part_x", Unit::Metre, -far, far, "工件 X 位置", "part X position");
     metric("part_z", Unit::Metre, -far, far, "工件 Z 位置", "part Z position");
-    d.readouts = {{"operating_mode", 0, {}, {}, false, ""},
-                  {"tcp_speed", 3, {}, 0.250, true, ""},
-                  {"tool_closed", 0, {}, {}, false, ""},
+    d.readouts = {{"operating_mode", 0, {}, {}, false, ""}, {"tcp_x", 3, {}, {}, false, ""},
+                  {"tcp_y", 3, {}, {}, false, ""},          {"tcp_z", 3, {}, {}, false, ""},
+                  {"tcp_speed", 3, {}, 0.250, true, ""},    {"tool_closed", 0, {}, {}, false, ""},
                   {"program_row", 0, {}, {}, false, ""}};
     for (std::size_t i = 0; i < 6; ++i) {
       d.readouts.push_back(
@@ -219,6 +281,7 @@ public:
     d.bodyTags = {"arm"};
     d.cameraAnchors = {"tool"};
     d.aidAnchor = "tool";
+    d.panel = pendantPanel();
     d.planX = "tcp_x";
     d.planZ = "tcp_z";
     d.planHeight = "tcp_y";

@@ -179,4 +179,31 @@ private:
   Pose mHeldInTcp; ///< The held part's pose in the TCP frame.
 };
 
+/** What a piece of the cell's guarding is (drawn only: the guards are not physics bodies). */
+enum class GuardKind : std::uint8_t {
+  Post,        ///< A fence post.
+  Panel,       ///< A wire mesh fence panel.
+  Door,        ///< The interlocked access door (closed).
+  CurtainPost, ///< An emitter or receiver column of the light curtain.
+};
+
+/** One box of the cell's guarding: its centre and extents (m, world, y up). */
+struct GuardPiece {
+  GuardKind kind = GuardKind::Panel;
+  glm::dvec3 centre{0.0};
+  glm::dvec3 size{0.0};
+};
+
+/**
+ * The perimeter guard around a cell centred at `centre` (world, on the floor): a square fence
+ * `halfSize` m each way from it, 1.2 m high (ISO 13857 reach over a 1.2 m barrier from outside
+ * is limited; the height is a choice, not a rule), posts at the corners; on the +x side (where
+ * the trainee stands) an opening 0.8 m wide at the centre guarded by a light curtain (two 1.2 m
+ * columns, one each side) and a 0.6 m door beside it. Contract: halfSize > 1 m.
+ */
+[[nodiscard]] std::vector<GuardPiece> cellGuards(const glm::dvec3& centre, double halfSize);
+
+/** Light curtain beam heights over the floor (m): every 30 mm from 0.1 m to 1.3 m. */
+[[nodiscard]] std::vector<double> curtainBeams();
+
 } // namespace skillsim::sim::robot
