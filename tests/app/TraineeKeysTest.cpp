@@ -223,7 +223,8 @@ TEST(TraineeKeys, XdotoolKeysDriveAPracticeAttemptThatTheScreenAndTheTraceShow) 
   ASSERT_TRUE(reaper.wait(std::chrono::seconds(30))) << "Escape did not end the program";
 
   const std::string said = readAll(err);
-  const std::string marker = "attempt left by the trainee (practice, Quit); its trace is ";
+  const std::string marker =
+      "attempt abandoned (left by the trainee (practice, Quit)); its trace is ";
   const auto at = said.find(marker);
   ASSERT_NE(at, std::string::npos) << said;
   std::string path = said.substr(at + marker.size());
