@@ -1,11 +1,32 @@
 #include <skillsim/app/AttemptControls.h>
 
+#include <skillsim/ui/I18n.h>
+
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 using skillsim::app::AttemptControls;
 
+namespace {
+
+// The notices are string-table keys; the tables give the words (the tables are read, not the
+// code's copies, so a key that is missing in one language shows up here as the key itself).
+const skillsim::ui::I18n& table(skillsim::ui::Language language) {
+  static const auto load = [](skillsim::ui::Language l) {
+    return *skillsim::ui::I18n::load(std::filesystem::path(SKILLSIM_SOURCE_DIR) / "assets", l);
+  };
+  static const skillsim::ui::I18n en = load(skillsim::ui::Language::English);
+  static const skillsim::ui::I18n zh = load(skillsim::ui::Language::ChineseSimplified);
+  return language == skillsim::ui::Language::English ? en : zh;
+}
+const skillsim::ui::I18n& english() { return table(skillsim::ui::Language::English); }
+const skillsim::ui::I18n& chinese() { return table(skillsim::ui::Language::ChineseSimplified); }
+
+} // namespace
+
 TEST(AttemptControls, PracticeQuitLeavesAtOnce) {
-  AttemptControls c(/*exam=*/false, /*chinese=*/false);
+  AttemptControls c(/*exam=*/false);
   EXPECT_FALSE(c.frame(false, false, 1.0).abandon);
   const auto step = c.frame(false, true, 2.0);
   EXPECT_TRUE(step.abandon);
@@ -13,11 +34,14 @@ TEST(AttemptControls, PracticeQuitLeavesAtOnce) {
 }
 
 TEST(AttemptControls, ExamQuitAsksFirstAndAbandonsOnTheSecondPress) {
-  AttemptControls c(/*exam=*/true, /*chinese=*/false);
+  AttemptControls c(/*exam=*/true);
   const auto first = c.frame(false, true, 10.0);
   EXPECT_FALSE(first.abandon);
   ASSERT_TRUE(first.notice);
-  EXPECT_EQ(*first.notice, "Press Quit again to abandon this exam (recorded as abandoned).");
+  EXPECT_EQ(*first.notice, "hud.quit_confirm");
+  EXPECT_EQ(english().text(*first.notice),
+            "Press Quit again to abandon this exam (recorded as abandoned).");
+  EXPECT_EQ(chinese().text(*first.notice), "再按一次退出键放弃本次考试（记录为放弃）。");
   EXPECT_TRUE(c.confirming());
   EXPECT_FALSE(c.frame(false, false, 11.0).abandon) << "only a press confirms";
   const auto second = c.frame(false, true, 12.0);
@@ -26,13 +50,13 @@ TEST(AttemptControls, ExamQuitAsksFirstAndAbandonsOnTheSecondPress) {
 }
 
 TEST(AttemptControls, PracticeMinimisePausesOnceAndRestoreDoesNotResume) {
-  AttemptControls c(/*exam=*/false, /*chinese=*/true);
+  AttemptControls c(/*exam=*/false);
   EXPECT_FALSE(c.frame(false, false, 0.5).pause);
   const auto minimised = c.frame(true, false, 1.0);
   EXPECT_TRUE(minimised.pause);
   ASSERT_TRUE(minimised.notice);
-  EXPECT_EQ(minimised.notice->find("Window"), std::string::npos)
-      << "zh-CN text: " << *minimised.notice;
+  EXPECT_EQ(*minimised.notice, "hud.minimised_paused");
+  EXPECT_EQ(chinese().text(*minimised.notice), "窗口已最小化，练习已暂停；按暂停键继续。");
   EXPECT_FALSE(c.frame(true, false, 1.0).pause) << "one pause per minimise";
   const auto restored = c.frame(false, false, 1.0);
   EXPECT_FALSE(restored.pause);
@@ -41,7 +65,7 @@ TEST(AttemptControls, PracticeMinimisePausesOnceAndRestoreDoesNotResume) {
 }
 
 TEST(AttemptControls, ExamMinimiseKeepsTheClockAndLogsBothEdges) {
-  AttemptControls c(/*exam=*/true, /*chinese=*/false);
+  AttemptControls c(/*exam=*/true);
   const auto minimised = c.frame(true, false, 42.04);
   EXPECT_FALSE(minimised.pause) << "the exam clock runs";
   ASSERT_TRUE(minimised.logEntry);
@@ -53,4 +77,7 @@ TEST(AttemptControls, ExamMinimiseKeepsTheClockAndLogsBothEdges) {
   EXPECT_EQ(*restored.logEntry, "t = 57.5 s: window restored (exam clock kept running)");
   EXPECT_EQ(restored.event, skillsim::records::WorkstationEventKind::WindowRestored);
   EXPECT_FALSE(restored.pause);
+  ASSERT_TRUE(restored.notice);
+  EXPECT_EQ(english().text(*restored.notice),
+            "The exam clock kept running; the minimised window is recorded.");
 }

@@ -130,6 +130,12 @@ double nonSkyShare(const Shot& s) {
   return double(count) / double(s.rgb.size());
 }
 
+/** True once something is drawn: the window is not of one colour. */
+bool drawn(const Shot& s) {
+  return std::any_of(s.rgb.begin(), s.rgb.end(),
+                     [&](std::uint32_t p) { return p != s.rgb.front(); });
+}
+
 /** Pixels that differ between two shots of the same size. */
 std::size_t changedPixels(const Shot& a, const Shot& b) {
   std::size_t n = 0;
@@ -199,9 +205,14 @@ TEST(TraineeKeys, XdotoolKeysDriveAPracticeAttemptThatTheScreenAndTheTraceShow) 
     EXPECT_EQ(std::system(("xwd -silent -id " + window + " -out " + file.string()).c_str()), 0);
     return readXwd(readAll(file));
   };
-  // Let a few frames reach the screen (the first frames of lavapipe come slowly).
-  std::this_thread::sleep_for(std::chrono::seconds(2));
-  const auto course = shoot("course");
+  // Wait for the first frames to reach the screen: lavapipe's come slowly, and on a loaded
+  // machine a fixed 2 s wait saw a window still of one colour. Up to 60 s, then the check below
+  // fails on what was there.
+  auto course = shoot("course");
+  for (int i = 0; i < 120 && course && !drawn(*course); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    course = shoot("course");
+  }
   ASSERT_TRUE(course) << "xwd wrote no readable 32-bit screenshot";
   // The trainee sees the machine and the hall, not an empty sky (measured: 93 % of 1280 x 720).
   EXPECT_GT(nonSkyShare(*course), 0.5);

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +30,53 @@ public:
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
     io.IniFilename = nullptr;
+    buildAtlas();
+  }
+
+  /**
+   * With a real font (a CJK face, as the workstation loads it) holding ImGui's default Latin range
+   * and every character of `corpus` (UTF-8): the Chinese characters drawn decode to their own code
+   * points; one outside the corpus decodes as the font's fallback character (ImFont::FallbackChar).
+   * fontLoaded() is false (and the default font is used) when the file cannot be read.
+   */
+  ImGuiHarness(const std::string& fontPath, int fontIndex, float sizePixels,
+               const std::string& corpus, float width = 1280.0f, float height = 720.0f) {
+    mContext = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60.0f;
+    io.IniFilename = nullptr;
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    builder.AddText(corpus.c_str());
+    builder.BuildRanges(&mRanges);
+    ImFontConfig config;
+    config.FontNo = fontIndex;
+    config.OversampleH = 1;
+    config.OversampleV = 1;
+    if (std::FILE* f = std::fopen(fontPath.c_str(), "rb")) {
+      std::fclose(f);
+      ImFont* font =
+          io.Fonts->AddFontFromFileTTF(fontPath.c_str(), sizePixels, &config, mRanges.Data);
+      mFontLoaded = font != nullptr;
+      if (font != nullptr) {
+        // Noto CJK has no U+FFFD: a glyph of its own for it makes it the fallback, so that a
+        // character the atlas lacks decodes as U+FFFD, not as a '?' that reads like text.
+        io.Fonts->AddCustomRectFontGlyph(font, 0xFFFD, 9, 13, 9.0f);
+      }
+    }
+    buildAtlas();
+  }
+
+  /** True when the font given to the constructor was loaded. */
+  bool fontLoaded() const { return mFontLoaded; }
+
+  /** The character drawn for one the font lacks (ImFont::FallbackChar). */
+  unsigned int fallbackChar() const { return ImGui::GetIO().Fonts->Fonts[0]->FallbackChar; }
+
+private:
+  void buildAtlas() {
+    ImGuiIO& io = ImGui::GetIO();
     unsigned char* pixels = nullptr;
     int w = 0;
     int h = 0;
@@ -39,6 +87,8 @@ public:
       }
     }
   }
+
+public:
   ~ImGuiHarness() { ImGui::DestroyContext(mContext); }
   ImGuiHarness(const ImGuiHarness&) = delete;
   ImGuiHarness& operator=(const ImGuiHarness&) = delete;
@@ -126,6 +176,8 @@ private:
   }
 
   ImGuiContext* mContext = nullptr;
+  ImVector<ImWchar> mRanges; ///< Must outlive the atlas build.
+  bool mFontLoaded = false;
   std::map<std::pair<float, float>, std::pair<unsigned int, std::pair<float, float>>> mGlyphByUv;
   std::vector<DrawnGlyph> mGlyphs;
 };

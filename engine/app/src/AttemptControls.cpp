@@ -21,8 +21,7 @@ AttemptControls::Step AttemptControls::frame(bool minimised, bool quitPressed,
     if (!mExam) {
       if (minimised) {
         step.pause = true;
-        step.notice = mChinese ? "窗口已最小化，练习已暂停；按暂停键继续。"
-                               : "Window minimised: practice paused; press Pause to go on.";
+        step.notice = "hud.minimised_paused";
       }
     } else {
       // The exam clock does not stop: the record says when the trainee looked away.
@@ -31,8 +30,7 @@ AttemptControls::Step AttemptControls::frame(bool minimised, bool quitPressed,
       step.event = minimised ? records::WorkstationEventKind::WindowMinimised
                              : records::WorkstationEventKind::WindowRestored;
       if (!minimised) {
-        step.notice = mChinese ? "考试计时未停止，窗口最小化已记录。"
-                               : "The exam clock kept running; the minimised window is recorded.";
+        step.notice = "hud.minimised_recorded";
       }
     }
   }
@@ -42,8 +40,7 @@ AttemptControls::Step AttemptControls::frame(bool minimised, bool quitPressed,
       step.abandonReason = "left by the trainee (practice, Quit)";
     } else if (!mConfirming) {
       mConfirming = true;
-      step.notice = mChinese ? "再按一次退出键放弃本次考试（记录为放弃）。"
-                             : "Press Quit again to abandon this exam (recorded as abandoned).";
+      step.notice = "hud.quit_confirm";
     } else {
       step.abandon = true;
       step.abandonReason = "abandoned by the trainee (exam, Quit confirmed)";

@@ -384,7 +384,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
     return cameras.empty() ? std::string() : cameras[inputs.cameraSteps % cameras.size()];
   };
 
-  AttemptControls attemptControls(!practice, chinese);
+  AttemptControls attemptControls(!practice);
   while (!window.shouldClose() && !done) {
     if (so.observer.onFrame) {
       so.observer.onFrame(window);
@@ -408,7 +408,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
           attemptControls.frame(window.minimised(), quitPressed, a.runner->simulation().time());
       inputs.paused = inputs.paused || control.pause;
       if (control.notice) {
-        inputs.notice = *control.notice;
+        inputs.notice = (*text)->text(*control.notice);
       }
       if (control.logEntry) {
         out << *control.logEntry << '\n';

@@ -12,7 +12,7 @@
 namespace skillsim::ui {
 namespace {
 
-constexpr std::array<std::string_view, 61> kRequiredKeys = {
+constexpr std::array<std::string_view, 64> kRequiredKeys = {
     // Modes
     "mode.practice", "mode.exam",
     // Training aids (TrainingAids.h, Minimap.h)
@@ -21,6 +21,8 @@ constexpr std::array<std::string_view, 61> kRequiredKeys = {
     "hud.time", "hud.target_time", "hud.score", "hud.deductions", "hud.no_deductions", "hud.veto",
     "hud.task", "hud.hint", "hud.controllers", "hud.held", "hud.released", "hud.view", "hud.pause",
     "hud.resume", "hud.restart", "hud.paused", "hud.overtime", "hud.points",
+    // Leaving an attempt, a minimised window (app::AttemptControls)
+    "hud.minimised_paused", "hud.minimised_recorded", "hud.quit_confirm",
     // Results screen
     "results.title", "results.item", "results.clause", "results.awarded", "results.max",
     "results.deductions", "results.time", "results.points", "results.reason", "results.vetoes",

@@ -15,20 +15,21 @@ namespace skillsim::app {
  * - Minimising in practice pauses the attempt (it stays paused after restore until the trainee
  *   resumes, so no controller moves the machine unseen); in an exam the clock keeps running and
  * each minimise and restore is an event for the signed trace (and a line on stdout) with the
- * attempt time. The notices are one HUD line in the
- * trainee's language. Pure: the same frames give the same steps.
+ * attempt time. A notice is one HUD line, named by its key in the string tables (ui::I18n) and
+ * put in the trainee's language at display time. Pure: the same frames give the same steps.
  */
 class AttemptControls {
 public:
-  /** `exam`: exam rules, else practice; `chinese`: notices in zh-CN, else English. */
-  AttemptControls(bool exam, bool chinese) : mExam(exam), mChinese(chinese) {}
+  /** `exam`: exam rules, else practice. */
+  explicit AttemptControls(bool exam) : mExam(exam) {}
 
   /** What one frame asks of the workstation. */
   struct Step {
     bool pause = false;   ///< Pause the attempt (practice only).
     bool abandon = false; ///< End the attempt now, its trace abandoned with abandonReason.
     std::string abandonReason;
-    std::optional<std::string> notice;   ///< A new HUD line for the trainee.
+    /** A new HUD line for the trainee: its string-table key ("hud.quit_confirm"). */
+    std::optional<std::string> notice;
     std::optional<std::string> logEntry; ///< A line for stdout (exam), e.g. "t = 42.0 s: …".
     /** An event for the attempt's signed trace (exam; TraceWriter::recordEvent). */
     std::optional<records::WorkstationEventKind> event;
@@ -45,7 +46,6 @@ public:
 
 private:
   bool mExam;
-  bool mChinese;
   bool mMinimised = false;
   bool mConfirming = false;
 };
