@@ -15,8 +15,9 @@ packages=(
   # rendering: Vulkan loader + headers, glslc, validation layer, lavapipe, GLFW, Dear ImGui, Xvfb
   libvulkan-dev glslc spirv-tools vulkan-validationlayers mesa-vulkan-drivers vulkan-tools
   libglfw3-dev libimgui-dev xvfb xauth fonts-noto-cjk libstb-dev libtinygltf-dev
-  # a trainee at the window in the tests: keys sent with xdotool, screenshots with xwd
-  xdotool x11-apps
+  # a trainee at the window in the tests: keys sent with xdotool, screenshots with xwd, the
+  # window minimised through Xlib as a window manager would (WorkstationInputTest)
+  xdotool x11-apps libx11-dev
   # workstation sounds (horn, hook on/off, clock warnings), synthesised in code
   libopenal-dev
   # simulation and maths
