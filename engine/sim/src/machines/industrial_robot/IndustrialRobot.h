@@ -31,7 +31,9 @@ struct CellBody {
  * The industrial robot as a sim::Machine: its declared controls become a PendantInput each tick
  * (the enabling device and the emergency stop as held buttons, everything else as presses), the
  * pendant drives the arm, the tool's output takes and lets go of parts, and a link touching the
- * cell latches a stop like the emergency stop (cleared by reset).
+ * cell latches a stop like the emergency stop (cleared by reset). A continuous run in T1 or
+ * automatic that finishes raises `cycle_complete` (subject "t1" or "automatic") once every axis is
+ * within the spec's home tolerance (metric `at_home`): the task's end trigger.
  */
 class IndustrialRobot final : public Machine {
 public:
@@ -87,6 +89,8 @@ public:
   };
 
 private:
+  /** Every axis within IndustrialRobotSpec::homeTolerance of home. */
+  [[nodiscard]] bool atHome() const;
   void toolChanged(std::uint64_t tick, std::vector<SimEvent>& events);
 
   IndustrialRobotSpec mSpec;
@@ -101,6 +105,10 @@ private:
   std::optional<std::size_t> mLastPart; ///< The part held now or last (part_x, part_z).
   glm::dvec3 mPartPosition{0.0};        ///< Its centre after the last step (m, world).
   bool mCollisionLatched = false;
+  bool mAtHome = true;
+  /** A continuous run in T1 or automatic finished; `cycle_complete` once the arm is at home. */
+  std::optional<robot::OperatingMode> mCycleMode;
+  bool mRunContinuous = false; ///< The program last started ran continuously (not a step).
   std::vector<bool> mTouching; ///< Per cell body: a link touches it now.
   glm::dvec3 mLastTcp{0.0};
   double mTcpSpeed = 0.0;

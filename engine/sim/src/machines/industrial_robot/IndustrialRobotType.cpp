@@ -130,6 +130,9 @@ public:
                                  .value_or(s->tool.tcp.position.z);
     s->stoppingTime =
         r.number("stopping_time", false, {0.0, 2.0, true, false}).value_or(s->stoppingTime);
+    if (auto deg = r.number("home_tolerance_deg", false, {0.0, 45.0, true, false})) {
+      s->homeTolerance = *deg * std::numbers::pi / 180.0;
+    }
     if (auto tool = r.string("tool", false)) {
       if (*tool == "gripper") {
         s->tool.kind = robot::ToolKind::TwoFingerGripper;
@@ -232,6 +235,7 @@ public:
            "emergency stop checked before moving");
     metric("part_x", Unit::Metre, -far, far, "工件 X 位置", "part X position");
     metric("part_z", Unit::Metre, -far, far, "工件 Z 位置", "part Z position");
+    metric("at_home", Unit::Flag, 0.0, 1.0, "机器人在原点", "robot at home");
     d.readouts = {{"operating_mode", 0, {}, {}, false, ""}, {"tcp_x", 3, {}, {}, false, ""},
                   {"tcp_y", 3, {}, {}, false, ""},          {"tcp_z", 3, {}, {}, false, ""},
                   {"tcp_speed", 3, {}, 0.250, true, ""},    {"tool_closed", 0, {}, {}, false, ""},
@@ -275,6 +279,10 @@ public:
           "Not gripped: {value} from the part, limit {limit}", Unit::Metre);
     event("collision", "碰撞", "collision", Cue::Buzz, "碰撞！机器人已停止",
           "Collision: the robot stopped");
+    // Subject: the mode the program ran in, "t1" or "automatic" (a scenario's end trigger names
+    // the one it wants); a run in T2 never completes the task.
+    event("cycle_complete", "程序运行完成，机器人已回原点", "cycle complete, robot at home",
+          Cue::Chime, "程序运行完成，机器人已回原点", "Cycle complete: the robot is at home");
     for (const char* link : robot::ArmBodies::kLinkNames) {
       d.bodies.push_back(std::string("robot.") + link);
     }
@@ -334,6 +342,14 @@ std::shared_ptr<const MachineType> industrialRobotType() {
 
 MachineSpec industrialRobotMachine(const IndustrialRobotSpec& spec) {
   return MachineSpec{industrialRobotType(), std::make_shared<IndustrialRobotSpec>(spec)};
+}
+
+const IndustrialRobotSpec* industrialRobotOf(const SimulationSpec& spec) {
+  if (!spec.machine || spec.machine->type == nullptr ||
+      spec.machine->type->kind() != kIndustrialRobotKind) {
+    return nullptr;
+  }
+  return static_cast<const IndustrialRobotSpec*>(spec.machine->params.get());
 }
 
 } // namespace skillsim::sim
