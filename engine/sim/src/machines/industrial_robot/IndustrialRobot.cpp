@@ -36,6 +36,10 @@ enum MetricIndex : std::size_t {
   kPartX,
   kPartZ,
   kAtHome,
+  kSpeedOverride,
+  kModeIsT1,
+  kModeIsT2,
+  kModeIsAutomatic,
   kMetricCount,
 };
 
@@ -95,7 +99,11 @@ void IndustrialRobot::addMetrics(Metrics& metrics) {
                                                        "emergency_stop_tested_first",
                                                        "part_x",
                                                        "part_z",
-                                                       "at_home"};
+                                                       "at_home",
+                                                       "speed_override",
+                                                       "mode_is_t1",
+                                                       "mode_is_t2",
+                                                       "mode_is_automatic"};
   mMetric.clear();
   for (const char* name : kNames) {
     mMetric.push_back(metrics.add(name));
@@ -139,6 +147,18 @@ void IndustrialRobot::beforeStep(const StepInput& input, std::vector<SimEvent>& 
   }
   for (std::size_t i = 0; i < 6; ++i) {
     in.jog[i] = static_cast<double>(a.axis(i));
+  }
+  if (pressed(kOverrideDown) != pressed(kOverrideUp)) {
+    // The step at or below the current override, then one down or up from there.
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < kOverrideSteps.size(); ++i) {
+      if (kOverrideSteps[i] <= mPendant.speedOverride() + 1e-12) {
+        at = i;
+      }
+    }
+    const std::size_t next =
+        pressed(kOverrideUp) ? std::min(at + 1, kOverrideSteps.size() - 1) : (at == 0 ? 0 : at - 1);
+    in.selectOverride = kOverrideSteps[next];
   }
   in.gripToggle = pressed(kToolToggle);
   in.teachMoveJ = pressed(kTeachMoveJ);
@@ -283,8 +303,14 @@ std::string rowText(const robot::Instruction& row, std::size_t index) {
 
 PanelState IndustrialRobot::panelState() const {
   PanelState state;
+  int overrideStep = 0;
+  for (std::size_t i = 0; i < kOverrideSteps.size(); ++i) {
+    if (kOverrideSteps[i] <= mPendant.speedOverride() + 1e-12) {
+      overrideStep = static_cast<int>(i);
+    }
+  }
   state.selected = {static_cast<int>(mPendant.mode()), static_cast<int>(mPendant.jogMode()),
-                    static_cast<int>(mPendant.increment())};
+                    static_cast<int>(mPendant.increment()), overrideStep};
   const auto& program = mPendant.program();
   for (std::size_t i = 0; i < program.size(); ++i) {
     char number[24];
@@ -398,6 +424,10 @@ void IndustrialRobot::writeMetrics(Metrics& m) const {
   set(kPartX, mPartPosition.x);
   set(kPartZ, mPartPosition.z);
   set(kAtHome, mAtHome ? 1.0 : 0.0);
+  set(kSpeedOverride, mPendant.speedOverride());
+  set(kModeIsT1, mPendant.mode() == robot::OperatingMode::ManualReduced ? 1.0 : 0.0);
+  set(kModeIsT2, mPendant.mode() == robot::OperatingMode::ManualFull ? 1.0 : 0.0);
+  set(kModeIsAutomatic, mPendant.mode() == robot::OperatingMode::Automatic ? 1.0 : 0.0);
 }
 
 void IndustrialRobot::hash(core::Hasher& h) const {
@@ -428,6 +458,7 @@ void IndustrialRobot::hash(core::Hasher& h) const {
   h.update(static_cast<std::uint64_t>(mLastPart ? *mLastPart + 1 : 0));
   h.update(static_cast<std::uint64_t>(mCycleMode ? static_cast<int>(*mCycleMode) + 1 : 0));
   h.update(static_cast<std::uint64_t>(mRunContinuous));
+  h.update(mPendant.speedOverride());
 }
 
 void IndustrialRobot::buildScene(SceneTables& tables) {

@@ -7,6 +7,7 @@
 
 #include <skillsim/physics/World.h>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +86,8 @@ public:
     kStepBack,
     kRun,
     kStop,
+    kOverrideDown,
+    kOverrideUp,
     kButtonCount,
   };
 
@@ -124,6 +127,12 @@ private:
   std::vector<core::MaterialId> mGuardMaterial;
 
 public:
+  /**
+   * The speed override's steps (share of the programmed and jog speeds), as a KUKA smartPAD
+   * steps its override keys (KUKA System Software 8 operating instructions: 1, 3, 10, 30, 50,
+   * 75, 100 %); `override_down` / `override_up` take the next step.
+   */
+  static constexpr std::array<double, 7> kOverrideSteps{0.01, 0.03, 0.10, 0.30, 0.50, 0.75, 1.0};
   /** Half-size of the square fence around the base (m): the arm's reach and a margin. */
   static constexpr double kFenceHalfSize = 1.1;
 };
