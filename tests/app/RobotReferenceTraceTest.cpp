@@ -3,6 +3,7 @@
 // simulation and the assessor they must give the result signed into them, bit for bit, and each
 // deduction must be the one the rubric charges for what the scripted trainee did.
 #include <skillsim/app/AttemptReplay.h>
+#include <skillsim/messages/FindingText.h>
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
@@ -115,4 +116,32 @@ TEST(RobotReferenceTrace, CarelessReplaysToItsSignedResultAndFailsOnEachFault) {
     EXPECT_EQ(c.count(clean), 0u) << clean;
   }
   EXPECT_LT(r.result.totalPoints, 60.0);
+}
+
+// The careless attempt's deductions read in plain words, zh-CN and en: no metric id, no
+// placeholder, no radians or "inf" (the house rule for what users read).
+TEST(RobotReferenceTrace, CarelessDeductionsReadInPlainWordsInBothLanguages) {
+  const Replayed r = replay("palletising-careless.sktrace");
+  ASSERT_TRUE(palletising().machine);
+  const std::string assets = std::string(SKILLSIM_SOURCE_DIR) + "/assets";
+  auto zh = messages::MessageTemplates::load(assets, "zh-CN");
+  auto en = messages::MessageTemplates::load(assets, "en");
+  ASSERT_TRUE(zh) << zh.error().toString();
+  ASSERT_TRUE(en) << en.error().toString();
+  const messages::MessageContext context =
+      messages::makeContext(&*palletising().machine, palletising().labels);
+  ASSERT_EQ(r.result.deductions.size(), 8u);
+  for (const auto& d : r.result.deductions) {
+    const std::string chinese = messages::deductionText(d, r.result, *zh, context);
+    const std::string english = messages::deductionText(d, r.result, *en, context);
+    SCOPED_TRACE(d.criterionId + ": " + chinese + " | " + english);
+    EXPECT_FALSE(chinese.empty());
+    EXPECT_NE(chinese, english);
+    for (const std::string& text : {chinese, english}) {
+      EXPECT_EQ(text.find('_'), std::string::npos) << "an id";
+      EXPECT_EQ(text.find('{'), std::string::npos) << "an unfilled placeholder";
+      EXPECT_EQ(text.find("rad"), std::string::npos);
+      EXPECT_EQ(text.find("inf"), std::string::npos);
+    }
+  }
 }
