@@ -1,6 +1,7 @@
 // The industrial robot's palletising scenario (issue 16, points 4 and 7): the shipped file is
 // valid with its standard, and a part moved out of the arm's reach is refused at that body's
 // line, naming the part and the reach (sim::MachineType::checkScene).
+#include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <gtest/gtest.h>
@@ -11,6 +12,8 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -70,4 +73,205 @@ TEST(RobotScenario, ItHasAnOrbitCameraAndOneFromTheTraineesPlaceAtTheFence) {
   EXPECT_LT(std::abs(eye.z), 0.4) << "in front of the light curtain's opening";
   EXPECT_GT(eye.y, 1.4) << "a standing person's eye height";
   EXPECT_LT(cameras[1].target.x, 1.1) << "looking into the cell";
+}
+
+// Issue 16: the attempt's end. The robot is at home when every axis is within home_tolerance_deg
+// (1°) of the home pose (metric at_home); a continuous run in T1 or automatic that finishes raises
+// cycle_complete (subject "t1" or "automatic") once the arm is at home, and the palletising task
+// ends, completed, on the automatic one; otherwise its time limit ends it and "robot not at home
+// at the end" is charged when the arm is away. Crafted inputs: joint jog of axis 1 runs at 10 % of
+// 250°/s, 25°/s, so one tick at full deflection turns it 25/240 = 0.1041667°.
+namespace {
+
+using skillsim::core::ActionState;
+
+/** The shipped scenario with its time limit set to `seconds`. */
+skillsim::scenario::Scenario palletising(double seconds) {
+  std::string text = readText(kRoot / kScenarioFile);
+  const std::string limit = "time_limit_s = 2700";
+  const auto at = text.find(limit);
+  EXPECT_NE(at, std::string::npos);
+  text.replace(at, limit.size(), "time_limit_s = " + std::to_string(seconds));
+  auto report = skillsim::scenario::validateScenarioText(
+      text, "palletising.toml", readText(kRoot / kStandardFile), kStandardFile);
+  EXPECT_TRUE(report.valid()) << report.problems.front().toString();
+  return report.scenario ? *report.scenario : skillsim::scenario::Scenario{};
+}
+
+/** Builds a crafted input stream tick by tick. */
+struct Inputs {
+  const skillsim::scenario::Scenario& scenario;
+  std::vector<ActionState> ticks;
+  bool enabling = false;
+
+  ActionState base() const {
+    ActionState a;
+    a.setButton(bit("enabling_device"), enabling);
+    return a;
+  }
+  std::size_t bit(const std::string& id) const {
+    return scenario.machine->controls.buttonBit(id).value();
+  }
+  void idle(int n) {
+    for (int i = 0; i < n; ++i) {
+      ticks.push_back(base());
+    }
+  }
+  void press(const std::string& id) {
+    ActionState a = base();
+    a.setButton(bit(id), true);
+    ticks.push_back(a);
+    idle(1);
+  }
+  void jogAxis1(float deflection, int n) {
+    for (int i = 0; i < n; ++i) {
+      ActionState a = base();
+      a.setAxis(0, deflection);
+      ticks.push_back(a);
+    }
+  }
+  /** Home, 25° on axis 1, home again: three MoveJ rows, the cursor back on row 1. */
+  void teachOutAndBack() {
+    press("teach_movej");
+    enabling = true;
+    jogAxis1(1.0f, 240);
+    press("teach_movej");
+    jogAxis1(-1.0f, 240);
+    press("teach_movej");
+    press("cursor_up");
+    press("cursor_up");
+  }
+};
+
+std::size_t countOf(const skillsim::assessment::AttemptResult& r, const std::string& id) {
+  return static_cast<std::size_t>(
+      std::count_if(r.deductions.begin(), r.deductions.end(),
+                    [&](const auto& d) { return d.criterionId == id; }));
+}
+
+/** Replays and returns the result with every cycle_complete event's subject and tick. */
+struct Replayed {
+  skillsim::assessment::AttemptResult result;
+  std::vector<std::pair<std::string, std::uint64_t>> cycles;
+  std::vector<double> atHome; ///< The at_home metric after each tick.
+};
+
+Replayed replay(const skillsim::scenario::Scenario& s, const std::vector<ActionState>& actions) {
+  Replayed out;
+  auto result =
+      skillsim::scenario::replayActions(s, actions, [&](const skillsim::scenario::AttemptTick& t) {
+        for (const auto& e : t.simulation.events()) {
+          if (e.name == "cycle_complete") {
+            out.cycles.emplace_back(e.subject, t.index);
+          }
+        }
+        const auto& m = t.simulation.metrics();
+        out.atHome.push_back(m.get(m.find("at_home").value()));
+      });
+  EXPECT_TRUE(result) << result.error().toString();
+  if (result) {
+    out.result = *result;
+  }
+  return out;
+}
+
+} // namespace
+
+TEST(RobotAttemptEnd, AtHomeHoldsWithinOneDegreeOfEachAxis) {
+  const auto s = palletising(5);
+  Inputs in{s};
+  in.enabling = true;
+  in.idle(1);
+  in.jogAxis1(1.0f, 9); // 0.9375°
+  in.idle(1);
+  in.jogAxis1(1.0f, 1); // 1.0417°
+  in.idle(1);
+  const Replayed r = replay(s, in.ticks);
+  ASSERT_EQ(r.atHome.size(), in.ticks.size());
+  EXPECT_EQ(r.atHome[0], 1.0);
+  EXPECT_EQ(r.atHome[10], 1.0) << "0.94° from home";
+  EXPECT_EQ(r.atHome[11], 0.0) << "1.04° from home";
+}
+
+TEST(RobotAttemptEnd, TheAutomaticRunEndingAtHomeCompletesTheAttempt) {
+  const auto s = palletising(120);
+  Inputs in{s};
+  in.teachOutAndBack();
+  in.enabling = false;
+  in.press("mode_auto");
+  in.press("run");
+  const std::size_t runTick = in.ticks.size() - 2;
+  in.idle(240 * 60);
+  const Replayed r = replay(s, in.ticks);
+  ASSERT_EQ(r.cycles.size(), 1u);
+  EXPECT_EQ(r.cycles[0].first, "automatic");
+  EXPECT_TRUE(r.result.completed);
+  EXPECT_GT(r.cycles[0].second, runTick);
+  // The attempt ended on that tick, long before its 120 s and the 60 s of idle input.
+  EXPECT_NEAR(r.result.duration, static_cast<double>(r.cycles[0].second + 1) / 240.0,
+              1.0 / 240.0 + 1e-9);
+  EXPECT_LT(r.result.duration, 30.0);
+  EXPECT_EQ(countOf(r.result, "at_home_at_end"), 0u);
+}
+
+TEST(RobotAttemptEnd, ARunInT1CompletesACycleButNotTheAutomaticTask) {
+  const auto s = palletising(30);
+  Inputs in{s};
+  in.teachOutAndBack();
+  in.press("run"); // T1, the enabling device held
+  in.idle(240 * 40);
+  const Replayed r = replay(s, in.ticks);
+  ASSERT_EQ(r.cycles.size(), 1u);
+  EXPECT_EQ(r.cycles[0].first, "t1");
+  EXPECT_FALSE(r.result.completed) << "the task ends on the automatic run";
+  EXPECT_NEAR(r.result.duration, 30.0, 1e-9);
+  EXPECT_EQ(countOf(r.result, "at_home_at_end"), 0u) << "it ended at home";
+}
+
+TEST(RobotAttemptEnd, ARunInT2NeverCompletesACycle) {
+  const auto s = palletising(30);
+  Inputs in{s};
+  in.press("mode_t2");
+  in.teachOutAndBack();
+  in.press("run");
+  in.idle(240 * 40);
+  const Replayed r = replay(s, in.ticks);
+  EXPECT_TRUE(r.cycles.empty());
+  EXPECT_FALSE(r.result.completed);
+}
+
+TEST(RobotAttemptEnd, TheTimeLimitWithTheArmAwayFromHomeChargesTwoPointsOfSafety) {
+  const auto s = palletising(10);
+  Inputs in{s};
+  in.enabling = true;
+  in.jogAxis1(1.0f, 240); // 25° from home
+  in.enabling = false;
+  in.idle(240 * 15);
+  const Replayed r = replay(s, in.ticks);
+  EXPECT_TRUE(r.cycles.empty());
+  EXPECT_FALSE(r.result.completed);
+  EXPECT_NEAR(r.result.duration, 10.0, 1e-9);
+  ASSERT_EQ(countOf(r.result, "at_home_at_end"), 1u);
+  for (const auto& d : r.result.deductions) {
+    if (d.criterionId == "at_home_at_end") {
+      EXPECT_EQ(d.itemId, "safety");
+      EXPECT_DOUBLE_EQ(d.points, 2.0);
+    }
+  }
+}
+
+TEST(RobotAttemptEnd, AHomeToleranceOfZeroIsRefusedAtItsLine) {
+  std::string text = readText(kRoot / kScenarioFile);
+  const std::string key = "home_tolerance_deg = 1.0";
+  const auto at = text.find(key);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, key.size(), "home_tolerance_deg = 0.0");
+  const std::size_t line =
+      static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n')) + 1;
+  const auto report = skillsim::scenario::validateScenarioText(
+      text, "palletising.toml", readText(kRoot / kStandardFile), kStandardFile);
+  ASSERT_FALSE(report.valid());
+  const std::string message = report.problems.front().toString();
+  EXPECT_EQ(report.problems.front().location.line, line) << message;
+  EXPECT_NE(message.find("home_tolerance_deg"), std::string::npos) << message;
 }

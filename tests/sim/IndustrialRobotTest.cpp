@@ -52,7 +52,7 @@ TEST(IndustrialRobot, IsRegisteredAndDeclaresItsPendantControls) {
   ASSERT_NE(type, nullptr);
   const MachineDecl d = industrialRobotMachine({}).describe();
   EXPECT_EQ(d.controls.axisIds().size(), 6u);
-  EXPECT_EQ(d.controls.buttonIds().size(), 26u);
+  EXPECT_EQ(d.controls.buttonIds().size(), 28u);
   EXPECT_EQ(d.controls.buttonIds().front(), "enabling_device");
   ASSERT_NE(d.metric("tcp_speed"), nullptr);
   EXPECT_EQ(d.metric("joint_3")->unit, Unit::Radian);
@@ -159,6 +159,67 @@ TEST(IndustrialRobot, TheSameInputsGiveTheSameStateHash) {
     return s.stateHash();
   };
   EXPECT_EQ(run(), run());
+}
+
+// Issue 16: the speed override as declared controls, stepping 100, 75, 50, 30, 10, 3, 1 % as a
+// KUKA smartPAD does; it scales the jog (1 s of joint jog at full deflection is 25° at 100 %, so
+// 7.5° at 30 %), and T1 still caps the TCP at 250 mm/s.
+TEST(IndustrialRobot, TheSpeedOverrideStepsThroughThePendantsPercentagesAndScalesTheJog) {
+  auto sim = Simulation::create(cell());
+  ASSERT_TRUE(sim) << sim.error().toString();
+  Simulation& s = **sim;
+  core::ActionState a;
+  auto tap = [&](const char* id) {
+    a.setButton(buttonBit(s, id), true);
+    s.step(a);
+    a.setButton(buttonBit(s, id), false);
+    s.step(a);
+    return s.metrics().get(metric(s, "speed_override"));
+  };
+  s.step(a);
+  EXPECT_EQ(s.metrics().get(metric(s, "speed_override")), 1.0);
+  const double down[] = {0.75, 0.50, 0.30, 0.10, 0.03, 0.01, 0.01};
+  for (double expected : down) {
+    EXPECT_DOUBLE_EQ(tap("override_down"), expected);
+  }
+  const double up[] = {0.03, 0.10, 0.30};
+  for (double expected : up) {
+    EXPECT_DOUBLE_EQ(tap("override_up"), expected);
+  }
+  EXPECT_EQ(s.panelState().selected.at(3), 3) << "the panel marks 30 %";
+  a.setButton(buttonBit(s, "enabling_device"), true);
+  a.setAxis(0, 1.0f);
+  for (int i = 0; i < 240; ++i) {
+    s.step(a);
+  }
+  EXPECT_NEAR(s.metrics().get(metric(s, "joint_1")), 7.5 * kDeg, 1e-6);
+}
+
+// The operating mode reads as words on the HUD: one flag readout per mode, labelled with its name,
+// on only in that mode; no readout shows operating_mode's number.
+TEST(IndustrialRobot, TheModeReadoutIsTheModesNameNotANumber) {
+  const MachineDecl d = industrialRobotMachine({}).describe();
+  for (const ReadoutDecl& r : d.readouts) {
+    EXPECT_NE(r.metric, "operating_mode");
+  }
+  auto label = [&](const char* name) { return d.metric(name)->labelEn; };
+  EXPECT_EQ(label("mode_is_t1"), "T1 manual reduced speed");
+  EXPECT_EQ(label("mode_is_t2"), "T2 manual full speed");
+  EXPECT_EQ(label("mode_is_automatic"), "automatic");
+  EXPECT_EQ(d.metric("mode_is_t2")->unit, Unit::Flag);
+  auto sim = Simulation::create(cell());
+  ASSERT_TRUE(sim) << sim.error().toString();
+  Simulation& s = **sim;
+  core::ActionState a;
+  s.step(a);
+  auto on = [&](const char* name) { return s.metrics().get(metric(s, name)); };
+  EXPECT_EQ(on("mode_is_t1"), 1.0);
+  EXPECT_EQ(on("mode_is_t2"), 0.0);
+  a.setButton(buttonBit(s, "mode_t2"), true);
+  s.step(a);
+  EXPECT_EQ(on("mode_is_t1"), 0.0);
+  EXPECT_EQ(on("mode_is_t2"), 1.0);
+  EXPECT_EQ(on("mode_is_automatic"), 0.0);
 }
 
 } // namespace

@@ -154,15 +154,20 @@ TEST(MachinePanel, TheRobotsReadoutsShowModeToolCentrePointSpeedJointsWithLimits
   for (const HudReadout& r : hud.readouts) {
     labels.push_back(r.label);
   }
-  EXPECT_EQ(labels, (std::vector<std::string>{"operating mode (1 T1, 2 T2, 3 automatic)",
-                                              "tool centre point X", "tool centre point height",
-                                              "tool centre point Z", "tool centre point speed",
-                                              "tool closed", "current row", "axis 1 angle",
-                                              "axis 2 angle", "axis 3 angle", "axis 4 angle",
-                                              "axis 5 angle", "axis 6 angle"}));
+  // The mode as words: one flag per mode, labelled with its name (the HUD shows a flag's label
+  // while it is on), then the values.
+  EXPECT_EQ(labels,
+            (std::vector<std::string>{
+                "T1 manual reduced speed", "T2 manual full speed", "automatic",
+                "tool centre point X", "tool centre point height", "tool centre point Z",
+                "tool centre point speed", "tool closed", "current row", "axis 1 angle",
+                "axis 2 angle", "axis 3 angle", "axis 4 angle", "axis 5 angle", "axis 6 angle"}));
+  EXPECT_EQ(hud.readouts[0].unit, sim::Unit::Flag);
   EXPECT_EQ(hud.readouts[0].value, 1.0) << "T1";
-  EXPECT_EQ(hud.readouts[4].unit, sim::Unit::MetrePerSecond);
-  EXPECT_EQ(hud.readouts[4].value, 0.0) << "standing still";
+  EXPECT_EQ(hud.readouts[1].value, 0.0) << "not T2";
+  EXPECT_EQ(hud.readouts[2].value, 0.0) << "not automatic";
+  EXPECT_EQ(hud.readouts[6].unit, sim::Unit::MetrePerSecond);
+  EXPECT_EQ(hud.readouts[6].value, 0.0) << "standing still";
   // The joint readouts carry the arm's limits as their bands (IRB 120 axis 1: ±165°).
   const sim::IndustrialRobotSpec spec;
   std::size_t joints = 0;
@@ -176,12 +181,40 @@ TEST(MachinePanel, TheRobotsReadoutsShowModeToolCentrePointSpeedJointsWithLimits
     }
   }
   EXPECT_EQ(joints, 6u);
-  EXPECT_NEAR(*decl.readouts[7].bandMax, 165.0 * std::acos(-1.0) / 180.0, 1e-9);
+  EXPECT_NEAR(*decl.readouts[9].bandMax, 165.0 * std::acos(-1.0) / 180.0, 1e-9);
   // The TCP readouts read the tool centre point the arm anchors (m, world).
   const glm::dvec3 tcp = *sim->anchorPoint("tool");
-  EXPECT_DOUBLE_EQ(hud.readouts[1].value, tcp.x);
-  EXPECT_DOUBLE_EQ(hud.readouts[2].value, tcp.y);
-  EXPECT_DOUBLE_EQ(hud.readouts[3].value, tcp.z);
+  EXPECT_DOUBLE_EQ(hud.readouts[3].value, tcp.x);
+  EXPECT_DOUBLE_EQ(hud.readouts[4].value, tcp.y);
+  EXPECT_DOUBLE_EQ(hud.readouts[5].value, tcp.z);
+}
+
+// Issue 16: the speed override on the pendant, in the percent steps of a real pendant (1, 3, 10,
+// 30, 50, 75, 100 %), the current one marked; its panel keys step it down and up.
+TEST(MachinePanel, TheRobotsPendantShowsTheSpeedOverrideInPercentSteps) {
+  auto sim = robotCell();
+  ASSERT_TRUE(sim);
+  const sim::MachineDecl& decl = *sim->machine();
+  PanelInput panel(decl.controls);
+  PanelModel m;
+  core::ActionState none;
+  sim->step(none);
+  fillPanel(m, decl, sim->panelState(), {}, Language::English);
+  const PanelGroupModel* overrideSelector = selector(m, "speed override");
+  ASSERT_NE(overrideSelector, nullptr);
+  std::vector<std::string> steps;
+  for (const PanelButtonModel& b : overrideSelector->buttons) {
+    steps.push_back(b.label);
+  }
+  EXPECT_EQ(steps, (std::vector<std::string>{"1%", "3%", "10%", "30%", "50%", "75%", "100%"}));
+  EXPECT_EQ(selectedLabel(*overrideSelector), "100%");
+  click(*sim, panel, "override_down");
+  click(*sim, panel, "override_down");
+  fillPanel(m, decl, sim->panelState(), {}, Language::English);
+  EXPECT_EQ(selectedLabel(*selector(m, "speed override")), "50%");
+  click(*sim, panel, "override_up");
+  fillPanel(m, decl, sim->panelState(), {}, Language::English);
+  EXPECT_EQ(selectedLabel(*selector(m, "speed override")), "75%");
 }
 
 TEST(MachinePanel, AMachineWithoutAPanelShowsNone) {

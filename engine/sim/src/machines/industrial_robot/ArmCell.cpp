@@ -5,6 +5,8 @@
 #include <skillsim/core/Check.h>
 #include <skillsim/physics/World.h>
 
+#include <glm/gtc/quaternion.hpp>
+
 #include <cmath>
 #include <cstdio>
 #include <numbers>
@@ -30,6 +32,20 @@ glm::dquat yTo(const glm::dvec3& d) {
   }
   const glm::dvec3 axis = glm::cross(y, d);
   return glm::normalize(glm::dquat(1.0 + c, axis.x, axis.y, axis.z));
+}
+
+/**
+ * The turn taking y onto the unit vector d and z onto `normal`'s part perpendicular to d (falls
+ * back to yTo when `normal` is along d).
+ */
+glm::dquat yAlong(const glm::dvec3& d, const glm::dvec3& normal) {
+  const glm::dvec3 n = normal - glm::dot(normal, d) * d;
+  const double length = glm::length(n);
+  if (length < 1e-9) {
+    return yTo(d);
+  }
+  const glm::dvec3 z = n / length;
+  return glm::normalize(glm::quat_cast(glm::dmat3(glm::cross(d, z), d, z)));
 }
 
 double angleBetweenAxes(const glm::dvec3& a, const glm::dvec3& b) {
@@ -165,14 +181,23 @@ double ArmBodies::toolInset() const {
 std::array<Pose, 5> ArmBodies::linkPoses(const JointAngles& q) const {
   std::array<glm::dvec3, 5> points = mKinematics.jointPoints(q);
   points[0].z = kColumnClearance;
+  const Pose flange = compose(mBase, mKinematics.forward(q));
+  // A capsule's y runs along its link; its turn about that axis follows the joints (the axis-2
+  // direction for the column, upper arm and forearm, the flange's x for the wrist), so the pose
+  // is continuous in q. The shortest turn from the world's y (yTo) is not: with the link near
+  // straight down (the wrist, tool pointing down) it flips by up to half a turn in one tick,
+  // which Bullet reads as a spin of hundreds of rad/s on the kinematic body (a physics fault).
+  const glm::dvec3 axis2 =
+      mBase.orientation * glm::dvec3(-std::sin(q[0]), std::cos(q[0]), 0.0); // rotZ(q1) * y
+  const glm::dvec3 flangeX = flange.orientation * glm::dvec3(1.0, 0.0, 0.0);
   std::array<Pose, 5> out{};
   for (std::size_t i = 0; i < 4; ++i) {
     const glm::dvec3 a = mBase.position + mBase.orientation * points[i];
     const glm::dvec3 b = mBase.position + mBase.orientation * points[i + 1];
     const double length = glm::length(b - a);
-    out[i] = {(a + b) / 2.0, length > 0.0 ? yTo((b - a) / length) : glm::dquat(1, 0, 0, 0)};
+    out[i] = {(a + b) / 2.0, length > 0.0 ? yAlong((b - a) / length, i < 3 ? axis2 : flangeX)
+                                          : glm::dquat(1, 0, 0, 0)};
   }
-  const Pose flange = compose(mBase, mKinematics.forward(q));
   const Pose tcp = compose(flange, mTool.tcp);
   const glm::dvec3 toolZ = tcp.orientation * glm::dvec3(0.0, 0.0, 1.0);
   out[4] = {(flange.position + tcp.position - toolZ * toolInset()) / 2.0, tcp.orientation};

@@ -35,11 +35,26 @@ enum MetricIndex : std::size_t {
   kEmergencyStopTestedFirst,
   kPartX,
   kPartZ,
+  kAtHome,
+  kSpeedOverride,
+  kModeIsT1,
+  kModeIsT2,
+  kModeIsAutomatic,
   kMetricCount,
 };
 
 robot::ArmKinematics kinematicsOf(const IndustrialRobotSpec& s) {
   return robot::ArmKinematics(s.arm);
+}
+
+/** The mode as a run's event subject: "t1", "t2", "automatic". */
+const char* modeWord(robot::OperatingMode m) {
+  switch (m) {
+  case robot::OperatingMode::ManualReduced: return "t1";
+  case robot::OperatingMode::ManualFull: return "t2";
+  case robot::OperatingMode::Automatic: return "automatic";
+  }
+  return "";
 }
 
 robot::Pose workObjectOf(const IndustrialRobotSpec& s) {
@@ -57,6 +72,7 @@ IndustrialRobot::IndustrialRobot(const IndustrialRobotSpec& spec, physics::World
       mParts(std::move(parts)), mCell(std::move(cell)), mTimeStep(timeStep),
       mTouching(mCell.size(), false) {
   mLastTcp = mArm.tcpInWorld(spec.home).position;
+  mAtHome = atHome();
 }
 
 void IndustrialRobot::addMetrics(Metrics& metrics) {
@@ -82,7 +98,12 @@ void IndustrialRobot::addMetrics(Metrics& metrics) {
                                                        "automatic_runs",
                                                        "emergency_stop_tested_first",
                                                        "part_x",
-                                                       "part_z"};
+                                                       "part_z",
+                                                       "at_home",
+                                                       "speed_override",
+                                                       "mode_is_t1",
+                                                       "mode_is_t2",
+                                                       "mode_is_automatic"};
   mMetric.clear();
   for (const char* name : kNames) {
     mMetric.push_back(metrics.add(name));
@@ -127,6 +148,18 @@ void IndustrialRobot::beforeStep(const StepInput& input, std::vector<SimEvent>& 
   for (std::size_t i = 0; i < 6; ++i) {
     in.jog[i] = static_cast<double>(a.axis(i));
   }
+  if (pressed(kOverrideDown) != pressed(kOverrideUp)) {
+    // The step at or below the current override, then one down or up from there.
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < kOverrideSteps.size(); ++i) {
+      if (kOverrideSteps[i] <= mPendant.speedOverride() + 1e-12) {
+        at = i;
+      }
+    }
+    const std::size_t next =
+        pressed(kOverrideUp) ? std::min(at + 1, kOverrideSteps.size() - 1) : (at == 0 ? 0 : at - 1);
+    in.selectOverride = kOverrideSteps[next];
+  }
   in.gripToggle = pressed(kToolToggle);
   in.teachMoveJ = pressed(kTeachMoveJ);
   in.teachMoveL = pressed(kTeachMoveL);
@@ -166,12 +199,22 @@ void IndustrialRobot::beforeStep(const StepInput& input, std::vector<SimEvent>& 
     case PendantEventKind::ProgramStarted:
       out.name = e.continuous ? "program_run" : "program_step";
       out.value = e.row + 1;
+      if (e.continuous) {
+        out.subject = modeWord(e.mode);
+      }
+      mCycleMode.reset(); // a new run: the last one's completion no longer counts
+      mRunContinuous = e.continuous;
       break;
     case PendantEventKind::ProgramFault:
       out.name = "program_fault";
       out.value = e.fault.row + 1;
       break;
-    case PendantEventKind::ProgramFinished: out.name = "program_finished"; break;
+    case PendantEventKind::ProgramFinished:
+      out.name = "program_finished";
+      if (mRunContinuous && mPendant.mode() != robot::OperatingMode::ManualFull) {
+        mCycleMode = mPendant.mode(); // complete once the arm is at home
+      }
+      break;
     case PendantEventKind::ProgramStopped: out.name = "program_stopped"; break;
     case PendantEventKind::Refused:
       out.name = "pendant_refused";
@@ -181,8 +224,24 @@ void IndustrialRobot::beforeStep(const StepInput& input, std::vector<SimEvent>& 
     events.push_back(std::move(out));
   }
   toolChanged(input.tick, events);
+  mAtHome = atHome();
+  if (mCycleMode && mAtHome) {
+    SimEvent done = SimEvent::machine(input.tick, "cycle_complete", modeWord(*mCycleMode));
+    events.push_back(std::move(done));
+    mCycleMode.reset();
+  }
   mArm.follow(mWorld, mPendant.motion().joints());
   keepMessage(events, firstEvent);
+}
+
+bool IndustrialRobot::atHome() const {
+  const robot::JointAngles& q = mPendant.motion().joints();
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    if (!(std::abs(q[i] - mSpec.home[i]) <= mSpec.homeTolerance)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 void IndustrialRobot::keepMessage(const std::vector<SimEvent>& events, std::size_t from) {
@@ -244,8 +303,14 @@ std::string rowText(const robot::Instruction& row, std::size_t index) {
 
 PanelState IndustrialRobot::panelState() const {
   PanelState state;
+  int overrideStep = 0;
+  for (std::size_t i = 0; i < kOverrideSteps.size(); ++i) {
+    if (kOverrideSteps[i] <= mPendant.speedOverride() + 1e-12) {
+      overrideStep = static_cast<int>(i);
+    }
+  }
   state.selected = {static_cast<int>(mPendant.mode()), static_cast<int>(mPendant.jogMode()),
-                    static_cast<int>(mPendant.increment())};
+                    static_cast<int>(mPendant.increment()), overrideStep};
   const auto& program = mPendant.program();
   for (std::size_t i = 0; i < program.size(); ++i) {
     char number[24];
@@ -358,6 +423,11 @@ void IndustrialRobot::writeMetrics(Metrics& m) const {
   set(kEmergencyStopTestedFirst, r.emergencyStopTestedFirst ? 1.0 : 0.0);
   set(kPartX, mPartPosition.x);
   set(kPartZ, mPartPosition.z);
+  set(kAtHome, mAtHome ? 1.0 : 0.0);
+  set(kSpeedOverride, mPendant.speedOverride());
+  set(kModeIsT1, mPendant.mode() == robot::OperatingMode::ManualReduced ? 1.0 : 0.0);
+  set(kModeIsT2, mPendant.mode() == robot::OperatingMode::ManualFull ? 1.0 : 0.0);
+  set(kModeIsAutomatic, mPendant.mode() == robot::OperatingMode::Automatic ? 1.0 : 0.0);
 }
 
 void IndustrialRobot::hash(core::Hasher& h) const {
@@ -386,6 +456,9 @@ void IndustrialRobot::hash(core::Hasher& h) const {
   h.update(static_cast<std::uint64_t>(mCollisionLatched));
   h.update(mTcpSpeed);
   h.update(static_cast<std::uint64_t>(mLastPart ? *mLastPart + 1 : 0));
+  h.update(static_cast<std::uint64_t>(mCycleMode ? static_cast<int>(*mCycleMode) + 1 : 0));
+  h.update(static_cast<std::uint64_t>(mRunContinuous));
+  h.update(mPendant.speedOverride());
 }
 
 void IndustrialRobot::buildScene(SceneTables& tables) {

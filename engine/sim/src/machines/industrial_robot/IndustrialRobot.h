@@ -7,6 +7,7 @@
 
 #include <skillsim/physics/World.h>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,7 +32,9 @@ struct CellBody {
  * The industrial robot as a sim::Machine: its declared controls become a PendantInput each tick
  * (the enabling device and the emergency stop as held buttons, everything else as presses), the
  * pendant drives the arm, the tool's output takes and lets go of parts, and a link touching the
- * cell latches a stop like the emergency stop (cleared by reset).
+ * cell latches a stop like the emergency stop (cleared by reset). A continuous run in T1 or
+ * automatic that finishes raises `cycle_complete` (subject "t1" or "automatic") once every axis is
+ * within the spec's home tolerance (metric `at_home`): the task's end trigger.
  */
 class IndustrialRobot final : public Machine {
 public:
@@ -83,10 +86,14 @@ public:
     kStepBack,
     kRun,
     kStop,
+    kOverrideDown,
+    kOverrideUp,
     kButtonCount,
   };
 
 private:
+  /** Every axis within IndustrialRobotSpec::homeTolerance of home. */
+  [[nodiscard]] bool atHome() const;
   void toolChanged(std::uint64_t tick, std::vector<SimEvent>& events);
 
   IndustrialRobotSpec mSpec;
@@ -101,6 +108,10 @@ private:
   std::optional<std::size_t> mLastPart; ///< The part held now or last (part_x, part_z).
   glm::dvec3 mPartPosition{0.0};        ///< Its centre after the last step (m, world).
   bool mCollisionLatched = false;
+  bool mAtHome = true;
+  /** A continuous run in T1 or automatic finished; `cycle_complete` once the arm is at home. */
+  std::optional<robot::OperatingMode> mCycleMode;
+  bool mRunContinuous = false; ///< The program last started ran continuously (not a step).
   std::vector<bool> mTouching; ///< Per cell body: a link touches it now.
   glm::dvec3 mLastTcp{0.0};
   double mTcpSpeed = 0.0;
@@ -116,6 +127,12 @@ private:
   std::vector<core::MaterialId> mGuardMaterial;
 
 public:
+  /**
+   * The speed override's steps (share of the programmed and jog speeds), as a KUKA smartPAD
+   * steps its override keys (KUKA System Software 8 operating instructions: 1, 3, 10, 30, 50,
+   * 75, 100 %); `override_down` / `override_up` take the next step.
+   */
+  static constexpr std::array<double, 7> kOverrideSteps{0.01, 0.03, 0.10, 0.30, 0.50, 0.75, 1.0};
   /** Half-size of the square fence around the base (m): the arm's reach and a margin. */
   static constexpr double kFenceHalfSize = 1.1;
 };

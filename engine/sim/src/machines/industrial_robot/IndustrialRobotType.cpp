@@ -57,6 +57,16 @@ PanelDecl pendantPanel() {
                           {"", "小", "small"},
                           {"", "中", "medium"},
                           {"", "大", "large"}}});
+  // The override's steps (IndustrialRobot::kOverrideSteps), the current one marked.
+  p.selectors.push_back({"速度倍率",
+                         "speed override",
+                         {{"", "1%", "1%"},
+                          {"", "3%", "3%"},
+                          {"", "10%", "10%"},
+                          {"", "30%", "30%"},
+                          {"", "50%", "50%"},
+                          {"", "75%", "75%"},
+                          {"", "100%", "100%"}}});
   p.groups.push_back({"安全",
                       "safety",
                       {{"enabling_device", "使能器", "enabling device"},
@@ -70,6 +80,8 @@ PanelDecl pendantPanel() {
     jog.buttons.push_back({"jog_" + n, n + " +", n + " +", 1.0f});
   }
   jog.buttons.push_back({"jog_increment", "增量切换", "increment"});
+  jog.buttons.push_back({"override_down", "倍率 −", "override −"});
+  jog.buttons.push_back({"override_up", "倍率 +", "override +"});
   jog.buttons.push_back({"tool_toggle", "夹爪开/合", "tool open / close"});
   p.groups.push_back(std::move(jog));
   p.groups.push_back({"编辑程序",
@@ -130,6 +142,9 @@ public:
                                  .value_or(s->tool.tcp.position.z);
     s->stoppingTime =
         r.number("stopping_time", false, {0.0, 2.0, true, false}).value_or(s->stoppingTime);
+    if (auto deg = r.number("home_tolerance_deg", false, {0.0, 45.0, true, false})) {
+      s->homeTolerance = *deg * std::numbers::pi / 180.0;
+    }
     if (auto tool = r.string("tool", false)) {
       if (*tool == "gripper") {
         s->tool.kind = robot::ToolKind::TwoFingerGripper;
@@ -200,6 +215,8 @@ public:
         button("step_back", "单步向后", "step back", "Left"),
         button("run", "连续运行", "run", "Q", "y"),
         button("stop", "停止", "stop", "Y"),
+        button("override_down", "速度倍率减", "speed override down", "Minus"),
+        button("override_up", "速度倍率加", "speed override up", "Equal"),
     });
     const double far = 1e4;
     auto metric = [&](std::string name, Unit unit, double lo, double hi, std::string zh,
@@ -232,9 +249,21 @@ public:
            "emergency stop checked before moving");
     metric("part_x", Unit::Metre, -far, far, "工件 X 位置", "part X position");
     metric("part_z", Unit::Metre, -far, far, "工件 Z 位置", "part Z position");
-    d.readouts = {{"operating_mode", 0, {}, {}, false, ""}, {"tcp_x", 3, {}, {}, false, ""},
-                  {"tcp_y", 3, {}, {}, false, ""},          {"tcp_z", 3, {}, {}, false, ""},
-                  {"tcp_speed", 3, {}, 0.250, true, ""},    {"tool_closed", 0, {}, {}, false, ""},
+    metric("at_home", Unit::Flag, 0.0, 1.0, "机器人在原点", "robot at home");
+    metric("speed_override", Unit::None, 0.01, 1.0, "速度倍率", "speed override");
+    // The mode as words on the HUD: one flag per mode, labelled with its name (a flag readout
+    // shows its label while on), instead of the number of operating_mode.
+    metric("mode_is_t1", Unit::Flag, 0.0, 1.0, "T1 手动限速", "T1 manual reduced speed");
+    metric("mode_is_t2", Unit::Flag, 0.0, 1.0, "T2 手动全速", "T2 manual full speed");
+    metric("mode_is_automatic", Unit::Flag, 0.0, 1.0, "自动运行", "automatic");
+    d.readouts = {{"mode_is_t1", 0, {}, {}, false, ""},
+                  {"mode_is_t2", 0, {}, {}, false, ""},
+                  {"mode_is_automatic", 0, {}, {}, false, ""},
+                  {"tcp_x", 3, {}, {}, false, ""},
+                  {"tcp_y", 3, {}, {}, false, ""},
+                  {"tcp_z", 3, {}, {}, false, ""},
+                  {"tcp_speed", 3, {}, 0.250, true, ""},
+                  {"tool_closed", 0, {}, {}, false, ""},
                   {"program_row", 0, {}, {}, false, ""}};
     for (std::size_t i = 0; i < 6; ++i) {
       d.readouts.push_back(
@@ -275,6 +304,10 @@ public:
           "Not gripped: {value} from the part, limit {limit}", Unit::Metre);
     event("collision", "碰撞", "collision", Cue::Buzz, "碰撞！机器人已停止",
           "Collision: the robot stopped");
+    // Subject: the mode the program ran in, "t1" or "automatic" (a scenario's end trigger names
+    // the one it wants); a run in T2 never completes the task.
+    event("cycle_complete", "程序运行完成，机器人已回原点", "cycle complete, robot at home",
+          Cue::Chime, "程序运行完成，机器人已回原点", "Cycle complete: the robot is at home");
     for (const char* link : robot::ArmBodies::kLinkNames) {
       d.bodies.push_back(std::string("robot.") + link);
     }
@@ -334,6 +367,14 @@ std::shared_ptr<const MachineType> industrialRobotType() {
 
 MachineSpec industrialRobotMachine(const IndustrialRobotSpec& spec) {
   return MachineSpec{industrialRobotType(), std::make_shared<IndustrialRobotSpec>(spec)};
+}
+
+const IndustrialRobotSpec* industrialRobotOf(const SimulationSpec& spec) {
+  if (!spec.machine || spec.machine->type == nullptr ||
+      spec.machine->type->kind() != kIndustrialRobotKind) {
+    return nullptr;
+  }
+  return static_cast<const IndustrialRobotSpec*>(spec.machine->params.get());
 }
 
 } // namespace skillsim::sim

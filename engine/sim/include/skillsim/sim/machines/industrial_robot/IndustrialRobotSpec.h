@@ -28,6 +28,12 @@ struct IndustrialRobotSpec : MachineParams {
   double workObjectYaw = 0.0;
   /** Joint angles at the start and at home (rad). */
   robot::JointAngles home{0.0, 0.0, 0.0, 0.0, std::numbers::pi / 4, 0.0};
+  /**
+   * The arm is at home when every axis is within this angle of `home` (rad; scenario key
+   * `home_tolerance_deg`, default 1°, proposed: the practice sheet's "robot at home at shutdown"
+   * names no tolerance). Metric `at_home`; the end of a completed cycle (event `cycle_complete`).
+   */
+  double homeTolerance = std::numbers::pi / 180.0;
   /** From letting go of the enabling device to standstill (s). */
   double stoppingTime = 0.2;
 };
@@ -36,5 +42,7 @@ struct IndustrialRobotSpec : MachineParams {
 std::shared_ptr<const MachineType> industrialRobotType();
 /** A spec's machine from robot values made in code. */
 MachineSpec industrialRobotMachine(const IndustrialRobotSpec& spec);
+/** The robot's spec of a simulation whose machine is the industrial robot, else nullptr. */
+[[nodiscard]] const IndustrialRobotSpec* industrialRobotOf(const SimulationSpec& spec);
 
 } // namespace skillsim::sim
