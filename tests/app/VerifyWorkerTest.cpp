@@ -14,13 +14,12 @@
 #include <skillsim/core/Hash.h>
 #include <skillsim/core/Version.h>
 #include <skillsim/records/ResultsStore.h>
+#include <skillsim/records/SqlConnection.h>
 #include <skillsim/records/TraceWriter.h>
 #include <skillsim/records/WorkstationKey.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 #include <skillsim/sim/Simulation.h>
 #include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
-
-#include <libpq-fe.h>
 
 #include <gtest/gtest.h>
 
@@ -163,6 +162,35 @@ TEST(VerifyStoredTrace, ReSimulatesFromTheStoreAloneAndNamesEachAttemptThatFails
                 "store");
 }
 
+TEST(VerifyStoredTrace, RunHeadlessStoresTheTraceAndVerifyDbNeedsNoFile) {
+  records::test::TempDir dir("verify-db-cli");
+  ShortAttempts attempts(dir.path());
+  const AttemptRecord r = attempts.record("t-cli", 48);
+  const fs::path file = dir / "t-cli.sktrace";
+  records::test::writeFile(file, r.trace);
+  const std::string db = (dir / "results.sqlite").string();
+  std::ostringstream out;
+  std::ostringstream err;
+  ASSERT_EQ(runCli({"run", std::string(SKILLSIM_SOURCE_DIR) + "/" + kScenario, "--headless",
+                    "--input", file.string(), "--db", db, "--lang", "en"},
+                   out, err),
+            kExitOk)
+      << out.str() << err.str();
+  fs::remove(file);
+  out.str("");
+  ASSERT_EQ(runCli({"verify", "--db", db, "--scenarios", scenariosDir()}, out, err), kExitOk)
+      << out.str() << err.str();
+  EXPECT_EQ(out.str().rfind("OK attempt " + r.attemptId + ": t-cli", 0), 0u) << out.str();
+
+  std::ostringstream usage;
+  EXPECT_EQ(runCli({"verify"}, out, usage), kExitUsage);
+  EXPECT_NE(usage.str().find("name .sktrace files or folders, or --db STORE"), std::string::npos)
+      << usage.str();
+  EXPECT_EQ(runCli({"verify", "--db", db, "--rescore", "x.toml"}, out, usage), kExitUsage);
+  EXPECT_NE(usage.str().find("--rescore works on trace files, not with --db"), std::string::npos)
+      << usage.str();
+}
+
 TEST(VerifyWorker, OnSqliteOneProcessVerifiesEveryAttemptOnceAndStops) {
   records::test::TempDir dir("worker-sqlite");
   ShortAttempts attempts(dir.path());
@@ -300,13 +328,12 @@ protected:
       admin("DROP DATABASE IF EXISTS " + mDatabase + " WITH (FORCE)");
     }
   }
+  /** Runs SQL on the server's maintenance database (create, drop database). */
   void admin(const std::string& sql) {
-    PGconn* c = PQconnectdb(mServer.c_str());
-    ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
-    PGresult* r = PQexec(c, sql.c_str());
-    EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << sql << ": " << PQresultErrorMessage(r);
-    PQclear(r);
-    PQfinish(c);
+    auto c = records::openSqlConnection(mServer);
+    ASSERT_TRUE(c) << c.error().toString();
+    auto done = (*c)->execute(sql);
+    EXPECT_TRUE(done) << sql << ": " << done.error().toString();
   }
 
   std::string mServer;
