@@ -17,8 +17,12 @@
 
 #include <gtest/gtest.h>
 
+#include <skillsim/core/Hash.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <random>
+#include <thread>
 
 namespace skillsim::records {
 namespace {
@@ -726,10 +730,214 @@ TEST_P(ResultsStoreTest, AStoreBelowSchemaFiveRefusesAnAbandonedAttemptAndListsN
   }
   auto v5 = open(); // migrates 4 -> 5, and then takes it
   ASSERT_TRUE(v5);
-  EXPECT_EQ(*v5->schemaVersion(), 5);
+  EXPECT_EQ(*v5->schemaVersion(), kStoreSchemaVersion);
   auto written = v5->recordAbandoned(sampleAbandoned("ab-1", "t-1"));
   ASSERT_TRUE(written) << written.error().toString();
   EXPECT_TRUE(*written);
+}
+
+/** A record whose trace is `bytes` (its hash and id follow from them), as the workstation keeps. */
+AttemptRecord recordWithTrace(std::string bytes, const std::string& trainee, double total) {
+  AttemptRecord a = sampleRecord("", trainee, total);
+  a.traceHash = core::toHex(core::hashBytes(bytes));
+  a.attemptId = a.traceHash;
+  a.trace = std::move(bytes);
+  return a;
+}
+
+TEST_P(ResultsStoreTest, KeepsEachAttemptsSignedTraceBytesExactly) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  // Every byte value, NUL and 0xFF included, and the bytes of a bytea escape (backslash, x, digits,
+  // a quote).
+  std::string bytes;
+  for (int i = 0; i < 512; ++i) {
+    bytes.push_back(static_cast<char>(i % 256));
+  }
+  bytes += "\\x00'";
+  const AttemptRecord a = recordWithTrace(bytes, "t-1", 70.0);
+  ASSERT_TRUE(store->recordAttempt(a));
+  auto back = store->attemptTrace(a.attemptId);
+  ASSERT_TRUE(back) << back.error().toString();
+  ASSERT_TRUE(back->has_value());
+  EXPECT_EQ(back->value(), bytes);
+  EXPECT_EQ(back->value().size(), 517u);
+
+  auto listed = store->attempts();
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_TRUE((*listed)[0].trace.empty()) << "attempts() does not carry the trace bytes";
+
+  const AttemptRecord none = sampleRecord("no-trace", "t-2", 60.0);
+  ASSERT_TRUE(store->recordAttempt(none));
+  auto absent = store->attemptTrace("no-trace");
+  ASSERT_TRUE(absent);
+  EXPECT_FALSE(absent->has_value());
+
+  auto unknown = store->attemptTrace("no-such-attempt");
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, core::ErrorCode::NotFound);
+  EXPECT_NE(unknown.error().message.find("no attempt 'no-such-attempt'"), std::string::npos);
+
+  AttemptRecord forged = recordWithTrace("other bytes", "t-3", 50.0);
+  forged.trace = "not the bytes the hash names";
+  auto refused = store->recordAttempt(forged);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::Integrity);
+  EXPECT_NE(refused.error().message.find("are not the trace the attempt names"), std::string::npos)
+      << refused.error().toString();
+  EXPECT_EQ(count("attempts"), 2);
+}
+
+TEST_P(ResultsStoreTest, MigratesSchemaFiveKeepingAttemptsThenKeepsTheirTraces) {
+  const AttemptRecord a = recordWithTrace("signed trace bytes of attempt a", "t-1", 70.0);
+  AttemptRecord withoutBytes = a;
+  withoutBytes.trace.clear();
+  {
+    auto v5 = open({.schemaVersion = 5});
+    ASSERT_TRUE(v5);
+    ASSERT_TRUE(v5->recordAttempt(a)); // schema 5 has no column for the bytes: they are dropped
+    auto none = v5->attemptTrace(a.attemptId);
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(none->has_value());
+    auto refused = v5->claimVerification("w", 10.0);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, core::ErrorCode::Unsupported);
+  }
+  auto v6 = open();
+  ASSERT_TRUE(v6);
+  EXPECT_EQ(*v6->schemaVersion(), 6);
+  auto kept = v6->attempts();
+  ASSERT_TRUE(kept);
+  ASSERT_EQ(kept->size(), 1u);
+  EXPECT_EQ((*kept)[0], withoutBytes) << "the schema 5 row reads back field for field";
+  auto backlog = v6->verificationBacklog();
+  ASSERT_TRUE(backlog);
+  EXPECT_EQ(backlog->withoutTrace, 1);
+  EXPECT_EQ(backlog->unverified, 0);
+  // Recording the same attempt again (a re-run of `run --headless`) now keeps its trace.
+  auto again = v6->recordAttempt(a);
+  ASSERT_TRUE(again) << again.error().toString();
+  EXPECT_FALSE(*again) << "the attempt itself was there already";
+  auto bytes = v6->attemptTrace(a.attemptId);
+  ASSERT_TRUE(bytes);
+  ASSERT_TRUE(bytes->has_value());
+  EXPECT_EQ(bytes->value(), "signed trace bytes of attempt a");
+  EXPECT_EQ(count("attempts"), 1);
+}
+
+TEST_P(ResultsStoreTest, AVerdictIsWrittenOnceAndOnlyUnderTheLatestClaim) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  const AttemptRecord first = recordWithTrace("trace one", "t-1", 60.0);  // starts earlier
+  const AttemptRecord second = recordWithTrace("trace two", "t-2", 90.0); // starts later
+  ASSERT_TRUE(store->recordAttempt(second));
+  ASSERT_TRUE(store->recordAttempt(first));
+  ASSERT_TRUE(store->recordAttempt(sampleRecord("no-trace", "t-3", 10.0)));
+
+  auto a = store->claimVerification("w1", 0.05);
+  ASSERT_TRUE(a) << a.error().toString();
+  ASSERT_TRUE(a->has_value());
+  EXPECT_EQ((*a)->attemptId, first.attemptId) << "oldest first";
+  EXPECT_EQ((*a)->ordinal, 1);
+  auto b = store->claimVerification("w2", 60.0);
+  ASSERT_TRUE(b && b->has_value());
+  EXPECT_EQ((*b)->attemptId, second.attemptId) << "a leased attempt is not claimed twice";
+  auto none = store->claimVerification("w3", 60.0);
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(none->has_value()) << "the attempt without a trace is never claimed";
+
+  // w1's lease (50 ms) runs out: w3 claims the attempt again.
+  std::optional<VerificationClaim> retaken;
+  for (int i = 0; i < 200 && !retaken; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    auto c = store->claimVerification("w3", 60.0);
+    ASSERT_TRUE(c) << c.error().toString();
+    retaken = *c;
+  }
+  ASSERT_TRUE(retaken) << "the expired lease was never taken over";
+  EXPECT_EQ(retaken->attemptId, first.attemptId);
+  EXPECT_EQ(retaken->ordinal, 2);
+
+  VerificationVerdict v{first.attemptId, true, "OK", "attempt: re-simulated", "w1", "build-x",
+                        "1.0.0",         1,    0.0};
+  auto late = store->recordVerdict(v);
+  ASSERT_TRUE(late) << late.error().toString();
+  EXPECT_FALSE(*late) << "w1's claim was taken over: its verdict is not written";
+  v.workerId = "w3";
+  v.claimOrdinal = 2;
+  auto written = store->recordVerdict(v);
+  ASSERT_TRUE(written) << written.error().toString();
+  EXPECT_TRUE(*written);
+  v.status = "MISMATCH";
+  auto twice = store->recordVerdict(v);
+  ASSERT_TRUE(twice);
+  EXPECT_FALSE(*twice) << "a second verdict on the same attempt";
+
+  auto verdicts = store->verdicts();
+  ASSERT_TRUE(verdicts);
+  ASSERT_EQ(verdicts->size(), 1u);
+  EXPECT_EQ((*verdicts)[0].workerId, "w3");
+  EXPECT_EQ((*verdicts)[0].status, "OK");
+  EXPECT_TRUE((*verdicts)[0].verified);
+  EXPECT_EQ((*verdicts)[0].buildId, "build-x");
+  EXPECT_EQ((*verdicts)[0].claimOrdinal, 2);
+  EXPECT_GT((*verdicts)[0].verifiedUnix, 1.7e9) << "the database clock, s since 1970";
+  auto claims = store->verificationClaims();
+  ASSERT_TRUE(claims);
+  ASSERT_EQ(claims->size(), 3u);
+  auto backlog = store->verificationBacklog();
+  ASSERT_TRUE(backlog);
+  EXPECT_EQ(backlog->unverified, 1); // `second`, leased by w2
+  EXPECT_EQ(backlog->leased, 1);
+  EXPECT_EQ(backlog->withoutTrace, 1);
+  EXPECT_EQ(backlog->verdicts, 1);
+}
+
+TEST_P(ResultsStoreTest, AQueuedAttemptReachesTheStoreWithItsTraceBytes) {
+  const std::string down = laterStore();
+  std::string bytes = "signed bytes";
+  bytes.push_back('\0');
+  bytes += "\xff after a NUL";
+  const AttemptRecord a = recordWithTrace(bytes, "t-1", 70.0);
+  AttemptRecorder offline(down, mDir / "queue", {.connectTimeoutS = 2});
+  auto status = offline.record(a);
+  ASSERT_TRUE(status) << status.error().toString();
+  ASSERT_EQ(status->outcome, AttemptRecorder::Outcome::Queued);
+  const auto files = offline.queue().pending();
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_NE(test::readFile(files[0]).find("\"trace\": \"7369676e6564206279746573"),
+            std::string::npos)
+      << "the bytes in hex: " << test::readFile(files[0]);
+  // A second queued attempt whose trace field was damaged is set aside, naming the field.
+  AttemptRecord b = recordWithTrace("other bytes", "t-2", 60.0);
+  ASSERT_TRUE(offline.record(b));
+  auto second = offline.queue().pending();
+  ASSERT_EQ(second.size(), 2u);
+  for (const auto& f : second) {
+    std::string text = test::readFile(f);
+    const auto at = text.find(core::toHex(core::hashBytes("other bytes")).substr(0, 16));
+    if (at != std::string::npos && text.find("6f74686572") != std::string::npos) {
+      text.replace(text.find("6f74686572"), 2, "zz");
+      test::writeFile(f, text);
+    }
+  }
+
+  bringBack();
+  AttemptRecorder online(down, mDir / "queue");
+  auto flushed = online.flush();
+  ASSERT_TRUE(flushed) << flushed.error().toString();
+  EXPECT_EQ(flushed->written, 1u);
+  ASSERT_EQ(flushed->rejected.size(), 1u);
+  EXPECT_NE(flushed->rejected[0].find("field 'trace' is not the trace's bytes in lowercase hex"),
+            std::string::npos)
+      << flushed->rejected[0];
+  auto store = ResultsStore::open(down);
+  ASSERT_TRUE(store);
+  auto kept = (*store)->attemptTrace(a.attemptId);
+  ASSERT_TRUE(kept) << kept.error().toString();
+  ASSERT_TRUE(kept->has_value());
+  EXPECT_EQ(kept->value(), bytes);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ResultsStoreTest, ::testing::Values("sqlite", "postgresql"),

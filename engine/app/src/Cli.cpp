@@ -9,6 +9,7 @@
 #include "skillsim/app/ExamStationCommand.h"
 #include "skillsim/app/QueueCommand.h"
 #include "skillsim/app/VerifyCommand.h"
+#include "skillsim/app/VerifyWorkerCommand.h"
 
 #include <skillsim/core/Log.h>
 #include <skillsim/core/Version.h>
@@ -110,7 +111,12 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* verifyCmd = cli.add_subcommand(
       "verify", "Check signed attempt traces: signature, scenario by hash, headless "
                 "re-simulation, same result (exit 0 when all match)");
-  verifyCmd->add_option("traces", verify.traces, ".sktrace files or folders of them")->required();
+  verifyCmd->add_option("traces", verify.traces,
+                        ".sktrace files or folders of them; with --db, attempt ids (none: all)");
+  std::string verifyDb;
+  verifyCmd->add_option("--db", verifyDb,
+                        "Verify stored attempts from the traces this store keeps (SQLite file "
+                        "or postgresql:// URL): no trace files needed");
   verifyCmd->add_option("--scenarios", verify.scenariosDir, "Folder searched for the scenarios");
   verifyCmd->add_option("--rescore", verify.rescoreScenario,
                         "Re-score the traces under this revised scenario; old and new scores");
@@ -120,6 +126,27 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   verifyCmd->add_option("--trusted-key", verify.trustedKeys,
                         "Accept only traces signed by this workstation key (64 hex digits)");
   verifyCmd->add_flag("!--no-progress", verify.progress, "No progress bar");
+
+  VerifyWorkerOptions worker;
+  CLI::App* workerCmd = cli.add_subcommand(
+      "verify-worker", "Claim stored attempts needing verification, re-simulate each from its "
+                       "stored trace, write the verdict once (many workers share one server)");
+  workerCmd->add_option("--db", worker.db, "The results store: a postgresql:// URL")->required();
+  workerCmd->add_option("-j,--jobs", worker.jobs, "Attempts verified at once (default 1)");
+  workerCmd->add_option("--lease", worker.leaseS,
+                        "Seconds a claim holds before another worker may take it (default 600)");
+  workerCmd->add_option("--poll", worker.pollS,
+                        "Seconds between looks when nothing can be claimed (default 1)");
+  workerCmd->add_flag("--once", worker.once, "Verify at most one attempt (per job), then stop");
+  workerCmd->add_flag("--until-empty", worker.untilEmpty,
+                      "Stop when every attempt with a stored trace has a verdict");
+  workerCmd->add_option("--worker-id", worker.workerId,
+                        "Who signs the verdicts (default: host:pid)");
+  workerCmd->add_option("--scenarios", worker.scenariosDir, "Folder searched for the scenarios");
+  workerCmd->add_flag("--allow-other-build", worker.allowOtherBuild,
+                      "Count traces recorded by another engine build");
+  workerCmd->add_flag("--timings", worker.timings,
+                      "Print mean database and re-simulation seconds per attempt at the end");
 
   OperateOptions operate;
   CLI::App* operateCmd = cli.add_subcommand(
@@ -208,7 +235,23 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       return runValidate(validate, out, err);
     }
     if (verifyCmd->parsed()) {
+      if (!verifyDb.empty()) {
+        if (!verify.rescoreScenario.empty()) {
+          err << "skillsim verify: --rescore works on trace files, not with --db\n";
+          return kExitUsage;
+        }
+        return runVerifyStored(StoredVerifyOptions{verifyDb, verify.traces, verify.scenariosDir,
+                                                   verify.allowOtherBuild},
+                               out, err);
+      }
+      if (verify.traces.empty()) {
+        err << "skillsim verify: name .sktrace files or folders, or --db STORE\n";
+        return kExitUsage;
+      }
       return runVerify(verify, out, err);
+    }
+    if (workerCmd->parsed()) {
+      return runVerifyWorker(worker, out, err);
     }
     if (operateCmd->parsed()) {
       return runOperate(operate, out, err);

@@ -315,8 +315,9 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
   }
 
   const records::TraceHeader& header = trace->header;
-  const auto record = session.attemptRecord(*scenario, header, result, core::toHex(trace->fileHash),
-                                            "", trace->complete, trace->header.engineVersion);
+  auto record = session.attemptRecord(*scenario, header, result, core::toHex(trace->fileHash), "",
+                                      trace->complete, trace->header.engineVersion);
+  record.trace = Session::traceBytes(o.input, record.traceHash);
 
   int status = kExitOk;
   if (!o.report.empty()) {

@@ -10,6 +10,9 @@
 #include <skillsim/render/Renderer.h>
 #include <skillsim/ui/ImGuiLayer.h>
 
+#include <fstream>
+#include <iterator>
+
 namespace skillsim::app {
 
 core::Expected<ui::Language> runLanguage(const std::string& lang) {
@@ -163,6 +166,17 @@ records::AttemptRecord Session::attemptRecord(const scenario::Scenario& scenario
   record.signatureValid = signatureValid;
   record.engineVersion = engineVersion;
   return record;
+}
+
+std::string Session::traceBytes(const std::filesystem::path& path,
+                                const std::string& traceHashHex) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.is_open() || in.bad() || traceHashHex.empty() ||
+      core::toHex(core::hashBytes(bytes)) != traceHashHex) {
+    return {};
+  }
+  return bytes;
 }
 
 std::optional<records::AbandonedAttempt>

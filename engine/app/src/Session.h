@@ -121,6 +121,13 @@ public:
                 const std::string& fallbackId, bool signatureValid,
                 const std::string& engineVersion) const;
   /**
+   * The bytes of the trace file at `path` when their BLAKE2b-256 is `traceHashHex` (what
+   * AttemptRecord::trace keeps, schema 6); empty when the file cannot be read or has changed
+   * since (the record then keeps no trace, and the store says so when asked to verify it).
+   */
+  [[nodiscard]] static std::string traceBytes(const std::filesystem::path& path,
+                                              const std::string& traceHashHex);
+  /**
    * The results store's record of an abandoned attempt at `scenario` from its trace as read back
    * (its signed header and abandon record); nullopt when `trace` holds no signed abandon record.
    */

@@ -6,6 +6,7 @@
 #include <skillsim/core/Version.h>
 #include <skillsim/records/ScenarioIndex.h>
 #include <skillsim/records/TraceHeader.h>
+#include <skillsim/records/TraceReader.h>
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/report/ReportScenarioOverlay.h>
 
@@ -277,6 +278,44 @@ checkStoredAttempts(std::span<const records::AttemptRecord> records,
     check.note = "trace " + check.trace.string() + ": " + outcome.message;
   }
   return checks;
+}
+
+StoredTraceVerdict verifyStoredTrace(const records::TraceVerifier& verifier,
+                                     const records::AttemptRecord& record,
+                                     const std::optional<std::string>& traceBytes) {
+  const std::string who = "attempt " + record.attemptId;
+  if (!traceBytes || traceBytes->empty()) {
+    return {false, "NO-TRACE",
+            who + ": the results store keeps no trace for it (recorded before schema 6, or "
+                  "without a trace); verify its .sktrace file with 'skillsim verify FILE'"};
+  }
+  const records::VerifyOutcome outcome = verifier.verifyBytes(*traceBytes, who);
+  if (!outcome.ok()) {
+    return {false, std::string(records::toString(outcome.status)), who + ": " + outcome.message};
+  }
+  const std::string hash = core::toHex(core::hashBytes(*traceBytes));
+  if (hash != lower(record.traceHash)) {
+    return {false, "DISAGREES",
+            who + ": the stored trace has hash " + shortHash(hash) + ", the record names " +
+                shortHash(record.traceHash)};
+  }
+  auto trace = records::TraceReader::parse(*traceBytes, who);
+  if (!trace) {
+    return {false, "INVALID", who + ": " + trace.error().toString()};
+  }
+  if (std::string why = recordDisagrees(record, trace->header); !why.empty()) {
+    return {false, "DISAGREES", who + ": " + why};
+  }
+  if (!outcome.resimulated) {
+    return {false, "FAILED", who + ": the trace was not re-simulated"};
+  }
+  const std::string difference =
+      records::TraceVerifier::describeDifference(record.result, *outcome.resimulated, "stored");
+  if (!difference.empty()) {
+    return {false, "STORED-DIFFERS",
+            who + ": the stored result differs from the trace's re-simulation: " + difference};
+  }
+  return {true, "OK", who + ": " + outcome.message};
 }
 
 } // namespace skillsim::app

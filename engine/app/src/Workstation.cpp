@@ -441,10 +441,11 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
         results->stopReason = ui::timeLimitStopReason(result, scenario->rubric, **text);
         results->mockExam = scenario->mockExam;
         auto trace = records::TraceReader::read(a.tracePath);
-        const auto record = session.attemptRecord(
+        auto record = session.attemptRecord(
             *scenario, a.header, result, trace ? core::toHex(trace->fileHash) : std::string(),
             a.tracePath.filename().string(), trace && trace->complete,
             std::string(core::engineVersion()));
+        record.trace = Session::traceBytes(a.tracePath, record.traceHash);
         records::AttemptRecorder recorder(session.storePath(), records::defaultQueueDir());
         if (auto stored = recorder.record(record); stored) {
           out << "trace " << a.tracePath.string() << "; attempt "

@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <unistd.h>
 
 namespace skillsim::records {
@@ -67,6 +68,45 @@ std::string withoutParameter(std::string url, std::string_view name) {
   return kept.empty() ? head : head + "?" + kept;
 }
 
+/** Lowercase hex of `bytes`, two digits a byte. */
+std::string hexOf(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
+/** The bytes of hex text, or nullopt when it is not an even number of hex digits. */
+std::optional<std::string> bytesOfHex(std::string_view hex) {
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return -1;
+  };
+  if (hex.size() % 2 != 0) {
+    return std::nullopt;
+  }
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
+    const int hi = digit(hex[i]);
+    const int lo = digit(hex[i + 1]);
+    if (hi < 0 || lo < 0) {
+      return std::nullopt;
+    }
+    out += static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
 QueuedAttempt readEntry(const std::filesystem::path& file) {
   QueuedAttempt entry;
   entry.file = file;
@@ -87,11 +127,23 @@ QueuedAttempt readEntry(const std::filesystem::path& file) {
     }
     entry.store = j["store"].get<std::string>();
     auto record = attemptFromJson(j["attempt"].dump(), file.string());
-    if (record) {
-      entry.record = std::move(*record);
-    } else {
+    if (!record) {
       entry.problem = record.error().toString();
+      return entry;
     }
+    if (j.contains("trace")) {
+      // The signed trace's bytes (hex), kept for the store's schema 6 (docs/results-store.md).
+      std::optional<std::string> bytes;
+      if (j["trace"].is_string()) {
+        bytes = bytesOfHex(j["trace"].get<std::string>());
+      }
+      if (!bytes) {
+        entry.problem = file.string() + ": field 'trace' is not the trace's bytes in lowercase hex";
+        return entry;
+      }
+      record->trace = std::move(*bytes);
+    }
+    entry.record = std::move(*record);
     return entry;
   }
   // A bare attempt: queued by a build before issue 13, which recorded no store.
@@ -150,6 +202,9 @@ core::Expected<std::filesystem::path> PendingQueue::enqueue(const AttemptRecord&
   nlohmann::json envelope = {{"format", kFormat},
                              {"store", store},
                              {"attempt", nlohmann::json::parse(attemptToJson(record))}};
+  if (!record.trace.empty()) {
+    envelope["trace"] = hexOf(record.trace);
+  }
   const std::string text =
       envelope.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
   // Name: start time (zero-padded, so names sort oldest first), the attempt id and the store's

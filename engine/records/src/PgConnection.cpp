@@ -8,6 +8,9 @@
 namespace skillsim::records {
 namespace {
 
+/** The type oid of bytea (pg_type.dat), whose text form is escaped and is read back unescaped. */
+constexpr Oid kByteaOid = 17;
+
 void ignoreNotice(void*, const char*) {} // "relation already exists, skipping" and the like
 
 /** SQLSTATE classes that mean "not now": the attempt is queued and written later. */
@@ -92,6 +95,8 @@ core::Expected<std::vector<SqlRow>> PgConnection::query(std::string_view sql,
                                                         std::span<const SqlValue> params) {
   std::vector<std::string> text(params.size());
   std::vector<const char*> values(params.size(), nullptr);
+  std::vector<int> lengths(params.size(), 0);
+  std::vector<int> formats(params.size(), 0); // 0 text, 1 binary (bytea)
   for (std::size_t i = 0; i < params.size(); ++i) {
     const SqlValue& p = params[i];
     if (std::holds_alternative<std::nullptr_t>(p)) {
@@ -103,16 +108,20 @@ core::Expected<std::vector<SqlRow>> PgConnection::query(std::string_view sql,
       std::array<char, 40> buffer{};
       std::snprintf(buffer.data(), buffer.size(), "%.17g", *d); // round-trips exactly
       text[i] = buffer.data();
+    } else if (const auto* b = std::get_if<SqlBytes>(&p)) {
+      text[i] = b->bytes;
+      formats[i] = 1;
     } else {
       text[i] = std::get<std::string>(p);
     }
     values[i] = text[i].c_str();
+    lengths[i] = static_cast<int>(text[i].size());
   }
   const std::string statement(sql);
   PGresult* result = params.empty()
                          ? PQexec(mConn, statement.c_str())
                          : PQexecParams(mConn, statement.c_str(), static_cast<int>(params.size()),
-                                        nullptr, values.data(), nullptr, nullptr, 0);
+                                        nullptr, values.data(), lengths.data(), formats.data(), 0);
   std::unique_ptr<PGresult, void (*)(PGresult*)> guard(result, PQclear);
   const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -137,6 +146,16 @@ core::Expected<std::vector<SqlRow>> PgConnection::query(std::string_view sql,
     for (int c = 0; c < columns; ++c) {
       if (PQgetisnull(result, r, c)) {
         row.emplace_back(nullptr);
+      } else if (PQftype(result, c) == kByteaOid) {
+        std::size_t length = 0;
+        unsigned char* raw = PQunescapeBytea(
+            reinterpret_cast<const unsigned char*>(PQgetvalue(result, r, c)), &length);
+        if (raw == nullptr) {
+          return core::makeError(core::ErrorCode::Io, "results store (postgresql) at " + mShownUrl +
+                                                          ": out of memory reading a bytea value");
+        }
+        row.emplace_back(SqlBytes{std::string(reinterpret_cast<const char*>(raw), length)});
+        PQfreemem(raw);
       } else {
         row.emplace_back(std::string(PQgetvalue(result, r, c),
                                      static_cast<std::size_t>(PQgetlength(result, r, c))));

@@ -70,4 +70,14 @@ std::string sqlText(const SqlValue& v) {
   return {};
 }
 
+std::string sqlBytes(const SqlValue& v) {
+  if (const auto* b = std::get_if<SqlBytes>(&v)) {
+    return b->bytes;
+  }
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    return *s;
+  }
+  return {};
+}
+
 } // namespace skillsim::records

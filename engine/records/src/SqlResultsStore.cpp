@@ -5,6 +5,8 @@
 #include "skillsim/records/ResultHash.h"
 #include "skillsim/records/TraceHeader.h"
 
+#include <skillsim/core/Hash.h>
+
 #include <array>
 #include <map>
 #include <string_view>
@@ -137,6 +139,35 @@ const std::array<std::vector<std::string_view>, kStoreSchemaVersion> kMigrations
              engine_version TEXT NOT NULL))",
         R"(CREATE INDEX abandoned_by_trainee ON abandoned_attempts (trainee_id, start_unix))",
     },
+    // 6: each attempt's signed trace bytes, so that a verifier needs only the database (issue 19),
+    // and the verification queue: a claim with a lease on the attempt (claimed_by, claimed_until
+    // in s since 1970 on the database's clock, claim_count), every claim in a log, and one verdict
+    // per attempt (the primary key makes a second one impossible). {BYTES} is bytea on
+    // PostgreSQL and BLOB on SQLite (the one type the two spell differently). Rows of schema 5
+    // keep no trace (NULL): workers do not claim them, `verify --db` says so.
+    {
+        R"(ALTER TABLE attempts ADD COLUMN trace {BYTES})",
+        R"(ALTER TABLE attempts ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '')",
+        R"(ALTER TABLE attempts ADD COLUMN claimed_until DOUBLE PRECISION)",
+        R"(ALTER TABLE attempts ADD COLUMN claim_count INTEGER NOT NULL DEFAULT 0)",
+        R"(CREATE TABLE verification_claims (
+             attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+             ordinal INTEGER NOT NULL,
+             worker_id TEXT NOT NULL,
+             claimed_unix DOUBLE PRECISION NOT NULL,
+             lease_until DOUBLE PRECISION NOT NULL,
+             PRIMARY KEY (attempt_id, ordinal)))",
+        R"(CREATE TABLE verifications (
+             attempt_id TEXT PRIMARY KEY REFERENCES attempts (id) ON DELETE CASCADE,
+             verified BOOLEAN NOT NULL,
+             status TEXT NOT NULL,
+             detail TEXT NOT NULL,
+             worker_id TEXT NOT NULL,
+             build_id TEXT NOT NULL,
+             engine_version TEXT NOT NULL,
+             claim_ordinal INTEGER NOT NULL,
+             verified_unix DOUBLE PRECISION NOT NULL))",
+    },
 }};
 
 constexpr std::string_view kSchemaTable = R"(CREATE TABLE IF NOT EXISTS schema_version (
@@ -197,7 +228,11 @@ core::Expected<void> SqlResultsStore::migrate(int target) {
   }
   for (int v = current; v < target; ++v) {
     for (std::string_view statement : kMigrations[static_cast<std::size_t>(v)]) {
-      if (auto s = mDb->execute(statement); !s) {
+      std::string sql(statement);
+      if (const auto at = sql.find("{BYTES}"); at != std::string::npos) {
+        sql.replace(at, 7, mDb->backend() == "postgresql" ? "BYTEA" : "BLOB");
+      }
+      if (auto s = mDb->execute(sql); !s) {
         return fail(std::move(s).error());
       }
     }
@@ -230,16 +265,42 @@ core::Expected<bool> SqlResultsStore::recordAttempt(const AttemptRecord& record)
   }
   const std::string hash = core::toHex(resultHash(record.result));
   const std::array<SqlValue, 1> id = {text(record.attemptId)};
+  if (!record.trace.empty() && core::toHex(core::hashBytes(record.trace)) != record.traceHash) {
+    rollback();
+    return core::makeError(core::ErrorCode::Integrity,
+                           "attempt " + record.attemptId + ": the trace bytes given (hash " +
+                               core::toHex(core::hashBytes(record.trace)) +
+                               ") are not the trace the attempt names (hash " + record.traceHash +
+                               ")");
+  }
   auto existing = mDb->query("SELECT result_hash FROM attempts WHERE id = $1", id);
   if (!existing) {
     rollback();
     return std::move(existing).error();
   }
   if (!existing->empty()) {
-    rollback();
     if (sqlText((*existing)[0][0]) == hash) {
+      // Stored before its trace was kept (schema 5, or a queued copy): keep the trace now.
+      if (mVersion >= 6 && !record.trace.empty()) {
+        const std::array<SqlValue, 3> p = {text(record.attemptId), SqlBytes{record.trace},
+                                           text(record.traceHash)};
+        auto q = mDb->query(
+            "UPDATE attempts SET trace = $2 WHERE id = $1 AND trace IS NULL AND trace_hash = $3",
+            p);
+        if (!q) {
+          rollback();
+          return std::move(q).error();
+        }
+        if (auto c = mDb->execute("COMMIT"); !c) {
+          rollback();
+          return std::move(c).error();
+        }
+        return false;
+      }
+      rollback();
       return false;
     }
+    rollback();
     return core::makeError(core::ErrorCode::Integrity,
                            "attempt " + record.attemptId +
                                " is already stored with a different result (hash " +
@@ -320,6 +381,11 @@ core::Expected<void> SqlResultsStore::writeAttempt(const AttemptRecord& a) {
       values += ", $21";
       p.push_back(integer(r.format));
     }
+    if (mVersion >= 6 && !a.trace.empty()) {
+      sql += ", trace";
+      values += ", $22";
+      p.push_back(SqlBytes{a.trace});
+    }
     auto q = mDb->query(sql + ") VALUES (" + values + ")", p);
     if (!q) {
       return std::move(q).error();
@@ -385,8 +451,12 @@ core::Expected<void> SqlResultsStore::writeAttempt(const AttemptRecord& a) {
 }
 
 core::Expected<std::vector<AttemptRecord>> SqlResultsStore::attempts(const AttemptQuery& query) {
-  const std::array<SqlValue, 2> filter = {text(query.traineeId), text(query.scenarioId)};
-  const std::string where = " WHERE ($1 = '' OR a.trainee_id = $1) AND ($2 = '' OR s.id = $2)";
+  const std::array<SqlValue, 3> filter = {text(query.traineeId), text(query.scenarioId),
+                                          text(query.attemptId)};
+  // One attempt by id (a verification worker's read) goes by the key, not a scan of the store.
+  const std::string where =
+      std::string(query.attemptId.empty() ? " WHERE ($3 = '' OR TRUE)" : " WHERE a.id = $3") +
+      " AND ($1 = '' OR a.trainee_id = $1) AND ($2 = '' OR s.id = $2)";
   const std::string from = " FROM attempts a JOIN scenarios s ON s.hash = a.scenario_hash"
                            " JOIN trainees t ON t.id = a.trainee_id";
   std::string sql =
@@ -515,6 +585,178 @@ core::Expected<std::vector<AttemptRecord>> SqlResultsStore::attempts(const Attem
   return out;
 }
 
+std::string SqlResultsStore::nowSql() const {
+  return mDb->backend() == "postgresql" ? "EXTRACT(EPOCH FROM clock_timestamp())::DOUBLE PRECISION"
+                                        : "((julianday('now') - 2440587.5) * 86400.0)";
+}
+
+core::Expected<void> SqlResultsStore::needsVerificationTables() const {
+  if (mVersion < 6) {
+    return core::makeError(core::ErrorCode::Unsupported,
+                           "the results store is at schema version " + std::to_string(mVersion) +
+                               ", which keeps no traces and no verification queue (version 6 "
+                               "does)");
+  }
+  return {};
+}
+
+core::Expected<std::optional<std::string>>
+SqlResultsStore::attemptTrace(const std::string& attemptId) {
+  const std::array<SqlValue, 1> id = {text(attemptId)};
+  auto rows = mDb->query(std::string("SELECT ") + (mVersion >= 6 ? "trace" : "NULL") +
+                             " FROM attempts WHERE id = $1",
+                         id);
+  if (!rows) {
+    return std::move(rows).error();
+  }
+  if (rows->empty()) {
+    return core::makeError(core::ErrorCode::NotFound,
+                           "no attempt '" + attemptId + "' in the results store");
+  }
+  const SqlValue& v = (*rows)[0][0];
+  if (std::holds_alternative<std::nullptr_t>(v)) {
+    return std::optional<std::string>();
+  }
+  return std::optional<std::string>(sqlBytes(v));
+}
+
+core::Expected<std::optional<VerificationClaim>>
+SqlResultsStore::claimVerification(const std::string& workerId, double leaseS) {
+  if (auto v = needsVerificationTables(); !v) {
+    return std::move(v).error();
+  }
+  if (workerId.empty() || !(leaseS > 0.0)) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "a claim needs a worker id and a lease of more than 0 s");
+  }
+  if (auto b = mDb->beginWrite(); !b) {
+    return std::move(b).error();
+  }
+  auto fail = [&](core::Error e) -> core::Expected<std::optional<VerificationClaim>> {
+    rollback();
+    return e;
+  };
+  // PostgreSQL: rows another worker is claiming right now are skipped, not waited for; SQLite
+  // has one writer at a time (BEGIN IMMEDIATE) and no row locks to skip.
+  const std::string now = nowSql();
+  auto candidate = mDb->query(
+      "SELECT a.id FROM attempts a WHERE a.trace IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+      "verifications v WHERE v.attempt_id = a.id) AND (a.claimed_until IS NULL OR "
+      "a.claimed_until < " +
+      now + ") ORDER BY a.start_unix, a.id LIMIT 1" +
+      (mDb->backend() == "postgresql" ? " FOR UPDATE OF a SKIP LOCKED" : ""));
+  if (!candidate) {
+    return fail(std::move(candidate).error());
+  }
+  if (candidate->empty()) {
+    rollback();
+    return std::optional<VerificationClaim>();
+  }
+  const std::string id = sqlText((*candidate)[0][0]);
+  const std::array<SqlValue, 3> p = {text(id), text(workerId), leaseS};
+  auto claimed = mDb->query("UPDATE attempts SET claimed_by = $2, claimed_until = " + now +
+                                " + $3, claim_count = claim_count + 1 WHERE id = $1 "
+                                "RETURNING claim_count, claimed_until",
+                            p);
+  if (!claimed) {
+    return fail(std::move(claimed).error());
+  }
+  if (claimed->empty()) {
+    return fail(core::makeError(core::ErrorCode::Io, "attempt " + id + " vanished while claimed"));
+  }
+  VerificationClaim claim{id, sqlInt((*claimed)[0][0]), sqlDouble((*claimed)[0][1])};
+  const std::array<SqlValue, 4> log = {text(id), std::int64_t{claim.ordinal}, text(workerId),
+                                       claim.leaseUntilUnix};
+  auto logged = mDb->query("INSERT INTO verification_claims (attempt_id, ordinal, worker_id, "
+                           "claimed_unix, lease_until) VALUES ($1, $2, $3, " +
+                               now + ", $4)",
+                           log);
+  if (!logged) {
+    return fail(std::move(logged).error());
+  }
+  if (auto c = mDb->execute("COMMIT"); !c) {
+    return fail(std::move(c).error());
+  }
+  return std::optional<VerificationClaim>(std::move(claim));
+}
+
+core::Expected<bool> SqlResultsStore::recordVerdict(const VerificationVerdict& v) {
+  if (auto ok = needsVerificationTables(); !ok) {
+    return std::move(ok).error();
+  }
+  // Written only under the attempt's latest claim, and once: a worker whose lease ran out and
+  // was taken over finds claim_count moved on; a second verdict meets the primary key.
+  const std::array<SqlValue, 8> p = {
+      text(v.attemptId), flag(v.verified), text(v.status),        text(v.detail),
+      text(v.workerId),  text(v.buildId),  text(v.engineVersion), std::int64_t{v.claimOrdinal}};
+  auto q = mDb->query("INSERT INTO verifications (attempt_id, verified, status, detail, worker_id, "
+                      "build_id, engine_version, claim_ordinal, verified_unix) SELECT $1, "
+                      "(CAST($2 AS INTEGER) <> 0), $3, $4, $5, $6, $7, CAST($8 AS INTEGER), " +
+                          nowSql() +
+                          " FROM attempts a WHERE a.id = $1 AND a.claimed_by = $5 AND "
+                          "a.claim_count = $8 ON CONFLICT (attempt_id) DO NOTHING",
+                      p);
+  if (!q) {
+    return std::move(q).error();
+  }
+  return mDb->changes() == 1;
+}
+
+core::Expected<std::vector<VerificationVerdict>> SqlResultsStore::verdicts() {
+  std::vector<VerificationVerdict> out;
+  if (mVersion < 6) {
+    return out;
+  }
+  auto rows = mDb->query("SELECT attempt_id, verified, status, detail, worker_id, build_id, "
+                         "engine_version, claim_ordinal, verified_unix FROM verifications "
+                         "ORDER BY attempt_id");
+  if (!rows) {
+    return std::move(rows).error();
+  }
+  for (const SqlRow& r : *rows) {
+    out.push_back({sqlText(r[0]), sqlBool(r[1]), sqlText(r[2]), sqlText(r[3]), sqlText(r[4]),
+                   sqlText(r[5]), sqlText(r[6]), sqlInt(r[7]), sqlDouble(r[8])});
+  }
+  return out;
+}
+
+core::Expected<std::vector<std::tuple<std::string, std::int64_t, std::string>>>
+SqlResultsStore::verificationClaims() {
+  std::vector<std::tuple<std::string, std::int64_t, std::string>> out;
+  if (mVersion < 6) {
+    return out;
+  }
+  auto rows = mDb->query("SELECT attempt_id, ordinal, worker_id FROM verification_claims "
+                         "ORDER BY attempt_id, ordinal");
+  if (!rows) {
+    return std::move(rows).error();
+  }
+  for (const SqlRow& r : *rows) {
+    out.emplace_back(sqlText(r[0]), sqlInt(r[1]), sqlText(r[2]));
+  }
+  return out;
+}
+
+core::Expected<VerificationBacklog> SqlResultsStore::verificationBacklog() {
+  if (auto ok = needsVerificationTables(); !ok) {
+    return std::move(ok).error();
+  }
+  auto rows = mDb->query(
+      "SELECT "
+      "(SELECT COUNT(*) FROM attempts a WHERE a.trace IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+      "verifications v WHERE v.attempt_id = a.id)), "
+      "(SELECT COUNT(*) FROM attempts a WHERE a.trace IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+      "verifications v WHERE v.attempt_id = a.id) AND a.claimed_until >= " +
+      nowSql() +
+      "), (SELECT COUNT(*) FROM attempts WHERE trace IS NULL), "
+      "(SELECT COUNT(*) FROM verifications)");
+  if (!rows) {
+    return std::move(rows).error();
+  }
+  const SqlRow& r = (*rows)[0];
+  return VerificationBacklog{sqlInt(r[0]), sqlInt(r[1]), sqlInt(r[2]), sqlInt(r[3])};
+}
+
 core::Expected<bool> SqlResultsStore::recordAbandoned(const AbandonedAttempt& a) {
   if (mVersion < 5) {
     return core::makeError(core::ErrorCode::Unsupported,
@@ -588,14 +830,15 @@ SqlResultsStore::abandonedAttempts(const AttemptQuery& query) {
   if (mVersion < 5) {
     return out; // a store of schema 1..4 never kept one
   }
-  const std::array<SqlValue, 2> filter = {text(query.traineeId), text(query.scenarioId)};
+  const std::array<SqlValue, 3> filter = {text(query.traineeId), text(query.scenarioId),
+                                          text(query.attemptId)};
   auto rows = mDb->query(
       "SELECT a.id, a.trainee_id, t.display_name, s.id, s.hash, s.title, s.title_en, s.version, "
       "a.mode, a.start_unix, a.ticks, a.duration_s, a.reason, a.trace_hash, a.engine_version "
       "FROM abandoned_attempts a JOIN scenarios s ON s.hash = a.scenario_hash "
       "JOIN trainees t ON t.id = a.trainee_id "
       "WHERE ($1 = '' OR a.trainee_id = $1) AND ($2 = '' OR s.id = $2) "
-      "ORDER BY a.start_unix, a.id",
+      "AND ($3 = '' OR a.id = $3) ORDER BY a.start_unix, a.id",
       filter);
   if (!rows) {
     return std::move(rows).error();

@@ -23,6 +23,14 @@ public:
   core::Expected<int> schemaVersion() override;
   core::Expected<bool> recordAttempt(const AttemptRecord& record) override;
   core::Expected<std::vector<AttemptRecord>> attempts(const AttemptQuery& query) override;
+  core::Expected<std::optional<std::string>> attemptTrace(const std::string& attemptId) override;
+  core::Expected<std::optional<VerificationClaim>> claimVerification(const std::string& workerId,
+                                                                     double leaseS) override;
+  core::Expected<bool> recordVerdict(const VerificationVerdict& verdict) override;
+  core::Expected<std::vector<VerificationVerdict>> verdicts() override;
+  core::Expected<std::vector<std::tuple<std::string, std::int64_t, std::string>>>
+  verificationClaims() override;
+  core::Expected<VerificationBacklog> verificationBacklog() override;
   core::Expected<bool> recordAbandoned(const AbandonedAttempt& attempt) override;
   core::Expected<std::vector<AbandonedAttempt>>
   abandonedAttempts(const AttemptQuery& query) override;
@@ -44,6 +52,10 @@ private:
                                                const std::string& traineeName,
                                                const ScenarioInfo& scenario);
   void rollback();
+  /** The database's clock now, s since 1970, as an SQL expression for this backend. */
+  [[nodiscard]] std::string nowSql() const;
+  /** Unsupported unless the store is at schema 6 (traces and verification). */
+  [[nodiscard]] core::Expected<void> needsVerificationTables() const;
   /** Unsupported unless the store is at schema 3 (exam stations and sessions). */
   core::Expected<void> needsExamTables() const;
   /** Begins a write transaction; on PostgreSQL also serialises exam-table writers. */

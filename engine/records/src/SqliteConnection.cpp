@@ -113,6 +113,8 @@ core::Expected<std::vector<SqlRow>> SqliteConnection::query(std::string_view sql
       rc = sqlite3_bind_int64(stmt, index, *n);
     } else if (const auto* d = std::get_if<double>(&p)) {
       rc = sqlite3_bind_double(stmt, index, *d);
+    } else if (const auto* b = std::get_if<SqlBytes>(&p)) {
+      rc = sqlite3_bind_blob64(stmt, index, b->bytes.data(), b->bytes.size(), SQLITE_TRANSIENT);
     } else {
       const std::string& s = std::get<std::string>(p);
       rc = sqlite3_bind_text(stmt, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
@@ -131,6 +133,12 @@ core::Expected<std::vector<SqlRow>> SqliteConnection::query(std::string_view sql
       case SQLITE_NULL: row.emplace_back(nullptr); break;
       case SQLITE_INTEGER: row.emplace_back(std::int64_t{sqlite3_column_int64(stmt, c)}); break;
       case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(stmt, c)); break;
+      case SQLITE_BLOB: {
+        const auto* b = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+        const auto n = static_cast<std::size_t>(sqlite3_column_bytes(stmt, c));
+        row.emplace_back(SqlBytes{b != nullptr ? std::string(b, n) : std::string()});
+        break;
+      }
       default: {
         const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
         row.emplace_back(std::string(t, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));

@@ -150,9 +150,17 @@ std::string TraceVerifier::describeDifference(const assessment::AttemptResult& a
 }
 
 VerifyOutcome TraceVerifier::verify(const std::filesystem::path& path) const {
+  return verifyRead(TraceReader::read(path), path);
+}
+
+VerifyOutcome TraceVerifier::verifyBytes(std::string_view bytes, const std::string& name) const {
+  return verifyRead(TraceReader::parse(bytes, name), name);
+}
+
+VerifyOutcome TraceVerifier::verifyRead(core::Expected<Trace> read,
+                                        const std::filesystem::path& path) const {
   VerifyOutcome out;
   out.trace = path;
-  auto read = TraceReader::read(path);
   if (!read) {
     out.status = VerifyStatus::Invalid;
     // The reader names the file; the line names it already.

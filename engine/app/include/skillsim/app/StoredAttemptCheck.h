@@ -104,4 +104,28 @@ checkStoredAttempts(std::span<const records::AttemptRecord> records,
                     const TraceSearchOptions& options,
                     const records::VerifyProgress& progress = {});
 
+/** What verifying one stored attempt from the trace bytes its store keeps (schema 6) found. */
+struct StoredTraceVerdict {
+  /** As StoredAttemptCheck::verified: Match, the record agrees with the trace, same result. */
+  bool verified = false;
+  /**
+   * "OK", a records::toString(VerifyStatus) word ("MISMATCH", "INVALID", "OTHER-BUILD", …),
+   * "NO-TRACE" (the store keeps none), "DISAGREES" (the trace's trainee, mode, scenario or start
+   * is not the record's) or "STORED-DIFFERS" (the stored result is not the re-simulated one).
+   */
+  std::string status;
+  std::string detail; ///< One line for a person, naming the attempt.
+};
+
+/**
+ * Verifies stored attempt `record` from `traceBytes` (ResultsStore::attemptTrace; nullopt: the
+ * store keeps no trace for it) with `verifier` (its scenario index and build rule): the trace's
+ * signature, bit-exact re-simulation, the record's trainee, mode, scenario and start against the
+ * trace's signed header, and the stored result against the re-simulated one. Never fails: every
+ * problem is a verdict whose detail names the attempt. Thread-safe when `verifier` is.
+ */
+[[nodiscard]] StoredTraceVerdict verifyStoredTrace(const records::TraceVerifier& verifier,
+                                                   const records::AttemptRecord& record,
+                                                   const std::optional<std::string>& traceBytes);
+
 } // namespace skillsim::app

@@ -35,6 +35,12 @@ struct AttemptRecord {
   std::string traceHash;       ///< Lowercase hex BLAKE2b-256 of the .sktrace file; may be empty.
   bool signatureValid = false; ///< The trace's Ed25519 signature checked out when recorded.
   std::string engineVersion;   ///< core::engineVersion() of the recording engine.
+  /**
+   * The signed .sktrace file's bytes (schema 6 stores them with the attempt, so a verifier needs
+   * only the database). Its BLAKE2b-256 must equal traceHash. Empty: none kept. attempts() leaves
+   * it empty (ResultsStore::attemptTrace reads it); a queued attempt's file carries it (hex).
+   */
+  std::string trace;
 
   /** True when a veto ("automatic fail") item fired. */
   [[nodiscard]] bool vetoed() const { return !result.vetoes.empty(); }

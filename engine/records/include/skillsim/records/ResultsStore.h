@@ -9,12 +9,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace skillsim::records {
 
 /** The schema version this build writes (docs/results-store.md lists each migration). */
-inline constexpr int kStoreSchemaVersion = 5;
+inline constexpr int kStoreSchemaVersion = 6;
 
 /** How a store is opened. */
 struct StoreOptions {
@@ -36,6 +37,41 @@ struct StoreOptions {
 struct AttemptQuery {
   std::string traineeId;
   std::string scenarioId;
+  std::string attemptId; ///< One attempt by its id.
+};
+
+/**
+ * An attempt claimed for verification by one worker (schema 6; docs/evaluation-centre.md): the
+ * claim holds until `leaseUntilUnix`; after that another worker may claim it again.
+ */
+struct VerificationClaim {
+  std::string attemptId;
+  std::int64_t ordinal = 0;    ///< 1 for the attempt's first claim, 2 for the next, ….
+  double leaseUntilUnix = 0.0; ///< End of the lease, s since 1970 (the database server's clock).
+};
+
+/**
+ * The one verdict on a stored attempt (table `verifications`, schema 6): written once, by the
+ * worker holding the attempt's latest claim.
+ */
+struct VerificationVerdict {
+  std::string attemptId;
+  bool verified = false; ///< Re-simulated bit-exact and the stored record agrees with the trace.
+  std::string status;    ///< "OK", "MISMATCH", "INVALID", … (records::toString(VerifyStatus)).
+  std::string detail;    ///< One line for a person, English evidence text.
+  std::string workerId;  ///< Who verified it, e.g. "host-a:4711".
+  std::string buildId;   ///< core::buildId() of the verifying build.
+  std::string engineVersion;     ///< core::engineVersion() of the verifying build.
+  std::int64_t claimOrdinal = 0; ///< The claim (VerificationClaim::ordinal) it was written under.
+  double verifiedUnix = 0.0;     ///< When, s since 1970 (database server's clock); set on write.
+};
+
+/** Where verification stands (schema 6): attempts with a stored trace and no verdict yet. */
+struct VerificationBacklog {
+  std::int64_t unverified = 0;   ///< With a trace, without a verdict (claimed or not).
+  std::int64_t leased = 0;       ///< Of those, claimed under a lease that has not expired.
+  std::int64_t withoutTrace = 0; ///< Attempts with no stored trace: no worker can verify them.
+  std::int64_t verdicts = 0;     ///< Verdict rows.
 };
 
 /**
@@ -113,6 +149,43 @@ public:
   /** The stored attempts matching `query`, oldest first (by start, then id), with full results. */
   [[nodiscard]] virtual core::Expected<std::vector<AttemptRecord>>
   attempts(const AttemptQuery& query = {}) = 0;
+
+  /**
+   * The signed trace bytes stored with attempt `attemptId` (schema 6), or nullopt when the store
+   * keeps none for it (recorded before schema 6, or with no trace). Errors: NotFound for an
+   * unknown attempt (naming it).
+   */
+  [[nodiscard]] virtual core::Expected<std::optional<std::string>>
+  attemptTrace(const std::string& attemptId) = 0;
+
+  /**
+   * Claims the oldest attempt that has a stored trace, no verdict and no live lease, for
+   * `workerId`, for `leaseS` seconds of the database's clock; nullopt when there is none now.
+   * PostgreSQL: SELECT … FOR UPDATE SKIP LOCKED, so workers on many machines never take the same
+   * attempt; SQLite: the file's write lock (BEGIN IMMEDIATE), workers on one machine only.
+   * Errors: Unsupported below schema 6; InvalidInput for an empty worker id or leaseS <= 0.
+   */
+  virtual core::Expected<std::optional<VerificationClaim>>
+  claimVerification(const std::string& workerId, double leaseS) = 0;
+
+  /**
+   * Writes `verdict` (its verifiedUnix is set from the database clock) when its worker still
+   * holds the attempt's latest claim (`claimOrdinal`) and the attempt has no verdict yet; returns
+   * false otherwise (a late worker whose lease was taken over, or a second verdict). Errors:
+   * Unsupported below schema 6.
+   */
+  virtual core::Expected<bool> recordVerdict(const VerificationVerdict& verdict) = 0;
+
+  /** Every verdict, by attempt id. Empty below schema 6. */
+  [[nodiscard]] virtual core::Expected<std::vector<VerificationVerdict>> verdicts() = 0;
+
+  /** Every claim ever taken, as (attempt id, ordinal, worker id), by attempt id and ordinal. */
+  [[nodiscard]] virtual core::Expected<
+      std::vector<std::tuple<std::string, std::int64_t, std::string>>>
+  verificationClaims() = 0;
+
+  /** The counts of VerificationBacklog now. Errors: Unsupported below schema 6. */
+  [[nodiscard]] virtual core::Expected<VerificationBacklog> verificationBacklog() = 0;
 
   /**
    * Writes one abandoned attempt (trainee and scenario rows added as needed). Returns true when

@@ -18,8 +18,17 @@
 
 namespace skillsim::records {
 
-/** A bound parameter or a column value. PostgreSQL returns every value as text. */
-using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+/**
+ * Binary bytes as a parameter or a column value: PostgreSQL `bytea` (sent in binary, read back
+ * unescaped), SQLite `BLOB`. Used for an attempt's signed trace (schema 6).
+ */
+struct SqlBytes {
+  std::string bytes; ///< Raw bytes, any values (not text).
+  friend bool operator==(const SqlBytes&, const SqlBytes&) = default;
+};
+
+/** A bound parameter or a column value. PostgreSQL returns every value but bytea as text. */
+using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string, SqlBytes>;
 using SqlRow = std::vector<SqlValue>;
 
 /** Reads a value as a number, integer, flag or text, whichever form the backend gave. */
@@ -27,6 +36,8 @@ double sqlDouble(const SqlValue& v);
 std::int64_t sqlInt(const SqlValue& v);
 bool sqlBool(const SqlValue& v);
 std::string sqlText(const SqlValue& v);
+/** The bytes of a bytea/BLOB column (SqlBytes) or of a text value; empty for NULL and numbers. */
+std::string sqlBytes(const SqlValue& v);
 
 /**
  * One database connection. Statements use PostgreSQL's `$1, $2, …` placeholders; the SQLite side

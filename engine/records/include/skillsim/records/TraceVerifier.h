@@ -89,6 +89,12 @@ public:
   /** Verifies one trace; never throws, every failure is an outcome with a message. */
   [[nodiscard]] VerifyOutcome verify(const std::filesystem::path& trace) const;
 
+  /**
+   * Verifies a trace given as its bytes (as a results store keeps it, schema 6); `name` stands
+   * for the file in the outcome's `trace` and in messages (e.g. "attempt 3f2a…").
+   */
+  [[nodiscard]] VerifyOutcome verifyBytes(std::string_view bytes, const std::string& name) const;
+
   /** Verifies all `traces` on `threads` threads (0: all cores). */
   [[nodiscard]] std::vector<VerifyOutcome> verifyAll(std::span<const std::filesystem::path> traces,
                                                      unsigned threads = 0,
@@ -117,6 +123,9 @@ public:
                                                       std::string_view recordedLabel = "recorded");
 
 private:
+  [[nodiscard]] VerifyOutcome verifyRead(core::Expected<Trace> read,
+                                         const std::filesystem::path& name) const;
+
   ScenarioIndex mIndex;
   Resimulator mResimulate;
   VerifyOptions mOptions;
