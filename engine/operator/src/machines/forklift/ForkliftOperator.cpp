@@ -27,6 +27,8 @@ constexpr double kCornerRadius = 1.0;         // m: polyline corners rounded for
 constexpr double kPathSpacing = 0.05;         // m between path points
 
 glm::dvec2 xz(const glm::dvec3& p) { return {p.x, p.z}; }
+/** An analog axis as a gamepad reports it: in steps of 1/100 (so a trace holds few changes). */
+float axisValue(double v) { return static_cast<float>(std::round(v * 100.0) / 100.0); }
 /** Unit vector of a heading in world (x, z): +X at 0, positive turning towards -Z. */
 glm::dvec2 along(double heading) { return {std::cos(heading), -std::sin(heading)}; }
 /** To the left of a heading (world x, z). */
@@ -297,7 +299,7 @@ void ForkliftOperator::drive(const ForkliftStep& step, const ForkliftObservation
   const double curvature = 2.0 * py / std::max(px * px + py * py, 1e-6); // + centre to the left
   const double steer = std::atan(-curvature * mTruck.wheelbase);         // + to the right
   const double wheel = std::clamp(steer / mTruck.maxSteerAngle, -1.0, 1.0);
-  a.setAxis(fc::kSteering, static_cast<float>(wheel));
+  a.setAxis(fc::kSteering, axisValue(wheel));
 
   const double dir = step.direction >= 0 ? 1.0 : -1.0;
   const double v = o.speed * dir;
@@ -318,10 +320,9 @@ void ForkliftOperator::drive(const ForkliftStep& step, const ForkliftObservation
   const double error = wanted - v;
   if (error > -0.03) {
     const double top = mTruck.maxSpeedUnladen;
-    a.setAxis(fc::kAccelerator,
-              static_cast<float>(std::clamp(wanted / top + 1.2 * error + 0.03, 0.0, 1.0)));
+    a.setAxis(fc::kAccelerator, axisValue(std::clamp(wanted / top + 1.2 * error + 0.03, 0.0, 1.0)));
   } else {
-    a.setAxis(fc::kServiceBrake, static_cast<float>(std::clamp(-1.5 * error, 0.0, 1.0)));
+    a.setAxis(fc::kServiceBrake, axisValue(std::clamp(-1.5 * error, 0.0, 1.0)));
   }
 }
 
@@ -371,7 +372,7 @@ core::Expected<core::ActionState> ForkliftOperator::act(const OperatorObservatio
             leverValue = std::copysign(0.12, error);
           }
         }
-        a.setAxis(fc::kLift, static_cast<float>(leverValue));
+        a.setAxis(fc::kLift, axisValue(leverValue));
         if (std::abs(error) < kLiftWithin) {
           mSettledSince = mSettledSince < 0.0 ? o.time : mSettledSince;
           done = o.time - mSettledSince >= 0.4;

@@ -51,8 +51,8 @@ struct ForkliftStep {
 enum class ForkliftProfile {
   Competent, ///< Travel height, full stops, set-downs at the beam, centred in the bays.
   /**
-   * Travels with the forks at 0.5 m, reverses out of bay 丁 before a full stop, withdraws from
-   * rack 丙 with the load at 2 m, ends over bay 甲's side line.
+   * Travels with the forks at 0.5 m, selects forward while still rolling back into bay 丁 (at
+   * 0.3 m/s), reverses into bay 甲 0.75 m off its axis (over its side line).
    */
   Careless,
 };
