@@ -2,7 +2,8 @@
 // simulation fills at the start of the attempt: each shows the load where the camera projects it
 // (taking the load out of the picture changes pixels there, most of them the load's colour),
 // except the overhead kind, which shows the crane over the hook; and the fixed, follow and
-// overhead cameras stand where their scenario file says (issue 20, point 7).
+// overhead cameras stand where their scenario file says (issue 20, point 7). A machine that builds
+// its course itself (the forklift) is checked for its course and its truck in each picture.
 #include <skillsim/render/CameraMath.h>
 #include <skillsim/render/Renderer.h>
 #include <skillsim/scenario/ScenarioLoader.h>
@@ -14,6 +15,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <numbers>
 #include <string>
 #include <vector>
@@ -53,6 +55,74 @@ void expectNear(glm::vec3 actual, glm::dvec3 expected, const std::string& what) 
       << what << ": (" << actual.x << ", " << actual.y << ", " << actual.z << ")";
 }
 
+/** Pixels differing by more than 30 in a channel between two pictures of one size. */
+int changedPixels(const render::RgbaImage& a, const render::RgbaImage& b) {
+  int changed = 0;
+  for (std::uint32_t y = 0; y < kHeight; ++y) {
+    for (std::uint32_t x = 0; x < kWidth; ++x) {
+      const Rgb p = pixel(a, x, y);
+      const Rgb q = pixel(b, x, y);
+      changed += std::max({std::abs(p.r - q.r), std::abs(p.g - q.g), std::abs(p.b - q.b)}) > 30;
+    }
+  }
+  return changed;
+}
+
+/**
+ * The forklift's scenes: the truck's parts are its materials named "forklift.<part>" (but the
+ * bay lines, "forklift.edge_line", are the course's); everything else but the ground is the
+ * course (racks, pallets and loads, poles). Each camera's picture changes in at least 100 pixels
+ * without the course (from the seat looking back: the bay's 50 mm lines) and in 1 % of them
+ * without the truck; the seat camera sees the fork tips.
+ */
+void expectEachCameraShowsTheCourse(render::Renderer& renderer, const sim::Simulation& sim,
+                                    const sim::SimulationSpec& spec, const std::string& stem) {
+  auto isTruck = [](const std::string& name) {
+    return name.rfind("forklift.", 0) == 0 && name != "forklift.edge_line";
+  };
+  for (const sim::CameraSpec& c : spec.cameras) {
+    SCOPED_TRACE("camera " + c.name);
+    core::SceneView view;
+    sim.fillSceneView(view, c.name);
+    auto picture = [&](const std::function<bool(const std::string&)>& drop) {
+      core::SceneView v = view;
+      std::erase_if(v.instances, [&](const core::Instance& i) {
+        return drop(view.materials[i.material.index()].debugName);
+      });
+      if (v.instances.size() == view.instances.size()) {
+        ADD_FAILURE() << "nothing to take out"; // the picture would not change
+      }
+      EXPECT_TRUE(renderer.render(v));
+      auto image = renderer.readPixels();
+      EXPECT_TRUE(image) << image.error().toString();
+      return image ? *image : render::RgbaImage{};
+    };
+    EXPECT_TRUE(renderer.render(view));
+    auto rendered = renderer.readPixels();
+    ASSERT_TRUE(rendered) << rendered.error().toString();
+    const render::RgbaImage full = *rendered;
+    const fs::path png =
+        fs::path(SKILLSIM_TEST_OUTPUT_DIR) / "scenario-cameras" / (stem + "-" + c.name + ".png");
+    fs::create_directories(png.parent_path());
+    (void)render::writePng(full, png.string());
+    const int course = changedPixels(
+        full, picture([&](const std::string& n) { return n != "ground" && !isTruck(n); }));
+    const int truck = changedPixels(full, picture(isTruck));
+    EXPECT_GE(course, 100) << "the course is not in view";
+    EXPECT_GE(truck, static_cast<int>(kWidth * kHeight / 100)) << "the truck is not in view";
+    ::testing::Test::RecordProperty(stem + "." + c.name + ".course_pixels", course);
+    ::testing::Test::RecordProperty(stem + "." + c.name + ".truck_pixels", truck);
+    if (c.name == "seat") {
+      const auto tips = sim.anchorPoint("fork_tips");
+      ASSERT_TRUE(tips.has_value());
+      const auto at = render::projectToPixel(view.camera, kWidth, kHeight, glm::vec3(*tips));
+      ASSERT_TRUE(at.has_value()) << "the fork tips are behind the seat";
+      EXPECT_TRUE(at->x >= 0.0f && at->x < kWidth && at->y >= 0.0f && at->y < kHeight)
+          << "the fork tips are outside the picture at (" << at->x << ", " << at->y << ")";
+    }
+  }
+}
+
 } // namespace
 
 TEST(ScenarioCameras, EachCommittedCameraShowsTheLoad) {
@@ -84,7 +154,11 @@ TEST(ScenarioCameras, EachCommittedCameraShowsTheLoad) {
              std::find(b.tags.begin(), b.tags.end(), "part") != b.tags.end();
     });
     if (load == spec.bodies.end() && spec.machine) {
-      // The forklift builds its loads (pallets) itself, from its section: not checked here yet.
+      // A machine that builds its course itself (the forklift: racks, pallets, bay lines): each
+      // camera shows the course (rendering it without the course's instances changes many
+      // pixels) and the truck (the same without the truck's parts).
+      cameras += static_cast<int>(spec.cameras.size());
+      expectEachCameraShowsTheCourse(**renderer, **sim, spec, file.stem().string());
       continue;
     }
     ASSERT_NE(load, spec.bodies.end()) << "a body tagged load (or part)";

@@ -1,4 +1,5 @@
 #include <skillsim/platform/Bindings.h>
+#include <skillsim/sim/machines/forklift/ForkliftSpec.h>
 #include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <gtest/gtest.h>
@@ -45,6 +46,69 @@ TEST(Bindings, InstalledFileEqualsTheMachinesDeclaredDefaults) {
   EXPECT_EQ(b->keyButtons[0].key, Key::H);
   EXPECT_EQ(b->keyButtons[3].bit, sim::crane_controls::kRelease);
   EXPECT_EQ(b->keyButtons[3].key, Key::R);
+}
+
+// The forklift's installed file (issue 15 point 5): it is the truck's declared defaults, and it
+// binds every declared control on the keyboard (the pedals with one key each: 0 .. 1) and the
+// analog ones on the gamepad: accelerator and brake on the triggers, steering on the left stick.
+TEST(Bindings, TheForkliftFileBindsEveryDeclaredControl) {
+  const core::ControlLayout truck = sim::forkliftType()->describe(sim::ForkliftSpec{}).controls;
+  auto b = loadBindings(std::string(SKILLSIM_SOURCE_DIR) + "/assets/input/forklift.toml", truck);
+  ASSERT_TRUE(b) << b.error().toString();
+  EXPECT_EQ(*b, platform::defaultBindings(truck));
+  namespace fc = sim::forklift_controls;
+  ASSERT_EQ(b->keyAxes.size(), truck.axisIds().size()); // every axis control has its keys
+  for (std::size_t slot = 0; slot < truck.axisIds().size(); ++slot) {
+    EXPECT_EQ(b->keyAxes[slot].slot, slot) << truck.axisIds()[slot];
+  }
+  EXPECT_EQ(b->keyAxes[fc::kAccelerator].increase, Key::W);
+  EXPECT_FALSE(b->keyAxes[fc::kAccelerator].decrease.has_value()); // a pedal
+  EXPECT_EQ(b->keyAxes[fc::kServiceBrake].increase, Key::S);
+  EXPECT_EQ(b->keyAxes[fc::kInching].increase, Key::Q);
+  EXPECT_EQ(b->keyAxes[fc::kSteering].increase, Key::D);
+  EXPECT_EQ(b->keyAxes[fc::kSteering].decrease, Key::A);
+  EXPECT_EQ(b->keyAxes[fc::kDirection].increase, Key::F);
+  EXPECT_EQ(b->keyAxes[fc::kDirection].decrease, Key::R);
+  EXPECT_EQ(b->keyAxes[fc::kLift].increase, Key::Up);
+  EXPECT_EQ(b->keyAxes[fc::kTilt].decrease, Key::Left);
+  ASSERT_EQ(b->keyButtons.size(), truck.buttonIds().size());
+  EXPECT_EQ(b->keyButtons[fc::kHorn].key, Key::H);
+  EXPECT_EQ(b->keyButtons[fc::kParkingBrake].key, Key::B);
+  EXPECT_TRUE(b->gamepad.enabled);
+  auto padAxis = [&](std::size_t slot) -> std::optional<GamepadAxisBinding> {
+    for (const auto& g : b->gamepad.axes) {
+      if (g.slot == slot) {
+        return g;
+      }
+    }
+    return std::nullopt;
+  };
+  ASSERT_TRUE(padAxis(fc::kAccelerator));
+  EXPECT_EQ(padAxis(fc::kAccelerator)->source, GamepadAxis::RightTrigger);
+  ASSERT_TRUE(padAxis(fc::kServiceBrake));
+  EXPECT_EQ(padAxis(fc::kServiceBrake)->source, GamepadAxis::LeftTrigger);
+  ASSERT_TRUE(padAxis(fc::kSteering));
+  EXPECT_EQ(padAxis(fc::kSteering)->source, GamepadAxis::LeftX);
+  ASSERT_TRUE(padAxis(fc::kLift));
+  EXPECT_TRUE(padAxis(fc::kLift)->invert); // stick up = raise
+  EXPECT_EQ(b->gamepad.buttons.size(), truck.buttonIds().size());
+}
+
+// A one-key controller is a pedal: allowed for a continuous control, refused for a notched one.
+TEST(Bindings, OnlyAContinuousControlMayHaveOneKey) {
+  const core::ControlLayout truck = sim::forkliftType()->describe(sim::ForkliftSpec{}).controls;
+  auto pedal =
+      platform::parseBindings("[keyboard]\naccelerator = { increase = \"K\" }\n", "b.toml", truck);
+  ASSERT_TRUE(pedal) << pedal.error().toString();
+  ASSERT_EQ(pedal->keyAxes.size(), 1u);
+  EXPECT_EQ(pedal->keyAxes[0].increase, Key::K);
+  EXPECT_FALSE(pedal->keyAxes[0].decrease.has_value());
+  auto lever =
+      platform::parseBindings("[keyboard]\ndirection = { increase = \"K\" }\n", "b.toml", truck);
+  ASSERT_FALSE(lever);
+  EXPECT_NE(lever.error().toString().find("b.toml:2:13: keyboard.direction: missing decrease"),
+            std::string::npos)
+      << lever.error().toString();
 }
 
 TEST(Bindings, ParsesEveryKindOfBinding) {

@@ -132,6 +132,24 @@ TEST(InputMapper, ContinuousAxisReadsFullTravelWhileAKeyIsHeld) {
   EXPECT_FLOAT_EQ(tap(m, Key::Up).actions.axis(1), 0.25f);
 }
 
+// A pedal: a continuous control declared with one key (the forklift's accelerator) reads full
+// travel while the key is held and 0 released, never negative.
+TEST(InputMapper, AOneKeyPedalReadsFullTravelHeldAndNothingReleased) {
+  core::ControlDecl pedal;
+  pedal.id = "accelerator";
+  pedal.kind = core::ControlKind::Continuous;
+  pedal.binding = {"W", "", "right_trigger", false};
+  const core::ControlLayout layout({pedal});
+  const Bindings b = platform::defaultBindings(layout);
+  ASSERT_EQ(b.keyAxes.size(), 1u) << "a one-key control is bound";
+  EXPECT_FALSE(b.keyAxes[0].decrease.has_value());
+  InputMapper m(b, layout);
+  EXPECT_FLOAT_EQ(m.map(keys({Key::W})).actions.axis(0), 1.0f);
+  EXPECT_FLOAT_EQ(m.map(keys({Key::W})).actions.axis(0), 1.0f) << "held, not stepped";
+  EXPECT_FLOAT_EQ(m.map(RawInput{}).actions.axis(0), 0.0f);
+  EXPECT_FLOAT_EQ(m.map(keys({Key::S})).actions.axis(0), 0.0f) << "no key lowers a pedal";
+}
+
 TEST(InputMapper, ContinuousAxisFollowsTheStickBeyondTheDeadZone) {
   InputMapper m(platform::defaultBindings(truckLayout()), truckLayout());
   EXPECT_FLOAT_EQ(m.map(withPad(RawInput{}, 0, GamepadAxis::LeftX, 0.37f)).actions.axis(0), 0.37f);

@@ -2,12 +2,15 @@
 // builds, and every new field's bad value is reported at its file:line:column.
 #include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
+#include <skillsim/sim/Simulation.h>
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 
 using namespace skillsim;
@@ -170,4 +173,154 @@ TEST(ForkliftScenario, TheN1FieldTestIsAMockExamAndSaysWhere) {
 TEST(ForkliftScenario, AMockExamFlagThatIsNoBooleanIsNamedAtItsValue) {
   const std::string text = replace(n1Text(), "mock_exam = true", "mock_exam = \"yes\"");
   expectOnly(text, "\"yes\"", "mock_exam", "expected true or false, found a string");
+}
+
+// The chase camera's `offset_frame` (docs/scenario-format.md): only for a follow camera, and only
+// "world" or "body"; each mistake named at its value.
+TEST(ForkliftScenario, AnOffsetFrameOnACabCameraIsNamedAtItsValue) {
+  const std::string text = replace(n1Text(), "target = [-4.0, -1.4, 0.0]\n",
+                                   "target = [-4.0, -1.4, 0.0]\noffset_frame = \"body\"\n");
+  expectOnly(text, "\"body\"", "cameras[1].offset_frame",
+             "offset_frame applies only to kind = \"follow\"");
+}
+
+TEST(ForkliftScenario, AnOffsetFrameThatIsNeitherWorldNorBodyIsNamedAtItsValue) {
+  const std::string text = replace(n1Text(), "offset_frame = \"body\"", "offset_frame = \"truck\"");
+  const ValidationReport r = validateScenarioText(text, "n1.toml", n1Standard(), "n1-std.toml");
+  ASSERT_EQ(r.problems.size(), 1u) << r.problems.front().toString();
+  EXPECT_EQ(r.problems[0].location.fieldPath, "cameras[2].offset_frame");
+  const auto [line, column] = where(text, "offset_frame = \"truck\"");
+  EXPECT_EQ(r.problems[0].location.line, line);
+  EXPECT_EQ(r.problems[0].location.column, column + 15); // at the value
+  EXPECT_NE(r.problems[0].message.find("body"), std::string::npos) << r.problems[0].message;
+}
+
+// The seat and rear cameras turn with the truck (Forklift::anchorOrientation) and the chase
+// camera's offset is in the truck's axes: with the truck turned 90 deg to the left (facing world
+// -Z), the seat looks along -Z, the rear view along +Z, and the chase camera stands 6 m behind
+// (world +Z) and 3.5 m above the truck's centre of mass. Rotating (x, y, z) by +90 deg about +Y
+// gives (z, y, -x).
+TEST(ForkliftScenario, TheSeatRearAndChaseCamerasTurnWithTheTruck) {
+  const std::string text = replace(n1Text(), "initial_heading_deg = 0", "initial_heading_deg = 90");
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / "skillsim-forklift-cameras.toml";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+  }
+  LoadOptions options;
+  options.assetsRoot = kRoot / "assets";
+  auto scenario = loadScenario(file, options);
+  std::filesystem::remove(file);
+  ASSERT_TRUE(scenario) << scenario.error().toString();
+  auto sim = sim::Simulation::create(scenario->simulation);
+  ASSERT_TRUE(sim) << sim.error().toString();
+  const glm::dvec3 eye = *(*sim)->anchorPoint("seat");
+  const glm::dvec3 truck = *(*sim)->bodyPosition("forklift.truck");
+  auto camera = [&](const char* name) {
+    core::SceneView view;
+    (*sim)->fillSceneView(view, name);
+    return view.camera;
+  };
+  const core::Camera seat = camera("seat");
+  EXPECT_NEAR(glm::length(glm::dvec3(seat.position) - eye), 0.0, 1e-4);
+  const glm::dvec3 ahead = glm::dvec3(seat.target) - eye; // (4, -1.6, 0) turned
+  EXPECT_NEAR(ahead.x, 0.0, 1e-4);
+  EXPECT_NEAR(ahead.y, -1.6, 1e-4);
+  EXPECT_NEAR(ahead.z, -4.0, 1e-4);
+  const glm::dvec3 behind = glm::dvec3(camera("rear").target) - eye; // (-4, -1.4, 0) turned
+  EXPECT_NEAR(behind.x, 0.0, 1e-4);
+  EXPECT_NEAR(behind.z, 4.0, 1e-4);
+  const core::Camera chase = camera("follow");
+  const glm::dvec3 offset = glm::dvec3(chase.position) - truck; // (-6, 3.5, 0) turned
+  // The truck stands pitched by its tyres' static sag (a few mrad): 6 m x 0.005 = 0.03 m.
+  EXPECT_NEAR(offset.x, 0.0, 0.05);
+  EXPECT_NEAR(offset.y, 3.5, 0.05);
+  EXPECT_NEAR(offset.z, 6.0, 0.05);
+  EXPECT_NEAR(glm::length(glm::dvec3(chase.target) - truck), 0.0, 1e-4);
+}
+
+namespace {
+
+/** The N1 field with the truck's front axle at (x, z) facing +X, built and stepped `ticks`. */
+std::unique_ptr<sim::Simulation> n1TruckAt(double x, double z, int ticks) {
+  char line[120];
+  std::snprintf(line, sizeof line, "initial_position = [%.4f, 0.0, %.4f]", x, z);
+  const std::string text = replace(n1Text(), "initial_position = [0.34, 0.0, 0.0]", line);
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() /
+      (std::string("skillsim-forklift-aids-") +
+       ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".toml");
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+  }
+  LoadOptions options;
+  options.assetsRoot = kRoot / "assets";
+  auto scenario = loadScenario(file, options);
+  std::filesystem::remove(file);
+  EXPECT_TRUE(scenario) << scenario.error().toString();
+  if (!scenario) {
+    return nullptr;
+  }
+  auto sim = sim::Simulation::create(scenario->simulation);
+  EXPECT_TRUE(sim) << sim.error().toString();
+  if (!sim) {
+    return nullptr;
+  }
+  for (int i = 0; i < ticks; ++i) {
+    (*sim)->step(core::ActionState{});
+  }
+  return std::move(*sim);
+}
+
+double metricOf(const sim::Simulation& sim, const char* name) {
+  const auto index = sim.metrics().find(name);
+  EXPECT_TRUE(index.has_value()) << name;
+  return index ? sim.metrics().get(*index) : 0.0;
+}
+
+} // namespace
+
+// The stability-triangle aid (issue 15 point 5): the front tyres' contacts and the rear axle's
+// pivot, and the combined centre of gravity. Checked against an independent law: at rest the
+// tyre loads balance the weight, so the centre of gravity lies behind the front axle by
+// L x N_rear / (N_front_left + N_front_right + N_rear) (moment balance about the front axle).
+TEST(ForkliftAids, TheStabilityTriangleHoldsTheCentreOfGravityTheTyreLoadsPut) {
+  auto sim = n1TruckAt(0.34, 0.0, 240); // 1 s on the parking brake, settled
+  ASSERT_TRUE(sim);
+  const auto aids = sim->floorAids();
+  ASSERT_EQ(aids.size(), 1u);
+  const sim::FloorAid& t = aids[0];
+  ASSERT_EQ(t.outline.size(), 3u);
+  // Front tyres 1.00 m apart on the front axle (x = 0.34), the rear pivot 1.70 m behind.
+  EXPECT_NEAR(t.outline[0].x, 0.34, 0.005);
+  EXPECT_NEAR(t.outline[0].z, -0.5, 0.005);
+  EXPECT_NEAR(t.outline[1].z, 0.5, 0.005);
+  EXPECT_NEAR(t.outline[2].x, 0.34 - 1.70, 0.005);
+  EXPECT_NEAR(t.outline[2].z, 0.0, 0.005);
+  for (const auto& p : t.outline) {
+    EXPECT_DOUBLE_EQ(p.y, 0.0);
+  }
+  const double front =
+      metricOf(*sim, "front_left_tyre_load") + metricOf(*sim, "front_right_tyre_load");
+  const double rear = metricOf(*sim, "rear_axle_load");
+  const double behind = 1.70 * rear / (front + rear);
+  EXPECT_NEAR(0.34 - t.point.x, behind, 0.01) << "tyre loads put it " << behind << " m behind";
+  EXPECT_NEAR(t.point.z, 0.0, 0.005);
+  EXPECT_TRUE(t.inside);
+}
+
+// The distance-to-rack aid: with the truck lined up on rack 乙 (its beams' face at x = 12 m) and
+// the front axle at x = 10.105 m, the fork tips (1.545 m ahead) are 12 - 11.65 = 0.35 m from the
+// face; in bay 甲, 3 m beside the rack's line, the forks face no rack.
+TEST(ForkliftAids, TheForkTipsDistanceToTheRackBeamReadsOnlyFacingARack) {
+  auto lined = n1TruckAt(10.105, -3.0, 1);
+  ASSERT_TRUE(lined);
+  EXPECT_DOUBLE_EQ(metricOf(*lined, "at_rack"), 1.0);
+  EXPECT_NEAR(metricOf(*lined, "rack_distance"), 0.35, 0.005);
+  auto bay = n1TruckAt(0.34, 0.0, 1);
+  ASSERT_TRUE(bay);
+  EXPECT_DOUBLE_EQ(metricOf(*bay, "at_rack"), 0.0);
+  EXPECT_DOUBLE_EQ(metricOf(*bay, "rack_distance"), 0.0);
 }

@@ -116,7 +116,7 @@ TEST(ScenarioCourse, BadInputNamesTheFieldAndWhatIsRight) {
       {"practice = [\"drop_line\", \"minimap\"]", "practice = [\"drop_line\", \"laser\"]",
        "[\"drop_line\", \"laser\"]", "training_aids.practice",
        "unknown training aid 'laser'; the aids are drop_line, height_readout, target_distance, "
-       "target_marker, minimap"},
+       "target_marker, minimap, machine_aids"},
       {"column_spacing = 6.5", "column_spacing = 0.5", "column_spacing = 0.5",
        "hall.column_spacing", ""},
   };

@@ -1,4 +1,5 @@
 #include "ImGuiHarness.h"
+#include <skillsim/sim/machines/forklift/ForkliftSpec.h>
 #include <skillsim/sim/machines/overhead_crane/OverheadCraneSpec.h>
 
 #include <skillsim/core/Check.h>
@@ -262,6 +263,36 @@ TEST(HudModel, ReadoutsComeFromTheMachinesDeclarationsAndMetrics) {
   sim::Metrics none;
   fillReadouts(m, crane, none, Language::English);
   EXPECT_TRUE(m.readouts.empty()) << "a readout whose metric the simulation lacks is left out";
+}
+
+// A readout the machine marks as a training aid (the forklift's distance from the fork tips to
+// the rack): shown only where the scenario allows `machine_aids` for the mode, and only while its
+// validWhen flag (at_rack) is 1.
+TEST(HudModel, ATrainingAidReadoutShowsOnlyWhereAllowedAndWhileItMeansSomething) {
+  const sim::MachineDecl truck = sim::forkliftType()->describe(sim::ForkliftSpec{});
+  sim::Metrics metrics;
+  for (const char* name :
+       {"travel_speed", "direction", "fork_height", "tilt_angle", "load_on_forks", "laden"}) {
+    metrics.add(name, 0.0);
+  }
+  const std::size_t atRack = metrics.add("at_rack", 1.0);
+  metrics.add("rack_distance", 0.35);
+  HudModel m;
+  fillReadouts(m, truck, metrics, Language::English); // exam, or no machine_aids
+  EXPECT_EQ(m.readouts.size(), 5u);
+  for (const auto& r : m.readouts) {
+    EXPECT_NE(r.label, "fork tips to the rack beam");
+  }
+  fillReadouts(m, truck, metrics, Language::English, true);
+  ASSERT_EQ(m.readouts.size(), 6u);
+  EXPECT_EQ(m.readouts[5].label, "fork tips to the rack beam");
+  EXPECT_DOUBLE_EQ(m.readouts[5].value, 0.35);
+  EXPECT_EQ(m.readouts[5].unit, sim::Unit::Metre);
+  fillReadouts(m, truck, metrics, Language::ChineseSimplified, true);
+  EXPECT_EQ(m.readouts[5].label, "叉尖距货架横梁");
+  metrics.set(atRack, 0.0); // the forks face no rack
+  fillReadouts(m, truck, metrics, Language::English, true);
+  EXPECT_EQ(m.readouts.size(), 5u);
 }
 
 TEST(HudModel, ControlsComeFromTheDeclarationsAndTheActions) {

@@ -156,3 +156,43 @@ TEST(Minimap, ModelHoldsPaintedZonesBodiesAndTheMachineNorthUp) {
   const ScreenRect placed = minimapRect(1280.0f, 720.0f);
   EXPECT_EQ(placed, (ScreenRect{1010.0f, 444.0f, 260.0f, 200.0f}));
 }
+
+// The machine's floor aids (`machine_aids`, sim::FloorAid: the forklift's stability triangle):
+// each outline edge and a 0.3 m cross at its point, 10 mm above the floor, green when the
+// machine says the point is inside and red when not; nothing while the aid is switched off.
+TEST(TrainingAids, MachineFloorAidsAreTheirOutlineAndACrossGreenInsideRedOutside) {
+  AidSwitches on;
+  on.machineAids = true;
+  EXPECT_TRUE(on.any());
+  AidFrame f = computeAidFrame(on, course(), std::nullopt, std::nullopt);
+  sim::FloorAid safe;
+  safe.outline = {{0.0, 0.0, -0.5}, {0.0, 0.0, 0.5}, {-1.7, 0.0, 0.0}};
+  safe.point = {-1.0, 0.0, 0.1};
+  safe.inside = true;
+  sim::FloorAid tipping = safe;
+  tipping.point = {0.3, 0.0, 0.0};
+  tipping.inside = false;
+  f.floor = {safe, tipping};
+  core::SceneView view;
+  appendAidGeometry(f, view);
+  ASSERT_EQ(view.lines.size(), 10u); // 3 edges + 2 cross arms, twice
+  const glm::vec4 green{0.1f, 0.9f, 0.2f, 1.0f};
+  const glm::vec4 red{1.0f, 0.15f, 0.1f, 1.0f};
+  EXPECT_EQ(view.lines[0].from, glm::vec3(0.0f, 0.01f, -0.5f));
+  EXPECT_EQ(view.lines[0].to, glm::vec3(0.0f, 0.01f, 0.5f));
+  EXPECT_EQ(view.lines[2].from, glm::vec3(-1.7f, 0.01f, 0.0f)); // the last edge closes it
+  EXPECT_EQ(view.lines[2].to, glm::vec3(0.0f, 0.01f, -0.5f));
+  EXPECT_EQ(view.lines[3].from, glm::vec3(-1.15f, 0.01f, 0.1f));
+  EXPECT_EQ(view.lines[3].to, glm::vec3(-0.85f, 0.01f, 0.1f));
+  EXPECT_EQ(view.lines[4].from, glm::vec3(-1.0f, 0.01f, -0.05f));
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(view.lines[i].color, green) << i;
+    EXPECT_EQ(view.lines[5 + i].color, red) << i;
+  }
+  EXPECT_TRUE(view.instances.empty());
+
+  f.shown.machineAids = false;
+  core::SceneView off;
+  appendAidGeometry(f, off);
+  EXPECT_TRUE(off.lines.empty());
+}

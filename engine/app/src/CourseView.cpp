@@ -11,6 +11,7 @@ CourseView::CourseView(const scenario::Scenario& s, bool exam)
   mSwitches.targetDistance = allowed.allows(TrainingAid::TargetDistance, exam);
   mSwitches.targetMarker = allowed.allows(TrainingAid::TargetMarker, exam);
   mSwitches.minimap = allowed.allows(TrainingAid::Minimap, exam);
+  mSwitches.machineAids = allowed.allows(TrainingAid::MachineAids, exam);
   if (s.machine) {
     mAidAnchor = s.machine->aidAnchor;
     const glm::dvec3 c = s.machine->sceneCentre;
@@ -45,8 +46,12 @@ std::optional<ui::AidTarget> CourseView::targetOf(const std::optional<std::strin
 
 ui::AidFrame CourseView::aids(const sim::Simulation& simulation,
                               const std::optional<ui::AidTarget>& target) const {
-  return ui::computeAidFrame(mSwitches, simulation.spec(), simulation.anchorPoint(mAidAnchor),
-                             target);
+  ui::AidFrame frame =
+      ui::computeAidFrame(mSwitches, simulation.spec(), simulation.anchorPoint(mAidAnchor), target);
+  if (mSwitches.machineAids) {
+    frame.floor = simulation.floorAids();
+  }
+  return frame;
 }
 
 void CourseView::fill(const sim::Simulation& simulation, const std::string& camera,

@@ -492,7 +492,8 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       }
       ui::fillControls(hud, controls, inputs.last, session.language());
       if (const sim::MachineDecl* machine = simulation.machine()) {
-        ui::fillReadouts(hud, *machine, simulation.metrics(), session.language());
+        ui::fillReadouts(hud, *machine, simulation.metrics(), session.language(),
+                         course.switches().machineAids);
       }
       hud.cameraName = cameraTitles.empty()
                            ? std::string()

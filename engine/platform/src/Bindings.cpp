@@ -181,7 +181,11 @@ private:
             if (!parsed) {
               return;
             }
-            (sub == "increase" ? b.increase : b.decrease) = *parsed;
+            if (sub == "increase") {
+              b.increase = *parsed;
+            } else {
+              b.decrease = *parsed;
+            }
             (sub == "increase" ? haveIncrease : haveDecrease) = true;
           } else {
             fail(k.source(), field + "." + sub,
@@ -189,7 +193,10 @@ private:
             return;
           }
         }
-        if (!haveIncrease || !haveDecrease) {
+        const bool pedal = mControls.axisControl(*axis).kind == core::ControlKind::Continuous;
+        if (!haveDecrease && pedal && haveIncrease) {
+          b.decrease.reset(); // a pedal: one key, 0 .. 1
+        } else if (!haveIncrease || !haveDecrease) {
           fail(node.source(), field,
                std::string("missing ") + (haveIncrease ? "decrease" : "increase") +
                    "; a controller needs both keys, e.g. { increase = \"W\", decrease = \"S\" }");
@@ -328,11 +335,16 @@ Bindings defaultBindings(const core::ControlLayout& controls) {
   Bindings b;
   for (std::size_t slot = 0; slot < controls.axisIds().size(); ++slot) {
     const core::DefaultBinding& d = controls.axisControl(slot).binding;
-    if (!d.key.empty() && !d.keyDecrease.empty()) {
+    const bool pedal = controls.axisControl(slot).kind == core::ControlKind::Continuous;
+    if (!d.key.empty() && (!d.keyDecrease.empty() || pedal)) {
       auto increase = keyFromName(d.key);
-      auto decrease = keyFromName(d.keyDecrease);
-      SKILLSIM_CHECK(increase && decrease, "a machine's default key is not a key name");
-      b.keyAxes.push_back({slot, *increase, *decrease});
+      std::optional<Key> decrease;
+      if (!d.keyDecrease.empty()) {
+        decrease = keyFromName(d.keyDecrease);
+        SKILLSIM_CHECK(decrease.has_value(), "a machine's default key is not a key name");
+      }
+      SKILLSIM_CHECK(increase.has_value(), "a machine's default key is not a key name");
+      b.keyAxes.push_back({slot, *increase, decrease});
     }
     if (!d.gamepad.empty()) {
       auto source = gamepadAxisFromName(d.gamepad);

@@ -201,8 +201,8 @@ MappedInput InputMapper::map(const RawInput& raw) {
     if (n == 0) {
       // Continuous: full travel while a key is held, unless the stick is off rest.
       if (!padDrives[b.slot]) {
-        continuous[b.slot] +=
-            (raw.key(b.increase) ? 1.0f : 0.0f) - (raw.key(b.decrease) ? 1.0f : 0.0f);
+        continuous[b.slot] += (raw.key(b.increase) ? 1.0f : 0.0f) -
+                              (b.decrease && raw.key(*b.decrease) ? 1.0f : 0.0f);
       }
       continue;
     }
@@ -211,7 +211,7 @@ MappedInput InputMapper::map(const RawInput& raw) {
     if (pressed(b.increase)) {
       notch = std::min(notch + 1, n);
     }
-    if (pressed(b.decrease)) {
+    if (b.decrease && pressed(*b.decrease)) {
       notch = std::max(notch - 1, -n);
     }
   }

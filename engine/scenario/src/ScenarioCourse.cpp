@@ -16,6 +16,7 @@ std::string_view trainingAidName(TrainingAid aid) {
   case TrainingAid::TargetDistance: return "target_distance";
   case TrainingAid::TargetMarker: return "target_marker";
   case TrainingAid::Minimap: return "minimap";
+  case TrainingAid::MachineAids: return "machine_aids";
   }
   return "?";
 }

@@ -591,9 +591,18 @@ void ScenarioParser::readCameras(TableReader& root, Scenario& out) {
     auto follow = r.string("follow_body", Need::Optional);
     if (follow) {
       c.followBody = *follow;
-      checkName(r, "follow_body", *follow, mBodyNames, "body");
+      // A scenario body or one the machine builds itself (MachineDecl::bodies: a truck).
+      std::vector<std::string> followable = mBodyNames;
+      followable.insert(followable.end(), mReservedBodies.begin(), mReservedBodies.end());
+      checkName(r, "follow_body", *follow, followable, "body");
     } else if (kind == "follow") {
       r.problem("follow_body", "missing required key 'follow_body' for kind = \"follow\"");
+    }
+    if (auto frame = r.choice("offset_frame", Need::Optional, {"world", "body"})) {
+      c.offsetInBodyFrame = *frame == "body";
+      if (kind != "follow") {
+        r.problem("offset_frame", "offset_frame applies only to kind = \"follow\"");
+      }
     }
     if (auto fov = r.number("vertical_fov_deg", Need::Optional, {0.0, 180.0, true, true})) {
       c.verticalFov = *fov * kDegToRad;

@@ -398,6 +398,10 @@ std::optional<glm::dvec3> Simulation::anchorPoint(std::string_view anchor) const
   return mImpl->machine->anchorPoint(anchor);
 }
 
+std::vector<FloorAid> Simulation::floorAids() const {
+  return mImpl->machine ? mImpl->machine->floorAids() : std::vector<FloorAid>{};
+}
+
 void Simulation::Impl::buildScene() {
   SceneTables tables{meshes, materials};
   if (ground) {
@@ -517,6 +521,10 @@ void Simulation::fillSceneView(core::SceneView& view, std::string_view cameraNam
     case CameraSpec::Kind::Orbit: break;
     case CameraSpec::Kind::OperatorCab:
       if (auto base = m.machine ? m.machine->anchorPoint("cab") : std::nullopt) {
+        if (auto turn = m.machine->anchorOrientation("cab")) {
+          position = *turn * position;
+          target = *turn * target;
+        }
         position += *base;
         target += *base;
       }
@@ -531,8 +539,9 @@ void Simulation::fillSceneView(core::SceneView& view, std::string_view cameraNam
     case CameraSpec::Kind::Follow: {
       auto it = m.byName.find(chosen->followBody);
       if (it != m.byName.end()) {
-        const glm::dvec3 p = m.world.bodyState(it->second).position;
-        position += p;
+        const physics::BodyState st = m.world.bodyState(it->second);
+        const glm::dvec3 p = st.position;
+        position = p + (chosen->offsetInBodyFrame ? st.orientation * position : position);
         target = p;
       }
       break;

@@ -24,8 +24,9 @@ ControlsCard makeControlsCard(const core::ControlLayout& controls,
     if (auto slot = controls.axisSlot(c.id)) {
       for (const auto& k : bindings.keyAxes) {
         if (k.slot == *slot) {
-          join(row.keys, std::string(platform::keyName(k.increase)) + " / " +
-                             std::string(platform::keyName(k.decrease)));
+          join(row.keys, std::string(platform::keyName(k.increase)) +
+                             (k.decrease ? " / " + std::string(platform::keyName(*k.decrease))
+                                         : std::string()));
         }
       }
       for (const auto& g : bindings.gamepad.axes) {

@@ -5,7 +5,7 @@
 namespace skillsim::ui {
 
 void fillReadouts(HudModel& model, const sim::MachineDecl& machine, const sim::Metrics& metrics,
-                  Language language) {
+                  Language language, bool trainingAids) {
   model.readouts.clear();
   const bool zh = language == Language::ChineseSimplified;
   for (const sim::ReadoutDecl& r : machine.readouts) {
@@ -13,6 +13,12 @@ void fillReadouts(HudModel& model, const sim::MachineDecl& machine, const sim::M
     auto index = metrics.find(r.metric);
     if (decl == nullptr || !index) {
       continue;
+    }
+    if (r.trainingAid) {
+      const auto valid = r.validWhen.empty() ? std::nullopt : metrics.find(r.validWhen);
+      if (!trainingAids || (valid && metrics.get(*valid) < 0.5)) {
+        continue;
+      }
     }
     model.readouts.push_back(
         {zh ? decl->labelZh : decl->labelEn, metrics.get(*index), decl->unit, r.precision});

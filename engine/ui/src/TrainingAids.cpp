@@ -115,6 +115,24 @@ void appendAidGeometry(const AidFrame& f, core::SceneView& view) {
       view.lines.push_back({tip + side, tip, kMarkerCyan});
     }
   }
+  if (f.shown.machineAids) {
+    constexpr glm::vec4 kInside{0.1f, 0.9f, 0.2f, 1.0f};
+    constexpr glm::vec4 kOutside{1.0f, 0.15f, 0.1f, 1.0f};
+    const glm::dvec3 lift(0.0, 0.01, 0.0);
+    for (const sim::FloorAid& aid : f.floor) {
+      const glm::vec4 colour = aid.inside ? kInside : kOutside;
+      for (std::size_t i = 0; i < aid.outline.size(); ++i) {
+        const glm::dvec3 a = aid.outline[i] + lift;
+        const glm::dvec3 b = aid.outline[(i + 1) % aid.outline.size()] + lift;
+        view.lines.push_back({glm::vec3(a), glm::vec3(b), colour});
+      }
+      const glm::dvec3 c = aid.point + lift;
+      view.lines.push_back({glm::vec3(c - glm::dvec3(0.15, 0.0, 0.0)),
+                            glm::vec3(c + glm::dvec3(0.15, 0.0, 0.0)), colour});
+      view.lines.push_back({glm::vec3(c - glm::dvec3(0.0, 0.0, 0.15)),
+                            glm::vec3(c + glm::dvec3(0.0, 0.0, 0.15)), colour});
+    }
+  }
 }
 
 std::vector<std::string> aidReadoutLines(const AidFrame& f, const I18n& text) {

@@ -36,12 +36,12 @@ enum class Command : std::uint8_t {
 /**
  * Two keys for an axis control (its ActionState slot, core::ControlLayout): a notched control
  * steps one notch per press; a continuous one reads +1 while `increase` is held, -1 while
- * `decrease` is held.
+ * `decrease` is held. A continuous control may have `increase` only (a pedal: 0 .. 1).
  */
 struct KeyAxisBinding {
   std::size_t slot = 0;
-  Key increase = Key::W; ///< Towards +1.
-  Key decrease = Key::S; ///< Towards -1.
+  Key increase = Key::W;                ///< Towards +1.
+  std::optional<Key> decrease = Key::S; ///< Towards -1; none for a one-key (pedal) control.
 
   friend bool operator==(const KeyAxisBinding&, const KeyAxisBinding&) = default;
 };

@@ -47,12 +47,14 @@ enum class TrainingAid : std::uint8_t {
   TargetDistance, ///< Its horizontal distance to the current target zone, in words.
   TargetMarker,   ///< A marker over the current target zone.
   Minimap,        ///< A top-down map of zones, bodies and the machine.
+  /** The machine's own aids: its floor aids (sim::FloorAid) and its training-aid readouts. */
+  MachineAids,
 };
 
 /** Every aid, in declaration order. */
-inline constexpr TrainingAid kTrainingAids[] = {TrainingAid::DropLine, TrainingAid::HeightReadout,
-                                                TrainingAid::TargetDistance,
-                                                TrainingAid::TargetMarker, TrainingAid::Minimap};
+inline constexpr TrainingAid kTrainingAids[] = {
+    TrainingAid::DropLine,     TrainingAid::HeightReadout, TrainingAid::TargetDistance,
+    TrainingAid::TargetMarker, TrainingAid::Minimap,       TrainingAid::MachineAids};
 
 /** The aid's name as a scenario writes it ("drop_line", …). */
 [[nodiscard]] std::string_view trainingAidName(TrainingAid aid);

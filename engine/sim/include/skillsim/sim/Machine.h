@@ -11,6 +11,7 @@
 #include <skillsim/core/Ids.h>
 #include <skillsim/core/SceneView.h>
 
+#include <glm/gtc/quaternion.hpp>
 #include <glm/vec3.hpp>
 
 #include <cstdint>
@@ -74,6 +75,24 @@ struct ReadoutDecl {
    * load is engaged); reports plot it only while that metric is 1. Empty = always.
    */
   std::string validWhen{};
+  /**
+   * A training aid (e.g. a distance to the next set-down point): on the HUD only
+   * where the scenario's `[training_aids]` allow `machine_aids` for the mode, and only while its
+   * validWhen flag (if any) is 1.
+   */
+  bool trainingAid = false;
+};
+
+/**
+ * A training aid a machine draws on the floor in practice mode (`machine_aids`): a closed
+ * outline and a point that should stay inside it, e.g. a truck's stability triangle and the
+ * combined centre of gravity projected onto the ground. Drawn by the generic aids
+ * (ui::appendAidGeometry), green while `inside`, red otherwise.
+ */
+struct FloorAid {
+  std::vector<glm::dvec3> outline; ///< m, world, on the floor; closed (the last joins the first).
+  glm::dvec3 point{0.0};           ///< m, world, on the floor.
+  bool inside = true;              ///< The machine's verdict: `point` within `outline`.
 };
 
 /**
@@ -341,6 +360,18 @@ public:
    * when not declared.
    */
   [[nodiscard]] virtual std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const = 0;
+  /**
+   * The frame a camera anchor turns with (world from machine axes), for a machine that turns as
+   * a whole (a truck): an operator_cab camera's offsets are then in these axes, so the seat view
+   * keeps looking ahead of the seat. nullopt (the default): the anchor does not turn, the offsets
+   * are in world axes (a cab that travels without turning).
+   */
+  [[nodiscard]] virtual std::optional<glm::dquat> anchorOrientation(std::string_view anchor) const {
+    (void)anchor;
+    return std::nullopt;
+  }
+  /** Its floor aids after the last step (FloorAid); none by default. Never scored or hashed. */
+  [[nodiscard]] virtual std::vector<FloorAid> floorAids() const { return {}; }
   /**
    * What its panel (MachineDecl::panel) shows after the last step: one entry of `selected` per
    * declared selector, its text lines and its message. Presentation only: never scored or hashed.

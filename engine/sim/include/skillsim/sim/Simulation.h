@@ -95,6 +95,8 @@ public:
    * not answer.
    */
   [[nodiscard]] std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const;
+  /** The machine's floor aids after the last step (Machine::floorAids); none without one. */
+  [[nodiscard]] std::vector<FloorAid> floorAids() const;
   [[nodiscard]] const SimulationSpec& spec() const;
   /** The machine's panel after the last step (Machine::panelState); empty without a machine. */
   [[nodiscard]] PanelState panelState() const;

@@ -82,14 +82,17 @@ struct CameraSpec {
   /**
    * Fixed: at `position` looking at `target`. OperatorCab: both relative to the machine's "cab"
    * anchor. Overhead: `position.y` above the machine's "tool" anchor, looking straight down.
-   * Orbit: as Fixed. Follow: relative to `followBody`.
+   * Orbit: as Fixed. Follow: relative to `followBody` (`position` in world axes, or in the
+   * body's axes with `offsetInBodyFrame`: a chase view that turns with it).
    */
   enum class Kind : std::uint8_t { Fixed, OperatorCab, Overhead, Orbit, Follow };
   std::string name;
   Kind kind = Kind::Fixed;
-  glm::dvec3 position{0.0, 5.0, 10.0};     ///< m; for OperatorCab relative to the cab anchor.
-  glm::dvec3 target{0.0};                  ///< m.
-  std::string followBody;                  ///< Follow only.
+  glm::dvec3 position{0.0, 5.0, 10.0}; ///< m; for OperatorCab relative to the cab anchor.
+  glm::dvec3 target{0.0};              ///< m.
+  std::string followBody;              ///< Follow only.
+  /** Follow only: `position` is in the followed body's axes (file: offset_frame = "body"). */
+  bool offsetInBodyFrame = false;
   double verticalFov = 1.0471975511965976; ///< rad.
 };
 

@@ -454,6 +454,68 @@ void Forklift::addMetrics(Metrics& m) {
   mMetric.tipped = m.add("tipped_over");
   mMetric.edgeLineOvershoot = m.add("edge_line_overshoot", edgeLineOvershoot());
   mMetric.placementOffset = m.add("placement_offset");
+  const auto [atRack, rackDistance] = forkTipsToRack();
+  mMetric.atRack = m.add("at_rack", atRack ? 1.0 : 0.0);
+  mMetric.rackDistance = m.add("rack_distance", rackDistance);
+}
+
+std::pair<bool, double> Forklift::forkTipsToRack() const {
+  const glm::dvec3 up(0.0, 1.0, 0.0);
+  const glm::dvec3 tips = forkTips();
+  const glm::dvec3 forward = mWorld.bodyState(mTruck).orientation * glm::dvec3(1.0, 0.0, 0.0);
+  bool found = false;
+  double nearest = 0.0;
+  for (const ForkliftRack& rack : mSpec.racks) {
+    const glm::dquat toRack = glm::inverse(glm::angleAxis(rack.heading, up));
+    const glm::dvec3 t = toRack * (tips - rack.position);
+    const glm::dvec3 f = toRack * forward;
+    // Facing into the rack (within 45 deg), beside it (as the field watch), within 5 m of it.
+    if (f.x < std::cos(0.25 * std::numbers::pi) || std::abs(t.z) > 0.5 * rack.width + 0.5 ||
+        t.x < -kRackAidRange || t.x > rack.depth) {
+      continue;
+    }
+    if (!found || -t.x < nearest) {
+      nearest = -t.x;
+      found = true;
+    }
+  }
+  return {found, found ? nearest : 0.0};
+}
+
+std::vector<FloorAid> Forklift::floorAids() const {
+  // The stability triangle: the front tyres' contacts and the rear axle's pivot (forklift.md),
+  // and the combined centre of gravity of the truck, mast, forks and any pallet lifted on them.
+  FloorAid aid;
+  const double halfTrack = 0.5 * mSpec.frontTrack;
+  for (const glm::dvec3& p : {glm::dvec3(0.0, 0.0, -halfTrack), glm::dvec3(0.0, 0.0, halfTrack),
+                              glm::dvec3(-mSpec.wheelbase, 0.0, 0.0)}) {
+    const glm::dvec3 w = truckToWorld(p);
+    aid.outline.push_back({w.x, 0.0, w.z});
+  }
+  const double halfCarriage = 0.5 * mSpec.carriageMass;
+  double mass = mSpec.frameMass + mSpec.counterweightMass + mSpec.mastMass + 2.0 * halfCarriage;
+  glm::dvec3 moment =
+      (mSpec.frameMass + mSpec.counterweightMass) * mWorld.bodyState(mTruck).position +
+      mSpec.mastMass * mWorld.bodyState(mMast).position +
+      halfCarriage * (mWorld.bodyState(mForks[0]).position + mWorld.bodyState(mForks[1]).position);
+  for (std::size_t i = 0; i < mPallets.size(); ++i) {
+    if (mPallets[i].lifted && !mPallets[i].dropped) {
+      const double m = mSpec.pallets[i].palletMass + mSpec.pallets[i].loadMass;
+      moment += m * mWorld.bodyState(mPallets[i].deck).position;
+      mass += m;
+    }
+  }
+  const glm::dvec3 g = moment / mass;
+  aid.point = {g.x, 0.0, g.z};
+  // Inside when on the inner side of each edge (the outline's winding either way).
+  auto cross = [](const glm::dvec3& a, const glm::dvec3& b, const glm::dvec3& p) {
+    return (b.x - a.x) * (p.z - a.z) - (b.z - a.z) * (p.x - a.x);
+  };
+  const double c0 = cross(aid.outline[0], aid.outline[1], aid.point);
+  const double c1 = cross(aid.outline[1], aid.outline[2], aid.point);
+  const double c2 = cross(aid.outline[2], aid.outline[0], aid.point);
+  aid.inside = (c0 >= 0.0 && c1 >= 0.0 && c2 >= 0.0) || (c0 <= 0.0 && c1 <= 0.0 && c2 <= 0.0);
+  return {aid};
 }
 
 void Forklift::beforeStep(const StepInput& input, std::vector<SimEvent>& events) {
@@ -805,6 +867,9 @@ void Forklift::writeMetrics(Metrics& m) const {
   m.set(mMetric.tipped, mTipped ? 1.0 : 0.0);
   m.set(mMetric.edgeLineOvershoot, edgeLineOvershoot());
   m.set(mMetric.placementOffset, mPlacementOffset);
+  const auto [atRack, rackDistance] = forkTipsToRack();
+  m.set(mMetric.atRack, atRack ? 1.0 : 0.0);
+  m.set(mMetric.rackDistance, rackDistance);
 }
 
 std::optional<MachineFault> Forklift::fault() const {
@@ -890,6 +955,15 @@ std::optional<glm::dvec3> Forklift::anchorPoint(std::string_view anchor) const {
     return forkTips();
   }
   return std::nullopt;
+}
+
+std::optional<glm::dquat> Forklift::anchorOrientation(std::string_view anchor) const {
+  if (anchor != "seat" && anchor != "cab") {
+    return std::nullopt;
+  }
+  // The heading only: the view turns with the truck but keeps the horizon level on its tyres.
+  const glm::dvec3 forward = mWorld.bodyState(mTruck).orientation * glm::dvec3(1.0, 0.0, 0.0);
+  return glm::angleAxis(std::atan2(-forward.z, forward.x), glm::dvec3(0.0, 1.0, 0.0));
 }
 
 } // namespace skillsim::sim::detail

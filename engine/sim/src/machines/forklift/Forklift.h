@@ -52,6 +52,10 @@ public:
   [[nodiscard]] std::optional<glm::dvec3> bodyPosition(std::string_view name) const override;
   [[nodiscard]] std::optional<core::BodyId> body(std::string_view name) const override;
   [[nodiscard]] std::optional<glm::dvec3> anchorPoint(std::string_view anchor) const override;
+  /** "seat"/"cab": the truck's heading about world +Y (the seat camera turns with the truck). */
+  [[nodiscard]] std::optional<glm::dquat> anchorOrientation(std::string_view anchor) const override;
+  /** The stability triangle with the combined centre of gravity (practice aid). */
+  [[nodiscard]] std::vector<FloorAid> floorAids() const override;
 
   /** A truck-frame point (m) in world coordinates. */
   [[nodiscard]] glm::dvec3 truckToWorld(const glm::dvec3& truckPoint) const;
@@ -81,6 +85,8 @@ public:
    * beams' face, within its width and 0.5 m either side (m; proposed: not published).
    */
   static constexpr double kRackLeaveDistance = 1.0;
+  /** The distance-to-rack aid reads within this in front of a rack's beams' face (m). */
+  static constexpr double kRackAidRange = 5.0;
   /**
    * A pallet is dropped when its underside falls faster than this (m/s; proposed: free fall from
    * 5 cm, twice the fastest lowering of the forks) or it tilts more than kPalletDropTilt.
@@ -133,6 +139,12 @@ private:
   };
   std::vector<EdgeLine> mEdgeLines;
   void buildField();
+  /**
+   * Whether the fork tips point into a rack (facing it within 45 deg, beside it as the field
+   * watch takes it, within kRackAidRange in front of its beams' face) and then how far in front
+   * of that face they are (m; negative once past it); the nearest such rack.
+   */
+  [[nodiscard]] std::pair<bool, double> forkTipsToRack() const;
   /** The pallets' and racks' watch after each step: drops, placements, leaving a rack. */
   void watchField(std::uint64_t tick, std::vector<SimEvent>& events);
 
@@ -167,7 +179,7 @@ private:
     std::size_t travelSpeed, direction, forkHeight, liftPosition, tiltAngle, loadOnForks,
         steerAngle, parkingBrake, truckX, truckZ, heading, forkTipX, forkTipZ, rollAngle,
         pitchAngle, moving, laden, frontLeftLoad, frontRightLoad, rearAxleLoad, tipped,
-        edgeLineOvershoot, placementOffset;
+        edgeLineOvershoot, placementOffset, atRack, rackDistance;
   };
   MetricIndex mMetric{};
   ForkliftSceneParts mScene;

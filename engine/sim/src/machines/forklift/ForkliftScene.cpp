@@ -54,6 +54,26 @@ void Forklift::buildScene(SceneTables& t) {
   p.rearWheel =
       t.addMesh(MeshKind::Cylinder, {2.0 * s.rearWheelRadius, 0.18, 2.0 * s.rearWheelRadius},
                 "forklift.rear_wheel");
+  // The bays' 50 mm edge lines: a unit length, stretched to each edge in fillScene.
+  p.edgeLine = t.addMesh(MeshKind::Box, {1.0, 0.004, 0.05}, "forklift.edge_line");
+  p.linePaint = t.addMaterial({0.95f, 0.85f, 0.1f, 1.0f}, 0.7f, 0.0f, "forklift.edge_line");
+  // The field's bodies (racks, pallets with their loads), each a box of its own size and a
+  // material named after the body (so a picture can be tested with and without one of them):
+  // rack uprights blue, beams orange, pallet stringers pale timber, the boxed load cardboard.
+  mFieldParts.clear();
+  for (std::size_t i = 0; i < mFieldBodies.size(); ++i) {
+    const std::string& name = mFieldBodies[i].first;
+    glm::vec4 colour{0.72f, 0.52f, 0.3f, 1.0f}; // the deck with its boxed load: cardboard
+    if (name.find(".upright") != std::string::npos) {
+      colour = {0.12f, 0.3f, 0.7f, 1.0f};
+    } else if (name.find(".beam") != std::string::npos) {
+      colour = {0.95f, 0.45f, 0.08f, 1.0f};
+    } else if (name.find(".stringer") != std::string::npos) {
+      colour = {0.8f, 0.68f, 0.48f, 1.0f};
+    }
+    mFieldParts.emplace_back(t.addMesh(MeshKind::Box, mFieldSizes[i], name),
+                             t.addMaterial(colour, 0.8f, 0.0f, name));
+  }
 }
 
 void Forklift::fillScene(core::SceneView& view) const {

@@ -412,11 +412,18 @@ public:
     // The last set-down on a rack: its face from the front beams' face (m, 0 until one).
     metric("placement_offset", Unit::Metre, 0.0, 10.0, "货物与前横梁偏差",
            "load off the front beam by");
+    // Forklift::forkTipsToRack: the fork tips pointing into a rack within 5 m, and how far in
+    // front of its beams' face (m, negative past it); 0 when none.
+    metric("at_rack", Unit::Flag, 0.0, 1.0, "货叉对准货架", "forks towards a rack");
+    metric("rack_distance", Unit::Metre, -5.0, 10.0, "叉尖距货架横梁",
+           "fork tips to the rack beam");
     d.readouts = {{"travel_speed", 1, {}, {}, true, ""},
                   {"direction", 0, {}, {}, false, ""},
                   {"fork_height", 2, 0.20, 0.30, true, ""},
                   {"tilt_angle", 1, {}, {}, true, ""},
-                  {"load_on_forks", 0, {}, {}, true, "laden"}};
+                  {"load_on_forks", 0, {}, {}, true, "laden"},
+                  // A training aid (practice, `machine_aids`): only while the forks face a rack.
+                  {"rack_distance", 2, {}, {}, false, "at_rack", true}};
     using Cue = FeedbackCue;
     d.events = {
         {"horn", "鸣笛", "horn", false, {Cue::Horn, "鸣笛", "Horn", Unit::None, 2}},

@@ -88,10 +88,11 @@ struct HudActions {
 /**
  * Sets `model.readouts` from the machine's declared readouts (MachineDecl::readouts) and the
  * simulation's metrics, labelled in `language`. A readout whose metric the simulation lacks is
- * left out.
+ * left out; so is a training-aid readout (ReadoutDecl::trainingAid) unless `trainingAids` (the
+ * scenario allows `machine_aids` in this mode), or while its validWhen flag reads 0.
  */
 void fillReadouts(HudModel& model, const sim::MachineDecl& machine, const sim::Metrics& metrics,
-                  Language language);
+                  Language language, bool trainingAids = false);
 
 /**
  * Sets `model.controls` from the machine's declared controls and this tick's ActionState: a

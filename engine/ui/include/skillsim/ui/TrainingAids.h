@@ -24,8 +24,9 @@ struct AidSwitches {
   bool targetDistance = false; ///< Its horizontal distance to the current target zone.
   bool targetMarker = false;   ///< A marker over the current target zone.
   bool minimap = false;        ///< Top-down map (Minimap.h).
+  bool machineAids = false;    ///< The machine's floor aids and training-aid readouts.
   [[nodiscard]] bool any() const {
-    return dropLine || heightReadout || targetDistance || targetMarker || minimap;
+    return dropLine || heightReadout || targetDistance || targetMarker || minimap || machineAids;
   }
 };
 
@@ -52,6 +53,8 @@ struct AidFrame {
    * are both.
    */
   std::optional<double> distance;
+  /** The machine's floor aids (sim::Simulation::floorAids), when machineAids is shown. */
+  std::vector<sim::FloorAid> floor;
 };
 
 /**
@@ -72,7 +75,9 @@ struct AidFrame {
  * Appends the 3D aids to a filled view: the drop line (a red line from the anchor to the floor)
  * and the laser spot (a red disc on the floor under it), and the target marker (two cyan rings
  * or outlines around the target zone and a post with an arrow over its centre). Adds a mesh and
- * a material to the view's tables only when something is drawn with them.
+ * a material to the view's tables only when something is drawn with them. Each floor aid: its
+ * outline as lines 10 mm above the floor and a cross of 0.3 m at its point, green (0.1, 0.9,
+ * 0.2) while inside, red (1.0, 0.15, 0.1) otherwise.
  */
 void appendAidGeometry(const AidFrame& frame, core::SceneView& view);
 
