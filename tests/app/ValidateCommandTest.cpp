@@ -154,3 +154,38 @@ TEST(Validate, ChineseOnlyTitleIsValidWithAWarning) {
       << r.out;
   EXPECT_NE(r.out.find(file + ": valid scenario"), std::string::npos) << r.out;
 }
+
+// Issue 17 point 2: a copy made to edit keeps the original's id; validating either file, even
+// alone, names the other (the whole scenarios folder is looked through).
+TEST(Validate, ADuplicateScenarioIdAcrossTheScenariosFolderIsAWarning) {
+  const std::filesystem::path root =
+      std::filesystem::path(SKILLSIM_TEST_OUTPUT_DIR) / "validate-dup" / "scenarios";
+  std::filesystem::remove_all(root.parent_path());
+  std::filesystem::create_directories(root / "overhead_crane");
+  std::filesystem::create_directories(root / "mine");
+  std::filesystem::copy_file(source("scenarios/overhead_crane/practice_single_lift.toml"),
+                             root / "overhead_crane" / "practice_single_lift.toml");
+  std::filesystem::copy_file(source("scenarios/overhead_crane/practice_single_lift.toml"),
+                             root / "mine" / "copy.toml");
+  const std::string copy = (root / "mine" / "copy.toml").string();
+  const std::string original = (root / "overhead_crane" / "practice_single_lift.toml").string();
+  ValidateRun r = validate({copy, "--assets", source("assets")});
+  EXPECT_EQ(r.code, 0) << "a warning, not a problem: " << r.out;
+  // `id = "overhead_crane.practice_single_lift"` is the file's line 6, the value at column 6.
+  EXPECT_NE(r.out.find("warning: " + copy +
+                       ":6:6: id: scenario id "
+                       "'overhead_crane.practice_single_lift' is also the id of " +
+                       original + ":6:6;"),
+            std::string::npos)
+      << r.out;
+  ValidateRun json = validate({"--json", copy, "--assets", source("assets")});
+  const auto doc = nlohmann::json::parse(json.out);
+  ASSERT_EQ(doc["files"][0]["warnings"].size(), 1u) << json.out;
+  EXPECT_EQ(doc["files"][0]["warnings"][0]["field"], "id");
+  EXPECT_EQ(doc["files"][0]["warnings"][0]["line"], 6);
+  // The shipped scenarios have no duplicate.
+  ValidateRun shipped = validate({source("scenarios")});
+  EXPECT_EQ(shipped.code, 0) << shipped.out;
+  EXPECT_EQ(shipped.out.find("warning:"), std::string::npos) << shipped.out;
+  std::filesystem::remove_all(root.parent_path());
+}

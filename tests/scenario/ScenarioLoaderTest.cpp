@@ -282,9 +282,9 @@ TEST(ScenarioLoader, UnknownReferences) {
       {"event = \"load_dropped\"", "event = \"load_droped\"", "\"load_droped\"",
        "rubric[3].event.event",
        "unknown value 'load_droped' (did you mean 'load_dropped'?); expected 'contact_begin', "
-       "'contact_end', 'zone_enter', 'zone_exit', 'physics_fault', 'control_changed', 'horn', "
-       "'emergency_stop', 'load_attached', 'load_released', 'load_dropped', 'overload', "
-       "'snatch_load', 'attach_refused', 'start', 'motion' or 'end'"},
+       "'contact_end', 'zone_enter', 'zone_exit', 'physics_fault', 'control_changed', "
+       "'scheduled', 'horn', 'emergency_stop', 'load_attached', 'load_released', 'load_dropped', "
+       "'overload', 'snatch_load', 'attach_refused', 'start', 'motion' or 'end'"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.to);
@@ -691,11 +691,154 @@ TEST(ScenarioLoader, LabelsGiveDisplayNamesAndALabelOfNothingIsNamed) {
       kScenario + "\n[labels]\npile_9 = { zh = \"9 号桩\", en = \"pile 9\" }\n";
   ValidationReport bad = check(unknown);
   ASSERT_EQ(bad.problems.size(), 1u);
-  EXPECT_EQ(bad.problems[0].message, "'pile_9' names no body, zone, tag or phase of this scenario");
+  EXPECT_EQ(bad.problems[0].message,
+            "'pile_9' names no body, zone, tag, phase or event of this scenario");
   EXPECT_EQ(bad.problems[0].location.fieldPath, "labels.pile_9");
   EXPECT_EQ(bad.problems[0].location.line, where(unknown, "pile_9").first);
   const std::string halfDone = kScenario + "\n[labels]\ncrate = { zh = \"木箱\" }\n";
   ValidationReport half = check(halfDone);
   ASSERT_EQ(half.problems.size(), 1u);
   EXPECT_EQ(half.problems[0].location.fieldPath, "labels.crate.en");
+}
+
+// --- The scenario's own pass mark (issue 17 point 1) ---
+
+TEST(ScenarioLoader, PassMarkOverrideReplacesTheStandardsForThisScenarioOnly) {
+  const std::string text =
+      replace(kScenario, "standard = \"test-std\"\n", "standard = \"test-std\"\npass_mark = 85\n");
+  ValidationReport r = check(text);
+  ASSERT_TRUE(r.valid()) << r.problems.front().toString();
+  EXPECT_EQ(r.scenario->standard.passMark, 85.0);
+  EXPECT_EQ(r.scenario->passMarkOverride.value_or(-1.0), 85.0);
+  EXPECT_EQ(r.standard->passMark, 70.0) << "the standard file itself is unchanged";
+  // Part of the scenario's identity: the hash covers the scenario's bytes.
+  ValidationReport plain = check(kScenario);
+  ASSERT_TRUE(plain.valid());
+  EXPECT_EQ(plain.scenario->standard.passMark, 70.0);
+  EXPECT_FALSE(plain.scenario->passMarkOverride.has_value());
+  EXPECT_NE(*r.hash, *plain.hash);
+  EXPECT_EQ(*r.hash, skillsim::scenario::testing::independentScenarioHash(text, kStandard));
+  // The edges: 0 and the standard's total (60 + 40 + 0 = 100 points) are both allowed.
+  for (const std::string edge : {"0", "100", "72.5"}) {
+    ValidationReport e = check(replace(kScenario, "standard = \"test-std\"\n",
+                                       "standard = \"test-std\"\npass_mark = " + edge + "\n"));
+    ASSERT_TRUE(e.valid()) << edge << ": " << e.problems.front().toString();
+    EXPECT_EQ(e.scenario->standard.passMark, std::stod(edge));
+  }
+}
+
+TEST(ScenarioLoader, PassMarkOverrideOutsideZeroToTheStandardsTotalIsRefusedAtItsPlace) {
+  std::string text = replace(kScenario, "standard = \"test-std\"\n",
+                             "standard = \"test-std\"\npass_mark = 100.5\n");
+  expectOnly(check(text), text, "100.5", "pass_mark",
+             "pass mark 100.5 is above the standard's total of 100 points; no attempt could pass "
+             "(expected 0 to 100)");
+  text =
+      replace(kScenario, "standard = \"test-std\"\n", "standard = \"test-std\"\npass_mark = -1\n");
+  ValidationReport negative = check(text);
+  ASSERT_EQ(negative.problems.size(), 1u);
+  EXPECT_EQ(negative.problems[0].location.fieldPath, "pass_mark");
+  EXPECT_EQ(negative.problems[0].location.line, where(text, "-1").first);
+  EXPECT_EQ(negative.problems[0].location.column, where(text, "-1").second);
+  EXPECT_NE(negative.problems[0].message.find(">= 0"), std::string::npos)
+      << negative.problems[0].message;
+  text = replace(kScenario, "standard = \"test-std\"\n",
+                 "standard = \"test-std\"\npass_mark = \"80\"\n");
+  expectOnly(check(text), text, "\"80\"", "pass_mark", "expected a number, found a string");
+}
+
+// --- Zones no load can reach (issue 17 point 2): the crane's travel is x 0-20 m, z 0-10 m ---
+
+namespace {
+
+std::vector<std::string> warningsOf(const ValidationReport& r) {
+  std::vector<std::string> out;
+  if (r.scenario) {
+    for (const core::Error& w : r.scenario->warnings) {
+      out.push_back(w.location.fieldPath + ": " + w.message);
+    }
+  }
+  return out;
+}
+
+std::string withZone(const std::string& zone) {
+  return replace(kScenario, "[[cameras]]", zone + "\n[[cameras]]");
+}
+
+} // namespace
+
+TEST(ScenarioLoader, AZoneForLoadsWhollyOutsideTheMachinesReachIsAWarning) {
+  // A circle 1 m round at x = 22: its nearest point (x = 21) is 1 m beyond the runway's end.
+  const std::string text = withZone("[[zones]]\nname = \"far\"\ncenter = [22.0, 0.0, 4.0]\n"
+                                    "radius = 1.0\nwatch_tags = [\"load\"]\n");
+  ValidationReport r = check(text);
+  ASSERT_TRUE(r.valid()) << r.problems.front().toString();
+  ASSERT_EQ(r.scenario->warnings.size(), 1u);
+  const core::Error& w = r.scenario->warnings[0];
+  EXPECT_EQ(w.message, "zone 'far' lies wholly outside where the overhead crane can carry a load "
+                       "(x 0 to 20 m, z 0 to 10 m, seen from above): no load can reach it; move "
+                       "the zone inside or enlarge the machine's travel in [machine]");
+  EXPECT_EQ(w.location.fieldPath, "zones[1].center");
+  EXPECT_EQ(w.location.line, where(text, "[22.0").first);
+  EXPECT_EQ(w.location.column, where(text, "[22.0").second);
+}
+
+TEST(ScenarioLoader, ZonesTouchingTheReachOrNotForLoadsAreNotWarnedOf) {
+  for (const std::string zone :
+       {// A circle reaching 0.5 m past the runway's end into its travel.
+        "[[zones]]\nname = \"edge\"\ncenter = [20.5, 0.0, 4.0]\nradius = 1.0\n"
+        "watch_tags = [\"load\"]\n",
+        // A box from x = -2.5 to 0.5, overlapping the travel by 0.5 m.
+        "[[zones]]\nname = \"box_in\"\nshape = \"box\"\ncenter = [-1.0, 1.0, 5.0]\n"
+        "half_extents = [1.5, 1.0, 1.0]\nwatch_tags = [\"load\"]\n",
+        // Far away, but it watches the piles, not what the crane carries.
+        "[[zones]]\nname = \"yard\"\ncenter = [40.0, 0.0, 40.0]\nradius = 1.0\n"
+        "watch_tags = [\"pile\"]\n"}) {
+    ValidationReport r = check(withZone(zone));
+    ASSERT_TRUE(r.valid()) << zone << r.problems.front().toString();
+    EXPECT_TRUE(r.scenario->warnings.empty()) << zone << warningsOf(r).front();
+  }
+  // The same box moved 1 m further out (x -3.5 to -0.5): warned of; and a zone watching every
+  // body (no watch_tags), 0.5 m beyond the span, counts as one for loads.
+  for (const std::string zone :
+       {"[[zones]]\nname = \"box_out\"\nshape = \"box\"\ncenter = [-2.0, 1.0, 5.0]\n"
+        "half_extents = [1.5, 1.0, 1.0]\nwatch_tags = [\"load\"]\n",
+        "[[zones]]\nname = \"any\"\ncenter = [5.0, 0.0, 12.5]\nradius = 2.0\n"}) {
+    ValidationReport r = check(withZone(zone));
+    ASSERT_TRUE(r.valid()) << zone << r.problems.front().toString();
+    EXPECT_EQ(r.scenario->warnings.size(), 1u) << zone;
+  }
+}
+
+// --- Duplicate scenario ids across the scenarios folder (issue 17 point 2) ---
+
+TEST(ScenarioLoader, ADuplicateScenarioIdInTheScenariosFolderIsNamed) {
+  const auto root = std::filesystem::path(SKILLSIM_TEST_OUTPUT_DIR) / "dup-ids" / "scenarios";
+  std::filesystem::remove_all(root.parent_path());
+  std::filesystem::create_directories(root / "crane" / "copies");
+  auto write = [](const std::filesystem::path& p, const std::string& text) {
+    std::ofstream(p, std::ios::binary) << text;
+  };
+  write(root / "crane" / "a.toml", kScenario);
+  write(root / "crane" / "copies" / "b.toml", "# a copy to edit\n" + kScenario);
+  write(root / "crane" / "c.toml", replace(kScenario, "\"crane.test\"", "\"crane.other\""));
+  write(root / "crane" / "broken.toml", "id = [\n");  // not TOML: skipped here
+  write(root / "crane" / "standard.toml", kStandard); // a standard, not a scenario
+
+  EXPECT_EQ(scenariosFolderOf(root / "crane" / "copies" / "b.toml"), root);
+  const auto warnings = duplicateScenarioIdWarnings(root / "crane" / "a.toml", root);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].location.file, (root / "crane" / "a.toml").string());
+  EXPECT_EQ(warnings[0].location.line, 2u); // `id = "crane.test"` is kScenario's second line
+  EXPECT_EQ(warnings[0].location.column, 6u);
+  EXPECT_EQ(warnings[0].message, "scenario id 'crane.test' is also the id of " +
+                                     (root / "crane" / "copies" / "b.toml").string() +
+                                     ":3:6; traces and the results store tell scenarios apart "
+                                     "by id, so give each file in " +
+                                     root.string() + " its own");
+  EXPECT_TRUE(duplicateScenarioIdWarnings(root / "crane" / "c.toml", root).empty());
+  EXPECT_TRUE(duplicateScenarioIdWarnings(root / "crane" / "broken.toml", root).empty());
+  // Outside a folder named scenarios: the file's own folder.
+  EXPECT_EQ(scenariosFolderOf(root.parent_path() / "x.toml"), root.parent_path());
+  std::filesystem::remove_all(root.parent_path());
 }

@@ -197,3 +197,35 @@ TEST(StartScreen, SelectionOutOfRangeIsDropped) {
   h.frame([&] { return screen.draw(model, english()); });
   EXPECT_FALSE(screen.selected());
 }
+
+TEST(StartScreen, BrokenScenariosAreListedWithTheirFirstValidatorMessage) {
+  const I18n chinese = *I18n::load(std::filesystem::path(SKILLSIM_SOURCE_DIR) / "assets",
+                                   Language::ChineseSimplified);
+  StartScreenModel model = sampleModel();
+  model.broken = {{"scenarios/crane/moved.toml",
+                   "scenarios/crane/moved.toml:12:9: bodies[2].size: expected 3 numbers"},
+                  {"scenarios/forklift/x.toml", "scenarios/forklift/x.toml:1:1: no [machine]"}};
+  ImGuiHarness h;
+  StartScreen screen("T001");
+  h.frame([&] { return screen.draw(model, english()); });
+  std::string all = h.allText();
+  const auto heading = all.find("Notoffered(thefilehasaproblem;");
+  ASSERT_NE(heading, std::string::npos) << all;
+  const auto first = all.find("scenarios/crane/moved.toml:12:9:bodies[2].size:expected3numbers");
+  const auto second = all.find("scenarios/forklift/x.toml:1:1:no[machine]");
+  EXPECT_LT(heading, first);
+  EXPECT_LT(first, second) << all;
+  EXPECT_NE(second, std::string::npos) << all;
+
+  // zh-CN: the heading is Chinese (no English words of it drawn), the file's place still shown.
+  h.frame([&] { return screen.draw(model, chinese); });
+  all = h.allText();
+  EXPECT_EQ(all.find("Notoffered"), std::string::npos) << all;
+  EXPECT_NE(all.find("scenarios/crane/moved.toml:12:9:"), std::string::npos) << all;
+  EXPECT_NE(all.find("scenarios/forklift/x.toml:1:1:"), std::string::npos) << all;
+
+  // Nothing broken: no heading.
+  model.broken.clear();
+  h.frame([&] { return screen.draw(model, english()); });
+  EXPECT_EQ(h.allText().find("Notoffered"), std::string::npos);
+}

@@ -7,6 +7,7 @@
 #include "RunCommand.h"
 #include "ValidateCommand.h"
 #include "skillsim/app/ExamStationCommand.h"
+#include "skillsim/app/ExportCommand.h"
 #include "skillsim/app/QueueCommand.h"
 #include "skillsim/app/VerifyCommand.h"
 #include "skillsim/app/VerifyWorkerCommand.h"
@@ -197,6 +198,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* certifyCmd = addCertifyCommand(cli, certify);
   ReportOptions report;
   CLI::App* reportCmd = addReportCommand(cli, report);
+  ExportOptions exportOptions;
+  CLI::App* exportCmd = addExportCommand(cli, exportOptions);
   QueueOptions queue;
   CLI::App* queueCmd = addQueueCommand(cli, queue);
   BadgeVerifyOptions badgeVerify;
@@ -265,6 +268,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (reportCmd->parsed()) {
       return runReport(report, out, err, checker);
+    }
+    if (exportCmd->parsed()) {
+      return runExport(exportOptions, out, err);
     }
     if (queueCmd->parsed()) {
       queue.confirmation = ::isatty(STDIN_FILENO) == 1 ? &std::cin : nullptr;

@@ -97,6 +97,13 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   }
   for (const std::string& file : paths) {
     scenario::ValidationReport report = scenario::validateFile(file, loadOptions);
+    if (report.scenario) {
+      // Across the scenarios folder, not only the files given: a copy made to edit keeps the id.
+      for (core::Error& w :
+           scenario::duplicateScenarioIdWarnings(file, scenario::scenariosFolderOf(file))) {
+        report.scenario->warnings.push_back(std::move(w));
+      }
+    }
     allValid = allValid && report.valid();
     if (options.json) {
       files.push_back(toJson(report));

@@ -2,8 +2,10 @@
 
 #include <skillsim/records/TraceHeader.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <vector>
 
 namespace skillsim::exporting {
 namespace {
@@ -40,7 +42,22 @@ std::string attemptsToCsv(std::span<const records::AttemptRecord> records,
   std::string out = options.byteOrderMark ? "\xEF\xBB\xBF" : "";
   out += "attempt_id,trainee_id,trainee_name,scenario_id,scenario_title,scenario_version,"
          "scenario_hash,mode,start_utc,duration_s,score,maximum,pass_mark,passed,vetoed,"
-         "completed,level,deductions,points_deducted,trace_hash,signature_valid\r\n";
+         "completed,level,deductions,points_deducted,trace_hash,signature_valid";
+  std::vector<std::string> items; // item ids in the order they first appear
+  if (options.itemColumns) {
+    for (const records::AttemptRecord& a : records) {
+      for (const assessment::ItemResult& item : a.result.items) {
+        if (std::find(items.begin(), items.end(), item.itemId) == items.end()) {
+          items.push_back(item.itemId);
+        }
+      }
+    }
+    for (const std::string& id : items) {
+      out += ',';
+      out += field("item_" + id);
+    }
+  }
+  out += "\r\n";
   for (const records::AttemptRecord& a : records) {
     double deducted = 0.0;
     for (const auto& d : a.result.deductions) {
@@ -69,7 +86,20 @@ std::string attemptsToCsv(std::span<const records::AttemptRecord> records,
                                              flag(a.signatureValid)};
     for (std::size_t i = 0; i < row.size(); ++i) {
       out += row[i];
-      out += i + 1 < row.size() ? "," : "\r\n";
+      out += i + 1 < row.size() ? "," : "";
+    }
+    for (const std::string& id : items) {
+      out += ',';
+      auto it =
+          std::find_if(a.result.items.begin(), a.result.items.end(),
+                       [&id](const assessment::ItemResult& item) { return item.itemId == id; });
+      if (it != a.result.items.end()) {
+        out += number(it->awardedPoints);
+      }
+    }
+    out += "\r\n";
+    if (options.progress) {
+      options.progress(static_cast<std::size_t>(&a - records.data()) + 1, records.size());
     }
   }
   return out;

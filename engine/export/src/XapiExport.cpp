@@ -238,6 +238,9 @@ std::string attemptsToXapi(std::span<const records::AttemptRecord> records,
     for (json& s : statements(a, options)) {
       all.push_back(std::move(s));
     }
+    if (options.progress) {
+      options.progress(static_cast<std::size_t>(&a - records.data()) + 1, records.size());
+    }
   }
   return all.dump(2, ' ', false, json::error_handler_t::replace);
 }

@@ -10,7 +10,7 @@
 namespace skillsim::messages {
 namespace {
 
-constexpr std::array<std::string_view, 47> kRequiredKeys = {
+constexpr std::array<std::string_view, 48> kRequiredKeys = {
     // One template per finding kind and limit side (docs/deduction-messages.md).
     "finding.contact", "finding.event", "finding.zone_sequence", "finding.placement",
     "finding.not_placed", "finding.metric_band.above", "finding.metric_band.below",
@@ -22,7 +22,7 @@ constexpr std::array<std::string_view, 47> kRequiredKeys = {
     // Events of the simulation and of the assessor (machine events carry their own labels).
     "event.start", "event.motion", "event.end", "event.contact_begin", "event.contact_end",
     "event.zone_enter", "event.zone_exit", "event.physics_fault", "event.control_changed",
-    "event.machine",
+    "event.machine", "event.scheduled",
     // Units as shown after a number.
     "unit.degree", "unit.degree_per_second", "unit.metre", "unit.millimetre",
     "unit.metre_per_second", "unit.second", "unit.newton_second", "unit.kilonewton", "unit.newton",

@@ -468,10 +468,14 @@ core::Expected<AttemptRecord> attemptFromJson(std::string_view text, const std::
   return a;
 }
 
-std::string attemptsToJson(std::span<const AttemptRecord> records, int indent) {
+std::string attemptsToJson(std::span<const AttemptRecord> records, int indent,
+                           const std::function<void(std::size_t, std::size_t)>& progress) {
   json list = json::array();
   for (const AttemptRecord& r : records) {
     list.push_back(attemptObject(r));
+    if (progress) {
+      progress(list.size(), records.size());
+    }
   }
   return dump(list, indent);
 }

@@ -87,6 +87,93 @@ ValidationReport failure(FileKind kind, const std::string& file, core::Error err
 ValidationReport validateFileUnguarded(const std::filesystem::path& file,
                                        const LoadOptions& options);
 
+namespace {
+
+/** A scenario file's top-level id and where it is written; nullopt when it has none. */
+struct DeclaredId {
+  std::string id;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+std::optional<DeclaredId> declaredScenarioId(const std::filesystem::path& file) {
+  auto bytes = readBytes(file);
+  if (!bytes) {
+    return std::nullopt;
+  }
+  toml::table root;
+  try {
+    root = toml::parse(*bytes, file.string());
+  } catch (const std::exception&) {
+    return std::nullopt; // not TOML: validating that file says why
+  }
+  const toml::node* format = root.get("format");
+  const toml::node* id = root.get("id");
+  if (format == nullptr || format->value<std::string>() != std::string(kScenarioFormat) ||
+      id == nullptr || !id->is_string()) {
+    return std::nullopt;
+  }
+  return DeclaredId{*id->value<std::string>(), id->source().begin.line, id->source().begin.column};
+}
+
+} // namespace
+
+std::filesystem::path scenariosFolderOf(const std::filesystem::path& file) {
+  const std::filesystem::path absolute = std::filesystem::absolute(file).lexically_normal();
+  for (std::filesystem::path dir = absolute.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    if (dir.filename() == "scenarios") {
+      return dir;
+    }
+    if (dir == dir.parent_path()) {
+      break;
+    }
+  }
+  return absolute.parent_path();
+}
+
+std::vector<core::Error> duplicateScenarioIdWarnings(const std::filesystem::path& file,
+                                                     const std::filesystem::path& folder) {
+  std::vector<core::Error> warnings;
+  try {
+    const std::optional<DeclaredId> mine = declaredScenarioId(file);
+    if (!mine) {
+      return warnings;
+    }
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::weakly_canonical(file, ec);
+    std::vector<std::filesystem::path> others;
+    for (std::filesystem::recursive_directory_iterator it(folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      std::error_code same;
+      if (it->path().extension() == ".toml" && it->is_regular_file(same) &&
+          std::filesystem::weakly_canonical(it->path(), same) != self) {
+        others.push_back(it->path());
+      }
+    }
+    std::sort(others.begin(), others.end());
+    for (const std::filesystem::path& other : others) {
+      const std::optional<DeclaredId> theirs = declaredScenarioId(other);
+      if (!theirs || theirs->id != mine->id) {
+        continue;
+      }
+      warnings.push_back(core::makeError(
+          core::ErrorCode::InvalidInput,
+          "scenario id '" + mine->id + "' is also the id of " + other.string() + ":" +
+              std::to_string(theirs->line) + ":" + std::to_string(theirs->column) +
+              "; traces and the results store tell scenarios apart by id, so give each file "
+              "in " +
+              folder.string() + " its own",
+          core::SourceLocation{.file = file.string(),
+                               .line = mine->line,
+                               .column = mine->column,
+                               .fieldPath = "id"}));
+    }
+  } catch (const std::exception&) {
+    // A folder that cannot be listed: no warnings (validating the files reports them).
+  }
+  return warnings;
+}
+
 std::vector<std::string> metricNames(const sim::MachineDecl* machine) {
   // In the simulation's order (sim/Simulation.h); AttemptRunnerTest checks it against a real one.
   std::vector<std::string> names = {"time"};

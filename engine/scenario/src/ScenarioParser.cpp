@@ -7,6 +7,8 @@
 
 #include <skillsim/core/FixedClock.h>
 
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
 #include <glm/gtc/quaternion.hpp>
 
 #include <algorithm>
@@ -242,6 +244,17 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   } else if (byId && byFile) {
     r.problem("standard_file", "give either 'standard' or 'standard_file', not both");
   }
+  // The scenario's own pass mark, so that raising it needs no copy of the shared standard.
+  const std::optional<double> passMark =
+      r.number("pass_mark", Need::Optional, Range::nonNegative());
+  if (passMark && mStandard != nullptr && !mStandard->items.empty() &&
+      *passMark > mStandard->totalPoints()) {
+    r.problem("pass_mark", "pass mark " + formatNumber(*passMark) +
+                               " is above the standard's total of " +
+                               formatNumber(mStandard->totalPoints()) +
+                               " points; no attempt could pass (expected 0 to " +
+                               formatNumber(mStandard->totalPoints()) + ")");
+  }
   if (mStandard != nullptr && !out.trade.empty() && !mStandard->trade.empty() &&
       mStandard->trade != out.trade) {
     r.problem("trade", "trade '" + out.trade + "' does not match the standard's trade '" +
@@ -255,7 +268,18 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   readZones(r, out);
   readCameras(r, out);
   readCourse(r, out);
+  // Scheduled events' ids first: a phase or criterion may start on one written further down.
+  if (const toml::array* events = root.get_as<toml::array>("events")) {
+    for (const toml::node& node : *events) {
+      if (const toml::table* table = node.as_table()) {
+        if (const auto* id = table->get_as<std::string>("id")) {
+          mEventIds.push_back(id->get());
+        }
+      }
+    }
+  }
   readPhases(r, out);
+  readEvents(r, out);
   readSteps(r, out);
   readAttempt(r, out);
   readRubric(r, out);
@@ -267,6 +291,10 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   out.rubric.timeLimit = out.timeLimit;
   if (mStandard != nullptr) {
     out.standard = *mStandard;
+  }
+  if (passMark) {
+    out.standard.passMark = *passMark;
+    out.passMarkOverride = *passMark;
   }
 }
 
@@ -559,11 +587,70 @@ void ScenarioParser::readZones(TableReader& root, Scenario& out) {
     }
     z.color = r.color("color").value_or(z.color);
     readZonePaint(r, z, out);
+    if (const toml::node* center = r.raw().get("center")) {
+      checkZoneReach(z, center->source().begin, "zones[" + std::to_string(i) + "].center", out);
+    }
     r.finish();
     mZoneNameSet.insert(z.name);
     mZoneNames.push_back(z.name);
     out.simulation.zones.push_back(std::move(z));
   }
+}
+
+void ScenarioParser::checkZoneReach(const sim::ZoneSpec& z, const toml::source_position& at,
+                                    const std::string& field, Scenario& out) {
+  if (!mMachine || mMachine->reach.shape == sim::WorkingEnvelope::Shape::None) {
+    return;
+  }
+  const sim::WorkingEnvelope& reach = mMachine->reach;
+  const bool watchesCarried =
+      z.watchTags.empty() ||
+      std::any_of(z.watchTags.begin(), z.watchTags.end(),
+                  [&](const std::string& tag) { return contains(reach.carriedTags, tag); });
+  if (!watchesCarried) {
+    return;
+  }
+  // The zone's footprint from above: its box, or its circle's bounding square (a circle is
+  // tested against the box exactly below).
+  const glm::dvec2 c{z.center.x, z.center.z};
+  const glm::dvec2 half = z.shape == sim::ZoneSpec::Shape::Box
+                              ? glm::dvec2{z.halfExtents.x, z.halfExtents.z}
+                              : glm::dvec2{z.radius, z.radius};
+  bool reachable = true;
+  std::string where;
+  if (reach.shape == sim::WorkingEnvelope::Shape::Box) {
+    if (z.shape == sim::ZoneSpec::Shape::Box) {
+      reachable = c.x + half.x >= reach.min.x && c.x - half.x <= reach.max.x &&
+                  c.y + half.y >= reach.min.y && c.y - half.y <= reach.max.y;
+    } else {
+      const glm::dvec2 nearest = glm::clamp(c, reach.min, reach.max);
+      reachable = glm::length(nearest - c) <= z.radius;
+    }
+    where = "x " + formatNumber(reach.min.x) + " to " + formatNumber(reach.max.x) + " m, z " +
+            formatNumber(reach.min.y) + " to " + formatNumber(reach.max.y) + " m";
+  } else {
+    double gap = 0.0;
+    if (z.shape == sim::ZoneSpec::Shape::Box) {
+      const glm::dvec2 nearest = glm::clamp(reach.centre, c - half, c + half);
+      gap = glm::length(nearest - reach.centre);
+    } else {
+      gap = glm::length(c - reach.centre) - z.radius;
+    }
+    reachable = gap <= reach.radius;
+    where = "within " + formatNumber(reach.radius) + " m of x " + formatNumber(reach.centre.x) +
+            " m, z " + formatNumber(reach.centre.y) + " m";
+  }
+  if (reachable) {
+    return;
+  }
+  out.warnings.push_back(core::makeError(
+      core::ErrorCode::InvalidInput,
+      "zone '" + z.name + "' lies wholly outside where the " + mMachine->titleEn +
+          " can carry a load (" + where +
+          ", seen from above): no load can reach it; move the "
+          "zone inside or enlarge the machine's travel in [machine]",
+      core::SourceLocation{
+          .file = mDiagnostics.file(), .line = at.line, .column = at.column, .fieldPath = field}));
 }
 
 void ScenarioParser::readCameras(TableReader& root, Scenario& out) {
@@ -690,9 +777,84 @@ ScenarioParser::readTrigger(TableReader& parent, std::string_view key, Need need
       checkName(r, "subject", t.subject, mControllers, "controller");
     }
     break;
+  case K::Scheduled:
+    if (!t.subject.empty()) {
+      checkName(r, "subject", t.subject, mEventIds, "scheduled event");
+    }
+    if (!t.other.empty()) {
+      checkName(r, "other", t.other, mZoneNames, "zone");
+    }
+    break;
   default: break;
   }
   return t;
+}
+
+void ScenarioParser::readEvents(TableReader& root, Scenario& out) {
+  auto tables = root.tables("events", Need::Optional);
+  std::vector<std::string> seen;
+  const double rate = static_cast<double>(out.simulation.tickRate);
+  auto ticks = [rate](double seconds) {
+    return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(seconds * rate)));
+  };
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i] == nullptr) {
+      continue;
+    }
+    TableReader r(*tables[i], "events[" + std::to_string(i) + "]", mDiagnostics);
+    ScheduledEvent e;
+    e.id = r.string("id", Need::Required).value_or("");
+    if (!e.id.empty() && !validId(e.id)) {
+      r.problem("id", "invalid event id '" + e.id + "'");
+    }
+    if (!e.id.empty() && contains(seen, e.id)) {
+      r.problem("id", "duplicate event id '" + e.id + "'");
+    }
+    seen.push_back(e.id);
+    const auto kind = r.choice("kind", Need::Required, {"wind", "person_enters"});
+    const auto at = r.number("at_s", Need::Optional, Range::closed(0.0, 36000.0));
+    const auto after = r.string("after", Need::Optional);
+    const bool hasWhen = r.raw().get("when") != nullptr;
+    const auto when = readTrigger(r, "when", Need::Optional, TriggerUse::Other);
+    const int given = (r.raw().get("at_s") != nullptr ? 1 : 0) +
+                      (r.raw().get("after") != nullptr ? 1 : 0) + (hasWhen ? 1 : 0);
+    if (given != 1) {
+      r.problemHere("give exactly one of 'at_s' (s from the start), 'after' (a phase id: when it "
+                    "has ended) or 'when' (an event) for when it begins");
+    }
+    if (at) {
+      e.atTick = ticks(*at);
+    }
+    if (after && checkName(r, "after", *after, mPhaseIds, "phase")) {
+      e.afterPhase = *after;
+    }
+    if (when) {
+      if (!when->kind) {
+        r.problem("when", "an event begins at a simulation event, not at \"start\", "
+                          "\"motion\" or \"end\"; for a time use at_s");
+      }
+      e.when = *when;
+    }
+    if (kind == "wind") {
+      e.kind = ScheduledEvent::Kind::Wind;
+      e.bodyTag = r.string("on", Need::Required).value_or("");
+      if (!e.bodyTag.empty()) {
+        checkName(r, "on", e.bodyTag, mTags, "body tag");
+      }
+      e.force = r.vec3("force_n", Need::Required, Range::closed(-1e6, 1e6)).value_or(e.force);
+      if (const auto d = r.number("duration_s", Need::Optional, {0.0, 36000.0, true, false})) {
+        e.durationTicks = ticks(*d);
+      }
+    } else if (kind == "person_enters") {
+      e.kind = ScheduledEvent::Kind::PersonEnters;
+      e.zone = r.string("zone", Need::Required).value_or("");
+      if (!e.zone.empty()) {
+        checkName(r, "zone", e.zone, mZoneNames, "zone");
+      }
+    }
+    r.finish();
+    out.events.push_back(std::move(e));
+  }
 }
 
 void ScenarioParser::readPhases(TableReader& root, Scenario& out) {
@@ -783,10 +945,10 @@ void ScenarioParser::readLabels(TableReader& root, Scenario& out) {
       continue;
     }
     const bool known = mBodyNameSet.contains(id) || mZoneNameSet.contains(id) ||
-                       mTagSet.contains(id) || contains(mPhaseIds, id) ||
+                       mTagSet.contains(id) || contains(mPhaseIds, id) || contains(mEventIds, id) ||
                        contains(mReservedBodies, id);
     if (!known) {
-      list.problem(id, "'" + id + "' names no body, zone, tag or phase of this scenario");
+      list.problem(id, "'" + id + "' names no body, zone, tag, phase or event of this scenario");
       continue;
     }
     TableReader r(*entry, "labels." + id, mDiagnostics);

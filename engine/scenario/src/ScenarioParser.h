@@ -44,12 +44,17 @@ private:
   /** The machine's cross-checks of the bodies (sim::MachineType::checkScene). */
   void checkMachineScene(TableReader& root, const Scenario& out);
   void readZones(TableReader& root, Scenario& out);
+  /** Warns (Scenario::warnings) of a zone for carried bodies wholly outside the machine's reach. */
+  void checkZoneReach(const sim::ZoneSpec& zone, const toml::source_position& at,
+                      const std::string& field, Scenario& out);
   void readCameras(TableReader& root, Scenario& out);
   /** `[[zones]] marking` and `label` of one zone (ScenarioCourse.cpp). */
   void readZonePaint(TableReader& zone, const sim::ZoneSpec& spec, Scenario& out);
   /** `[hall]` and `[training_aids]` (ScenarioCourse.cpp). */
   void readCourse(TableReader& root, Scenario& out);
   void readPhases(TableReader& root, Scenario& out);
+  /** `[[events]]`: the scheduled faults and happenings (after the phases they may follow). */
+  void readEvents(TableReader& root, Scenario& out);
   void readSteps(TableReader& root, Scenario& out);
   void readAttempt(TableReader& root, Scenario& out);
   /** `[labels]`: display names (zh, en) of bodies, zones, tags and phases. */
@@ -84,6 +89,8 @@ private:
   std::unordered_set<std::string> mTagSet;
   std::unordered_set<std::string> mZoneNameSet;
   std::vector<std::string> mPhaseIds;
+  /** Ids of the `[[events]]`, read first: a trigger's `subject` may name one. */
+  std::vector<std::string> mEventIds;
   std::vector<std::string> mMetrics;
   std::vector<std::string> mControllers;
   /** (item id, is a veto) of every rubric entry, parsed or not, for the coverage check. */

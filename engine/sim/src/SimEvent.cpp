@@ -5,9 +5,9 @@
 namespace skillsim::sim {
 
 std::string_view toString(SimEventKind kind) {
-  static constexpr std::array<std::string_view, 7> kNames = {
+  static constexpr std::array<std::string_view, 8> kNames = {
       "contact_begin", "contact_end",     "zone_enter", "zone_exit",
-      "physics_fault", "control_changed", "machine"};
+      "physics_fault", "control_changed", "machine",    "scheduled"};
   return kNames.at(static_cast<std::size_t>(kind));
 }
 

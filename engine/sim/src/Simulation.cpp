@@ -63,6 +63,10 @@ struct Simulation::Impl {
   Metrics metrics;
   std::size_t timeMetric = 0;
   std::vector<SimEvent> events;
+  /** Scheduled forces by body tag (N, world), applied each tick (setBodyForce). */
+  std::map<std::string, glm::dvec3, std::less<>> bodyForces;
+  /** Events raised for the next step (raiseEvent). */
+  std::vector<SimEvent> raised;
   struct Watched {
     core::BodyId a;
     core::BodyId b;
@@ -97,6 +101,20 @@ struct Simulation::Impl {
 };
 
 Simulation::Simulation(std::unique_ptr<Impl> impl) : mImpl(std::move(impl)) {}
+
+void Simulation::setBodyForce(const std::string& tag, const glm::dvec3& force) {
+  if (force == glm::dvec3(0.0)) {
+    mImpl->bodyForces.erase(tag);
+  } else {
+    mImpl->bodyForces[tag] = force;
+  }
+}
+
+void Simulation::raiseEvent(SimEvent event) {
+  if (!mImpl->fault) {
+    mImpl->raised.push_back(std::move(event));
+  }
+}
 Simulation::~Simulation() = default;
 
 core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationSpec& spec) {
@@ -264,10 +282,33 @@ void Simulation::step(const core::ActionState& actions) {
     return;
   }
   const std::uint64_t tick = m.tick + 1;
+  for (SimEvent& e : m.raised) {
+    e.tick = tick;
+    m.events.push_back(std::move(e));
+  }
+  m.raised.clear();
   const std::uint32_t pressed = actions.buttons & ~m.previousButtons;
   m.previousButtons = actions.buttons;
   if (m.machine) {
     m.machine->beforeStep(StepInput{actions, pressed, tick}, m.events);
+  }
+  if (!m.bodyForces.empty()) {
+    const double dt = 1.0 / static_cast<double>(m.spec.tickRate);
+    for (std::size_t i = 0; i < m.specBodies.size(); ++i) {
+      const core::BodyId body = m.specBodies[i];
+      if (m.world.motion(body) != physics::Motion::Dynamic) {
+        continue;
+      }
+      glm::dvec3 force(0.0);
+      for (const std::string& tag : m.spec.bodies[i].tags) {
+        if (auto it = m.bodyForces.find(tag); it != m.bodyForces.end()) {
+          force += it->second;
+        }
+      }
+      if (force != glm::dvec3(0.0)) {
+        m.world.applyImpulse(body, force * dt, m.world.bodyState(body).position);
+      }
+    }
   }
   m.world.step();
   m.tick = tick;

@@ -3,6 +3,8 @@
 #include <skillsim/messages/FindingText.h>
 #include <skillsim/records/AttemptRecord.h>
 
+#include <cstddef>
+#include <functional>
 #include <map>
 
 #include <span>
@@ -14,6 +16,15 @@ namespace skillsim::exporting {
 struct CsvOptions {
   /** Start with a UTF-8 byte order mark, so spreadsheet programs read Chinese names right. */
   bool byteOrderMark = true;
+  /**
+   * After the fixed columns, one column per rubric item, named `item_<item id>`, holding the
+   * points awarded for that item (assessment::ItemResult::awardedPoints); the items are those of
+   * every attempt exported, in the order they first appear (an attempt's own order, attempt by
+   * attempt). An attempt without that item (another scenario) leaves the cell empty.
+   */
+  bool itemColumns = false;
+  /** Called after each attempt's row with (attempts done, attempts in all); may be empty. */
+  std::function<void(std::size_t, std::size_t)> progress;
 };
 
 /**
@@ -21,7 +32,8 @@ struct CsvOptions {
  * comma, quote or line break quoted, quotes doubled), with a header row. Columns: attempt_id,
  * trainee_id, trainee_name, scenario_id, scenario_title, scenario_version, scenario_hash, mode,
  * start_utc (ISO 8601), duration_s, score, maximum, pass_mark, passed, vetoed, completed, level,
- * deductions (count), points_deducted, trace_hash, signature_valid. Numbers are written in the
+ * deductions (count), points_deducted, trace_hash, signature_valid, then the item columns when
+ * CsvOptions::itemColumns is set. Numbers are written in the
  * shortest form that reads back exactly; flags as true/false. A text field that begins with
  * `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet shows it instead of evaluating it
  * (OWASP, "CSV injection").

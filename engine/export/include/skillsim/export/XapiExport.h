@@ -4,6 +4,8 @@
 
 #include <skillsim/records/AttemptRecord.h>
 
+#include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -23,6 +25,8 @@ struct XapiOptions {
    * without templates there is no `text`, the `finding` data is always there.
    */
   ExportText text;
+  /** attemptsToXapi calls it after each attempt with (attempts done, attempts in all). */
+  std::function<void(std::size_t, std::size_t)> progress;
 };
 
 /**

@@ -5,6 +5,8 @@
 #include <skillsim/assessment/AttemptResult.h>
 #include <skillsim/core/Expected.h>
 
+#include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -45,7 +47,12 @@ namespace skillsim::records {
 [[nodiscard]] core::Expected<AttemptRecord> attemptFromJson(std::string_view json,
                                                             const std::string& source);
 
-/** A JSON array of attemptToJson objects, for exporting a class's results. */
-[[nodiscard]] std::string attemptsToJson(std::span<const AttemptRecord> records, int indent = 2);
+/**
+ * A JSON array of attemptToJson objects, for exporting a class's results. `progress`, when set,
+ * is called after each attempt with (attempts done, attempts in all).
+ */
+[[nodiscard]] std::string
+attemptsToJson(std::span<const AttemptRecord> records, int indent = 2,
+               const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 } // namespace skillsim::records

@@ -85,6 +85,12 @@ using TickObserver = std::function<void(const AttemptTick& tick)>;
  * the Assessor observes that step's tick, events and metrics, then every observer sees the tick.
  * Deterministic: the same scenario and inputs give a bit-identical simulation state and an equal
  * AttemptResult, whatever pulls the ticks (a display's frame clock or a loop).
+ *
+ * It also runs the scenario's scheduled events (Scenario::events): before each step, an event
+ * whose time has come (`at_s`), whose phase has ended (`after`, seen after the previous step) or
+ * whose `when` event happened in the previous step begins: it is raised as a
+ * sim::SimEventKind::Scheduled event of that step and a wind starts pushing its bodies
+ * (sim::Simulation::setBodyForce; winds on one tag add up; a gust stops after its duration).
  */
 class AttemptRunner {
 public:
@@ -135,11 +141,27 @@ public:
 private:
   AttemptRunner(Scenario scenario, std::unique_ptr<sim::Simulation> simulation);
 
+  /** Where each of the scenario's scheduled events (Scenario::events) stands. */
+  struct Scheduled {
+    bool begun = false;
+    bool due = false;          ///< `when` matched (or its phase ended): begins on the next tick.
+    std::uint32_t matches = 0; ///< `when` matches so far (it fires on the count-th).
+    std::optional<std::uint64_t> endTick; ///< A gust: the first tick it no longer blows.
+    bool blowing = false;
+  };
+  /** Begins the scheduled events due at tick `next` and ends gusts; before the step. */
+  void beginScheduled(std::uint64_t next);
+  /** Counts `when` matches among the step's events; after the Assessor observed them. */
+  void watchScheduled();
+  /** True once phase `id` has ended. */
+  [[nodiscard]] bool phaseEnded(const std::string& id) const;
+
   Scenario mScenario;
   std::unique_ptr<sim::Simulation> mSimulation;
   assessment::Assessor mAssessor;
   StepTracker mSteps;
   std::vector<TickObserver> mObservers;
+  std::vector<Scheduled> mScheduled;
   bool mInputsEnded = false;
 };
 

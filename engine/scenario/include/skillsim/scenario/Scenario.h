@@ -7,9 +7,12 @@
 #include <skillsim/scenario/Course.h>
 #include <skillsim/sim/SimulationSpec.h>
 
+#include <glm/vec3.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +29,31 @@ struct TaskStep {
   std::string textEn;
   std::string target;       ///< A zone name of the scenario; empty = no target.
   assessment::Trigger done; ///< A real event (no pseudo event); `after` names a phase.
+};
+
+/**
+ * A fault or happening an instructor schedules in a scenario (`[[events]]`,
+ * docs/scenario-format.md): it begins at a time, once a phase has ended, or at an event (exactly
+ * one of the three), and is then raised as a sim::SimEventKind::Scheduled event (subject = id), so
+ * phases and criteria can score the response to it (e.g. an emergency stop within 2 s of a
+ * person entering the walkway). Part of the scenario's bytes, so of its hash. Deterministic:
+ * decided by the attempt loop (AttemptRunner) from the tick, the phases and the events alone.
+ */
+struct ScheduledEvent {
+  enum class Kind : std::uint8_t {
+    Wind,         ///< A force on the bodies tagged `bodyTag`: steady, or a gust of `duration`.
+    PersonEnters, ///< A person walks into zone `zone`: only the event is raised.
+  };
+  std::string id; ///< Unique among the events; the Scheduled event's subject.
+  Kind kind = Kind::Wind;
+  std::optional<std::uint64_t> atTick;     ///< Begins at this tick (from `at_s`, rounded; >= 1).
+  std::string afterPhase;                  ///< Or: at the first tick after this phase ended.
+  std::optional<assessment::Trigger> when; ///< Or: at the tick after this event.
+  std::string bodyTag;                     ///< Wind: the tag of the bodies pushed.
+  glm::dvec3 force{0.0};                   ///< Wind: N, world.
+  /** Wind: ticks it blows (from `duration_s`); nullopt: steady until the attempt ends. */
+  std::optional<std::uint64_t> durationTicks;
+  std::string zone; ///< PersonEnters: the zone (its name), the event's `other`.
 };
 
 /**
@@ -52,13 +80,24 @@ struct Scenario {
   bool mockExam = false;
   /** Where `mock_exam` is written (file:line:column), for the messages that name it. */
   core::SourceLocation mockExamLocation;
+  /**
+   * The standard as this scenario scores against it: the standard file's, with its pass mark
+   * replaced by the scenario's top-level `pass_mark` when given (passMarkOverride).
+   */
   assessment::Standard standard;
+  /**
+   * The scenario's own `pass_mark` (points, 0 to the standard's total), which replaces the
+   * standard file's for this scenario only; nullopt: the standard's applies.
+   */
+  std::optional<double> passMarkOverride;
   assessment::Rubric rubric;  ///< rubric.tickRate == simulation.tickRate.
   double timeLimit = 0.0;     ///< s; the attempt stops there (== rubric.timeLimit).
   std::uint32_t tickRate = 0; ///< Hz (== simulation.tickRate).
   sim::SimulationSpec simulation;
   /** The task's steps in order (may be empty); see TaskStep. */
   std::vector<TaskStep> steps;
+  /** The scheduled faults and happenings, in file order (may be empty). */
+  std::vector<ScheduledEvent> events;
   /** The hall, the zones' floor paint and the training aids it allows (drawn only). */
   Course course;
   /** The machine's declarations (simulation.machine->describe()), when it has a machine. */

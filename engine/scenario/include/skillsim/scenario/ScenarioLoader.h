@@ -87,6 +87,24 @@ inline constexpr std::string_view kStandardFormat = "skillsim.standard/1";
 [[nodiscard]] core::Expected<assessment::Standard> loadStandard(const std::filesystem::path& file);
 
 /**
+ * The scenarios folder a scenario file belongs to: the nearest folder above it named
+ * `scenarios`, else the file's own folder.
+ */
+[[nodiscard]] std::filesystem::path scenariosFolderOf(const std::filesystem::path& file);
+
+/**
+ * Warnings for another scenario file under `folder` (every `*.toml` in it and its subfolders
+ * whose `format` is a scenario's) declaring the same top-level `id` as `file`: traces, the
+ * results store and certificate rules name a scenario by its id, so two files with one id are
+ * mistaken for each other. One warning per other file, at `file`'s `id` (file:line:column),
+ * naming the other file:line:column of its `id`. Files that do not parse as TOML are skipped
+ * (validating them reports why); `file` itself is recognised by its canonical path. Empty when
+ * `file` has no id or cannot be read. Never throws.
+ */
+[[nodiscard]] std::vector<core::Error>
+duplicateScenarioIdWarnings(const std::filesystem::path& file, const std::filesystem::path& folder);
+
+/**
  * Metric names a simulation of this machine has, in its order: `time`, then the machine's
  * (MachineDecl::metrics); only `time` without a machine. Kept equal to a real simulation's list
  * by a test.

@@ -12,6 +12,7 @@
 #include <skillsim/core/SceneView.h>
 
 #include <glm/gtc/quaternion.hpp>
+#include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 
 #include <cstdint>
@@ -194,6 +195,24 @@ struct PanelState {
 };
 
 /**
+ * Where a machine can carry a load, seen from above (x and z, m, world): the validator warns of a
+ * zone that watches the carried bodies but lies wholly outside it (no load could ever enter it).
+ * A box (x in [min.x, max.x], z in [min.y, max.y]) or a circle (`centre`, `radius`); `None`: the
+ * machine moves freely (a truck), nothing is checked.
+ */
+struct WorkingEnvelope {
+  enum class Shape : std::uint8_t { None, Box, Circle };
+  Shape shape = Shape::None;
+  glm::dvec2 min{0.0};    ///< Box: the least (x, z), m.
+  glm::dvec2 max{0.0};    ///< Box: the greatest (x, z), m.
+  glm::dvec2 centre{0.0}; ///< Circle: its centre (x, z), m.
+  double radius = 0.0;    ///< Circle: its radius, m.
+  /** Tags of the bodies it carries (a zone watching none of them, nor all bodies, is not checked).
+   */
+  std::vector<std::string> carriedTags;
+};
+
+/**
  * Everything a machine declares as data (DESIGN.md: a new trade is one new folder): the generic
  * input mapping, HUD, results screen, reports and scenario validation are driven by it.
  */
@@ -230,6 +249,8 @@ struct MachineDecl {
   double sceneExtent = 30.0;   ///< Half-size of the working area (m); the ground is drawn wider.
   /** Its control panel at the workstation (buttons over `controls`); none by default. */
   PanelDecl panel{};
+  /** Where it can carry a load (validator's reach check); none by default. */
+  WorkingEnvelope reach{};
 
   /** The declaration of a metric name, or nullptr. */
   [[nodiscard]] const MetricDecl* metric(std::string_view name) const;

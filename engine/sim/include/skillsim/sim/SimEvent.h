@@ -21,12 +21,20 @@ enum class SimEventKind : std::uint8_t {
   PhysicsFault, ///< Non-finite or exploding state; the run stops. `subject` names the body.
   ControlChanged, ///< Drive `subject` changed to notch `value` (in [-1, 1]).
   Machine,        ///< A machine-defined event; its kind is SimEvent::name.
+  /**
+   * One of the scenario's scheduled events began (docs/scenario-format.md, `[[events]]`: a wind
+   * or gust, a person entering a zone): `subject` = its id, `other` = the zone it concerns (may be
+   * empty); `value` = the force's magnitude (N) for a wind, else 0. Raised by the attempt loop
+   * through Simulation::raiseEvent, first among its tick's events.
+   */
+  Scheduled,
 };
 
 /** The simulation's own kinds, in order (every kind but Machine). */
 inline constexpr SimEventKind kSimulationEventKinds[] = {
     SimEventKind::ContactBegin, SimEventKind::ContactEnd,   SimEventKind::ZoneEnter,
-    SimEventKind::ZoneExit,     SimEventKind::PhysicsFault, SimEventKind::ControlChanged};
+    SimEventKind::ZoneExit,     SimEventKind::PhysicsFault, SimEventKind::ControlChanged,
+    SimEventKind::Scheduled};
 
 /** Stable snake_case name of an event kind ("contact_begin"), as written in files. */
 [[nodiscard]] std::string_view toString(SimEventKind kind);

@@ -51,6 +51,18 @@ public:
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 
+  /**
+   * From the next step on, pushes every dynamic spec body tagged `tag` with `force` (N, world),
+   * applied at its centre of mass as the impulse force / tickRate before each physics step, until
+   * set again; a zero force ends it. A scenario's scheduled wind or gust (the attempt loop sets
+   * it). Deterministic: forces are applied in body order.
+   */
+  void setBodyForce(const std::string& tag, const glm::dvec3& force);
+  /**
+   * Reports `event` first among the next step's events (its tick set to that step's tick): the
+   * attempt loop's scheduled events (SimEventKind::Scheduled). Ignored once stopped().
+   */
+  void raiseEvent(SimEvent event);
   /** Advances exactly one tick (1 / tickRate s); does nothing once stopped(). */
   void step(const core::ActionState& actions);
   /** Ticks advanced so far. */

@@ -297,6 +297,11 @@ public:
     d.planHeight = "load_height";
     d.sceneCentre = c.runwayOrigin + glm::dvec3(0.5 * c.runwayLength, 0.0, 0.5 * c.span);
     d.sceneExtent = std::max(c.runwayLength, c.span) + 20.0;
+    // The hook travels over the runway's length (bridge) and the span (trolley).
+    d.reach.shape = WorkingEnvelope::Shape::Box;
+    d.reach.min = {c.runwayOrigin.x, c.runwayOrigin.z};
+    d.reach.max = {c.runwayOrigin.x + c.runwayLength, c.runwayOrigin.z + c.span};
+    d.reach.carriedTags = {"load"};
     return d;
   }
 
