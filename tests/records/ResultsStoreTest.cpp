@@ -726,7 +726,7 @@ TEST_P(ResultsStoreTest, AStoreBelowSchemaFiveRefusesAnAbandonedAttemptAndListsN
   }
   auto v5 = open(); // migrates 4 -> 5, and then takes it
   ASSERT_TRUE(v5);
-  EXPECT_EQ(*v5->schemaVersion(), 5);
+  EXPECT_EQ(*v5->schemaVersion(), kStoreSchemaVersion);
   auto written = v5->recordAbandoned(sampleAbandoned("ab-1", "t-1"));
   ASSERT_TRUE(written) << written.error().toString();
   EXPECT_TRUE(*written);
