@@ -11,6 +11,8 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/ DESTINATION ${SKILLSIM_DATADIR}/
 # The shipped scenarios beside assets/ (the start screen lists share/skillsim/scenarios) with the
 # committed reference traces.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/scenarios/ DESTINATION ${SKILLSIM_DATADIR}/scenarios)
+# Course files (docs/course-format.md) beside scenarios/, where `validate` finds their scenarios.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/courses/ DESTINATION ${SKILLSIM_DATADIR}/courses)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/skillsim.desktop

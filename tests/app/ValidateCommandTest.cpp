@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -188,4 +189,56 @@ TEST(Validate, ADuplicateScenarioIdAcrossTheScenariosFolderIsAWarning) {
   EXPECT_EQ(shipped.code, 0) << shipped.out;
   EXPECT_EQ(shipped.out.find("warning:"), std::string::npos) << shipped.out;
   std::filesystem::remove_all(root.parent_path());
+}
+
+TEST(Validate, AcceptsTheShippedCourseFiles) {
+  ValidateRun r = validate({source("courses")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("q2_operator.toml: valid course 'q2_operator' (2 typical work tasks, 3 "
+                       "learning tasks)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("n1_driver.toml: valid course 'n1_driver' (1 typical work task, 1 learning "
+                       "task)"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(Validate, CourseNamingAnUnknownScenarioIsInvalidWithItsPlace) {
+  // Written beside a scenarios/ folder (courses/<trade>/ -> ../../scenarios), as in the tree.
+  std::ifstream in(source("courses/overhead_crane/q2_operator.toml"));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string from = "exam_scenario = \"overhead_crane.q2_practical\"";
+  auto at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, from.size(), "exam_scenario = \"overhead_crane.q2_practicals\"");
+  std::size_t line =
+      1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n'));
+  std::filesystem::path root = std::filesystem::path(SKILLSIM_TEST_OUTPUT_DIR) / "validate-course";
+  std::filesystem::create_directories(root / "courses/overhead_crane");
+  std::filesystem::create_directories(root / "scenarios");
+  std::filesystem::copy_file(source("scenarios/overhead_crane/q2_practical.toml"),
+                             root / "scenarios/q2_practical.toml",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(source("scenarios/overhead_crane/practice_single_lift.toml"),
+                             root / "scenarios/practice_single_lift.toml",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::path course = root / "courses/overhead_crane/q2_operator.toml";
+  std::ofstream(course) << text;
+
+  ValidateRun r = validate({"--json", course.string()});
+  EXPECT_EQ(r.code, 1) << r.out;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["files"].size(), 1u);
+  EXPECT_EQ(j["files"][0]["kind"], "course");
+  ASSERT_EQ(j["files"][0]["problems"].size(), 1u) << r.out;
+  const nlohmann::json& p = j["files"][0]["problems"][0];
+  EXPECT_EQ(p["line"], line);
+  EXPECT_EQ(p["column"], 17);
+  EXPECT_EQ(p["field"], "learning_tasks[1].exam_scenario");
+  EXPECT_NE(p["message"].get<std::string>().find(
+                "no scenario 'overhead_crane.q2_practicals' (did you mean "
+                "'overhead_crane.q2_practical'?)"),
+            std::string::npos)
+      << r.out;
 }

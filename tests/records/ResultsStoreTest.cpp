@@ -806,7 +806,7 @@ TEST_P(ResultsStoreTest, MigratesSchemaFiveKeepingAttemptsThenKeepsTheirTraces) 
   }
   auto v6 = open();
   ASSERT_TRUE(v6);
-  EXPECT_EQ(*v6->schemaVersion(), 6);
+  EXPECT_EQ(*v6->schemaVersion(), kStoreSchemaVersion) << "opened at the newest schema";
   auto kept = v6->attempts();
   ASSERT_TRUE(kept);
   ASSERT_EQ(kept->size(), 1u);

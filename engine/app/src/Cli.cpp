@@ -2,6 +2,7 @@
 
 #include "BadgeCommand.h"
 #include "CertifyCommand.h"
+#include "JobCardCommand.h"
 #include "OperateCommand.h"
 #include "ReportCommand.h"
 #include "RunCommand.h"
@@ -97,11 +98,11 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 
   ValidateOptions validate;
   CLI::App* validateCmd =
-      cli.add_subcommand("validate", "Check scenario and standard files; print every problem "
-                                     "with file:line:column and a valid scenario's hash");
+      cli.add_subcommand("validate", "Check scenario, standard and course files; print every "
+                                     "problem with file:line:column and a valid scenario's hash");
   validateCmd
       ->add_option("files", validate.files,
-                   "Scenario or standard files, or folders of them (every *.toml inside)")
+                   "Scenario, standard or course files, or folders of them (every *.toml inside)")
       ->required();
   validateCmd->add_flag("--json", validate.json, "Print one JSON document for tools");
   validateCmd->add_option(
@@ -208,6 +209,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* stationCmd = addStationCommand(cli, station);
   SessionOptions examSession;
   CLI::App* sessionCmd = addSessionCommand(cli, examSession);
+  JobCardOptions jobCard;
+  CLI::App* jobCardCmd = addJobCardCommand(cli, jobCard);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -284,6 +287,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (sessionCmd->parsed()) {
       return runSession(examSession, out, err);
+    }
+    if (jobCardCmd->parsed()) {
+      return runJobCard(jobCard, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

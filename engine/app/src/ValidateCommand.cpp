@@ -3,13 +3,18 @@
 #include "skillsim/app/AssetsFolder.h"
 #include "skillsim/app/Cli.h"
 
+#include <skillsim/course/CourseLoader.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <optional>
 #include <ostream>
+#include <set>
+#include <sstream>
 
 namespace skillsim::app {
 namespace {
@@ -59,6 +64,41 @@ nlohmann::json toJson(const scenario::ValidationReport& report) {
   return j;
 }
 
+nlohmann::json problemsJson(const std::vector<core::Error>& problems) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const core::Error& p : problems) {
+    out.push_back({{"file", p.location.file},
+                   {"line", p.location.line},
+                   {"column", p.location.column},
+                   {"field", p.location.fieldPath},
+                   {"message", p.message},
+                   {"code", core::toString(p.code)}});
+  }
+  return out;
+}
+
+/** A course file (docs/course-format.md): nullopt when `file` is none. */
+std::optional<course::CourseReport> validateIfCourse(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return std::nullopt;
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!course::declaresCourseFormat(bytes.str())) {
+    return std::nullopt;
+  }
+  // Scenario ids are checked against the scenario files beside the course (courses/<trade>/ ->
+  // ../../scenarios); without such a folder only their form is checked.
+  std::optional<std::set<std::string>> known;
+  if (auto folder = course::scenariosFolderFor(file)) {
+    if (auto ids = course::scenarioIdsIn(*folder)) {
+      known = std::move(*ids);
+    }
+  }
+  return course::parseCourse(bytes.str(), file, known ? &*known : nullptr);
+}
+
 } // namespace
 
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& /*err*/) {
@@ -96,6 +136,34 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
     paths.insert(paths.end(), inside.begin(), inside.end());
   }
   for (const std::string& file : paths) {
+    if (std::optional<course::CourseReport> c = validateIfCourse(file)) {
+      allValid = allValid && c->valid();
+      if (options.json) {
+        nlohmann::json j = {{"file", c->file},
+                            {"kind", "course"},
+                            {"valid", c->valid()},
+                            {"problems", problemsJson(c->problems)}};
+        if (c->course) {
+          j["id"] = c->course->id;
+        }
+        files.push_back(j);
+        continue;
+      }
+      for (const core::Error& problem : c->problems) {
+        out << problem.toString() << '\n';
+      }
+      if (!c->valid()) {
+        out << file << ": invalid (" << c->problems.size() << " problem"
+            << (c->problems.size() == 1 ? "" : "s") << ")\n";
+      } else {
+        const std::size_t work = c->course->workTasks.size();
+        const std::size_t learning = c->course->learningTasks.size();
+        out << file << ": valid course '" << c->course->id << "' (" << work
+            << (work == 1 ? " typical work task, " : " typical work tasks, ") << learning
+            << (learning == 1 ? " learning task)\n" : " learning tasks)\n");
+      }
+      continue;
+    }
     scenario::ValidationReport report = scenario::validateFile(file, loadOptions);
     if (report.scenario) {
       // Across the scenarios folder, not only the files given: a copy made to edit keeps the id.

@@ -168,6 +168,74 @@ const std::array<std::vector<std::string_view>, kStoreSchemaVersion> kMigrations
              claim_ordinal INTEGER NOT NULL,
              verified_unix DOUBLE PRECISION NOT NULL))",
     },
+    // 7: course records (issue 18, integrated work-study): per trainee, course and learning task,
+    // work-page answers and the teacher's marks, the plan's approval, the teacher's and mentor's
+    // ratings, self-checks, reflections and job cards (the signed file's text, verified again
+    // when read). Self-contained: no table of 1..6 changes.
+    {
+        R"(CREATE TABLE course_answers (
+             trainee_id TEXT NOT NULL REFERENCES trainees (id),
+             course_id TEXT NOT NULL,
+             task_id TEXT NOT NULL,
+             ordinal BIGINT NOT NULL,
+             question_id TEXT NOT NULL,
+             answered_unix BIGINT NOT NULL,
+             choices TEXT NOT NULL,
+             number DOUBLE PRECISION,
+             unit TEXT NOT NULL,
+             text TEXT NOT NULL,
+             PRIMARY KEY (trainee_id, course_id, task_id, ordinal)))",
+        R"(CREATE TABLE course_marks (
+             trainee_id TEXT NOT NULL REFERENCES trainees (id),
+             course_id TEXT NOT NULL,
+             task_id TEXT NOT NULL,
+             question_id TEXT NOT NULL,
+             teacher_id TEXT NOT NULL,
+             points DOUBLE PRECISION NOT NULL,
+             marked_unix BIGINT NOT NULL,
+             PRIMARY KEY (trainee_id, course_id, task_id, question_id)))",
+        R"(CREATE TABLE course_plan_approvals (
+             trainee_id TEXT NOT NULL REFERENCES trainees (id),
+             course_id TEXT NOT NULL,
+             task_id TEXT NOT NULL,
+             teacher_id TEXT NOT NULL,
+             approved_unix BIGINT NOT NULL,
+             PRIMARY KEY (trainee_id, course_id, task_id)))",
+        R"(CREATE TABLE course_ratings (
+             trainee_id TEXT NOT NULL REFERENCES trainees (id),
+             course_id TEXT NOT NULL,
+             task_id TEXT NOT NULL,
+             rater_role TEXT NOT NULL CHECK (rater_role IN ('teacher', 'mentor')),
+             rater_id TEXT NOT NULL,
+             item_id TEXT NOT NULL,
+             rating INTEGER NOT NULL,
+             rated_unix BIGINT NOT NULL,
+             PRIMARY KEY (trainee_id, course_id, task_id, rater_role, item_id)))",
+        R"(CREATE TABLE course_self_checks (
+             trainee_id TEXT NOT NULL REFERENCES trainees (id),
+             course_id TEXT NOT NULL,
+             task_id TEXT NOT NULL,
+             attempt_id TEXT NOT NULL,
+             item_id TEXT NOT NULL,
+             self_points DOUBLE PRECISION NOT NULL,
+             checked_unix BIGINT NOT NULL,
+             PRIMARY KEY (trainee_id, course_id, task_id, item_id)))",
+        R"(CREATE TABLE course_reflections (
+             trainee_id TEXT NOT NULL REFERENCES trainees (id),
+             course_id TEXT NOT NULL,
+             task_id TEXT NOT NULL,
+             text TEXT NOT NULL,
+             written_unix BIGINT NOT NULL,
+             PRIMARY KEY (trainee_id, course_id, task_id)))",
+        R"(CREATE TABLE course_job_cards (
+             card_hash TEXT PRIMARY KEY,
+             trainee_id TEXT NOT NULL REFERENCES trainees (id),
+             course_id TEXT NOT NULL,
+             task_id TEXT NOT NULL,
+             card TEXT NOT NULL,
+             stored_unix BIGINT NOT NULL))",
+        R"(CREATE INDEX course_job_cards_by_trainee ON course_job_cards (trainee_id, course_id))",
+    },
 }};
 
 constexpr std::string_view kSchemaTable = R"(CREATE TABLE IF NOT EXISTS schema_version (

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "skillsim/course/CourseRecordStore.h"
+#include "skillsim/course/Gating.h"
+#include "skillsim/course/TaskScore.h"
+
+#include <skillsim/records/AttemptRecord.h>
+
+#include <vector>
+
+namespace skillsim::course {
+
+/**
+ * An attempt's score as a percentage of its maximum: 0 when vetoed (a vetoed attempt fails
+ * whatever its total, ../shared/EXAMS.md) or when the maximum is 0.
+ */
+[[nodiscard]] double attemptPercent(const records::AttemptRecord& attempt);
+
+/**
+ * What the trainee did in `task`, from the stored course records and the trainee's stored
+ * attempts: practice percents of the completed practice attempts on the practice scenario
+ * (oldest first, by start then id); the exam percent of the latest completed exam attempt on the
+ * exam scenario; plan approval, self-check and reflection from `stored`.
+ */
+[[nodiscard]] TaskProgress taskProgress(const LearningTask& task, const TaskRecords& stored,
+                                        const std::vector<records::AttemptRecord>& attempts);
+
+/**
+ * The five parts of `task`'s score with their sources (docs/course-format.md, "Assessment"):
+ * work page from the answers and marks; simulator from the latest completed exam attempt (source:
+ * its attempt id); self-assessment from the self-check against the items of the attempt it names
+ * (source: that attempt id); teacher from the teacher's rating on the course's teacher rubric
+ * (source: the teacher's id); mentor from the latest stored job card that verifies as signed by a
+ * key in `trustedMentorKeys` (any key when empty) and fits the course (source: the mentor's name
+ * and id, detail: the key in hex). A part without such a record is missing.
+ */
+[[nodiscard]] ScoreInputs
+scoreInputs(const Course& course, const LearningTask& task, const TaskRecords& stored,
+            const std::vector<records::AttemptRecord>& attempts,
+            const std::vector<records::PublicKey>& trustedMentorKeys = {});
+
+} // namespace skillsim::course
