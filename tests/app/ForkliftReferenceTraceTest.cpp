@@ -9,6 +9,8 @@
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
+#include "ReferenceTraceSupport.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -22,43 +24,16 @@ namespace {
 
 const std::string kDir = std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/forklift/";
 
-const scenario::Scenario& n1() {
-  static const scenario::Scenario s = [] {
-    auto loaded = scenario::loadScenario(kDir + "n1_field_test.toml");
-    if (!loaded) {
-      ADD_FAILURE() << loaded.error().toString();
-      return scenario::Scenario{};
-    }
-    return *loaded;
-  }();
-  return s;
-}
+const scenario::Scenario& n1() { return test::committedScenario(kDir + "n1_field_test.toml"); }
 
 const assessment::CriterionSpec& criterion(const std::string& id) {
-  for (const auto& c : n1().rubric.criteria) {
-    if (c.id == id) {
-      return c;
-    }
-  }
-  throw std::runtime_error("no criterion " + id);
+  return test::criterionOf(n1(), id);
 }
 
-struct Replayed {
-  records::Trace trace;
-  assessment::AttemptResult result;
-};
+using test::Replayed;
 
 Replayed replay(const std::string& name) {
-  auto trace = records::TraceReader::read(kDir + "traces/" + name);
-  EXPECT_TRUE(trace) << trace.error().toString();
-  if (!trace) {
-    return {};
-  }
-  EXPECT_TRUE(trace->complete) << trace->incompleteReason;
-  EXPECT_EQ(trace->header.scenarioHash, n1().hash) << "trace made on another scenario version";
-  auto result = app::replayAttempt(n1(), trace->actions);
-  EXPECT_TRUE(result) << result.error().toString();
-  return {*trace, result ? *result : assessment::AttemptResult{}};
+  return test::replayCommitted(n1(), kDir + "traces/" + name);
 }
 
 /** The deductions by criterion id, in the order charged. */

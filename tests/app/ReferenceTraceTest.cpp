@@ -7,6 +7,8 @@
 #include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
+#include "ReferenceTraceSupport.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,25 +23,10 @@ namespace {
 
 const std::string kDir = std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/overhead_crane/";
 
-const scenario::Scenario& q2() {
-  static const scenario::Scenario s = [] {
-    auto loaded = scenario::loadScenario(kDir + "q2_practical.toml");
-    if (!loaded) {
-      ADD_FAILURE() << loaded.error().toString();
-      return scenario::Scenario{};
-    }
-    return *loaded;
-  }();
-  return s;
-}
+const scenario::Scenario& q2() { return test::committedScenario(kDir + "q2_practical.toml"); }
 
 const assessment::CriterionSpec& criterion(const std::string& id) {
-  for (const auto& c : q2().rubric.criteria) {
-    if (c.id == id) {
-      return c;
-    }
-  }
-  throw std::runtime_error("no criterion " + id);
+  return test::criterionOf(q2(), id);
 }
 
 /**
@@ -65,22 +52,10 @@ void expectChargedByTheRubric(const assessment::Deduction& d) {
   }
 }
 
-struct Replayed {
-  records::Trace trace;
-  assessment::AttemptResult result;
-};
+using test::Replayed;
 
 Replayed replay(const std::string& name) {
-  auto trace = records::TraceReader::read(kDir + "traces/" + name);
-  EXPECT_TRUE(trace) << trace.error().toString();
-  if (!trace) {
-    return {};
-  }
-  EXPECT_TRUE(trace->complete) << trace->incompleteReason;
-  EXPECT_EQ(trace->header.scenarioHash, q2().hash) << "trace made on another scenario version";
-  auto result = app::replayAttempt(q2(), trace->actions);
-  EXPECT_TRUE(result) << result.error().toString();
-  return {*trace, result ? *result : assessment::AttemptResult{}};
+  return test::replayCommitted(q2(), kDir + "traces/" + name);
 }
 
 std::multiset<std::string> criteria(const assessment::AttemptResult& r) {

@@ -7,6 +7,8 @@
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
+#include "ReferenceTraceSupport.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -20,35 +22,16 @@ namespace {
 const std::string kDir = std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/industrial_robot/";
 
 const scenario::Scenario& palletising() {
-  static const scenario::Scenario s = [] {
-    auto loaded = scenario::loadScenario(kDir + "handling_palletising.toml");
-    if (!loaded) {
-      ADD_FAILURE() << loaded.error().toString();
-      return scenario::Scenario{};
-    }
-    return *loaded;
-  }();
-  return s;
+  return test::committedScenario(kDir + "handling_palletising.toml");
 }
 
-struct Replayed {
-  records::Trace trace;
-  assessment::AttemptResult result;
-};
+using test::Replayed;
 
 Replayed replay(const std::string& name) {
-  auto trace = records::TraceReader::read(kDir + "traces/" + name);
-  EXPECT_TRUE(trace) << trace.error().toString();
-  if (!trace) {
-    return {};
-  }
-  EXPECT_TRUE(trace->complete) << trace->incompleteReason;
-  EXPECT_TRUE(trace->header.scripted);
-  EXPECT_EQ(trace->header.scenarioHash, palletising().hash)
-      << "trace made on another scenario version: re-record it (docs/machines/industrial-robot.md)";
-  auto result = app::replayAttempt(palletising(), trace->actions);
-  EXPECT_TRUE(result) << result.error().toString();
-  return {*trace, result ? *result : assessment::AttemptResult{}};
+  Replayed r = test::replayCommitted(palletising(), kDir + "traces/" + name,
+                                     "re-record it (docs/machines/industrial-robot.md)");
+  EXPECT_TRUE(r.trace.header.scripted);
+  return r;
 }
 
 /** Points taken per criterion id. */
