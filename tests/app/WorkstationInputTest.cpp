@@ -640,6 +640,32 @@ TEST(WorkstationInput, PracticeMinimisedWindowPausesTheAttempt) {
   EXPECT_EQ(traces[0].actions.size(), seen.ticks());
 }
 
+// --no-store at the window: the trace is written, no results store is created or written to,
+// and the program says so (the window used to store the attempt regardless of the flag).
+TEST(WorkstationInput, NoStoreKeepsTheTraceAndWritesNoStore) {
+  SKILLSIM_NEEDS_DISPLAY();
+  const std::string dir = userFolders("workstation-input-no-store");
+  bool closed = false;
+  auto script = [&](platform::Window& window, const Watched& seen) {
+    if (!closed && seen.ticks() > 50) {
+      window.requestClose();
+      closed = true;
+    }
+  };
+  Watched seen;
+  std::ostringstream out;
+  std::ostringstream err;
+  runScripted({"run", kScenarios + "practice_single_lift.toml", "--trainee", "T-no-store", "--mode",
+               "practice", "--lang", "en", "--no-store"},
+              seen, script, out, err);
+  ASSERT_TRUE(closed);
+  EXPECT_NE(out.str().find("; abandoned attempt not stored (--no-store)"), std::string::npos)
+      << out.str() << err.str();
+  EXPECT_EQ(tracesUnder(dir).size(), 1u);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/data/skillsim/results.sqlite"))
+      << "the default store was written despite --no-store";
+}
+
 TEST(WorkstationInput, ClosingTheWindowAbandonsTheAttempt) {
   SKILLSIM_NEEDS_DISPLAY();
   const std::string dir = userFolders("workstation-input-close");

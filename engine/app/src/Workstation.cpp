@@ -72,6 +72,10 @@ void abandonAttempt(Attempt& a, std::string_view reason, const Session& session,
   a.writer.reset();
   err << "skillsim run: attempt abandoned (" << reason << "); its trace is " << a.tracePath.string()
       << '\n';
+  if (session.options().noStore) {
+    out << "trace " << a.tracePath.string() << "; abandoned attempt not stored (--no-store)\n";
+    return;
+  }
   const std::string& store = session.storePath();
   auto trace = records::TraceReader::read(a.tracePath);
   std::optional<records::AbandonedAttempt> record;
@@ -440,23 +444,28 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
                                        *templates, messageContext);
         results->stopReason = ui::timeLimitStopReason(result, scenario->rubric, **text);
         results->mockExam = scenario->mockExam;
-        auto trace = records::TraceReader::read(a.tracePath);
-        auto record = session.attemptRecord(
-            *scenario, a.header, result, trace ? core::toHex(trace->fileHash) : std::string(),
-            a.tracePath.filename().string(), trace && trace->complete,
-            std::string(core::engineVersion()));
-        record.trace = Session::traceBytes(a.tracePath, record.traceHash);
-        records::AttemptRecorder recorder(session.storePath(), records::defaultQueueDir());
-        if (auto stored = recorder.record(record); stored) {
-          out << "trace " << a.tracePath.string() << "; attempt "
-              << (stored->outcome == records::AttemptRecorder::Outcome::Stored
-                      ? "stored in " + session.storePath()
-                      : "queued for " + session.storePath() + " (unavailable: " + stored->reason +
-                            ")")
-              << '\n';
+        if (session.options().noStore) {
+          out << "trace " << a.tracePath.string() << "; attempt not stored (--no-store)\n";
           status = kExitOk;
         } else {
-          err << stored.error().toString() << '\n';
+          auto trace = records::TraceReader::read(a.tracePath);
+          auto record = session.attemptRecord(
+              *scenario, a.header, result, trace ? core::toHex(trace->fileHash) : std::string(),
+              a.tracePath.filename().string(), trace && trace->complete,
+              std::string(core::engineVersion()));
+          record.trace = Session::traceBytes(a.tracePath, record.traceHash);
+          records::AttemptRecorder recorder(session.storePath(), records::defaultQueueDir());
+          if (auto stored = recorder.record(record); stored) {
+            out << "trace " << a.tracePath.string() << "; attempt "
+                << (stored->outcome == records::AttemptRecorder::Outcome::Stored
+                        ? "stored in " + session.storePath()
+                        : "queued for " + session.storePath() + " (unavailable: " + stored->reason +
+                              ")")
+                << '\n';
+            status = kExitOk;
+          } else {
+            err << stored.error().toString() << '\n';
+          }
         }
       }
     }

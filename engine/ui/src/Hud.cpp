@@ -268,7 +268,10 @@ HudActions drawHud(const HudModel& model, const I18n& text) {
       actions.nextCamera = true;
     }
     if (!model.notice.empty()) {
+      // Wrapped inside the panel (it keeps 3 rows for it): an English notice ran past its edge.
+      ImGui::PushTextWrapPos(0.0f);
       ImGui::TextColored(kAmber, "%s", model.notice.c_str());
+      ImGui::PopTextWrapPos();
     }
   }
   ImGui::End();
