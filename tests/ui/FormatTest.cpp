@@ -42,6 +42,18 @@ TEST(Format, QuantitiesReadAsATraineeReadsThem) {
   EXPECT_EQ(formatQuantity(std::nan(""), skillsim::sim::Unit::Radian, 1), "\u2014");
 }
 
+// A load resting a hair under the floor (-0.0004 m after the solver) reads "0.00 m", never
+// "-0.00 m"; a real negative value keeps its sign.
+TEST(Format, AValueThatRoundsToZeroHasNoMinusSign) {
+  using skillsim::sim::Unit;
+  EXPECT_EQ(formatQuantity(-0.0004, Unit::Metre, 2), "0.00 m");
+  EXPECT_EQ(formatQuantity(-0.0, Unit::Second, 1), "0.0 s");
+  EXPECT_EQ(formatQuantity(-0.0001, Unit::Radian, 1), "0.0\u00b0");
+  EXPECT_EQ(formatQuantity(-0.0001, Unit::RadianPerSecond, 1), "0.0\u00b0/s");
+  EXPECT_EQ(formatQuantity(-0.006, Unit::Metre, 2), "-0.01 m");
+  EXPECT_EQ(formatQuantity(-2.5, Unit::Metre, 1), "-2.5 m");
+}
+
 // Units in the words of the UI table's language (issue 14 point 4): the [unit] tables of
 // assets/i18n (zh-CN: metre = " 米", second = " 秒", metre_per_second = " 米/秒", degree = "°").
 TEST(Format, QuantitiesInChineseTakeTheirUnitsFromTheChineseTable) {

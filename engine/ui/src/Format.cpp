@@ -8,6 +8,21 @@
 
 namespace skillsim::ui {
 
+namespace {
+
+/** `printf("%.*f")` of a value, without the "-0.00" a tiny negative value rounds to. */
+std::string fixedPoint(double value, int precision) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", precision, value);
+  std::string s(buf);
+  if (s.starts_with('-') && s.find_first_not_of("-0.") == std::string::npos) {
+    s.erase(0, 1);
+  }
+  return s;
+}
+
+} // namespace
+
 std::string formatClock(double seconds) {
   if (!(seconds > 0.0)) {
     seconds = 0.0;
@@ -25,18 +40,14 @@ std::string formatQuantity(double value, sim::Unit unit, int precision) {
     return "\u2014";
   }
   precision = precision < 0 ? 0 : (precision > 6 ? 6 : precision);
-  char buf[64];
   if (unit == sim::Unit::Radian) {
-    std::snprintf(buf, sizeof buf, "%.*f\u00b0", precision, value * 180.0 / std::numbers::pi);
-    return buf;
+    return fixedPoint(value * 180.0 / std::numbers::pi, precision) + "\u00b0";
   }
   if (unit == sim::Unit::RadianPerSecond) {
-    std::snprintf(buf, sizeof buf, "%.*f\u00b0/s", precision, value * 180.0 / std::numbers::pi);
-    return buf;
+    return fixedPoint(value * 180.0 / std::numbers::pi, precision) + "\u00b0/s";
   }
   const std::string_view symbol = sim::unitSymbol(unit);
-  std::snprintf(buf, sizeof buf, "%.*f", precision, value);
-  std::string out(buf);
+  std::string out = fixedPoint(value, precision);
   if (!symbol.empty()) {
     out.append(" ").append(symbol);
   }
