@@ -24,7 +24,9 @@ std::vector<std::string> certifyArgs(const test::ScratchDir& dir, const std::str
           "--theory-scores",
           dir.file("theory.csv"),
           "--date",
-          "2026-11-29"};
+          "2026-11-29",
+          "--lang",
+          "en"};
 }
 
 TEST(CertifyCommand, ExactlyTheMinimumIsAwardedAndRecorded) {
@@ -95,8 +97,7 @@ TEST(CertifyCommand, NoTheoryScoreAndCredentialExports) {
   test::writeText(dir.file("theory.csv"), "trainee_id,score\nT002,81\n");
   auto args = certifyArgs(dir, "T002");
   args.insert(args.end(), {"--badge-json", dir.file("badge.json"), "--badge", dir.file("badge.jwt"),
-                           "--issuer-key-dir", dir.file("keys"), "--xapi", dir.file("xapi.json"),
-                           "--lang", "en"});
+                           "--issuer-key-dir", dir.file("keys"), "--xapi", dir.file("xapi.json")});
   auto r = run(args);
   ASSERT_EQ(r.code, kExitOk) << r.out << r.err;
   auto badge = nlohmann::json::parse(test::readText(dir.file("badge.json")));
@@ -125,11 +126,32 @@ TEST(CertifyCommand, NoTheoryScoreAndCredentialExports) {
   // Without the theory CSV the theory part has nothing to count.
   r = run({"certify", "--trainee", "T002", "--certificate", "q2_overhead_crane_licence", "--db",
            dir.file("results.sqlite"), "--certificates", test::kCertificates, "--date",
-           "2026-11-30", "--badge", dir.file("badge2.json"), "--issuer-key-dir", dir.file("keys")});
+           "2026-11-30", "--badge", dir.file("badge2.json"), "--issuer-key-dir", dir.file("keys"),
+           "--lang", "en"});
   EXPECT_EQ(r.code, kExitFailure);
   EXPECT_NE(r.out.find("part theory (weight 0.50): no theory score on record: not met"),
             std::string::npos)
       << r.out;
+  // In zh-CN every reason line is Chinese; only ids, dates and numbers stay as they are.
+  auto zh = run({"certify", "--trainee", "T002", "--certificate", "q2_overhead_crane_licence",
+                 "--db", dir.file("results.sqlite"), "--certificates", test::kCertificates,
+                 "--date", "2026-11-30", "--no-record", "--lang", "zh-CN"});
+  EXPECT_EQ(zh.code, kExitFailure);
+  for (const char* line :
+       {"学员 T002（Li <Si> & \"Wu\"），库中 1 次考试记录，理论成绩未提供",
+        "  考试 d1（overhead_crane.q2_practical，2026-11-03T08:00:00Z，88.00%）：计入 "
+        "overhead_crane.q2_practical：已验证的最近一次考试",
+        "  理论部分（权重 0.50）：没有理论成绩记录：未达到",
+        "  实操部分 overhead_crane.q2_practical（权重 0.50）：88.00%，来自考试 d1，88.00 / 100.00，"
+        "≥ 最低要求 70.00%：达到",
+        "  加权总分：未计算，有部分没有成绩",
+        "  决定：不授予（q2_overhead_crane_licence）：未达到：理论部分"}) {
+    EXPECT_NE(zh.out.find(line), std::string::npos) << line << "\n" << zh.out;
+  }
+  for (const char* english : {"excluded", "counted", "part ", "weight", "not met",
+                              "decision:", "trainee ", "re-verified"}) {
+    EXPECT_EQ(zh.out.find(english), std::string::npos) << english << "\n" << zh.out;
+  }
   EXPECT_NE(r.err.find("no credential written: no credential for a decision that is not awarded"),
             std::string::npos)
       << r.err;
@@ -154,7 +176,7 @@ TEST(CertifyCommand, BadInputsAreMessagesNotCrashes) {
   EXPECT_NE(r.err.find("q2_overhead_crane_licence"), std::string::npos) << r.err;
 
   args = certifyArgs(dir, "T001");
-  args.back() = "2026-02-30";
+  args[args.size() - 3] = "2026-02-30"; // the value of --date
   r = run(args);
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_NE(r.err.find("--date 2026-02-30: expected a date YYYY-MM-DD that exists"),

@@ -246,10 +246,10 @@ TEST_P(ExamStationCommandTest, CertifyCountsOnlyAPersonAtARegisteredStationInIts
   headers["bot"].scripted = true;
   r = run(args);
   headers.clear();
-  EXPECT_NE(r.out.find("考试 bot: 不计入：由程序自动操作（skillsim operate），不是学员本人操作"),
+  EXPECT_NE(r.out.find("考试 bot：不计入：由程序自动操作（skillsim operate），不是学员本人操作"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("考试 ok: 计入：考试工位 1 'bay 1'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("考试 ok：计入：考试工位 1 'bay 1'"), std::string::npos) << r.out;
 }
 
 // The issue's own steps: `skillsim operate --profile competent --trainee T-0042 --mode exam`,

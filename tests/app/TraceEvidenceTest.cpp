@@ -447,7 +447,8 @@ TEST_F(TraceEvidenceTest, CertifyCountsOnlyTheAttemptWhoseTraceVerifies) {
   // Without --allow-other-build a trace from another build is refused before re-simulating it,
   // and the certificate then has no practical attempt to count.
   std::vector<std::string> strict = args;
-  strict.insert(strict.end(), {"--traces", sDir->file("traces"), "--scenarios", kScenarios});
+  strict.insert(strict.end(),
+                {"--traces", sDir->file("traces"), "--scenarios", kScenarios, "--lang", "en"});
   r = test::runWithTraces(strict);
   EXPECT_EQ(r.code, kExitFailure) << r.out << r.err;
   ASSERT_FALSE(sameBuild(sCompetent));

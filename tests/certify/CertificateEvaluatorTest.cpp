@@ -1,4 +1,5 @@
 #include <skillsim/certify/CertificateEvaluator.h>
+#include <skillsim/certify/CertificateReasonText.h>
 #include <skillsim/certify/CertificateRuleLoader.h>
 
 #include <gtest/gtest.h>
@@ -259,6 +260,76 @@ TEST(CertificateDate, ParsesValidatesAndAddsYears) {
   ASSERT_TRUE(leap.has_value());
   EXPECT_EQ(leap->plusYears(4).toString(), "2032-02-29");
   EXPECT_EQ(leap->plusYears(1).toString(), "2029-02-28");
+}
+
+} // namespace
+} // namespace skillsim::certify
+
+namespace skillsim::certify {
+namespace {
+
+// The same decision worded in zh-CN (issue 14: a trainee reads plain words in zh-CN or en): every
+// kind of attempt note and part source, hand-written, and the English lines as recorded.
+TEST(CertificateReasonText, EveryReasonReadsInChineseAndTheEnglishIsTheRecordedOne) {
+  std::vector<CertificateAttempt> attempts = {
+      attempt("B1", "palletising", 80.0, "2026-11-20T08:00:00Z"),
+      attempt("B2", "palletising", 90.0, "2026-11-21T08:00:00Z"),
+      attempt("B3", "palletising", 99.0, "2026-11-22T08:00:00Z", false),
+      attempt("B4", "palletising", 99.0, "2026-12-05T08:00:00Z"),
+      attempt("B5", "palletising", 120.0, "2026-11-23T08:00:00Z"),
+      attempt("B6", "welding", 99.0, "2026-11-23T08:00:00Z"),
+      attempt("B7", "palletising", 99.0, "2026-11-24T08:00:00Z"),
+      attempt("B8", "palletising", 99.0, "yesterday")};
+  attempts[1].vetoed = true;
+  attempts[2].verificationNote = "signature mismatch";
+  attempts[6].exam = false;
+  const CertificateDecision d = evaluateCertificate(weightedRule("best"), evidence(50.0, attempts));
+  const std::vector<std::string> zh = certificateReasonLines(d, "zh-CN");
+  const std::vector<std::string> expected = {
+      "考试 B1（palletising，2026-11-20T08:00:00Z，80.00%）：被替代：已验证的最好一次考试是 B2",
+      "考试 B2（palletising，2026-11-21T08:00:00Z，90.00%）：计入 palletising：已验证的最好一次考试"
+      "；出现否决项，无论得分多少，该次考试都不合格",
+      "考试 B3（palletising，2026-11-22T08:00:00Z，99.00%）：不计入：轨迹未通过验证（signature "
+      "mismatch）",
+      "考试 B4（palletising，2026-12-05T08:00:00Z，99.00%）：不计入：考于 2026-12-05，晚于决定日期 "
+      "2026-11-29",
+      "考试 B5（palletising，2026-11-23T08:00:00Z）：不计入：成绩无效 120.00 / 100.00（须 0 ≤ "
+      "成绩 ≤ 满分，且满分 > 0）",
+      "考试 B6（welding，2026-11-23T08:00:00Z）：场景 'welding' 不是本证书的组成部分",
+      "考试 B7（palletising，2026-11-24T08:00:00Z，99.00%）：不计入：这是练习（允许提示和暂停），"
+      "只有考试才计入",
+      "考试 B8（palletising，yesterday，99.00%）：不计入：开始时间 'yesterday' 不是 ISO 8601 UTC "
+      "时间",
+      "理论部分（权重 0.30）：50.00%，来自理论成绩 50.00 / 100.00（theory.csv:2），< 最低要求 "
+      "60.00%：未达到",
+      "实操部分 palletising（权重 0.70）：90.00%，来自考试 B2，90.00 / 100.00，≥ 最低要求 "
+      "60.00%，但该次考试被否决：未达到",
+      "加权总分：0.30 × 50.00 + 0.70 × 90.00 = 78.00% ≥ 总分最低要求 70.00%：达到",
+      "决定：不授予（robot_test，等级 中级）：未达到：理论部分、实操部分 palletising"};
+  EXPECT_EQ(zh, expected);
+  // The English lines are those recorded, word for word (spot checks against hand-written text).
+  EXPECT_EQ(certificateReasonLines(d, "en"), d.reasons);
+  EXPECT_EQ(d.reasons[0], "attempt B1 (palletising, 2026-11-20T08:00:00Z, 80.00%): superseded: "
+                          "the best verified attempt is B2");
+  EXPECT_EQ(d.reasons[10], "weighted total: 0.30 x 50.00 + 0.70 x 90.00 = 78.00% >= overall "
+                           "minimum 70.00%: met");
+  EXPECT_EQ(d.reasons[11], "decision: not awarded (robot_test, level 中级): not met: part theory, "
+                           "part palletising");
+}
+
+TEST(CertificateReasonText, AwardedValidityAndMissingPartsInChinese) {
+  const CertificateDecision awarded = evaluateCertificate(
+      licenceRule(), evidence(70.0, {attempt("A1", "q2_practical", 70.0, "2026-11-20T08:00:00Z")}));
+  EXPECT_EQ(certificateReasonLines(awarded, "zh-CN").back(), "有效期自 2026-11-29 至 2030-11-29");
+  CertificateEvidence none = evidence(70.0, {});
+  none.theory.reset();
+  const CertificateDecision missing = evaluateCertificate(licenceRule(), none);
+  const std::vector<std::string> zh = certificateReasonLines(missing, "zh-CN");
+  ASSERT_EQ(zh.size(), 4u);
+  EXPECT_EQ(zh[0], "理论部分（权重 0.50）：没有理论成绩记录：未达到");
+  EXPECT_EQ(zh[1], "实操部分 q2_practical（权重 0.50）：在 q2_practical 没有可计入的考试：未达到");
+  EXPECT_EQ(zh[2], "加权总分：未计算，有部分没有成绩");
+  EXPECT_EQ(zh[3], "决定：不授予（q2_test）：未达到：理论部分、实操部分 q2_practical");
 }
 
 } // namespace

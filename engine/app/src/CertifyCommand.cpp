@@ -9,6 +9,7 @@
 #include <skillsim/certify/CertificateDecisionStore.h>
 #include <skillsim/certify/CertificateEvaluator.h>
 #include <skillsim/certify/CertificateEvidenceFromRecords.h>
+#include <skillsim/certify/CertificateReasonText.h>
 #include <skillsim/certify/CertificateRuleLoader.h>
 #include <skillsim/certify/CertificateTheoryScores.h>
 #include <skillsim/certify/CertificateXapi.h>
@@ -187,7 +188,8 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
     if (attempt.verified && check->second->header) {
       attempt.admission = certify::admitExamAttempt(*check->second->header, *stations, *sessions);
       admissionLines.push_back("  " + std::string(zh ? "考试 " : "attempt ") + record.attemptId +
-                               ": " + certify::examAdmissionText(attempt.admission, language));
+                               (zh ? "：" : ": ") +
+                               certify::examAdmissionText(attempt.admission, language));
     }
     evidence.attempts.push_back(std::move(attempt));
   }
@@ -197,20 +199,31 @@ int certify(const CertifyOptions& options, std::ostream& out, std::ostream& err,
   if (const certify::CertificateLevel* level = rule->levelInfo()) {
     out << " — " << (zh ? level->zh : level->en);
   }
-  out << "\ntrainee " << decision.traineeId
-      << (decision.traineeName.empty() ? "" : " (" + decision.traineeName + ")") << ", "
-      << evidence.attempts.size() << " stored attempt(s), theory score "
-      << (evidence.theory ? "from " + evidence.theory->source : std::string("not given")) << '\n';
-  // Each attempt that does not verify is named with its reason among the decision's reasons.
-  out << "re-verified " << verifiedCount << " of " << candidates.size()
-      << " exam attempt(s) at this certificate's scenarios by re-simulating their traces\n";
+  const std::string name = decision.traineeName.empty()
+                               ? ""
+                               : (zh ? "（" : " (") + decision.traineeName + (zh ? "）" : ")");
+  if (zh) {
+    out << "\n学员 " << decision.traineeId << name << "，库中 " << evidence.attempts.size()
+        << " 次考试记录，理论成绩"
+        << (evidence.theory ? "来自 " + evidence.theory->source : std::string("未提供")) << '\n';
+    out << "已重新模拟验证本证书场景的考试 " << verifiedCount << " / " << candidates.size()
+        << " 次\n";
+  } else {
+    out << "\ntrainee " << decision.traineeId << name << ", " << evidence.attempts.size()
+        << " stored attempt(s), theory score "
+        << (evidence.theory ? "from " + evidence.theory->source : std::string("not given")) << '\n';
+    // Each attempt that does not verify is named with its reason among the decision's reasons.
+    out << "re-verified " << verifiedCount << " of " << candidates.size()
+        << " exam attempt(s) at this certificate's scenarios by re-simulating their traces\n";
+  }
   if (!admissionLines.empty()) {
     out << (zh ? "考试工位与监考场次核对：\n" : "exam station and invigilated session checks:\n");
     for (const std::string& line : admissionLines) {
       out << line << '\n';
     }
   }
-  for (const std::string& reason : decision.reasons) {
+  // The recorded reasons are English; the printed ones are in the chosen language.
+  for (const std::string& reason : certify::certificateReasonLines(decision, language)) {
     out << "  " << reason << '\n';
   }
 

@@ -1,22 +1,11 @@
 #include "skillsim/certify/CertificateEvaluator.h"
 
+#include "skillsim/certify/CertificateReasonText.h"
+
 #include <cmath>
-#include <cstdio>
 
 namespace skillsim::certify {
 namespace {
-
-std::string percentText(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f%%", value);
-  return text;
-}
-
-std::string numberText(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", value);
-  return text;
-}
 
 bool meets(double percent, double minimum) {
   return percent >= minimum - kCertificateScoreTolerance;
@@ -31,15 +20,23 @@ const CertificatePart* practicalPart(const CertificateRule& rule, const std::str
   return nullptr;
 }
 
+/** Sets `c.note` and words it (English, as recorded). */
+void note(AttemptConsideration& c, AttemptNote n) {
+  c.note = n;
+  c.reason = attemptReasonText(c, "en");
+}
+
 /** Fills `c` for an attempt; returns true when it is eligible to count. */
 bool screen(const CertificateAttempt& attempt, const CertificateRule& rule,
             const CertificateDate& decisionDate, AttemptConsideration& c) {
   c.attemptId = attempt.attemptId;
   c.scenarioId = attempt.scenarioId;
   c.startedAt = attempt.startedAt;
+  c.score = attempt.score;
+  c.maxScore = attempt.maxScore;
   if (practicalPart(rule, attempt.scenarioId) == nullptr) {
     c.use = AttemptUse::Unrelated;
-    c.reason = "scenario '" + attempt.scenarioId + "' is not a part of this certificate";
+    note(c, AttemptNote::NotAPart);
     return false;
   }
   c.use = AttemptUse::Excluded;
@@ -47,40 +44,34 @@ bool screen(const CertificateAttempt& attempt, const CertificateRule& rule,
                    attempt.maxScore > 0.0 && attempt.score >= 0.0 &&
                    attempt.score <= attempt.maxScore;
   if (!dataValid) {
-    c.reason = "excluded: invalid score " + numberText(attempt.score) + " of " +
-               numberText(attempt.maxScore) + " (needs 0 <= score <= max, max > 0)";
+    note(c, AttemptNote::InvalidScore);
     return false;
   }
   c.percent = 100.0 * attempt.score / attempt.maxScore;
   // Practice never counts, so its trace need not be re-simulated (certify checks exam attempts).
   if (!attempt.exam) {
-    c.reason = "excluded: a practice attempt (hints and pause allowed); only exam attempts count";
+    note(c, AttemptNote::Practice);
     return false;
   }
   if (!attempt.verified) {
-    c.reason = "excluded: trace does not verify (" +
-               (attempt.verificationNote.empty() ? std::string("no reason recorded")
-                                                 : attempt.verificationNote) +
-               ")";
+    c.verificationNote = attempt.verificationNote;
+    note(c, AttemptNote::NotVerified);
     return false;
   }
   if (!attempt.admission.counts()) {
-    std::string why = examAdmissionText(attempt.admission, "en");
-    constexpr std::string_view kPrefix = "not counted: ";
-    if (why.starts_with(kPrefix)) {
-      why.erase(0, kPrefix.size());
-    }
-    c.reason = "excluded: " + why;
+    c.admission = attempt.admission;
+    note(c, AttemptNote::NotAdmitted);
     return false;
   }
   auto date = parseCertificateDate(attempt.startedAt);
   if (!date) {
-    c.reason = "excluded: start time '" + attempt.startedAt + "' is not an ISO 8601 UTC time";
+    note(c, AttemptNote::BadStartTime);
     return false;
   }
   if (*date > decisionDate) {
-    c.reason = "excluded: made on " + date->toString() + ", after the decision date " +
-               decisionDate.toString();
+    c.madeOn = date->toString();
+    c.decisionDate = decisionDate.toString();
+    note(c, AttemptNote::AfterDecisionDate);
     return false;
   }
   return true;
@@ -139,29 +130,26 @@ CertificateDecision evaluateCertificate(const CertificateRule& rule,
   bool allMet = true;
   bool allScored = true;
   double weighted = 0.0;
-  std::string weightedTerms;
-  std::vector<std::string> unmet;
   for (const CertificatePart& part : rule.parts) {
     PartOutcome outcome;
     outcome.label = part.label();
     outcome.weight = part.weight;
     outcome.minimum = part.minimum;
-    std::string source;
     if (part.kind == CertificatePartKind::Theory) {
       if (evidence.theory) {
         const CertificateTheoryScore& theory = *evidence.theory;
+        outcome.sourceScore = theory.score;
+        outcome.sourceMax = theory.maxScore;
         if (std::isfinite(theory.score) && std::isfinite(theory.maxScore) &&
             theory.maxScore > 0.0 && theory.score >= 0.0 && theory.score <= theory.maxScore) {
           outcome.percent = 100.0 * theory.score / theory.maxScore;
-          source = "theory score " + numberText(theory.score) + " of " +
-                   numberText(theory.maxScore) +
-                   (theory.source.empty() ? std::string() : " (" + theory.source + ")");
+          outcome.source = PartSource::TheoryScore;
+          outcome.sourceOrigin = theory.source;
         } else {
-          source = "invalid theory score " + numberText(theory.score) + " of " +
-                   numberText(theory.maxScore);
+          outcome.source = PartSource::TheoryInvalid;
         }
       } else {
-        source = "no theory score on record";
+        outcome.source = PartSource::TheoryMissing;
       }
     } else {
       std::optional<std::size_t> chosen;
@@ -175,22 +163,20 @@ CertificateDecision evaluateCertificate(const CertificateRule& rule,
           chosen = i;
         }
       }
-      std::string policyText = part.policy == AttemptPolicy::Best ? "the best verified attempt"
-                                                                  : "the latest verified attempt";
       for (std::size_t i = 0; i < evidence.attempts.size(); ++i) {
         if (!eligible[i] || evidence.attempts[i].scenarioId != part.scenarioId) {
           continue;
         }
         AttemptConsideration& c = decision.attempts[i];
+        c.bestPolicy = part.policy == AttemptPolicy::Best;
         if (chosen && i == *chosen) {
           c.use = AttemptUse::Counted;
-          c.reason = "counted for " + part.scenarioId + ": " + policyText;
-          if (evidence.attempts[i].vetoed) {
-            c.reason += "; a veto item fired, so the attempt fails whatever its score";
-          }
+          c.vetoed = evidence.attempts[i].vetoed;
+          note(c, AttemptNote::Counted);
         } else {
           c.use = AttemptUse::Superseded;
-          c.reason = "superseded: " + policyText + " is " + evidence.attempts[*chosen].attemptId;
+          c.supersededBy = evidence.attempts[*chosen].attemptId;
+          note(c, AttemptNote::Superseded);
         }
       }
       if (chosen) {
@@ -198,54 +184,33 @@ CertificateDecision evaluateCertificate(const CertificateRule& rule,
         outcome.percent = decision.attempts[*chosen].percent;
         outcome.countedAttemptId = attempt.attemptId;
         outcome.vetoed = attempt.vetoed;
-        source = "attempt " + attempt.attemptId + ", " + numberText(attempt.score) + " of " +
-                 numberText(attempt.maxScore);
+        outcome.source = PartSource::Attempt;
+        outcome.sourceScore = attempt.score;
+        outcome.sourceMax = attempt.maxScore;
       } else {
-        source = "no countable exam attempt at " + part.scenarioId;
+        outcome.source = PartSource::NoAttempt;
       }
     }
 
     if (outcome.percent) {
-      bool scoreMet = meets(*outcome.percent, part.minimum);
-      outcome.met = scoreMet && !outcome.vetoed;
-      outcome.reason = percentText(*outcome.percent) + " from " + source + " " +
-                       (scoreMet ? ">= " : "< ") + "minimum " + percentText(part.minimum);
-      if (outcome.vetoed) {
-        outcome.reason += ", but the attempt was vetoed";
-      }
+      outcome.met = meets(*outcome.percent, part.minimum) && !outcome.vetoed;
       weighted += part.weight * *outcome.percent;
-      weightedTerms += (weightedTerms.empty() ? "" : " + ") + numberText(part.weight) + " x " +
-                       numberText(*outcome.percent);
     } else {
       outcome.met = false;
       allScored = false;
-      outcome.reason = source;
     }
-    outcome.reason += outcome.met ? ": met" : ": not met";
-    if (!outcome.met) {
-      allMet = false;
-      unmet.push_back("part " + outcome.label);
-    }
+    outcome.reason = partReasonText(outcome, "en");
+    allMet = allMet && outcome.met;
     decision.parts.push_back(std::move(outcome));
   }
 
   bool overallMet = true;
-  std::string overallLine;
   if (allScored) {
     decision.weightedPercent = weighted;
-    overallLine = "weighted total: " + weightedTerms + " = " + percentText(weighted);
     if (rule.overallMinimum) {
       overallMet = meets(weighted, *rule.overallMinimum);
-      overallLine += (overallMet ? " >= " : " < ") + std::string("overall minimum ") +
-                     percentText(*rule.overallMinimum) + (overallMet ? ": met" : ": not met");
-      if (!overallMet) {
-        unmet.push_back("the overall minimum");
-      }
-    } else {
-      overallLine += " (no overall minimum; each part is judged on its own)";
     }
   } else {
-    overallLine = "weighted total: not computed, a part has no score";
     overallMet = !rule.overallMinimum.has_value();
   }
 
@@ -258,39 +223,7 @@ CertificateDecision evaluateCertificate(const CertificateRule& rule,
   if (decision.awarded() && rule.validityYears > 0) {
     decision.validUntil = evidence.decisionDate.plusYears(rule.validityYears);
   }
-
-  for (const AttemptConsideration& c : decision.attempts) {
-    std::string line = "attempt " + c.attemptId + " (" + c.scenarioId + ", " + c.startedAt;
-    if (c.percent) {
-      line += ", " + percentText(*c.percent);
-    }
-    decision.reasons.push_back(line + "): " + c.reason);
-  }
-  for (const PartOutcome& part : decision.parts) {
-    decision.reasons.push_back("part " + part.label + " (weight " + numberText(part.weight) +
-                               "): " + part.reason);
-  }
-  decision.reasons.push_back(overallLine);
-  std::string verdict = "decision: " + std::string(toString(decision.outcome));
-  if (!rule.level.empty()) {
-    verdict += " (" + rule.id + ", level " + rule.level + ")";
-  } else {
-    verdict += " (" + rule.id + ")";
-  }
-  if (!unmet.empty()) {
-    verdict += ": not met: ";
-    for (std::size_t i = 0; i < unmet.size(); ++i) {
-      verdict += (i == 0 ? "" : ", ") + unmet[i];
-    }
-  } else if (decision.outcome == CertificateOutcome::PendingPanelReview) {
-    verdict += ": every part met; level " + rule.level + " is decided by a review panel";
-  }
-  decision.reasons.push_back(verdict);
-  if (decision.awarded()) {
-    decision.reasons.push_back("valid from " + evidence.decisionDate.toString() +
-                               (decision.validUntil ? " until " + decision.validUntil->toString()
-                                                    : std::string(", no expiry")));
-  }
+  decision.reasons = certificateReasonLines(decision, "en");
   return decision;
 }
 

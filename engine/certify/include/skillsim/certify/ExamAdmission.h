@@ -49,6 +49,8 @@ struct ExamAdmission {
   [[nodiscard]] bool counts() const { return refusal == ExamRefusal::None; }
   /** An admission that counts (for callers that have checked station and session elsewhere). */
   [[nodiscard]] static ExamAdmission admitted() { return {.refusal = ExamRefusal::None}; }
+
+  friend bool operator==(const ExamAdmission&, const ExamAdmission&) = default;
 };
 
 /**
