@@ -102,7 +102,11 @@ count_skips release "$junit"
 
 if [ "${SKILLSIM_SKIP_ASAN:-0}" != 1 ]; then
   echo "== Sanitizer build (ASan + UBSan)"
+  # -O1 with line tables only (-g1): the optimisation the sanitizers' documentation advises, and
+  # about half the compile time of -O2 -g (Workstation.cpp: 13.9 s instead of 28.9 s of CPU);
+  # reports still name file and line.
   cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSKILLSIM_SANITIZE=ON \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
     -DSKILLSIM_BUILD_BENCH=OFF "${launcher[@]}" >/dev/null
   cmake --build build/asan -j "$jobs"
   echo "== Sanitizer unit tests"
