@@ -437,3 +437,33 @@ TEST(CourseCommand, MentorRatingsNeedASignedCardByARegisteredKey) {
   EXPECT_EQ(altered.code, 1);
   EXPECT_NE(altered.err.find("ALTERED after it was signed"), std::string::npos) << altered.err;
 }
+
+TEST(PortfolioCommand, ThePageShowsWhatTheCommandsRecorded) {
+  auto d = freshDir("portfolio");
+  const std::string db = (d / "store.db").string();
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1),
+             attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  ASSERT_EQ(cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)})).code, 0);
+  ASSERT_EQ(cli(with(common("selfcheck", db),
+                     {"--item", "hazard=20", "--item", "path=40", "--item", "frames=30"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("reflect", db), {"--text", "下次落放前先稳钩 <b>"})).code, 0);
+  ASSERT_EQ(cli(with(common("rate", db), {"--teacher", "teacher-li", "--rating", "plan_quality=4",
+                                          "--rating", "reflection_depth=3"}))
+                .code,
+            0);
+  const std::string html = (d / "p.html").string();
+  CourseRun r = cli({"portfolio", "--course", course(), "--trainee", "T1", "--db", db, "-o", html});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 attempts"), std::string::npos) << r.out;
+  std::ifstream in(html);
+  const std::string page{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  EXPECT_NE(page.find("下次落放前先稳钩 &lt;b&gt;"), std::string::npos); // escaped
+  EXPECT_NE(page.find("teacher-li"), std::string::npos);
+  EXPECT_NE(page.find("e1"), std::string::npos);
+  CourseRun missing = cli({"portfolio", "--course", course(), "--trainee", "T1", "--db", db, "-o",
+                           html, "--mentor-keys", (d / "none.toml").string()});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("none.toml: cannot open the file"), std::string::npos) << missing.err;
+}

@@ -214,6 +214,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* jobCardCmd = addJobCardCommand(cli, jobCard);
   CourseOptions courseOptions;
   CLI::App* courseCmd = addCourseCommand(cli, courseOptions);
+  PortfolioOptions portfolio;
+  CLI::App* portfolioCmd = addPortfolioCommand(cli, portfolio);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -296,6 +298,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (courseCmd->parsed()) {
       return runCourse(courseOptions, out, err);
+    }
+    if (portfolioCmd->parsed()) {
+      return runPortfolio(portfolio, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

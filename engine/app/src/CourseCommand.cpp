@@ -10,6 +10,7 @@
 #include <skillsim/course/JobCard.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/UserDirs.h>
+#include <skillsim/report/CoursePortfolio.h>
 
 #include <CLI/CLI.hpp>
 
@@ -17,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <ostream>
 
@@ -739,6 +741,71 @@ int runCourse(const CourseOptions& o, std::ostream& out, std::ostream& err) {
     return kExitFailure;
   }
   return kExitUsage;
+}
+
+} // namespace skillsim::app
+
+namespace skillsim::app {
+
+CLI::App* addPortfolioCommand(CLI::App& cli, PortfolioOptions& o) {
+  CLI::App* cmd = cli.add_subcommand(
+      "portfolio", "A trainee's course portfolio as an HTML page: every learning task's state, "
+                   "attempts, work page, self-check, reflection, ratings, job cards and score");
+  cmd->add_option("--course", o.courseFile, "The course file")->required();
+  cmd->add_option("--trainee", o.trainee, "The trainee's id")->required();
+  cmd->add_option("--db", o.db, "Results store: SQLite file or postgresql:// URL");
+  cmd->add_option("-o,--out", o.out, "The HTML file to write")->required();
+  cmd->add_option("--mentor-keys", o.mentorKeys,
+                  "Mentor key registry: only cards signed by its keys count");
+  return cmd;
+}
+
+int runPortfolio(const PortfolioOptions& o, std::ostream& out, std::ostream& err) {
+  try {
+    std::vector<records::PublicKey> trusted;
+    if (!o.mentorKeys.empty()) {
+      auto text = course::readTextFile(o.mentorKeys);
+      if (!text) {
+        err << text.error().toString() << '\n';
+        return kExitFailure;
+      }
+      auto registry = course::parseMentorKeys(*text, o.mentorKeys);
+      if (!registry) {
+        err << registry.error().toString() << '\n';
+        return kExitFailure;
+      }
+      for (const course::MentorKey& m : *registry) {
+        trusted.push_back(m.publicKey);
+      }
+    }
+    CourseOptions co;
+    co.courseFile = o.courseFile;
+    co.trainee = o.trainee;
+    co.db = o.db;
+    auto c = load(co, err);
+    if (!c) {
+      return kExitFailure;
+    }
+    auto stored = allRecords(*c, o.trainee, err);
+    if (!stored) {
+      return kExitFailure;
+    }
+    const std::string html =
+        report::coursePortfolioHtml(c->course, o.trainee, *stored, c->attempts, trusted);
+    std::ofstream file(o.out, std::ios::binary | std::ios::trunc);
+    file << html;
+    file.close();
+    if (!file) {
+      err << "skillsim portfolio: " << o.out << ": cannot write the file\n";
+      return kExitFailure;
+    }
+    out << o.out << ": portfolio of " << o.trainee << " in course '" << c->course.id << "', "
+        << c->attempts.size() << " attempts\n";
+    return kExitOk;
+  } catch (const std::exception& e) {
+    err << "skillsim portfolio: " << e.what() << '\n';
+    return kExitFailure;
+  }
 }
 
 } // namespace skillsim::app

@@ -57,4 +57,23 @@ CLI::App* addCourseCommand(CLI::App& cli, CourseOptions& options);
  */
 int runCourse(const CourseOptions& options, std::ostream& out, std::ostream& err);
 
+/** Options of `skillsim portfolio` (docs/course-format.md, "Portfolio"). */
+struct PortfolioOptions {
+  std::string courseFile; ///< The course file.
+  std::string trainee;    ///< The trainee's id.
+  std::string db;         ///< Results store (default: the user's store).
+  std::string out;        ///< The HTML file to write.
+  std::string mentorKeys; ///< Optional mentor key registry: only its keys' job cards count.
+};
+
+/** Registers `portfolio` on `cli`. */
+CLI::App* addPortfolioCommand(CLI::App& cli, PortfolioOptions& options);
+
+/**
+ * Writes the trainee's course portfolio (report::coursePortfolioHtml) from the results store:
+ * every learning task's records and the trainee's attempts. Returns kExitOk or kExitFailure (the
+ * course, the registry or the store could not be read, the file not written). Never throws.
+ */
+int runPortfolio(const PortfolioOptions& options, std::ostream& out, std::ostream& err);
+
 } // namespace skillsim::app
