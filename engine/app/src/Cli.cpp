@@ -2,6 +2,7 @@
 
 #include "BadgeCommand.h"
 #include "CertifyCommand.h"
+#include "CourseCommand.h"
 #include "JobCardCommand.h"
 #include "OperateCommand.h"
 #include "ReportCommand.h"
@@ -211,6 +212,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* sessionCmd = addSessionCommand(cli, examSession);
   JobCardOptions jobCard;
   CLI::App* jobCardCmd = addJobCardCommand(cli, jobCard);
+  CourseOptions courseOptions;
+  CLI::App* courseCmd = addCourseCommand(cli, courseOptions);
+  PortfolioOptions portfolio;
+  CLI::App* portfolioCmd = addPortfolioCommand(cli, portfolio);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -290,6 +295,12 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (jobCardCmd->parsed()) {
       return runJobCard(jobCard, out, err);
+    }
+    if (courseCmd->parsed()) {
+      return runCourse(courseOptions, out, err);
+    }
+    if (portfolioCmd->parsed()) {
+      return runPortfolio(portfolio, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

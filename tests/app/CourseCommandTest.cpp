@@ -1,0 +1,469 @@
+// `skillsim course ...` (issue 18 point 1) in-process on a hand-made SQLite results store.
+#include "../common/RecordsTestSupport.h"
+
+#include <skillsim/app/Cli.h>
+#include <skillsim/course/CourseRecordStore.h>
+#include <skillsim/records/ResultsStore.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using skillsim::app::runCli;
+namespace records = skillsim::records;
+
+namespace {
+
+struct CourseRun {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+CourseRun cli(std::vector<std::string> args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  int code = runCli(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+std::string course() {
+  return std::string(SKILLSIM_SOURCE_DIR) + "/courses/overhead_crane/q2_operator.toml";
+}
+
+std::filesystem::path freshDir(const std::string& name) {
+  std::filesystem::path d = std::filesystem::path(SKILLSIM_TEST_OUTPUT_DIR) / "course-cli" / name;
+  std::filesystem::remove_all(d);
+  std::filesystem::create_directories(d);
+  return d;
+}
+
+std::string write(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+  return path.string();
+}
+
+/** A completed attempt of `trainee` on the single-lift scenario scoring `total` of 100. */
+records::AttemptRecord attempt(const std::string& id, double total, records::AttemptMode mode,
+                               std::int64_t minute) {
+  records::AttemptRecord a = records::test::sampleRecord(id, "T1", total);
+  a.scenario.id = "overhead_crane.practice_single_lift";
+  a.mode = mode;
+  a.startUtc = 1796083200 + 60 * minute;
+  return a;
+}
+
+void store(const std::string& db, const std::vector<records::AttemptRecord>& attempts) {
+  auto s = records::ResultsStore::open(db);
+  ASSERT_TRUE(s) << s.error().toString();
+  for (const auto& a : attempts) {
+    ASSERT_TRUE((*s)->recordAttempt(a));
+  }
+}
+
+std::vector<std::string> common(const std::string& sub, const std::string& db,
+                                const std::string& task = "single_lift") {
+  std::vector<std::string> a = {"course", sub, "--course", course(), "--trainee", "T1", "--db", db};
+  if (sub != "status") {
+    a.insert(a.end(), {"--task", task});
+  }
+  return a;
+}
+
+std::vector<std::string> with(std::vector<std::string> a, std::vector<std::string> more) {
+  a.insert(a.end(), more.begin(), more.end());
+  return a;
+}
+
+const char* kAnswers = R"(format = "skillsim.answers/1"
+task = "single_lift"
+[answers]
+horn_first = "a"
+rope_checks = ["wear", "kinks", "broken_wires"]
+sequence = ["horn", "lift", "setdown", "travel"]
+clearance = { value = 0.5, unit = "m" }
+reflection = "跟钩稳钩，减速，停顿等待摆动衰减"
+)";
+
+} // namespace
+
+TEST(CourseCommand, StatusShowsOpenLockedAndWhyInBothLanguages) {
+  auto d = freshDir("status");
+  const std::string db = (d / "store.db").string();
+  store(db, {attempt("p1", 90, records::AttemptMode::Practice, 1),
+             attempt("p2", 70, records::AttemptMode::Practice, 2)});
+  CourseRun en = cli(common("status", db));
+  ASSERT_EQ(en.code, 0) << en.err;
+  EXPECT_NE(en.out.find("[open]   One lift into a circle"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("the teacher has not approved the plan yet"), std::string::npos);
+  EXPECT_NE(en.out.find("2 practice attempts done of the 3 needed"), std::string::npos);
+  EXPECT_NE(en.out.find("practice attempt 2 scored 70, below 80"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("[locked] The Q2"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("first finish the learning task \"One lift into a circle\""),
+            std::string::npos);
+  CourseRun zh = cli(with(common("status", db), {"--lang", "zh-CN"}));
+  ASSERT_EQ(zh.code, 0) << zh.err;
+  EXPECT_NE(zh.out.find("[进行中] 单次吊运入圈"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("教师尚未批准作业计划"), std::string::npos);
+  EXPECT_NE(zh.out.find("第 2 次练习得分 70，低于 80"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("须先完成学习任务“单次吊运入圈”"), std::string::npos);
+  for (const std::string& text : {en.out, zh.out}) {
+    EXPECT_EQ(text.find("PracticeBelowMark"), std::string::npos);
+    EXPECT_EQ(text.find("inf"), std::string::npos);
+  }
+  EXPECT_EQ(cli(with(common("status", db), {"--lang", "fr"})).code, 2);
+}
+
+TEST(CourseCommand, AnswersAreStampedScoredAndStored) {
+  auto d = freshDir("answer");
+  const std::string db = (d / "store.db").string();
+  CourseRun r = cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)}));
+  ASSERT_EQ(r.code, 0) << r.err;
+  // horn 2 + rope 3 (set, any order) + clearance 2 right; sequence 4 wrong; reflection waits.
+  EXPECT_NE(r.out.find("5 answers recorded"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("rope_checks: right, 3 of 3 points"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("sequence: wrong, 0 of 4 points"), std::string::npos);
+  EXPECT_NE(r.out.find("reflection: waiting for the teacher's mark"), std::string::npos);
+  EXPECT_NE(r.out.find("work page: 7 of 15 points so far"), std::string::npos) << r.out;
+  auto s = skillsim::course::CourseRecordStore::open(db);
+  ASSERT_TRUE(s);
+  auto rec = (*s)->records({"T1", "q2_operator", "single_lift"});
+  ASSERT_TRUE(rec);
+  ASSERT_EQ(rec->answers.size(), 5u);
+  EXPECT_GT(rec->answers[0].answeredUtc, 1764547200); // after 2025-12-01: a real time stamp
+
+  // The teacher marks the short text: 3 of 4 makes 10 of 15 = 66.7 of 100.
+  CourseRun m = cli(with(common("mark", db),
+                         {"--teacher", "teacher-li", "--question", "reflection", "--points", "3"}));
+  ASSERT_EQ(m.code, 0) << m.err;
+  CourseRun again = cli(with(
+      common("answer", db), {"--answers", write(d / "b.toml", "format = \"skillsim.answers/1\"\n"
+                                                              "[answers]\nhorn_first = \"a\"\n")}));
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_NE(again.out.find("work page: 10 of 15 points (66.7 of 100)"), std::string::npos)
+      << again.out;
+}
+
+TEST(CourseCommand, BadAnswersNameTheFileLineAndField) {
+  auto d = freshDir("bad-answer");
+  const std::string db = (d / "store.db").string();
+  auto bad = [&](const std::string& name, const std::string& text,
+                 std::vector<std::string> extra = {}) {
+    std::vector<std::string> args =
+        with(common("answer", db), {"--answers", write(d / name, text)});
+    args.insert(args.end(), extra.begin(), extra.end());
+    CourseRun r = cli(args);
+    EXPECT_EQ(r.code, 1) << name;
+    return r.err;
+  };
+  const std::string head = "format = \"skillsim.answers/1\"\n[answers]\n";
+  std::string e = bad("unknown.toml", head + "nope = \"a\"\n");
+  EXPECT_NE(e.find("unknown.toml:3:8: answers.nope"), std::string::npos) << e;
+  EXPECT_NE(e.find("has no question 'nope'"), std::string::npos) << e;
+  e = bad("step.toml", head + "clearance = { value = 0.5, unit = \"m\" }\n",
+          {"--step", "get_information"});
+  EXPECT_NE(e.find("step.toml:3"), std::string::npos) << e;
+  EXPECT_NE(e.find("on the work page of step 'decide', not of step 'get_information'"),
+            std::string::npos)
+      << e;
+  e = bad("choice.toml", head + "horn_first = \"z\"\n");
+  EXPECT_NE(e.find("'z' is not a choice of this question (one of a, b, c)"), std::string::npos)
+      << e;
+  e = bad("order.toml", head + "sequence = [\"horn\", \"lift\"]\n");
+  EXPECT_NE(e.find("an ordering must list every item once (4 items"), std::string::npos) << e;
+  e = bad("type.toml", head + "clearance = 0.5\n");
+  EXPECT_NE(e.find("a number question takes { value = NUMBER, unit = \"m\" }"), std::string::npos)
+      << e;
+  e = bad("task.toml", "format = \"skillsim.answers/1\"\ntask = \"q2_course\"\n[answers]\n"
+                       "horn_first = \"a\"\n");
+  EXPECT_NE(e.find("task.toml:2:8: task"), std::string::npos) << e;
+  e = bad("format.toml", "[answers]\nhorn_first = \"a\"\n");
+  EXPECT_NE(e.find("format.toml: format"), std::string::npos) << e;
+  e = bad("syntax.toml", head + "horn_first = \n");
+  EXPECT_NE(e.find("syntax.toml:3"), std::string::npos) << e;
+  EXPECT_EQ(cli(with(common("answer", db), {"--answers",
+                                            write(d / "x.toml", head + "horn_first = "
+                                                                       "\"a\"\n"),
+                                            "--step", "nap"}))
+                .code,
+            2);
+  // Nothing of the bad files was stored.
+  auto s = skillsim::course::CourseRecordStore::open(db);
+  ASSERT_TRUE(s);
+  EXPECT_TRUE((*s)->records({"T1", "q2_operator", "single_lift"})->answers.empty());
+}
+
+TEST(CourseCommand, UnknownAndLockedTasksAreRefused) {
+  auto d = freshDir("locked");
+  const std::string db = (d / "store.db").string();
+  CourseRun unknown = cli(with(common("approve", db, "no_such"), {"--teacher", "teacher-li"}));
+  EXPECT_EQ(unknown.code, 1);
+  EXPECT_NE(unknown.err.find("has no such learning task (it has single_lift, q2_course, "
+                             "workshop_part_lift)"),
+            std::string::npos)
+      << unknown.err;
+  CourseRun locked =
+      cli(with(common("answer", db, "q2_course"),
+               {"--answers", write(d / "a.toml", "format = \"skillsim.answers/1\"\n"
+                                                 "[answers]\nweave_rule = \"a\"\n")}));
+  EXPECT_EQ(locked.code, 1);
+  EXPECT_NE(locked.err.find("learning task 'q2_course' is locked for T1: first finish the "
+                            "learning task \"One lift into a circle\""),
+            std::string::npos)
+      << locked.err;
+}
+
+TEST(CourseCommand, ApproveUnlocksTheExamOnceThePracticeIsGoodEnough) {
+  auto d = freshDir("approve");
+  const std::string db = (d / "store.db").string();
+  store(db, {attempt("p1", 60, records::AttemptMode::Practice, 1),
+             attempt("p2", 80, records::AttemptMode::Practice, 2),
+             attempt("p3", 85, records::AttemptMode::Practice, 3)});
+  EXPECT_NE(cli(common("status", db)).out.find("exam: locked, the teacher has not approved"),
+            std::string::npos);
+  ASSERT_EQ(cli(with(common("approve", db), {"--teacher", "teacher-li"})).code, 0);
+  CourseRun s = cli(common("status", db));
+  EXPECT_NE(s.out.find("exam: open"), std::string::npos) << s.out;
+  EXPECT_NE(s.out.find("evaluation: locked, the exam attempt is not taken yet"), std::string::npos)
+      << s.out;
+}
+
+TEST(CourseCommand, MarkChecksTheQuestionAndThePoints) {
+  auto d = freshDir("mark");
+  const std::string db = (d / "store.db").string();
+  auto mark = [&](const std::string& q, const std::string& p) {
+    return cli(
+        with(common("mark", db), {"--teacher", "teacher-li", "--question", q, "--points", p}));
+  };
+  CourseRun notAnswered = mark("reflection", "3");
+  EXPECT_EQ(notAnswered.code, 1);
+  EXPECT_NE(notAnswered.err.find("T1 has not answered question 'reflection' yet"),
+            std::string::npos);
+  ASSERT_EQ(cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)})).code, 0);
+  CourseRun choice = mark("horn_first", "1");
+  EXPECT_EQ(choice.code, 1);
+  EXPECT_NE(choice.err.find("is a single_choice question, scored from the answer"),
+            std::string::npos);
+  CourseRun range = mark("reflection", "4.5");
+  EXPECT_EQ(range.code, 1);
+  EXPECT_NE(range.err.find("question 'reflection' is marked 0 to 4 points"), std::string::npos);
+  EXPECT_EQ(mark("nope", "1").code, 1);
+  EXPECT_EQ(mark("reflection", "4").code, 0);
+}
+
+TEST(CourseCommand, TeacherRatingsStayOnTheRubric) {
+  auto d = freshDir("rate");
+  const std::string db = (d / "store.db").string();
+  auto rate = [&](std::vector<std::string> r) {
+    return cli(with(with(common("rate", db), {"--teacher", "teacher-li"}), r));
+  };
+  CourseRun high = rate({"--rating", "plan_quality=6", "--rating", "reflection_depth=3"});
+  EXPECT_EQ(high.code, 1);
+  EXPECT_NE(high.err.find("item 'plan_quality' is rated a whole number from 0 to 5"),
+            std::string::npos)
+      << high.err;
+  CourseRun unknown = rate({"--rating", "tidiness=3"});
+  EXPECT_EQ(unknown.code, 1);
+  EXPECT_NE(unknown.err.find("(plan_quality, reflection_depth)"), std::string::npos);
+  CourseRun missing = rate({"--rating", "plan_quality=4"});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("item 'reflection_depth' of the teacher rubric is not rated"),
+            std::string::npos);
+  EXPECT_EQ(rate({"--rating", "plan_quality=-1", "--rating", "reflection_depth=3"}).code, 1);
+  CourseRun ok = rate({"--rating", "plan_quality=4", "--rating", "reflection_depth=3"});
+  ASSERT_EQ(ok.code, 0) << ok.err;
+  EXPECT_NE(ok.out.find(": 70 of 100"), std::string::npos) << ok.out; // 7 of 10
+  EXPECT_EQ(cli(with(common("rate", db), {"--role", "boss"})).code, 2);
+}
+
+TEST(CourseCommand, SelfCheckAfterTheExamThenReflection) {
+  auto d = freshDir("selfcheck");
+  const std::string db = (d / "store.db").string();
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1)});
+  auto selfcheck = [&](std::vector<std::string> items) {
+    std::vector<std::string> a = common("selfcheck", db);
+    for (const auto& i : items) {
+      a.insert(a.end(), {"--item", i});
+    }
+    return cli(a);
+  };
+  CourseRun early = selfcheck({"hazard=20", "path=40", "frames=30"});
+  EXPECT_EQ(early.code, 1);
+  EXPECT_NE(early.err.find("the check step comes after the exam attempt"), std::string::npos);
+  CourseRun earlyReflect = cli(with(common("reflect", db), {"--text", "x"}));
+  EXPECT_EQ(earlyReflect.code, 1);
+  EXPECT_NE(earlyReflect.err.find("the evaluate step of learning task 'single_lift' is not open "
+                                  "yet: the exam attempt is not taken yet"),
+            std::string::npos)
+      << earlyReflect.err;
+
+  store(db, {attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  CourseRun range = selfcheck({"hazard=21", "path=40", "frames=30"});
+  EXPECT_EQ(range.code, 1);
+  EXPECT_NE(range.err.find("item 'hazard' has 0 to 20 points"), std::string::npos) << range.err;
+  CourseRun missing = selfcheck({"hazard=20"});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("item 'path' is not rated"), std::string::npos);
+  EXPECT_EQ(selfcheck({"wheels=1"}).code, 1);
+  CourseRun otherAttempt =
+      cli(with(common("selfcheck", db), {"--attempt", "zzz", "--item", "hazard=20"}));
+  EXPECT_EQ(otherAttempt.code, 1);
+  EXPECT_NE(otherAttempt.err.find("--attempt zzz: no attempt of T1"), std::string::npos);
+
+  CourseRun reflectTooSoon = cli(with(common("reflect", db), {"--text", "x"}));
+  EXPECT_EQ(reflectTooSoon.code, 1);
+  EXPECT_NE(reflectTooSoon.err.find("the self-check (check step) is not done yet"),
+            std::string::npos);
+
+  // The best attempt is the exam's 90: hazard 20/20, path 45/50, frames 25/30.
+  // Accuracy 100 * (1 - (0 + 5/50 + 5/30) / 3) = 91.1.
+  CourseRun ok = selfcheck({"hazard=20", "path=40", "frames=30"});
+  ASSERT_EQ(ok.code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("self-check of attempt e1"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("path: you said 40, the attempt earned 45 of 50"), std::string::npos);
+  EXPECT_NE(ok.out.find("self-assessment accuracy: 91.1 of 100"), std::string::npos) << ok.out;
+
+  CourseRun reflect = cli(with(common("reflect", db), {"--text", "落放前应先稳钩。"}));
+  ASSERT_EQ(reflect.code, 0) << reflect.err;
+  CourseRun other = cli(with(common("reflect", db), {"--text", "another text"}));
+  EXPECT_EQ(other.code, 1); // a reflection is written once
+  auto s = skillsim::course::CourseRecordStore::open(db);
+  EXPECT_EQ(*(*s)->records({"T1", "q2_operator", "single_lift"})->reflection, "落放前应先稳钩。");
+  EXPECT_EQ(cli(with(common("reflect", db), {"--text", ""})).code, 2);
+}
+
+TEST(CourseCommand, MentorRatingsNeedASignedCardByARegisteredKey) {
+  auto d = freshDir("mentor");
+  const std::string db = (d / "store.db").string();
+  // workshop_part_lift opens after q2_course, which opens after single_lift: finish both.
+  {
+    auto s = skillsim::course::CourseRecordStore::open(db);
+    ASSERT_TRUE(s);
+    for (const char* task : {"single_lift", "q2_course"}) {
+      ASSERT_TRUE((*s)->recordReflection({"T1", "q2_operator", task}, "done", 1796083200));
+    }
+  }
+  records::AttemptRecord q2 = attempt("q2e", 90, records::AttemptMode::Exam, 9);
+  q2.scenario.id = "overhead_crane.q2_practical";
+  q2.scenario.hash = std::string(64, 'd');
+  store(db, {attempt("e1", 90, records::AttemptMode::Exam, 5), q2});
+
+  const std::string card = (d / "card.toml").string();
+  ASSERT_EQ(cli({"jobcard",       "new",
+                 "--course",      course(),
+                 "--task",        "workshop_part_lift",
+                 "--trainee",     "T1",
+                 "--company",     "华东重工",
+                 "--workshop",    "二号车间",
+                 "--machine",     "QD 5 t No. 3",
+                 "--date",        "2026-11-20",
+                 "--mentor-name", "王建国",
+                 "--mentor-id",   "M-0042",
+                 "--item",        "pre_use_check=4",
+                 "--item",        "signals=5",
+                 "--out",         card})
+                .code,
+            0);
+  auto rate = [&](const std::string& registry) {
+    return cli(with(common("rate", db, "workshop_part_lift"),
+                    {"--role", "mentor", "--card", card, "--mentor-keys", registry}));
+  };
+  const std::string otherKey(64, 'c');
+  const std::string unknownRegistry =
+      write(d / "other.toml", "format = \"skillsim.mentorkeys/1\"\n[[mentors]]\nid = \"M-0042\"\n"
+                              "name = \"王建国\"\npublic_key = \"" +
+                                  otherKey + "\"\n");
+  CourseRun unsignedCard = rate(unknownRegistry);
+  EXPECT_EQ(unsignedCard.code, 1);
+  EXPECT_NE(unsignedCard.err.find("NOT SIGNED by the mentor"), std::string::npos);
+
+  CourseRun sign = cli({"jobcard", "sign", card, "--key-dir", (d / "mentor-key").string()});
+  ASSERT_EQ(sign.code, 0) << sign.err;
+  const auto keyAt = sign.out.find("with key ");
+  ASSERT_NE(keyAt, std::string::npos);
+  const std::string key = sign.out.substr(keyAt + 9, 64);
+
+  CourseRun unknown = rate(unknownRegistry);
+  EXPECT_EQ(unknown.code, 1);
+  EXPECT_NE(
+      unknown.err.find("signed with key " + key + ", which is not in the mentor key registry"),
+      std::string::npos)
+      << unknown.err;
+  const std::string wrongMentor =
+      write(d / "wrong.toml", "format = \"skillsim.mentorkeys/1\"\n[[mentors]]\nid = \"M-0099\"\n"
+                              "name = \"赵六\"\npublic_key = \"" +
+                                  key + "\"\n");
+  CourseRun mismatch = rate(wrongMentor);
+  EXPECT_EQ(mismatch.code, 1);
+  EXPECT_NE(mismatch.err.find("signed with the key of mentor 赵六 (M-0099)"), std::string::npos);
+  const std::string badRegistry =
+      write(d / "bad.toml", "format = \"skillsim.mentorkeys/1\"\n[[mentors]]\nid = \"M-0042\"\n"
+                            "name = \"王建国\"\npublic_key = \"12ab\"\n");
+  CourseRun bad = rate(badRegistry);
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("bad.toml:5:14: mentors[0].public_key: expected 64 hex digits"),
+            std::string::npos)
+      << bad.err;
+
+  const std::string registry =
+      write(d / "registry.toml", "format = \"skillsim.mentorkeys/1\"\n[[mentors]]\n"
+                                 "id = \"M-0042\"\nname = \"王建国\"\npublic_key = \"" +
+                                     key + "\"\n");
+  CourseRun ok = rate(registry);
+  ASSERT_EQ(ok.code, 0) << ok.err;
+  // Ticked 4 + 5 of 3 items x 5 = 9 of 15 = 60.
+  EXPECT_NE(ok.out.find("mentor 王建国 (M-0042) rated learning task 'workshop_part_lift' for T1: "
+                        "60 of 100"),
+            std::string::npos)
+      << ok.out;
+  auto s = skillsim::course::CourseRecordStore::open(db);
+  auto rec = (*s)->records({"T1", "q2_operator", "workshop_part_lift"});
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->jobCards.size(), 1u);
+
+  // Altered after signing: refused.
+  std::string text;
+  {
+    std::ifstream in(card);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const auto at = text.find("rating = 4");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 10, "rating = 5");
+  write(card, text);
+  CourseRun altered = rate(registry);
+  EXPECT_EQ(altered.code, 1);
+  EXPECT_NE(altered.err.find("ALTERED after it was signed"), std::string::npos) << altered.err;
+}
+
+TEST(PortfolioCommand, ThePageShowsWhatTheCommandsRecorded) {
+  auto d = freshDir("portfolio");
+  const std::string db = (d / "store.db").string();
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1),
+             attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  ASSERT_EQ(cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)})).code, 0);
+  ASSERT_EQ(cli(with(common("selfcheck", db),
+                     {"--item", "hazard=20", "--item", "path=40", "--item", "frames=30"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("reflect", db), {"--text", "下次落放前先稳钩 <b>"})).code, 0);
+  ASSERT_EQ(cli(with(common("rate", db), {"--teacher", "teacher-li", "--rating", "plan_quality=4",
+                                          "--rating", "reflection_depth=3"}))
+                .code,
+            0);
+  const std::string html = (d / "p.html").string();
+  CourseRun r = cli({"portfolio", "--course", course(), "--trainee", "T1", "--db", db, "-o", html});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 attempts"), std::string::npos) << r.out;
+  std::ifstream in(html);
+  const std::string page{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  EXPECT_NE(page.find("下次落放前先稳钩 &lt;b&gt;"), std::string::npos); // escaped
+  EXPECT_NE(page.find("teacher-li"), std::string::npos);
+  EXPECT_NE(page.find("e1"), std::string::npos);
+  CourseRun missing = cli({"portfolio", "--course", course(), "--trainee", "T1", "--db", db, "-o",
+                           html, "--mentor-keys", (d / "none.toml").string()});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("none.toml: cannot open the file"), std::string::npos) << missing.err;
+}
