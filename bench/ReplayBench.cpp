@@ -8,6 +8,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -34,7 +35,11 @@ std::unique_ptr<skillsim::app::ReplayModel> makeModel(std::uint64_t minutes) {
     std::cerr << model.error().toString() << "\n";
     std::exit(1);
   }
-  (*model)->buildKeyframes();
+  const auto begun = std::chrono::steady_clock::now();
+  const std::size_t built = (*model)->buildKeyframes();
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - begun;
+  std::cerr << "built " << built << " keyframes for " << (*model)->length() << " ticks in "
+            << took.count() << " s wall\n";
   return std::move(*model);
 }
 
