@@ -4,6 +4,7 @@
 #include "CertifyCommand.h"
 #include "JobCardCommand.h"
 #include "OperateCommand.h"
+#include "ReplayCommand.h"
 #include "ReportCommand.h"
 #include "RunCommand.h"
 #include "ValidateCommand.h"
@@ -211,6 +212,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* sessionCmd = addSessionCommand(cli, examSession);
   JobCardOptions jobCard;
   CLI::App* jobCardCmd = addJobCardCommand(cli, jobCard);
+  ReplayCommandOptions replay;
+  CLI::App* replayCmd = addReplayCommand(cli, replay);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -290,6 +293,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (jobCardCmd->parsed()) {
       return runJobCard(jobCard, out, err);
+    }
+    if (replayCmd->parsed()) {
+      return runReplay(replay, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";
