@@ -5,6 +5,7 @@
 #include "CourseCommand.h"
 #include "JobCardCommand.h"
 #include "OperateCommand.h"
+#include "ReplayCommand.h"
 #include "ReportCommand.h"
 #include "RunCommand.h"
 #include "ValidateCommand.h"
@@ -216,6 +217,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* courseCmd = addCourseCommand(cli, courseOptions);
   PortfolioOptions portfolio;
   CLI::App* portfolioCmd = addPortfolioCommand(cli, portfolio);
+  ReplayCommandOptions replay;
+  CLI::App* replayCmd = addReplayCommand(cli, replay);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -301,6 +304,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (portfolioCmd->parsed()) {
       return runPortfolio(portfolio, out, err);
+    }
+    if (replayCmd->parsed()) {
+      return runReplay(replay, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";
