@@ -15,7 +15,7 @@
 namespace skillsim::records {
 
 /** The schema version this build writes (docs/results-store.md lists each migration). */
-inline constexpr int kStoreSchemaVersion = 7;
+inline constexpr int kStoreSchemaVersion = 8;
 
 /** How a store is opened. */
 struct StoreOptions {

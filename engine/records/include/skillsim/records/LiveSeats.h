@@ -1,0 +1,144 @@
+#pragma once
+
+// Live seats of a classroom (issue 19, point 2; docs/classroom.md): each workstation running an
+// attempt with a PostgreSQL store publishes its state about once a second into the table
+// live_seats (schema 8) and sends NOTIFY skillsim_live_seats; the instructor's classroom view
+// reads the table. Publishing runs on a thread of its own with its own connection and a one-slot
+// mailbox, so the simulation never waits for the database: a dead or slow server only loses live
+// updates. SQLite stores have no live seats (there is no server for a room to share).
+
+#include "skillsim/records/ResultsStore.h"
+
+#include <skillsim/core/Expected.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace skillsim::records {
+
+/** One readout of the machine as the trainee's HUD shows it (from the machine's ReadoutDecl). */
+struct LiveReadout {
+  std::string metric;  ///< The metric's name (not shown to users; for tools).
+  std::string labelZh; ///< The metric's declared zh-CN label.
+  std::string labelEn; ///< The metric's declared English label.
+  std::string unit;    ///< Its declared unit ("m", "m/s", …).
+  double value = 0.0;  ///< In that unit.
+  int precision = 1;   ///< Decimals the HUD shows.
+  friend bool operator==(const LiveReadout&, const LiveReadout&) = default;
+};
+
+/** The seat's latest deduction as data; the reader makes its text at display time. */
+struct LiveDeduction {
+  std::string itemId;
+  std::string criterionId;
+  double points = 0.0;   ///< Points taken.
+  double timeS = 0.0;    ///< Attempt time of the deduction, s.
+  double measured = 0.0; ///< The measured value that crossed the band (the criterion's unit).
+  friend bool operator==(const LiveDeduction&, const LiveDeduction&) = default;
+};
+
+/** What one seat publishes (a row of live_seats). */
+struct LiveSeatState {
+  std::string seat;       ///< The workstation's seat name (`--seat`, default the host name).
+  std::string traineeId;  ///< The trainee at the seat.
+  std::string scenarioId; ///< The scenario's id.
+  std::string mode;       ///< "practice" or "exam".
+  std::string phase;      ///< The assessor's current phase id ("" before the first).
+  bool paused = false;    ///< The attempt is paused.
+  double elapsedS = 0.0;  ///< Attempt time, s (ticks run / tick rate).
+  std::uint64_t tick = 0; ///< Ticks run.
+  double score = 0.0;     ///< Running score, points.
+  double maxScore = 0.0;  ///< The rubric's maximum, points.
+  std::optional<LiveDeduction> lastDeduction;
+  std::vector<LiveReadout> readouts;
+  /** The watched point seen from above (MachineDecl::planX/planZ), m, world. */
+  double planX = 0.0, planZ = 0.0;
+  /** The working area (MachineDecl::sceneCentre x/z and sceneExtent), m, for the minimap. */
+  double areaCentreX = 0.0, areaCentreZ = 0.0, areaExtent = 30.0;
+  friend bool operator==(const LiveSeatState&, const LiveSeatState&) = default;
+};
+
+/** A seat as the classroom reads it: the state and how long ago it was published. */
+struct LiveSeatRow {
+  LiveSeatState state;
+  double ageS = 0.0;   ///< Seconds since the last publish, on the database server's clock.
+  bool online = false; ///< ageS <= kLiveSeatOfflineAfterS.
+};
+
+/** A seat that has not published for longer than this (s) reads as offline (issue: within 5 s). */
+inline constexpr double kLiveSeatOfflineAfterS = 3.0;
+
+/** The NOTIFY channel a publish signals (payload: the seat name). */
+inline constexpr const char* kLiveSeatsChannel = "skillsim_live_seats";
+
+/** Encodes / decodes readouts and the deduction as the JSON kept in live_seats (docs/classroom.md).
+ */
+std::string liveReadoutsToJson(const std::vector<LiveReadout>& readouts);
+/** Errors: InvalidInput naming the field when `json` is not a readouts array. */
+core::Expected<std::vector<LiveReadout>> liveReadoutsFromJson(const std::string& json);
+
+/**
+ * Reads every seat of live_seats at `location` (a postgresql:// URL; the store is migrated to
+ * schema 8 first), ordered by seat name. Errors: Unsupported for an SQLite location (live seats
+ * need PostgreSQL); Unavailable when the server cannot be reached; InvalidInput naming the seat
+ * and field for a row that does not decode.
+ */
+core::Expected<std::vector<LiveSeatRow>> readLiveSeats(const std::string& location,
+                                                       const StoreOptions& options = {});
+
+/**
+ * Publishes one workstation's live state from a thread of its own. offer() never blocks on the
+ * database: it replaces whatever state is waiting in the one-slot mailbox (latest state wins).
+ * The thread upserts the state into live_seats and NOTIFYs; when the server is down it drops the
+ * state, and reconnects with back-off (0.25 s doubling to 4 s). The destructor stops the thread
+ * (it waits at most for the statement in flight, bounded by connect_timeout / lock_timeout).
+ */
+class LiveSeatPublisher {
+public:
+  /** Counters for tests and the load test (docs/classroom.md). */
+  struct Stats {
+    std::uint64_t offered = 0;    ///< States handed to offer().
+    std::uint64_t published = 0;  ///< States written to live_seats.
+    std::uint64_t replaced = 0;   ///< States replaced in the mailbox before the thread took them.
+    std::uint64_t failed = 0;     ///< States lost to a database error.
+    std::uint64_t reconnects = 0; ///< Connections opened after the first.
+  };
+
+  /**
+   * Starts the thread for the store at `location`. Errors: Unsupported for an SQLite location
+   * (live seats need PostgreSQL), InvalidInput for an empty one. The server need not be up.
+   */
+  static core::Expected<std::unique_ptr<LiveSeatPublisher>> start(const std::string& location,
+                                                                  StoreOptions options = {});
+  ~LiveSeatPublisher();
+  LiveSeatPublisher(const LiveSeatPublisher&) = delete;
+  LiveSeatPublisher& operator=(const LiveSeatPublisher&) = delete;
+
+  /** Hands `state` to the thread; returns at once (a mutex held only to swap the slot). */
+  void offer(LiveSeatState state);
+  /** Waits until the mailbox is empty and the thread idle, at most `timeoutS` s (tests). */
+  bool flush(double timeoutS);
+  [[nodiscard]] Stats stats() const;
+
+private:
+  LiveSeatPublisher(std::string location, StoreOptions options);
+  void run();
+
+  std::string mLocation;
+  StoreOptions mOptions;
+  mutable std::mutex mMutex;
+  std::condition_variable mWake;
+  std::optional<LiveSeatState> mSlot;
+  bool mBusy = false;
+  bool mStop = false;
+  Stats mStats;
+  std::thread mThread;
+};
+
+} // namespace skillsim::records

@@ -1,0 +1,297 @@
+#include "skillsim/records/LiveSeats.h"
+
+#include "skillsim/records/SqlConnection.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+
+namespace skillsim::records {
+namespace {
+
+SqlValue text(std::string s) { return SqlValue(std::in_place_type<std::string>, std::move(s)); }
+
+core::Expected<void> needsPostgres(const std::string& location) {
+  if (location.empty()) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "live seats: no store location given (a postgresql:// URL)");
+  }
+  if (!ResultsStore::isPostgresUrl(location)) {
+    return core::makeError(core::ErrorCode::Unsupported,
+                           "live seats need a PostgreSQL store (a postgresql:// URL); " + location +
+                               " is an SQLite file, which a classroom cannot share");
+  }
+  return {};
+}
+
+// The upsert of one seat's state; updated_unix is the server's clock (docs/classroom.md).
+constexpr std::string_view kUpsert = R"(INSERT INTO live_seats (seat, trainee_id, scenario_id,
+    mode, phase, paused, elapsed_s, tick, score, max_score, last_item_id, last_criterion_id,
+    last_points, last_time_s, last_measured, readouts, plan_x, plan_z, area_centre_x,
+    area_centre_z, area_extent, updated_unix)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+          $20, $21, EXTRACT(EPOCH FROM clock_timestamp()))
+  ON CONFLICT (seat) DO UPDATE SET trainee_id = EXCLUDED.trainee_id,
+    scenario_id = EXCLUDED.scenario_id, mode = EXCLUDED.mode, phase = EXCLUDED.phase,
+    paused = EXCLUDED.paused, elapsed_s = EXCLUDED.elapsed_s, tick = EXCLUDED.tick,
+    score = EXCLUDED.score, max_score = EXCLUDED.max_score, last_item_id = EXCLUDED.last_item_id,
+    last_criterion_id = EXCLUDED.last_criterion_id, last_points = EXCLUDED.last_points,
+    last_time_s = EXCLUDED.last_time_s, last_measured = EXCLUDED.last_measured,
+    readouts = EXCLUDED.readouts, plan_x = EXCLUDED.plan_x, plan_z = EXCLUDED.plan_z,
+    area_centre_x = EXCLUDED.area_centre_x, area_centre_z = EXCLUDED.area_centre_z,
+    area_extent = EXCLUDED.area_extent, updated_unix = EXCLUDED.updated_unix)";
+
+core::Expected<void> publishOnce(SqlConnection& db, const LiveSeatState& s) {
+  const bool has = s.lastDeduction.has_value();
+  const LiveDeduction d = has ? *s.lastDeduction : LiveDeduction{};
+  const std::array<SqlValue, 21> params = {
+      text(s.seat),
+      text(s.traineeId),
+      text(s.scenarioId),
+      text(s.mode),
+      text(s.phase),
+      std::int64_t{s.paused ? 1 : 0},
+      s.elapsedS,
+      static_cast<std::int64_t>(s.tick),
+      s.score,
+      s.maxScore,
+      text(d.itemId),
+      text(d.criterionId),
+      has ? SqlValue(d.points) : SqlValue(nullptr),
+      has ? SqlValue(d.timeS) : SqlValue(nullptr),
+      has ? SqlValue(d.measured) : SqlValue(nullptr),
+      text(liveReadoutsToJson(s.readouts)),
+      s.planX,
+      s.planZ,
+      s.areaCentreX,
+      s.areaCentreZ,
+      s.areaExtent,
+  };
+  if (auto u = db.query(kUpsert, params); !u) {
+    return std::move(u).error();
+  }
+  const std::array<SqlValue, 2> notify = {text(kLiveSeatsChannel), text(s.seat)};
+  if (auto n = db.query("SELECT pg_notify($1, $2)", notify); !n) {
+    return std::move(n).error();
+  }
+  return {};
+}
+
+} // namespace
+
+std::string liveReadoutsToJson(const std::vector<LiveReadout>& readouts) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const LiveReadout& r : readouts) {
+    a.push_back({{"metric", r.metric},
+                 {"label_zh", r.labelZh},
+                 {"label_en", r.labelEn},
+                 {"unit", r.unit},
+                 {"value", r.value},
+                 {"precision", r.precision}});
+  }
+  return a.dump();
+}
+
+core::Expected<std::vector<LiveReadout>> liveReadoutsFromJson(const std::string& json) {
+  const nlohmann::json a = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!a.is_array()) {
+    return core::makeError(core::ErrorCode::InvalidInput, "readouts: not a JSON array of readouts");
+  }
+  std::vector<LiveReadout> out;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const nlohmann::json& r = a[i];
+    const auto where = "readouts[" + std::to_string(i) + "]";
+    if (!r.is_object()) {
+      return core::makeError(core::ErrorCode::InvalidInput, where + ": not an object");
+    }
+    for (const char* key : {"metric", "label_zh", "label_en", "unit"}) {
+      if (!r.contains(key) || !r[key].is_string()) {
+        return core::makeError(core::ErrorCode::InvalidInput,
+                               where + "." + key + ": missing or not text");
+      }
+    }
+    if (!r.contains("value") || !r["value"].is_number()) {
+      return core::makeError(core::ErrorCode::InvalidInput,
+                             where + ".value: missing or not a number");
+    }
+    if (!r.contains("precision") || !r["precision"].is_number_integer()) {
+      return core::makeError(core::ErrorCode::InvalidInput,
+                             where + ".precision: missing or not an integer");
+    }
+    out.push_back({r["metric"].get<std::string>(), r["label_zh"].get<std::string>(),
+                   r["label_en"].get<std::string>(), r["unit"].get<std::string>(),
+                   r["value"].get<double>(), r["precision"].get<int>()});
+  }
+  return out;
+}
+
+core::Expected<std::vector<LiveSeatRow>> readLiveSeats(const std::string& location,
+                                                       const StoreOptions& options) {
+  if (auto ok = needsPostgres(location); !ok) {
+    return std::move(ok).error();
+  }
+  if (auto store = ResultsStore::open(location, options); !store) {
+    return std::move(store).error();
+  }
+  auto db = openSqlConnection(location, options);
+  if (!db) {
+    return std::move(db).error();
+  }
+  auto rows = (*db)->query(
+      R"(SELECT seat, trainee_id, scenario_id, mode, phase, paused, elapsed_s, tick, score,
+                max_score, last_item_id, last_criterion_id, last_points, last_time_s,
+                last_measured, readouts, plan_x, plan_z, area_centre_x, area_centre_z,
+                area_extent, EXTRACT(EPOCH FROM clock_timestamp()) - updated_unix
+         FROM live_seats ORDER BY seat)");
+  if (!rows) {
+    return std::move(rows).error();
+  }
+  std::vector<LiveSeatRow> out;
+  for (const SqlRow& r : *rows) {
+    LiveSeatRow row;
+    LiveSeatState& s = row.state;
+    s.seat = sqlText(r[0]);
+    s.traineeId = sqlText(r[1]);
+    s.scenarioId = sqlText(r[2]);
+    s.mode = sqlText(r[3]);
+    s.phase = sqlText(r[4]);
+    s.paused = sqlBool(r[5]);
+    s.elapsedS = sqlDouble(r[6]);
+    s.tick = static_cast<std::uint64_t>(sqlInt(r[7]));
+    s.score = sqlDouble(r[8]);
+    s.maxScore = sqlDouble(r[9]);
+    if (!std::holds_alternative<std::nullptr_t>(r[12])) {
+      s.lastDeduction = LiveDeduction{sqlText(r[10]), sqlText(r[11]), sqlDouble(r[12]),
+                                      sqlDouble(r[13]), sqlDouble(r[14])};
+    }
+    auto readouts = liveReadoutsFromJson(sqlText(r[15]));
+    if (!readouts) {
+      return core::makeError(core::ErrorCode::InvalidInput,
+                             "live_seats, seat " + s.seat + ": " + readouts.error().message);
+    }
+    s.readouts = std::move(*readouts);
+    s.planX = sqlDouble(r[16]);
+    s.planZ = sqlDouble(r[17]);
+    s.areaCentreX = sqlDouble(r[18]);
+    s.areaCentreZ = sqlDouble(r[19]);
+    s.areaExtent = sqlDouble(r[20]);
+    row.ageS = sqlDouble(r[21]);
+    row.online = row.ageS <= kLiveSeatOfflineAfterS;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+core::Expected<std::unique_ptr<LiveSeatPublisher>>
+LiveSeatPublisher::start(const std::string& location, StoreOptions options) {
+  if (auto ok = needsPostgres(location); !ok) {
+    return std::move(ok).error();
+  }
+  std::unique_ptr<LiveSeatPublisher> p(new LiveSeatPublisher(location, options));
+  p->mThread = std::thread([raw = p.get()] { raw->run(); });
+  return p;
+}
+
+LiveSeatPublisher::LiveSeatPublisher(std::string location, StoreOptions options)
+    : mLocation(std::move(location)), mOptions(options) {}
+
+LiveSeatPublisher::~LiveSeatPublisher() {
+  {
+    const std::lock_guard lock(mMutex);
+    mStop = true;
+  }
+  mWake.notify_all();
+  if (mThread.joinable()) {
+    mThread.join();
+  }
+}
+
+void LiveSeatPublisher::offer(LiveSeatState state) {
+  {
+    const std::lock_guard lock(mMutex);
+    ++mStats.offered;
+    if (mSlot) {
+      ++mStats.replaced;
+    }
+    mSlot = std::move(state);
+  }
+  mWake.notify_all();
+}
+
+bool LiveSeatPublisher::flush(double timeoutS) {
+  std::unique_lock lock(mMutex);
+  return mWake.wait_for(lock, std::chrono::duration<double>(timeoutS),
+                        [this] { return !mSlot && !mBusy; });
+}
+
+LiveSeatPublisher::Stats LiveSeatPublisher::stats() const {
+  const std::lock_guard lock(mMutex);
+  return mStats;
+}
+
+void LiveSeatPublisher::run() {
+  std::unique_ptr<SqlConnection> db;
+  bool everConnected = false;
+  bool migrated = false;
+  double backoffS = 0.0;
+  auto nextTry = std::chrono::steady_clock::now();
+  for (;;) {
+    LiveSeatState state;
+    {
+      std::unique_lock lock(mMutex);
+      mBusy = false;
+      mWake.notify_all();
+      mWake.wait(lock, [this] { return mStop || mSlot.has_value(); });
+      if (mStop) {
+        return;
+      }
+      if (!db && std::chrono::steady_clock::now() < nextTry) {
+        // Down and backing off: the state is lost (latest wins when the server is back).
+        mSlot.reset();
+        ++mStats.failed;
+        mWake.notify_all();
+        mWake.wait_until(lock, nextTry, [this] { return mStop; });
+        continue;
+      }
+      state = std::move(*mSlot);
+      mSlot.reset();
+      mBusy = true;
+    }
+    core::Expected<void> done{};
+    if (!db) {
+      if (!migrated) {
+        // The schema first (the workstation's own store open may not have run yet).
+        if (auto store = ResultsStore::open(mLocation, mOptions); store) {
+          migrated = true;
+        }
+      }
+      if (auto opened = openSqlConnection(mLocation, mOptions); opened && migrated) {
+        db = std::move(*opened);
+        const std::lock_guard lock(mMutex);
+        mStats.reconnects += everConnected ? 1 : 0;
+        everConnected = true;
+      }
+    }
+    if (db) {
+      done = publishOnce(*db, state);
+      if (!done) {
+        db.reset(); // reconnect on the next state, after the back-off
+      }
+    }
+    const std::lock_guard lock(mMutex);
+    if (db && done) {
+      ++mStats.published;
+      backoffS = 0.0;
+    } else {
+      ++mStats.failed;
+      backoffS = std::clamp(backoffS * 2.0, 0.25, 4.0);
+      nextTry = std::chrono::steady_clock::now() +
+                std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                    std::chrono::duration<double>(backoffS));
+    }
+  }
+}
+
+} // namespace skillsim::records
