@@ -6,7 +6,11 @@
 #include <skillsim/records/ResultsStore.h>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -466,4 +470,81 @@ TEST(PortfolioCommand, ThePageShowsWhatTheCommandsRecorded) {
                            html, "--mentor-keys", (d / "none.toml").string()});
   EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.err.find("none.toml: cannot open the file"), std::string::npos) << missing.err;
+}
+
+TEST(PortfolioCommand, XapiStatementsPassTheValidatorWithTheHandWorkedScore) {
+  auto d = freshDir("portfolio-xapi");
+  const std::string db = (d / "store.db").string();
+  // Exam e1 (sampleResult at 90): hazard 20 of 20, path 45 of 50, frames 25 of 30.
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1),
+             attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  ASSERT_EQ(cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)})).code, 0);
+  ASSERT_EQ(cli(with(common("mark", db),
+                     {"--teacher", "teacher-li", "--question", "reflection", "--points", "3"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("selfcheck", db),
+                     {"--item", "hazard=20", "--item", "path=40", "--item", "frames=30"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("rate", db), {"--teacher", "teacher-li", "--rating", "plan_quality=4",
+                                          "--rating", "reflection_depth=3"}))
+                .code,
+            0);
+  const std::string xapi = (d / "p.json").string();
+  CourseRun r = cli({"portfolio", "--course", course(), "--trainee", "T1", "--db", db, "-o",
+                     (d / "p.html").string(), "--xapi", xapi});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream in(xapi);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const nlohmann::json all = nlohmann::json::parse(text);
+  // single_lift: the four steps with questions, all answered, then its score; q2_course has no
+  // record, so nothing.
+  ASSERT_EQ(all.size(), 5u) << text;
+  const std::vector<std::string> objects = {"get_information", "plan", "decide", "evaluate"};
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(all[i]["verb"]["id"], "http://adlnet.gov/expapi/verbs/completed") << i;
+    EXPECT_EQ(all[i]["object"]["id"], "https://skillsim.invalid/courses/q2_operator/tasks/"
+                                      "single_lift/steps/" +
+                                          objects[i])
+        << i;
+    EXPECT_EQ(all[i]["actor"]["account"]["name"], "T1") << i;
+  }
+  const nlohmann::json& scored = all[4];
+  EXPECT_EQ(scored["verb"]["id"], "http://adlnet.gov/expapi/verbs/scored");
+  EXPECT_EQ(scored["object"]["id"],
+            "https://skillsim.invalid/courses/q2_operator/tasks/single_lift");
+  EXPECT_EQ(scored["context"]["contextActivities"]["grouping"][0]["id"],
+            "https://skillsim.invalid/courses/q2_operator");
+  // Work page: horn_first 2 + rope_checks 3 + sequence 0 (travel and set-down swapped) of 4 +
+  // clearance 2 + reflection 3 (marked) of 4 = 10 of 15; simulator 90; self-assessment
+  // 100 * (1 - (0/20 + 5/50 + 5/30) / 3) = 91.111; teacher (4 + 3) / 10 = 70. Weights 0.20,
+  // 0.50, 0.10, 0.20: 13.333 + 45 + 9.111 + 14 = 81.444.
+  const double expected = 0.2 * 1000.0 / 15.0 + 0.5 * 90.0 +
+                          0.1 * 100.0 * (1.0 - (0.1 + 5.0 / 30.0) / 3.0) + 0.2 * 70.0;
+  EXPECT_NEAR(expected, 81.4444, 1e-4);
+  EXPECT_NEAR(scored["result"]["score"]["scaled"].get<double>(), 0.814444, 1e-6);
+  EXPECT_NEAR(scored["result"]["score"]["raw"].get<double>(), expected, 1e-9);
+  // The records are stamped with the clock: the score's time is the latest of them (the rating),
+  // never before the exam's start, 2026-12-01T00:05:00Z; ISO 8601 strings compare as times.
+  const std::string when = scored["timestamp"].get<std::string>();
+  EXPECT_EQ(when.size(), 20u) << when;
+  EXPECT_GE(when, "2026-12-01T00:05:00Z");
+  EXPECT_GE(when, all[3]["timestamp"].get<std::string>());
+
+  CourseRun bad = cli({"portfolio", "--course", course(), "--trainee", "T1", "--db", db, "-o",
+                       (d / "p.html").string(), "--xapi", (d / "no-dir" / "p.json").string()});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("no-dir/p.json: cannot write the file"), std::string::npos) << bad.err;
+
+  const std::string command = "node '" SKILLSIM_SOURCE_DIR "/tests/export/validate-xapi.js' '" +
+                              xapi + "' > '" + (d / "v.txt").string() + "' 2>&1";
+  const int status = std::system(command.c_str());
+  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream vin(d / "v.txt");
+  const std::string output{std::istreambuf_iterator<char>(vin), std::istreambuf_iterator<char>()};
+  ASSERT_NE(code, 127) << "node is not installed (Debian package nodejs; scripts/setup.sh)";
+  ASSERT_NE(code, 2) << "the validator could not run (scripts/setup.sh):\n" << output;
+  EXPECT_EQ(code, 0) << output;
+  EXPECT_NE(output.find("5 statements, 0 warnings"), std::string::npos) << output;
 }

@@ -11,6 +11,7 @@
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/report/CoursePortfolio.h>
+#include <skillsim/report/CourseXapi.h>
 
 #include <CLI/CLI.hpp>
 
@@ -757,6 +758,8 @@ CLI::App* addPortfolioCommand(CLI::App& cli, PortfolioOptions& o) {
   cmd->add_option("-o,--out", o.out, "The HTML file to write")->required();
   cmd->add_option("--mentor-keys", o.mentorKeys,
                   "Mentor key registry: only cards signed by its keys count");
+  cmd->add_option("--xapi", o.xapi,
+                  "Also write xAPI statements (completed steps, scored learning tasks) here");
   return cmd;
 }
 
@@ -798,6 +801,17 @@ int runPortfolio(const PortfolioOptions& o, std::ostream& out, std::ostream& err
     if (!file) {
       err << "skillsim portfolio: " << o.out << ": cannot write the file\n";
       return kExitFailure;
+    }
+    if (!o.xapi.empty()) {
+      const std::string statements =
+          report::courseXapiStatements(c->course, o.trainee, *stored, c->attempts, trusted);
+      std::ofstream x(o.xapi, std::ios::binary | std::ios::trunc);
+      x << statements;
+      x.close();
+      if (!x) {
+        err << "skillsim portfolio: " << o.xapi << ": cannot write the file\n";
+        return kExitFailure;
+      }
     }
     out << o.out << ": portfolio of " << o.trainee << " in course '" << c->course.id << "', "
         << c->attempts.size() << " attempts\n";
