@@ -548,3 +548,71 @@ TEST(PortfolioCommand, XapiStatementsPassTheValidatorWithTheHandWorkedScore) {
   EXPECT_EQ(code, 0) << output;
   EXPECT_NE(output.find("5 statements, 0 warnings"), std::string::npos) << output;
 }
+
+TEST(ReportCommand, ClassReportCourseTableFromTheCourseRecords) {
+  auto d = freshDir("report-course");
+  const std::string db = (d / "store.db").string();
+  // T1 as in the xAPI test: work page 10 of 15, exam 90, self-assessment 91.111, teacher 70.
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1),
+             attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  ASSERT_EQ(cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)})).code, 0);
+  ASSERT_EQ(cli(with(common("mark", db),
+                     {"--teacher", "teacher-li", "--question", "reflection", "--points", "3"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("selfcheck", db),
+                     {"--item", "hazard=20", "--item", "path=40", "--item", "frames=30"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("rate", db), {"--teacher", "teacher-li", "--rating", "plan_quality=4",
+                                          "--rating", "reflection_depth=3"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("reflect", db), {"--text", "下次落放前先稳钩"})).code, 0);
+  const std::string html = (d / "class.html").string();
+  CourseRun r = cli({"report", "--class", write(d / "class.txt", "T1,张伟\nT2,李娜\n"), "--db", db,
+                     "--out", html, "--lang", "en", "--course", course()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream in(html);
+  const std::string page{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const auto table = page.find("<table class=\"course\">");
+  ASSERT_NE(table, std::string::npos) << page;
+  const std::string course = page.substr(table, page.find("</table>", table) - table);
+  auto rowOf = [&](const std::string& id) {
+    const auto at = course.find("<tr><td>" + id + "</td>");
+    return at == std::string::npos ? std::string()
+                                   : course.substr(at, course.find("</tr>", at) - at);
+  };
+  const std::string t1 = rowOf("T1");
+  const std::string t2 = rowOf("T2");
+  // T1: single_lift done (exam, self-check, reflection), so q2_course opens; the workshop task
+  // waits for q2_course. T2 has no record: single_lift open, the other two locked.
+  EXPECT_NE(t1.find("<td>张伟</td><td class=\"num\">1</td><td class=\"num\">1</td><td "
+                    "class=\"num\">1</td>"),
+            std::string::npos)
+      << t1;
+  EXPECT_NE(t2.find("<td>李娜</td><td class=\"num\">0</td><td class=\"num\">1</td><td "
+                    "class=\"num\">2</td>"),
+            std::string::npos)
+      << t2;
+  // 0.2 * 66.667 + 0.5 * 90 + 0.1 * 91.111 + 0.2 * 70 = 81.444; each part with its weight.
+  EXPECT_NE(t1.find("data-task=\"single_lift\">done; total 81.4%<ul><li>work page (20%): "
+                    "66.7%</li><li>simulator exam (50%): 90.0%</li><li>self-assessment (10%): "
+                    "91.1%</li><li>teacher (20%): 70.0%</li></ul>"),
+            std::string::npos)
+      << t1;
+  EXPECT_NE(t1.find("data-task=\"q2_course\">open; total –"), std::string::npos) << t1;
+  EXPECT_NE(t1.find("data-task=\"workshop_part_lift\">locked; total –"), std::string::npos) << t1;
+  EXPECT_NE(t2.find("data-task=\"single_lift\">open; total –<ul><li>work page (20%): 0.0%</li>"
+                    "<li>simulator exam (50%): –</li>"),
+            std::string::npos)
+      << t2;
+  // The mentor part (weight 0 in single_lift) is not shown; in the workshop task it is (20%).
+  EXPECT_EQ(t1.find("mentor (0%)"), std::string::npos) << t1;
+  EXPECT_NE(t1.find("mentor (20%): –"), std::string::npos) << t1;
+
+  CourseRun bad = cli({"report", "--class", (d / "class.txt").string(), "--db", db, "--out", html,
+                       "--course", (d / "no-course.toml").string()});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("no-course.toml"), std::string::npos) << bad.err;
+}
