@@ -616,3 +616,29 @@ TEST(ReportCommand, ClassReportCourseTableFromTheCourseRecords) {
   EXPECT_EQ(bad.code, 1);
   EXPECT_NE(bad.err.find("no-course.toml"), std::string::npos) << bad.err;
 }
+
+TEST(CourseCommand, AnswerAndMarkSpeakChineseWithLang) {
+  auto d = freshDir("answer-zh");
+  const std::string db = (d / "store.db").string();
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1)});
+  CourseRun a = cli(
+      with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers), "--lang", "zh-CN"}));
+  ASSERT_EQ(a.code, 0) << a.err;
+  EXPECT_NE(a.out.find("已为学习任务“"), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find("记录 5 个回答"), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find("  sequence: 错误, 得 0 分，满分 4 分\n"), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find("  reflection: 待教师评分, 得 0 分，满分 4 分\n"), std::string::npos)
+      << a.out;
+  // horn_first 2 + rope_checks 3 + sequence 0 + clearance 2 = 7 of 15; the reflection waits.
+  EXPECT_NE(a.out.find("工作页：得 7 分，满分 15 分，目前（简答题待教师评分）"), std::string::npos)
+      << a.out;
+  EXPECT_EQ(a.out.find("points"), std::string::npos) << a.out;
+  CourseRun m = cli(with(common("mark", db), {"--teacher", "teacher-li", "--question", "reflection",
+                                              "--points", "3", "--lang", "zh-CN"}));
+  ASSERT_EQ(m.code, 0) << m.err;
+  EXPECT_EQ(m.out, "教师 teacher-li 为问题 reflection 评分：3 分，满分 4 分\n");
+  CourseRun bad = cli(with(common("mark", db), {"--teacher", "teacher-li", "--question",
+                                                "reflection", "--points", "3", "--lang", "fr"}));
+  EXPECT_NE(bad.code, 0);
+  EXPECT_NE((bad.out + bad.err).find("fr"), std::string::npos) << bad.out << bad.err;
+}

@@ -16,7 +16,7 @@ struct CourseOptions {
   std::string trainee;              ///< The trainee's id in the results store.
   std::string db;                   ///< Results store (default: the user's store).
   std::string task;                 ///< Learning task id (all but status).
-  std::string lang = "en";          ///< status: zh-CN or en.
+  std::string lang = "en";          ///< status, answer, mark: zh-CN or en.
   std::string answersFile;          ///< answer: the answers file (TOML, skillsim.answers/1).
   std::string step;                 ///< answer: the step the answers belong to (optional).
   std::string teacher;              ///< approve / mark / rate --role teacher: the teacher's id.
