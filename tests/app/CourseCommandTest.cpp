@@ -6,7 +6,11 @@
 #include <skillsim/records/ResultsStore.h>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -466,4 +470,175 @@ TEST(PortfolioCommand, ThePageShowsWhatTheCommandsRecorded) {
                            html, "--mentor-keys", (d / "none.toml").string()});
   EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.err.find("none.toml: cannot open the file"), std::string::npos) << missing.err;
+}
+
+TEST(PortfolioCommand, XapiStatementsPassTheValidatorWithTheHandWorkedScore) {
+  auto d = freshDir("portfolio-xapi");
+  const std::string db = (d / "store.db").string();
+  // Exam e1 (sampleResult at 90): hazard 20 of 20, path 45 of 50, frames 25 of 30.
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1),
+             attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  ASSERT_EQ(cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)})).code, 0);
+  ASSERT_EQ(cli(with(common("mark", db),
+                     {"--teacher", "teacher-li", "--question", "reflection", "--points", "3"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("selfcheck", db),
+                     {"--item", "hazard=20", "--item", "path=40", "--item", "frames=30"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("rate", db), {"--teacher", "teacher-li", "--rating", "plan_quality=4",
+                                          "--rating", "reflection_depth=3"}))
+                .code,
+            0);
+  const std::string xapi = (d / "p.json").string();
+  CourseRun r = cli({"portfolio", "--course", course(), "--trainee", "T1", "--db", db, "-o",
+                     (d / "p.html").string(), "--xapi", xapi});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream in(xapi);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const nlohmann::json all = nlohmann::json::parse(text);
+  // single_lift: the four steps with questions, all answered, then its score; q2_course has no
+  // record, so nothing.
+  ASSERT_EQ(all.size(), 5u) << text;
+  const std::vector<std::string> objects = {"get_information", "plan", "decide", "evaluate"};
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(all[i]["verb"]["id"], "http://adlnet.gov/expapi/verbs/completed") << i;
+    EXPECT_EQ(all[i]["object"]["id"], "https://skillsim.invalid/courses/q2_operator/tasks/"
+                                      "single_lift/steps/" +
+                                          objects[i])
+        << i;
+    EXPECT_EQ(all[i]["actor"]["account"]["name"], "T1") << i;
+  }
+  const nlohmann::json& scored = all[4];
+  EXPECT_EQ(scored["verb"]["id"], "http://adlnet.gov/expapi/verbs/scored");
+  EXPECT_EQ(scored["object"]["id"],
+            "https://skillsim.invalid/courses/q2_operator/tasks/single_lift");
+  EXPECT_EQ(scored["context"]["contextActivities"]["grouping"][0]["id"],
+            "https://skillsim.invalid/courses/q2_operator");
+  // Work page: horn_first 2 + rope_checks 3 + sequence 0 (travel and set-down swapped) of 4 +
+  // clearance 2 + reflection 3 (marked) of 4 = 10 of 15; simulator 90; self-assessment
+  // 100 * (1 - (0/20 + 5/50 + 5/30) / 3) = 91.111; teacher (4 + 3) / 10 = 70. Weights 0.20,
+  // 0.50, 0.10, 0.20: 13.333 + 45 + 9.111 + 14 = 81.444.
+  const double expected = 0.2 * 1000.0 / 15.0 + 0.5 * 90.0 +
+                          0.1 * 100.0 * (1.0 - (0.1 + 5.0 / 30.0) / 3.0) + 0.2 * 70.0;
+  EXPECT_NEAR(expected, 81.4444, 1e-4);
+  EXPECT_NEAR(scored["result"]["score"]["scaled"].get<double>(), 0.814444, 1e-6);
+  EXPECT_NEAR(scored["result"]["score"]["raw"].get<double>(), expected, 1e-9);
+  // The records are stamped with the clock: the score's time is the latest of them (the rating),
+  // never before the exam's start, 2026-12-01T00:05:00Z; ISO 8601 strings compare as times.
+  const std::string when = scored["timestamp"].get<std::string>();
+  EXPECT_EQ(when.size(), 20u) << when;
+  EXPECT_GE(when, "2026-12-01T00:05:00Z");
+  EXPECT_GE(when, all[3]["timestamp"].get<std::string>());
+
+  CourseRun bad = cli({"portfolio", "--course", course(), "--trainee", "T1", "--db", db, "-o",
+                       (d / "p.html").string(), "--xapi", (d / "no-dir" / "p.json").string()});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("no-dir/p.json: cannot write the file"), std::string::npos) << bad.err;
+
+  const std::string command = "node '" SKILLSIM_SOURCE_DIR "/tests/export/validate-xapi.js' '" +
+                              xapi + "' > '" + (d / "v.txt").string() + "' 2>&1";
+  const int status = std::system(command.c_str());
+  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream vin(d / "v.txt");
+  const std::string output{std::istreambuf_iterator<char>(vin), std::istreambuf_iterator<char>()};
+  ASSERT_NE(code, 127) << "node is not installed (Debian package nodejs; scripts/setup.sh)";
+  ASSERT_NE(code, 2) << "the validator could not run (scripts/setup.sh):\n" << output;
+  EXPECT_EQ(code, 0) << output;
+  EXPECT_NE(output.find("5 statements, 0 warnings"), std::string::npos) << output;
+}
+
+TEST(ReportCommand, ClassReportCourseTableFromTheCourseRecords) {
+  auto d = freshDir("report-course");
+  const std::string db = (d / "store.db").string();
+  // T1 as in the xAPI test: work page 10 of 15, exam 90, self-assessment 91.111, teacher 70.
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1),
+             attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  ASSERT_EQ(cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)})).code, 0);
+  ASSERT_EQ(cli(with(common("mark", db),
+                     {"--teacher", "teacher-li", "--question", "reflection", "--points", "3"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("selfcheck", db),
+                     {"--item", "hazard=20", "--item", "path=40", "--item", "frames=30"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("rate", db), {"--teacher", "teacher-li", "--rating", "plan_quality=4",
+                                          "--rating", "reflection_depth=3"}))
+                .code,
+            0);
+  ASSERT_EQ(cli(with(common("reflect", db), {"--text", "下次落放前先稳钩"})).code, 0);
+  const std::string html = (d / "class.html").string();
+  CourseRun r = cli({"report", "--class", write(d / "class.txt", "T1,张伟\nT2,李娜\n"), "--db", db,
+                     "--out", html, "--lang", "en", "--course", course()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream in(html);
+  const std::string page{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const auto table = page.find("<table class=\"course\">");
+  ASSERT_NE(table, std::string::npos) << page;
+  const std::string course = page.substr(table, page.find("</table>", table) - table);
+  auto rowOf = [&](const std::string& id) {
+    const auto at = course.find("<tr><td>" + id + "</td>");
+    return at == std::string::npos ? std::string()
+                                   : course.substr(at, course.find("</tr>", at) - at);
+  };
+  const std::string t1 = rowOf("T1");
+  const std::string t2 = rowOf("T2");
+  // T1: single_lift done (exam, self-check, reflection), so q2_course opens; the workshop task
+  // waits for q2_course. T2 has no record: single_lift open, the other two locked.
+  EXPECT_NE(t1.find("<td>张伟</td><td class=\"num\">1</td><td class=\"num\">1</td><td "
+                    "class=\"num\">1</td>"),
+            std::string::npos)
+      << t1;
+  EXPECT_NE(t2.find("<td>李娜</td><td class=\"num\">0</td><td class=\"num\">1</td><td "
+                    "class=\"num\">2</td>"),
+            std::string::npos)
+      << t2;
+  // 0.2 * 66.667 + 0.5 * 90 + 0.1 * 91.111 + 0.2 * 70 = 81.444; each part with its weight.
+  EXPECT_NE(t1.find("data-task=\"single_lift\">done; total 81.4%<ul><li>work page (20%): "
+                    "66.7%</li><li>simulator exam (50%): 90.0%</li><li>self-assessment (10%): "
+                    "91.1%</li><li>teacher (20%): 70.0%</li></ul>"),
+            std::string::npos)
+      << t1;
+  EXPECT_NE(t1.find("data-task=\"q2_course\">open; total –"), std::string::npos) << t1;
+  EXPECT_NE(t1.find("data-task=\"workshop_part_lift\">locked; total –"), std::string::npos) << t1;
+  EXPECT_NE(t2.find("data-task=\"single_lift\">open; total –<ul><li>work page (20%): 0.0%</li>"
+                    "<li>simulator exam (50%): –</li>"),
+            std::string::npos)
+      << t2;
+  // The mentor part (weight 0 in single_lift) is not shown; in the workshop task it is (20%).
+  EXPECT_EQ(t1.find("mentor (0%)"), std::string::npos) << t1;
+  EXPECT_NE(t1.find("mentor (20%): –"), std::string::npos) << t1;
+
+  CourseRun bad = cli({"report", "--class", (d / "class.txt").string(), "--db", db, "--out", html,
+                       "--course", (d / "no-course.toml").string()});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("no-course.toml"), std::string::npos) << bad.err;
+}
+
+TEST(CourseCommand, AnswerAndMarkSpeakChineseWithLang) {
+  auto d = freshDir("answer-zh");
+  const std::string db = (d / "store.db").string();
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1)});
+  CourseRun a = cli(
+      with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers), "--lang", "zh-CN"}));
+  ASSERT_EQ(a.code, 0) << a.err;
+  EXPECT_NE(a.out.find("已为学习任务“"), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find("记录 5 个回答"), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find("  sequence: 错误, 得 0 分，满分 4 分\n"), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find("  reflection: 待教师评分, 得 0 分，满分 4 分\n"), std::string::npos)
+      << a.out;
+  // horn_first 2 + rope_checks 3 + sequence 0 + clearance 2 = 7 of 15; the reflection waits.
+  EXPECT_NE(a.out.find("工作页：得 7 分，满分 15 分，目前（简答题待教师评分）"), std::string::npos)
+      << a.out;
+  EXPECT_EQ(a.out.find("points"), std::string::npos) << a.out;
+  CourseRun m = cli(with(common("mark", db), {"--teacher", "teacher-li", "--question", "reflection",
+                                              "--points", "3", "--lang", "zh-CN"}));
+  ASSERT_EQ(m.code, 0) << m.err;
+  EXPECT_EQ(m.out, "教师 teacher-li 为问题 reflection 评分：3 分，满分 4 分\n");
+  CourseRun bad = cli(with(common("mark", db), {"--teacher", "teacher-li", "--question",
+                                                "reflection", "--points", "3", "--lang", "fr"}));
+  EXPECT_NE(bad.code, 0);
+  EXPECT_NE((bad.out + bad.err).find("fr"), std::string::npos) << bad.out << bad.err;
 }

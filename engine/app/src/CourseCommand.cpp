@@ -11,6 +11,7 @@
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/report/CoursePortfolio.h>
+#include <skillsim/report/CourseXapi.h>
 
 #include <CLI/CLI.hpp>
 
@@ -207,7 +208,18 @@ std::optional<std::pair<std::string, double>> keyValue(const std::string& given)
   }
 }
 
-const char* verdictText(course::AnswerVerdict v) {
+const char* verdictText(course::AnswerVerdict v, bool zh = false) {
+  if (zh) {
+    switch (v) {
+    case course::AnswerVerdict::Right: return "正确";
+    case course::AnswerVerdict::Wrong: return "错误";
+    case course::AnswerVerdict::WrongUnit: return "单位错误";
+    case course::AnswerVerdict::Unanswered: return "未作答";
+    case course::AnswerVerdict::AwaitingTeacher: return "待教师评分";
+    case course::AnswerVerdict::TeacherMarked: return "教师已评分";
+    }
+    return "";
+  }
   switch (v) {
   case course::AnswerVerdict::Right: return "right";
   case course::AnswerVerdict::Wrong: return "wrong";
@@ -309,21 +321,30 @@ int runAnswer(const CourseOptions& o, std::ostream& out, std::ostream& err) {
     marks.emplace_back(m.questionId, m.points);
   }
   const course::WorkPageScore score = course::scoreWorkPage(*t, stored->answers, marks);
-  out << answers->size() << " answer" << (answers->size() == 1 ? "" : "s")
-      << " recorded for learning task '" << t->id << "' at " << records::formatUtc(now) << '\n';
+  const bool zh = o.lang == "zh-CN";
+  if (zh) {
+    out << "已为学习任务“" << t->title.zh << "”记录 " << answers->size() << " 个回答，时间 "
+        << records::formatUtc(now) << '\n';
+  } else {
+    out << answers->size() << " answer" << (answers->size() == 1 ? "" : "s")
+        << " recorded for learning task '" << t->id << "' at " << records::formatUtc(now) << '\n';
+  }
   for (const course::Answer& a : *answers) {
     for (const course::QuestionScore& q : score.questions) {
       if (q.questionId == a.questionId) {
-        out << "  " << q.questionId << ": " << verdictText(q.verdict) << ", " << number(q.points)
-            << " of " << number(q.maximum) << " points\n";
+        out << "  " << q.questionId << ": " << verdictText(q.verdict, zh) << ", "
+            << (zh ? "得 " : "") << number(q.points) << (zh ? " 分，满分 " : " of ")
+            << number(q.maximum) << (zh ? " 分\n" : " points\n");
       }
     }
   }
-  out << "work page: " << number(score.points) << " of " << number(score.maximum) << " points";
+  out << (zh ? "工作页：得 " : "work page: ") << number(score.points)
+      << (zh ? " 分，满分 " : " of ") << number(score.maximum) << (zh ? " 分" : " points");
   if (auto p = score.percent()) {
-    out << " (" << number(*p) << " of 100)\n";
+    out << (zh ? "（百分制 " : " (") << number(*p) << (zh ? "）\n" : " of 100)\n");
   } else {
-    out << " so far (a short-text answer waits for the teacher's mark)\n";
+    out << (zh ? "，目前（简答题待教师评分）\n"
+               : " so far (a short-text answer waits for the teacher's mark)\n");
   }
   return kExitOk;
 }
@@ -396,8 +417,13 @@ int runMark(const CourseOptions& o, std::ostream& out, std::ostream& err) {
     err << "skillsim course mark: " << ok.error().toString() << '\n';
     return kExitFailure;
   }
-  out << "question '" << q->id << "' marked " << number(o.points) << " of " << number(q->points)
-      << " points by teacher " << o.teacher << '\n';
+  if (o.lang == "zh-CN") {
+    out << "教师 " << o.teacher << " 为问题 " << q->id << " 评分：" << number(o.points)
+        << " 分，满分 " << number(q->points) << " 分\n";
+  } else {
+    out << "question '" << q->id << "' marked " << number(o.points) << " of " << number(q->points)
+        << " points by teacher " << o.teacher << '\n';
+  }
   return kExitOk;
 }
 
@@ -698,6 +724,8 @@ CLI::App* addCourseCommand(CLI::App& cli, CourseOptions& o) {
       course->add_subcommand("answer", "Record work-page answers from an answers file"), o, true);
   o.answerCmd->add_option("--answers", o.answersFile, "The answers file (TOML)")->required();
   o.answerCmd->add_option("--step", o.step, "Only questions of this step (get_information …)");
+  o.answerCmd->add_option("--lang", o.lang, "zh-CN or en (default en)")
+      ->check(CLI::IsMember({"zh-CN", "en"}));
   o.approveCmd = withCommon(
       course->add_subcommand("approve", "The teacher approves the trainee's plan"), o, true);
   o.approveCmd->add_option("--teacher", o.teacher, "The teacher's id")->required();
@@ -706,6 +734,8 @@ CLI::App* addCourseCommand(CLI::App& cli, CourseOptions& o) {
   o.markCmd->add_option("--teacher", o.teacher, "The teacher's id")->required();
   o.markCmd->add_option("--question", o.question, "The question id")->required();
   o.markCmd->add_option("--points", o.points, "The points given")->required();
+  o.markCmd->add_option("--lang", o.lang, "zh-CN or en (default en)")
+      ->check(CLI::IsMember({"zh-CN", "en"}));
   o.rateCmd = withCommon(
       course->add_subcommand("rate", "A teacher's rating, or a mentor's signed job card"), o, true);
   o.rateCmd->add_option("--role", o.role, "teacher or mentor (default teacher)");
@@ -757,6 +787,8 @@ CLI::App* addPortfolioCommand(CLI::App& cli, PortfolioOptions& o) {
   cmd->add_option("-o,--out", o.out, "The HTML file to write")->required();
   cmd->add_option("--mentor-keys", o.mentorKeys,
                   "Mentor key registry: only cards signed by its keys count");
+  cmd->add_option("--xapi", o.xapi,
+                  "Also write xAPI statements (completed steps, scored learning tasks) here");
   return cmd;
 }
 
@@ -798,6 +830,17 @@ int runPortfolio(const PortfolioOptions& o, std::ostream& out, std::ostream& err
     if (!file) {
       err << "skillsim portfolio: " << o.out << ": cannot write the file\n";
       return kExitFailure;
+    }
+    if (!o.xapi.empty()) {
+      const std::string statements =
+          report::courseXapiStatements(c->course, o.trainee, *stored, c->attempts, trusted);
+      std::ofstream x(o.xapi, std::ios::binary | std::ios::trunc);
+      x << statements;
+      x.close();
+      if (!x) {
+        err << "skillsim portfolio: " << o.xapi << ": cannot write the file\n";
+        return kExitFailure;
+      }
     }
     out << o.out << ": portfolio of " << o.trainee << " in course '" << c->course.id << "', "
         << c->attempts.size() << " attempts\n";

@@ -16,7 +16,7 @@ struct CourseOptions {
   std::string trainee;              ///< The trainee's id in the results store.
   std::string db;                   ///< Results store (default: the user's store).
   std::string task;                 ///< Learning task id (all but status).
-  std::string lang = "en";          ///< status: zh-CN or en.
+  std::string lang = "en";          ///< status, answer, mark: zh-CN or en.
   std::string answersFile;          ///< answer: the answers file (TOML, skillsim.answers/1).
   std::string step;                 ///< answer: the step the answers belong to (optional).
   std::string teacher;              ///< approve / mark / rate --role teacher: the teacher's id.
@@ -64,6 +64,7 @@ struct PortfolioOptions {
   std::string db;         ///< Results store (default: the user's store).
   std::string out;        ///< The HTML file to write.
   std::string mentorKeys; ///< Optional mentor key registry: only its keys' job cards count.
+  std::string xapi;       ///< Optional: also write the records as xAPI statements (JSON) here.
 };
 
 /** Registers `portfolio` on `cli`. */
@@ -71,7 +72,8 @@ CLI::App* addPortfolioCommand(CLI::App& cli, PortfolioOptions& options);
 
 /**
  * Writes the trainee's course portfolio (report::coursePortfolioHtml) from the results store:
- * every learning task's records and the trainee's attempts. Returns kExitOk or kExitFailure (the
+ * every learning task's records and the trainee's attempts; with `xapi`, also
+ * report::courseXapiStatements to that file. Returns kExitOk or kExitFailure (the
  * course, the registry or the store could not be read, the file not written). Never throws.
  */
 int runPortfolio(const PortfolioOptions& options, std::ostream& out, std::ostream& err);

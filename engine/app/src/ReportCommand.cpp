@@ -8,9 +8,12 @@
 
 #include <skillsim/certify/CertificateDecisionStore.h>
 #include <skillsim/core/Log.h>
+#include <skillsim/course/CourseLoader.h>
+#include <skillsim/course/CourseRecordStore.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/report/ReportClassList.h>
+#include <skillsim/report/ReportCourseTable.h>
 #include <skillsim/report/ReportFromResult.h>
 #include <skillsim/report/ReportScenarioOverlay.h>
 #include <skillsim/report/ReportWriter.h>
@@ -93,6 +96,24 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
     return fail(decisions.error());
   }
 
+  std::optional<course::Course> courseLoaded;
+  std::unique_ptr<course::CourseRecordStore> courseStore;
+  if (!options.courseFile.empty()) {
+    course::CourseReport loaded = course::loadCourse(options.courseFile);
+    if (!loaded.valid()) {
+      for (const core::Error& p : loaded.problems) {
+        err << "skillsim report: " << p.toString() << '\n';
+      }
+      return kExitFailure;
+    }
+    courseLoaded = std::move(*loaded.course);
+    auto opened = course::CourseRecordStore::open(location);
+    if (!opened) {
+      return fail(opened.error());
+    }
+    courseStore = std::move(*opened);
+  }
+
   const std::map<std::string, scenario::Scenario> scenarios =
       scenariosByHash(options.traces.scenariosDir);
   // Deduction texts in the report's language, from the templates the HUD uses.
@@ -111,6 +132,15 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
   document.language = options.lang;
   document.title = options.title;
   document.subtitle = options.classFile.empty() ? options.traineeId : options.classFile;
+  if (courseLoaded) {
+    report::ReportCourseTable table;
+    table.courseId = courseLoaded->id;
+    table.title = courseLoaded->title;
+    for (const course::LearningTask& t : courseLoaded->learningTasks) {
+      table.tasks.emplace_back(t.id, t.title);
+    }
+    document.course = std::move(table);
+  }
 
   // Every member's attempts first, so that all traces are re-simulated in one parallel pass.
   std::vector<records::AttemptRecord> all;
@@ -181,6 +211,20 @@ int report(const ReportOptions& options, std::ostream& out, std::ostream& err,
       row.certificate = decisionText(made->back());
     }
     document.roster.push_back(std::move(row));
+    if (courseLoaded) {
+      std::map<std::string, course::TaskRecords> stored;
+      for (const course::LearningTask& t : courseLoaded->learningTasks) {
+        auto r = courseStore->records({member.traineeId, courseLoaded->id, t.id});
+        if (!r) {
+          return fail(r.error());
+        }
+        stored.emplace(t.id, std::move(*r));
+      }
+      const std::vector<records::AttemptRecord> attemptsOf(all.begin() + firstOf[m],
+                                                           all.begin() + firstOf[m + 1]);
+      document.course->rows.push_back(report::makeReportCourseRow(*courseLoaded, member.traineeId,
+                                                                  member.name, stored, attemptsOf));
+    }
     for (report::ReportAttempt& attempt : mine) {
       document.attempts.push_back(std::move(attempt));
     }
@@ -228,6 +272,9 @@ CLI::App* addReportCommand(CLI::App& cli, ReportOptions& options) {
   cmd->add_option("--out", options.out, "The HTML file to write")->required();
   cmd->add_option("--lang", options.lang, "zh-CN or en")->check(CLI::IsMember({"zh-CN", "en"}));
   cmd->add_option("--title", options.title, "Report title");
+  cmd->add_option(
+      "--course", options.courseFile,
+      "Course file: add each trainee's learning tasks done, open and locked and scores");
   addTraceSearchOptions(cmd, options.traces);
   return cmd;
 }

@@ -20,6 +20,8 @@ struct ReportOptions {
   std::string out;       ///< The HTML file to write.
   std::string lang = "zh-CN";
   std::string title; ///< Report title; empty: a default in `lang`.
+  /** A course file (docs/course-format.md): adds the class's course table from the store. */
+  std::string courseFile;
   /**
    * Where the attempts' traces are re-verified and re-simulated (collectMotion is set by the
    * command) and where the scenarios are (also for the ground plan's zones and the bands).

@@ -408,6 +408,59 @@ std::string percentCell(const std::optional<double>& percent) {
   return percent ? fixed(*percent, 1) + "%" : "–";
 }
 
+/** The course table: per trainee the counts, then per learning task its state, total and parts. */
+std::string courseTable(const ReportCourseTable& t, bool en) {
+  auto text = [en](const course::LocalizedText& x) { return escapeReportText(en ? x.en : x.zh); };
+  auto stateWord = [en](course::TaskState s) {
+    switch (s) {
+    case course::TaskState::Done: return en ? "done" : "已完成";
+    case course::TaskState::Open: return en ? "open" : "进行中";
+    case course::TaskState::Locked: return en ? "locked" : "未开放";
+    }
+    return "";
+  };
+  auto partWord = [en](course::ScorePart p) {
+    switch (p) {
+    case course::ScorePart::WorkPage: return en ? "work page" : "工作页";
+    case course::ScorePart::Simulator: return en ? "simulator exam" : "模拟器考核";
+    case course::ScorePart::SelfAssessment: return en ? "self-assessment" : "自评准确度";
+    case course::ScorePart::Teacher: return en ? "teacher" : "教师评价";
+    case course::ScorePart::Mentor: return en ? "mentor" : "企业师傅评价";
+    }
+    return "";
+  };
+  std::string out = "<h2>" + std::string(en ? "Course: " : "课程：") + text(t.title) +
+                    "</h2>\n<table class=\"course\">\n<thead><tr><th>" +
+                    (en ? "Trainee ID" : "学员编号") + "</th><th>" + (en ? "Name" : "姓名") +
+                    "</th><th>" + (en ? "Done" : "已完成") + "</th><th>" +
+                    (en ? "Open" : "进行中") + "</th><th>" + (en ? "Locked" : "未开放") + "</th>";
+  for (const auto& task : t.tasks) {
+    out += "<th>" + text(task.second) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (const ReportCourseRow& row : t.rows) {
+    out += "<tr><td>" + escapeReportText(row.traineeId) + "</td><td>" +
+           escapeReportText(row.traineeName) + "</td><td class=\"num\">" +
+           std::to_string(row.done) + "</td><td class=\"num\">" + std::to_string(row.open) +
+           "</td><td class=\"num\">" + std::to_string(row.locked) + "</td>";
+    for (const ReportCourseTask& task : row.tasks) {
+      out += "<td class=\"course-task\" data-task=\"" + escapeReportText(task.taskId) + "\">" +
+             stateWord(task.state) + "; " + (en ? "total " : "总分 ") + percentCell(task.total) +
+             "<ul>";
+      for (const course::ScoredPart& p : task.parts) {
+        if (p.weight <= 0.0) {
+          continue; // a part of weight 0 never matters
+        }
+        out += "<li>" + std::string(partWord(p.part)) + " (" + fixed(100.0 * p.weight, 0) +
+               "%): " + percentCell(p.percent) + "</li>";
+      }
+      out += "</ul></td>";
+    }
+    out += "</tr>\n";
+  }
+  return out + "</tbody>\n</table>\n";
+}
+
 core::Error invalid(const ReportAttempt& a, const std::string& what) {
   return core::makeError(ErrorCode::InvalidInput, "report: attempt '" + a.attemptId + "': " + what);
 }
@@ -547,7 +600,11 @@ core::Expected<std::string> writeHtmlReport(const ReportDocument& document,
            percentCell(row.latestPercent) + "</td><td>" + escapeReportText(row.certificate) +
            "</td></tr>\n";
   }
-  out += "</tbody>\n</table>\n<h2>" + std::string(l.attemptsHeading) + "</h2>\n";
+  out += "</tbody>\n</table>\n";
+  if (document.course) {
+    out += courseTable(*document.course, document.language == "en");
+  }
+  out += "<h2>" + std::string(l.attemptsHeading) + "</h2>\n";
   if (document.attempts.empty()) {
     out += "<p>" + std::string(l.noAttempts) + "</p>\n";
   }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "skillsim/report/ReportCourseTable.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -126,6 +128,8 @@ struct ReportDocument {
   std::string language = "zh-CN"; ///< "zh-CN" or "en".
   std::vector<ReportRosterRow> roster;
   std::vector<ReportAttempt> attempts;
+  /** With `skillsim report --course`: the class's course table, shown after the roster. */
+  std::optional<ReportCourseTable> course;
 };
 
 /**
