@@ -533,8 +533,7 @@ TEST(WorkstationInput, ExamMinimisedWindowKeepsTheClockAndIsInTheSignedTrace) {
   int stageFrame = 0;
   std::size_t ticksAtMinimise = 0;
   std::size_t ticksAtRestore = 0;
-  std::size_t eventTickMinimised = 0;
-  std::size_t eventTickRestored = 0;
+  std::size_t ticksAtClose = 0;
   auto script = [&](platform::Window& window, const Watched& seen) {
     ++stageFrame;
     if (stage == 0 && seen.ticks() > 30) {
@@ -551,17 +550,15 @@ TEST(WorkstationInput, ExamMinimisedWindowKeepsTheClockAndIsInTheSignedTrace) {
       ticksAtMinimise = seen.ticks();
       stage = 1;
       stageFrame = 0;
-    } else if (stage == 1) {
-      // The workstation saw it this frame, after this frame's ticks: the event's tick.
-      eventTickMinimised = seen.ticks();
-      stage = 2;
-      stageFrame = 0;
-    } else if (stage == 2 && stageFrame >= kHeldFrames) {
+    } else if (stage == 1 && stageFrame >= kHeldFrames) {
+      // The X server and window manager deliver the change a frame or more later (more under
+      // load), so the event's tick is bounded, not predicted: after the request, before the next.
       wm.setIconic(false);
       ticksAtRestore = seen.ticks();
       stage = 3;
-    } else if (stage == 3) {
-      eventTickRestored = seen.ticks();
+      stageFrame = 0;
+    } else if (stage == 3 && stageFrame >= kHeldFrames) {
+      ticksAtClose = seen.ticks();
       window.requestClose(); // leaves the exam (abandoned): its trace keeps the events
       stage = 4;
     }
@@ -578,11 +575,16 @@ TEST(WorkstationInput, ExamMinimisedWindowKeepsTheClockAndIsInTheSignedTrace) {
       << out.str();
   const auto traces = tracesUnder(dir);
   ASSERT_EQ(traces.size(), 1u);
-  const std::vector<records::WorkstationEvent> expected = {
-      {eventTickMinimised, records::WorkstationEventKind::WindowMinimised},
-      {eventTickRestored, records::WorkstationEventKind::WindowRestored}};
-  EXPECT_EQ(traces[0].events, expected);
-  EXPECT_GT(eventTickMinimised, ticksAtMinimise) << "the ticks of that frame ran first";
+  const std::vector<records::WorkstationEvent>& events = traces[0].events;
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].kind, records::WorkstationEventKind::WindowMinimised);
+  EXPECT_EQ(events[1].kind, records::WorkstationEventKind::WindowRestored);
+  // Each event is stamped with the tick at which the workstation saw it: after that frame's
+  // ticks (so after the request), and before the next request.
+  EXPECT_GT(events[0].tick, ticksAtMinimise);
+  EXPECT_LE(events[0].tick, ticksAtRestore);
+  EXPECT_GT(events[1].tick, ticksAtRestore);
+  EXPECT_LE(events[1].tick, ticksAtClose);
 }
 
 // In practice, minimising pauses: no tick runs while the window is minimised, nor after it is
