@@ -99,11 +99,7 @@ std::optional<std::vector<course::TaskStatus>> statuses(Context& c, const std::s
   if (!stored) {
     return std::nullopt;
   }
-  std::map<std::string, course::TaskProgress> progress;
-  for (const course::LearningTask& t : c.course.learningTasks) {
-    progress.emplace(t.id, course::taskProgress(t, stored->at(t.id), c.attempts));
-  }
-  return course::courseStatus(c.course, progress);
+  return course::courseStatusFromRecords(c.course, *stored, c.attempts);
 }
 
 std::string taskTitle(const course::Course& c, const std::string& id, bool zh) {

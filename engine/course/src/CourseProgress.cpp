@@ -48,6 +48,18 @@ TaskProgress taskProgress(const LearningTask& task, const TaskRecords& stored,
   return p;
 }
 
+std::vector<TaskStatus>
+courseStatusFromRecords(const Course& course, const std::map<std::string, TaskRecords>& stored,
+                        const std::vector<records::AttemptRecord>& attempts) {
+  const TaskRecords none;
+  std::map<std::string, TaskProgress> progress;
+  for (const LearningTask& t : course.learningTasks) {
+    auto it = stored.find(t.id);
+    progress.emplace(t.id, taskProgress(t, it != stored.end() ? it->second : none, attempts));
+  }
+  return courseStatus(course, progress);
+}
+
 ScoreInputs scoreInputs(const Course& course, const LearningTask& task, const TaskRecords& stored,
                         const std::vector<records::AttemptRecord>& attempts,
                         const std::vector<records::PublicKey>& trustedMentorKeys) {

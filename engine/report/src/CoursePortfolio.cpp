@@ -125,11 +125,8 @@ std::string coursePortfolioHtml(const course::Course& c, const std::string& trai
     auto it = stored.find(id);
     return it != stored.end() ? it->second : none;
   };
-  std::map<std::string, course::TaskProgress> progress;
-  for (const course::LearningTask& t : c.learningTasks) {
-    progress[t.id] = course::taskProgress(t, of(t.id), attempts);
-  }
-  const std::vector<course::TaskStatus> statuses = course::courseStatus(c, progress);
+  const std::vector<course::TaskStatus> statuses =
+      course::courseStatusFromRecords(c, stored, attempts);
 
   std::ostringstream h;
   h << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"

@@ -14,11 +14,8 @@ ReportCourseRow makeReportCourseRow(const course::Course& c, const std::string& 
     auto it = stored.find(id);
     return it != stored.end() ? it->second : none;
   };
-  std::map<std::string, course::TaskProgress> progress;
-  for (const course::LearningTask& t : c.learningTasks) {
-    progress[t.id] = course::taskProgress(t, of(t.id), attempts);
-  }
-  const std::vector<course::TaskStatus> statuses = course::courseStatus(c, progress);
+  const std::vector<course::TaskStatus> statuses =
+      course::courseStatusFromRecords(c, stored, attempts);
   ReportCourseRow row;
   row.traineeId = traineeId;
   row.traineeName = traineeName;

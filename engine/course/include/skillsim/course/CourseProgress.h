@@ -6,6 +6,8 @@
 
 #include <skillsim/records/AttemptRecord.h>
 
+#include <map>
+#include <string>
 #include <vector>
 
 namespace skillsim::course {
@@ -24,6 +26,15 @@ namespace skillsim::course {
  */
 [[nodiscard]] TaskProgress taskProgress(const LearningTask& task, const TaskRecords& stored,
                                         const std::vector<records::AttemptRecord>& attempts);
+
+/**
+ * Every learning task's status (courseStatus) from the trainee's stored course records, keyed by
+ * learning-task id (a task with no entry has no records yet), and the trainee's stored attempts:
+ * taskProgress of each task, then the course's gating rules.
+ */
+[[nodiscard]] std::vector<TaskStatus>
+courseStatusFromRecords(const Course& course, const std::map<std::string, TaskRecords>& stored,
+                        const std::vector<records::AttemptRecord>& attempts);
 
 /**
  * The five parts of `task`'s score with their sources (docs/course-format.md, "Assessment"):
