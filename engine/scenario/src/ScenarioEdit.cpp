@@ -424,24 +424,33 @@ core::Expected<void> ScenarioEdit::remove(EditObjectKind kind, std::size_t index
   return commit(std::move(next));
 }
 
-bool ScenarioEdit::undo() {
-  if (mUndo.empty()) {
+namespace {
+
+/** Moves `text` onto `to` and the last of `from` into `text`; false when `from` is empty. */
+bool stepHistory(std::string& text, std::vector<std::string>& from, std::vector<std::string>& to) {
+  if (from.empty()) {
     return false;
   }
-  mRedo.push_back(std::move(mText));
-  mText = std::move(mUndo.back());
-  mUndo.pop_back();
+  to.push_back(std::move(text));
+  text = std::move(from.back());
+  from.pop_back();
+  return true;
+}
+
+} // namespace
+
+bool ScenarioEdit::undo() {
+  if (!stepHistory(mText, mUndo, mRedo)) {
+    return false;
+  }
   revalidate();
   return true;
 }
 
 bool ScenarioEdit::redo() {
-  if (mRedo.empty()) {
+  if (!stepHistory(mText, mRedo, mUndo)) {
     return false;
   }
-  mUndo.push_back(std::move(mText));
-  mText = std::move(mRedo.back());
-  mRedo.pop_back();
   revalidate();
   return true;
 }
