@@ -7,10 +7,6 @@
 namespace skillsim::certify {
 namespace {
 
-bool meets(double percent, double minimum) {
-  return percent >= minimum - kCertificateScoreTolerance;
-}
-
 const CertificatePart* practicalPart(const CertificateRule& rule, const std::string& scenarioId) {
   for (const CertificatePart& part : rule.parts) {
     if (part.kind == CertificatePartKind::Practical && part.scenarioId == scenarioId) {
@@ -193,7 +189,7 @@ CertificateDecision evaluateCertificate(const CertificateRule& rule,
     }
 
     if (outcome.percent) {
-      outcome.met = meets(*outcome.percent, part.minimum) && !outcome.vetoed;
+      outcome.met = meetsMinimum(*outcome.percent, part.minimum) && !outcome.vetoed;
       weighted += part.weight * *outcome.percent;
     } else {
       outcome.met = false;
@@ -208,7 +204,7 @@ CertificateDecision evaluateCertificate(const CertificateRule& rule,
   if (allScored) {
     decision.weightedPercent = weighted;
     if (rule.overallMinimum) {
-      overallMet = meets(weighted, *rule.overallMinimum);
+      overallMet = meetsMinimum(weighted, *rule.overallMinimum);
     }
   } else {
     overallMet = !rule.overallMinimum.has_value();

@@ -130,7 +130,7 @@ std::string partReasonText(const PartOutcome& part, std::string_view language) {
   }
   std::string text;
   if (part.percent) {
-    const bool scoreMet = *part.percent >= part.minimum - kCertificateScoreTolerance;
+    const bool scoreMet = meetsMinimum(*part.percent, part.minimum);
     text = zh ? percentText(*part.percent) + "，来自" + source + "，" + (scoreMet ? "≥" : "<") +
                     " 最低要求 " + percentText(part.minimum)
               : percentText(*part.percent) + " from " + source + " " + (scoreMet ? ">= " : "< ") +
@@ -157,8 +157,6 @@ std::vector<std::string> certificateReasonLines(const CertificateDecision& decis
     }
     lines.push_back(line + (zh ? "）：" : "): ") + attemptReasonText(c, language));
   }
-  bool allScored = true;
-  double weighted = 0.0;
   std::string terms;
   std::vector<std::string> unmet;
   for (const PartOutcome& part : decision.parts) {
@@ -166,22 +164,19 @@ std::vector<std::string> certificateReasonLines(const CertificateDecision& decis
                     numberText(part.weight) + (zh ? "）：" : "): ") +
                     partReasonText(part, language));
     if (part.percent) {
-      weighted += part.weight * *part.percent;
       terms += (terms.empty() ? "" : " + ") + numberText(part.weight) + (zh ? " × " : " x ") +
                numberText(*part.percent);
-    } else {
-      allScored = false;
     }
     if (!part.met) {
       unmet.push_back(partName(part.label, zh));
     }
   }
-  if (allScored) {
+  // The evaluator sets the weighted total exactly when every part has a score.
+  if (decision.weightedPercent) {
     std::string line = (zh ? "加权总分：" : "weighted total: ") + terms + " = " +
-                       percentText(decision.weightedPercent.value_or(weighted));
+                       percentText(*decision.weightedPercent);
     if (decision.overallMinimum) {
-      const bool met = decision.weightedPercent.value_or(weighted) >=
-                       *decision.overallMinimum - kCertificateScoreTolerance;
+      const bool met = meetsMinimum(*decision.weightedPercent, *decision.overallMinimum);
       line += zh ? std::string(met ? " ≥" : " <") + " 总分最低要求 " +
                        percentText(*decision.overallMinimum) + (met ? "：达到" : "：未达到")
                  : std::string(met ? " >= " : " < ") + "overall minimum " +

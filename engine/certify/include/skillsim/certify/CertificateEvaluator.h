@@ -13,6 +13,11 @@ namespace skillsim::certify {
  */
 inline constexpr double kCertificateScoreTolerance = 1e-9;
 
+/** True when `percent` meets `minimum` (both in percent), with kCertificateScoreTolerance. */
+[[nodiscard]] inline bool meetsMinimum(double percent, double minimum) {
+  return percent >= minimum - kCertificateScoreTolerance;
+}
+
 /**
  * Applies a certificate rule to a trainee's evidence (a pure function; same input, same
  * decision).
