@@ -10,6 +10,8 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -641,4 +643,159 @@ TEST(CourseCommand, AnswerAndMarkSpeakChineseWithLang) {
                                                 "reflection", "--points", "3", "--lang", "fr"}));
   EXPECT_NE(bad.code, 0);
   EXPECT_NE((bad.out + bad.err).find("fr"), std::string::npos) << bad.out << bad.err;
+}
+
+namespace {
+
+/** True when `text` has no run of Latin letters of 3 or more outside the allowed words. */
+bool plainChinese(const std::string& text, const std::vector<std::string>& allowed) {
+  std::string rest = text;
+  std::vector<std::string> longestFirst = allowed;
+  std::sort(longestFirst.begin(), longestFirst.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (const std::string& a : longestFirst) {
+    for (auto at = rest.find(a); at != std::string::npos; at = rest.find(a)) {
+      rest.erase(at, a.size());
+    }
+  }
+  int run = 0;
+  for (char ch : rest) {
+    run = std::isalpha(static_cast<unsigned char>(ch)) != 0 ? run + 1 : 0;
+    if (run >= 3) {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+TEST(CourseCommand, ApproveRateSelfCheckAndReflectSpeakChineseWithLang) {
+  auto d = freshDir("zh-steps");
+  const std::string db = (d / "store.db").string();
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1)});
+  const std::vector<std::string> zh = {"--lang", "zh-CN"};
+  // The words a zh-CN line may still hold: the command, option names, ids and the data given.
+  const std::vector<std::string> ids = {"skillsim course",
+                                        "selfcheck",
+                                        "reflect",
+                                        "rate",
+                                        "--role",
+                                        "teacher-li",
+                                        "teacher",
+                                        "mentor",
+                                        "--rating",
+                                        "plan_quality",
+                                        "reflection_depth",
+                                        "--item",
+                                        "hazard",
+                                        "path",
+                                        "frames",
+                                        "--text",
+                                        "--attempt",
+                                        "zzz",
+                                        "--task",
+                                        "no_such",
+                                        "q2_operator",
+                                        "single_lift",
+                                        "q2_course",
+                                        "workshop_part_lift",
+                                        "courses/overhead_crane/q2_operator.toml",
+                                        "boss"};
+  auto chinese = [&](const CourseRun& r) {
+    EXPECT_TRUE(plainChinese(r.out + r.err, ids)) << r.out << r.err;
+  };
+
+  CourseRun approve = cli(with(with(common("approve", db), {"--teacher", "teacher-li"}), zh));
+  ASSERT_EQ(approve.code, 0) << approve.err;
+  EXPECT_EQ(approve.out, "教师 teacher-li 已批准学员 T1 的学习任务“单次吊运入圈”的作业计划\n");
+
+  CourseRun locked = cli(with(with(common("approve", db, "q2_course"), {"--teacher", "t"}), zh));
+  EXPECT_EQ(locked.code, 1);
+  EXPECT_EQ(locked.err, "skillsim course approve：学习任务“Q2 考核路线：绕桩与穿越高低架”对学员 "
+                        "T1 尚未开放：须先完成学习任务“单次吊运入圈”\n");
+  CourseRun unknown = cli(with(with(common("approve", db, "no_such"), {"--teacher", "t"}), zh));
+  EXPECT_EQ(unknown.code, 1);
+  EXPECT_NE(unknown.err.find("没有这个学习任务（它有 single_lift, q2_course, workshop_part_lift）"),
+            std::string::npos)
+      << unknown.err;
+
+  auto rate = [&](std::vector<std::string> r) {
+    return cli(with(with(with(common("rate", db), {"--teacher", "teacher-li"}), r), zh));
+  };
+  CourseRun high = rate({"--rating", "plan_quality=6", "--rating", "reflection_depth=3"});
+  EXPECT_EQ(high.code, 1);
+  EXPECT_NE(high.err.find("评分项“作业计划完整、顺序合理”（plan_quality）须为 0 到 5 的整数"),
+            std::string::npos)
+      << high.err;
+  chinese(high);
+  CourseRun missing = rate({"--rating", "plan_quality=4"});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("（reflection_depth）尚未评分（--rating reflection_depth=0..5）"),
+            std::string::npos)
+      << missing.err;
+  chinese(missing);
+  CourseRun twice = rate({"--rating", "plan_quality=4", "--rating", "plan_quality=3"});
+  EXPECT_NE(twice.err.find("（plan_quality）评了两次"), std::string::npos) << twice.err;
+  CourseRun role = cli(with(with(common("rate", db), {"--role", "boss"}), zh));
+  EXPECT_EQ(role.code, 2);
+  EXPECT_NE(role.err.find("应为 teacher（教师）或 mentor（企业导师）"), std::string::npos);
+  CourseRun mentorUsage = cli(with(with(common("rate", db), {"--role", "mentor"}), zh));
+  EXPECT_EQ(mentorUsage.code, 2);
+  EXPECT_NE(mentorUsage.err.find("企业导师公钥登记表"), std::string::npos) << mentorUsage.err;
+  CourseRun rated = rate({"--rating", "plan_quality=4", "--rating", "reflection_depth=3"});
+  ASSERT_EQ(rated.code, 0) << rated.err;
+  // 4 + 3 of 5 + 5 = 70 of 100.
+  EXPECT_EQ(rated.out, "教师 teacher-li 为学员 T1 的学习任务“单次吊运入圈”评分：70 分（百分制）\n");
+
+  auto selfcheck = [&](std::vector<std::string> items) {
+    std::vector<std::string> a = common("selfcheck", db);
+    for (const auto& i : items) {
+      a.insert(a.end(), {"--item", i});
+    }
+    return cli(with(a, zh));
+  };
+  CourseRun early = selfcheck({"hazard=20", "path=40", "frames=30"});
+  EXPECT_EQ(early.code, 1);
+  EXPECT_EQ(early.err, "skillsim course selfcheck：学习任务“单次吊运入圈”：检查控制在考核之后，"
+                       "学员 T1 尚未参加考核\n");
+  CourseRun earlyReflect = cli(with(with(common("reflect", db), {"--text", "x"}), zh));
+  EXPECT_EQ(earlyReflect.code, 1);
+  EXPECT_EQ(earlyReflect.err,
+            "skillsim course reflect：学习任务“单次吊运入圈”的评价反馈尚未开放：尚未参加考核；"
+            "尚未完成自评（检查控制）\n");
+
+  store(db, {attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  CourseRun range = selfcheck({"hazard=21", "path=40", "frames=30"});
+  EXPECT_EQ(range.code, 1);
+  EXPECT_NE(range.err.find("评分项 hazard 的分数为 0 到 20 分"), std::string::npos) << range.err;
+  chinese(range);
+  CourseRun unrated = selfcheck({"hazard=20"});
+  EXPECT_NE(unrated.err.find("评分项 path 尚未自评（--item path=0..50）"), std::string::npos)
+      << unrated.err;
+  chinese(unrated);
+  CourseRun notAnItem = selfcheck({"wheels=1"});
+  EXPECT_NE(notAnItem.err.find("（hazard, path, frames）"), std::string::npos) << notAnItem.err;
+  CourseRun other = cli(with(with(common("selfcheck", db), {"--attempt", "zzz"}), zh));
+  EXPECT_NE(other.err.find("--attempt zzz：学员 T1 在学习任务“单次吊运入圈”上没有这个编号的记录"),
+            std::string::npos)
+      << other.err;
+  CourseRun tooSoon = cli(with(with(common("reflect", db), {"--text", "x"}), zh));
+  EXPECT_NE(tooSoon.err.find("评价反馈尚未开放：尚未完成自评（检查控制）"), std::string::npos)
+      << tooSoon.err;
+
+  // e1: hazard 20/20, path 45/50, frames 25/30; accuracy 100 (1 - (0 + 5/50 + 5/30) / 3) = 91.1.
+  CourseRun ok = selfcheck({"hazard=20", "path=40", "frames=30"});
+  ASSERT_EQ(ok.code, 0) << ok.err;
+  EXPECT_EQ(ok.out, "已记录对第 e1 号记录的自评；现在公布得分：\n"
+                    "  hazard：自评 20 分，实得 20 分，满分 20 分\n"
+                    "  path：自评 40 分，实得 45 分，满分 50 分\n"
+                    "  frames：自评 30 分，实得 25 分，满分 30 分\n"
+                    "自评准确度：91.1 分（百分制）\n");
+  EXPECT_EQ(cli(with(with(common("reflect", db), {"--text", ""}), zh)).err,
+            "skillsim course reflect：--text 不能为空\n");
+  CourseRun reflect = cli(with(with(common("reflect", db), {"--text", "落放前应先稳钩。"}), zh));
+  ASSERT_EQ(reflect.code, 0) << reflect.err;
+  EXPECT_EQ(reflect.out, "已记录学习任务“单次吊运入圈”的反思\n");
+  EXPECT_NE(cli(with(with(common("reflect", db), {"--text", "x"}), {"--lang", "fr"})).code, 0);
 }

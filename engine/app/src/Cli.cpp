@@ -300,6 +300,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       return runJobCard(jobCard, out, err);
     }
     if (courseCmd->parsed()) {
+      courseOptions.observer = observer;
       return runCourse(courseOptions, out, err);
     }
     if (portfolioCmd->parsed()) {

@@ -1,4 +1,7 @@
 #include "CourseCommand.h"
+#include "CourseSession.h"
+#include "CourseWords.h"
+#include "Session.h"
 
 #include "skillsim/app/Cli.h"
 
@@ -30,16 +33,6 @@ std::int64_t nowUtc() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-std::string number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", v);
-  std::string s = buffer;
-  if (s.size() > 2 && s.ends_with(".0")) {
-    s.resize(s.size() - 2);
-  }
-  return s;
 }
 
 /** Everything a course subcommand works on, loaded once. */
@@ -102,45 +95,6 @@ std::optional<std::vector<course::TaskStatus>> statuses(Context& c, const std::s
   return course::courseStatusFromRecords(c.course, *stored, c.attempts);
 }
 
-std::string taskTitle(const course::Course& c, const std::string& id, bool zh) {
-  const course::LearningTask* t = c.learningTask(id);
-  return t == nullptr ? id : (zh ? t->title.zh : t->title.en);
-}
-
-/** A gate's reason in plain words, made here from its fields. */
-std::string reasonText(const course::GateReason& r, const course::Course& c, bool zh) {
-  using K = course::GateReason::Kind;
-  switch (r.kind) {
-  case K::WaitingForTask:
-    return zh ? "须先完成学习任务“" + taskTitle(c, r.task, true) + "”"
-              : "first finish the learning task \"" + taskTitle(c, r.task, false) + "\"";
-  case K::PlanNotApproved:
-    return zh ? "教师尚未批准作业计划" : "the teacher has not approved the plan yet";
-  case K::TooFewPractice:
-    return zh ? "已完成练习 " + std::to_string(r.have) + " 次，需要 " + std::to_string(r.need) +
-                    " 次"
-              : std::to_string(r.have) + " practice attempts done of the " +
-                    std::to_string(r.need) + " needed";
-  case K::PracticeBelowMark:
-    return zh ? "第 " + std::to_string(r.have) + " 次练习得分 " + number(r.score) + "，低于 " +
-                    number(r.minimum)
-              : "practice attempt " + std::to_string(r.have) + " scored " + number(r.score) +
-                    ", below " + number(r.minimum);
-  case K::SelfCheckMissing:
-    return zh ? "尚未完成自评（检查控制）" : "the self-check (check step) is not done yet";
-  case K::ExamMissing: return zh ? "尚未参加考核" : "the exam attempt is not taken yet";
-  }
-  return "";
-}
-
-std::string reasons(const std::vector<course::GateReason>& list, const course::Course& c, bool zh) {
-  std::string out;
-  for (const course::GateReason& r : list) {
-    out += (out.empty() ? "" : (zh ? "；" : "; ")) + reasonText(r, c, zh);
-  }
-  return out;
-}
-
 const course::TaskStatus* statusOf(const std::vector<course::TaskStatus>& all,
                                    const std::string& id) {
   for (const course::TaskStatus& s : all) {
@@ -163,11 +117,17 @@ std::string taskIds(const course::Course& c) {
 const course::LearningTask* openTask(Context& c, const CourseOptions& o, const char* command,
                                      std::ostream& err,
                                      std::vector<course::TaskStatus>* statusOut = nullptr) {
+  const bool zh = o.lang == "zh-CN";
   const course::LearningTask* t = c.course.learningTask(o.task);
   if (t == nullptr) {
-    err << "skillsim course " << command << ": --task " << o.task << ": course '" << c.course.id
-        << "' (" << o.courseFile << ") has no such learning task (it has " << taskIds(c.course)
-        << ")\n";
+    if (zh) {
+      err << "skillsim course " << command << ": --task " << o.task << "：课程 '" << c.course.id
+          << "'（" << o.courseFile << "）没有这个学习任务（它有 " << taskIds(c.course) << "）\n";
+    } else {
+      err << "skillsim course " << command << ": --task " << o.task << ": course '" << c.course.id
+          << "' (" << o.courseFile << ") has no such learning task (it has " << taskIds(c.course)
+          << ")\n";
+    }
     return nullptr;
   }
   auto all = statuses(c, o.trainee, err);
@@ -176,8 +136,13 @@ const course::LearningTask* openTask(Context& c, const CourseOptions& o, const c
   }
   const course::TaskStatus* s = statusOf(*all, t->id);
   if (s != nullptr && s->state == course::TaskState::Locked) {
-    err << "skillsim course " << command << ": learning task '" << t->id << "' is locked for "
-        << o.trainee << ": " << reasons(s->lockedBecause, c.course, false) << '\n';
+    if (zh) {
+      err << "skillsim course " << command << "：学习任务“" << t->title.zh << "”对学员 "
+          << o.trainee << " 尚未开放：" << reasons(s->lockedBecause, c.course, true) << '\n';
+    } else {
+      err << "skillsim course " << command << ": learning task '" << t->id << "' is locked for "
+          << o.trainee << ": " << reasons(s->lockedBecause, c.course, false) << '\n';
+    }
     return nullptr;
   }
   if (statusOut != nullptr) {
@@ -202,29 +167,6 @@ std::optional<std::pair<std::string, double>> keyValue(const std::string& given)
   } catch (const std::exception&) {
     return std::nullopt;
   }
-}
-
-const char* verdictText(course::AnswerVerdict v, bool zh = false) {
-  if (zh) {
-    switch (v) {
-    case course::AnswerVerdict::Right: return "正确";
-    case course::AnswerVerdict::Wrong: return "错误";
-    case course::AnswerVerdict::WrongUnit: return "单位错误";
-    case course::AnswerVerdict::Unanswered: return "未作答";
-    case course::AnswerVerdict::AwaitingTeacher: return "待教师评分";
-    case course::AnswerVerdict::TeacherMarked: return "教师已评分";
-    }
-    return "";
-  }
-  switch (v) {
-  case course::AnswerVerdict::Right: return "right";
-  case course::AnswerVerdict::Wrong: return "wrong";
-  case course::AnswerVerdict::WrongUnit: return "wrong unit";
-  case course::AnswerVerdict::Unanswered: return "not answered";
-  case course::AnswerVerdict::AwaitingTeacher: return "waiting for the teacher's mark";
-  case course::AnswerVerdict::TeacherMarked: return "marked by the teacher";
-  }
-  return "";
 }
 
 int runStatus(const CourseOptions& o, std::ostream& out, std::ostream& err) {
@@ -345,6 +287,11 @@ int runAnswer(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
+/** `zhText` when the command speaks zh-CN, else `enText`. */
+std::string say(bool zh, const std::string& zhText, const std::string& enText) {
+  return zh ? zhText : enText;
+}
+
 int runApprove(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   auto c = load(o, err);
   if (!c) {
@@ -359,8 +306,11 @@ int runApprove(const CourseOptions& o, std::ostream& out, std::ostream& err) {
     err << "skillsim course approve: " << ok.error().toString() << '\n';
     return kExitFailure;
   }
-  out << "plan of learning task '" << t->id << "' approved for " << o.trainee << " by teacher "
-      << o.teacher << '\n';
+  out << say(o.lang == "zh-CN",
+             "教师 " + o.teacher + " 已批准学员 " + o.trainee + " 的学习任务“" + t->title.zh +
+                 "”的作业计划\n",
+             "plan of learning task '" + t->id + "' approved for " + o.trainee + " by teacher " +
+                 o.teacher + '\n');
   return kExitOk;
 }
 
@@ -425,8 +375,10 @@ int runMark(const CourseOptions& o, std::ostream& out, std::ostream& err) {
 
 int rateTeacher(const CourseOptions& o, Context& c, const course::LearningTask& t,
                 std::ostream& out, std::ostream& err) {
+  const bool zh = o.lang == "zh-CN";
   if (o.teacher.empty()) {
-    err << "skillsim course rate: --role teacher needs --teacher ID\n";
+    err << say(zh, "skillsim course rate：--role teacher 需要 --teacher 教师编号\n",
+               "skillsim course rate: --role teacher needs --teacher ID\n");
     return kExitUsage;
   }
   const auto& rubric = c.course.assessment.teacherRubric;
@@ -441,18 +393,28 @@ int rateTeacher(const CourseOptions& o, Context& c, const course::LearningTask& 
       for (const auto& i : rubric) {
         ids += (ids.empty() ? "" : ", ") + i.id;
       }
-      err << "skillsim course rate: --rating " << given
-          << ": expected ITEM=RATING with ITEM one of the teacher rubric's items (" << ids << ")\n";
+      err << say(zh,
+                 "skillsim course rate：--rating " + given + "：应为 评分项=分数，评分项为教师" +
+                     "评分表中的一项（" + ids + "）\n",
+                 "skillsim course rate: --rating " + given +
+                     ": expected ITEM=RATING with ITEM one of the teacher rubric's items (" + ids +
+                     ")\n");
       return kExitFailure;
     }
     if (kv->second != std::floor(kv->second) || kv->second < 0 || kv->second > item->maxRating) {
-      err << "skillsim course rate: --rating " << given << ": item '" << item->id
-          << "' is rated a whole number from 0 to " << item->maxRating << '\n';
+      const std::string max = std::to_string(item->maxRating);
+      err << say(zh,
+                 "skillsim course rate：--rating " + given + "：评分项“" + item->text.zh + "”（" +
+                     item->id + "）须为 0 到 " + max + " 的整数\n",
+                 "skillsim course rate: --rating " + given + ": item '" + item->id +
+                     "' is rated a whole number from 0 to " + max + '\n');
       return kExitFailure;
     }
     if (std::any_of(rating.ratings.begin(), rating.ratings.end(),
                     [&](const auto& r) { return r.itemId == item->id; })) {
-      err << "skillsim course rate: item '" << item->id << "' is rated twice\n";
+      err << say(
+          zh, "skillsim course rate：评分项“" + item->text.zh + "”（" + item->id + "）评了两次\n",
+          "skillsim course rate: item '" + item->id + "' is rated twice\n");
       return kExitFailure;
     }
     rating.ratings.push_back({item->id, static_cast<int>(kv->second)});
@@ -460,8 +422,12 @@ int rateTeacher(const CourseOptions& o, Context& c, const course::LearningTask& 
   for (const course::RubricItem& i : rubric) {
     if (std::none_of(rating.ratings.begin(), rating.ratings.end(),
                      [&](const auto& r) { return r.itemId == i.id; })) {
-      err << "skillsim course rate: item '" << i.id << "' of the teacher rubric is not rated "
-          << "(--rating " << i.id << "=0.." << i.maxRating << ")\n";
+      const std::string hint = "--rating " + i.id + "=0.." + std::to_string(i.maxRating);
+      err << say(zh,
+                 "skillsim course rate：教师评分表的评分项“" + i.text.zh + "”（" + i.id +
+                     "）尚未评分（" + hint + "）\n",
+                 "skillsim course rate: item '" + i.id + "' of the teacher rubric is not rated (" +
+                     hint + ")\n");
       return kExitFailure;
     }
   }
@@ -469,17 +435,24 @@ int rateTeacher(const CourseOptions& o, Context& c, const course::LearningTask& 
     err << "skillsim course rate: " << ok.error().toString() << '\n';
     return kExitFailure;
   }
-  const auto percent = course::rubricPercent(rubric, rating.ratings);
-  out << "teacher " << o.teacher << " rated learning task '" << t.id << "' for " << o.trainee
-      << ": " << number(percent.value_or(0.0)) << " of 100\n";
+  const std::string percent = number(course::rubricPercent(rubric, rating.ratings).value_or(0.0));
+  out << say(zh,
+             "教师 " + o.teacher + " 为学员 " + o.trainee + " 的学习任务“" + t.title.zh +
+                 "”评分：" + percent + " 分（百分制）\n",
+             "teacher " + o.teacher + " rated learning task '" + t.id + "' for " + o.trainee +
+                 ": " + percent + " of 100\n");
   return kExitOk;
 }
 
 int rateMentor(const CourseOptions& o, Context& c, const course::LearningTask& t, std::ostream& out,
                std::ostream& err) {
+  const bool zh = o.lang == "zh-CN";
   if (o.card.empty() || o.mentorKeys.empty()) {
-    err << "skillsim course rate: --role mentor needs --card (the mentor's signed job card) and "
-           "--mentor-keys (the mentor key registry)\n";
+    err << say(zh,
+               "skillsim course rate：--role mentor 需要 --card（企业导师已签名的工作任务单）和 "
+               "--mentor-keys（企业导师公钥登记表）\n",
+               "skillsim course rate: --role mentor needs --card (the mentor's signed job card) "
+               "and --mentor-keys (the mentor key registry)\n");
     return kExitUsage;
   }
   auto registryText = course::readTextFile(o.mentorKeys);
@@ -503,9 +476,13 @@ int rateMentor(const CourseOptions& o, Context& c, const course::LearningTask& t
     return kExitFailure;
   }
   if (card->card.trainee != o.trainee || card->card.learningTask != t.id) {
-    err << "skillsim course rate: " << o.card << ": the card is for trainee " << card->card.trainee
-        << ", learning task '" << card->card.learningTask << "', not " << o.trainee << ", '" << t.id
-        << "'\n";
+    err << say(zh,
+               "skillsim course rate：" + o.card + "：这张工作任务单属于学员 " +
+                   card->card.trainee + "、学习任务 '" + card->card.learningTask + "'，不是 " +
+                   o.trainee + "、'" + t.id + "'\n",
+               "skillsim course rate: " + o.card + ": the card is for trainee " +
+                   card->card.trainee + ", learning task '" + card->card.learningTask + "', not " +
+                   o.trainee + ", '" + t.id + "'\n");
     return kExitFailure;
   }
   if (auto fits = course::checkJobCardAgainstCourse(card->card, c.course, o.card); !fits) {
@@ -514,28 +491,42 @@ int rateMentor(const CourseOptions& o, Context& c, const course::LearningTask& t
   }
   const course::JobCardVerification v = course::verifyJobCard(*card);
   if (v.status == course::JobCardStatus::Unsigned) {
-    err << "skillsim course rate: " << o.card
-        << ": NOT SIGNED by the mentor (skillsim jobcard sign); an unsigned card never counts\n";
+    err << say(zh,
+               "skillsim course rate：" + o.card +
+                   "：企业导师尚未签名（skillsim jobcard sign）；未签名的工作任务单不计分\n",
+               "skillsim course rate: " + o.card +
+                   ": NOT SIGNED by the mentor (skillsim jobcard sign); an unsigned card never "
+                   "counts\n");
     return kExitFailure;
   }
   if (v.status == course::JobCardStatus::Altered) {
-    err << "skillsim course rate: " << o.card
-        << ": ALTERED after it was signed (the signature does not match the card); it never "
-           "counts\n";
+    err << say(zh,
+               "skillsim course rate：" + o.card + "：签名后被改动过（签名与内容不符）；不计分\n",
+               "skillsim course rate: " + o.card +
+                   ": ALTERED after it was signed (the signature does not match the card); it "
+                   "never counts\n");
     return kExitFailure;
   }
   auto known = std::find_if(registry->begin(), registry->end(),
                             [&](const auto& m) { return m.publicKey == *v.signer; });
   if (known == registry->end()) {
-    err << "skillsim course rate: " << o.card << ": signed with key "
-        << records::publicKeyHex(*v.signer) << ", which is not in the mentor key registry "
-        << o.mentorKeys << "; it does not count\n";
+    const std::string key = records::publicKeyHex(*v.signer);
+    err << say(zh,
+               "skillsim course rate：" + o.card + "：签名所用公钥 " + key +
+                   " 不在企业导师公钥登记表 " + o.mentorKeys + " 中；不计分\n",
+               "skillsim course rate: " + o.card + ": signed with key " + key +
+                   ", which is not in the mentor key registry " + o.mentorKeys +
+                   "; it does not count\n");
     return kExitFailure;
   }
   if (known->mentorId != card->card.mentorId) {
-    err << "skillsim course rate: " << o.card << ": signed with the key of mentor " << known->name
-        << " (" << known->mentorId << ") but the card names mentor " << card->card.mentorName
-        << " (" << card->card.mentorId << "); it does not count\n";
+    err << say(zh,
+               "skillsim course rate：" + o.card + "：签名用的是企业导师 " + known->name + "（" +
+                   known->mentorId + "）的公钥，但任务单写的导师是 " + card->card.mentorName +
+                   "（" + card->card.mentorId + "）；不计分\n",
+               "skillsim course rate: " + o.card + ": signed with the key of mentor " +
+                   known->name + " (" + known->mentorId + ") but the card names mentor " +
+                   card->card.mentorName + " (" + card->card.mentorId + "); it does not count\n");
     return kExitFailure;
   }
   const course::TaskKey key{o.trainee, c.course.id, t.id};
@@ -551,16 +542,24 @@ int rateMentor(const CourseOptions& o, Context& c, const course::LearningTask& t
     err << "skillsim course rate: " << ok.error().toString() << '\n';
     return kExitFailure;
   }
-  const auto percent = course::mentorPercent(*card, v, c.course);
-  out << "mentor " << known->name << " (" << known->mentorId << ") rated learning task '" << t.id
-      << "' for " << o.trainee << ": " << number(percent.value_or(0.0))
-      << " of 100, signed with key " << records::publicKeyHex(known->publicKey) << '\n';
+  const std::string percent = number(course::mentorPercent(*card, v, c.course).value_or(0.0));
+  const std::string keyHex = records::publicKeyHex(known->publicKey);
+  out << say(zh,
+             "企业导师 " + known->name + "（" + known->mentorId + "）为学员 " + o.trainee +
+                 " 的学习任务“" + t.title.zh + "”评分：" + percent + " 分（百分制），签名公钥 " +
+                 keyHex + '\n',
+             "mentor " + known->name + " (" + known->mentorId + ") rated learning task '" + t.id +
+                 "' for " + o.trainee + ": " + percent + " of 100, signed with key " + keyHex +
+                 '\n');
   return kExitOk;
 }
 
 int runRate(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   if (o.role != "teacher" && o.role != "mentor") {
-    err << "skillsim course rate: --role " << o.role << ": expected teacher or mentor\n";
+    err << say(o.lang == "zh-CN",
+               "skillsim course rate：--role " + o.role +
+                   "：应为 teacher（教师）或 mentor（企业导师）\n",
+               "skillsim course rate: --role " + o.role + ": expected teacher or mentor\n");
     return kExitUsage;
   }
   auto c = load(o, err);
@@ -575,6 +574,7 @@ int runRate(const CourseOptions& o, std::ostream& out, std::ostream& err) {
 }
 
 int runSelfCheck(const CourseOptions& o, std::ostream& out, std::ostream& err) {
+  const bool zh = o.lang == "zh-CN";
   auto c = load(o, err);
   if (!c) {
     return kExitFailure;
@@ -589,31 +589,27 @@ int runSelfCheck(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   if (s != nullptr &&
       std::any_of(s->evaluationLockedBecause.begin(), s->evaluationLockedBecause.end(),
                   [](const auto& r) { return r.kind == course::GateReason::Kind::ExamMissing; })) {
-    err << "skillsim course selfcheck: learning task '" << t->id << "': the check step comes "
-        << "after the exam attempt, and " << o.trainee << " has not taken it yet\n";
+    err << say(zh,
+               "skillsim course selfcheck：学习任务“" + t->title.zh + "”：检查控制在考核之后，" +
+                   "学员 " + o.trainee + " 尚未参加考核\n",
+               "skillsim course selfcheck: learning task '" + t->id +
+                   "': the check step comes after the exam attempt, and " + o.trainee +
+                   " has not taken it yet\n");
     return kExitFailure;
   }
-  // The attempt rated: the one named, else the best completed one on the task's scenarios.
-  const records::AttemptRecord* rated = nullptr;
-  for (const records::AttemptRecord& a : c->attempts) {
-    const bool onTask = a.scenario.id == t->practiceScenario || a.scenario.id == t->examScenario;
-    if (!o.attempt.empty()) {
-      if (a.attemptId == o.attempt) {
-        rated = onTask ? &a : nullptr;
-        break;
-      }
-    } else if (onTask && a.result.completed &&
-               (rated == nullptr || course::attemptPercent(a) >= course::attemptPercent(*rated))) {
-      rated = &a;
-    }
-  }
+  const records::AttemptRecord* rated = course::selfCheckAttempt(*t, c->attempts, o.attempt);
   if (rated == nullptr) {
-    err << "skillsim course selfcheck: "
-        << (o.attempt.empty()
-                ? "no completed attempt of " + o.trainee + " on learning task '" + t->id + "'"
-                : "--attempt " + o.attempt + ": no attempt of " + o.trainee +
-                      " on learning task '" + t->id + "' has this id")
-        << '\n';
+    err << (o.attempt.empty()
+                ? say(zh,
+                      "skillsim course selfcheck：学员 " + o.trainee + " 在学习任务“" +
+                          t->title.zh + "”上没有已完成的考试或练习\n",
+                      "skillsim course selfcheck: no completed attempt of " + o.trainee +
+                          " on learning task '" + t->id + "'\n")
+                : say(zh,
+                      "skillsim course selfcheck：--attempt " + o.attempt + "：学员 " + o.trainee +
+                          " 在学习任务“" + t->title.zh + "”上没有这个编号的记录\n",
+                      "skillsim course selfcheck: --attempt " + o.attempt + ": no attempt of " +
+                          o.trainee + " on learning task '" + t->id + "' has this id\n"));
     return kExitFailure;
   }
   std::vector<course::SelfCheckEntry> entries;
@@ -628,13 +624,19 @@ int runSelfCheck(const CourseOptions& o, std::ostream& out, std::ostream& err) {
       for (const auto& i : rated->result.items) {
         ids += (ids.empty() ? "" : ", ") + i.itemId;
       }
-      err << "skillsim course selfcheck: --item " << given
-          << ": expected ITEM=POINTS with ITEM one of the attempt's items (" << ids << ")\n";
+      err << say(zh,
+                 "skillsim course selfcheck：--item " + given + "：应为 评分项=分数，评分项为" +
+                     "这次记录的一项（" + ids + "）\n",
+                 "skillsim course selfcheck: --item " + given +
+                     ": expected ITEM=POINTS with ITEM one of the attempt's items (" + ids + ")\n");
       return kExitFailure;
     }
     if (kv->second < 0.0 || kv->second > item->maxPoints) {
-      err << "skillsim course selfcheck: --item " << given << ": item '" << item->itemId
-          << "' has 0 to " << number(item->maxPoints) << " points\n";
+      err << say(zh,
+                 "skillsim course selfcheck：--item " + given + "：评分项 " + item->itemId +
+                     " 的分数为 0 到 " + number(item->maxPoints) + " 分\n",
+                 "skillsim course selfcheck: --item " + given + ": item '" + item->itemId +
+                     "' has 0 to " + number(item->maxPoints) + " points\n");
       return kExitFailure;
     }
     entries.push_back({rated->attemptId, item->itemId, kv->second, now});
@@ -642,8 +644,12 @@ int runSelfCheck(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   for (const auto& i : rated->result.items) {
     if (std::none_of(entries.begin(), entries.end(),
                      [&](const auto& e) { return e.itemId == i.itemId; })) {
-      err << "skillsim course selfcheck: item '" << i.itemId << "' is not rated (--item "
-          << i.itemId << "=0.." << number(i.maxPoints) << "); rate every item of the attempt\n";
+      const std::string hint = "--item " + i.itemId + "=0.." + number(i.maxPoints);
+      err << say(zh,
+                 "skillsim course selfcheck：评分项 " + i.itemId + " 尚未自评（" + hint +
+                     "）；请为这次记录的每一项自评\n",
+                 "skillsim course selfcheck: item '" + i.itemId + "' is not rated (" + hint +
+                     "); rate every item of the attempt\n");
       return kExitFailure;
     }
   }
@@ -652,22 +658,29 @@ int runSelfCheck(const CourseOptions& o, std::ostream& out, std::ostream& err) {
     return kExitFailure;
   }
   std::vector<course::SelfCheckItem> items;
-  out << "self-check of attempt " << rated->attemptId << " recorded; now the score:\n";
+  out << say(zh, "已记录对第 " + rated->attemptId + " 号记录的自评；现在公布得分：\n",
+             "self-check of attempt " + rated->attemptId + " recorded; now the score:\n");
   for (const auto& e : entries) {
     auto item = std::find_if(rated->result.items.begin(), rated->result.items.end(),
                              [&](const auto& i) { return i.itemId == e.itemId; });
     items.push_back({e.itemId, e.selfPoints, item->awardedPoints, item->maxPoints});
-    out << "  " << e.itemId << ": you said " << number(e.selfPoints) << ", the attempt earned "
-        << number(item->awardedPoints) << " of " << number(item->maxPoints) << '\n';
+    out << say(zh,
+               "  " + e.itemId + "：自评 " + number(e.selfPoints) + " 分，实得 " +
+                   number(item->awardedPoints) + " 分，满分 " + number(item->maxPoints) + " 分\n",
+               "  " + e.itemId + ": you said " + number(e.selfPoints) + ", the attempt earned " +
+                   number(item->awardedPoints) + " of " + number(item->maxPoints) + '\n');
   }
-  out << "self-assessment accuracy: " << number(course::selfAssessmentAccuracy(items).value_or(0.0))
-      << " of 100\n";
+  const std::string accuracy = number(course::selfAssessmentAccuracy(items).value_or(0.0));
+  out << say(zh, "自评准确度：" + accuracy + " 分（百分制）\n",
+             "self-assessment accuracy: " + accuracy + " of 100\n");
   return kExitOk;
 }
 
 int runReflect(const CourseOptions& o, std::ostream& out, std::ostream& err) {
+  const bool zh = o.lang == "zh-CN";
   if (o.text.empty()) {
-    err << "skillsim course reflect: --text must not be empty\n";
+    err << say(zh, "skillsim course reflect：--text 不能为空\n",
+               "skillsim course reflect: --text must not be empty\n");
     return kExitUsage;
   }
   auto c = load(o, err);
@@ -681,8 +694,12 @@ int runReflect(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   }
   const course::TaskStatus* s = statusOf(all, t->id);
   if (s != nullptr && !s->evaluationUnlocked) {
-    err << "skillsim course reflect: the evaluate step of learning task '" << t->id
-        << "' is not open yet: " << reasons(s->evaluationLockedBecause, c->course, false) << '\n';
+    err << say(zh,
+               "skillsim course reflect：学习任务“" + t->title.zh + "”的评价反馈尚未开放：" +
+                   reasons(s->evaluationLockedBecause, c->course, true) + '\n',
+               "skillsim course reflect: the evaluate step of learning task '" + t->id +
+                   "' is not open yet: " + reasons(s->evaluationLockedBecause, c->course, false) +
+                   '\n');
     return kExitFailure;
   }
   if (auto ok = c->store->recordReflection({o.trainee, c->course.id, t->id}, o.text, nowUtc());
@@ -690,8 +707,24 @@ int runReflect(const CourseOptions& o, std::ostream& out, std::ostream& err) {
     err << "skillsim course reflect: " << ok.error().toString() << '\n';
     return kExitFailure;
   }
-  out << "reflection recorded for learning task '" << t->id << "'\n";
+  out << say(zh, "已记录学习任务“" + t->title.zh + "”的反思\n",
+             "reflection recorded for learning task '" + t->id + "'\n");
   return kExitOk;
+}
+
+int runOpen(const CourseOptions& o, std::ostream& out, std::ostream& err) {
+  auto language = runLanguage(o.openLang);
+  if (!language) {
+    err << "skillsim course open: " << language.error().toString() << '\n';
+    return kExitUsage;
+  }
+  RunOptions run;
+  run.trainee = o.trainee;
+  run.db = o.db;
+  run.lang = o.openLang;
+  run.bindings = o.bindings;
+  run.observer = o.observer;
+  return runCourseSession(run, o.courseFile, *language, out, err);
 }
 
 CLI::App* withCommon(CLI::App* cmd, CourseOptions& o, bool task) {
@@ -747,6 +780,17 @@ CLI::App* addCourseCommand(CLI::App& cli, CourseOptions& o) {
   o.reflectCmd = withCommon(
       course->add_subcommand("reflect", "The trainee's reflection (the evaluate step)"), o, true);
   o.reflectCmd->add_option("--text", o.text, "The reflection")->required();
+  o.openCmd = withCommon(
+      course->add_subcommand("open", "The course screens in a window: the course map, work "
+                                     "pages, practice and exam, the self-check and the reflection"),
+      o, false);
+  o.openCmd->add_option("--lang", o.openLang,
+                        "UI language: zh-CN or en (default: from the locale)");
+  o.openCmd->add_option("--bindings", o.bindings, "Input bindings file");
+  for (CLI::App* cmd : {o.approveCmd, o.rateCmd, o.selfCheckCmd, o.reflectCmd}) {
+    cmd->add_option("--lang", o.lang, "zh-CN or en (default en)")
+        ->check(CLI::IsMember({"zh-CN", "en"}));
+  }
   return course;
 }
 
@@ -756,7 +800,7 @@ int runCourse(const CourseOptions& o, std::ostream& out, std::ostream& err) {
         commands[] = {{o.statusCmd, runStatus},   {o.answerCmd, runAnswer},
                       {o.approveCmd, runApprove}, {o.markCmd, runMark},
                       {o.rateCmd, runRate},       {o.selfCheckCmd, runSelfCheck},
-                      {o.reflectCmd, runReflect}};
+                      {o.reflectCmd, runReflect}, {o.openCmd, runOpen}};
     for (const auto& [cmd, run] : commands) {
       if (cmd != nullptr && cmd->parsed()) {
         return run(o, out, err);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "skillsim/app/RunObserver.h"
+
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -10,13 +12,13 @@ class App;
 
 namespace skillsim::app {
 
-/** Options of `skillsim course status|answer|approve|mark|rate|selfcheck|reflect`. */
+/** Options of `skillsim course status|answer|approve|mark|rate|selfcheck|reflect|open`. */
 struct CourseOptions {
   std::string courseFile;           ///< The course file (docs/course-format.md).
   std::string trainee;              ///< The trainee's id in the results store.
   std::string db;                   ///< Results store (default: the user's store).
   std::string task;                 ///< Learning task id (all but status).
-  std::string lang = "en";          ///< status, answer, mark: zh-CN or en.
+  std::string lang = "en";          ///< zh-CN or en: the output and the errors (all but portfolio).
   std::string answersFile;          ///< answer: the answers file (TOML, skillsim.answers/1).
   std::string step;                 ///< answer: the step the answers belong to (optional).
   std::string teacher;              ///< approve / mark / rate --role teacher: the teacher's id.
@@ -29,6 +31,9 @@ struct CourseOptions {
   std::string attempt;              ///< selfcheck: the attempt rated (default: the best one).
   std::vector<std::string> items;   ///< selfcheck: ITEM=POINTS.
   std::string text;                 ///< reflect: the reflection.
+  std::string openLang; ///< open: the UI language, zh-CN or en; empty = from the locale.
+  std::string bindings; ///< open: the input bindings file; empty = assets/input/bindings.toml.
+  RunObserver observer; ///< Not an option: open: what runCli's caller sees of each frame (tests).
 
   CLI::App* statusCmd = nullptr;
   CLI::App* answerCmd = nullptr;
@@ -37,6 +42,7 @@ struct CourseOptions {
   CLI::App* rateCmd = nullptr;
   CLI::App* selfCheckCmd = nullptr;
   CLI::App* reflectCmd = nullptr;
+  CLI::App* openCmd = nullptr;
 };
 
 /** Registers `course` and its subcommands on `cli`; returns `course`. */
@@ -51,7 +57,8 @@ CLI::App* addCourseCommand(CLI::App& cli, CourseOptions& options);
  * a short-text answer; `rate` a teacher's rating on the course's teacher rubric, or a mentor's
  * signed job card checked against a mentor key registry (an unknown, unsigned or altered one is
  * refused); `selfcheck` the trainee's rating of each standard item of an attempt (the check
- * step, after the exam); `reflect` the reflection (the evaluate step). Returns kExitOk,
+ * step, after the exam); `reflect` the reflection (the evaluate step); `open` the same steps
+ * on the workstation's course screens in a window (runCourseSession). Returns kExitOk,
  * kExitFailure (an error naming the file/line/field, the task or the gate) or kExitUsage.
  * Never throws.
  */

@@ -262,6 +262,9 @@ render::RendererOptions windowRendererOptions(platform::Window& window, const Ru
   ro.frameCapHz = frameCapHz;
   ro.gpu = options.gpu;
   ro.renderScale = options.renderScale;
+  if (options.observer.validation) {
+    ro.validation = render::Validation::On;
+  }
   return ro;
 }
 

@@ -121,4 +121,23 @@ ScoreInputs scoreInputs(const Course& course, const LearningTask& task, const Ta
   return in;
 }
 
+const records::AttemptRecord* selfCheckAttempt(const LearningTask& task,
+                                               const std::vector<records::AttemptRecord>& attempts,
+                                               const std::string& attemptId) {
+  const records::AttemptRecord* rated = nullptr;
+  for (const records::AttemptRecord& a : attempts) {
+    const bool onTask =
+        a.scenario.id == task.practiceScenario || a.scenario.id == task.examScenario;
+    if (!attemptId.empty()) {
+      if (a.attemptId == attemptId) {
+        return onTask ? &a : nullptr;
+      }
+    } else if (onTask && a.result.completed &&
+               (rated == nullptr || attemptPercent(a) >= attemptPercent(*rated))) {
+      rated = &a;
+    }
+  }
+  return rated;
+}
+
 } // namespace skillsim::course

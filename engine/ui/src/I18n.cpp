@@ -12,7 +12,7 @@
 namespace skillsim::ui {
 namespace {
 
-constexpr std::array<std::string_view, 64> kRequiredKeys = {
+constexpr std::array<std::string_view, 91> kRequiredKeys = {
     // Modes
     "mode.practice", "mode.exam",
     // Training aids (TrainingAids.h, Minimap.h)
@@ -32,7 +32,14 @@ constexpr std::array<std::string_view, 64> kRequiredKeys = {
     "start.title", "start.trainee_id", "start.scenarios", "start.standard", "start.mode",
     "start.start", "start.previous", "start.no_attempts", "start.enter_id", "start.date",
     "start.scenario", "start.score", "start.result", "start.quit", "start.no_scenarios",
-    "start.choose_scenario", "start.passed", "start.failed", "start.abandoned"};
+    "start.choose_scenario", "start.passed", "start.failed", "start.abandoned",
+    // Course screens (work-study, ui::CourseScreen)
+    "course.map", "course.trainee", "course.open", "course.done", "course.locked",
+    "course.choose_task", "course.work_page", "course.points", "course.unit", "course.save",
+    "course.not_answered", "course.answered_at", "course.carry_out", "course.start_practice",
+    "course.start_exam", "course.check", "course.check_attempt", "course.item", "course.max",
+    "course.your_points", "course.earned", "course.difference", "course.submit_check",
+    "course.evaluate", "course.reflection", "course.submit_reflection", "course.back"};
 
 core::SourceLocation where(const std::string& file, const toml::source_region& region,
                            std::string field) {

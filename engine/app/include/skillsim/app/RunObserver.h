@@ -37,6 +37,11 @@ struct RunObserver {
    * 2 s); empty: std::chrono::steady_clock. Tests step it, so no test depends on real time.
    */
   std::function<std::chrono::steady_clock::time_point()> clock;
+  /**
+   * The session window's renderer runs the Khronos validation layer even in a Release build
+   * (window tests count its messages); false: render::Validation::Automatic.
+   */
+  bool validation = false;
 };
 
 } // namespace skillsim::app

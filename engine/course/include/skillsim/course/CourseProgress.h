@@ -28,6 +28,16 @@ namespace skillsim::course {
                                         const std::vector<records::AttemptRecord>& attempts);
 
 /**
+ * The attempt a check step rates (docs/course-format.md, "Commands": selfcheck): with `attemptId`
+ * non-empty, the attempt of that id when it is on `task`'s practice or exam scenario, else none;
+ * with it empty, the best completed attempt on those scenarios by attemptPercent (the later one in
+ * `attempts`' order on a tie). Returns nullptr when there is none; the pointer is into `attempts`.
+ */
+[[nodiscard]] const records::AttemptRecord*
+selfCheckAttempt(const LearningTask& task, const std::vector<records::AttemptRecord>& attempts,
+                 const std::string& attemptId = {});
+
+/**
  * Every learning task's status (courseStatus) from the trainee's stored course records, keyed by
  * learning-task id (a task with no entry has no records yet), and the trainee's stored attempts:
  * taskProgress of each task, then the course's gating rules.
