@@ -94,7 +94,9 @@ TEST(CourseWindow, TheMapOpensALearningTaskOnAClickAndClosesCleanly) {
         platform::simulateMouseMove(window, task->x, task->y);
       }
     } else if (!workPageDrawn) {
-      workPageDrawn = findDrawn("Workpage").has_value() && findDrawn("Startpractice").has_value();
+      // The chosen task's work page: its score line and its first guiding question's points
+      // (the rest of the page may lie below the window's bottom edge, where nothing is drawn).
+      workPageDrawn = findDrawn("Workpagework").has_value() && findDrawn("(2points)").has_value();
       platform::simulateMouseButtonEvent(window, frames % 2 == 0); // press, release, …
     }
     if (workPageDrawn || frames > 120) {
