@@ -9,10 +9,12 @@
 // The raw comparison builds the same bodies in the same order (ground plane; truck hull, mast,
 // two forks; rack uprights and beams; each pallet's load box and three stringers), the same
 // joints (tilt hinge, two lift sliders with velocity motors, the pallets' fixed joints) and steps
-// with the same solver settings. It has no tyre model (the frame stands on its underside on the
-// floor), no servos, metrics, contact episodes, zones or fault guard: what the Simulation adds.
+// with the same solver settings; the pallets may sleep there as in the Simulation. It has no tyre
+// model (the frame stands on its underside on the floor), no servos, metrics, contact episodes,
+// zones or fault guard: what the Simulation adds.
 #include "ForkliftFixture.h"
 
+#include <skillsim/physics/World.h>
 #include <skillsim/sim/Simulation.h>
 #include <skillsim/sim/machines/forklift/ForkliftSpec.h>
 
@@ -138,11 +140,13 @@ public:
       btRigidBody* top =
           add(box(p.depth, topHeight, p.width), 0.76 * total,
               {p.position.x, p.position.y + p.openingHeight + 0.5 * topHeight, p.position.z});
+      maySleep(*top);
       for (double dz :
            {-0.5 * (p.width - p.stringerWidth), 0.0, 0.5 * (p.width - p.stringerWidth)}) {
         btRigidBody* s =
             add(box(p.depth, p.openingHeight, p.stringerWidth), 0.08 * total,
                 {p.position.x, p.position.y + 0.5 * p.openingHeight, p.position.z + dz});
+        maySleep(*s);
         btTransform ta, tb;
         ta.setIdentity();
         tb.setIdentity();
@@ -191,6 +195,14 @@ private:
     mShapes.push_back(std::move(shape));
     mBodies.push_back(std::move(body));
     return mBodies.back().get();
+  }
+
+  /** As the Simulation's pallets (BodyDesc::maySleep): the same thresholds and delay. */
+  static void maySleep(btRigidBody& body) {
+    body.forceActivationState(ACTIVE_TAG);
+    body.setSleepingThresholds(btScalar(skillsim::physics::World::kSleepSpeed),
+                               btScalar(skillsim::physics::World::kSleepSpin));
+    gDeactivationTime = btScalar(skillsim::physics::World::kSleepDelay);
   }
 
   void joint(std::unique_ptr<btTypedConstraint> c) {

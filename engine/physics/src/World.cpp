@@ -70,6 +70,7 @@ struct Body {
   std::vector<glm::dvec3> localTriangles;
   bool hasTarget = false;
   btTransform target;
+  bool maySleep = false;
 };
 
 struct Joint {
@@ -152,6 +153,7 @@ struct World::Impl {
     info.m_solverMode &= ~SOLVER_RANDMIZE_ORDER; // determinism: fixed row order
     gCalculateCombinedFrictionCallback = &combinedFriction;
     gCalculateCombinedRestitutionCallback = &combinedRestitution;
+    gDeactivationTime = static_cast<btScalar>(kSleepDelay);
     anchorShape = std::make_unique<btEmptyShape>();
     anchor = std::make_unique<btRigidBody>(0.0f, nullptr, anchorShape.get());
   }
@@ -198,6 +200,8 @@ struct World::Impl {
   }
 
   void collectContacts();
+  /** Wakes a body that may sleep (no effect on others). */
+  static void wake(Body& body);
 };
 
 namespace {
@@ -381,9 +385,12 @@ core::Expected<core::BodyId> World::addBody(const BodyDesc& desc) {
   btRigidBody& rigid = *body.rigid;
   const auto index = static_cast<std::uint32_t>(mImpl->bodies.size());
   rigid.setUserIndex(static_cast<int>(index));
-  // Sleeping is deterministic but would freeze a load that a rope or zone still watches. Static
-  // bodies are marked inactive instead, so their bounding boxes are not refreshed every step.
+  // Sleeping is deterministic but would freeze a load that a rope or zone still watches, so only
+  // bodies that ask may sleep. Static bodies are marked inactive instead, so their bounding boxes
+  // are not refreshed every step.
   rigid.setActivationState(desc.motion == Motion::Static ? ISLAND_SLEEPING : DISABLE_DEACTIVATION);
+  rigid.setSleepingThresholds(static_cast<btScalar>(kSleepSpeed),
+                              static_cast<btScalar>(kSleepSpin));
   if (desc.motion == Motion::Kinematic) {
     rigid.setCollisionFlags(rigid.getCollisionFlags() | btCollisionObject::CF_KINEMATIC_OBJECT);
   }
@@ -402,7 +409,31 @@ core::Expected<core::BodyId> World::addBody(const BodyDesc& desc) {
   }
   mImpl->world->addRigidBody(&rigid, group, mask);
   mImpl->bodies.push_back(std::move(body));
+  if (desc.maySleep) {
+    setMaySleep(core::BodyId(index), true);
+  }
   return core::BodyId(index);
+}
+
+void World::setMaySleep(core::BodyId id, bool maySleep) {
+  Body& body = mImpl->body(id);
+  if (body.motion != Motion::Dynamic) {
+    return; // static bodies are always inactive, kinematic ones always awake
+  }
+  body.maySleep = maySleep;
+  body.rigid->forceActivationState(maySleep ? ACTIVE_TAG : DISABLE_DEACTIVATION);
+  body.rigid->setDeactivationTime(0);
+}
+
+bool World::asleep(core::BodyId id) const {
+  const Body& body = mImpl->body(id);
+  return body.maySleep && body.rigid->getActivationState() == ISLAND_SLEEPING;
+}
+
+void World::Impl::wake(Body& body) {
+  if (body.maySleep) {
+    body.rigid->activate(true);
+  }
 }
 
 core::Expected<JointId> World::addJoint(const JointDesc& desc) {
@@ -470,6 +501,10 @@ core::Expected<JointId> World::addJoint(const JointDesc& desc) {
   }
   }
   mImpl->world->addConstraint(joint.constraint.get(), !desc.collideConnected);
+  Impl::wake(mImpl->body(desc.bodyA));
+  if (desc.bodyB.valid()) {
+    Impl::wake(mImpl->body(desc.bodyB));
+  }
   const auto id = JointId(static_cast<std::uint32_t>(mImpl->joints.size()));
   mImpl->joints.push_back(std::move(joint));
   for (int dof = 0; dof < 6; ++dof) {
@@ -572,6 +607,10 @@ core::Expected<RopeId> World::addRope(const RopeDesc& desc) {
       std::max(desc.solverIterations, mImpl->settings.solverIterations));
   // The rope's ends may still touch (an end body resting on its load).
   mImpl->world->addConstraint(rope.constraint.get(), false);
+  Impl::wake(mImpl->body(desc.bodyB));
+  if (desc.bodyA.valid()) {
+    Impl::wake(mImpl->body(desc.bodyA));
+  }
   mImpl->ropes.push_back(std::move(rope));
   return RopeId(static_cast<std::uint32_t>(mImpl->ropes.size() - 1));
 }
@@ -589,7 +628,16 @@ bool World::hasRope(RopeId id) const {
 
 void World::setRopeLength(RopeId id, double length) {
   SKILLSIM_CHECK(std::isfinite(length) && length > 0.0, "rope length must be > 0");
-  mImpl->rope(id).constraint->setLength(static_cast<btScalar>(length));
+  detail::RopeConstraint& rope = *mImpl->rope(id).constraint;
+  const auto next = static_cast<btScalar>(length);
+  if (next != rope.length()) {
+    for (btRigidBody* end : {&rope.getRigidBodyA(), &rope.getRigidBodyB()}) {
+      if (end != mImpl->anchor.get()) {
+        Impl::wake(mImpl->bodies[static_cast<std::size_t>(end->getUserIndex())]);
+      }
+    }
+  }
+  rope.setLength(next);
 }
 
 double World::ropeLength(RopeId id) const { return mImpl->rope(id).constraint->length(); }
@@ -802,12 +850,14 @@ void World::setVelocity(core::BodyId id, const glm::dvec3& linear, const glm::dv
   SKILLSIM_CHECK(body.motion == Motion::Dynamic, "setVelocity on a non-dynamic body");
   body.rigid->setLinearVelocity(toBt(linear));
   body.rigid->setAngularVelocity(toBt(angular));
+  Impl::wake(body);
 }
 
 void World::applyImpulse(core::BodyId id, const glm::dvec3& impulse, const glm::dvec3& worldPoint) {
   Body& body = mImpl->body(id);
   SKILLSIM_CHECK(body.motion == Motion::Dynamic, "applyImpulse on a non-dynamic body");
   body.rigid->applyImpulse(toBt(impulse), toBt(worldPoint) - body.rigid->getCenterOfMassPosition());
+  Impl::wake(body);
 }
 
 void World::setCollisionBetween(core::BodyId a, core::BodyId b, bool collide) {
@@ -815,6 +865,8 @@ void World::setCollisionBetween(core::BodyId a, core::BodyId b, bool collide) {
   btRigidBody* rb = mImpl->body(b).rigid.get();
   ra->setIgnoreCollisionCheck(rb, !collide);
   rb->setIgnoreCollisionCheck(ra, !collide);
+  Impl::wake(mImpl->body(a));
+  Impl::wake(mImpl->body(b));
 }
 
 std::span<const ContactEvent> World::contactEvents() const { return mImpl->events; }
@@ -970,6 +1022,10 @@ void World::hashState(core::Hasher& hasher) const {
     }
     feed(rigid.getLinearVelocity());
     feed(rigid.getAngularVelocity());
+    if (body.maySleep) {
+      hasher.update(static_cast<std::uint64_t>(rigid.getActivationState()));
+      hasher.update(static_cast<double>(rigid.getDeactivationTime()));
+    }
   }
   for (const Rope& rope : mImpl->ropes) {
     hasher.update(static_cast<std::uint64_t>(rope.alive ? 1 : 0));

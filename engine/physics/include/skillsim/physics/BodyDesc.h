@@ -46,6 +46,19 @@ struct BodyDesc {
    * fixed step cannot resolve and nobody judges (a light block between two taut ropes).
    */
   bool rotates = true;
+  /**
+   * True (Dynamic only): the body may fall asleep when it rests, so a step no longer integrates
+   * it, tests its contacts with static or sleeping bodies or solves them; its pose and velocities
+   * (zeroed on falling asleep) stay as they were. It falls asleep once its speed has stayed below
+   * World::kSleepSpeed (m/s) and its spin below World::kSleepSpin (rad/s) for World::kSleepDelay
+   * (s) together with every dynamic body touching it or joined to it. It wakes, with those bodies,
+   * when a body that is awake comes within its bounding box (a moving dynamic body, a kinematic
+   * one being posed), when a joint or rope is attached to it, on setVelocity, applyImpulse,
+   * setRopeLength of a rope holding it, and setCollisionBetween. Deterministic: Bullet's sleep
+   * timer counts fixed steps, and World::hashState includes its state. False (the default): the
+   * body never sleeps (a load that a rope or a zone watches must not freeze).
+   */
+  bool maySleep = false;
 };
 
 } // namespace skillsim::physics

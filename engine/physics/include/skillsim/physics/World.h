@@ -42,6 +42,16 @@ namespace skillsim::physics {
  */
 class World {
 public:
+  /** A body that may sleep (BodyDesc::maySleep) counts as resting below this speed (m/s). */
+  static constexpr double kSleepSpeed = 0.01;
+  /** ... and below this spin (rad/s). */
+  static constexpr double kSleepSpin = 0.05;
+  /**
+   * Resting time (s) before it falls asleep: Bullet's deactivation time, a process-wide value
+   * (every World sets the same); it applies to no other body, as only these may sleep.
+   */
+  static constexpr double kSleepDelay = 0.5;
+
   /** Contract: timeStep > 0, solverIterations >= 1, contactEndDelaySteps >= 0. */
   explicit World(const WorldSettings& settings);
   ~World();
@@ -71,7 +81,10 @@ public:
   void removeRope(RopeId rope);
   /** True until removeRope. */
   [[nodiscard]] bool hasRope(RopeId rope) const;
-  /** Sets the rope length for the next step (m, > 0): a winch pays rope out or reels it in. */
+  /**
+   * Sets the rope length for the next step (m, > 0): a winch pays rope out or reels it in; a new
+   * length wakes the rope's ends.
+   */
   void setRopeLength(RopeId rope, double length);
   [[nodiscard]] double ropeLength(RopeId rope) const;
   /** Current straight-line distance between the two anchors (m). */
@@ -120,11 +133,18 @@ public:
   /** Moves a kinematic body to a pose reached at the end of the next step (velocity follows). */
   void setKinematicPose(core::BodyId body, const glm::dvec3& position,
                         const glm::dquat& orientation);
-  /** Sets a dynamic body's velocities (m/s, rad/s, world). */
+  /** Sets a dynamic body's velocities (m/s, rad/s, world); wakes it. */
   void setVelocity(core::BodyId body, const glm::dvec3& linear, const glm::dvec3& angular);
-  /** Applies an impulse (N s) at a world point of a dynamic body. */
+  /** Applies an impulse (N s) at a world point of a dynamic body; wakes it. */
   void applyImpulse(core::BodyId body, const glm::dvec3& impulse, const glm::dvec3& worldPoint);
-  /** Stops (or resumes) collisions between two particular bodies. */
+  /**
+   * Lets a dynamic body fall asleep when it rests, or stops it (waking it): BodyDesc::maySleep
+   * after creation, for a machine that knows which of a scenario's bodies rest on its tables.
+   */
+  void setMaySleep(core::BodyId body, bool maySleep);
+  /** True while the body sleeps (BodyDesc::maySleep); always false for others. */
+  [[nodiscard]] bool asleep(core::BodyId body) const;
+  /** Stops (or resumes) collisions between two particular bodies; wakes both. */
   void setCollisionBetween(core::BodyId a, core::BodyId b, bool collide);
 
   /** Contact episodes that began or ended during the last step, sorted by (bodyA, bodyB). */
@@ -154,7 +174,8 @@ public:
 
   /**
    * Feeds every body's exact state bits (position, orientation, velocities as Bullet stores
-   * them), every rope's length and last impulse and the step count into `hasher`.
+   * them), every rope's length and last impulse and the step count into `hasher`; for a body
+   * that may sleep, also its sleep state and timer (they decide later steps).
    */
   void hashState(core::Hasher& hasher) const;
 

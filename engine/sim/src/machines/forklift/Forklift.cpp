@@ -244,6 +244,9 @@ void Forklift::buildField() {
     top.position = p.position + q * glm::dvec3(0.0, p.openingHeight + 0.5 * topHeight, 0.0);
     top.orientation = q;
     top.friction = p.friction;
+    // A pallet rests on the floor or a rack beam until the forks come: let it sleep there (the
+    // forks' approach, within its bounding box, wakes it; World::setMaySleep).
+    top.maySleep = true;
     const core::BodyId topId = mWorld.addBody(top).value();
     mFieldBodies.emplace_back(p.name, topId);
     mPallets.push_back({topId, p.position.y, false, false});
@@ -261,6 +264,7 @@ void Forklift::buildField() {
       stringer.position = p.position + q * local;
       stringer.orientation = q;
       stringer.friction = p.friction;
+      stringer.maySleep = true;
       const core::BodyId id = mWorld.addBody(stringer).value();
       mFieldBodies.emplace_back(stringer.name, id);
       mFieldSizes.push_back(stringer.shape.size);
