@@ -162,8 +162,10 @@ Forklift::Forklift(const ForkliftSpec& spec, physics::World& world, double gravi
   tilt.pivotA = mTiltPivot - mChassisCentre;
   tilt.bodyB = mMast;
   tilt.pivotB = mTiltPivot - mMastCentre;
-  tilt.lower[5] = -s.tiltForward;
-  tilt.upper[5] = s.tiltBack;
+  // The joint's coordinate is the mast's turn about the truck's -Z (jointPosition reads a tilt
+  // back, tips up, as negative): its travel is [-tiltBack, tiltForward] (tiltAngle()).
+  tilt.lower[5] = -s.tiltBack;
+  tilt.upper[5] = s.tiltForward;
   mTiltJoint = mWorld.addJoint(tilt).value();
 
   const glm::dquat upright = glm::angleAxis(0.5 * std::numbers::pi, glm::dvec3(0.0, 0.0, 1.0));
@@ -294,6 +296,13 @@ void Forklift::buildField() {
 glm::dvec3 Forklift::truckToWorld(const glm::dvec3& p) const {
   const physics::BodyState st = mWorld.bodyState(mTruck);
   return st.position + st.orientation * (p - mChassisCentre);
+}
+
+double Forklift::tiltAngle() const {
+  // Bullet's hinge angle (btHingeConstraint::getHingeAngle) of the mast about the frames' Z, the
+  // truck's +Z (right), is minus the right-hand turn: with the tips raised 6 deg (a tilt back) it
+  // reads -6 deg. The model's tilt is + back, so it is the negated joint coordinate.
+  return -mWorld.jointPosition(mTiltJoint, 5);
 }
 
 double Forklift::liftPosition(std::size_t fork) const {
@@ -632,7 +641,7 @@ void Forklift::servoMast(const StepInput& input, std::vector<SimEvent>& events) 
                                 -2.0 * mSpec.lowerSpeed, 2.0 * up);
     mWorld.setJointMotor(mLiftJoints[i], 0, physics::JointMotor{true, v, 0.5 * kLiftForce});
   }
-  const double tiltNow = mWorld.jointPosition(mTiltJoint, 5);
+  const double tiltNow = tiltAngle();
   const double tiltSlew = mSpec.tiltSpeed / kValveTime * mTimeStep;
   mTiltRate += std::clamp(tiltLever * mSpec.tiltSpeed - mTiltRate, -tiltSlew, tiltSlew);
   const double tiltRate = mTiltRate;
@@ -646,7 +655,7 @@ void Forklift::servoMast(const StepInput& input, std::vector<SimEvent>& events) 
                              -kIntegralLimit, kIntegralLimit);
   const double w = std::clamp(tiltRate + kTiltGain * (mTiltTarget - tiltNow) + mTiltIntegral,
                               -2.0 * mSpec.tiltSpeed, 2.0 * mSpec.tiltSpeed);
-  mWorld.setJointMotor(mTiltJoint, 5, physics::JointMotor{true, w, kTiltTorque});
+  mWorld.setJointMotor(mTiltJoint, 5, physics::JointMotor{true, -w, kTiltTorque}); // tiltAngle()
 }
 
 void Forklift::tyreForces() {
@@ -850,7 +859,7 @@ void Forklift::writeMetrics(Metrics& m) const {
   m.set(mMetric.direction, static_cast<double>(mDirection));
   m.set(mMetric.forkHeight, forkHeight());
   m.set(mMetric.liftPosition, 0.5 * (liftPosition(0) + liftPosition(1)));
-  m.set(mMetric.tiltAngle, mWorld.jointPosition(mTiltJoint, 5));
+  m.set(mMetric.tiltAngle, tiltAngle());
   m.set(mMetric.loadOnForks, mForkLoad);
   m.set(mMetric.steerAngle, mSteer);
   m.set(mMetric.parkingBrake, mParkingBrake ? 1.0 : 0.0);

@@ -61,6 +61,11 @@ public:
   [[nodiscard]] glm::dvec3 truckToWorld(const glm::dvec3& truckPoint) const;
   /** The fork tips' centre at the tines' underside (m, world). */
   [[nodiscard]] glm::dvec3 forkTips() const;
+  /**
+   * The mast's tilt from upright (rad, + back: the fork tips raised; - forward), within
+   * [-tiltForward, tiltBack].
+   */
+  [[nodiscard]] double tiltAngle() const;
   /** A fork's lift: its centre along the mast from its lift-0 point (m). */
   [[nodiscard]] double liftPosition(std::size_t fork) const;
   /** Lowest point of the fork tips above the ground (m). */
