@@ -294,4 +294,50 @@ void LiveSeatPublisher::run() {
   }
 }
 
+// ---- Instructor commands: sending
+// ----------------------------------------------------------------
+
+bool isSeatCommandKind(std::string_view kind) {
+  return std::find(kSeatCommandKinds.begin(), kSeatCommandKinds.end(), kind) !=
+         kSeatCommandKinds.end();
+}
+
+core::Expected<std::int64_t> sendSeatCommand(const std::string& location, const std::string& seat,
+                                             const std::string& kind, const std::string& message,
+                                             const StoreOptions& options) {
+  if (auto ok = needsPostgres(location); !ok) {
+    return std::move(ok).error();
+  }
+  if (seat.empty()) {
+    return core::makeError(core::ErrorCode::InvalidInput, "seat command: no seat named");
+  }
+  if (!isSeatCommandKind(kind)) {
+    return core::makeError(core::ErrorCode::InvalidInput, "seat command for " + seat +
+                                                              ": unknown kind '" + kind +
+                                                              "' (pause, resume, message or end)");
+  }
+  if (kind == "message" && message.empty()) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "seat command for " + seat + ": a message needs its text");
+  }
+  if (auto store = ResultsStore::open(location, options); !store) {
+    return std::move(store).error();
+  }
+  auto db = openSqlConnection(location, options);
+  if (!db) {
+    return std::move(db).error();
+  }
+  const std::array<SqlValue, 3> params = {text(seat), text(kind), text(message)};
+  auto rows = (*db)->query(R"(INSERT INTO seat_commands (seat, kind, text, sent_unix)
+      VALUES ($1, $2, $3, EXTRACT(EPOCH FROM clock_timestamp())) RETURNING id)",
+                           params);
+  if (!rows) {
+    return std::move(rows).error();
+  }
+  if (rows->size() != 1) {
+    return core::makeError(core::ErrorCode::Io, "seat command: the INSERT returned no id");
+  }
+  return sqlInt((*rows)[0][0]);
+}
+
 } // namespace skillsim::records
