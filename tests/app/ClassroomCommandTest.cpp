@@ -223,3 +223,28 @@ TEST_F(ClassroomPg, EachCommandSentIsOneRowWithItsKindAndText) {
   EXPECT_EQ(rows[1], std::to_string(*second) + "|bay-02|message|请减速，注意摆动|pending");
   EXPECT_EQ(rows[2], std::to_string(*third) + "|bay-01|end||pending");
 }
+
+TEST_F(ClassroomPg, TheReaderKeepsItsConnectionAndReconnectsWhenItIsCut) {
+  auto reader = records::LiveSeatReader::open(mLocation);
+  ASSERT_TRUE(reader) << reader.error().toString();
+  auto none = (*reader)->read();
+  ASSERT_TRUE(none) << none.error().toString();
+  EXPECT_TRUE(none->empty());
+  {
+    auto p = records::LiveSeatPublisher::start(mLocation);
+    ASSERT_TRUE(p);
+    (*p)->offer(test::classroomSeat("bay-04", 2.0));
+    ASSERT_TRUE((*p)->flush(10.0));
+  }
+  // The server ends every session of the database (a restart, a network cut): the next read
+  // opens a new connection.
+  admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + mDatabase +
+        "'");
+  auto rows = (*reader)->read();
+  ASSERT_TRUE(rows) << rows.error().toString();
+  ASSERT_EQ(rows->size(), 1U);
+  EXPECT_EQ((*rows)[0].state, test::classroomSeat("bay-04", 2.0));
+  auto sqlite = records::LiveSeatReader::open("/tmp/results.sqlite");
+  ASSERT_FALSE(sqlite);
+  EXPECT_EQ(sqlite.error().code, core::ErrorCode::Unsupported);
+}

@@ -3,7 +3,7 @@
 // stopped and read offline; the --script seam presses the pause and message buttons of the
 // online one, each reaching seat_commands as one row; the offscreen picture of the grid (with
 // the validation layer: no messages) shows the online seat's load dot in orange and the offline
-// seat's in grey, each where its plan position lies in its area.
+// seat's in grey (where the dot goes is ClassroomCommandTest's, from the cells' mapU / mapV).
 
 #include "ClassroomTestSupport.h"
 
@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <sstream>
@@ -60,6 +61,14 @@ TEST_F(ClassroomWindow, TheScriptedButtonsSendCommandsAndTheGridShowsBothMinimap
   ASSERT_TRUE(live);
   (*live)->offer(test::classroomSeat("bay-01", 75.25));
   ASSERT_TRUE((*live)->flush(10.0));
+  // bay-01's workstation keeps publishing while the window runs (it starts in seconds on lavapipe).
+  std::atomic<bool> windowOpen{true};
+  std::thread workstation([&] {
+    while (windowOpen.load()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      (*live)->offer(test::classroomSeat("bay-01", 75.25));
+    }
+  });
 
   const std::string dir = std::string(SKILLSIM_TEST_OUTPUT_DIR) + "/classroom-window";
   std::filesystem::remove_all(dir);
@@ -72,6 +81,8 @@ TEST_F(ClassroomWindow, TheScriptedButtonsSendCommandsAndTheGridShowsBothMinimap
                                 "frames 3; quit",
                                 "--screenshot", shot},
                                out, err);
+  windowOpen = false;
+  workstation.join();
   ASSERT_EQ(code, 0) << out.str() << err.str();
   EXPECT_NE(out.str().find("classroom: sent pause to bay-01"), std::string::npos) << out.str();
   EXPECT_NE(out.str().find("classroom: sent message to bay-01"), std::string::npos) << out.str();

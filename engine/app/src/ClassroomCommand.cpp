@@ -300,9 +300,14 @@ int runClassroom(const ClassroomOptions& o, std::ostream& out, std::ostream& err
     return kExitFailure;
   }
   ScenarioCatalogue scenarios(o.scenariosDir);
+  auto reader = records::LiveSeatReader::open(o.db);
+  if (!reader) {
+    err << "skillsim classroom: " << reader.error().toString() << '\n';
+    return kExitFailure;
+  }
   std::vector<ui::ClassroomSeatView> views;
   const auto refresh = [&]() -> bool {
-    auto rows = records::readLiveSeats(o.db);
+    auto rows = (*reader)->read();
     if (!rows) {
       err << "skillsim classroom: " << rows.error().toString() << '\n';
       return false;

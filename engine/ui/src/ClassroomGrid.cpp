@@ -45,7 +45,7 @@ std::optional<ClassroomCommand> drawClassroomGrid(const std::vector<ClassroomSea
   if (ImGui::Begin("##classroom", nullptr, flags)) {
     ImGui::TextUnformatted(text.text("classroom.title").c_str());
     ImGui::SameLine();
-    ImGui::Text("  %s %zu", text.text("classroom.seats").c_str(), seats.size());
+    ImGui::Text("  %zu %s", seats.size(), text.text("classroom.seats").c_str());
     if (seats.empty()) {
       ImGui::TextUnformatted(text.text("classroom.no_seats").c_str());
     }

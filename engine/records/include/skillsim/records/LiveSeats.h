@@ -143,6 +143,37 @@ private:
   std::thread mThread;
 };
 
+// ---- The classroom's reader: one connection kept between reads ------------------------------
+
+class SqlConnection;
+
+/**
+ * Reads live_seats as readLiveSeats does, over one connection kept open between reads (the
+ * classroom window reads every 0.5 s; readLiveSeats opens the store and a connection each time).
+ * The store is migrated once, by open(). A read whose connection was lost reconnects once and
+ * tries again.
+ */
+class LiveSeatReader {
+public:
+  /**
+   * Opens the store at `location` (a postgresql:// URL), migrating it to schema 8, and a
+   * connection. Errors: as readLiveSeats (Unsupported for SQLite, Unavailable when unreachable).
+   */
+  static core::Expected<std::unique_ptr<LiveSeatReader>> open(const std::string& location,
+                                                              const StoreOptions& options = {});
+  ~LiveSeatReader();
+  LiveSeatReader(const LiveSeatReader&) = delete;
+  LiveSeatReader& operator=(const LiveSeatReader&) = delete;
+  /** Every seat, ordered by name. Errors: as readLiveSeats. */
+  core::Expected<std::vector<LiveSeatRow>> read();
+
+private:
+  LiveSeatReader(std::string location, StoreOptions options);
+  std::string mLocation;
+  StoreOptions mOptions;
+  std::unique_ptr<SqlConnection> mDb;
+};
+
 // ---- Instructor commands: sending (the classroom window, `skillsim classroom`) ----------------
 
 /** The commands an instructor sends to a seat (seat_commands.kind, schema 8). */
