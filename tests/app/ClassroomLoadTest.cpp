@@ -1,10 +1,10 @@
 // The classroom under load (issue 19, point 4): 30 seats, each the real LiveSeatPublisher fed by
 // a thread of its own about once a second, while one reader reads the grid (LiveSeatReader, as the
-// window does, and the cells it draws) every 0.5 s and sends a command on every read. Checks: every seat seen
-// online, each command one row with its seat, kind and text, and each of the seats stopped during
-// the run read offline within 5 s of its last publish. The run lasts SKILLSIM_CLASSROOM_LOAD_S
-// seconds (default 10; scripts/bench-classroom.sh runs 60) and prints its figures: read latency,
-// publishes per second and the offline detection delays.
+// window does, and the cells it draws) every 0.5 s and sends a command on every read. Checks: every
+// seat seen online, each command one row with its seat, kind and text, and each of the seats
+// stopped during the run read offline within 5 s of its last publish. The run lasts
+// SKILLSIM_CLASSROOM_LOAD_S seconds (default 10; scripts/bench-classroom.sh runs 60) and prints its
+// figures: read latency, publishes per second and the offline detection delays.
 
 #include "ClassroomTestSupport.h"
 
@@ -184,9 +184,10 @@ TEST_F(ClassroomLoad, ThirtySeatsPublishWhileTheGridIsReadAndCommandedEveryHalfS
 
   std::printf("classroom load: %d seats, %.1f s, %d reads, %zu commands\n", kSeats, wallS, reads,
               sent.size());
-  std::printf("  read latency (LiveSeatReader::read + cells): median %.1f ms, p95 %.1f ms, max %.1f ms\n",
-              1e3 * percentile(readLatencyS, 0.5), 1e3 * percentile(readLatencyS, 0.95),
-              1e3 * percentile(readLatencyS, 1.0));
+  std::printf(
+      "  read latency (LiveSeatReader::read + cells): median %.1f ms, p95 %.1f ms, max %.1f ms\n",
+      1e3 * percentile(readLatencyS, 0.5), 1e3 * percentile(readLatencyS, 0.95),
+      1e3 * percentile(readLatencyS, 1.0));
   std::printf("  command send latency: median %.1f ms, max %.1f ms\n",
               1e3 * percentile(sendLatencyS, 0.5), 1e3 * percentile(sendLatencyS, 1.0));
   std::printf("  publishes: %llu in %.1f s, %.1f per second\n",

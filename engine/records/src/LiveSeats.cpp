@@ -176,7 +176,6 @@ core::Expected<std::vector<LiveSeatRow>> readSeatRows(SqlConnection& db) {
   return out;
 }
 
-
 } // namespace
 
 core::Expected<std::vector<LiveSeatRow>> readLiveSeats(const std::string& location,
