@@ -74,7 +74,7 @@ TEST(Classroom, ACellIsWordedInChineseAndAnOfflinePausedSeatReadsOffline) {
   EXPECT_EQ(views[0].status, "离线");
   EXPECT_FALSE(views[0].online);
   EXPECT_EQ(views[0].lastDeduction,
-            "-5 分: 吊运物件（水桶）曲线运行并精确落放, 载荷离地高度 1.50 米, 01:12.5");
+            "-5 分：吊运物件（水桶）曲线运行并精确落放，载荷离地高度 1.50 米，01:12.5");
   EXPECT_EQ(views[0].readouts[1].find("载荷离地高度 2.35"), 0U) << views[0].readouts[1];
   EXPECT_FLOAT_EQ(views[0].mapU, 1.0f);
 }

@@ -98,7 +98,10 @@ std::string quantity(double value, const std::string& symbol, int precision, con
   return ui::formatQuantity(value, sim::Unit::None, precision) + " " + symbol;
 }
 
-/** "−5 分: <item>, <metric> 0.42 米, 00:12.5" from the criterion of the seat's scenario. */
+/**
+ * "-5 points: <item>, <metric> 0.42 m, 00:12.5" (zh-CN "-5 分：<item>，<metric> 0.42 米，00:12.5")
+ * from the criterion of the seat's scenario.
+ */
 std::string deductionWords(const records::LiveDeduction& d, const scenario::Scenario* s,
                            const ui::I18n& text) {
   std::string words = "-" + ui::formatPoints(d.points) + " " + text.text("classroom.points");
@@ -123,12 +126,12 @@ std::string deductionWords(const records::LiveDeduction& d, const scenario::Scen
     }
   }
   if (!item.empty()) {
-    words += ": " + item;
+    words += text.text("classroom.then") + item;
   }
   if (!measured.empty()) {
-    words += ", " + measured;
+    words += text.text("classroom.and") + measured;
   }
-  return words + ", " + ui::formatClock(d.timeS);
+  return words + text.text("classroom.and") + ui::formatClock(d.timeS);
 }
 
 } // namespace

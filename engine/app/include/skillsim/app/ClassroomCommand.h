@@ -56,6 +56,7 @@ int runClassroom(const ClassroomOptions& options, std::ostream& out, std::ostrea
  */
 class ScenarioCatalogue {
 public:
+  /** A catalogue of the scenarios under `folder` (read on the first find()). */
   explicit ScenarioCatalogue(std::string folder);
   ~ScenarioCatalogue();
   ScenarioCatalogue(const ScenarioCatalogue&) = delete;

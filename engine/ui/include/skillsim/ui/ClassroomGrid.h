@@ -38,7 +38,7 @@ struct ClassroomSeatView {
 
 /** A command the instructor gave with a button of the grid (or the --script seam). */
 struct ClassroomCommand {
-  std::string seat;
+  std::string seat; ///< The seat it is for.
   std::string kind; ///< pause, resume, message or end (records::kSeatCommandKinds).
   std::string text; ///< The message's text for "message"; else empty.
 };
