@@ -9,6 +9,7 @@
 #include "ReportCommand.h"
 #include "RunCommand.h"
 #include "ValidateCommand.h"
+#include "skillsim/app/ClassroomCommand.h"
 #include "skillsim/app/ExamStationCommand.h"
 #include "skillsim/app/ExportCommand.h"
 #include "skillsim/app/QueueCommand.h"
@@ -219,6 +220,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* portfolioCmd = addPortfolioCommand(cli, portfolio);
   ReplayCommandOptions replay;
   CLI::App* replayCmd = addReplayCommand(cli, replay);
+  ClassroomOptions classroom;
+  CLI::App* classroomCmd = addClassroomCommand(cli, classroom);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -308,6 +311,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (replayCmd->parsed()) {
       return runReplay(replay, out, err);
+    }
+    if (classroomCmd->parsed()) {
+      return runClassroom(classroom, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

@@ -127,19 +127,11 @@ core::Expected<std::vector<LiveReadout>> liveReadoutsFromJson(const std::string&
   return out;
 }
 
-core::Expected<std::vector<LiveSeatRow>> readLiveSeats(const std::string& location,
-                                                       const StoreOptions& options) {
-  if (auto ok = needsPostgres(location); !ok) {
-    return std::move(ok).error();
-  }
-  if (auto store = ResultsStore::open(location, options); !store) {
-    return std::move(store).error();
-  }
-  auto db = openSqlConnection(location, options);
-  if (!db) {
-    return std::move(db).error();
-  }
-  auto rows = (*db)->query(
+namespace {
+
+/** The rows of live_seats over `db`, decoded (readLiveSeats, LiveSeatReader::read). */
+core::Expected<std::vector<LiveSeatRow>> readSeatRows(SqlConnection& db) {
+  auto rows = db.query(
       R"(SELECT seat, trainee_id, scenario_id, mode, phase, paused, elapsed_s, tick, score,
                 max_score, last_item_id, last_criterion_id, last_points, last_time_s,
                 last_measured, readouts, plan_x, plan_z, area_centre_x, area_centre_z,
@@ -182,6 +174,23 @@ core::Expected<std::vector<LiveSeatRow>> readLiveSeats(const std::string& locati
     out.push_back(std::move(row));
   }
   return out;
+}
+
+} // namespace
+
+core::Expected<std::vector<LiveSeatRow>> readLiveSeats(const std::string& location,
+                                                       const StoreOptions& options) {
+  if (auto ok = needsPostgres(location); !ok) {
+    return std::move(ok).error();
+  }
+  if (auto store = ResultsStore::open(location, options); !store) {
+    return std::move(store).error();
+  }
+  auto db = openSqlConnection(location, options);
+  if (!db) {
+    return std::move(db).error();
+  }
+  return readSeatRows(**db);
 }
 
 core::Expected<std::unique_ptr<LiveSeatPublisher>>
@@ -292,6 +301,90 @@ void LiveSeatPublisher::run() {
                     std::chrono::duration<double>(backoffS));
     }
   }
+}
+
+// ---- The classroom's reader ------------------------------------------------------------------
+
+LiveSeatReader::LiveSeatReader(std::string location, StoreOptions options)
+    : mLocation(std::move(location)), mOptions(options) {}
+LiveSeatReader::~LiveSeatReader() = default;
+
+core::Expected<std::unique_ptr<LiveSeatReader>> LiveSeatReader::open(const std::string& location,
+                                                                     const StoreOptions& options) {
+  if (auto ok = needsPostgres(location); !ok) {
+    return std::move(ok).error();
+  }
+  if (auto store = ResultsStore::open(location, options); !store) {
+    return std::move(store).error();
+  }
+  std::unique_ptr<LiveSeatReader> reader(new LiveSeatReader(location, options));
+  auto db = openSqlConnection(location, options);
+  if (!db) {
+    return std::move(db).error();
+  }
+  reader->mDb = std::move(*db);
+  return reader;
+}
+
+core::Expected<std::vector<LiveSeatRow>> LiveSeatReader::read() {
+  if (mDb) {
+    if (auto rows = readSeatRows(*mDb); rows || rows.error().code != core::ErrorCode::Unavailable) {
+      return rows;
+    }
+    mDb.reset(); // lost: one new connection, one more try
+  }
+  auto db = openSqlConnection(mLocation, mOptions);
+  if (!db) {
+    return std::move(db).error();
+  }
+  mDb = std::move(*db);
+  return readSeatRows(*mDb);
+}
+
+// ---- Instructor commands: sending
+// ----------------------------------------------------------------
+
+bool isSeatCommandKind(std::string_view kind) {
+  return std::find(kSeatCommandKinds.begin(), kSeatCommandKinds.end(), kind) !=
+         kSeatCommandKinds.end();
+}
+
+core::Expected<std::int64_t> sendSeatCommand(const std::string& location, const std::string& seat,
+                                             const std::string& kind, const std::string& message,
+                                             const StoreOptions& options) {
+  if (auto ok = needsPostgres(location); !ok) {
+    return std::move(ok).error();
+  }
+  if (seat.empty()) {
+    return core::makeError(core::ErrorCode::InvalidInput, "seat command: no seat named");
+  }
+  if (!isSeatCommandKind(kind)) {
+    return core::makeError(core::ErrorCode::InvalidInput, "seat command for " + seat +
+                                                              ": unknown kind '" + kind +
+                                                              "' (pause, resume, message or end)");
+  }
+  if (kind == "message" && message.empty()) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "seat command for " + seat + ": a message needs its text");
+  }
+  if (auto store = ResultsStore::open(location, options); !store) {
+    return std::move(store).error();
+  }
+  auto db = openSqlConnection(location, options);
+  if (!db) {
+    return std::move(db).error();
+  }
+  const std::array<SqlValue, 3> params = {text(seat), text(kind), text(message)};
+  auto rows = (*db)->query(R"(INSERT INTO seat_commands (seat, kind, text, sent_unix)
+      VALUES ($1, $2, $3, EXTRACT(EPOCH FROM clock_timestamp())) RETURNING id)",
+                           params);
+  if (!rows) {
+    return std::move(rows).error();
+  }
+  if (rows->size() != 1) {
+    return core::makeError(core::ErrorCode::Io, "seat command: the INSERT returned no id");
+  }
+  return sqlInt((*rows)[0][0]);
 }
 
 } // namespace skillsim::records

@@ -11,12 +11,14 @@
 
 #include <skillsim/core/Expected.h>
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -140,5 +142,58 @@ private:
   Stats mStats;
   std::thread mThread;
 };
+
+// ---- The classroom's reader: one connection kept between reads ------------------------------
+
+class SqlConnection;
+
+/**
+ * Reads live_seats as readLiveSeats does, over one connection kept open between reads (the
+ * classroom window reads every 0.5 s; readLiveSeats opens the store and a connection each time).
+ * The store is migrated once, by open(). A read whose connection was lost reconnects once and
+ * tries again.
+ */
+class LiveSeatReader {
+public:
+  /**
+   * Opens the store at `location` (a postgresql:// URL), migrating it to schema 8, and a
+   * connection. Errors: as readLiveSeats (Unsupported for SQLite, Unavailable when unreachable).
+   */
+  static core::Expected<std::unique_ptr<LiveSeatReader>> open(const std::string& location,
+                                                              const StoreOptions& options = {});
+  ~LiveSeatReader();
+  LiveSeatReader(const LiveSeatReader&) = delete;
+  LiveSeatReader& operator=(const LiveSeatReader&) = delete;
+  /** Every seat, ordered by name. Errors: as readLiveSeats. */
+  core::Expected<std::vector<LiveSeatRow>> read();
+
+private:
+  LiveSeatReader(std::string location, StoreOptions options);
+  std::string mLocation;
+  StoreOptions mOptions;
+  std::unique_ptr<SqlConnection> mDb;
+};
+
+// ---- Instructor commands: sending (the classroom window, `skillsim classroom`) ----------------
+
+/** The commands an instructor sends to a seat (seat_commands.kind, schema 8). */
+inline constexpr std::array<std::string_view, 4> kSeatCommandKinds{"pause", "resume", "message",
+                                                                   "end"};
+
+/** True when `kind` is one of kSeatCommandKinds. */
+[[nodiscard]] bool isSeatCommandKind(std::string_view kind);
+
+/**
+ * Sends one instructor command to `seat`: INSERTs a row into seat_commands at `location` (a
+ * postgresql:// URL; the store is migrated to schema 8 first) with sent_unix the server's clock
+ * (s since 1970) and applied_tick NULL, for the workstation to apply at its next tick boundary.
+ * `text` is the message a "message" command shows on the trainee's HUD ("" for the others).
+ * Returns the row's id. Errors: Unsupported for an SQLite location; InvalidInput for an empty
+ * seat, a kind not in kSeatCommandKinds, or a "message" with empty text; Unavailable when the
+ * server cannot be reached.
+ */
+core::Expected<std::int64_t> sendSeatCommand(const std::string& location, const std::string& seat,
+                                             const std::string& kind, const std::string& text,
+                                             const StoreOptions& options = {});
 
 } // namespace skillsim::records
