@@ -4,6 +4,7 @@
 // except the overhead kind, which shows the crane over the hook; and the fixed, follow and
 // overhead cameras stand where their scenario file says (issue 20, point 7). A machine that builds
 // its course itself (the forklift) is checked for its course and its truck in each picture.
+#include <skillsim/core/OrbitView.h>
 #include <skillsim/render/CameraMath.h>
 #include <skillsim/render/Renderer.h>
 #include <skillsim/scenario/ScenarioLoader.h>
@@ -171,9 +172,10 @@ TEST(ScenarioCameras, EachCommittedCameraShowsTheLoad) {
       (*sim)->fillSceneView(view, c.name);
       EXPECT_NEAR(view.camera.verticalFovRadians, c.verticalFov, 1e-6);
       // Where the file puts the camera, for the kinds that need no crane state to say so.
-      if (c.kind == sim::CameraSpec::Kind::Fixed) {
-        expectNear(view.camera.position, c.position, "fixed position");
-        expectNear(view.camera.target, c.target, "fixed target");
+      if (c.kind == sim::CameraSpec::Kind::Fixed || c.kind == sim::CameraSpec::Kind::Orbit) {
+        // An orbit camera starts where its file says (the trainee then turns it).
+        expectNear(view.camera.position, c.position, "fixed or orbit's starting position");
+        expectNear(view.camera.target, c.target, "fixed or orbit target");
       } else if (c.kind == sim::CameraSpec::Kind::Follow) {
         const glm::dvec3 followed = *(*sim)->bodyPosition(c.followBody);
         expectNear(view.camera.position, followed + c.position, "follow position");
@@ -259,5 +261,67 @@ TEST(ScenarioCameras, EachCommittedCameraShowsTheLoad) {
     }
   }
   EXPECT_GE(cameras, 5); // q2: cab, overhead, follow_bucket; practice: cab, overhead
+  EXPECT_EQ((*renderer)->validationMessageCount(), 0u);
+}
+
+// Issue 16, point 5: the robot cell's orbit camera turned a quarter turn about its focus shows
+// another picture (most pixels change), and neither turning nor rendering touches the simulation:
+// the state hash after 240 idle ticks is the same bit for bit as a run that never rendered.
+TEST(ScenarioCameras, TurningTheRobotCellsOrbitCameraChangesThePictureNotTheState) {
+  auto scenario = scenario::loadScenario(fs::path(SKILLSIM_SOURCE_DIR) /
+                                         "scenarios/industrial_robot/handling_palletising.toml");
+  ASSERT_TRUE(scenario) << scenario.error().toString();
+  const auto orbit =
+      std::find_if(scenario->simulation.cameras.begin(), scenario->simulation.cameras.end(),
+                   [](const sim::CameraSpec& c) { return c.kind == sim::CameraSpec::Kind::Orbit; });
+  ASSERT_NE(orbit, scenario->simulation.cameras.end()) << "the cell declares an orbit camera";
+  auto viewed = sim::Simulation::create(scenario->simulation);
+  auto unviewed = sim::Simulation::create(scenario->simulation);
+  ASSERT_TRUE(viewed && unviewed);
+  render::RendererOptions options;
+  options.width = kWidth;
+  options.height = kHeight;
+  options.validation = render::Validation::On;
+  auto renderer = render::Renderer::create(options);
+  ASSERT_TRUE(renderer) << renderer.error().toString();
+
+  auto pictureFrom = [&](const core::OrbitView& angle) {
+    core::SceneView view;
+    (*viewed)->fillSceneView(view, orbit->name);
+    view.camera.position = glm::vec3(angle.eye());
+    view.camera.target = glm::vec3(angle.focus);
+    EXPECT_TRUE((*renderer)->render(view));
+    auto image = (*renderer)->readPixels();
+    EXPECT_TRUE(image) << image.error().toString();
+    return image ? *image : render::RgbaImage{};
+  };
+  const core::OrbitView start = core::OrbitView::lookingFrom(orbit->position, orbit->target);
+  core::OrbitView turned = start;
+  turned.orbitBy(std::numbers::pi / 2.0, -0.3, 1.5);
+  EXPECT_NEAR(glm::length(turned.eye() - turned.focus), start.distance * 1.5, 1e-9);
+
+  for (int tick = 0; tick < 240; ++tick) {
+    (*viewed)->step(core::ActionState{});
+    (*unviewed)->step(core::ActionState{});
+    if (tick == 0 || tick == 239) {
+      const core::Digest before = (*viewed)->stateHash();
+      const render::RgbaImage first = pictureFrom(start);
+      const render::RgbaImage second = pictureFrom(turned);
+      EXPECT_EQ((*viewed)->stateHash(), before) << "rendering changed the state";
+      const int changed = changedPixels(first, second);
+      EXPECT_GT(changed, static_cast<int>(kWidth * kHeight / 4)) << "tick " << tick;
+      RecordProperty("orbit_turn_changed_pixels_tick" + std::to_string(tick), changed);
+      if (tick == 0) {
+        fs::create_directories(fs::path(SKILLSIM_TEST_OUTPUT_DIR) / "scenario-cameras");
+        (void)render::writePng(first, (fs::path(SKILLSIM_TEST_OUTPUT_DIR) / "scenario-cameras" /
+                                       "palletising-orbit-start.png")
+                                          .string());
+        (void)render::writePng(second, (fs::path(SKILLSIM_TEST_OUTPUT_DIR) / "scenario-cameras" /
+                                        "palletising-orbit-turned.png")
+                                           .string());
+      }
+    }
+  }
+  EXPECT_EQ((*viewed)->stateHash(), (*unviewed)->stateHash());
   EXPECT_EQ((*renderer)->validationMessageCount(), 0u);
 }

@@ -1,6 +1,7 @@
 // The industrial robot's palletising scenario (issue 16, points 4 and 7): the shipped file is
 // valid with its standard, and a part moved out of the arm's reach is refused at that body's
 // line, naming the part and the reach (sim::MachineType::checkScene).
+#include <skillsim/core/OrbitView.h>
 #include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <numbers>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,18 +57,29 @@ TEST(RobotScenario, APartOutOfReachIsRefusedAtItsLineWithTheReach) {
 
 } // namespace
 
-// Issue 16, point 5: a camera over the cell (fixed; see below) and one from the trainee's place at
-// the fence (outside the 1.1 m fence, in front of the light curtain's 0.8 m opening, looking at the
-// table).
+// Issue 16, point 5: a camera that orbits the cell (it starts inside the fence, 1.56 m from the
+// table's centre at yaw 36°, pitch 45°) and one from the trainee's place at the fence (outside the
+// 1.1 m fence, in front of the light curtain's 0.8 m opening, looking at the table).
 TEST(RobotScenario, ItHasAnOrbitCameraAndOneFromTheTraineesPlaceAtTheFence) {
   const auto report = skillsim::scenario::validateFile(kRoot / kScenarioFile);
   ASSERT_TRUE(report.valid()) << report.problems.front().toString();
   const auto& cameras = report.scenario->simulation.cameras;
   ASSERT_EQ(cameras.size(), 2u);
   EXPECT_EQ(cameras[0].name, "orbit");
-  EXPECT_EQ(cameras[0].kind, skillsim::sim::CameraSpec::Kind::Fixed);
-  EXPECT_LT(std::max(std::abs(cameras[0].position.x), std::abs(cameras[0].position.z)), 1.1)
-      << "inside the fence, whose panels would hide the table";
+  EXPECT_EQ(cameras[0].kind, skillsim::sim::CameraSpec::Kind::Orbit);
+  EXPECT_EQ(cameras[0].target, glm::dvec3(0.25, 0.2, 0.0));
+  // distance 1.56, yaw 36°, pitch 45°: 1.56 cos 45° = 1.10309 across, of it sin 36° along x and
+  // cos 36° along z; 1.56 sin 45° up.
+  const glm::dvec3 start = cameras[0].position;
+  EXPECT_NEAR(start.x, 0.25 + 1.103087 * 0.587785, 1e-5);
+  EXPECT_NEAR(start.y, 0.2 + 1.103087, 1e-5);
+  EXPECT_NEAR(start.z, 1.103087 * 0.809017, 1e-5);
+  const auto angles = skillsim::core::OrbitView::lookingFrom(start, cameras[0].target);
+  EXPECT_NEAR(angles.distance, 1.56, 1e-12);
+  EXPECT_NEAR(angles.yaw, 36.0 * std::numbers::pi / 180.0, 1e-12);
+  EXPECT_NEAR(angles.pitch, 45.0 * std::numbers::pi / 180.0, 1e-12);
+  EXPECT_LT(std::max(std::abs(start.x), std::abs(start.z)), 1.1)
+      << "starts inside the fence, whose panels would hide the table";
   EXPECT_EQ(cameras[1].name, "fence");
   const glm::dvec3 eye = cameras[1].position;
   EXPECT_GT(eye.x, 1.1) << "outside the fence (IndustrialRobot::kFenceHalfSize)";
@@ -274,4 +287,37 @@ TEST(RobotAttemptEnd, AHomeToleranceOfZeroIsRefusedAtItsLine) {
   const std::string message = report.problems.front().toString();
   EXPECT_EQ(report.problems.front().location.line, line) << message;
   EXPECT_NE(message.find("home_tolerance_deg"), std::string::npos) << message;
+}
+
+// The orbit camera's own keys (distance, yaw_deg, pitch_deg): only for kind = "orbit", and a pitch
+// past 85.9° (1.5 rad, OrbitView::kMaxPitch) is refused; each mistake named at its field and line.
+TEST(RobotScenario, OrbitKeysOnAFixedCameraOrAPitchTooSteepAreNamedAtTheirField) {
+  const std::string original = readText(kRoot / kScenarioFile);
+  const std::string fence = "position = [1.4, 1.6, 0.0]\n";
+  auto problemsOf = [&](const std::string& from, const std::string& to) {
+    std::string text = original;
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+    const auto report = skillsim::scenario::validateScenarioText(
+        text, "palletising.toml", readText(kRoot / kStandardFile), kStandardFile);
+    EXPECT_FALSE(report.valid());
+    const std::size_t line =
+        static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n')) + 1;
+    return std::pair{report.problems, line};
+  };
+  {
+    const auto [problems, line] = problemsOf(fence, fence + "yaw_deg = 20\n");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].location.fieldPath, "cameras[1].yaw_deg");
+    EXPECT_EQ(problems[0].location.line, line + 1);
+    EXPECT_EQ(problems[0].message, "yaw_deg applies only to kind = \"orbit\"");
+  }
+  {
+    const auto [problems, line] = problemsOf("pitch_deg = 45", "pitch_deg = 89");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].location.fieldPath, "cameras[0].pitch_deg");
+    EXPECT_EQ(problems[0].location.line, line);
+    EXPECT_NE(problems[0].message.find("85.9"), std::string::npos) << problems[0].message;
+  }
 }

@@ -2,8 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <sstream>
 
@@ -172,4 +178,133 @@ TEST(ScenarioEdit, BadRequestsAreRefusedWithTheirField) {
   auto notToml = ScenarioEdit::fromText("id = [", "x.toml", "", "s.toml");
   ASSERT_FALSE(notToml.hasValue());
   EXPECT_EQ(notToml.error().location.file, "x.toml");
+}
+
+namespace {
+
+/** What a save() returned, carried out of a child process. */
+struct SaveOutcome {
+  bool saved = false;
+  std::string file;    ///< The error's location.file.
+  std::string message; ///< The error's message.
+};
+
+SaveOutcome outcomeOf(const core::Expected<void>& r) {
+  if (r.hasValue()) {
+    return {true, {}, {}};
+  }
+  return {false, r.error().location.file, r.error().message};
+}
+
+/**
+ * Runs `save` as a user without write permission: root writes into a read-only directory
+ * anyway, so as root it runs in a child that has given up root (setuid to "nobody", 65534) and
+ * sends the outcome back through a pipe.
+ */
+SaveOutcome saveUnprivileged(const std::function<core::Expected<void>()>& save) {
+  if (::geteuid() != 0) {
+    return outcomeOf(save());
+  }
+  int fds[2];
+  if (::pipe(fds) != 0) {
+    ADD_FAILURE() << "pipe failed";
+    return {};
+  }
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(fds[0]);
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) {
+      ::_exit(3);
+    }
+    const SaveOutcome o = outcomeOf(save());
+    const std::string wire = std::string(o.saved ? "1" : "0") + o.file + '\n' + o.message;
+    const bool sent =
+        ::write(fds[1], wire.data(), wire.size()) == static_cast<ssize_t>(wire.size());
+    ::_exit(sent ? 0 : 4);
+  }
+  ::close(fds[1]);
+  std::string wire;
+  std::array<char, 512> buf{};
+  for (ssize_t n; (n = ::read(fds[0], buf.data(), buf.size())) > 0;) {
+    wire.append(buf.data(), static_cast<std::size_t>(n));
+  }
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "child status " << status;
+  if (wire.empty()) {
+    return {};
+  }
+  const auto newline = wire.find('\n');
+  return {wire[0] == '1', wire.substr(1, newline - 1), wire.substr(newline + 1)};
+}
+
+std::size_t entriesIn(const std::filesystem::path& dir) {
+  return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(dir),
+                                                std::filesystem::directory_iterator()));
+}
+
+} // namespace
+
+TEST(ScenarioEdit, SavingInPlaceReplacesTheFileAndLeavesNoTemporaryFile) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("skillsim-scenario-save-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "q2.toml";
+  std::filesystem::copy_file(kRoot / "scenarios/overhead_crane/q2_practical.toml", file);
+  auto edit = ScenarioEdit::open(file, kRoot / "assets/standards/q2-overhead-crane.toml");
+  ASSERT_TRUE(edit.hasValue());
+  ASSERT_TRUE(
+      edit->move(EditObjectKind::Body, bodyIndex(*edit, "pile_1"), {17.0, 0.8, 10.0}).hasValue());
+  ASSERT_TRUE(edit->modified());
+  ASSERT_TRUE(edit->save().hasValue());
+  EXPECT_FALSE(edit->modified());
+  EXPECT_EQ(readAll(file), edit->text());
+  EXPECT_NE(readAll(file).find("position = [17.0, 0.8, 10.0]"), std::string::npos);
+  EXPECT_EQ(entriesIn(dir), 1U); // the temporary file was renamed, not left beside it
+  // Others can read it, as they could the file it replaced.
+  EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::others_read,
+            std::filesystem::perms::others_read);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ScenarioEdit, AFailedSaveIntoAReadOnlyDirectoryLeavesTheOriginalWhole) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("skillsim-scenario-readonly-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "q2.toml";
+  std::filesystem::copy_file(kRoot / "scenarios/overhead_crane/q2_practical.toml", file);
+  const std::string original = readAll(file);
+  auto edit = ScenarioEdit::open(file, kRoot / "assets/standards/q2-overhead-crane.toml");
+  ASSERT_TRUE(edit.hasValue());
+  ASSERT_TRUE(
+      edit->move(EditObjectKind::Body, bodyIndex(*edit, "pile_1"), {17.0, 0.8, 10.0}).hasValue());
+  using std::filesystem::perms;
+  std::filesystem::permissions(dir, perms::owner_read | perms::owner_exec | perms::group_read |
+                                        perms::group_exec | perms::others_read |
+                                        perms::others_exec);
+  const SaveOutcome outcome = saveUnprivileged([&] { return edit->save(); });
+  std::filesystem::permissions(dir, perms::owner_all);
+  EXPECT_FALSE(outcome.saved);
+  EXPECT_EQ(outcome.file, file.string());
+  EXPECT_NE(outcome.message.find("Permission denied"), std::string::npos) << outcome.message;
+  EXPECT_NE(outcome.message.find("unchanged"), std::string::npos) << outcome.message;
+  EXPECT_EQ(readAll(file), original);
+  EXPECT_EQ(entriesIn(dir), 1U);
+  EXPECT_TRUE(edit->modified()); // nothing was saved, the edit is still to be saved
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ScenarioEdit, SavingIntoAMissingDirectoryNamesTheFile) {
+  ScenarioEdit edit = openQ2();
+  const auto file = std::filesystem::temp_directory_path() / "skillsim-no-such-dir" / "x.toml";
+  auto saved = edit.save(file);
+  ASSERT_FALSE(saved.hasValue());
+  EXPECT_EQ(saved.error().code, core::ErrorCode::Io);
+  EXPECT_EQ(saved.error().location.file, file.string());
+  EXPECT_NE(saved.error().message.find("No such file or directory"), std::string::npos)
+      << saved.error().message;
+  EXPECT_FALSE(std::filesystem::exists(file.parent_path()));
 }

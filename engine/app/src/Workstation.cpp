@@ -7,9 +7,11 @@
 
 #include "skillsim/app/AttemptControls.h"
 #include "skillsim/app/Cli.h"
+#include "skillsim/app/OrbitControl.h"
 #include "skillsim/app/ScorePrinter.h"
 
 #include <skillsim/core/Hash.h>
+#include <skillsim/core/OrbitView.h>
 #include <skillsim/core/Version.h>
 #include <skillsim/platform/AudioOutput.h>
 #include <skillsim/platform/Bindings.h>
@@ -33,6 +35,7 @@
 #include <skillsim/ui/MachinePanel.h>
 #include <skillsim/ui/ResultsScreen.h>
 #include <skillsim/ui/TaskClock.h>
+#include <skillsim/ui/ViewPointer.h>
 
 #include <chrono>
 #include <cmath>
@@ -390,6 +393,20 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
   auto cameraName = [&]() {
     return cameras.empty() ? std::string() : cameras[inputs.cameraSteps % cameras.size()];
   };
+  // Orbit cameras (kind "orbit"): the angle and distance the trainee has turned each one to.
+  // Display only: they never reach the simulation or the trace, so a view never changes a score.
+  std::vector<std::optional<core::OrbitView>> orbits;
+  for (const sim::CameraSpec& c : scenario->simulation.cameras) {
+    orbits.push_back(c.kind == sim::CameraSpec::Kind::Orbit
+                         ? std::optional(core::OrbitView::lookingFrom(c.position, c.target))
+                         : std::nullopt);
+  }
+  auto currentOrbit = [&]() -> core::OrbitView* {
+    if (orbits.empty() || !orbits[inputs.cameraSteps % orbits.size()]) {
+      return nullptr;
+    }
+    return &*orbits[inputs.cameraSteps % orbits.size()];
+  };
 
   AttemptControls attemptControls(!practice);
   while (!window.shouldClose() && !done) {
@@ -532,6 +549,11 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       }
       course.drawHud(course.aids(simulation, course.targetOf(a.runner->steps().currentTarget())),
                      simulation, **text);
+      // After every panel is drawn, so a drag on a panel stays the panel's.
+      if (core::OrbitView* orbit = currentOrbit()) {
+        const OrbitStep turn = orbitStep(raw, *bindings, ui::viewPointer(), dt);
+        orbit->orbitBy(turn.deltaYaw, turn.deltaPitch, turn.zoomFactor);
+      }
       inputs.cameraSteps += clicked.nextCamera ? 1 : 0;
       if (practice && (clicked.pause || clicked.resume)) {
         inputs.paused = clicked.pause;
@@ -557,6 +579,10 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       const sim::Simulation& shown = (*attempt)->runner->simulation();
       const auto target = course.targetOf((*attempt)->runner->steps().currentTarget());
       course.fill(shown, cameraName(), course.aids(shown, target), view);
+      if (const core::OrbitView* orbit = currentOrbit()) {
+        view.camera.position = glm::vec3(orbit->eye());
+        view.camera.target = glm::vec3(orbit->focus);
+      }
     }
     if (auto frame = renderer.render(view); !frame) {
       err << frame.error().toString() << '\n';

@@ -101,6 +101,10 @@ void Assessor::observe(std::uint64_t tick, std::span<const sim::SimEvent> events
   }
   for (const sim::SimEvent& event : events) {
     dispatch(EventRef{&event, PseudoEvent::None}, obs);
+    // The rubric's own veto (or any earlier one) already failed the attempt: no second charge.
+    if (event.kind == sim::SimEventKind::PhysicsFault && mSheet->vetoes().empty()) {
+      mSheet->simulationFaultVeto(obs, event);
+    }
   }
   bool neutral = actions.neutral();
   if (mWasNeutral && !neutral) {

@@ -90,6 +90,20 @@ void ScoreSheet::veto(std::size_t criterion, const Observation& at, const glm::d
   mStopped = true;
 }
 
+void ScoreSheet::simulationFaultVeto(const Observation& at, const sim::SimEvent& fault) {
+  Finding f;
+  f.kind = FindingKind::Veto;
+  f.event = std::string(sim::toString(fault.kind));
+  f.subject = fault.subjectBody.empty() ? fault.subject : fault.subjectBody;
+  mVetoes.push_back(Veto{.itemId = {},
+                         .criterionId = std::string(kSimulationFaultCriterion),
+                         .tick = at.tick,
+                         .time = at.time,
+                         .position = fault.position,
+                         .finding = std::move(f)});
+  mStopped = true;
+}
+
 double ScoreSheet::total() const {
   double sum = 0.0;
   for (double left : mItemLeft) {

@@ -6,9 +6,13 @@
 #include "skillsim/assessment/Standard.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace skillsim::assessment {
+
+/** criterionId of the veto every faulted attempt gets when its rubric declares none. */
+inline constexpr std::string_view kSimulationFaultCriterion = "simulation_fault";
 
 /**
  * The running tally: points left per item, every deduction and veto with its evidence, and whether
@@ -31,6 +35,14 @@ public:
   /** Records a veto of the criterion's item and stops the attempt. */
   void veto(std::size_t criterion, const Observation& at, const glm::dvec3& position,
             Finding finding);
+  /**
+   * Records the veto every attempt gets when the simulation faulted (a physics_fault event: a
+   * non-finite or exploding body, sim::Simulation::fault) and stops the attempt: a run the
+   * physics could not carry is no evidence of the trainee's skill, so it fails with the reason
+   * "simulation fault" and no score is claimed from it. Not tied to a rubric criterion or item
+   * (criterionId kSimulationFaultCriterion, itemId empty); takes no points.
+   */
+  void simulationFaultVeto(const Observation& at, const sim::SimEvent& fault);
   /** Stops the attempt (not completed). */
   void stop() { mStopped = true; }
 

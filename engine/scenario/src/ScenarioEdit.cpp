@@ -2,7 +2,13 @@
 
 #include <toml++/toml.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -25,6 +31,76 @@ std::string fieldOf(EditObjectKind kind, std::size_t index, std::string_view key
     out.append(".").append(key);
   }
   return out;
+}
+
+/** The error save() returns: what failed, the OS's reason, the file named. */
+core::Error saveError(const std::string& what, int osError, const std::filesystem::path& file) {
+  return makeError(ErrorCode::Io,
+                   "cannot save the scenario: " + what + ": " + std::strerror(osError) +
+                       " (the file on disk is unchanged)",
+                   core::SourceLocation{.file = file.string()});
+}
+
+/**
+ * Writes `text` to a new temporary file beside `target` (same directory, so the same file
+ * system), syncs it, then renames it over `target`: rename(2) replaces the name atomically, so
+ * a crash or a full disk mid-write leaves either the old file or the new one, never half a file.
+ * A symbolic link is followed, so the file it points to is replaced and the link kept.
+ */
+core::Expected<void> replaceFile(std::filesystem::path target, const std::string& text) {
+  std::error_code ec;
+  if (std::filesystem::is_symlink(target, ec)) {
+    target = std::filesystem::canonical(target, ec);
+    if (ec) {
+      return saveError("cannot follow the link", ec.value(), target);
+    }
+  }
+  const std::filesystem::path dir =
+      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  std::string name(".");
+  name.append(target.filename().string()).append(".saving-XXXXXX");
+  std::string pattern = (dir / name).string();
+  const int fd = ::mkstemp(pattern.data());
+  if (fd < 0) {
+    return saveError("cannot create a temporary file in " + dir.string(), errno, target);
+  }
+  const std::filesystem::path temp(pattern);
+  const auto fail = [&](const std::string& what, int osError) {
+    ::close(fd);
+    std::filesystem::remove(temp, ec);
+    return saveError(what, osError, target);
+  };
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return fail("cannot write " + temp.string(), errno);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  // mkstemp makes the file 0600; a scenario is read by others (validate, the instructor's tools).
+  if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) {
+    return fail("cannot sync " + temp.string(), errno);
+  }
+  if (::close(fd) != 0) {
+    const int osError = errno;
+    std::filesystem::remove(temp, ec);
+    return saveError("cannot close " + temp.string(), osError, target);
+  }
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    const int osError = errno;
+    std::filesystem::remove(temp, ec);
+    return saveError("cannot move " + temp.string() + " into place", osError, target);
+  }
+  // The rename itself survives a power cut once the directory is synced; failing that the new
+  // file is already in place, so it is not an error.
+  if (const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dirFd >= 0) {
+    (void)::fsync(dirFd);
+    ::close(dirFd);
+  }
+  return {};
 }
 
 /** Byte offsets of each line's start (index 0 = line 1); one past the end closes the list. */
@@ -457,12 +533,8 @@ bool ScenarioEdit::redo() {
 
 core::Expected<void> ScenarioEdit::save(const std::filesystem::path& file) {
   std::filesystem::path target = file.empty() ? std::filesystem::path(mFile) : file;
-  std::ofstream out(target, std::ios::binary | std::ios::trunc);
-  out << mText;
-  out.close();
-  if (!out) {
-    return makeError(ErrorCode::Io, "cannot write the scenario",
-                     core::SourceLocation{target.string(), 0, 0, {}, {}});
+  if (auto written = replaceFile(target, mText); !written) {
+    return written;
   }
   if (file.empty()) {
     mSavedText = mText;

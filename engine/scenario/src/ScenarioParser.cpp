@@ -1,5 +1,7 @@
 #include "ScenarioParser.h"
 
+#include <skillsim/core/OrbitView.h>
+
 #include "StandardParser.h"
 #include "TableSectionReader.h"
 
@@ -693,6 +695,31 @@ void ScenarioParser::readCameras(TableReader& root, Scenario& out) {
     }
     if (auto fov = r.number("vertical_fov_deg", Need::Optional, {0.0, 180.0, true, true})) {
       c.verticalFov = *fov * kDegToRad;
+    }
+    // Orbit: the view starts at `position` about `target`, or where distance, yaw and pitch say
+    // (each one not given taken from `position`); the result is stored as `position`, which the
+    // workstation turns the view from (core::OrbitView::lookingFrom).
+    core::OrbitView orbit = core::OrbitView::lookingFrom(c.position, c.target);
+    const double maxPitchDeg = core::OrbitView::kMaxPitch / kDegToRad;
+    const auto distance =
+        r.number("distance", Need::Optional,
+                 Range::closed(core::OrbitView::kMinDistance, core::OrbitView::kMaxDistance));
+    const auto yaw = r.number("yaw_deg", Need::Optional, Range::closed(-360.0, 360.0));
+    const auto pitch =
+        r.number("pitch_deg", Need::Optional, Range::closed(-maxPitchDeg, maxPitchDeg));
+    if (kind == "orbit") {
+      orbit.distance = distance.value_or(orbit.distance);
+      orbit.yaw = yaw ? *yaw * kDegToRad : orbit.yaw;
+      orbit.pitch = pitch ? *pitch * kDegToRad : orbit.pitch;
+      c.position = orbit.eye();
+    } else {
+      for (const auto& [key, given] :
+           {std::pair{"distance", distance.has_value()}, std::pair{"yaw_deg", yaw.has_value()},
+            std::pair{"pitch_deg", pitch.has_value()}}) {
+        if (given) {
+          r.problem(key, std::string(key) + " applies only to kind = \"orbit\"");
+        }
+      }
     }
     r.finish();
     out.simulation.cameras.push_back(std::move(c));

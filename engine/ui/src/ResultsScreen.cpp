@@ -92,7 +92,12 @@ ResultsActions drawResultsScreen(const ResultsModel& model, const I18n& text) {
       ImGui::TextColored(kDim, "  %s", text.text("results.none").c_str());
     }
     for (const ResultsVeto& v : model.vetoes) {
-      ImGui::TextColored(kRed, "  %s  %s:", formatClock(v.time).c_str(), v.itemTitle.c_str());
+      // A simulation fault's veto has no item of the standard: the time, then the reason.
+      if (v.itemTitle.empty()) {
+        ImGui::TextColored(kRed, "  %s", formatClock(v.time).c_str());
+      } else {
+        ImGui::TextColored(kRed, "  %s  %s:", formatClock(v.time).c_str(), v.itemTitle.c_str());
+      }
       ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_Text, kRed);
       ImGui::TextWrapped("%s", v.reason.c_str()); // wrapped, never cut off

@@ -97,7 +97,12 @@ public:
   /** True when the text differs from the one opened or last saved. */
   [[nodiscard]] bool modified() const { return mText != mSavedText; }
 
-  /** Writes the text to `file` (default: the file opened). Errors: Io naming the file. */
+  /**
+   * Writes the text to `file` (default: the file opened): to a temporary file in the same
+   * directory, synced, then renamed over `file`, so a crash or a failed write mid-way leaves the
+   * old file whole (never half a file). Errors: Io naming `file` and the system's reason (a
+   * read-only directory, a full disk); the file on disk is then unchanged and modified() stays.
+   */
   core::Expected<void> save(const std::filesystem::path& file = {});
 
 private:
