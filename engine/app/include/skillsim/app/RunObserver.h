@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace skillsim::platform {
@@ -12,6 +13,8 @@ class Window;
 }
 
 namespace skillsim::app {
+
+class InstructorCommandSource;
 
 /**
  * What a caller of runCli (a test) sees of every attempt `skillsim run` steps, windowed or
@@ -37,6 +40,12 @@ struct RunObserver {
    * 2 s); empty: std::chrono::steady_clock. Tests step it, so no test depends on real time.
    */
   std::function<std::chrono::steady_clock::time_point()> clock;
+  /**
+   * Workstation: the instructor's commands come from here instead of the seat's publisher (the
+   * test seam that feeds commands at given ticks, app::ScriptedInstructor); null: the
+   * publisher's, when the store is PostgreSQL.
+   */
+  std::shared_ptr<InstructorCommandSource> instructor;
 };
 
 } // namespace skillsim::app
