@@ -80,6 +80,23 @@ TEST(LiveSeats, SqliteStoresHaveNoLiveSeats) {
   EXPECT_EQ(empty.error().code, core::ErrorCode::InvalidInput);
 }
 
+TEST(LiveSeats, SqliteStoresHaveNoSeatCommands) {
+  test::TempDir dir("seat-commands");
+  const std::string file = (dir.path() / "results.sqlite").string();
+  auto pending = pendingSeatCommands(file, "bay-1");
+  ASSERT_FALSE(pending);
+  EXPECT_EQ(pending.error().code, core::ErrorCode::Unsupported);
+  auto mark = markSeatCommand(file, 1, 10, "applied");
+  ASSERT_FALSE(mark);
+  EXPECT_EQ(mark.error().code, core::ErrorCode::Unsupported);
+  auto seat = LiveSeatPublisher::startForSeat(file, "bay-1");
+  ASSERT_FALSE(seat);
+  EXPECT_EQ(seat.error().code, core::ErrorCode::Unsupported);
+  EXPECT_EQ(toString(InstructorCommandKind::End), "end");
+  EXPECT_EQ(instructorCommandKindFrom("resume"), InstructorCommandKind::Resume);
+  EXPECT_EQ(instructorCommandKindFrom("explode"), std::nullopt);
+}
+
 class LiveSeatsPgTest : public ::testing::Test {
 protected:
   void SetUp() override {

@@ -216,16 +216,16 @@ TEST_F(TraceWriterTest, AlteredPayloadByteNamesTheFrameAndOffset) {
 }
 
 TEST_F(TraceWriterTest, OtherFormatVersionIsRefusedPlainly) {
-  const auto path = writeTrace("v5.sktrace", 10);
+  const auto path = writeTrace("v6.sktrace", 10);
   std::string bytes = readFile(path);
-  EXPECT_EQ(bytes[8], 4) << "this build writes format version 4";
-  for (char version : {char(5), char(0)}) {
+  EXPECT_EQ(bytes[8], 5) << "this build writes format version 5";
+  for (char version : {char(6), char(0)}) {
     bytes[8] = version;
-    auto trace = TraceReader::parse(bytes, "v5.sktrace");
+    auto trace = TraceReader::parse(bytes, "v6.sktrace");
     ASSERT_FALSE(trace);
     EXPECT_EQ(trace.error().code, core::ErrorCode::Unsupported);
     EXPECT_NE(trace.error().message.find("format version " + std::to_string(int(version)) +
-                                         " is not supported; this build reads versions 1 to 4"),
+                                         " is not supported; this build reads versions 1 to 5"),
               std::string::npos)
         << trace.error().toString();
   }
@@ -354,7 +354,7 @@ TEST_F(TraceWriterTest, FormatThreeCarriesTheScriptedFlagAndTheExamSession) {
   }
   auto trace = TraceReader::read(path);
   ASSERT_TRUE(trace) << trace.error().toString();
-  EXPECT_EQ(trace->header.formatVersion, 4u) << "format 4 keeps format 3's header";
+  EXPECT_EQ(trace->header.formatVersion, 5u) << "formats 4 and 5 keep format 3's header";
   EXPECT_TRUE(trace->header.scripted);
   EXPECT_EQ(trace->header.examSession, (ExamSessionRef{"ES-3f9a1c2b", "INV-7", 1795159800}));
   header.publicKey = mKey.publicKey();
@@ -609,6 +609,139 @@ TEST_F(TraceWriterTest, AnAlteredWorkstationEventFailsTheSignatureOrIsRefused) {
                                     ": a format 3 trace has no workstation event frames"),
             std::string::npos)
       << v3.error().toString();
+}
+
+// Issue 19, point 2: format 5 records the instructor's commands (frame `I`), signed, not simulated.
+TEST_F(TraceWriterTest, InstructorCommandsReadBackWhereTheyStandAndChangeNoTick) {
+  using K = InstructorCommandKind;
+  using O = InstructorOutcome;
+  const auto plain = writeTrace("plain.sktrace", 300);
+  const auto path = mDir / "instructor.sktrace";
+  {
+    auto writer = TraceWriter::create(path, sampleHeader(), mKey);
+    ASSERT_TRUE(writer) << writer.error().toString();
+    for (std::uint64_t t = 0; t < 300; ++t) {
+      if (t == 60) {
+        ASSERT_TRUE(writer->recordInstructorEvent(K::Pause, O::Applied, ""));
+        ASSERT_TRUE(writer->recordInstructorEvent(K::Resume, O::Applied, ""));
+      }
+      if (t == 150) {
+        ASSERT_TRUE(writer->recordInstructorEvent(K::Message, O::Applied, "放慢速度 slow down"));
+      }
+      if (t == 210) {
+        ASSERT_TRUE(writer->recordInstructorEvent(K::Pause, O::Refused, ""));
+      }
+      ASSERT_TRUE(writer->append(sampleInput(t)));
+    }
+    // Longer than a trace keeps: refused before anything is written.
+    auto tooLong = writer->recordInstructorEvent(K::Message, O::Applied, std::string(1001, 'x'));
+    ASSERT_FALSE(tooLong);
+    EXPECT_EQ(tooLong.error().code, core::ErrorCode::InvalidInput);
+    EXPECT_NE(tooLong.error().message.find("1001 bytes, longer than the 1000 a trace keeps"),
+              std::string::npos)
+        << tooLong.error().toString();
+    ASSERT_TRUE(writer->finish(sampleResult()));
+  }
+  auto trace = TraceReader::read(path);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  ASSERT_TRUE(trace->complete);
+  EXPECT_EQ(trace->header.formatVersion, 5u);
+  EXPECT_EQ(trace->instructorEvents,
+            (std::vector<InstructorEvent>{{60, K::Pause, O::Applied, ""},
+                                          {60, K::Resume, O::Applied, ""},
+                                          {150, K::Message, O::Applied, "放慢速度 slow down"},
+                                          {210, K::Pause, O::Refused, ""}}));
+  EXPECT_TRUE(trace->events.empty());
+  auto without = TraceReader::read(plain);
+  ASSERT_TRUE(without);
+  ASSERT_EQ(trace->actions.size(), 300u);
+  for (std::uint64_t t = 0; t < 300; ++t) {
+    ASSERT_EQ(trace->actions[t], without->actions[t]) << "tick " << t;
+  }
+  EXPECT_EQ(trace->resultHash, without->resultHash);
+  // 60 ticks per second (sampleHeader): tick 60 = 1.0 s, 150 = 2.5 s, 210 = 3.5 s.
+  EXPECT_EQ(describeInstructorEvents(trace->instructorEvents, 60, false),
+            "paused by the instructor at 1.0 s; resumed by the instructor at 1.0 s; message from "
+            "the instructor at 2.5 s: \"放慢速度 slow down\"; pause by the instructor refused at "
+            "3.5 s (exam)");
+  EXPECT_EQ(describeInstructorEvents(trace->instructorEvents, 60, true),
+            "教员于 1.0 秒暂停；教员于 1.0 秒继续；教员于 2.5 秒发送消息：“放慢速度 slow "
+            "down”；教员于 3.5 秒要求暂停，考试中未执行");
+  EXPECT_EQ(describeInstructorEvents({{600, K::End, O::Applied, ""}}, 60, false),
+            "ended by the instructor at 10.0 s");
+  EXPECT_EQ(describeInstructorEvents({}, 60, false), "");
+}
+
+TEST_F(TraceWriterTest, AnAlteredInstructorCommandIsRefusedOrFailsTheSignature) {
+  const auto path = mDir / "cmd.sktrace";
+  {
+    auto writer = TraceWriter::create(path, sampleHeader(), mKey);
+    ASSERT_TRUE(writer);
+    for (std::uint64_t t = 0; t < 120; ++t) {
+      if (t == 90) {
+        ASSERT_TRUE(writer->recordInstructorEvent(InstructorCommandKind::Pause,
+                                                  InstructorOutcome::Applied, ""));
+      }
+      ASSERT_TRUE(writer->append(sampleInput(t)));
+    }
+    ASSERT_TRUE(writer->finish(sampleResult()));
+  }
+  const std::string good = readFile(path);
+  const std::size_t f = findFrame(good, 'I');
+  ASSERT_NE(f, std::string::npos);
+  ASSERT_EQ(good[f + 1], 4) << "payload: tick 90 (one varint byte), kind, outcome, empty text";
+  ASSERT_EQ(good[f + 5], 90);
+  ASSERT_EQ(good[f + 6], 0) << "pause";
+  ASSERT_EQ(good[f + 7], 0) << "applied";
+
+  // "Applied" turned into "refused", checksum repaired: only the signature can tell.
+  std::string forged = good;
+  forged[f + 7] = 1;
+  repairChecksum(forged, f, 4);
+  auto trace = TraceReader::parse(forged, "forged.sktrace");
+  ASSERT_FALSE(trace);
+  EXPECT_NE(trace.error().message.find("signature does not match"), std::string::npos)
+      << trace.error().toString();
+
+  std::string unknown = good;
+  unknown[f + 6] = 9;
+  repairChecksum(unknown, f, 4);
+  auto kind = TraceReader::parse(unknown, "unknown.sktrace");
+  ASSERT_FALSE(kind);
+  EXPECT_NE(kind.error().message.find(
+                "instructor command kind 9 is unknown (0 pause, 1 resume, 2 message, 3 end)"),
+            std::string::npos)
+      << kind.error().toString();
+
+  std::string outcome = good;
+  outcome[f + 7] = 4;
+  repairChecksum(outcome, f, 4);
+  auto badOutcome = TraceReader::parse(outcome, "outcome.sktrace");
+  ASSERT_FALSE(badOutcome);
+  EXPECT_NE(badOutcome.error().message.find(
+                "instructor command outcome 4 is unknown (0 applied, 1 refused)"),
+            std::string::npos)
+      << badOutcome.error().toString();
+
+  std::string moved = good;
+  moved[f + 5] = 89;
+  repairChecksum(moved, f, 4);
+  auto misplaced = TraceReader::parse(moved, "moved.sktrace");
+  ASSERT_FALSE(misplaced);
+  EXPECT_NE(
+      misplaced.error().message.find("the instructor command names tick 89 but follows tick 90"),
+      std::string::npos)
+      << misplaced.error().toString();
+
+  // A format 4 file has no instructor frames.
+  std::string older = good;
+  older[8] = 4;
+  auto v4 = TraceReader::parse(older, "old.sktrace");
+  ASSERT_FALSE(v4);
+  EXPECT_NE(v4.error().message.find("(instructor command) at byte " + std::to_string(f) +
+                                    ": a format 4 trace has no instructor command frames"),
+            std::string::npos)
+      << v4.error().toString();
 }
 
 } // namespace skillsim::records

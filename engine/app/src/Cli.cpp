@@ -191,6 +191,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   runCmd->add_option("--at", run.at, "Headless: screenshot time in s (default: the end)");
   runCmd->add_option("--report", run.report, "Headless: write the attempt as JSON");
   runCmd->add_flag("--no-store", run.noStore, "Do not record the attempt in the results store");
+  runCmd->add_option("--seat", run.seat,
+                     "Classroom seat name the attempt's live state is published under (a "
+                     "postgresql:// store; default: the host name)");
   runCmd->add_option("--gpu", run.gpu,
                      "Vulkan device: an index or part of its name (see 'skillsim --gpu list')");
   runCmd

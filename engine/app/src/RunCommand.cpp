@@ -10,10 +10,12 @@
 #include "skillsim/app/AssetsFolder.h"
 
 #include "skillsim/app/Cli.h"
+#include "skillsim/app/LiveSeat.h"
 #include "skillsim/app/ScorePrinter.h"
 
 #include <skillsim/core/Hash.h>
 #include <skillsim/records/AttemptRecorder.h>
+#include <skillsim/records/LiveSeats.h>
 #include <skillsim/records/ResultJson.h>
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/records/UserDirs.h>
@@ -276,6 +278,38 @@ int runRun(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
   });
   (*runner)->addObserver(o.observer.onTick);
+  // Live seats (docs/classroom.md): a headless replay with a PostgreSQL store publishes too,
+  // about once a second of wall time (the wall clock decides only when, never what is simulated).
+  // It applies no instructor commands: it replays a signed trace and records none.
+  std::unique_ptr<records::LiveSeatPublisher> publisher;
+  const std::string seat = seatName(o.seat);
+  if (records::ResultsStore::isPostgresUrl(session.storePath())) {
+    if (auto started = records::LiveSeatPublisher::start(session.storePath()); started) {
+      publisher = std::move(*started);
+    } else {
+      err << "skillsim run: live seat " << seat << ": " << started.error().toString() << '\n';
+    }
+  } else if (!o.seat.empty()) {
+    err << "skillsim run: --seat " << o.seat << ": live seats need a PostgreSQL store (--db "
+        << "postgresql://...); " << session.storePath()
+        << " is an SQLite file, so this replay is not shown in a classroom; it runs and is "
+           "stored as usual\n";
+  }
+  auto lastOffer = std::chrono::steady_clock::now() - std::chrono::seconds(2);
+  (*runner)->addObserver([&](const scenario::AttemptTick& t) {
+    if (!publisher) {
+      return;
+    }
+    const auto wall = std::chrono::steady_clock::now();
+    if (wall - lastOffer < std::chrono::duration<double>(kLiveSeatPublishEveryS) &&
+        t.index + 1 < trace->actions.size()) {
+      return;
+    }
+    lastOffer = wall;
+    publisher->offer(liveSeatState(seat, trace->header.traineeId,
+                                   std::string(records::toString(trace->header.mode)), false,
+                                   **runner));
+  });
   // A long replay (a big scenario can take minutes) shows progress on a terminal once it has
   // run for 2 s; the wall clock only decides whether to draw, never what is simulated.
   const bool terminal = o.observer.progressTerminal.value_or(stderrIsTerminal(err));

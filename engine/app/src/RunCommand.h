@@ -31,6 +31,12 @@ struct RunOptions {
   double at = -1.0;       ///< s into the attempt; < 0 = the last tick.
   std::string report;     ///< Headless: JSON report of the attempt.
   bool noStore = false;   ///< Do not record the attempt in the results store.
+  /**
+   * The seat name a workstation publishes its live state under while an attempt runs, when the
+   * store is a postgresql:// URL (docs/classroom.md); empty = the host name. Given with an SQLite
+   * store: a note that live seats need PostgreSQL, and the attempt runs and is stored as usual.
+   */
+  std::string seat;
   /** Vulkan device: "" (prefer a discrete GPU), an index or a name part (`skillsim --gpu list`). */
   std::string gpu;
   /** Scene resolution relative to the window, (0, 1]; 0 = automatic (RendererOptions). */

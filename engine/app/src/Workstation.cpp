@@ -7,6 +7,7 @@
 
 #include "skillsim/app/AttemptControls.h"
 #include "skillsim/app/Cli.h"
+#include "skillsim/app/LiveSeat.h"
 #include "skillsim/app/OrbitControl.h"
 #include "skillsim/app/ScorePrinter.h"
 
@@ -19,6 +20,7 @@
 #include <skillsim/platform/InputMapper.h>
 #include <skillsim/platform/Window.h>
 #include <skillsim/records/AttemptRecorder.h>
+#include <skillsim/records/LiveSeats.h>
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/records/TraceWriter.h>
 #include <skillsim/records/UserDirs.h>
@@ -187,7 +189,7 @@ public:
     last = m.actions;
     return std::move(m.actions);
   }
-  [[nodiscard]] bool holding() const override { return paused; }
+  [[nodiscard]] bool holding() const override { return paused || instructorHold; }
 
   /** While paused the inputs still reach the mapper, for the pause key, but no tick runs. */
   void pollWhileHeld() {
@@ -199,6 +201,8 @@ public:
   }
 
   bool paused = false;
+  /** Held by the instructor (practice): only the instructor's resume releases it. */
+  bool instructorHold = false;
   bool quit = false; ///< Quit was pressed since the workstation last looked.
   std::size_t cameraSteps = 0;
   std::size_t helpPresses = 0; ///< Controls-card presses (F1) not yet handled.
@@ -408,6 +412,33 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
     return &*orbits[inputs.cameraSteps % orbits.size()];
   };
 
+  // Live seats (docs/classroom.md): with a PostgreSQL store the attempt's state is published
+  // about once a second, and the instructor's commands come back through the same thread.
+  const std::string seat = seatName(o.seat);
+  std::unique_ptr<records::LiveSeatPublisher> publisher;
+  std::unique_ptr<PublishedInstructor> published;
+  InstructorCommandSource* instructor = so.observer.instructor.get();
+  if (records::ResultsStore::isPostgresUrl(session.storePath())) {
+    if (auto started = records::LiveSeatPublisher::startForSeat(session.storePath(), seat);
+        started) {
+      publisher = std::move(*started);
+      published = std::make_unique<PublishedInstructor>(*publisher);
+      instructor = instructor != nullptr ? instructor : published.get();
+      out << "live seat " << seat << ": publishing to the classroom\n";
+    } else {
+      err << "skillsim run: live seat " << seat << ": " << started.error().toString() << '\n';
+    }
+  } else if (!o.seat.empty()) {
+    err << "skillsim run: --seat " << o.seat << ": live seats need a PostgreSQL store (--db "
+        << "postgresql://...); " << session.storePath()
+        << " is an SQLite file, so this attempt is not shown in a classroom; it runs and is "
+           "stored as usual\n";
+  }
+  double sincePublishS = kLiveSeatPublishEveryS; // the first state goes out at once
+  bool instructorEnd = false;
+  std::string instructorMessage;
+  double instructorMessageLeftS = 0.0;
+
   AttemptControls attemptControls(!practice);
   while (!window.shouldClose() && !done) {
     if (so.observer.onFrame) {
@@ -421,12 +452,50 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
     Attempt& a = **attempt;
 
     if (!results) {
-      backlog += inputs.paused ? 0.0 : dt * (playback ? kPlaybackSpeed : 1.0);
+      backlog += inputs.holding() ? 0.0 : dt * (playback ? kPlaybackSpeed : 1.0);
       if (inputs.paused) {
         inputs.pollWhileHeld();
       }
       const auto due = static_cast<std::uint64_t>(std::max(0.0, std::floor(backlog / step)));
       backlog -= static_cast<double>(a.runner->advance(inputs, due)) * step;
+      // The instructor's commands at this tick boundary (docs/classroom.md), recorded in the
+      // trace before the next tick runs.
+      if (instructor != nullptr && a.writer && !a.runner->finished()) {
+        const auto effects = applyInstructorCommands(
+            *instructor, a.writer->tickCount(), inputs.instructorHold, practice, &*a.writer, err);
+        for (const InstructorEffect& e : effects) {
+          out << "instructor: " << records::toString(e.kind) << ", " << records::toString(e.outcome)
+              << " at tick " << a.writer->tickCount() << '\n';
+          if (e.outcome == records::InstructorOutcome::Refused) {
+            inputs.notice = instructorRefusedText(**text);
+          }
+          if (e.hold) {
+            inputs.instructorHold = true;
+            inputs.notice = (*text)->text("hud.instructor_paused");
+          }
+          if (e.release) {
+            inputs.instructorHold = false;
+            inputs.notice.clear();
+          }
+          if (e.kind == records::InstructorCommandKind::Message) {
+            instructorMessage = instructorMessageText(e.text, **text);
+            instructorMessageLeftS = kInstructorMessageShownS;
+          }
+          instructorEnd = instructorEnd || e.end;
+        }
+      }
+      if (instructorEnd && a.writer && !a.runner->finished()) {
+        abandonAttempt(a, kEndedByInstructor, session, *scenario, out, err);
+        done = true;
+      }
+      if (publisher) {
+        sincePublishS += dt;
+        if (sincePublishS >= kLiveSeatPublishEveryS || done || a.runner->finished()) {
+          sincePublishS = 0.0;
+          publisher->offer(liveSeatState(seat, o.trainee, practice ? "practice" : "exam",
+                                         inputs.holding(), *a.runner));
+        }
+      }
       const bool quitPressed = std::exchange(inputs.quit, false);
       const auto control =
           attemptControls.frame(window.minimised(), quitPressed, a.runner->simulation().time());
@@ -443,7 +512,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
           err << "skillsim run: " << recorded.error().toString() << '\n';
         }
       }
-      if (control.abandon && !a.runner->finished()) {
+      if (!done && control.abandon && !a.runner->finished()) {
         abandonAttempt(a, control.abandonReason, session, *scenario, out, err);
         done = true;
       }
@@ -527,8 +596,12 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
       hud.cameraName = cameraTitles.empty()
                            ? std::string()
                            : cameraTitles[inputs.cameraSteps % cameraTitles.size()];
-      hud.paused = inputs.paused;
+      hud.paused = inputs.holding();
       hud.notice = inputs.notice;
+      if (instructorMessageLeftS > 0.0) {
+        instructorMessageLeftS -= dt;
+        hud.notice = instructorMessage; // the instructor's words go first while shown
+      }
       const auto clicked = ui::drawHud(hud, **text);
       if (const sim::MachineDecl* machine = simulation.machine()) {
         ui::PanelModel panel;
@@ -571,6 +644,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
         mapper.reset();
         panelInput.reset();
         inputs.paused = false;
+        inputs.instructorHold = false;
         backlog = 0.0;
       }
     }

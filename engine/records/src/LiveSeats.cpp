@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <utility>
 
 namespace skillsim::records {
 namespace {
@@ -79,7 +80,76 @@ core::Expected<void> publishOnce(SqlConnection& db, const LiveSeatState& s) {
   return {};
 }
 
+core::Expected<std::vector<SeatCommand>> fetchCommands(SqlConnection& db, const std::string& seat,
+                                                       std::int64_t afterId) {
+  const std::array<SqlValue, 2> params = {text(seat), afterId};
+  auto rows = db.query(R"(SELECT id, kind, text FROM seat_commands
+      WHERE seat = $1 AND applied_tick IS NULL AND id > $2 ORDER BY id)",
+                       params);
+  if (!rows) {
+    return std::move(rows).error();
+  }
+  std::vector<SeatCommand> out;
+  for (const SqlRow& r : *rows) {
+    const std::int64_t id = sqlInt(r[0]);
+    const std::string word = sqlText(r[1]);
+    const auto kind = instructorCommandKindFrom(word);
+    if (!kind) {
+      return core::makeError(core::ErrorCode::InvalidInput,
+                             "seat_commands, id " + std::to_string(id) + ", kind: '" + word +
+                                 "' is not pause, resume, message or end");
+    }
+    out.push_back({id, seat, *kind, sqlText(r[2])});
+  }
+  return out;
+}
+
+core::Expected<bool> markCommand(SqlConnection& db, std::int64_t id, std::int64_t tick,
+                                 const std::string& outcome) {
+  const std::array<SqlValue, 3> params = {tick, text(outcome), id};
+  if (auto u =
+          db.query("UPDATE seat_commands SET applied_tick = $1, outcome = $2 WHERE id = $3 AND "
+                   "applied_tick IS NULL",
+                   params);
+      !u) {
+    return std::move(u).error();
+  }
+  return db.changes() == 1;
+}
+
+core::Expected<std::unique_ptr<SqlConnection>> openMigrated(const std::string& location,
+                                                            const StoreOptions& options) {
+  if (auto ok = needsPostgres(location); !ok) {
+    return std::move(ok).error();
+  }
+  if (auto store = ResultsStore::open(location, options); !store) {
+    return std::move(store).error();
+  }
+  return openSqlConnection(location, options);
+}
+
 } // namespace
+
+core::Expected<std::vector<SeatCommand>> pendingSeatCommands(const std::string& location,
+                                                             const std::string& seat,
+                                                             std::int64_t afterId,
+                                                             const StoreOptions& options) {
+  auto db = openMigrated(location, options);
+  if (!db) {
+    return std::move(db).error();
+  }
+  return fetchCommands(**db, seat, afterId);
+}
+
+core::Expected<bool> markSeatCommand(const std::string& location, std::int64_t id,
+                                     std::int64_t tick, const std::string& outcome,
+                                     const StoreOptions& options) {
+  auto db = openMigrated(location, options);
+  if (!db) {
+    return std::move(db).error();
+  }
+  return markCommand(**db, id, tick, outcome);
+}
 
 std::string liveReadoutsToJson(const std::vector<LiveReadout>& readouts) {
   nlohmann::json a = nlohmann::json::array();
@@ -195,16 +265,46 @@ core::Expected<std::vector<LiveSeatRow>> readLiveSeats(const std::string& locati
 
 core::Expected<std::unique_ptr<LiveSeatPublisher>>
 LiveSeatPublisher::start(const std::string& location, StoreOptions options) {
+  return startForSeat(location, "", options);
+}
+
+core::Expected<std::unique_ptr<LiveSeatPublisher>>
+LiveSeatPublisher::startForSeat(const std::string& location, const std::string& seat,
+                                StoreOptions options) {
   if (auto ok = needsPostgres(location); !ok) {
     return std::move(ok).error();
   }
-  std::unique_ptr<LiveSeatPublisher> p(new LiveSeatPublisher(location, options));
+  std::unique_ptr<LiveSeatPublisher> p(new LiveSeatPublisher(location, options, seat));
   p->mThread = std::thread([raw = p.get()] { raw->run(); });
   return p;
 }
 
-LiveSeatPublisher::LiveSeatPublisher(std::string location, StoreOptions options)
-    : mLocation(std::move(location)), mOptions(options) {}
+LiveSeatPublisher::LiveSeatPublisher(std::string location, StoreOptions options, std::string seat)
+    : mLocation(std::move(location)), mOptions(options), mSeat(std::move(seat)) {}
+
+std::vector<SeatCommand> LiveSeatPublisher::takeCommands() {
+  const std::lock_guard lock(mMutex);
+  return std::exchange(mInbox, {});
+}
+
+void LiveSeatPublisher::markApplied(std::int64_t id, std::uint64_t tick,
+                                    InstructorOutcome outcome) {
+  {
+    const std::lock_guard lock(mMutex);
+    mMarks.push_back({id, static_cast<std::int64_t>(tick), std::string(toString(outcome))});
+  }
+  mWake.notify_all();
+}
+
+std::uint64_t LiveSeatPublisher::commandsFetched() const {
+  const std::lock_guard lock(mMutex);
+  return mFetched;
+}
+
+std::uint64_t LiveSeatPublisher::commandsMarked() const {
+  const std::lock_guard lock(mMutex);
+  return mMarked;
+}
 
 LiveSeatPublisher::~LiveSeatPublisher() {
   {
@@ -232,7 +332,7 @@ void LiveSeatPublisher::offer(LiveSeatState state) {
 bool LiveSeatPublisher::flush(double timeoutS) {
   std::unique_lock lock(mMutex);
   return mWake.wait_for(lock, std::chrono::duration<double>(timeoutS),
-                        [this] { return !mSlot && !mBusy; });
+                        [this] { return !mSlot && !mBusy && mMarks.empty(); });
 }
 
 LiveSeatPublisher::Stats LiveSeatPublisher::stats() const {
@@ -241,34 +341,61 @@ LiveSeatPublisher::Stats LiveSeatPublisher::stats() const {
 }
 
 void LiveSeatPublisher::run() {
+  using Clock = std::chrono::steady_clock;
+  const bool commands = !mSeat.empty();
+  const auto pollEvery =
+      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kSeatCommandPollS));
   std::unique_ptr<SqlConnection> db;
   bool everConnected = false;
   bool migrated = false;
+  bool baselined = false;       // stale commands expired (first connection)
+  std::int64_t lastFetched = 0; // highest command id handed to the attempt
   double backoffS = 0.0;
-  auto nextTry = std::chrono::steady_clock::now();
+  auto nextTry = Clock::now();
+  auto nextPoll = Clock::now();
   for (;;) {
-    LiveSeatState state;
+    std::optional<LiveSeatState> state;
+    std::vector<Mark> marks;
+    bool pollDue = false;
+    bool stopping = false;
     {
       std::unique_lock lock(mMutex);
       mBusy = false;
       mWake.notify_all();
-      mWake.wait(lock, [this] { return mStop || mSlot.has_value(); });
-      if (mStop) {
-        return;
+      auto ready = [this] { return mStop || mSlot.has_value() || !mMarks.empty(); };
+      if (commands) {
+        mWake.wait_until(lock, nextPoll, ready);
+      } else {
+        mWake.wait(lock, ready);
       }
-      if (!db && std::chrono::steady_clock::now() < nextTry) {
-        // Down and backing off: the state is lost (latest wins when the server is back).
-        mSlot.reset();
-        ++mStats.failed;
+      stopping = mStop;
+      if (stopping && (mMarks.empty() || !db)) {
+        return; // marks not written are still NULL in the table: never marked twice
+      }
+      const auto now = Clock::now();
+      pollDue = commands && !stopping && now >= nextPoll;
+      if (!db && now < nextTry) {
+        // Down and backing off: the state is lost (latest wins when the server is back); the
+        // marks wait for the connection.
+        if (mSlot) {
+          mSlot.reset();
+          ++mStats.failed;
+        }
         mWake.notify_all();
         mWake.wait_until(lock, nextTry, [this] { return mStop; });
         continue;
       }
-      state = std::move(*mSlot);
-      mSlot.reset();
+      if (!stopping && mSlot) {
+        state = std::move(*mSlot);
+        mSlot.reset();
+      }
+      marks.assign(mMarks.begin(), mMarks.end());
+      mMarks.clear();
+      if (!state && marks.empty() && !pollDue) {
+        continue;
+      }
       mBusy = true;
     }
-    core::Expected<void> done{};
     if (!db) {
       if (!migrated) {
         // The schema first (the workstation's own store open may not have run yet).
@@ -283,22 +410,65 @@ void LiveSeatPublisher::run() {
         everConnected = true;
       }
     }
-    if (db) {
-      done = publishOnce(*db, state);
-      if (!done) {
-        db.reset(); // reconnect on the next state, after the back-off
+    bool ok = db != nullptr;
+    if (ok && commands && !baselined) {
+      const std::array<SqlValue, 2> params = {text(kSeatCommandExpired), text(mSeat)};
+      ok = static_cast<bool>(db->query("UPDATE seat_commands SET applied_tick = -1, outcome = $1 "
+                                       "WHERE seat = $2 AND applied_tick IS NULL",
+                                       params));
+      baselined = ok;
+    }
+    bool published = false;
+    if (ok && state) {
+      ok = static_cast<bool>(publishOnce(*db, *state));
+      published = ok;
+    }
+    std::size_t written = 0;
+    while (ok && written < marks.size()) {
+      const Mark& m = marks[written];
+      ok = static_cast<bool>(markCommand(*db, m.id, m.tick, m.outcome));
+      written += ok ? 1 : 0;
+    }
+    std::vector<SeatCommand> fetched;
+    if (ok && pollDue) {
+      auto got = fetchCommands(*db, mSeat, lastFetched);
+      ok = static_cast<bool>(got);
+      if (got) {
+        fetched = std::move(*got);
+        if (!fetched.empty()) {
+          lastFetched = fetched.back().id;
+        }
       }
     }
+    if (!ok) {
+      db.reset(); // reconnect on the next round, after the back-off
+    }
     const std::lock_guard lock(mMutex);
-    if (db && done) {
-      ++mStats.published;
+    if (pollDue) {
+      nextPoll = Clock::now() + pollEvery;
+    }
+    mMarked += written;
+    // Marks not written go back in front, in order, for the next connection.
+    mMarks.insert(mMarks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(written),
+                  marks.end());
+    mFetched += fetched.size();
+    mInbox.insert(mInbox.end(), fetched.begin(), fetched.end());
+    if (state) {
+      if (published) {
+        ++mStats.published;
+      } else {
+        ++mStats.failed;
+      }
+    }
+    if (ok) {
       backoffS = 0.0;
     } else {
-      ++mStats.failed;
       backoffS = std::clamp(backoffS * 2.0, 0.25, 4.0);
-      nextTry = std::chrono::steady_clock::now() +
-                std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                    std::chrono::duration<double>(backoffS));
+      nextTry = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                   std::chrono::duration<double>(backoffS));
+    }
+    if (stopping) {
+      return;
     }
   }
 }

@@ -29,6 +29,10 @@ inline constexpr std::uint8_t kAbandonFrame = 'A';
 inline constexpr std::uint8_t kEventFrame = 'W';
 /** The first format version with event frames. */
 inline constexpr std::uint16_t kFirstEventVersion = 4;
+/** Version 5: an instructor command (tick varint, kind u8, outcome u8, text str). */
+inline constexpr std::uint8_t kInstructorFrame = 'I';
+/** The first format version with instructor command frames. */
+inline constexpr std::uint16_t kFirstInstructorVersion = 5;
 
 /** Frame = type (1) + payload length (uint32 LE) + payload + checksum (first 8 bytes of BLAKE2b).
  */

@@ -24,6 +24,7 @@ std::string frameName(std::uint8_t type) {
   case tf::kEndFrame: return "end";
   case tf::kAbandonFrame: return "abandon";
   case tf::kEventFrame: return "workstation event";
+  case tf::kInstructorFrame: return "instructor command";
   default: return "unknown";
   }
 }
@@ -49,6 +50,7 @@ private:
   std::optional<core::Error> decodeHeader(tf::ByteSource& src, std::size_t offset);
   std::optional<core::Error> decodeTicks(tf::ByteSource& src, std::size_t offset);
   std::optional<core::Error> decodeEvent(tf::ByteSource& src, std::size_t offset);
+  std::optional<core::Error> decodeInstructor(tf::ByteSource& src, std::size_t offset);
   std::optional<core::Error> decodeFinal(tf::ByteSource& src, std::size_t frameStart,
                                          std::size_t payloadSize);
 
@@ -151,6 +153,7 @@ core::Expected<Trace> Parser::run() {
       break;
     case tf::kTicksFrame: error = decodeTicks(src, pos); break;
     case tf::kEventFrame: error = decodeEvent(src, pos); break;
+    case tf::kInstructorFrame: error = decodeInstructor(src, pos); break;
     case tf::kEndFrame:
     case tf::kAbandonFrame: error = decodeFinal(src, pos, payloadSize); break;
     default:
@@ -383,6 +386,50 @@ std::optional<core::Error> Parser::decodeEvent(tf::ByteSource& src, std::size_t 
   return std::nullopt;
 }
 
+std::optional<core::Error> Parser::decodeInstructor(tf::ByteSource& src, std::size_t offset) {
+  if (mTrace.header.formatVersion < tf::kFirstInstructorVersion) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": a format " + std::to_string(mTrace.header.formatVersion) +
+                    " trace has no instructor command frames (they came with format 5)");
+  }
+  const auto tick = src.varint();
+  const auto kind = src.u8();
+  const auto outcome = src.u8();
+  auto text = src.str();
+  if (!tick || !kind || !outcome || !text || !src.atEnd()) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) +
+                    ": the instructor command is not a tick, a kind, an outcome and a text");
+  }
+  if (*kind > static_cast<std::uint8_t>(InstructorCommandKind::End)) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": instructor command kind " + std::to_string(*kind) +
+                    " is unknown (0 pause, 1 resume, 2 message, 3 end)",
+                *tick);
+  }
+  if (*outcome > static_cast<std::uint8_t>(InstructorOutcome::Refused)) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": instructor command outcome " + std::to_string(*outcome) +
+                    " is unknown (0 applied, 1 refused)",
+                *tick);
+  }
+  if (text->size() > kMaxInstructorTextBytes) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": the instructor's text is " + std::to_string(text->size()) +
+                    " bytes, more than " + std::to_string(kMaxInstructorTextBytes),
+                *tick);
+  }
+  if (*tick != mTrace.actions.size()) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": the instructor command names tick " + std::to_string(*tick) +
+                    " but follows tick " + std::to_string(mTrace.actions.size()),
+                *tick);
+  }
+  mTrace.instructorEvents.push_back({*tick, static_cast<InstructorCommandKind>(*kind),
+                                     static_cast<InstructorOutcome>(*outcome), std::move(*text)});
+  return std::nullopt;
+}
+
 std::optional<core::Error> Parser::decodeFinal(tf::ByteSource& src, std::size_t frameStart,
                                                std::size_t payloadSize) {
   if (payloadSize < std::tuple_size_v<Signature>) {
@@ -492,6 +539,70 @@ std::string joined(const std::vector<std::string>& ids) {
 }
 
 } // namespace
+
+std::string_view toString(InstructorCommandKind kind) {
+  switch (kind) {
+  case InstructorCommandKind::Pause: return "pause";
+  case InstructorCommandKind::Resume: return "resume";
+  case InstructorCommandKind::Message: return "message";
+  case InstructorCommandKind::End: return "end";
+  }
+  return "message";
+}
+
+std::optional<InstructorCommandKind> instructorCommandKindFrom(std::string_view word) {
+  for (const auto k : {InstructorCommandKind::Pause, InstructorCommandKind::Resume,
+                       InstructorCommandKind::Message, InstructorCommandKind::End}) {
+    if (toString(k) == word) {
+      return k;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view toString(InstructorOutcome outcome) {
+  return outcome == InstructorOutcome::Applied ? "applied" : "refused (exam)";
+}
+
+std::string describeInstructorEvents(const std::vector<InstructorEvent>& events,
+                                     std::uint32_t tickRate, bool chinese) {
+  const double rate = tickRate == 0 ? 1.0 : static_cast<double>(tickRate);
+  auto seconds = [&](std::uint64_t tick) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", static_cast<double>(tick) / rate);
+    return std::string(text);
+  };
+  std::string out;
+  for (const InstructorEvent& e : events) {
+    const std::string at = seconds(e.tick);
+    std::string part;
+    const bool refused = e.outcome == InstructorOutcome::Refused;
+    switch (e.kind) {
+    case InstructorCommandKind::Pause:
+      part = refused ? (chinese ? "教员于 " + at + " 秒要求暂停，考试中未执行"
+                                : "pause by the instructor refused at " + at + " s (exam)")
+                     : (chinese ? "教员于 " + at + " 秒暂停"
+                                : "paused by the instructor at " + at + " s");
+      break;
+    case InstructorCommandKind::Resume:
+      part = refused ? (chinese ? "教员于 " + at + " 秒要求继续，考试中未执行"
+                                : "resume by the instructor refused at " + at + " s (exam)")
+                     : (chinese ? "教员于 " + at + " 秒继续"
+                                : "resumed by the instructor at " + at + " s");
+      break;
+    case InstructorCommandKind::Message:
+      part = chinese ? "教员于 " + at + " 秒发送消息：“" + e.text + "”"
+                     : "message from the instructor at " + at + " s: \"" + e.text + "\"";
+      break;
+    case InstructorCommandKind::End:
+      part = chinese ? "教员于 " + at + " 秒结束了本次考核"
+                     : "ended by the instructor at " + at + " s";
+      break;
+    }
+    out += (out.empty() ? "" : chinese ? "；" : "; ") + part;
+  }
+  return out;
+}
 
 std::string describeWorkstationEvents(const std::vector<WorkstationEvent>& events,
                                       std::uint32_t tickRate, bool chinese) {

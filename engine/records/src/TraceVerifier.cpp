@@ -48,7 +48,10 @@ bool sameDeduction(const assessment::Deduction& a, const assessment::Deduction& 
 std::string events(const Trace& trace) {
   const std::string text =
       describeWorkstationEvents(trace.events, trace.header.tickRate, /*chinese=*/false);
-  return text.empty() ? std::string() : "; signed workstation events: " + text;
+  const std::string instructor =
+      describeInstructorEvents(trace.instructorEvents, trace.header.tickRate, /*chinese=*/false);
+  return (text.empty() ? std::string() : "; signed workstation events: " + text) +
+         (instructor.empty() ? std::string() : "; signed instructor commands: " + instructor);
 }
 
 std::string who(const TraceHeader& h) {

@@ -218,6 +218,31 @@ core::Expected<void> TraceWriter::recordEvent(WorkstationEventKind kind) {
   return flush();
 }
 
+core::Expected<void> TraceWriter::recordInstructorEvent(InstructorCommandKind kind,
+                                                        InstructorOutcome outcome,
+                                                        std::string_view text) {
+  SKILLSIM_CHECK(!mEnded && mFile != nullptr,
+                 "TraceWriter::recordInstructorEvent after the trace ended");
+  if (text.size() > kMaxInstructorTextBytes) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           mPath.string() + ": the instructor's text is " +
+                               std::to_string(text.size()) + " bytes, longer than the " +
+                               std::to_string(kMaxInstructorTextBytes) + " a trace keeps");
+  }
+  if (auto w = writeTicksFrame(); !w) {
+    return w;
+  }
+  tf::ByteSink payload;
+  payload.varint(mTickCount);
+  payload.u8(static_cast<std::uint8_t>(kind));
+  payload.u8(static_cast<std::uint8_t>(outcome));
+  payload.str(text);
+  if (auto w = writeBytes(tf::frame(tf::kInstructorFrame, payload.bytes)); !w) {
+    return w;
+  }
+  return flush();
+}
+
 core::Expected<void> TraceWriter::writeSignedFinal(std::uint8_t type,
                                                    std::vector<std::uint8_t> body) {
   if (auto w = writeTicksFrame(); !w) {

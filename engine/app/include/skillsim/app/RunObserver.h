@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace skillsim::platform {
@@ -12,6 +13,8 @@ class Window;
 }
 
 namespace skillsim::app {
+
+class InstructorCommandSource;
 
 /**
  * What a caller of runCli (a test) sees of every attempt `skillsim run` steps, windowed or
@@ -42,6 +45,12 @@ struct RunObserver {
    * (window tests count its messages); false: render::Validation::Automatic.
    */
   bool validation = false;
+  /**
+   * Workstation: the instructor's commands come from here instead of the seat's publisher (the
+   * test seam that feeds commands at given ticks, app::ScriptedInstructor); null: the
+   * publisher's, when the store is PostgreSQL.
+   */
+  std::shared_ptr<InstructorCommandSource> instructor;
 };
 
 } // namespace skillsim::app

@@ -8,13 +8,16 @@
 // updates. SQLite stores have no live seats (there is no server for a room to share).
 
 #include "skillsim/records/ResultsStore.h"
+#include "skillsim/records/Trace.h"
 
 #include <skillsim/core/Expected.h>
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -94,6 +97,42 @@ core::Expected<std::vector<LiveReadout>> liveReadoutsFromJson(const std::string&
 core::Expected<std::vector<LiveSeatRow>> readLiveSeats(const std::string& location,
                                                        const StoreOptions& options = {});
 
+/** One pending row of seat_commands: what the instructor asked of a seat (docs/classroom.md). */
+struct SeatCommand {
+  std::int64_t id = 0; ///< seat_commands.id (increasing in the order sent).
+  std::string seat;
+  InstructorCommandKind kind = InstructorCommandKind::Message;
+  std::string text; ///< The message for Message; may be empty otherwise.
+  friend bool operator==(const SeatCommand&, const SeatCommand&) = default;
+};
+
+/** How often a publisher that listens for a seat's commands looks for new ones, s. */
+inline constexpr double kSeatCommandPollS = 0.25;
+
+/** The outcome word written for a command pending when a seat's publisher first connected. */
+inline constexpr const char* kSeatCommandExpired =
+    "expired (sent while no attempt ran at the seat)";
+
+/**
+ * The seat's commands not yet applied (applied_tick NULL) with id > `afterId`, oldest first, at
+ * `location` (postgresql://; the store is migrated first). Errors: Unsupported for SQLite;
+ * Unavailable when the server cannot be reached; InvalidInput naming the command id for a kind
+ * word this build does not know.
+ */
+core::Expected<std::vector<SeatCommand>> pendingSeatCommands(const std::string& location,
+                                                             const std::string& seat,
+                                                             std::int64_t afterId = 0,
+                                                             const StoreOptions& options = {});
+
+/**
+ * Marks command `id` applied at `tick` (ticks run when it took effect) with `outcome`
+ * ("applied", "refused (exam)"), only if it is not marked yet, so a command is marked exactly
+ * once. Returns whether this call marked it. Errors: as pendingSeatCommands.
+ */
+core::Expected<bool> markSeatCommand(const std::string& location, std::int64_t id,
+                                     std::int64_t tick, const std::string& outcome,
+                                     const StoreOptions& options = {});
+
 /**
  * Publishes one workstation's live state from a thread of its own. offer() never blocks on the
  * database: it replaces whatever state is waiting in the one-slot mailbox (latest state wins).
@@ -118,18 +157,42 @@ public:
    */
   static core::Expected<std::unique_ptr<LiveSeatPublisher>> start(const std::string& location,
                                                                   StoreOptions options = {});
+  /**
+   * As start(), and the thread also fetches `seat`'s pending seat_commands every
+   * kSeatCommandPollS s for takeCommands(), and writes the marks given to markApplied(). Commands
+   * still pending when the thread first connects were sent while no attempt ran there: they are
+   * marked kSeatCommandExpired (applied_tick -1) instead of being applied to this attempt.
+   */
+  static core::Expected<std::unique_ptr<LiveSeatPublisher>>
+  startForSeat(const std::string& location, const std::string& seat, StoreOptions options = {});
   ~LiveSeatPublisher();
   LiveSeatPublisher(const LiveSeatPublisher&) = delete;
   LiveSeatPublisher& operator=(const LiveSeatPublisher&) = delete;
 
   /** Hands `state` to the thread; returns at once (a mutex held only to swap the slot). */
   void offer(LiveSeatState state);
-  /** Waits until the mailbox is empty and the thread idle, at most `timeoutS` s (tests). */
+  /** Waits until the mailbox and the marks are empty and the thread idle, at most `timeoutS` s. */
   bool flush(double timeoutS);
   [[nodiscard]] Stats stats() const;
 
+  /** The commands fetched since the last call, oldest first (a mutex held only to swap). */
+  std::vector<SeatCommand> takeCommands();
+  /**
+   * Queues the mark of command `id`: applied at `tick` with `outcome` (seat_commands.outcome);
+   * the thread writes it (again after an outage until it is written). Returns at once.
+   */
+  void markApplied(std::int64_t id, std::uint64_t tick, InstructorOutcome outcome);
+  /** Commands fetched and marks written so far (tests). */
+  [[nodiscard]] std::uint64_t commandsFetched() const;
+  [[nodiscard]] std::uint64_t commandsMarked() const;
+
 private:
-  LiveSeatPublisher(std::string location, StoreOptions options);
+  struct Mark {
+    std::int64_t id = 0;
+    std::int64_t tick = 0;
+    std::string outcome;
+  };
+  LiveSeatPublisher(std::string location, StoreOptions options, std::string seat);
   void run();
 
   std::string mLocation;
@@ -140,6 +203,10 @@ private:
   bool mBusy = false;
   bool mStop = false;
   Stats mStats;
+  std::string mSeat; ///< Whose commands to fetch; empty = none.
+  std::vector<SeatCommand> mInbox;
+  std::deque<Mark> mMarks;
+  std::uint64_t mFetched = 0, mMarked = 0;
   std::thread mThread;
 };
 

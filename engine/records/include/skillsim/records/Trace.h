@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace skillsim::records {
@@ -33,6 +34,55 @@ struct WorkstationEvent {
   WorkstationEventKind kind = WorkstationEventKind::WindowMinimised;
   bool operator==(const WorkstationEvent&) const = default;
 };
+
+/** What an instructor asked of a seat from the classroom (docs/classroom.md, seat_commands.kind).
+ */
+enum class InstructorCommandKind : std::uint8_t {
+  Pause = 0,   ///< Hold a practice attempt (no tick runs until resumed).
+  Resume = 1,  ///< Let a held practice attempt run again.
+  Message = 2, ///< A text the trainee's HUD shows for a few seconds.
+  End = 3,     ///< Abandon the attempt ("ended by the instructor").
+};
+
+/** Whether the workstation did what the instructor asked. */
+enum class InstructorOutcome : std::uint8_t {
+  Applied = 0, ///< Done at the tick boundary recorded.
+  Refused = 1, ///< Not done: pause and resume are refused in an exam (docs/classroom.md).
+};
+
+/**
+ * An instructor's command as the workstation applied or refused it (trace format 5, frame `I`,
+ * docs/trace-format.md): signed evidence, never fed to the simulation (a pause only holds the
+ * ticks, so the inputs and the result are those of an attempt without it).
+ */
+struct InstructorEvent {
+  /** Ticks recorded before the command took effect (its tick boundary); tick / tickRate = s. */
+  std::uint64_t tick = 0;
+  InstructorCommandKind kind = InstructorCommandKind::Message;
+  InstructorOutcome outcome = InstructorOutcome::Applied;
+  std::string text; ///< The message (Message), otherwise usually empty; at most 1000 bytes.
+  bool operator==(const InstructorEvent&) const = default;
+};
+
+/** Longest instructor text a trace keeps, bytes (UTF-8). */
+inline constexpr std::size_t kMaxInstructorTextBytes = 1000;
+
+/** "pause", "resume", "message", "end": the seat_commands.kind words. */
+[[nodiscard]] std::string_view toString(InstructorCommandKind kind);
+/** The kind a seat_commands.kind word names; nullopt for any other word. */
+[[nodiscard]] std::optional<InstructorCommandKind> instructorCommandKindFrom(std::string_view word);
+/** "applied" or "refused (exam)": the seat_commands.outcome words. */
+[[nodiscard]] std::string_view toString(InstructorOutcome outcome);
+
+/**
+ * The instructor's commands of a trace in plain words for an examiner, English or zh-CN, with
+ * the attempt time in seconds (one decimal) from `tickRate` (> 0), joined with "; ", e.g.
+ * "paused by the instructor at 12.0 s; resumed by the instructor at 20.0 s; message from the
+ * instructor at 25.0 s: \"slow down\"; pause by the instructor refused at 3.0 s (exam)". Empty
+ * when there are none.
+ */
+[[nodiscard]] std::string describeInstructorEvents(const std::vector<InstructorEvent>& events,
+                                                   std::uint32_t tickRate, bool chinese);
 
 /**
  * The workstation events of a trace in plain words for an examiner, in English (`chinese` false)
@@ -64,6 +114,8 @@ struct Trace {
   core::Digest fileHash{}; ///< BLAKE2b-256 of the whole file: the "trace hash" of the store.
   /** Workstation events in file order (ticks non-decreasing); empty before format 4. */
   std::vector<WorkstationEvent> events;
+  /** The instructor's commands in file order (ticks non-decreasing); empty before format 5. */
+  std::vector<InstructorEvent> instructorEvents;
 
   /** Simulated seconds covered: actions.size() / tickRate. */
   [[nodiscard]] double duration() const {

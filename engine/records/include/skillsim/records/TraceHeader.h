@@ -20,11 +20,13 @@ namespace skillsim::records {
  * The .sktrace format version this build writes (docs/trace-format.md). Version 2 records the
  * machine's control layout in the header; version 3 adds who drove the attempt (a person at a
  * workstation, or the scripted operator) and the invigilated exam session it belongs to; version 4
- * adds workstation event frames (`W`: the window minimised or restored, signed, not simulated).
- * Versions 1 to 3 are still read and verified (1 and 2 read as not scripted and in no session;
- * none of them has events).
+ * adds workstation event frames (`W`: the window minimised or restored, signed, not simulated);
+ * version 5 adds instructor command frames (`I`: pause, resume, message, end from the classroom,
+ * applied or refused, signed, not simulated). Versions 1 to 4 are still read and verified (1 and
+ * 2 read as not scripted and in no session; none before 4 has events, none before 5 instructor
+ * commands).
  */
-inline constexpr std::uint16_t kTraceFormatVersion = 4;
+inline constexpr std::uint16_t kTraceFormatVersion = 5;
 /** The oldest format version this build reads. */
 inline constexpr std::uint16_t kOldestTraceFormatVersion = 1;
 

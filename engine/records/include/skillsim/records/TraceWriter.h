@@ -77,6 +77,15 @@ public:
    */
   core::Expected<void> recordEvent(WorkstationEventKind kind);
 
+  /**
+   * Records an instructor's command after the ticks appended so far (its tick = tickCount()), as
+   * recordEvent does, in an `I` frame (format 5) with its kind, outcome and text. Errors:
+   * InvalidInput when `text` is longer than kMaxInstructorTextBytes; Io when writing fails.
+   * After finish() or abandon(): contract violation.
+   */
+  core::Expected<void> recordInstructorEvent(InstructorCommandKind kind, InstructorOutcome outcome,
+                                             std::string_view text);
+
   /** Forces the buffered ticks to the disk now (also done every simulated second). */
   core::Expected<void> flush();
 
