@@ -33,6 +33,30 @@ records::LiveSeatRow onlineRow(const records::LiveSeatState& s) {
 
 } // namespace
 
+TEST(Classroom, AReadoutTheWorkstationSentInDegreesKeepsItsDegreeSign) {
+  // app::liveSeatState sends angles in degrees with the unit "°" or "°/s" (never radians); the
+  // cell writes the number with the sign on it, and an unknown unit after a space.
+  app::ScenarioCatalogue scenarios(kSource + "/scenarios");
+  const auto en = language(ui::Language::English);
+  records::LiveSeatState s = test::classroomSeat("bay-02", 80.0);
+  ASSERT_EQ(s.readouts.size(), 2U);
+  s.readouts[0].unit = "\u00b0";
+  s.readouts[0].value = 3.04;
+  s.readouts[1].unit = "\u00b0/s";
+  s.readouts[1].value = -1.26;
+  s.readouts[1].precision = 1;
+  s.readouts.push_back(s.readouts[1]);
+  s.readouts[2].unit = "bar";
+  s.readouts[2].value = 6.0;
+  s.readouts[2].precision = 1;
+  const auto views = app::classroomSeatViews({onlineRow(s)}, scenarios, en);
+  ASSERT_EQ(views.size(), 1U);
+  ASSERT_EQ(views[0].readouts.size(), 3U);
+  EXPECT_EQ(views[0].readouts[0], "load swing 3.0\u00b0");
+  EXPECT_EQ(views[0].readouts[1], "load height -1.3\u00b0/s");
+  EXPECT_EQ(views[0].readouts[2], "load height 6.0 bar");
+}
+
 TEST(Classroom, ACellIsWordedFromTheCriterionAndTheDeclaredReadouts) {
   app::ScenarioCatalogue scenarios(kSource + "/scenarios");
   const auto en = language(ui::Language::English);

@@ -95,7 +95,10 @@ std::string quantity(double value, const std::string& symbol, int precision, con
   if (const auto unit = unitOfSymbol(symbol)) {
     return ui::formatQuantity(value, *unit, precision, text);
   }
-  return ui::formatQuantity(value, sim::Unit::None, precision) + " " + symbol;
+  // The workstation sends angles already in degrees ("°", "°/s"): the degree sign sits on the
+  // number, as the HUD writes it.
+  const bool degrees = symbol.starts_with("\u00b0");
+  return ui::formatQuantity(value, sim::Unit::None, precision) + (degrees ? "" : " ") + symbol;
 }
 
 /**
