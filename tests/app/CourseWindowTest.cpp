@@ -1,6 +1,7 @@
 // `skillsim course open` in a window under a display (Xvfb) with Vulkan (lavapipe) and the
 // Khronos validation layer: the course map is drawn, a click on a learning task opens its work
 // page, and the window closes cleanly (issue 18 point 2).
+#include "DrawnText.h"
 #include "MissingPrerequisite.h"
 
 #include <skillsim/app/Cli.h>
@@ -21,56 +22,7 @@
 
 using namespace skillsim;
 
-namespace {
-
-struct Glyph {
-  unsigned int codepoint;
-  float x;
-  float y;
-};
-
-/** The characters of the last ImGui frame, decoded from the live font's atlas UVs. */
-std::vector<Glyph> drawnGlyphs() {
-  std::map<std::pair<float, float>, std::pair<unsigned int, std::pair<float, float>>> byUv;
-  for (const ImFontGlyph& g : ImGui::GetIO().Fonts->Fonts[0]->Glyphs) {
-    if (g.Visible) {
-      byUv[{g.U0, g.V0}] = {g.Codepoint, {g.U1, g.V1}};
-    }
-  }
-  std::vector<Glyph> out;
-  const ImDrawData* data = ImGui::GetDrawData();
-  if (data == nullptr) {
-    return out;
-  }
-  for (int l = 0; l < data->CmdListsCount; ++l) {
-    const auto& vtx = data->CmdLists[l]->VtxBuffer;
-    for (int i = 0; i + 2 < vtx.Size; ++i) {
-      auto it = byUv.find({vtx[i].uv.x, vtx[i].uv.y});
-      if (it != byUv.end() && vtx[i + 2].uv.x == it->second.second.first &&
-          vtx[i + 2].uv.y == it->second.second.second) {
-        out.push_back({it->second.first, vtx[i].pos.x, vtx[i].pos.y});
-        i += 3;
-      }
-    }
-  }
-  return out;
-}
-
-/** Where `word` (no spaces, ASCII) was drawn in the last frame. */
-std::optional<ImVec2> findDrawn(const std::string& word) {
-  const std::vector<Glyph> glyphs = drawnGlyphs();
-  std::string all;
-  for (const Glyph& g : glyphs) {
-    all += static_cast<char>(g.codepoint < 128 ? g.codepoint : '?');
-  }
-  const auto at = all.find(word);
-  if (at == std::string::npos) {
-    return std::nullopt;
-  }
-  return ImVec2(glyphs[at].x, glyphs[at].y);
-}
-
-} // namespace
+using test::findDrawn;
 
 TEST(CourseWindow, TheMapOpensALearningTaskOnAClickAndClosesCleanly) {
   if (std::getenv("DISPLAY") == nullptr) {

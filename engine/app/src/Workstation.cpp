@@ -668,6 +668,9 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
                    out, err);
   }
   renderer.waitIdle();
+  if (renderer.validationEnabled()) { // the layer is on (a window test asked): what it said
+    out << "workstation closed; validation messages " << renderer.validationMessageCount() << '\n';
+  }
   return status;
 }
 
