@@ -75,8 +75,8 @@ TEST(ArmPalletising, AtTheScenariosSixtyHertzTheFivePartsLandTheSame) {
 
 // At 60 Hz with the feeder's parts 90 mm apart (their 20 mm-margin bounding boxes 10 mm clear of
 // each other) and allowed to sleep: the same placements, and the parts waiting last on the feeder
-// do fall asleep (measured 0, 0, 68, 133, 201 of 759 ticks: placed parts stay awake, woken by the
-// arm's kinematic links whose bounding boxes pass over them; docs/machines/industrial-robot.md).
+// do fall asleep (measured 0, 0, 68, 133, 201 of 759 ticks; why the placed parts never sleep is
+// not found: docs/machines/industrial-robot.md "Speed").
 TEST(ArmPalletising, SixtyHertzWithSleepingPartsPlacesTheSameFive) {
   testing::PalletisingCell cell;
   cell.tickRate = 60.0;
