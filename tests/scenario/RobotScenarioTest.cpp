@@ -93,7 +93,8 @@ TEST(RobotScenario, ItHasAnOrbitCameraAndOneFromTheTraineesPlaceAtTheFence) {
 // cycle_complete (subject "t1" or "automatic") once the arm is at home, and the palletising task
 // ends, completed, on the automatic one; otherwise its time limit ends it and "robot not at home
 // at the end" is charged when the arm is away. Crafted inputs: joint jog of axis 1 runs at 10 % of
-// 250°/s, 25°/s, so one tick at full deflection turns it 25/240 = 0.1041667°.
+// 250°/s, 25°/s, so one tick at full deflection turns it 25/60 = 0.41667° at the scenario's
+// tick_rate = 60.
 namespace {
 
 using skillsim::core::ActionState;
@@ -122,6 +123,8 @@ struct Inputs {
     a.setButton(bit("enabling_device"), enabling);
     return a;
   }
+  /** Ticks a second (the scenario's tick_rate, Hz). */
+  int hz() const { return static_cast<int>(scenario.simulation.tickRate); }
   std::size_t bit(const std::string& id) const {
     return scenario.machine->controls.buttonBit(id).value();
   }
@@ -147,9 +150,9 @@ struct Inputs {
   void teachOutAndBack() {
     press("teach_movej");
     enabling = true;
-    jogAxis1(1.0f, 240);
+    jogAxis1(1.0f, hz()); // 1 s: 25°
     press("teach_movej");
-    jogAxis1(-1.0f, 240);
+    jogAxis1(-1.0f, hz());
     press("teach_movej");
     press("cursor_up");
     press("cursor_up");
@@ -194,16 +197,17 @@ TEST(RobotAttemptEnd, AtHomeHoldsWithinOneDegreeOfEachAxis) {
   const auto s = palletising(5);
   Inputs in{s};
   in.enabling = true;
+  ASSERT_EQ(in.hz(), 60);
   in.idle(1);
-  in.jogAxis1(1.0f, 9); // 0.9375°
+  in.jogAxis1(1.0f, 2); // 0.8333°
   in.idle(1);
-  in.jogAxis1(1.0f, 1); // 1.0417°
+  in.jogAxis1(1.0f, 1); // 1.25°
   in.idle(1);
   const Replayed r = replay(s, in.ticks);
   ASSERT_EQ(r.atHome.size(), in.ticks.size());
   EXPECT_EQ(r.atHome[0], 1.0);
-  EXPECT_EQ(r.atHome[10], 1.0) << "0.94° from home";
-  EXPECT_EQ(r.atHome[11], 0.0) << "1.04° from home";
+  EXPECT_EQ(r.atHome[3], 1.0) << "0.83° from home";
+  EXPECT_EQ(r.atHome[4], 0.0) << "1.25° from home";
 }
 
 TEST(RobotAttemptEnd, TheAutomaticRunEndingAtHomeCompletesTheAttempt) {
@@ -214,15 +218,15 @@ TEST(RobotAttemptEnd, TheAutomaticRunEndingAtHomeCompletesTheAttempt) {
   in.press("mode_auto");
   in.press("run");
   const std::size_t runTick = in.ticks.size() - 2;
-  in.idle(240 * 60);
+  in.idle(in.hz() * 60);
   const Replayed r = replay(s, in.ticks);
   ASSERT_EQ(r.cycles.size(), 1u);
   EXPECT_EQ(r.cycles[0].first, "automatic");
   EXPECT_TRUE(r.result.completed);
   EXPECT_GT(r.cycles[0].second, runTick);
   // The attempt ended on that tick, long before its 120 s and the 60 s of idle input.
-  EXPECT_NEAR(r.result.duration, static_cast<double>(r.cycles[0].second + 1) / 240.0,
-              1.0 / 240.0 + 1e-9);
+  EXPECT_NEAR(r.result.duration, static_cast<double>(r.cycles[0].second + 1) / in.hz(),
+              1.0 / in.hz() + 1e-9);
   EXPECT_LT(r.result.duration, 30.0);
   EXPECT_EQ(countOf(r.result, "at_home_at_end"), 0u);
 }
@@ -232,7 +236,7 @@ TEST(RobotAttemptEnd, ARunInT1CompletesACycleButNotTheAutomaticTask) {
   Inputs in{s};
   in.teachOutAndBack();
   in.press("run"); // T1, the enabling device held
-  in.idle(240 * 40);
+  in.idle(in.hz() * 40);
   const Replayed r = replay(s, in.ticks);
   ASSERT_EQ(r.cycles.size(), 1u);
   EXPECT_EQ(r.cycles[0].first, "t1");
@@ -247,7 +251,7 @@ TEST(RobotAttemptEnd, ARunInT2NeverCompletesACycle) {
   in.press("mode_t2");
   in.teachOutAndBack();
   in.press("run");
-  in.idle(240 * 40);
+  in.idle(in.hz() * 40);
   const Replayed r = replay(s, in.ticks);
   EXPECT_TRUE(r.cycles.empty());
   EXPECT_FALSE(r.result.completed);
@@ -257,9 +261,9 @@ TEST(RobotAttemptEnd, TheTimeLimitWithTheArmAwayFromHomeChargesTwoPointsOfSafety
   const auto s = palletising(10);
   Inputs in{s};
   in.enabling = true;
-  in.jogAxis1(1.0f, 240); // 25° from home
+  in.jogAxis1(1.0f, in.hz()); // 25° from home
   in.enabling = false;
-  in.idle(240 * 15);
+  in.idle(in.hz() * 15);
   const Replayed r = replay(s, in.ticks);
   EXPECT_TRUE(r.cycles.empty());
   EXPECT_FALSE(r.result.completed);

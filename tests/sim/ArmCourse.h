@@ -11,6 +11,7 @@
 #include <skillsim/physics/World.h>
 
 #include <array>
+#include <cmath>
 #include <numbers>
 #include <string>
 #include <vector>
@@ -95,18 +96,34 @@ struct PalletisingResult {
   std::array<glm::dvec3, 5> placed{}; ///< Final part centres (base frame, m).
   std::array<glm::dvec3, 5> slots{};  ///< Where each part belongs (base frame, m).
   std::string problem;                ///< Non-empty when the course could not be built.
+  std::array<int, 5> asleepTicks{}; ///< Ticks of the run each part slept (physics::World::asleep).
+};
+
+/** How the palletising cell is laid out and stepped (the defaults: the cell as first built). */
+struct PalletisingCell {
+  double tickRate = 240.0;    ///< Physics and motion steps a second (Hz); > 0.
+  double feederPitch = 0.050; ///< m, centre to centre of the five parts on the feeder; >= 0.04.
+  /**
+   * The parts may sleep (BodyDesc::maySleep) while they rest on a table: they only wake for an
+   * awake body within their bounding box (Bullet's 20 mm margin on each side), so at a pitch of
+   * 80 mm or less the five parts on the feeder are one island that the held part keeps awake.
+   */
+  bool partsMaySleep = false;
 };
 
 /**
  * The 1+X palletising pattern in automatic mode, headless: five 40 mm parts on a feeder table at
- * 50 mm pitch, a pallet row at 96 mm pitch, a program of a Loop over pick (MoveJ above, MoveL
- * down, close, MoveL up) and place (MoveJ above the slot, MoveL down, open, MoveL up) with an
- * offset per pass, then home. The tool's output 0 closing grips the nearest part that checkGrip
- * accepts; opening releases it.
+ * cell.feederPitch (centred at x = 0.30 m in the base frame, the table 0.10 m longer than the row),
+ * a pallet row at 96 mm pitch, a program of a Loop over pick (MoveJ above, MoveL down, close, MoveL
+ * up) and place (MoveJ above the slot, MoveL down, open, MoveL up) with an offset per pass, then
+ * home. The tool's output 0 closing grips the nearest part that checkGrip accepts; opening releases
+ * it.
  */
-inline PalletisingResult palletisingRun() {
+inline PalletisingResult palletisingRun(const PalletisingCell& cell = {}) {
   PalletisingResult result;
-  physics::World world(physics::WorldSettings{});
+  physics::WorldSettings settings;
+  settings.timeStep = 1.0 / cell.tickRate;
+  physics::World world(settings);
   physics::BodyDesc ground;
   ground.name = "ground";
   ground.shape.kind = physics::ShapeKind::Plane;
@@ -128,7 +145,9 @@ inline PalletisingResult palletisingRun() {
     d.position = toWorld({centre.x, centre.y, surface / 2.0});
     world.addBody(d).value();
   };
-  table("feeder", {0.30, -0.22, 0.0}, {0.30, 0.10, surface});
+  const double span = 4.0 * cell.feederPitch; // first to last part on the feeder (m)
+  const double first = 0.30 - span / 2.0;
+  table("feeder", {0.30, -0.22, 0.0}, {span + 0.10, 0.10, surface});
   table("pallet", {0.252, 0.22, 0.0}, {0.52, 0.10, surface});
   const glm::dvec3 cube{0.040, 0.040, 0.040};
   std::array<core::BodyId, 5> parts{};
@@ -139,7 +158,9 @@ inline PalletisingResult palletisingRun() {
     d.shape.size = cube;
     d.motion = physics::Motion::Dynamic;
     d.mass = 0.2;
-    d.position = toWorld({0.20 + 0.05 * static_cast<double>(k), -0.22, surface + 0.020});
+    d.maySleep = cell.partsMaySleep;
+    d.position =
+        toWorld({first + cell.feederPitch * static_cast<double>(k), -0.22, surface + 0.020});
     d.orientation = base.orientation;
     parts[k] = world.addBody(d).value();
     result.slots[k] = {0.06 + 0.096 * static_cast<double>(k), 0.22, surface + 0.020};
@@ -152,7 +173,8 @@ inline PalletisingResult palletisingRun() {
     return result;
   }
   const double dt = world.settings().timeStep;
-  for (int i = 0; i < 120; ++i) { // the parts settle on the feeder
+  const int halfSecond = static_cast<int>(std::lround(cell.tickRate / 2.0));
+  for (int i = 0; i < halfSecond; ++i) { // the parts settle on the feeder
     bodies->follow(world, home);
     world.step();
   }
@@ -176,8 +198,9 @@ inline PalletisingResult palletisingRun() {
   Instruction wait;
   wait.kind = InstructionKind::WaitTime;
   wait.time = 0.2;
-  const glm::dvec3 feeder{0.20, -0.22, surface + 0.020}, slot = result.slots[0];
-  const glm::dvec3 up{0.0, 0.0, 0.10}, feederPitch{0.05, 0, 0}, slotPitch{0.096, 0, 0};
+  const glm::dvec3 feeder{first, -0.22, surface + 0.020}, slot = result.slots[0];
+  const glm::dvec3 up{0.0, 0.0, 0.10}, feederPitch{cell.feederPitch, 0, 0};
+  const glm::dvec3 slotPitch{0.096, 0, 0};
   const glm::dvec3 clearance{0.0, 0.0, 0.001}; // set down 1 mm above the pallet
   Instruction loop;
   loop.kind = InstructionKind::Loop;
@@ -206,7 +229,8 @@ inline PalletisingResult palletisingRun() {
   permit.mode = OperatingMode::Automatic;
   bool closed = false;
   int ticks = 0;
-  while (motion.state() == ProgramState::Running && ticks < 240 * 600) {
+  const int tenMinutes = static_cast<int>(std::lround(cell.tickRate * 600.0));
+  while (motion.state() == ProgramState::Running && ticks < tenMinutes) {
     motion.step(permit, dt);
     const bool nowClosed = (motion.outputs() & 1u) != 0;
     if (nowClosed && !closed) {
@@ -230,8 +254,11 @@ inline PalletisingResult palletisingRun() {
     bodies->follow(world, motion.joints());
     world.step();
     ++ticks;
+    for (std::size_t k = 0; k < 5; ++k) {
+      result.asleepTicks[k] += world.asleep(parts[k]) ? 1 : 0;
+    }
   }
-  for (int i = 0; i < 120; ++i) { // the last part settles
+  for (int i = 0; i < halfSecond; ++i) { // the last part settles
     world.step();
   }
   result.simulatedSeconds = ticks * dt;

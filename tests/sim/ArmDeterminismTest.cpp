@@ -33,8 +33,8 @@ TEST(ArmDeterminism, TheCourseGivesTheSameDigestInTwoProcesses) {
 namespace skillsim::sim::robot {
 namespace {
 
-TEST(ArmPalletising, AnAutomaticRunPutsFivePartsOnThePalletAt96MillimetrePitch) {
-  const testing::PalletisingResult r = testing::palletisingRun();
+void expectPalletised(const testing::PalletisingCell& cell) {
+  const testing::PalletisingResult r = testing::palletisingRun(cell);
   ASSERT_TRUE(r.problem.empty()) << r.problem;
   EXPECT_TRUE(r.done);
   EXPECT_EQ(r.grips, 5);
@@ -50,7 +50,41 @@ TEST(ArmPalletising, AnAutomaticRunPutsFivePartsOnThePalletAt96MillimetrePitch) 
   for (std::size_t k = 1; k < 5; ++k) {
     EXPECT_NEAR(r.placed[k].x - r.placed[k - 1].x, 0.096, 0.001);
   }
-  std::printf("palletising: %.2f s simulated, worst placement %.3g m\n", r.simulatedSeconds, worst);
+  std::printf("palletising at %g Hz, feeder pitch %g m: %.2f s simulated, %d ticks, worst "
+              "placement %.3g m, ticks asleep %d %d %d %d %d\n",
+              cell.tickRate, cell.feederPitch, r.simulatedSeconds,
+              static_cast<int>(std::lround(r.simulatedSeconds * cell.tickRate)), worst,
+              r.asleepTicks[0], r.asleepTicks[1], r.asleepTicks[2], r.asleepTicks[3],
+              r.asleepTicks[4]);
+  if (!cell.partsMaySleep) {
+    EXPECT_EQ(r.asleepTicks, (std::array<int, 5>{}));
+  }
+}
+
+TEST(ArmPalletising, AnAutomaticRunPutsFivePartsOnThePalletAt96MillimetrePitch) {
+  expectPalletised({});
+}
+
+// The scenario's rate (handling_palletising.toml, tick_rate = 60): the arm is kinematic, its
+// path sampled per tick, and the five parts still land within 1 mm of their slots at 96 mm pitch.
+TEST(ArmPalletising, AtTheScenariosSixtyHertzTheFivePartsLandTheSame) {
+  testing::PalletisingCell cell;
+  cell.tickRate = 60.0;
+  expectPalletised(cell);
+}
+
+// At 60 Hz with the feeder's parts 90 mm apart (their 20 mm-margin bounding boxes 10 mm clear of
+// each other) and allowed to sleep: the same placements, and the parts waiting last on the feeder
+// do fall asleep (measured 0, 0, 68, 133, 201 of 759 ticks; why the placed parts never sleep is
+// not found: docs/machines/industrial-robot.md "Speed").
+TEST(ArmPalletising, SixtyHertzWithSleepingPartsPlacesTheSameFive) {
+  testing::PalletisingCell cell;
+  cell.tickRate = 60.0;
+  cell.feederPitch = 0.090;
+  cell.partsMaySleep = true;
+  expectPalletised(cell);
+  const testing::PalletisingResult r = testing::palletisingRun(cell);
+  EXPECT_GT(r.asleepTicks[4], 0) << "the last part waits on the feeder long enough to sleep";
 }
 
 } // namespace

@@ -40,7 +40,14 @@ constexpr double kDeflectionStep = 1.0 / 64.0;
 
 constexpr double kJointTolerance = 1e-4;  ///< rad
 constexpr double kLinearTolerance = 5e-5; ///< m
-constexpr int kTimeoutTicks = 240 * 120;  ///< No action takes 2 minutes.
+constexpr double kTimeout = 120.0;        ///< s: no action takes 2 minutes.
+constexpr double kStillTime = 0.1;        ///< s: a WaitStill's least wait and stillness.
+constexpr double kEstopHoldTime = 0.25;   ///< s: the emergency stop held down when tested.
+
+/** Whole ticks in `seconds` at `rate` (Hz), at least one. */
+int ticksIn(double seconds, std::uint32_t rate) {
+  return std::max(1, static_cast<int>(std::lround(seconds * static_cast<double>(rate))));
+}
 
 /** A P-controller's deflection for an error, in whole steps; at least one step while outside. */
 float deflection(double error, double ratePerUnit, double tolerance) {
@@ -154,7 +161,7 @@ core::Expected<std::vector<PendantAction>> planPalletising(const scenario::Scena
   const bool careful = profile == RobotProfile::Competent;
   if (careful) { // the emergency stop checked after power-on, before anything moves
     add(Kind::Hold, "test the emergency stop").control = "emergency_stop";
-    plan.back().ticks = 60;
+    plan.back().ticks = ticksIn(kEstopHoldTime, scenario.simulation.tickRate);
     plan.push_back(press("reset"));
   }
   plan.push_back(press(careful ? "mode_t1" : "mode_t2"));
@@ -198,16 +205,17 @@ core::Expected<std::vector<PendantAction>> planPalletising(const scenario::Scena
   for (std::size_t i = 1; i < rows; ++i) {
     plan.push_back(press("cursor_up"));
   }
+  const int still = ticksIn(kStillTime, scenario.simulation.tickRate);
   if (careful) { // step the first two rows (home, over the first part) and back, in T1
     plan.push_back(press("step_forward", "step row 1"));
-    add(Kind::WaitStill, "row 1 done").ticks = 24;
+    add(Kind::WaitStill, "row 1 done").ticks = still;
     plan.push_back(press("step_forward", "step row 2"));
-    add(Kind::WaitStill, "row 2 done").ticks = 24;
+    add(Kind::WaitStill, "row 2 done").ticks = still;
     // Back over the rows stepped: to row 2's target (where the arm is), then row 1's (home).
     plan.push_back(press("step_back", "step back to row 2"));
-    add(Kind::WaitStill, "back at row 2").ticks = 24;
+    add(Kind::WaitStill, "back at row 2").ticks = still;
     plan.push_back(press("step_back", "step back to row 1"));
-    add(Kind::WaitStill, "back at row 1").ticks = 24;
+    add(Kind::WaitStill, "back at row 1").ticks = still;
   }
   add(Kind::Enable, "let go of the enabling device").on = false;
   plan.push_back(press("mode_auto"));
@@ -217,8 +225,10 @@ core::Expected<std::vector<PendantAction>> planPalletising(const scenario::Scena
 }
 
 RobotOperator::RobotOperator(const sim::MachineDecl& machine, Pose base,
-                             const sim::robot::ArmGeometry& arm, std::vector<PendantAction> actions)
-    : mMachine(machine), mBase(base), mActions(std::move(actions)) {
+                             const sim::robot::ArmGeometry& arm, std::vector<PendantAction> actions,
+                             std::uint32_t tickRate)
+    : mMachine(machine), mBase(base), mActions(std::move(actions)),
+      mStillNeeded(ticksIn(kStillTime, tickRate)), mTimeoutTicks(ticksIn(kTimeout, tickRate)) {
   for (std::size_t i = 0; i < 6; ++i) {
     mJointRates[i] = kJogJointFraction * arm.axes[i].maxSpeed;
   }
@@ -254,8 +264,9 @@ core::Expected<core::ActionState> RobotOperator::act(const OperatorObservation& 
     ++mNext;
     mTicks = 0;
     mStillTicks = 0;
-  } else if (mTicks > kTimeoutTicks) {
-    mFailure = "'" + a.label + "' did not finish in " + std::to_string(kTimeoutTicks / 240) + " s";
+  } else if (mTicks > mTimeoutTicks) {
+    mFailure =
+        "'" + a.label + "' did not finish in " + std::to_string(static_cast<int>(kTimeout)) + " s";
   }
   return out;
 }
@@ -322,7 +333,7 @@ bool RobotOperator::step(const PendantAction& a, const OperatorObservation& o,
   }
   case Kind::WaitStill:
     mStillTicks = metric("tcp_speed") == 0.0 ? mStillTicks + 1 : 0;
-    return mTicks >= a.ticks && mStillTicks >= 24;
+    return mTicks >= a.ticks && mStillTicks >= mStillNeeded;
   case Kind::WaitEvent:
     for (const sim::SimEvent& e : o.events()) {
       if (e.kind == sim::SimEventKind::Machine && e.name == a.control) {
@@ -348,8 +359,9 @@ void registerOperators_industrial_robot(OperatorRegistry& registry) {
             return std::move(plan).error();
           }
           const sim::IndustrialRobotSpec& robot = *sim::industrialRobotOf(scenario.simulation);
-          return std::unique_ptr<Operator>(std::make_unique<RobotOperator>(
-              *scenario.machine, robot.base.pose(), robot.arm, std::move(*plan)));
+          return std::unique_ptr<Operator>(
+              std::make_unique<RobotOperator>(*scenario.machine, robot.base.pose(), robot.arm,
+                                              std::move(*plan), scenario.simulation.tickRate));
         });
   }
 }

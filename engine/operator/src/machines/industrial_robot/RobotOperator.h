@@ -38,7 +38,7 @@ struct PendantAction {
     Enable,    ///< From now on the enabling device is held (`on`) or released.
     JogJoints, ///< Joint jog until every axis is within 1e-4 rad of `joints`.
     JogLinear, ///< Linear base jog until the TCP is within 0.05 mm of `point` (base frame, m).
-    WaitStill, ///< At least `ticks`, then until the TCP has not moved for 0.1 s.
+    WaitStill, ///< At least `ticks` (0.1 s), then until the TCP has not moved for 0.1 s.
     WaitEvent, ///< Until the machine raises event `control`.
   };
   Kind kind = Kind::Press;
@@ -70,10 +70,12 @@ class RobotOperator final : public Operator {
 public:
   /**
    * `base`: the robot's base frame in the world; `arm`: its axes' top speeds (joint jog rates);
-   * `actions` from planPalletising.
+   * `actions` from planPalletising; `tickRate`: the scenario's (Hz, > 0), for the 0.1 s of
+   * stillness a WaitStill asks and the 2-minute time-out of an action.
    */
   RobotOperator(const sim::MachineDecl& machine, sim::robot::Pose base,
-                const sim::robot::ArmGeometry& arm, std::vector<PendantAction> actions);
+                const sim::robot::ArmGeometry& arm, std::vector<PendantAction> actions,
+                std::uint32_t tickRate);
 
   core::Expected<core::ActionState> act(const OperatorObservation& observation) override;
   [[nodiscard]] bool finished() const override { return mNext >= mActions.size() || mFailure; }
@@ -87,8 +89,10 @@ private:
   std::array<double, 6> mJointRates{}; ///< rad/s at full deflection of a joint jog.
   std::vector<PendantAction> mActions;
   std::size_t mNext = 0;
-  int mTicks = 0;      ///< Ticks spent in the current action.
-  int mStillTicks = 0; ///< WaitStill: ticks without TCP motion.
+  int mTicks = 0;        ///< Ticks spent in the current action.
+  int mStillTicks = 0;   ///< WaitStill: ticks without TCP motion.
+  int mStillNeeded = 0;  ///< Ticks in 0.1 s at the scenario's rate.
+  int mTimeoutTicks = 0; ///< Ticks in 2 minutes: no action takes longer.
   bool mEnabling = false;
   std::optional<std::string> mFailure;
 };
