@@ -57,6 +57,32 @@ TEST(Classroom, AReadoutTheWorkstationSentInDegreesKeepsItsDegreeSign) {
   EXPECT_EQ(views[0].readouts[2], "load height 6.0 bar");
 }
 
+TEST(Classroom, AFlagReadoutShowsItsLabelWhileOnAndChineseReadoutsUseTheFullWidthSemicolon) {
+  app::ScenarioCatalogue scenarios(kSource + "/scenarios");
+  records::LiveSeatState s = test::classroomSeat("bay-03", 80.0);
+  ASSERT_EQ(s.readouts.size(), 2U);
+  records::LiveReadout on{"load_engaged",         "载荷已挂钩", "load engaged",
+                          records::kLiveFlagUnit, 1.0,          0};
+  records::LiveReadout off{"overload", "超载", "overload", records::kLiveFlagUnit, 0.0, 0};
+  s.readouts.push_back(on);
+  s.readouts.push_back(off);
+  const auto en =
+      app::classroomSeatViews({onlineRow(s)}, scenarios, language(ui::Language::English));
+  ASSERT_EQ(en.size(), 1U);
+  ASSERT_EQ(en[0].readouts.size(), 3U) << "the flag that is off is not shown";
+  EXPECT_EQ(en[0].readouts[2], "load engaged");
+  const auto zhText = language(ui::Language::ChineseSimplified);
+  const auto zh = app::classroomSeatViews({onlineRow(s)}, scenarios, zhText);
+  ASSERT_EQ(zh[0].readouts.size(), 3U);
+  EXPECT_EQ(zh[0].readouts[2], "载荷已挂钩");
+  std::ostringstream out;
+  app::printClassroomGrid(zh, zhText, out);
+  EXPECT_NE(out.str().find(zh[0].readouts[0] + "\uff1b" + zh[0].readouts[1] + "\uff1b载荷已挂钩\n"),
+            std::string::npos)
+      << out.str();
+  EXPECT_EQ(out.str().find("; "), std::string::npos) << out.str();
+}
+
 TEST(Classroom, ACellIsWordedFromTheCriterionAndTheDeclaredReadouts) {
   app::ScenarioCatalogue scenarios(kSource + "/scenarios");
   const auto en = language(ui::Language::English);

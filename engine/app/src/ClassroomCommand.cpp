@@ -197,6 +197,12 @@ std::vector<ui::ClassroomSeatView> classroomSeatViews(const std::vector<records:
     v.score = ui::formatPoints(s.score) + " / " + ui::formatPoints(s.maxScore);
     v.lastDeduction = s.lastDeduction ? deductionWords(*s.lastDeduction, sc, text) : "—";
     for (const records::LiveReadout& r : s.readouts) {
+      if (r.unit == records::kLiveFlagUnit) { // a flag: its label while on, as on the HUD
+        if (r.value > 0.5) {
+          v.readouts.push_back(pick(text, r.labelZh, r.labelEn));
+        }
+        continue;
+      }
       v.readouts.push_back(pick(text, r.labelZh, r.labelEn) + " " +
                            quantity(r.value, r.unit, r.precision, text));
     }
@@ -229,7 +235,7 @@ void printClassroomGrid(const std::vector<ui::ClassroomSeatView>& seats, const u
     out << "  " << text.text("classroom.last_deduction") << " " << v.lastDeduction << '\n';
     out << "  " << text.text("classroom.readouts") << " ";
     for (std::size_t i = 0; i < v.readouts.size(); ++i) {
-      out << (i == 0 ? "" : "; ") << v.readouts[i];
+      out << (i == 0 ? "" : chinese(text) ? "\uff1b" : "; ") << v.readouts[i];
     }
     out << (v.readouts.empty() ? "—" : "") << '\n';
     char map[96];

@@ -45,9 +45,10 @@ records::LiveSeatState liveSeatState(const std::string& seat, const std::string&
       const bool angle =
           decl->unit == sim::Unit::Radian || decl->unit == sim::Unit::RadianPerSecond;
       const double value = metrics.get(*index) * (angle ? 180.0 / std::numbers::pi : 1.0);
-      const std::string unit = decl->unit == sim::Unit::Radian ? "\u00b0"
-                               : decl->unit == sim::Unit::RadianPerSecond
-                                   ? "\u00b0/s"
+      const std::string unit = decl->unit == sim::Unit::Radian            ? "\u00b0"
+                               : decl->unit == sim::Unit::RadianPerSecond ? "\u00b0/s"
+                               : decl->unit == sim::Unit::Flag
+                                   ? std::string(records::kLiveFlagUnit)
                                    : std::string(sim::unitSymbol(decl->unit));
       s.readouts.push_back({r.metric, decl->labelZh, decl->labelEn, unit, value, r.precision});
     }

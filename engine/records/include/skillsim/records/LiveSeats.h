@@ -27,12 +27,18 @@
 
 namespace skillsim::records {
 
+/**
+ * The unit a live readout carries when its metric is a flag (1 while a condition holds, else 0):
+ * the classroom shows its label while it is on and nothing while it is off, as the HUD does.
+ */
+inline constexpr const char* kLiveFlagUnit = "flag";
+
 /** One readout of the machine as the trainee's HUD shows it (from the machine's ReadoutDecl). */
 struct LiveReadout {
   std::string metric;  ///< The metric's name (not shown to users; for tools).
   std::string labelZh; ///< The metric's declared zh-CN label.
   std::string labelEn; ///< The metric's declared English label.
-  std::string unit;    ///< Its declared unit ("m", "m/s", …).
+  std::string unit;    ///< Its declared unit ("m", "m/s", …; kLiveFlagUnit for a 0/1 flag).
   double value = 0.0;  ///< In that unit.
   int precision = 1;   ///< Decimals the HUD shows.
   friend bool operator==(const LiveReadout&, const LiveReadout&) = default;
