@@ -44,6 +44,12 @@ struct PhaseSpan {
  * NCCCO time rule stops it at 1.5 T, a missing end signal ends it (missing_end_signal), or the
  * rubric's time limit is reached (not completed).
  *
+ * A simulation fault (a `physics_fault` event: a body not finite, too fast or flown away) is
+ * always a veto, whether or not the rubric declares one: criterion id `simulation_fault`, no
+ * standard item, no points taken, the attempt failed and not completed, so a faulted attempt
+ * never gets a score (issue 15 point 7; DESIGN.md, "bad input never produces a silently wrong
+ * score"). A rubric's own veto on that event fires instead of it, never both.
+ *
  * The standard and rubric must be consistent (every item, phase and metric named exists): the
  * scenario loader checks that for files; an inconsistent rubric built in code is a contract
  * violation, as is a metric the simulation does not provide.
