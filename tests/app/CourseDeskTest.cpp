@@ -3,14 +3,19 @@
 #include "../common/RecordsTestSupport.h"
 
 #include <skillsim/app/CourseDesk.h>
+#include <skillsim/app/StartScreenData.h>
+#include <skillsim/course/CourseLoader.h>
 #include <skillsim/course/CourseRecordStore.h>
 #include <skillsim/records/ResultsStore.h>
+#include <skillsim/ui/I18n.h>
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 namespace records = skillsim::records;
+namespace app = skillsim::app;
+namespace ui = skillsim::ui;
 using skillsim::app::CourseDesk;
 using skillsim::ui::Language;
 
@@ -266,4 +271,32 @@ TEST(CourseDesk, ABadCourseFileOrTraineeIsAClearError) {
   auto noTrainee = CourseDesk::open(course(), "", freshDb("bad2"));
   ASSERT_FALSE(noTrainee);
   EXPECT_NE(noTrainee.error().message.find("--trainee must not be empty"), std::string::npos);
+}
+
+// The check step names each rubric item as the results screen does (the standard's words in the
+// screen's language), from the standards of the scenarios the course's tasks use: the Q2 course
+// uses the beginner practice sheet and the Q2 practical.
+TEST(CourseDesk, TheCheckStepNamesTheItemsByTheirStandardsTitles) {
+  const std::string source = SKILLSIM_SOURCE_DIR;
+  skillsim::course::CourseReport report =
+      skillsim::course::loadCourse(source + "/courses/overhead_crane/q2_operator.toml");
+  ASSERT_TRUE(report.course) << "the shipped course loads";
+  const app::InstalledScenarios installed = app::installedScenarios(source + "/scenarios");
+  for (const auto language : {ui::Language::English, ui::Language::ChineseSimplified}) {
+    auto text = ui::I18n::load(source + "/assets", language);
+    ASSERT_TRUE(text) << text.error().toString();
+    auto titles = app::courseItemTitles(*report.course, installed.scenarios, *text);
+    ASSERT_TRUE(titles) << titles.error().toString();
+    const bool zh = language == ui::Language::ChineseSimplified;
+    EXPECT_EQ(titles->at("hazard_recognition"),
+              zh ? "现场安全隐患辨识" : "On-site hazard recognition");
+    EXPECT_EQ(titles->at("safety"), zh ? "鸣铃后动车；结束时手柄回零、吊钩升起"
+                                       : "Horn before moving; controls in neutral and hook "
+                                         "raised at the end");
+    // Only the course's standards: the forklift's and the robot's items are not there.
+    for (const auto& [id, title] : *titles) {
+      EXPECT_EQ(id.find("fork"), std::string::npos) << id;
+      EXPECT_FALSE(title.empty()) << id;
+    }
+  }
 }

@@ -6,8 +6,11 @@
 #include <skillsim/course/CourseProgress.h>
 #include <skillsim/course/TaskScore.h>
 #include <skillsim/course/WorkPageScore.h>
+#include <skillsim/messages/FindingText.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/TraceHeader.h>
+#include <skillsim/scenario/ScenarioLoader.h>
+#include <skillsim/ui/DeductionText.h>
 
 #include <algorithm>
 #include <cmath>
@@ -485,6 +488,30 @@ std::optional<std::string> CourseDesk::apply(const ui::CourseScreenActions& acti
     return (*open)->practiceScenario;
   }
   return std::nullopt;
+}
+
+core::Expected<std::map<std::string, std::string>>
+courseItemTitles(const course::Course& course, const std::vector<ui::ScenarioEntry>& installed,
+                 const ui::I18n& text) {
+  auto templates = ui::messageTemplates(text);
+  if (!templates) {
+    return std::move(templates).error();
+  }
+  std::map<std::string, std::string> titles;
+  for (const ui::ScenarioEntry& s : installed) {
+    const bool used = std::ranges::any_of(course.learningTasks, [&](const course::LearningTask& t) {
+      return t.practiceScenario == s.id || t.examScenario == s.id;
+    });
+    if (!used) {
+      continue;
+    }
+    if (auto loaded = scenario::loadScenario(s.path); loaded) {
+      for (const assessment::StandardItem& item : loaded->standard.items) {
+        titles.try_emplace(item.id, messages::itemTitle(loaded->standard, item.id, *templates));
+      }
+    }
+  }
+  return titles;
 }
 
 } // namespace skillsim::app

@@ -43,6 +43,10 @@ int runCourseSession(const RunOptions& options, const std::string& courseFile,
   }
   const InstalledScenarios installed =
       installedScenarios(session.assets().parent_path() / "scenarios");
+  // The check step names each rubric item by its standard's title, as the results screen does.
+  if (auto titles = courseItemTitles(desk->course(), installed.scenarios, **text); titles) {
+    desk->setItemTitles(std::move(*titles));
+  }
   ui::CourseScreen screen;
   while (true) {
     auto shown = session.window("SkillSim");

@@ -6,7 +6,9 @@
 #include <skillsim/course/Gating.h>
 #include <skillsim/records/AttemptRecord.h>
 #include <skillsim/ui/CourseScreenModel.h>
+#include <skillsim/ui/I18n.h>
 #include <skillsim/ui/Language.h>
+#include <skillsim/ui/StartScreenModel.h>
 
 #include <cstdint>
 #include <map>
@@ -118,5 +120,16 @@ private:
   std::string mMessage;
   bool mMessageIsError = false;
 };
+
+/**
+ * The standard items' titles (item id -> title in `text`'s language, as the results screen words
+ * them) of the standards that the scenarios of `course`'s learning tasks use, read from the
+ * installed scenario files; an item id in two standards keeps the first scenario's title, and a
+ * scenario that does not load is left out (the course map already says it is missing). Errors: the
+ * message templates of `text` are incomplete.
+ */
+[[nodiscard]] core::Expected<std::map<std::string, std::string>>
+courseItemTitles(const course::Course& course, const std::vector<ui::ScenarioEntry>& installed,
+                 const ui::I18n& text);
 
 } // namespace skillsim::app
