@@ -1,5 +1,6 @@
 #include "skillsim/app/ClassroomCommand.h"
 
+#include "OffscreenScreenshot.h"
 #include "Session.h"
 #include "skillsim/app/AssetsFolder.h"
 #include "skillsim/app/Cli.h"
@@ -7,7 +8,6 @@
 #include <skillsim/core/SceneView.h>
 #include <skillsim/platform/Window.h>
 #include <skillsim/render/Renderer.h>
-#include <skillsim/render/RgbaImage.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 #include <skillsim/ui/Format.h>
 #include <skillsim/ui/ImGuiLayer.h>
@@ -413,33 +413,11 @@ int runClassroom(const ClassroomOptions& o, std::ostream& out, std::ostream& err
     printClassroomGrid(views, **text, out);
   }
   if (scripted && !o.screenshot.empty() && status == kExitOk) {
-    auto off = render::Renderer::create(
-        {.width = 1280, .height = 720, .gpu = o.gpu, .validation = render::Validation::On});
-    if (!off) {
-      err << off.error().toString() << '\n';
+    if (!writeOffscreenScreenshot(
+            view, o.gpu, o.screenshot, [&] { (void)ui::drawClassroomGrid(views, grid, **text); },
+            out, err)) {
       return kExitFailure;
     }
-    auto offLayer = ui::ImGuiLayer::create(**off, nullptr);
-    if (!offLayer) {
-      err << offLayer.error().toString() << '\n';
-      return kExitFailure;
-    }
-    (*offLayer)->beginFrame(1.0f / 60.0f);
-    (void)ui::drawClassroomGrid(views, grid, **text);
-    (*offLayer)->endFrame();
-    auto drawn = (*off)->render(view);
-    auto image = drawn ? (*off)->readPixels() : core::Expected<render::RgbaImage>(drawn.error());
-    offLayer->reset();
-    if (!image) {
-      err << image.error().toString() << '\n';
-      return kExitFailure;
-    }
-    if (auto ok = render::writePng(*image, o.screenshot); !ok) {
-      err << ok.error().toString() << '\n';
-      return kExitFailure;
-    }
-    out << "screenshot: " << o.screenshot << "; validation messages "
-        << (*off)->validationMessageCount() << '\n';
   }
   return status;
 }

@@ -1,5 +1,6 @@
 #include "ReplayCommand.h"
 
+#include "OffscreenScreenshot.h"
 #include "Session.h"
 #include "Workstation.h"
 #include "skillsim/app/AssetsFolder.h"
@@ -12,7 +13,6 @@
 #include <skillsim/platform/Window.h>
 #include <skillsim/records/TraceReader.h>
 #include <skillsim/render/Renderer.h>
-#include <skillsim/render/RgbaImage.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 #include <skillsim/ui/DeductionText.h>
 #include <skillsim/ui/ImGuiLayer.h>
@@ -314,35 +314,16 @@ int runReplay(const ReplayCommandOptions& o, std::ostream& out, std::ostream& er
       << " marks\n";
   if (scripted && !o.screenshot.empty() && status == kExitOk) {
     // The same view and timeline drawn offscreen (a window cannot be read back).
-    auto off = render::Renderer::create(
-        {.width = 1280, .height = 720, .gpu = o.gpu, .validation = render::Validation::On});
-    if (!off) {
-      err << off.error().toString() << '\n';
+    if (!writeOffscreenScreenshot(
+            view, o.gpu, o.screenshot,
+            [&] {
+              timeline.position = static_cast<double>(model.position()) / rate;
+              timeline.tick = model.position();
+              (void)ui::drawReplayTimeline(timeline, **text);
+            },
+            out, err)) {
       return kExitFailure;
     }
-    auto offLayer = ui::ImGuiLayer::create(**off, nullptr);
-    if (!offLayer) {
-      err << offLayer.error().toString() << '\n';
-      return kExitFailure;
-    }
-    (*offLayer)->beginFrame(1.0f / 60.0f);
-    timeline.position = static_cast<double>(model.position()) / rate;
-    timeline.tick = model.position();
-    (void)ui::drawReplayTimeline(timeline, **text);
-    (*offLayer)->endFrame();
-    auto drawn = (*off)->render(view);
-    auto image = drawn ? (*off)->readPixels() : core::Expected<render::RgbaImage>(drawn.error());
-    offLayer->reset();
-    if (!image) {
-      err << image.error().toString() << '\n';
-      return kExitFailure;
-    }
-    if (auto ok = render::writePng(*image, o.screenshot); !ok) {
-      err << ok.error().toString() << '\n';
-      return kExitFailure;
-    }
-    out << "screenshot: " << o.screenshot << "; validation messages "
-        << (*off)->validationMessageCount() << '\n';
   }
   return status;
 }
