@@ -564,14 +564,21 @@ std::string_view toString(InstructorOutcome outcome) {
   return outcome == InstructorOutcome::Applied ? "applied" : "refused (exam)";
 }
 
+namespace {
+
+/** A tick as seconds with one decimal ("12.5"); a tick rate of 0 reads as 1 Hz. */
+std::string secondsText(std::uint64_t tick, std::uint32_t tickRate) {
+  const double rate = tickRate == 0 ? 1.0 : static_cast<double>(tickRate);
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", static_cast<double>(tick) / rate);
+  return std::string(text);
+}
+
+} // namespace
+
 std::string describeInstructorEvents(const std::vector<InstructorEvent>& events,
                                      std::uint32_t tickRate, bool chinese) {
-  const double rate = tickRate == 0 ? 1.0 : static_cast<double>(tickRate);
-  auto seconds = [&](std::uint64_t tick) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f", static_cast<double>(tick) / rate);
-    return std::string(text);
-  };
+  auto seconds = [&](std::uint64_t tick) { return secondsText(tick, tickRate); };
   std::string out;
   for (const InstructorEvent& e : events) {
     const std::string at = seconds(e.tick);
@@ -606,12 +613,7 @@ std::string describeInstructorEvents(const std::vector<InstructorEvent>& events,
 
 std::string describeWorkstationEvents(const std::vector<WorkstationEvent>& events,
                                       std::uint32_t tickRate, bool chinese) {
-  const double rate = tickRate == 0 ? 1.0 : static_cast<double>(tickRate);
-  auto seconds = [&](std::uint64_t tick) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f", static_cast<double>(tick) / rate);
-    return std::string(text);
-  };
+  auto seconds = [&](std::uint64_t tick) { return secondsText(tick, tickRate); };
   std::string out;
   std::optional<std::uint64_t> since; // tick of a minimising not yet restored
   auto add = [&](std::string part) { out += (out.empty() ? "" : chinese ? "；" : "; ") + part; };
