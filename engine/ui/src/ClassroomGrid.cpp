@@ -77,7 +77,9 @@ std::optional<ClassroomCommand> drawClassroomGrid(const std::vector<ClassroomSea
         ImGui::TextUnformatted(r.c_str());
       }
       ImGui::EndGroup();
-      ImGui::SetCursorPosY(topOfMap + kClassroomMinimapSide + 4.0f);
+      // The buttons go below the taller of the minimap and the readouts.
+      ImGui::SetCursorPosY(
+          std::max(ImGui::GetCursorPosY(), topOfMap + kClassroomMinimapSide + 4.0f));
       if (!seat.online) {
         ImGui::PopStyleColor();
       }
@@ -90,9 +92,14 @@ std::optional<ClassroomCommand> drawClassroomGrid(const std::vector<ClassroomSea
         }
         ImGui::SameLine();
       }
+      ImGui::NewLine(); // the message and its button on a line of their own, whatever the words
       std::array<char, 256> buffer{};
       draft.copy(buffer.data(), buffer.size() - 1);
-      ImGui::SetNextItemWidth(150.0f);
+      const ImGuiStyle& style = ImGui::GetStyle();
+      const float sendWidth = ImGui::CalcTextSize(text.text("classroom.message").c_str()).x +
+                              2.0f * style.FramePadding.x;
+      ImGui::SetNextItemWidth(
+          std::max(80.0f, ImGui::GetContentRegionAvail().x - sendWidth - style.ItemSpacing.x));
       if (ImGui::InputText("##message", buffer.data(), buffer.size())) {
         draft = buffer.data();
       }

@@ -60,7 +60,7 @@ std::optional<ClassroomCommand> drawClassroomGrid(const std::vector<ClassroomSea
 
 /** A cell's size in pixels (the grid wraps cells to the display's width). */
 inline constexpr float kClassroomCellWidth = 400.0f;
-inline constexpr float kClassroomCellHeight = 310.0f;
+inline constexpr float kClassroomCellHeight = 350.0f;
 /** The minimap square's side in a cell, px. */
 inline constexpr float kClassroomMinimapSide = 96.0f;
 
