@@ -231,6 +231,26 @@ TEST_F(ClassroomPg, PublishedSeatsPrintAsTextOneBlockPerSeat) {
             "  Load on the map (across / down): 75% / 25%\n");
 }
 
+TEST_F(ClassroomPg, OneSeatIsCountedInTheSingularInBothLanguages) {
+  {
+    auto p = records::LiveSeatPublisher::start(mLocation);
+    ASSERT_TRUE(p);
+    (*p)->offer(test::classroomSeat("bay-01", 75.25));
+    ASSERT_TRUE((*p)->flush(10.0));
+  }
+  for (const auto& [lang, head] : {std::pair<std::string, std::string>{"en", "Classroom: 1 seat\n"},
+                                   {"zh-CN", ": 1 个座位\n"}}) {
+    std::ostringstream out, err;
+    ASSERT_EQ(app::runCli({"classroom", "--db", mLocation, "--headless", "--once", "--lang", lang,
+                           "--scenarios", kSource + "/scenarios"},
+                          out, err),
+              0)
+        << err.str();
+    const std::string firstLine = out.str().substr(0, out.str().find('\n') + 1);
+    EXPECT_TRUE(firstLine.ends_with(head)) << lang << ": " << firstLine;
+  }
+}
+
 TEST_F(ClassroomPg, ASeatThatStoppedPublishingPrintsOfflineWithinFiveSeconds) {
   {
     auto p = records::LiveSeatPublisher::start(mLocation);

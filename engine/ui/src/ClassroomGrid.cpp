@@ -45,7 +45,8 @@ std::optional<ClassroomCommand> drawClassroomGrid(const std::vector<ClassroomSea
   if (ImGui::Begin("##classroom", nullptr, flags)) {
     ImGui::TextUnformatted(text.text("classroom.title").c_str());
     ImGui::SameLine();
-    ImGui::Text("  %zu %s", seats.size(), text.text("classroom.seats").c_str());
+    ImGui::Text("  %zu %s", seats.size(),
+                text.text(seats.size() == 1 ? "classroom.seat_one" : "classroom.seats").c_str());
     if (seats.empty()) {
       ImGui::TextUnformatted(text.text("classroom.no_seats").c_str());
     }
