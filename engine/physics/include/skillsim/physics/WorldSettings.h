@@ -14,7 +14,7 @@ struct WorldSettings {
    * Friction rows per contact point: 1 (Bullet's default: one direction, along the slip at the
    * start of the step, or any tangent at rest) or 2 (a second, perpendicular one,
    * SOLVER_USE_2_FRICTION_DIRECTIONS), so friction also holds across that slip. With one, a load
-   * carried on moving forks creeps, more so at low tick rates (docs/simulation.md).
+   * carried on a moving support creeps, more so at low tick rates (docs/simulation.md).
    */
   int frictionDirections = 1;
   glm::dvec3 gravity{0.0, -9.81, 0.0}; ///< m/s^2.
