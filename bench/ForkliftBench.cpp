@@ -1,17 +1,21 @@
-// ForkliftBench: simulated seconds per wall-clock second for the forklift on the N1 field
-// (two racks with their beams, two loaded pallets, the truck), headless, side by side with raw
-// Bullet stepping the same bodies in the same run (issue 15). Run e.g.
-//   build/release/bench/skillsim_bench_forklift --benchmark_min_time=2
-// Counter `x_realtime` = simulated seconds per wall-clock second (target >= 1000 on one core);
-// the overhead is BM_ForkliftN1Field's time per tick over BM_RawBulletForkliftN1Field's (target
-// <= 1.2).
+// ForkliftBench: simulated seconds per second for the forklift on the N1 field (two racks with
+// their beams, two loaded pallets, the truck), headless, side by side with raw Bullet stepping the
+// same bodies in the same run (issue 15). Each case runs at two steppings, so one run shows the
+// before and the after: 240 Hz with 20 solver iterations (the truck as first built, the pole
+// course) and the N1 field test's own (ForkliftFixture.h kN1Stepping, the [simulation] of
+// scenarios/forklift/n1_field_test.toml). Run (docs/machines/forklift.md, Speed):
+//   taskset -c 1 build/release/bench/skillsim_bench_forklift --benchmark_min_time=1
+//       --benchmark_repetitions=5 --benchmark_report_aggregates_only=true   (one line)
+// Times are CPU time per tick; counter `x_realtime` = simulated seconds per CPU second (target
+// >= 1000 on one core); the overhead is BM_ForkliftN1Field's time per tick over
+// BM_RawBulletForkliftN1Field's at the same stepping (target <= 1.2).
 //
 // The raw comparison builds the same bodies in the same order (ground plane; truck hull, mast,
 // two forks; rack uprights and beams; each pallet's load box and three stringers), the same
 // joints (tilt hinge, two lift sliders with velocity motors, the pallets' fixed joints) and steps
-// with the same solver settings; the pallets may sleep there as in the Simulation. It has no tyre
-// model (the frame stands on its underside on the floor), no servos, metrics, contact episodes,
-// zones or fault guard: what the Simulation adds.
+// with the same solver settings (iterations, friction directions); the pallets may sleep there as
+// in the Simulation. It has no tyre model (the frame stands on its underside on the floor), no
+// servos, metrics, contact episodes, zones or fault guard: what the Simulation adds.
 #include "ForkliftFixture.h"
 
 #include <skillsim/physics/World.h>
@@ -23,6 +27,7 @@
 #include <benchmark/benchmark.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 using namespace skillsim::sim;
@@ -45,35 +50,40 @@ SimulationSpec n1Field() {
   return testing::forkliftFloor(f);
 }
 
-void BM_ForkliftN1Field(benchmark::State& state) {
-  const SimulationSpec spec = n1Field();
+/** `spec` stepped as `stepping`. */
+SimulationSpec stepped(SimulationSpec spec, const testing::ForkliftStepping& stepping) {
+  spec.tickRate = stepping.tickRate;
+  spec.solverIterations = stepping.solverIterations;
+  spec.frictionDirections = stepping.frictionDirections;
+  return spec;
+}
+
+/** Steps `spec` with the scripted 30 s drive, over and over; x_realtime per CPU second. */
+void runSimulation(benchmark::State& state, const SimulationSpec& spec) {
   auto sim = std::move(Simulation::create(spec)).value();
+  const double rate = static_cast<double>(spec.tickRate);
+  const std::uint64_t drive = 30 * static_cast<std::uint64_t>(spec.tickRate);
   std::uint64_t tick = 0;
   for (auto _ : state) {
-    sim->step(testing::scriptedForkliftActions(tick++ % (30 * 240)));
+    sim->step(testing::scriptedForkliftActions(tick++ % drive, rate));
     benchmark::DoNotOptimize(sim->metrics().values().data());
   }
   if (sim->stopped()) {
     state.SkipWithError(sim->fault()->toString().c_str());
   }
-  state.counters["x_realtime"] = benchmark::Counter(
-      static_cast<double>(state.iterations()) / spec.tickRate, benchmark::Counter::kIsRate);
+  state.counters["x_realtime"] = benchmark::Counter(static_cast<double>(state.iterations()) / rate,
+                                                    benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_ForkliftN1Field)->Unit(benchmark::kMicrosecond);
+
+/** The N1 field in the Simulation (truck model, field watch, metrics, contacts, fault guard). */
+void BM_ForkliftN1Field(benchmark::State& state, testing::ForkliftStepping stepping) {
+  runSimulation(state, stepped(n1Field(), stepping));
+}
 
 /** The truck alone on the floor (no racks, no pallets): what the truck itself costs per tick. */
-void BM_ForkliftAlone(benchmark::State& state) {
-  const SimulationSpec spec = testing::forkliftFloor();
-  auto sim = std::move(Simulation::create(spec)).value();
-  std::uint64_t tick = 0;
-  for (auto _ : state) {
-    sim->step(testing::scriptedForkliftActions(tick++ % (30 * 240)));
-    benchmark::DoNotOptimize(sim->metrics().values().data());
-  }
-  state.counters["x_realtime"] = benchmark::Counter(
-      static_cast<double>(state.iterations()) / spec.tickRate, benchmark::Counter::kIsRate);
+void BM_ForkliftAlone(benchmark::State& state, testing::ForkliftStepping stepping) {
+  runSimulation(state, testing::forkliftFloor(ForkliftSpec{}, stepping));
 }
-BENCHMARK(BM_ForkliftAlone)->Unit(benchmark::kMicrosecond);
 
 class RawField {
 public:
@@ -83,6 +93,10 @@ public:
     const ForkliftSpec& f = *forkliftOf(spec);
     mWorld.setGravity(btVector3(0, btScalar(-9.81), 0));
     mWorld.getSolverInfo().m_numIterations = spec.solverIterations;
+    mWorld.getSolverInfo().m_solverMode &= ~SOLVER_RANDMIZE_ORDER;
+    if (spec.frictionDirections == 2) {
+      mWorld.getSolverInfo().m_solverMode |= SOLVER_USE_2_FRICTION_DIRECTIONS;
+    }
     mWorld.setForceUpdateAllAabbs(false);
     add(std::make_unique<btStaticPlaneShape>(btVector3(0, 1, 0), btScalar(0)), 0, {0, 0, 0});
     const double length = f.wheelbase + f.rearOverhang + 0.2;
@@ -222,17 +236,34 @@ private:
   btScalar mTimeStep;
 };
 
-void BM_RawBulletForkliftN1Field(benchmark::State& state) {
-  const SimulationSpec spec = n1Field();
+void BM_RawBulletForkliftN1Field(benchmark::State& state, testing::ForkliftStepping stepping) {
+  const SimulationSpec spec = stepped(n1Field(), stepping);
   RawField field(spec);
+  const double rate = static_cast<double>(spec.tickRate);
+  const std::uint64_t drive = 30 * static_cast<std::uint64_t>(spec.tickRate);
   std::uint64_t tick = 0;
   for (auto _ : state) {
-    field.step(testing::scriptedForkliftActions(tick++ % (30 * 240)));
+    field.step(testing::scriptedForkliftActions(tick++ % drive, rate));
   }
-  state.counters["x_realtime"] = benchmark::Counter(
-      static_cast<double>(state.iterations()) / spec.tickRate, benchmark::Counter::kIsRate);
+  state.counters["x_realtime"] = benchmark::Counter(static_cast<double>(state.iterations()) / rate,
+                                                    benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_RawBulletForkliftN1Field)->Unit(benchmark::kMicrosecond);
+
+// Each case at the first stepping (before) and at the N1 scenario's (after), side by side.
+const bool registered = [] {
+  using Case = void (*)(benchmark::State&, testing::ForkliftStepping);
+  const std::pair<const char*, Case> cases[] = {
+      {"BM_ForkliftN1Field", BM_ForkliftN1Field},
+      {"BM_RawBulletForkliftN1Field", BM_RawBulletForkliftN1Field},
+      {"BM_ForkliftAlone", BM_ForkliftAlone}};
+  for (const testing::ForkliftStepping& s : {testing::kDefaultStepping, testing::kN1Stepping}) {
+    for (const auto& [name, run] : cases) {
+      benchmark::RegisterBenchmark((std::string(name) + "/" + s.name).c_str(), run, s)
+          ->Unit(benchmark::kMicrosecond);
+    }
+  }
+  return true;
+}();
 
 } // namespace
 

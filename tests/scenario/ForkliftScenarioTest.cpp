@@ -4,6 +4,8 @@
 #include <skillsim/scenario/ScenarioLoader.h>
 #include <skillsim/sim/Simulation.h>
 
+#include "../sim/ForkliftFixture.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -86,7 +88,7 @@ TEST(ForkliftScenario, TheN1MockExamLoadsAndItsRacksHoldTheirPallets) {
   ASSERT_TRUE(scenario) << scenario.error().toString();
   auto runner = AttemptRunner::create(*scenario);
   ASSERT_TRUE(runner) << runner.error().toString();
-  for (int i = 0; i < 240 * 2; ++i) {
+  for (std::uint32_t i = 0; i < 2 * scenario->simulation.tickRate; ++i) { // 2 s
     (*runner)->step(core::ActionState{});
   }
   EXPECT_FALSE((*runner)->finished());
@@ -99,6 +101,34 @@ TEST(ForkliftScenario, TheN1MockExamLoadsAndItsRacksHoldTheirPallets) {
   const auto& m = (*runner)->simulation().metrics();
   EXPECT_EQ(m.get(*m.find("parking_brake")), 1.0);
   EXPECT_NEAR(m.get(*m.find("truck_x")), 0.34, 1e-3);
+}
+
+// The N1 file steps as the physical-law tests' kN1Stepping (tests/sim/ForkliftFixture.h) runs
+// them: 50 Hz, 20 solver iterations, two friction directions (docs/machines/forklift.md, Speed).
+TEST(ForkliftScenario, TheN1FieldTestStepsAsThePhysicsTestsDo) {
+  auto scenario = loadScenario(kRoot / "scenarios/forklift/n1_field_test.toml");
+  ASSERT_TRUE(scenario) << scenario.error().toString();
+  EXPECT_EQ(scenario->simulation.tickRate, sim::testing::kN1Stepping.tickRate);
+  EXPECT_EQ(scenario->simulation.solverIterations, sim::testing::kN1Stepping.solverIterations);
+  EXPECT_EQ(scenario->simulation.frictionDirections, sim::testing::kN1Stepping.frictionDirections);
+  // The pole course keeps the truck's first settings (its traces are recorded on them).
+  auto pole = loadScenario(kRoot / "scenarios/forklift/pole_course.toml");
+  ASSERT_TRUE(pole) << pole.error().toString();
+  EXPECT_EQ(pole->simulation.tickRate, sim::testing::kDefaultStepping.tickRate);
+  EXPECT_EQ(pole->simulation.solverIterations, sim::testing::kDefaultStepping.solverIterations);
+  EXPECT_EQ(pole->simulation.frictionDirections, 1);
+}
+
+TEST(ForkliftScenario, FrictionDirectionsOtherThanOneOrTwoAreNamedAtTheirValue) {
+  const std::string key = "friction_directions = ";
+  const std::string text = replace(n1Text(), key + "2", key + "3");
+  const ValidationReport r = validateScenarioText(text, "n1.toml", n1Standard(), "n1-std.toml");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].location.fieldPath, "simulation.friction_directions");
+  EXPECT_EQ(r.problems[0].message, "value 3 is out of range; expected an integer in [1, 2]");
+  const auto [line, column] = where(text, key + "3");
+  EXPECT_EQ(r.problems[0].location.line, line);
+  EXPECT_EQ(r.problems[0].location.column, column + key.size()); // at the value
 }
 
 TEST(ForkliftScenario, ARackTierAboveTheLiftHeightIsNamedAtItsTiers) {
@@ -287,7 +317,8 @@ double metricOf(const sim::Simulation& sim, const char* name) {
 // tyre loads balance the weight, so the centre of gravity lies behind the front axle by
 // L x N_rear / (N_front_left + N_front_right + N_rear) (moment balance about the front axle).
 TEST(ForkliftAids, TheStabilityTriangleHoldsTheCentreOfGravityTheTyreLoadsPut) {
-  auto sim = n1TruckAt(0.34, 0.0, 240); // 1 s on the parking brake, settled
+  const int second = static_cast<int>(sim::testing::kN1Stepping.tickRate);
+  auto sim = n1TruckAt(0.34, 0.0, second); // 1 s on the parking brake, settled
   ASSERT_TRUE(sim);
   const auto aids = sim->floorAids();
   ASSERT_EQ(aids.size(), 1u);

@@ -10,14 +10,45 @@
 
 #include <cstdint>
 #include <memory>
+#include <ostream>
+#include <string>
 
 namespace skillsim::sim::testing {
 
+/**
+ * How a forklift test steps the world: a scenario's [simulation] tick_rate, solver_iterations and
+ * friction_directions.
+ */
+struct ForkliftStepping {
+  std::uint32_t tickRate = 240; ///< Hz.
+  int solverIterations = 20;
+  int frictionDirections = 1;
+  const char* name = ""; ///< For test names.
+};
+
+/** The truck as first built, and the pole course's settings (scenarios/forklift/pole_course.toml).
+ */
+inline constexpr ForkliftStepping kDefaultStepping{240, 20, 1, "At240Hz"};
+/**
+ * scenarios/forklift/n1_field_test.toml's settings (docs/machines/forklift.md, Speed): every
+ * physical-law test also runs at these, and ForkliftScenario.TheN1FieldTestStepsAsThePhysicsTestsDo
+ * checks that the file says the same.
+ */
+inline constexpr ForkliftStepping kN1Stepping{50, 20, 2, "AtN1Field50Hz"};
+
+/** Test-name suffix of a ForkliftStepping parameter. */
+inline std::string steppingName(const ForkliftStepping& s) { return s.name; }
+
+/** gtest prints a stepping by its name. */
+inline void PrintTo(const ForkliftStepping& s, std::ostream* out) { *out << s.name; }
+
 /** The default 3 t truck at the origin heading +X on a flat floor (240 Hz, 20 iterations). */
-inline SimulationSpec forkliftFloor(const ForkliftSpec& truck = ForkliftSpec{}) {
+inline SimulationSpec forkliftFloor(const ForkliftSpec& truck = ForkliftSpec{},
+                                    const ForkliftStepping& stepping = kDefaultStepping) {
   SimulationSpec spec;
-  spec.tickRate = 240;
-  spec.solverIterations = 20;
+  spec.tickRate = stepping.tickRate;
+  spec.solverIterations = stepping.solverIterations;
+  spec.frictionDirections = stepping.frictionDirections;
   spec.machine = forkliftMachine(truck);
   return spec;
 }
@@ -53,9 +84,10 @@ inline core::ActionState forkliftActions(const ForkliftInput& in) {
 /**
  * A 30 s drive that uses every control (for determinism): release the parking brake, lift the
  * forks, drive forward turning right, brake, tilt, reverse turning left, brake, lower, park.
+ * `tickRate` (Hz) turns the tick into seconds.
  */
-inline core::ActionState scriptedForkliftActions(std::uint64_t tick) {
-  const double t = static_cast<double>(tick) / 240.0;
+inline core::ActionState scriptedForkliftActions(std::uint64_t tick, double tickRate = 240.0) {
+  const double t = static_cast<double>(tick) / tickRate;
   ForkliftInput in;
   in.parkingBrake = tick < 2 || (t > 28.0 && t < 28.1);
   if (t < 1.0) {

@@ -151,6 +151,9 @@ struct World::Impl {
     btContactSolverInfo& info = world->getSolverInfo();
     info.m_numIterations = s.solverIterations;
     info.m_solverMode &= ~SOLVER_RANDMIZE_ORDER; // determinism: fixed row order
+    if (s.frictionDirections == 2) {
+      info.m_solverMode |= SOLVER_USE_2_FRICTION_DIRECTIONS;
+    }
     gCalculateCombinedFrictionCallback = &combinedFriction;
     gCalculateCombinedRestitutionCallback = &combinedRestitution;
     gDeactivationTime = static_cast<btScalar>(kSleepDelay);
@@ -329,6 +332,8 @@ World::World(const WorldSettings& settings) {
   SKILLSIM_CHECK(settings.timeStep > 0.0 && std::isfinite(settings.timeStep),
                  "time step must be > 0");
   SKILLSIM_CHECK(settings.solverIterations >= 1, "solver iterations must be >= 1");
+  SKILLSIM_CHECK(settings.frictionDirections == 1 || settings.frictionDirections == 2,
+                 "friction directions must be 1 or 2");
   SKILLSIM_CHECK(settings.contactEndDelaySteps >= 0, "contact end delay must be >= 0");
   mImpl = std::make_unique<Impl>(settings);
 }

@@ -125,6 +125,10 @@ core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationS
     return specError("solver_iterations",
                      "must be >= 1, got " + std::to_string(spec.solverIterations));
   }
+  if (spec.frictionDirections != 1 && spec.frictionDirections != 2) {
+    return specError("friction_directions",
+                     "must be 1 or 2, got " + std::to_string(spec.frictionDirections));
+  }
   if (!finite(spec.gravity)) {
     return specError("gravity", "must be finite");
   }
@@ -183,6 +187,7 @@ core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationS
   physics::WorldSettings settings;
   settings.timeStep = 1.0 / static_cast<double>(spec.tickRate);
   settings.solverIterations = spec.solverIterations;
+  settings.frictionDirections = spec.frictionDirections;
   settings.gravity = spec.gravity;
   settings.seed = spec.seed;
   auto impl = std::make_unique<Impl>(spec, settings);

@@ -52,7 +52,10 @@ public:
    */
   static constexpr double kSleepDelay = 0.5;
 
-  /** Contract: timeStep > 0, solverIterations >= 1, contactEndDelaySteps >= 0. */
+  /**
+   * Contract: timeStep > 0, solverIterations >= 1, frictionDirections 1 or 2,
+   * contactEndDelaySteps >= 0.
+   */
   explicit World(const WorldSettings& settings);
   ~World();
   World(const World&) = delete;

@@ -111,6 +111,8 @@ struct ProximityWatch {
 struct SimulationSpec {
   std::uint32_t tickRate = 240; ///< Hz.
   int solverIterations = 10;
+  /** Friction rows per contact point, 1 or 2 (physics::WorldSettings::frictionDirections). */
+  int frictionDirections = 1;
   std::uint64_t seed = 0;              ///< The only source of randomness.
   glm::dvec3 gravity{0.0, -9.81, 0.0}; ///< m/s^2.
   bool groundPlane = true;             ///< A static ground at y = 0 tagged "ground".
