@@ -123,6 +123,23 @@ TEST(JobCardCommand, AnEditedCardIsShownAltered) {
       << list.out;
 }
 
+TEST(JobCardCommand, AnAlteredCardIsNotSignedAgainAndStaysAltered) {
+  std::string card = newCard("forged.toml");
+  const std::string keys = (dir() / "wang-keys").string();
+  ASSERT_EQ(cli({"sign", card, "--key-dir", keys}).code, 0);
+  std::string text = read(card);
+  const std::string from = "mentor_id = \"M-0042\"";
+  text.replace(text.find(from), from.size(), "mentor_id = \"M-0007\"");
+  std::ofstream(card, std::ios::trunc) << text;
+  CardRun again = cli({"sign", card, "--key-dir", keys});
+  EXPECT_EQ(again.code, 1);
+  EXPECT_NE(again.err.find("was changed after it was signed"), std::string::npos) << again.err;
+  EXPECT_EQ(read(card), text); // nothing rewritten
+  CardRun r = cli({"verify", card});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("ALTERED after it was signed"), std::string::npos) << r.out;
+}
+
 TEST(JobCardCommand, ATruncatedCardIsNamedAndDoesNotCount) {
   std::string card = newCard("truncated.toml");
   ASSERT_EQ(cli({"sign", card, "--key-dir", (dir() / "wang-keys").string()}).code, 0);

@@ -135,6 +135,14 @@ int runSign(const JobCardOptions& o, std::ostream& out, std::ostream& err) {
           << "); one card carries one mentor's signature: make a new card\n";
       return kExitFailure;
     }
+    if (v.status == course::JobCardStatus::Altered) {
+      // Signing again would approve whatever was changed since the mentor signed: refuse.
+      err << "skillsim jobcard sign: " << o.card
+          << " was changed after it was signed (the signature does not match the card); signing "
+             "it again would approve those changes: check the card with the mentor and make a "
+             "new one (skillsim jobcard new)\n";
+      return kExitFailure;
+    }
   }
   f->signature = course::signJobCard(f->card, *key, nowUtc());
   if (!writeFile(o.card, course::jobCardToToml(*f), err)) {
