@@ -225,8 +225,7 @@ std::vector<ui::ClassroomSeatView> classroomSeatViews(const std::vector<records:
 
 void printClassroomGrid(const std::vector<ui::ClassroomSeatView>& seats, const ui::I18n& text,
                         std::ostream& out) {
-  out << text.text("classroom.title") << ": " << seats.size() << " "
-      << text.text(seats.size() == 1 ? "classroom.seat_one" : "classroom.seats") << '\n';
+  out << text.text("classroom.title") << ": " << ui::classroomSeatCount(seats.size(), text) << '\n';
   for (const ui::ClassroomSeatView& v : seats) {
     out << v.seat << " [" << v.status << "] " << text.text("classroom.trainee") << " " << v.trainee
         << " | " << v.scenario << " | " << v.mode << " | " << text.text("classroom.phase") << " "

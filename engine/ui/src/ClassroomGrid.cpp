@@ -31,6 +31,11 @@ void drawSeatMinimap(const ClassroomSeatView& seat) {
 
 } // namespace
 
+std::string classroomSeatCount(std::size_t seats, const I18n& text) {
+  return std::to_string(seats) + " " +
+         text.text(seats == 1 ? "classroom.seat_one" : "classroom.seats");
+}
+
 std::optional<ClassroomCommand> drawClassroomGrid(const std::vector<ClassroomSeatView>& seats,
                                                   ClassroomGridState& state, const I18n& text) {
   SKILLSIM_CHECK(ImGui::GetCurrentContext() != nullptr,
@@ -45,8 +50,7 @@ std::optional<ClassroomCommand> drawClassroomGrid(const std::vector<ClassroomSea
   if (ImGui::Begin("##classroom", nullptr, flags)) {
     ImGui::TextUnformatted(text.text("classroom.title").c_str());
     ImGui::SameLine();
-    ImGui::Text("  %zu %s", seats.size(),
-                text.text(seats.size() == 1 ? "classroom.seat_one" : "classroom.seats").c_str());
+    ImGui::Text("  %s", classroomSeatCount(seats.size(), text).c_str());
     if (seats.empty()) {
       ImGui::TextUnformatted(text.text("classroom.no_seats").c_str());
     }

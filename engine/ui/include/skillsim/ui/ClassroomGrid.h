@@ -48,6 +48,9 @@ struct ClassroomGridState {
   std::map<std::string, std::string> drafts;
 };
 
+/** "1 seat" / "3 seats" (zh-CN: "1 个座位"): the seat count as the grid's title line shows it. */
+[[nodiscard]] std::string classroomSeatCount(std::size_t seats, const I18n& text);
+
 /**
  * Draws the grid over the whole display: one cell per seat (offline seats greyed, their buttons
  * disabled), each with its fields, readouts, minimap (the area as a square, the load as a dot)
