@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 namespace skillsim::platform {
 namespace {
@@ -183,7 +184,23 @@ void deliverMouseMove(GLFWwindow* window, double x, double y) {
   }
 }
 
+namespace {
+
+std::unordered_set<GLFWwindow*>& leftHeld() {
+  static std::unordered_set<GLFWwindow*> held;
+  return held;
+}
+
+} // namespace
+
+bool simulatedLeftButtonHeld(GLFWwindow* window) { return leftHeld().contains(window); }
+
 void deliverMouseButtonEvent(GLFWwindow* window, bool press) {
+  if (press) {
+    leftHeld().insert(window);
+  } else {
+    leftHeld().erase(window);
+  }
   GLFWmousebuttonfun button = glfwSetMouseButtonCallback(window, nullptr);
   glfwSetMouseButtonCallback(window, button);
   if (button != nullptr) {

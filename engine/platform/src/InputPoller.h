@@ -65,8 +65,19 @@ void deliverKeyEvent(GLFWwindow* window, Key key, bool press);
  */
 void deliverMouseMove(GLFWwindow* window, double x, double y);
 
-/** Tests: delivers a left-button press or release to `window`'s current mouse-button callback. */
+/**
+ * Tests: delivers a left-button press or release to `window`'s current mouse-button callback, and
+ * holds the button down from a press to the release (simulatedLeftButtonHeld).
+ */
 void deliverMouseButtonEvent(GLFWwindow* window, bool press);
+
+/**
+ * Tests: whether a simulated left button is held down in `window` (pressed, not yet released).
+ * Dear ImGui 1.86's GLFW backend reads the button's state each frame from glfwGetMouseButton,
+ * which knows only the window system's buttons, so without this a simulated press lasts one
+ * frame and a drag cannot be simulated (Window::newImGuiPlatformFrame holds it down).
+ */
+[[nodiscard]] bool simulatedLeftButtonHeld(GLFWwindow* window);
 
 /** The GLFW key code of a Key (GLFW_KEY_*). */
 [[nodiscard]] int glfwKeyCode(Key key);

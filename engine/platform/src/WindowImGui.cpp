@@ -1,5 +1,6 @@
 // Dear ImGui's GLFW platform backend (Debian libimgui.a ships imgui_impl_glfw) for a Window: it
 // belongs here because GLFW stays in engine/platform/src.
+#include "InputPoller.h"
 #include "WindowNative.h"
 
 #include <backends/imgui_impl_glfw.h>
@@ -57,6 +58,10 @@ bool Window::initImGuiPlatform() {
 void Window::newImGuiPlatformFrame() {
   if (mImGui) {
     ImGui_ImplGlfw_NewFrame();
+    // A test's simulated press stays down until its release (the backend polls real buttons).
+    if (simulatedLeftButtonHeld(static_cast<GLFWwindow*>(mNative))) {
+      ImGui::GetIO().MouseDown[0] = true;
+    }
   }
 }
 

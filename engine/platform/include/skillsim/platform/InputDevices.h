@@ -61,7 +61,8 @@ void simulateMouseMove(Window& window, double x, double y);
 /**
  * For tests: delivers a left-button press or release, where the pointer is, to `window`'s mouse
  * handling as the window system's event would reach it (Dear ImGui: a press, then a release in a
- * later frame, over a button clicks it).
+ * later frame, over a button clicks it). The button stays down from the press to the release, so
+ * moving the pointer in between drags.
  */
 void simulateMouseButtonEvent(Window& window, bool press);
 
