@@ -7,6 +7,10 @@
 
 #include <skillsim/app/ClassroomCommand.h>
 #include <skillsim/app/Cli.h>
+#include <skillsim/app/LiveSeat.h>
+#include <skillsim/scenario/AttemptRunner.h>
+#include <skillsim/scenario/ScenarioLoader.h>
+#include <skillsim/sim/machines/forklift/ForkliftSpec.h>
 #include <skillsim/ui/I18n.h>
 
 #include <gtest/gtest.h>
@@ -14,6 +18,8 @@
 #include <chrono>
 #include <sstream>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 using namespace skillsim;
 
@@ -223,12 +229,12 @@ TEST_F(ClassroomPg, PublishedSeatsPrintAsTextOneBlockPerSeat) {
             "  Last deduction: -5 points: Moving the bucket along a curved path and setting it "
             "down precisely, load height 1.50 m, 01:12.5\n"
             "  Readouts: load swing 3.0°; load height 2.35 m\n"
-            "  Load on the map (across / down): 75% / 25%\n"
+            "  Position on the map (across / down): 75% / 25%\n"
             "bay-02 [online] Trainee T-bay-02 | Q2 overhead crane operator practical exam | Exam "
             "| Phase travel from A to B | 00:03.0 | Score 100 / 100\n"
             "  Last deduction: —\n"
             "  Readouts: load swing 3.0°; load height 2.35 m\n"
-            "  Load on the map (across / down): 75% / 25%\n");
+            "  Position on the map (across / down): 75% / 25%\n");
 }
 
 TEST_F(ClassroomPg, OneSeatIsCountedInTheSingularInBothLanguages) {
@@ -317,4 +323,47 @@ TEST_F(ClassroomPg, TheReaderKeepsItsConnectionAndReconnectsWhenItIsCut) {
   auto sqlite = records::LiveSeatReader::open("/tmp/results.sqlite");
   ASSERT_FALSE(sqlite);
   EXPECT_EQ(sqlite.error().code, core::ErrorCode::Unsupported);
+}
+
+// The forklift's direction lever (a readout the machine declares words for, ReadoutDecl::words):
+// the live seat sends the words with the value, the store's JSON keeps them, and the grid's cell
+// reads "direction reverse" / "行驶方向 后退", never "-1".
+TEST(Classroom, TheForkliftsDirectionLeverReadsInWordsInBothLanguages) {
+  auto scenario = scenario::loadScenario(kSource + "/scenarios/forklift/n1_field_test.toml");
+  ASSERT_TRUE(scenario) << scenario.error().toString();
+  auto runner = scenario::AttemptRunner::create(*scenario);
+  ASSERT_TRUE(runner) << runner.error().toString();
+  app::ScenarioCatalogue scenarios(kSource + "/scenarios");
+  const auto en = language(ui::Language::English);
+  const auto zh = language(ui::Language::ChineseSimplified);
+  const std::vector<std::tuple<float, std::string, std::string>> lever = {
+      {0.0F, "direction neutral", "行驶方向 空挡"},
+      {-1.0F, "direction reverse", "行驶方向 后退"},
+      {1.0F, "direction forward", "行驶方向 前进"}};
+  for (const auto& [position, inEnglish, inChinese] : lever) {
+    core::ActionState a;
+    a.setAxis(sim::forklift_controls::kDirection, position);
+    a.setAxis(sim::forklift_controls::kServiceBrake, 1.0F);
+    for (int i = 0; i < 3; ++i) {
+      (*runner)->step(a);
+    }
+    records::LiveSeatState s = app::liveSeatState("bay-07", "T-7", "practice", false, **runner);
+    auto sent = records::liveReadoutsFromJson(records::liveReadoutsToJson(s.readouts));
+    ASSERT_TRUE(sent) << sent.error().toString();
+    EXPECT_EQ(*sent, s.readouts); // the words survive the store
+    s.readouts = *sent;
+    const auto inEn = app::classroomSeatViews({onlineRow(s)}, scenarios, en);
+    const auto inZh = app::classroomSeatViews({onlineRow(s)}, scenarios, zh);
+    ASSERT_EQ(inEn.size(), 1U);
+    ASSERT_EQ(inZh.size(), 1U);
+    ASSERT_GE(inEn[0].readouts.size(), 2U);
+    EXPECT_EQ(inEn[0].readouts[1], inEnglish);
+    EXPECT_EQ(inZh[0].readouts[1], inChinese);
+    // A readout without words stays a number with its unit.
+    EXPECT_TRUE(inEn[0].readouts[0].starts_with("travel speed ")) << inEn[0].readouts[0];
+    EXPECT_TRUE(inEn[0].readouts[0].ends_with(" m/s")) << inEn[0].readouts[0];
+    std::ostringstream out;
+    app::printClassroomGrid(inZh, zh, out);
+    EXPECT_NE(out.str().find(inChinese), std::string::npos) << out.str();
+  }
 }

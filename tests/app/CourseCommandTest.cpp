@@ -93,6 +93,14 @@ clearance = { value = 0.5, unit = "m" }
 reflection = "跟钩稳钩，减速，停顿等待摆动衰减"
 )";
 
+/** The self-check T1 gives of the exam attempt e1 (hazard 20, path 40, frames 30). */
+void selfCheck(const std::string& db) {
+  std::vector<std::string> a = common("selfcheck", db);
+  a.insert(a.end(), {"--item", "hazard=20", "--item", "path=40", "--item", "frames=30"});
+  CourseRun r = cli(a);
+  ASSERT_EQ(r.code, 0) << r.err;
+}
+
 } // namespace
 
 TEST(CourseCommand, StatusShowsOpenLockedAndWhyInBothLanguages) {
@@ -125,6 +133,27 @@ TEST(CourseCommand, StatusShowsOpenLockedAndWhyInBothLanguages) {
 TEST(CourseCommand, AnswersAreStampedScoredAndStored) {
   auto d = freshDir("answer");
   const std::string db = (d / "store.db").string();
+  // The reflection belongs to the evaluate step, locked until the exam and the self-check: the
+  // whole file is refused and nothing is recorded (found by a new user: the answers were stored
+  // and the portfolio's xAPI called the locked step completed).
+  CourseRun locked = cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)}));
+  EXPECT_EQ(locked.code, 1);
+  EXPECT_NE(
+      locked.err.find("question reflection belongs to the evaluate step, which is not open "
+                      "yet: the exam attempt is not taken yet; the self-check (check step) is not "
+                      "done yet; no answer was recorded"),
+      std::string::npos)
+      << locked.err;
+  {
+    auto s = skillsim::course::CourseRecordStore::open(db);
+    ASSERT_TRUE(s);
+    auto rec = (*s)->records({"T1", "q2_operator", "single_lift"});
+    ASSERT_TRUE(rec);
+    EXPECT_TRUE(rec->answers.empty());
+  }
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1),
+             attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  selfCheck(db);
   CourseRun r = cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)}));
   ASSERT_EQ(r.code, 0) << r.err;
   // horn 2 + rope 3 (set, any order) + clearance 2 right; sequence 4 wrong; reflection waits.
@@ -247,6 +276,9 @@ TEST(CourseCommand, MarkChecksTheQuestionAndThePoints) {
   EXPECT_EQ(notAnswered.code, 1);
   EXPECT_NE(notAnswered.err.find("T1 has not answered question 'reflection' yet"),
             std::string::npos);
+  store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1),
+             attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  selfCheck(db);
   ASSERT_EQ(cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)})).code, 0);
   CourseRun choice = mark("horn_first", "1");
   EXPECT_EQ(choice.code, 1);
@@ -449,11 +481,8 @@ TEST(PortfolioCommand, ThePageShowsWhatTheCommandsRecorded) {
   const std::string db = (d / "store.db").string();
   store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1),
              attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  selfCheck(db);
   ASSERT_EQ(cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)})).code, 0);
-  ASSERT_EQ(cli(with(common("selfcheck", db),
-                     {"--item", "hazard=20", "--item", "path=40", "--item", "frames=30"}))
-                .code,
-            0);
   ASSERT_EQ(cli(with(common("reflect", db), {"--text", "下次落放前先稳钩 <b>"})).code, 0);
   ASSERT_EQ(cli(with(common("rate", db), {"--teacher", "teacher-li", "--rating", "plan_quality=4",
                                           "--rating", "reflection_depth=3"}))
@@ -480,13 +509,10 @@ TEST(PortfolioCommand, XapiStatementsPassTheValidatorWithTheHandWorkedScore) {
   // Exam e1 (sampleResult at 90): hazard 20 of 20, path 45 of 50, frames 25 of 30.
   store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1),
              attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  selfCheck(db);
   ASSERT_EQ(cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)})).code, 0);
   ASSERT_EQ(cli(with(common("mark", db),
                      {"--teacher", "teacher-li", "--question", "reflection", "--points", "3"}))
-                .code,
-            0);
-  ASSERT_EQ(cli(with(common("selfcheck", db),
-                     {"--item", "hazard=20", "--item", "path=40", "--item", "frames=30"}))
                 .code,
             0);
   ASSERT_EQ(cli(with(common("rate", db), {"--teacher", "teacher-li", "--rating", "plan_quality=4",
@@ -557,13 +583,10 @@ TEST(ReportCommand, ClassReportCourseTableFromTheCourseRecords) {
   // T1 as in the xAPI test: work page 10 of 15, exam 90, self-assessment 91.111, teacher 70.
   store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1),
              attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  selfCheck(db);
   ASSERT_EQ(cli(with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers)})).code, 0);
   ASSERT_EQ(cli(with(common("mark", db),
                      {"--teacher", "teacher-li", "--question", "reflection", "--points", "3"}))
-                .code,
-            0);
-  ASSERT_EQ(cli(with(common("selfcheck", db),
-                     {"--item", "hazard=20", "--item", "path=40", "--item", "frames=30"}))
                 .code,
             0);
   ASSERT_EQ(cli(with(common("rate", db), {"--teacher", "teacher-li", "--rating", "plan_quality=4",
@@ -623,6 +646,13 @@ TEST(CourseCommand, AnswerAndMarkSpeakChineseWithLang) {
   auto d = freshDir("answer-zh");
   const std::string db = (d / "store.db").string();
   store(db, {attempt("p1", 85, records::AttemptMode::Practice, 1)});
+  CourseRun locked = cli(
+      with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers), "--lang", "zh-CN"}));
+  EXPECT_EQ(locked.code, 1);
+  EXPECT_NE(locked.err.find("题目 reflection 属于评价反馈，该步骤尚未开放"), std::string::npos)
+      << locked.err;
+  store(db, {attempt("e1", 90, records::AttemptMode::Exam, 5)});
+  selfCheck(db);
   CourseRun a = cli(
       with(common("answer", db), {"--answers", write(d / "a.toml", kAnswers), "--lang", "zh-CN"}));
   ASSERT_EQ(a.code, 0) << a.err;

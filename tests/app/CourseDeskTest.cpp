@@ -7,6 +7,7 @@
 #include <skillsim/course/CourseLoader.h>
 #include <skillsim/course/CourseRecordStore.h>
 #include <skillsim/records/ResultsStore.h>
+#include <skillsim/records/TraceHeader.h>
 #include <skillsim/ui/I18n.h>
 
 #include <gtest/gtest.h>
@@ -118,7 +119,7 @@ TEST(CourseDesk, AnsweringTheWorkPageStoresStampedAnswersThroughTheCourseRecords
   skillsim::ui::WorkPageAnswer clearance;
   clearance.questionId = "clearance";
   clearance.number = 0.5;
-  clearance.unit = "mm";
+  clearance.unit = "kg";
   auto wrongUnit = desk.answerQuestion(clearance, Language::English, kNow + 3);
   ASSERT_TRUE(wrongUnit);
   EXPECT_EQ(wrongUnit->verdict, skillsim::course::AnswerVerdict::WrongUnit);
@@ -243,7 +244,46 @@ TEST(CourseDesk, CarryingOutStartsThePracticeScenarioAndTheExamOnlyWhenOpen) {
   EXPECT_TRUE(m.messageIsError);
   EXPECT_EQ(m.message, "考核尚未开放：教师尚未批准作业计划；已完成练习 0 次，需要 3 次");
   act.start = skillsim::ui::AttemptMode::Practice;
-  EXPECT_EQ(desk.apply(act, Language::English, kNow), "overhead_crane.practice_single_lift");
+  EXPECT_EQ(desk.apply(act, Language::English, kNow),
+            (app::CourseStart{
+                "overhead_crane.practice_single_lift", skillsim::ui::AttemptMode::Practice, {}}));
+
+  skillsim::ui::CourseScreenActions answer;
+  answer.answer = choices("horn_first", {"b"});
+  EXPECT_FALSE(desk.apply(answer, Language::English, kNow));
+  EXPECT_EQ(desk.model(Language::English).message, "answer saved: wrong");
+  EXPECT_FALSE(desk.model(Language::English).messageIsError);
+}
+
+// Issue 18: the course's exam step runs inside an invigilated exam session, as `skillsim run
+// --mode exam --exam-session` does: Start exam takes the session id the invigilator gives (or the
+// one the seat was set up with), refuses in plain words without an open one, and the course's
+// gate still comes first.
+TEST(CourseDesk, TheExamStartsOnlyInAnOpenInvigilatedSessionAndAfterTheGate) {
+  const std::string db = freshDb("exam-session");
+  records::ExamSession open;
+  records::ExamSession closed;
+  {
+    auto s = records::ResultsStore::open(db);
+    ASSERT_TRUE(s);
+    auto o = (*s)->openSession("inv-wang", kNow - 600);
+    ASSERT_TRUE(o) << o.error().toString();
+    open = *o;
+    auto c = (*s)->openSession("inv-zhao", kNow - 900);
+    ASSERT_TRUE(c);
+    ASSERT_TRUE((*s)->closeSession(c->id, kNow - 300));
+    closed = *c;
+  }
+  CourseDesk desk = openDesk(db);
+  skillsim::ui::CourseScreenActions act;
+  act.choose = "single_lift";
+  act.start = skillsim::ui::AttemptMode::Exam;
+  act.examSession = open.id;
+  // An open session does not open the gate: no approval, no practice yet.
+  EXPECT_FALSE(desk.apply(act, Language::English, kNow));
+  EXPECT_EQ(desk.model(Language::English).message,
+            "the exam is not open yet: the teacher has not approved the plan yet; 0 practice "
+            "attempts done of the 3 needed");
 
   for (int i = 1; i <= 3; ++i) {
     storeAttempt(db, "p" + std::to_string(i), 85, records::AttemptMode::Practice, i);
@@ -253,14 +293,54 @@ TEST(CourseDesk, CarryingOutStartsThePracticeScenarioAndTheExamOnlyWhenOpen) {
     ASSERT_TRUE((*store)->recordPlanApproval({"T1", "q2_operator", "single_lift"}, "li", kNow));
   }
   ASSERT_TRUE(desk.reload());
-  act.start = skillsim::ui::AttemptMode::Exam;
-  EXPECT_EQ(desk.apply(act, Language::English, kNow), "overhead_crane.practice_single_lift");
 
-  skillsim::ui::CourseScreenActions answer;
-  answer.answer = choices("horn_first", {"b"});
-  EXPECT_FALSE(desk.apply(answer, Language::English, kNow));
-  EXPECT_EQ(desk.model(Language::English).message, "answer saved: wrong");
-  EXPECT_FALSE(desk.model(Language::English).messageIsError);
+  // No session: refused, saying what the invigilator must do; nothing starts.
+  act.examSession.clear();
+  EXPECT_FALSE(desk.apply(act, Language::English, kNow));
+  skillsim::ui::CourseScreenModel m = desk.model(Language::English);
+  EXPECT_TRUE(m.messageIsError);
+  EXPECT_EQ(m.message,
+            "the exam attempt runs only in an invigilated exam session: the invigilator opens one "
+            "('skillsim session open --invigilator ID') and you enter the session id it prints "
+            "under \"Exam session\"");
+  EXPECT_FALSE(desk.apply(act, Language::ChineseSimplified, kNow));
+  EXPECT_EQ(desk.model(Language::ChineseSimplified).message,
+            "考核只能在有监考的考试场次中进行：请监考员开设考试场次（skillsim session open "
+            "--invigilator 监考员编号），再在“考试场次”处填写它给出的场次编号");
+  act.examSession = "ES-nope";
+  EXPECT_FALSE(desk.apply(act, Language::English, kNow));
+  EXPECT_EQ(desk.model(Language::English).message,
+            "there is no exam session ES-nope: check the id the invigilator gave ('skillsim "
+            "session list' lists them)");
+  act.examSession = closed.id;
+  EXPECT_FALSE(desk.apply(act, Language::English, kNow));
+  EXPECT_EQ(desk.model(Language::English).message,
+            "exam session " + closed.id + " was closed at " + records::formatUtc(kNow - 300) +
+                ": the invigilator opens a new one ('skillsim session open')");
+  EXPECT_TRUE(desk.examSession().empty()); // a refused id is not kept
+
+  // The open session, typed with stray spaces: the exam starts in it, with its invigilator and
+  // opening time for the trace's signed header.
+  act.examSession = "  " + open.id + " ";
+  auto started = desk.apply(act, Language::English, kNow);
+  ASSERT_TRUE(started) << desk.model(Language::English).message;
+  EXPECT_EQ(started->scenarioId, "overhead_crane.practice_single_lift");
+  EXPECT_EQ(started->mode, skillsim::ui::AttemptMode::Exam);
+  EXPECT_EQ(started->examSession, (records::ExamSessionRef{open.id, "inv-wang", kNow - 600}));
+  EXPECT_EQ(desk.model(Language::English).examSession, open.id); // the field keeps it
+
+  // Set up at the seat (--exam-session): an empty field uses it.
+  CourseDesk seat = openDesk(db);
+  seat.setExamSession(open.id);
+  act.examSession.clear();
+  auto fromSeat = seat.apply(act, Language::English, kNow);
+  ASSERT_TRUE(fromSeat) << seat.model(Language::English).message;
+  EXPECT_EQ(fromSeat->examSession.invigilatorId, "inv-wang");
+  // A practice attempt never carries a session.
+  act.start = skillsim::ui::AttemptMode::Practice;
+  auto practice = seat.apply(act, Language::English, kNow);
+  ASSERT_TRUE(practice);
+  EXPECT_TRUE(practice->examSession.empty());
 }
 
 TEST(CourseDesk, ABadCourseFileOrTraineeIsAClearError) {

@@ -257,6 +257,13 @@ TEST(ExportCommand, XapiStatementsPassTheValidatorAndFollowTheOutcomes) {
   EXPECT_EQ(all[2]["result"]["score"]["raw"], 90.0);
   EXPECT_EQ(all[2]["result"]["score"]["scaled"], 0.9);
   EXPECT_EQ(all[8]["result"]["score"]["raw"], 55.0);
+  // b1's deduction is worded with the Q2 scenario's machine labels (the installed scenario of that
+  // id), not its metric id (found by a new user: "load_swing_angle 11.5° over ...").
+  const json& deductions =
+      all[5]["result"]["extensions"]["https://skillsim.invalid/xapi/extensions/deductions"];
+  ASSERT_EQ(deductions.size(), 1u) << all[5].dump();
+  EXPECT_EQ(deductions[0]["text"], "load swing 11.5° over the 5.0° limit for 1.50 s")
+      << deductions[0].dump();
 
   const std::string command = "node '" SKILLSIM_SOURCE_DIR "/tests/export/validate-xapi.js' '" +
                               dir.file("class.json") + "' > '" + dir.file("v.txt") + "' 2>&1";

@@ -111,14 +111,24 @@ TEST(ForkliftReferenceTrace, CarelessReplaysToItsSignedFailWithEachFaultCharged)
   EXPECT_DOUBLE_EQ(r.result.totalPoints, 100.0 - 6 * 5.0);
 }
 
-// The operator plans the N1 route from the field's bays, racks and pallets: on the pole course
-// (one bay, no rack) it refuses to plan, naming what is missing, and `operate` gets the error.
-TEST(ForkliftReferenceTrace, TheOperatorRefusesAFieldWithoutTheN1BaysAndRacks) {
+// The operator drives a field with the figure 8's loop poles as the pole course, any other as the
+// N1 field: each refuses a field without what its route needs, naming it, and `operate` gets the
+// error.
+TEST(ForkliftReferenceTrace, TheOperatorRefusesAFieldWithoutWhatItsCourseNeeds) {
   auto poles = scenario::loadScenario(kDir + "pole_course.toml");
   ASSERT_TRUE(poles) << poles.error().toString();
   const auto registry = op::OperatorRegistry::builtIn();
   EXPECT_EQ(registry.profiles("forklift"), (std::vector<std::string>{"competent", "careless"}));
-  auto made = registry.create(*poles, "competent");
+  EXPECT_TRUE(registry.create(*poles, "competent"));
+  auto& bodies = poles->simulation.bodies;
+  std::erase_if(bodies, [](const sim::BodySpec& b) { return b.name == "pole_east"; });
+  auto oneLoop = registry.create(*poles, "competent");
+  ASSERT_FALSE(oneLoop);
+  EXPECT_EQ(oneLoop.error().code, core::ErrorCode::NotFound);
+  EXPECT_NE(oneLoop.error().message.find("'pole_west' and 'pole_east'"), std::string::npos)
+      << oneLoop.error().message;
+  std::erase_if(bodies, [](const sim::BodySpec& b) { return b.name == "pole_west"; });
+  auto made = registry.create(*poles, "competent"); // no loop poles: the N1 plan, one bay
   ASSERT_FALSE(made);
   EXPECT_EQ(made.error().code, core::ErrorCode::NotFound);
   EXPECT_NE(made.error().message.find("two bays"), std::string::npos) << made.error().message;
@@ -126,4 +136,88 @@ TEST(ForkliftReferenceTrace, TheOperatorRefusesAFieldWithoutTheN1BaysAndRacks) {
   ASSERT_FALSE(unknown);
   EXPECT_NE(unknown.error().message.find("there are: competent, careless"), std::string::npos)
       << unknown.error().message;
+}
+
+// The pole course's reference attempts (scenarios/forklift/traces/pole-*.sktrace, made by
+// `skillsim operate` with the same operator; docs/machines/forklift.md has the commands).
+namespace {
+
+const std::string kPoleReRecord = "re-record the pole course's traces (docs/machines/forklift.md)";
+
+const scenario::Scenario& poleCourse() {
+  return test::committedScenario(kDir + "pole_course.toml");
+}
+
+Replayed replayPole(const std::string& name) {
+  return test::replayCommitted(poleCourse(), kDir + "traces/" + name, kPoleReRecord);
+}
+
+} // namespace
+
+TEST(ForkliftReferenceTrace, PoleCompetentReplaysToItsSignedPassWithFullMarks) {
+  const Replayed r = replayPole("pole-competent.sktrace");
+  ASSERT_TRUE(r.trace.result);
+  EXPECT_EQ(r.result, *r.trace.result); // bit-exact re-simulation
+  EXPECT_TRUE(r.result.completed);      // ended by the horn after the task
+  EXPECT_TRUE(r.result.passed);
+  EXPECT_TRUE(r.result.vetoes.empty());
+  EXPECT_GE(r.result.totalPoints, 85.0);
+  // Horn before moving off, both loops of the 8, the load out of the corridor and back, no pole
+  // or line touched, full stops, the parking brake on, inside the 240 s: nothing charged.
+  EXPECT_TRUE(r.result.deductions.empty()) << r.result.deductions.front().criterionId;
+  EXPECT_DOUBLE_EQ(r.result.totalPoints, 100.0);
+  EXPECT_LT(r.result.duration, 240.0);
+}
+
+TEST(ForkliftReferenceTrace, PoleCarelessReplaysToItsSignedFailWithEachChargeByTheRubric) {
+  const Replayed r = replayPole("pole-careless.sktrace");
+  ASSERT_TRUE(r.trace.result);
+  EXPECT_EQ(r.result, *r.trace.result);
+  EXPECT_TRUE(r.result.completed); // its horn at the end, after the task
+  EXPECT_TRUE(r.result.vetoes.empty());
+  EXPECT_FALSE(r.result.passed);
+
+  const auto charged = byCriterion(r.result);
+  double total = 0.0;
+  for (const auto& [id, list] : charged) {
+    const auto& c = test::criterionOf(poleCourse(), id);
+    for (const auto& d : list) {
+      EXPECT_EQ(d.itemId, c.itemId) << id;
+      EXPECT_DOUBLE_EQ(d.points, c.points) << id; // each charges its points per fault
+      total += d.points;
+    }
+    if (c.maxPoints > 0.0) {
+      EXPECT_LE(static_cast<double>(list.size()) * c.points, c.maxPoints) << id;
+    }
+  }
+  EXPECT_DOUBLE_EQ(r.result.totalPoints, 100.0 - total);
+  // Moved off without the horn: the figure 8's 10 points.
+  ASSERT_EQ(charged.count("horn_before_moving_off"), 1u);
+  EXPECT_EQ(charged.at("horn_before_moving_off").size(), 1u);
+  EXPECT_EQ(charged.at("horn_before_moving_off").front().itemId, "figure_eight");
+  // It swerved 0.60 m towards the middle gate's north pole (15, 10): the side of the 1.225 m
+  // truck at 11.25 - 0.60 - 0.6125 = 10.0375 m, 12.5 mm from the 50 mm pole's face at 10.025 m,
+  // and its tail swings out on the way back to the line. Each touch is a pole of that gate, in
+  // the carry (the corridor is the carry's).
+  ASSERT_EQ(charged.count("carry_poles"), 1u);
+  for (const auto& d : charged.at("carry_poles")) {
+    const std::string pole =
+        d.finding.subject.rfind("pole", 0) == 0 ? d.finding.subject : d.finding.other;
+    EXPECT_EQ(pole, "pole_gate2_north");
+  }
+  EXPECT_EQ(charged.count("eight_poles"), 0u);
+  // Forward selected while still rolling back with the load at 0.3 m/s (its endSpeed).
+  ASSERT_EQ(charged.count("reversed_before_stop"), 1u);
+  EXPECT_EQ(charged.at("reversed_before_stop").size(), 1u);
+  // Into the bay 0.35 m off its axis: the side 0.35 + 0.6125 = 0.9625 m from it, 0.1125 m over
+  // the 50 mm line's inner edge at 0.85 m; the worst of the excursion, while the reversing truck
+  // still straightens (its tail swung out), is charged: within 0.02 m of it.
+  ASSERT_EQ(charged.count("touched_line"), 1u);
+  EXPECT_NEAR(charged.at("touched_line").front().measured, 0.1125, 0.02);
+  // The parking brake left off at the end.
+  ASSERT_EQ(charged.count("parking_brake_at_end"), 1u);
+  for (const char* clean : {"eight_route", "carry_route", "time", "eight_poles"}) {
+    EXPECT_EQ(charged.count(clean), 0u) << clean;
+  }
+  EXPECT_LT(r.result.totalPoints, poleCourse().standard.passMark);
 }

@@ -72,6 +72,40 @@ std::string read(const std::string& path) {
 
 } // namespace
 
+TEST(JobCardCommand, NewSaysWhichItemsAreNotTickedAndThatTheyCountZero) {
+  CardRun r = cli({"new",
+                   "--course",
+                   course(),
+                   "--task",
+                   "workshop_part_lift",
+                   "--trainee",
+                   "T",
+                   "--company",
+                   "C",
+                   "--workshop",
+                   "W",
+                   "--machine",
+                   "M",
+                   "--date",
+                   "2026-11-20",
+                   "--mentor-name",
+                   "N",
+                   "--mentor-id",
+                   "I",
+                   "--item",
+                   "signals=5",
+                   "--out",
+                   (dir() / "partial.toml").string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("  signals: ticked, rated 5 of 5\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  pre_use_check: NOT ticked, so it counts 0 of 5 (give --item "
+                       "pre_use_check=RATING if the mentor saw it)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  smooth_lift: NOT ticked, so it counts 0 of 5"), std::string::npos)
+      << r.out;
+}
+
 TEST(JobCardCommand, NewSignVerifyShowsWhoSignedAndTheMentorsPart) {
   std::string card = newCard("signed.toml");
   CardRun unsignedRun = cli({"verify", card});

@@ -171,7 +171,7 @@ TEST(InstructorCommands, APracticePauseAndTwoMessagesAreInTheTraceWhichReSimulat
   auto trace = records::TraceReader::read(a.trace);
   ASSERT_TRUE(trace) << trace.error().toString();
   ASSERT_TRUE(trace->complete);
-  EXPECT_EQ(trace->header.formatVersion, 5u);
+  EXPECT_EQ(trace->header.formatVersion, 6u);
   EXPECT_EQ(
       trace->instructorEvents,
       (std::vector<records::InstructorEvent>{

@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <map>
+#include <thread>
 
 namespace skillsim::app {
 namespace {
@@ -106,6 +108,62 @@ TEST(ReplayModel, MarksAreTheStraightRunsDeductionsAndPhases) {
   EXPECT_GE(phaseStarts, 1U);
   // The default interval is 10 s at the scenario's tick rate.
   EXPECT_EQ((*model)->keyframeInterval(), 10U * s.tickRate);
+}
+
+/** Waits (no timing asserted) until `m` has every keyframe ready; false after 300 s of waiting. */
+bool waitForAllKeyframes(const ReplayModel& m) {
+  for (int i = 0; i < 30000 && m.keyframesReady() < m.keyframesTotal(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return m.keyframesReady() == m.keyframesTotal();
+}
+
+// docs/replay.md "Keyframes in the window": a worker thread with its own simulations builds the
+// keyframes; the caller's seeks use only ready ones and give a straight run's state either way.
+TEST(ReplayModel, BackgroundKeyframesComeFromAWorkerAndSeeksStayBitIdentical) {
+  const auto& s = test::committedScenario(kScenario);
+  auto replayed = test::replayCommitted(s, kCareless);
+  core::ActionTrack first;
+  for (std::uint64_t t = 0; t < 6500; ++t) {
+    first.push_back(replayed.trace.actions[t]);
+  }
+  auto model = ReplayModel::create(s, first, {.keyframeInterval = 1000});
+  ASSERT_TRUE(model) << model.error().toString();
+  ReplayModel& m = **model;
+  ASSERT_EQ(m.length(), 6500U);
+  ASSERT_EQ(m.keyframesTotal(), 6U);
+  const auto expected = straightHashes(s, first, {2500, 4200, 6400});
+  EXPECT_EQ(m.keyframesReady(), 0U);
+
+  m.startBackgroundKeyframes(250);
+  EXPECT_TRUE(m.backgroundKeyframes());
+  // At once, whatever the worker has built so far: the same state as a straight run.
+  m.seek(4200);
+  EXPECT_EQ(m.stateHash(), expected.at(4200));
+
+  ASSERT_TRUE(waitForAllKeyframes(m)) << m.keyframesReady() << " of " << m.keyframesTotal();
+  EXPECT_EQ(m.seek(2500), 500U); // from the worker's keyframe at 2000
+  EXPECT_EQ(m.stateHash(), expected.at(2500));
+  EXPECT_EQ(m.seek(6400), 400U); // from the one at 6000
+  EXPECT_EQ(m.stateHash(), expected.at(6400));
+  // The two used up are rebuilt by the worker, not by the caller.
+  ASSERT_TRUE(waitForAllKeyframes(m));
+  EXPECT_EQ(m.buildKeyframes(), 0U) << "nothing left for the caller to build";
+  EXPECT_EQ(m.seek(4200), 200U);
+  EXPECT_EQ(m.stateHash(), expected.at(4200));
+}
+
+TEST(ReplayModel, AModelWhoseWorkerIsStillBuildingIsDestroyedWithoutWaitingForItsRun) {
+  const auto& s = test::committedScenario(kScenario);
+  auto replayed = test::replayCommitted(s, kCareless);
+  auto model = ReplayModel::create(s, replayed.trace.actions, {.keyframeInterval = 2400});
+  ASSERT_TRUE(model);
+  (*model)->startBackgroundKeyframes(100);
+  (*model)->startBackgroundKeyframes(100); // a second start does nothing
+  // Stops the worker at its next 100-tick chunk and joins it: a worker that did not stop would
+  // hang here (the test's timeout), one that outlived the model would read freed memory.
+  model->reset();
+  EXPECT_EQ(*model, nullptr);
 }
 
 TEST(ReplayModel, AnEmptyTraceIsAClearError) {

@@ -297,7 +297,7 @@ TEST(RunCommand, TheScriptedOperatorSignsWithItsOwnKeyAndSaysSo) {
   ASSERT_EQ(made.code, 0) << made.err;
   auto trace = records::TraceReader::read(file);
   ASSERT_TRUE(trace) << trace.error().toString();
-  EXPECT_EQ(trace->header.formatVersion, 5u) << "this build writes format 5";
+  EXPECT_EQ(trace->header.formatVersion, 6u) << "this build writes format 6";
   EXPECT_TRUE(trace->header.scripted);
   EXPECT_TRUE(trace->header.examSession.empty());
   EXPECT_TRUE(std::filesystem::exists(dir + "/key/scripted-operator.key"));

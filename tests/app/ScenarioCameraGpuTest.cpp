@@ -325,3 +325,55 @@ TEST(ScenarioCameras, TurningTheRobotCellsOrbitCameraChangesThePictureNotTheStat
   EXPECT_EQ((*viewed)->stateHash(), (*unviewed)->stateHash());
   EXPECT_EQ((*renderer)->validationMessageCount(), 0u);
 }
+
+// The pole course's poles are drawn red with white 0.3 m bands (scenario key `bands`): seen from
+// 1.5 m, the pole's axis reads red at 0.15, 0.75 and 1.35 m up and white at 0.45 and 1.05 m, on
+// lavapipe with the validation layer on and no message.
+TEST(ScenarioCameras, ThePoleCoursesPolesShowTheirRedAndWhiteBands) {
+  auto scenario =
+      scenario::loadScenario(fs::path(SKILLSIM_SOURCE_DIR) / "scenarios/forklift/pole_course.toml");
+  ASSERT_TRUE(scenario) << scenario.error().toString();
+  auto sim = sim::Simulation::create(scenario->simulation);
+  ASSERT_TRUE(sim) << sim.error().toString();
+  const glm::dvec3 pole = *(*sim)->bodyPosition("pole_west"); // (6, 0.75, 0), 1.5 m tall
+  render::RendererOptions options;
+  options.width = kWidth;
+  options.height = kHeight;
+  options.validation = render::Validation::On;
+  auto renderer = render::Renderer::create(options);
+  ASSERT_TRUE(renderer) << renderer.error().toString();
+  core::SceneView view;
+  (*sim)->fillSceneView(view, "course");
+  view.camera.position = glm::vec3(pole + glm::dvec3(0.0, 0.0, 1.5));
+  view.camera.target = glm::vec3(pole);
+  view.camera.verticalFovRadians = static_cast<float>(60.0 * std::numbers::pi / 180.0);
+  ASSERT_TRUE((*renderer)->render(view));
+  auto image = (*renderer)->readPixels();
+  ASSERT_TRUE(image) << image.error().toString();
+  const fs::path png = fs::path(SKILLSIM_TEST_OUTPUT_DIR) / "scenario-cameras" / "pole-bands.png";
+  fs::create_directories(png.parent_path());
+  (void)render::writePng(*image, png.string());
+  std::vector<Rgb> bands;
+  for (double up : {0.15, 0.45, 0.75, 1.05, 1.35}) {
+    const auto at = render::projectToPixel(view.camera, kWidth, kHeight,
+                                           glm::vec3(pole.x, pole.y - 0.75 + up, pole.z));
+    ASSERT_TRUE(at.has_value());
+    ASSERT_TRUE(at->x >= 0.0f && at->x < kWidth && at->y >= 0.0f && at->y < kHeight);
+    bands.push_back(
+        pixel(*image, static_cast<std::uint32_t>(at->x), static_cast<std::uint32_t>(at->y)));
+  }
+  for (std::size_t k = 0; k < bands.size(); ++k) {
+    const Rgb& p = bands[k];
+    SCOPED_TRACE("band " + std::to_string(k) + ": " + std::to_string(p.r) + ", " +
+                 std::to_string(p.g) + ", " + std::to_string(p.b));
+    if (k % 2 == 0) { // red: the pole's own colour
+      EXPECT_GT(p.r, 2 * p.g);
+      EXPECT_GT(p.r, 2 * p.b);
+    } else { // white: grey-level, much brighter in green than the red bands
+      EXPECT_LT(std::abs(p.r - p.g), 30);
+      EXPECT_LT(std::abs(p.g - p.b), 30);
+      EXPECT_GT(p.g, bands[k - 1].g + 60);
+    }
+  }
+  EXPECT_EQ((*renderer)->validationMessageCount(), 0u);
+}

@@ -58,14 +58,22 @@ TEST(StartScreenData, ListsTheInstalledScenariosWithDescriptionTimeAndPassMark) 
   const auto installed =
       app::installedScenarios(std::filesystem::path(SKILLSIM_SOURCE_DIR) / "scenarios");
   EXPECT_TRUE(installed.broken.empty()) << installed.broken.front().message;
-  ASSERT_EQ(installed.scenarios.size(), 5u);
+  ASSERT_EQ(installed.scenarios.size(), 6u);
   // In path order: the forklift's N1 mock exam and pole course, the industrial robot's
-  // handling_palletising.toml, then the crane's practice_single_lift.toml and q2_practical.toml.
+  // handling_palletising.toml, then the crane's brake_fade_drill.toml, practice_single_lift.toml
+  // and q2_practical.toml.
   const ui::ScenarioEntry& n1 = installed.scenarios[0];
   EXPECT_EQ(installed.scenarios[1].id, "forklift.pole_course");
   const ui::ScenarioEntry& robot = installed.scenarios[2];
-  const ui::ScenarioEntry& practice = installed.scenarios[3];
-  const ui::ScenarioEntry& q2 = installed.scenarios[4];
+  EXPECT_EQ(installed.scenarios[3].trade, "overhead_crane");
+  const ui::ScenarioEntry& practice = installed.scenarios[4];
+  const ui::ScenarioEntry& q2 = installed.scenarios[5];
+  // The trade headings are the machines' names, never their keys.
+  EXPECT_EQ(n1.tradeTitleZh, "平衡重式叉车");
+  EXPECT_EQ(n1.tradeTitleEn, "counterbalance forklift truck");
+  EXPECT_EQ(robot.tradeTitleZh, "工业机器人");
+  EXPECT_EQ(q2.tradeTitleZh, "桥式起重机");
+  EXPECT_EQ(q2.tradeTitleEn, "overhead crane");
   EXPECT_EQ(n1.id, "forklift.n1_field_test");
   EXPECT_EQ(n1.descriptionEn.rfind("Mock exam (not the licence test)", 0), 0u) << n1.descriptionEn;
   EXPECT_DOUBLE_EQ(n1.passMark, 70.0);

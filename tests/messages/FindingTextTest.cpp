@@ -36,6 +36,7 @@ const sim::MachineDecl& machine() {
     d.metrics.push_back(
         {"hoist_speed", sim::Unit::MetrePerSecond, -5, 5, "起升速度", "hoist speed"});
     d.metrics.push_back({"load_height", sim::Unit::Metre, -1, 200, "载荷离地高度", "load height"});
+    d.metrics.push_back({"parking_brake", sim::Unit::Flag, 0, 1, "驻车制动", "parking brake on"});
     d.events = {{"horn", "鸣铃", "horn", false},
                 {"load_dropped", "载荷坠落", "load dropped", true}};
     return d;
@@ -221,6 +222,48 @@ TEST(FindingText, VetoByMachineEventAndByZone) {
   person.other = "person_area";
   EXPECT_EQ(en(person), "the bucket entered the area where people stand: automatic fail");
   EXPECT_EQ(zh(person), "水桶进入人员区域：考核不合格");
+}
+
+// Found by a new user: "parking brake on 0 at the end, under the 1 minimum".
+TEST(FindingText, AFlagIsWordedAsYesOrNoNeverAsANumber) {
+  Finding end;
+  end.kind = FindingKind::EndMetric;
+  end.metric = "parking_brake";
+  end.value = 0.0;
+  end.side = LimitSide::Below;
+  end.limit = 1.0;
+  EXPECT_EQ(en(end), "parking brake on: no at the end, where yes is required");
+  EXPECT_EQ(zh(end), "结束时驻车制动：否，要求为是");
+  end.value = 1.0;
+  end.side = LimitSide::Above;
+  end.limit = 0.0;
+  EXPECT_EQ(en(end), "parking brake on: yes at the end, where no is required");
+  EXPECT_EQ(zh(end), "结束时驻车制动：是，要求为否");
+  Finding band;
+  band.kind = FindingKind::MetricBand;
+  band.metric = "parking_brake";
+  band.value = 1.0;
+  band.side = LimitSide::Above;
+  band.limit = 0.0;
+  band.duration = 1.5;
+  band.phase = "task_curved";
+  EXPECT_EQ(en(band),
+            "parking brake on: yes for 1.50 s, where no is required (the curved-path task)");
+  EXPECT_EQ(zh(band), "驻车制动：是，持续 1.50 秒，要求为否（曲线运行任务）");
+  band.side = LimitSide::Below;
+  band.value = 0.0;
+  band.limit = 1.0;
+  EXPECT_EQ(en(band),
+            "parking brake on: no for 1.50 s, where yes is required (the curved-path task)");
+  // A number metric keeps its number: the flag wording is chosen by the declared unit.
+  Finding height;
+  height.kind = FindingKind::EndMetric;
+  height.metric = "load_height";
+  height.unit = "m";
+  height.value = 1.5;
+  height.side = LimitSide::Above;
+  height.limit = 1.0;
+  EXPECT_EQ(en(height), "load height 1.50 m at the end, over the 1.00 m limit");
 }
 
 TEST(FindingText, NonFiniteValueIsWordsNotInf) {

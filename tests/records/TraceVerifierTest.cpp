@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
+#include <cstdio>
 
 namespace skillsim::records {
 namespace {
@@ -27,7 +29,9 @@ assessment::AttemptResult fakeScore(const ScenarioEntry& scenario,
   assessment::AttemptResult r;
   r.scenarioId = scenario.id;
   r.standardId = "cn-q2";
-  const double perSecond = scenario.version == "2.0" ? 2.0 : 1.0;
+  const double perSecond = scenario.version == "2.0"   ? 2.0
+                           : scenario.version == "1.5" ? 1.0 / 3.0
+                                                       : 1.0;
   double lost = 0.0;
   for (std::size_t t = 0; t < actions.size(); ++t) {
     if (actions[t].axis(skillsim::sim::crane_controls::kHoist) > 0.5f && t % tickRate == 0) {
@@ -115,6 +119,26 @@ TEST_F(TraceVerifierTest, IntactTraceMatchesItsReSimulation) {
       << out.line();
   EXPECT_NE(out.line().find("re-simulated bit-exact"), std::string::npos);
   EXPECT_NE(out.line().find("signed by " + keyId(mKey.publicKey())), std::string::npos);
+}
+
+// The success line is read by people: a score of 100 − n/3 is shown to one decimal there, not as
+// the 17 digits that tell two doubles apart (a mismatch keeps those, where they matter).
+TEST_F(TraceVerifierTest, TheSuccessLineShowsTheScoreToOneDecimal) {
+  mScenario.version = "1.5";
+  const auto path = record("thirds.sktrace", 600);
+  TraceVerifier verifier(index(), fake());
+  const VerifyOutcome out = verifier.verify(path);
+  ASSERT_EQ(out.status, VerifyStatus::Match) << out.line();
+  ASSERT_TRUE(out.recorded);
+  const double total = out.recorded->totalPoints;
+  ASSERT_NE(total, std::round(total)) << "the sample input must lose a third of a point";
+  char shown[32];
+  std::snprintf(shown, sizeof shown, "%.1f", total);
+  EXPECT_NE(out.line().find(std::string(": ") + shown + "/100 passed, signed by"),
+            std::string::npos)
+      << out.line();
+  EXPECT_EQ(out.line().find(std::to_string(total).substr(0, 8)), std::string::npos)
+      << "more digits than one decimal: " << out.line();
 }
 
 // Issue 13 point 5: a trace signed before findings (a format 1 result: reason texts, hashed by the

@@ -110,7 +110,7 @@ TEST_F(TraceWriterTest, FlushedAtLeastOncePerSimulatedSecond) {
   for (std::uint64_t t = 0; t < 120; ++t) {
     ASSERT_EQ(trace->actions[t], sampleInput(t)) << "tick " << t;
   }
-  EXPECT_NE(trace->incompleteReason.find("after tick 120"), std::string::npos)
+  EXPECT_NE(trace->incompleteReason.find("after 120 ticks"), std::string::npos)
       << trace->incompleteReason;
   EXPECT_NE(trace->incompleteReason.find("without its end record"), std::string::npos);
   EXPECT_NE(trace->incompleteReason.find("not a result"), std::string::npos);
@@ -216,16 +216,16 @@ TEST_F(TraceWriterTest, AlteredPayloadByteNamesTheFrameAndOffset) {
 }
 
 TEST_F(TraceWriterTest, OtherFormatVersionIsRefusedPlainly) {
-  const auto path = writeTrace("v6.sktrace", 10);
+  const auto path = writeTrace("v7.sktrace", 10);
   std::string bytes = readFile(path);
-  EXPECT_EQ(bytes[8], 5) << "this build writes format version 5";
-  for (char version : {char(6), char(0)}) {
+  EXPECT_EQ(bytes[8], 6) << "this build writes format version 6";
+  for (char version : {char(7), char(0)}) {
     bytes[8] = version;
-    auto trace = TraceReader::parse(bytes, "v6.sktrace");
+    auto trace = TraceReader::parse(bytes, "v7.sktrace");
     ASSERT_FALSE(trace);
     EXPECT_EQ(trace.error().code, core::ErrorCode::Unsupported);
     EXPECT_NE(trace.error().message.find("format version " + std::to_string(int(version)) +
-                                         " is not supported; this build reads versions 1 to 5"),
+                                         " is not supported; this build reads versions 1 to 6"),
               std::string::npos)
         << trace.error().toString();
   }
@@ -354,7 +354,7 @@ TEST_F(TraceWriterTest, FormatThreeCarriesTheScriptedFlagAndTheExamSession) {
   }
   auto trace = TraceReader::read(path);
   ASSERT_TRUE(trace) << trace.error().toString();
-  EXPECT_EQ(trace->header.formatVersion, 5u) << "formats 4 and 5 keep format 3's header";
+  EXPECT_EQ(trace->header.formatVersion, 6u) << "formats 4 to 6 keep format 3's header";
   EXPECT_TRUE(trace->header.scripted);
   EXPECT_EQ(trace->header.examSession, (ExamSessionRef{"ES-3f9a1c2b", "INV-7", 1795159800}));
   header.publicKey = mKey.publicKey();
@@ -645,7 +645,7 @@ TEST_F(TraceWriterTest, InstructorCommandsReadBackWhereTheyStandAndChangeNoTick)
   auto trace = TraceReader::read(path);
   ASSERT_TRUE(trace) << trace.error().toString();
   ASSERT_TRUE(trace->complete);
-  EXPECT_EQ(trace->header.formatVersion, 5u);
+  EXPECT_EQ(trace->header.formatVersion, 6u);
   EXPECT_EQ(trace->instructorEvents,
             (std::vector<InstructorEvent>{{60, K::Pause, O::Applied, ""},
                                           {60, K::Resume, O::Applied, ""},
@@ -742,6 +742,122 @@ TEST_F(TraceWriterTest, AnAlteredInstructorCommandIsRefusedOrFailsTheSignature) 
                                     ": a format 4 trace has no instructor command frames"),
             std::string::npos)
       << v4.error().toString();
+}
+
+} // namespace skillsim::records
+
+namespace skillsim::records {
+namespace {
+
+/** A take-over frame ('P') as a forger would build it: parent hash, tick, a valid checksum. */
+std::string takeOverFrame(std::uint8_t fill, std::uint8_t tick) {
+  std::string frame = "P";
+  frame += std::string{char(33), char(0), char(0), char(0)};
+  frame += std::string(32, static_cast<char>(fill));
+  frame += static_cast<char>(tick); // a one-byte varint (tick < 128)
+  const core::Digest sum = core::hashBytes(frame);
+  frame.append(reinterpret_cast<const char*>(sum.data()), 8);
+  return frame;
+}
+
+} // namespace
+
+// Issue 17, point 2: format 6 records a take-over (the parent trace's hash and the tick) in a
+// frame right after the header; the child's first ticks are the parent's inputs.
+TEST_F(TraceWriterTest, ATakeOverReadsBackWithItsParentAndTick) {
+  TraceHeader header = sampleHeader();
+  header.mode = AttemptMode::Practice;
+  TakeOverRef ref;
+  for (std::size_t i = 0; i < ref.parentTraceHash.size(); ++i) {
+    ref.parentTraceHash[i] = static_cast<std::uint8_t>(i * 7 + 1);
+  }
+  ref.tick = 300;
+  header.takeOver = ref;
+  const auto path = mDir / "child.sktrace";
+  {
+    auto writer = TraceWriter::create(path, header, mKey);
+    ASSERT_TRUE(writer) << writer.error().toString();
+    for (std::uint64_t t = 0; t < 400; ++t) {
+      ASSERT_TRUE(writer->append(sampleInput(t)));
+    }
+    ASSERT_TRUE(writer->finish(sampleResult()));
+  }
+  const std::string bytes = readFile(path);
+  EXPECT_EQ(bytes[8], 6);
+  auto trace = TraceReader::read(path);
+  ASSERT_TRUE(trace) << trace.error().toString();
+  ASSERT_TRUE(trace->complete);
+  ASSERT_TRUE(trace->header.takeOver.has_value());
+  EXPECT_EQ(*trace->header.takeOver, ref);
+  EXPECT_EQ(trace->actions.size(), 400u);
+  EXPECT_EQ(trace->actions[299], sampleInput(299));
+  // A trace that is no take-over reads none (and is byte for byte a format 5 body).
+  auto plain = TraceReader::read(writeTrace("plain.sktrace", 10));
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->header.takeOver.has_value());
+
+  // A format 5 file has no take-over frame (the preamble's version is outside every checksum).
+  std::string older = bytes;
+  older[8] = 5;
+  auto v5 = TraceReader::parse(older, "old.sktrace");
+  ASSERT_FALSE(v5);
+  EXPECT_NE(v5.error().message.find("a format 5 trace has no take-over frame"), std::string::npos)
+      << v5.error().toString();
+}
+
+TEST_F(TraceWriterTest, ATakeOverIsNeverAnExamAttempt) {
+  TraceHeader header = sampleHeader();
+  header.mode = AttemptMode::Exam;
+  header.takeOver = TakeOverRef{{}, 10};
+  auto refused = TraceWriter::create(mDir / "exam-child.sktrace", header, mKey);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::InvalidInput);
+  EXPECT_NE(refused.error().message.find("a take-over is always a practice attempt"),
+            std::string::npos)
+      << refused.error().toString();
+
+  // A forger who adds a take-over frame to an exam trace is refused before any score is read.
+  header.takeOver.reset();
+  const auto path = mDir / "exam.sktrace";
+  {
+    auto writer = TraceWriter::create(path, header, mKey);
+    ASSERT_TRUE(writer);
+    for (std::uint64_t t = 0; t < 20; ++t) {
+      ASSERT_TRUE(writer->append(sampleInput(t)));
+    }
+    ASSERT_TRUE(writer->finish(sampleResult()));
+  }
+  std::string bytes = readFile(path);
+  const auto headerSize =
+      static_cast<std::uint8_t>(bytes[11]) | (static_cast<std::uint8_t>(bytes[12]) << 8);
+  const std::size_t afterHeader = 10 + 5 + headerSize + 8;
+  bytes.insert(afterHeader, takeOverFrame(0xAB, 10));
+  auto forged = TraceReader::parse(bytes, "forged.sktrace");
+  ASSERT_FALSE(forged);
+  EXPECT_NE(forged.error().message.find(
+                "frame 1 (take-over) at byte " + std::to_string(afterHeader) +
+                ": the header says exam but the attempt was taken over from a replay at tick 10; "
+                "a take-over is always a practice attempt"),
+            std::string::npos)
+      << forged.error().toString();
+}
+
+TEST_F(TraceWriterTest, ATakeOverFrameAnywhereButAfterTheHeaderIsRefused) {
+  std::string bytes = readFile(writeTrace("late.sktrace", 70));
+  // After the first ticks frame (frame 1): a take-over frame as frame 2.
+  const auto headerSize =
+      static_cast<std::uint8_t>(bytes[11]) | (static_cast<std::uint8_t>(bytes[12]) << 8);
+  const std::size_t ticksAt = 10 + 5 + headerSize + 8;
+  const auto ticksSize = static_cast<std::uint8_t>(bytes[ticksAt + 1]) |
+                         (static_cast<std::uint8_t>(bytes[ticksAt + 2]) << 8);
+  const std::size_t after = ticksAt + 5 + ticksSize + 8;
+  bytes.insert(after, takeOverFrame(0x11, 5));
+  auto late = TraceReader::parse(bytes, "late.sktrace");
+  ASSERT_FALSE(late);
+  EXPECT_NE(late.error().message.find("frame 2 (take-over) at byte " + std::to_string(after) +
+                                      ": a take-over frame must come right after the header"),
+            std::string::npos)
+      << late.error().toString();
 }
 
 } // namespace skillsim::records

@@ -169,9 +169,11 @@ TEST(ForkliftScenario, AnInitialLiftAboveTheMastsTravelIsNamedAtItsKey) {
 TEST(ForkliftScenario, ThePoleCourseLoadsWithItsPolesAndPallet) {
   auto scenario = loadScenario(kRoot / "scenarios/forklift/pole_course.toml");
   ASSERT_TRUE(scenario) << scenario.error().toString();
-  EXPECT_EQ(scenario->simulation.bodies.size(), 11u); // 5 figure-8 poles, 6 in the 工 corridor
+  EXPECT_EQ(scenario->simulation.bodies.size(), 12u); // 6 figure-8 poles, 6 in the 工 corridor
   for (const sim::BodySpec& b : scenario->simulation.bodies) {
     EXPECT_NEAR(b.shape.size.y, 1.5, 1e-12) << b.name; // 1.5 m poles
+    ASSERT_TRUE(b.bands.has_value()) << b.name;        // red with white 0.3 m bands
+    EXPECT_DOUBLE_EQ(b.bands->pitch, 0.3) << b.name;
   }
   auto runner = AttemptRunner::create(*scenario);
   ASSERT_TRUE(runner) << runner.error().toString();

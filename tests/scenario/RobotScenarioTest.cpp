@@ -55,6 +55,45 @@ TEST(RobotScenario, APartOutOfReachIsRefusedAtItsLineWithTheReach) {
   EXPECT_NE(message.find("the arm reaches 580 mm"), std::string::npos) << message;
 }
 
+// Issue 17: the robot declares where it can carry a part (sim::MachineDecl::reach): within the
+// arm stretched out of axis 1, 0.27 + hypot(0.07, 0.302) + 0.072 m and the 0.1 m TCP, 0.752006 m.
+TEST(RobotScenario, APartZoneBeyondTheArmsReachIsAWarningAtItsCentre) {
+  const auto shipped = skillsim::scenario::validateFile(kRoot / kScenarioFile);
+  ASSERT_TRUE(shipped.valid());
+  EXPECT_TRUE(shipped.scenario->warnings.empty()) << shipped.scenario->warnings.front().toString();
+  ASSERT_TRUE(shipped.scenario->machine.has_value());
+  const auto& reach = shipped.scenario->machine->reach;
+  EXPECT_EQ(reach.shape, skillsim::sim::WorkingEnvelope::Shape::Circle);
+  EXPECT_NEAR(reach.radius, 0.27 + std::hypot(0.07, 0.302) + 0.072 + 0.1, 1e-12);
+
+  std::string text = readText(kRoot / kScenarioFile);
+  for (const auto& [centre, warned] :
+       {std::pair{std::string("center = [0.75, 0.2, 0.0]"), false},  // 0.73 m: within reach
+        std::pair{std::string("center = [0.8, 0.2, 0.0]"), true}}) { // 0.78 m: beyond
+    std::string moved = text;
+    const std::string slot = "center = [0.06, 0.2, -0.22]"; // slot1
+    const auto at = moved.find(slot);
+    ASSERT_NE(at, std::string::npos);
+    moved.replace(at, slot.size(), centre);
+    const auto report = skillsim::scenario::validateScenarioText(
+        moved, "palletising.toml", readText(kRoot / kStandardFile), kStandardFile);
+    ASSERT_TRUE(report.valid()) << report.problems.front().toString();
+    const auto& warnings = report.scenario->warnings;
+    if (!warned) {
+      EXPECT_TRUE(warnings.empty()) << warnings.front().toString();
+      continue;
+    }
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].location.line,
+              static_cast<std::uint32_t>(std::count(moved.begin(), moved.begin() + at, '\n')) + 1);
+    EXPECT_EQ(warnings[0].location.fieldPath, "zones[0].center");
+    EXPECT_NE(warnings[0].message.find("zone 'slot1' lies wholly outside where the industrial "
+                                       "robot can carry a load (within 0.752006 m of x 0 m, z 0 m"),
+              std::string::npos)
+        << warnings[0].message;
+  }
+}
+
 } // namespace
 
 // Issue 16, point 5: a camera that orbits the cell (it starts inside the fence, 1.56 m from the

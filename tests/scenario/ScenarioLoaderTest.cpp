@@ -284,7 +284,8 @@ TEST(ScenarioLoader, UnknownReferences) {
        "unknown value 'load_droped' (did you mean 'load_dropped'?); expected 'contact_begin', "
        "'contact_end', 'zone_enter', 'zone_exit', 'physics_fault', 'control_changed', "
        "'scheduled', 'horn', 'emergency_stop', 'load_attached', 'load_released', 'load_dropped', "
-       "'overload', 'snatch_load', 'attach_refused', 'start', 'motion' or 'end'"},
+       "'overload', 'snatch_load', 'attach_refused', 'two_blocking', 'start', 'motion' or "
+       "'end'"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.to);
@@ -810,6 +811,47 @@ TEST(ScenarioLoader, ZonesTouchingTheReachOrNotForLoadsAreNotWarnedOf) {
   }
 }
 
+// --- Box zones turned by yaw_deg (issue 17 point 1: the editor's rotate) ---
+
+TEST(ScenarioLoader, ABoxZonesYawIsReadInDegreesAndACylindersIsAProblem) {
+  std::string text = withZone("[[zones]]\nname = \"gate\"\nshape = \"box\"\n"
+                              "center = [5.0, 1.0, 5.0]\nhalf_extents = [1.0, 1.0, 0.2]\n"
+                              "yaw_deg = 30.0\n");
+  ValidationReport r = check(text);
+  ASSERT_TRUE(r.valid()) << r.problems.front().toString();
+  EXPECT_NEAR(r.scenario->simulation.zones[1].yaw, std::numbers::pi / 6.0, 1e-15);
+  text = withZone("[[zones]]\nname = \"round\"\ncenter = [5.0, 0.0, 5.0]\nradius = 1.0\n"
+                  "yaw_deg = 30.0\n");
+  expectOnly(check(text), text, "30.0", "zones[1].yaw_deg",
+             "yaw_deg turns a box zone; a cylinder is round about its vertical axis, so turning "
+             "it changes nothing: remove the key");
+  text = withZone("[[zones]]\nname = \"gate\"\nshape = \"box\"\n"
+                  "center = [5.0, 1.0, 5.0]\nhalf_extents = [1.0, 1.0, 0.2]\nyaw_deg = 400.0\n");
+  expectOnly(check(text), text, "400.0", "zones[1].yaw_deg",
+             "value 400 is out of range; expected a number in [-360, 360]");
+}
+
+TEST(ScenarioLoader, ATurnedBoxZoneIsCheckedForReachByItsTurnedFootprint) {
+  // A bar 6 m long, 0.2 m wide, centred 2.5 m beyond the travel's corner (20, 10) along the
+  // diagonal. Turned -45 degrees it lies along the diagonal and reaches 0.5 m back over the corner
+  // into the travel; turned +45 degrees it lies across the diagonal and stays wholly outside (its
+  // nearest point 2.4 m from the corner), though its bounding square overlaps the travel.
+  const double d = 2.5 / std::sqrt(2.0);
+  const std::string centre =
+      "center = [" + std::to_string(20.0 + d) + ", 1.0, " + std::to_string(10.0 + d) + "]\n";
+  const std::string bar = "[[zones]]\nname = \"bar\"\nshape = \"box\"\n" + centre +
+                          "half_extents = [3.0, 1.0, 0.1]\nwatch_tags = [\"load\"]\n";
+  // yaw +45 degrees: the bar's x axis points along (1, -1)/sqrt 2, across the diagonal.
+  ValidationReport turned = check(withZone(bar + "yaw_deg = 45.0\n"));
+  ASSERT_TRUE(turned.valid()) << turned.problems.front().toString();
+  ASSERT_EQ(turned.scenario->warnings.size(), 1u);
+  EXPECT_EQ(turned.scenario->warnings[0].location.fieldPath, "zones[1].center");
+  // yaw -45 degrees: along the diagonal, pointing back into the travel: reachable.
+  ValidationReport along = check(withZone(bar + "yaw_deg = -45.0\n"));
+  ASSERT_TRUE(along.valid()) << along.problems.front().toString();
+  EXPECT_TRUE(along.scenario->warnings.empty()) << warningsOf(along).front();
+}
+
 // --- Duplicate scenario ids across the scenarios folder (issue 17 point 2) ---
 
 TEST(ScenarioLoader, ADuplicateScenarioIdInTheScenariosFolderIsNamed) {
@@ -841,4 +883,81 @@ TEST(ScenarioLoader, ADuplicateScenarioIdInTheScenariosFolderIsNamed) {
   // Outside a folder named scenarios: the file's own folder.
   EXPECT_EQ(scenariosFolderOf(root.parent_path() / "x.toml"), root.parent_path());
   std::filesystem::remove_all(root.parent_path());
+}
+
+// `bands = { color, pitch }` on a body (docs/scenario-format.md): drawn only, read into
+// BodySpec::bands, each bad value named at its file:line:column.
+TEST(ScenarioLoader, BandsPaintABoxOrCylinderAndAreReadInto) {
+  const std::string text = replace(kScenario, "position = [6.0, 1.0, 3.0]\n",
+                                   "position = [6.0, 1.0, 3.0]\n"
+                                   "bands = { color = [0.9, 0.9, 0.9], pitch = 0.5 }\n");
+  ValidationReport r = check(text);
+  ASSERT_TRUE(r.valid()) << r.problems.front().toString();
+  const auto& bodies = r.scenario->simulation.bodies;
+  ASSERT_EQ(bodies.size(), 2u);
+  EXPECT_FALSE(bodies[0].bands.has_value());
+  ASSERT_TRUE(bodies[1].bands.has_value());
+  EXPECT_DOUBLE_EQ(bodies[1].bands->pitch, 0.5);
+  EXPECT_FLOAT_EQ(bodies[1].bands->color.r, 0.9f);
+  EXPECT_FLOAT_EQ(bodies[1].bands->color.a, 1.0f);
+}
+
+TEST(ScenarioLoader, BadBandsAreNamedAtTheirValue) {
+  const std::string at = "position = [6.0, 1.0, 3.0]\n";
+  auto with = [&](const std::string& bands) { return replace(kScenario, at, at + bands + "\n"); };
+  {
+    const std::string t = with("bands = { color = [0.9, 0.9, 0.9], pitch = 2.5 }");
+    expectOnly(check(t), t, "2.5", "bodies[1].bands.pitch",
+               "pitch 2.5 m is taller than the body (2 m): it would paint no second band");
+  }
+  {
+    const std::string t = with("bands = { color = [0.9, 0.9, 0.9], pitch = 0.005 }");
+    expectOnly(check(t), t, "0.005", "bodies[1].bands.pitch",
+               "pitch 0.005 m gives more than 200 bands on a 2 m body; give at least 0.01 m");
+  }
+  {
+    const std::string t = with("bands = { color = [0.9, 1.5, 0.9], pitch = 0.5 }");
+    expectOnly(check(t), t, "1.5, 0.9]", "bodies[1].bands.color[1]",
+               "expected a number in [0, 1] (linear colour component)");
+  }
+  {
+    const std::string t = with("bands = { color = [0.9, 0.9, 0.9], pitch = -0.3 }");
+    const ValidationReport r = check(t);
+    ASSERT_EQ(r.problems.size(), 1u);
+    EXPECT_EQ(r.problems[0].location.fieldPath, "bodies[1].bands.pitch");
+    EXPECT_EQ(r.problems[0].location.line, where(t, "-0.3").first);
+  }
+  {
+    const std::string t = with("bands = { pitch = 0.3 }");
+    const ValidationReport r = check(t);
+    ASSERT_EQ(r.problems.size(), 1u);
+    EXPECT_EQ(r.problems[0].location.fieldPath, "bodies[1].bands.color");
+    EXPECT_EQ(r.problems[0].location.line, where(t, "bands = {").first);
+    EXPECT_NE(r.problems[0].message.find("missing the bands' colour"), std::string::npos)
+        << r.problems[0].message;
+  }
+  {
+    const std::string t = with("bands = { colour = [0.9, 0.9, 0.9], pitch = 0.3 }");
+    const ValidationReport r = check(t);
+    ASSERT_GE(r.problems.size(), 1u);
+    bool named = false;
+    for (const auto& p : r.problems) {
+      named = named || (p.location.fieldPath == "bodies[1].bands.colour" &&
+                        p.location.line == where(t, "colour").first &&
+                        p.location.column == where(t, "colour").second);
+    }
+    EXPECT_TRUE(named) << r.problems[0].toString();
+  }
+  {
+    const std::string t = with("bands = 0.3");
+    expectOnly(check(t), t, "0.3\n", "bodies[1].bands",
+               "expected a table, found a floating-point number");
+  }
+  {
+    const std::string t = replace(with("bands = { color = [0.9, 0.9, 0.9], pitch = 0.3 }"),
+                                  "shape = \"cylinder\"", "shape = \"sphere\"");
+    expectOnly(check(t), t, "{ color = [0.9", "bodies[1].bands", // at its value
+               "bands are painted along the height of a box or a cylinder; a sphere body has "
+               "none (draw it in one colour)");
+  }
 }

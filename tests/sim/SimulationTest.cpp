@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <vector>
 
 using namespace skillsim::sim;
@@ -184,6 +185,34 @@ TEST(Simulation, ZonesReportEnterAndExitOfWatchedTagsOnly) {
   EXPECT_EQ(exits[0].other, "band");
   EXPECT_GT(exits[0].tick, enters[0].tick);
   EXPECT_NEAR(exits[0].position.y, 2.5, 0.1);
+}
+
+// Issue 17: a box zone turned by its yaw (scenario key `yaw_deg`) watches its turned footprint.
+TEST(Simulation, ATurnedBoxZoneReportsWhatFallsThroughItsTurnedFootprint) {
+  SimulationSpec spec;
+  // Both balls fall through y = 3; the band is 4 m long along its own x, 0.2 m wide.
+  spec.bodies.push_back(ball("along_z", "load", {0.0, 6.0, 1.5}));
+  spec.bodies.push_back(ball("along_x", "load", {1.5, 6.0, 0.0}));
+  ZoneSpec band;
+  band.name = "band";
+  band.shape = ZoneSpec::Shape::Box;
+  band.center = {0.0, 3.0, 0.0};
+  band.halfExtents = {2.0, 0.5, 0.1};
+  band.yaw = std::numbers::pi / 2.0; // its x axis turned onto world -z: it lies along z
+  spec.zones.push_back(band);
+  auto sim = build(spec);
+  const auto enters = ofKind(run(*sim, ActionState{}, 240 * 2), SimEventKind::ZoneEnter);
+  ASSERT_EQ(enters.size(), 1u);
+  EXPECT_EQ(enters[0].subjectBody, "along_z"); // 1.5 m along the turned band, inside it
+  EXPECT_NEAR(enters[0].position.y, 3.5, 0.1); // through its top
+  EXPECT_NEAR(enters[0].position.z, 1.5, 1e-6);
+
+  // Unturned, the same band lies along x and reports the other ball only.
+  spec.zones[0].yaw = 0.0;
+  auto unturned = build(spec);
+  const auto before = ofKind(run(*unturned, ActionState{}, 240 * 2), SimEventKind::ZoneEnter);
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].subjectBody, "along_x");
 }
 
 TEST(Simulation, HornEmergencyStopAndNotchChangesAreEvents) {
@@ -390,4 +419,60 @@ TEST(Simulation, SceneViewShowsBodiesCraneZonesAndTheChosenCamera) {
   EXPECT_NEAR(sim->bodyPosition("crane.hook").value().x,
               skillsim::sim::overheadCraneOf(spec)->initialBridge, 1e-4);
   EXPECT_FALSE(sim->bodyPosition("nothing"));
+}
+
+// A body's `bands` (BodySpec::bands) are drawn only: a ball rolling into a banded pole and
+// stopped by it moves bit for bit as it does against the plain pole, and the scene holds one
+// instance a band, alternating the two colours from the bottom, the top one cut at the height.
+TEST(Simulation, BandsAreDrawnOnlyAndStackFromTheBottom) {
+  SimulationSpec plain;
+  plain.groundPlane = true;
+  BodySpec pole;
+  pole.name = "pole";
+  pole.tags = {"pole"};
+  pole.shape.kind = ShapeKind::Cylinder;
+  pole.shape.size = {0.05, 1.5, 0.05};
+  pole.position = {2.0, 0.75, 0.0};
+  pole.color = {0.85f, 0.1f, 0.1f, 1.0f};
+  plain.bodies.push_back(pole);
+  BodySpec b = ball("ball", "ball", {0.0, 0.2, 0.0});
+  b.initialLinearVelocity = {2.0, 0.0, 0.0};
+  plain.bodies.push_back(b);
+  SimulationSpec banded = plain;
+  banded.bodies[0].bands = BodyBands{{0.92f, 0.92f, 0.9f, 1.0f}, 0.4}; // 1.5 m: 3 whole, 0.3 m
+  auto a = build(plain);
+  auto c = build(banded);
+  bool touched = false;
+  for (int i = 0; i < 480; ++i) {
+    a->step(ActionState{});
+    c->step(ActionState{});
+    for (const SimEvent& e : a->events()) {
+      touched = touched || (e.kind == SimEventKind::ContactBegin &&
+                            (e.subject == "pole" || e.other == "pole"));
+    }
+    ASSERT_EQ(a->stateHash(), c->stateHash()) << "tick " << i;
+  }
+  EXPECT_TRUE(touched) << "the ball never reached the pole";
+  EXPECT_LT(a->bodyPosition("ball")->x, 1.9) << "it went through the pole";
+
+  skillsim::core::SceneView plainView;
+  skillsim::core::SceneView bandedView;
+  a->fillSceneView(plainView, "");
+  c->fillSceneView(bandedView, "");
+  ASSERT_EQ(bandedView.instances.size(), plainView.instances.size() + 3u); // 4 bands for 1
+  // Ground, then the pole's bands: centres 0.2, 0.6, 1.0 and 1.35 m up, 0.4 m apart then 0.3 m.
+  const double heights[] = {0.4, 0.4, 0.4, 0.3};
+  const double centres[] = {0.2, 0.6, 1.0, 1.35};
+  for (std::size_t k = 0; k < 4; ++k) {
+    const auto& instance = bandedView.instances[1 + k];
+    const auto& mesh = bandedView.meshes[instance.mesh.index()];
+    const auto& material = bandedView.materials[instance.material.index()];
+    EXPECT_NEAR(mesh.size.y, heights[k], 1e-6) << k;
+    EXPECT_NEAR(mesh.size.x, 0.05, 1e-6) << k;
+    EXPECT_NEAR(instance.transform[3].y, centres[k], 1e-5) << k;
+    EXPECT_NEAR(instance.transform[3].x, 2.0, 1e-5) << k;
+    const glm::vec4 expected =
+        k % 2 == 0 ? glm::vec4(0.85f, 0.1f, 0.1f, 1.0f) : glm::vec4(0.92f, 0.92f, 0.9f, 1.0f);
+    EXPECT_EQ(material.baseColor, expected) << k;
+  }
 }

@@ -8,6 +8,10 @@
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
+#include <string>
+#include <tuple>
+#include <vector>
+
 using namespace skillsim;
 using namespace skillsim::ui;
 using skillsim::ui::test::ImGuiHarness;
@@ -316,4 +320,45 @@ TEST(HudModel, ControlsComeFromTheDeclarationsAndTheActions) {
   EXPECT_FALSE(m.controls[4].held);
   fillControls(m, crane.controls, a, Language::ChineseSimplified);
   EXPECT_EQ(m.controls[1].label, "小车运行");
+}
+
+// The forklift's direction lever reads in words (ReadoutDecl::words), not as -1 / 0 / 1: the
+// model carries the word of the UI language and the HUD draws it after the label.
+TEST(HudModel, TheDirectionLeverReadsInWordsInBothLanguages) {
+  const sim::MachineDecl truck = sim::forkliftType()->describe(sim::ForkliftSpec{});
+  sim::Metrics metrics;
+  for (const char* name : {"travel_speed", "fork_height", "tilt_angle", "load_on_forks", "laden"}) {
+    metrics.add(name, 0.0);
+  }
+  const std::size_t direction = metrics.add("direction", 1.0);
+  const auto wordOf = [&](Language language) {
+    HudModel m;
+    fillReadouts(m, truck, metrics, language);
+    for (const auto& r : m.readouts) {
+      if (r.label == "direction" || r.label == "行驶方向") {
+        return r.word;
+      }
+    }
+    return std::string("(no direction readout)");
+  };
+  const std::vector<std::tuple<double, std::string, std::string>> words = {
+      {1.0, "forward", "前进"}, {0.0, "neutral", "空挡"}, {-1.0, "reverse", "后退"}};
+  for (const auto& [value, en, zh] : words) {
+    metrics.set(direction, value);
+    EXPECT_EQ(wordOf(Language::English), en) << value;
+    EXPECT_EQ(wordOf(Language::ChineseSimplified), zh) << value;
+  }
+  metrics.set(direction, 0.5); // no word declared for it: the number
+  EXPECT_EQ(wordOf(Language::English), "");
+
+  metrics.set(direction, -1.0);
+  HudModel m = sampleModel(AttemptMode::Practice);
+  fillReadouts(m, truck, metrics, Language::English);
+  ImGuiHarness h;
+  h.frame([&] { return drawHud(m, english()); });
+  h.frame([&] { return drawHud(m, english()); });
+  const std::string readout = h.textIn(hudLayout(1280, 720).readout);
+  EXPECT_NE(readout.find("directionreverse"), std::string::npos) << readout;
+  EXPECT_EQ(readout.find("direction-1"), std::string::npos) << readout;
+  EXPECT_NE(readout.find("forkheight0.00m"), std::string::npos) << readout; // numbers stay
 }

@@ -18,12 +18,12 @@ const I18n& english() {
 
 StartScreenModel sampleModel() {
   StartScreenModel m;
-  m.scenarios = {{"scenarios/crane/q2.toml", "crane.q2", "crane", "Overhead crane",
+  m.scenarios = {{"scenarios/crane/q2.toml", "crane.q2", "crane", "桥式起重机", "Overhead crane",
                   "桥式起重机Q2实操", "Q2 overhead crane practical", "q2", "TSG Q2"},
-                 {"scenarios/crane/intro.toml", "crane.intro", "crane", "Overhead crane",
-                  "入门练习", "Lift one load", "q2", "TSG Q2"},
-                 {"scenarios/forklift/n1.toml", "forklift.n1", "forklift", "Forklift", "叉车N1",
-                  "N1 forklift field test", "n1", ""}};
+                 {"scenarios/crane/intro.toml", "crane.intro", "crane", "桥式起重机",
+                  "Overhead crane", "入门练习", "Lift one load", "q2", "TSG Q2"},
+                 {"scenarios/forklift/n1.toml", "forklift.n1", "forklift", "叉车", "Forklift",
+                  "叉车N1", "N1 forklift field test", "n1", ""}};
   m.attempts = {{"crane.q2", "2026-11-28 10:00", AttemptMode::Exam, 91.0, 100.0, true},
                 {"crane.intro", "2026-11-27 09:00", AttemptMode::Practice, 55.0, 100.0, false}};
   return m;
@@ -228,4 +228,54 @@ TEST(StartScreen, BrokenScenariosAreListedWithTheirFirstValidatorMessage) {
   model.broken.clear();
   h.frame([&] { return screen.draw(model, english()); });
   EXPECT_EQ(h.allText().find("Notoffered"), std::string::npos);
+}
+
+// Issue 18: the start screen lists the installed courses (both titles, how many learning tasks)
+// and the course files that do not load with their first message; Open course needs a chosen
+// course and a trainee ID, then asks for that course's screens.
+TEST(StartScreen, CoursesAreListedWithBrokenOnesAndOpenForTheTrainee) {
+  ImGuiHarness h;
+  StartScreen screen("T001");
+  StartScreenModel model = sampleModel();
+  model.courses = {{"courses/crane/q2.toml", "q2_operator", "overhead_crane",
+                    "桥式起重机司机一体化课程", "Crane operator course", "从单次吊运开始。",
+                    "Starts with one lift.", 3}};
+  model.brokenCourses = {{"courses/crane/bad.toml",
+                          "courses/crane/bad.toml:7:21: learning_tasks[0].practice_scenario: "
+                          "no scenario 'crane.nope' is installed"}};
+  auto draw = [&] { return screen.draw(model, english()); };
+  h.frame(draw);
+  h.frame(draw);
+  const std::string all = h.allText();
+  EXPECT_NE(all.find("Courses(work-study"), std::string::npos) << all;
+  EXPECT_NE(all.find("(3learningtasks)"), std::string::npos) << all;
+  EXPECT_NE(all.find("Craneoperatorcourse/"), std::string::npos) << all;
+  EXPECT_NE(all.find("bad.toml:7:21:learning_tasks[0].practice_scenario:noscenario'crane.nope'"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("Chooseacourse."), std::string::npos) << all;
+  auto openAt = h.find("Opencourse");
+  ASSERT_TRUE(openAt);
+  EXPECT_FALSE(click(h, *openAt, draw).openCourse); // no course chosen yet
+
+  auto courseAt = h.find("Craneoperatorcourse");
+  ASSERT_TRUE(courseAt);
+  click(h, *courseAt, draw);
+  EXPECT_EQ(screen.selectedCourse(), 0u);
+  EXPECT_NE(h.allText().find("Startswithonelift."), std::string::npos); // its description
+  openAt = h.find("Opencourse");
+  ASSERT_TRUE(openAt);
+  StartScreenActions a = click(h, *openAt, draw);
+  ASSERT_TRUE(a.openCourse);
+  EXPECT_EQ(*a.openCourse, (CourseRequest{0, "T001"}));
+  EXPECT_FALSE(a.start); // a course is not a scenario attempt
+
+  // Without a trainee ID the course does not open.
+  StartScreen nobody("");
+  nobody.selectCourse(0);
+  auto drawNobody = [&] { return nobody.draw(model, english()); };
+  h.frame(drawNobody);
+  openAt = h.find("Opencourse");
+  ASSERT_TRUE(openAt);
+  EXPECT_FALSE(click(h, *openAt, drawNobody).openCourse);
 }

@@ -203,8 +203,9 @@ std::vector<ui::ClassroomSeatView> classroomSeatViews(const std::vector<records:
         }
         continue;
       }
+      const std::string word = pick(text, r.wordZh, r.wordEn);
       v.readouts.push_back(pick(text, r.labelZh, r.labelEn) + " " +
-                           quantity(r.value, r.unit, r.precision, text));
+                           (word.empty() ? quantity(r.value, r.unit, r.precision, text) : word));
     }
     v.online = row.online;
     v.paused = s.paused;

@@ -3,6 +3,7 @@
 #include "BadgeCommand.h"
 #include "CertifyCommand.h"
 #include "CourseCommand.h"
+#include "EditSession.h"
 #include "JobCardCommand.h"
 #include "OperateCommand.h"
 #include "ReplayCommand.h"
@@ -131,6 +132,12 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   verifyCmd->add_option("--trusted-key", verify.trustedKeys,
                         "Accept only traces signed by this workstation key (64 hex digits)");
   verifyCmd->add_flag("!--no-progress", verify.progress, "No progress bar");
+  verifyCmd
+      ->add_option("--parent", verify.parents,
+                   "The replayed trace a take-over continues: its inputs up to the "
+                   "take-over tick must be the child's first ticks")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
   VerifyWorkerOptions worker;
   CLI::App* workerCmd = cli.add_subcommand(
@@ -162,6 +169,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   operateCmd->add_option("--out", operate.out, "The .sktrace file to write")->required();
   operateCmd->add_option("--trainee", operate.trainee, "Trainee id written in the trace");
   operateCmd->add_option("--mode", operate.mode, "practice or exam");
+  operateCmd->add_option("--start-utc", operate.startUtc,
+                         "The trace's start time, s since 1970 (default 2026-01-01T00:00:00Z)");
   operateCmd->add_option("--key-dir", operate.keyDir,
                          "Folder of the scripted operator's own signing key, scripted-operator.key "
                          "(default: the user's config)");
@@ -225,6 +234,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   CLI::App* replayCmd = addReplayCommand(cli, replay);
   ClassroomOptions classroom;
   CLI::App* classroomCmd = addClassroomCommand(cli, classroom);
+  EditCommandOptions editOptions;
+  CLI::App* editCmd = addEditCommand(cli, editOptions);
 
   // CLI11 parses the arguments in reverse order from the back of the vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -313,10 +324,14 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       return runPortfolio(portfolio, out, err);
     }
     if (replayCmd->parsed()) {
+      replay.observer = observer;
       return runReplay(replay, out, err);
     }
     if (classroomCmd->parsed()) {
       return runClassroom(classroom, out, err);
+    }
+    if (editCmd->parsed()) {
+      return runEdit(editOptions, observer, out, err);
     }
     if (cli.get_subcommands().empty()) {
       out << kUsage << '\n' << "Run 'skillsim --help' for the commands.\n";

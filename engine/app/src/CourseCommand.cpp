@@ -213,6 +213,10 @@ int runStatus(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
+std::string say(bool zh, const std::string& zhText, const std::string& enText) {
+  return zh ? zhText : enText;
+}
+
 int runAnswer(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   std::optional<course::StepKind> step;
   if (!o.step.empty()) {
@@ -227,10 +231,12 @@ int runAnswer(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   if (!c) {
     return kExitFailure;
   }
-  const course::LearningTask* t = openTask(*c, o, "answer", err);
+  std::vector<course::TaskStatus> all;
+  const course::LearningTask* t = openTask(*c, o, "answer", err, &all);
   if (t == nullptr) {
     return kExitFailure;
   }
+  const bool zh = o.lang == "zh-CN";
   auto text = course::readTextFile(o.answersFile);
   if (!text) {
     err << text.error().toString() << '\n';
@@ -241,6 +247,27 @@ int runAnswer(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   if (!answers) {
     err << answers.error().toString() << '\n';
     return kExitFailure;
+  }
+  // The evaluate step's questions wait for its gate, as the reflection does: none of the file's
+  // answers is recorded while one of them is refused (found by a new user: they were stored,
+  // and the portfolio's xAPI said the locked step was completed).
+  const course::TaskStatus* status = statusOf(all, t->id);
+  if (status != nullptr && !status->evaluationUnlocked) {
+    for (const course::Answer& a : *answers) {
+      const course::Step* in = t->stepOfQuestion(a.questionId);
+      if (in != nullptr && in->kind == course::StepKind::Evaluate) {
+        err << say(zh,
+                   "skillsim course answer：" + o.answersFile + "：题目 " + a.questionId +
+                       " 属于评价反馈，该步骤尚未开放：" +
+                       reasons(status->evaluationLockedBecause, c->course, true) +
+                       "；没有记录任何回答\n",
+                   "skillsim course answer: " + o.answersFile + ": question " + a.questionId +
+                       " belongs to the evaluate step, which is not open yet: " +
+                       reasons(status->evaluationLockedBecause, c->course, false) +
+                       "; no answer was recorded\n");
+        return kExitFailure;
+      }
+    }
   }
   const course::TaskKey key{o.trainee, c->course.id, t->id};
   for (const course::Answer& a : *answers) {
@@ -259,7 +286,6 @@ int runAnswer(const CourseOptions& o, std::ostream& out, std::ostream& err) {
     marks.emplace_back(m.questionId, m.points);
   }
   const course::WorkPageScore score = course::scoreWorkPage(*t, stored->answers, marks);
-  const bool zh = o.lang == "zh-CN";
   if (zh) {
     out << "已为学习任务“" << t->title.zh << "”记录 " << answers->size() << " 个回答，时间 "
         << records::formatUtc(now) << '\n';
@@ -288,9 +314,6 @@ int runAnswer(const CourseOptions& o, std::ostream& out, std::ostream& err) {
 }
 
 /** `zhText` when the command speaks zh-CN, else `enText`. */
-std::string say(bool zh, const std::string& zhText, const std::string& enText) {
-  return zh ? zhText : enText;
-}
 
 int runApprove(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   auto c = load(o, err);
@@ -724,7 +747,11 @@ int runOpen(const CourseOptions& o, std::ostream& out, std::ostream& err) {
   run.lang = o.openLang;
   run.bindings = o.bindings;
   run.observer = o.observer;
-  return runCourseSession(run, o.courseFile, *language, out, err);
+  run.examSession = o.examSession;
+  if (!o.screenshot.empty()) {
+    return writeCourseScreenshot(run, o.courseFile, o.openTask, *language, o.screenshot, out, err);
+  }
+  return runCourseSession(run, o.courseFile, o.openTask, *language, out, err);
 }
 
 CLI::App* withCommon(CLI::App* cmd, CourseOptions& o, bool task) {
@@ -787,6 +814,11 @@ CLI::App* addCourseCommand(CLI::App& cli, CourseOptions& o) {
   o.openCmd->add_option("--lang", o.openLang,
                         "UI language: zh-CN or en (default: from the locale)");
   o.openCmd->add_option("--bindings", o.bindings, "Input bindings file");
+  o.openCmd->add_option("--exam-session", o.examSession,
+                        "The invigilated exam session the exam runs in (pre-fills Start exam)");
+  o.openCmd->add_option("--task", o.openTask, "The learning task shown under the map at first");
+  o.openCmd->add_option("--screenshot", o.screenshot,
+                        "No window: draw the course screens offscreen once and write this PNG");
   for (CLI::App* cmd : {o.approveCmd, o.rateCmd, o.selfCheckCmd, o.reflectCmd}) {
     cmd->add_option("--lang", o.lang, "zh-CN or en (default en)")
         ->check(CLI::IsMember({"zh-CN", "en"}));

@@ -33,7 +33,11 @@ struct CourseOptions {
   std::string text;                 ///< reflect: the reflection.
   std::string openLang; ///< open: the UI language, zh-CN or en; empty = from the locale.
   std::string bindings; ///< open: the input bindings file; empty = assets/input/bindings.toml.
-  RunObserver observer; ///< Not an option: open: what runCli's caller sees of each frame (tests).
+  /** open: the exam session id the Start exam field is pre-filled with (the invigilator's). */
+  std::string examSession;
+  std::string openTask;   ///< open: the learning task shown under the map at first (optional).
+  std::string screenshot; ///< open: draw the screens offscreen once, write this PNG, no window.
+  RunObserver observer;   ///< Not an option: open: what runCli's caller sees of each frame (tests).
 
   CLI::App* statusCmd = nullptr;
   CLI::App* answerCmd = nullptr;

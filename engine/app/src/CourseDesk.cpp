@@ -159,6 +159,7 @@ ui::CourseScreenModel CourseDesk::model(ui::Language language) const {
   m.trainee = mTrainee;
   m.message = mMessage;
   m.messageIsError = mMessageIsError;
+  m.examSession = mExamSession;
   for (const course::TaskStatus& s : mStatuses) {
     const course::LearningTask* t = mCourse.learningTask(s.taskId);
     ui::CourseMapTask row;
@@ -256,8 +257,12 @@ ui::CourseScreenModel CourseDesk::model(ui::Language language) const {
     }
     // The attempt's points are shown only once every item is rated: before seeing the score.
     if (!m.selfCheck.empty() && items.size() == m.selfCheck.size()) {
-      for (std::size_t k = 0; k < m.selfCheck.size(); ++k) {
-        m.selfCheck[k].awarded = rated->result.items[k].awardedPoints;
+      for (ui::SelfCheckRow& row : m.selfCheck) {
+        for (const assessment::ItemResult& i : rated->result.items) {
+          if (i.itemId == row.itemId) {
+            row.awarded = i.awardedPoints;
+          }
+        }
       }
       if (auto acc = course::selfAssessmentAccuracy(items)) {
         m.accuracy = zh ? "自评准确度：" + number(*acc) + " 分（百分制）"
@@ -294,6 +299,16 @@ core::Expected<course::QuestionScore> CourseDesk::answerQuestion(const ui::WorkP
                  "the learning task \"" + t.title.en + "\" has no such question");
   }
   const std::string what = zh ? "“" + q->prompt.zh + "”：" : "\"" + q->prompt.en + "\": ";
+  if (const course::Step* in = t.stepOfQuestion(q->id);
+      in != nullptr && in->kind == course::StepKind::Evaluate) {
+    const course::TaskStatus* s = statusOf(t.id);
+    if (s != nullptr && !s->evaluationUnlocked) {
+      return wrong(zh,
+                   what + "评价反馈尚未开放：" + reasons(s->evaluationLockedBecause, mCourse, true),
+                   what + "the evaluate step is not open yet: " +
+                       reasons(s->evaluationLockedBecause, mCourse, false));
+    }
+  }
   course::Answer a;
   a.questionId = q->id;
   a.answeredUtc = nowUtc;
@@ -434,7 +449,7 @@ core::Expected<void> CourseDesk::reflect(const std::string& text, ui::Language l
   return reload();
 }
 
-std::optional<std::string> CourseDesk::apply(const ui::CourseScreenActions& actions,
+std::optional<CourseStart> CourseDesk::apply(const ui::CourseScreenActions& actions,
                                              ui::Language language, std::int64_t nowUtc) {
   const bool zh = language == ui::Language::ChineseSimplified;
   auto fail = [&](const core::Error& e) {
@@ -483,11 +498,60 @@ std::optional<std::string> CourseDesk::apply(const ui::CourseScreenActions& acti
                    "the exam is not open yet: " + reasons(s->examLockedBecause, mCourse, false)));
         return std::nullopt;
       }
-      return (*open)->examScenario;
+      auto session =
+          openExamSession(actions.examSession.empty() ? mExamSession : actions.examSession, zh);
+      if (!session) {
+        fail(session.error());
+        return std::nullopt;
+      }
+      mExamSession = session->id;
+      return CourseStart{(*open)->examScenario, ui::AttemptMode::Exam, *session};
     }
-    return (*open)->practiceScenario;
+    return CourseStart{(*open)->practiceScenario, ui::AttemptMode::Practice, {}};
   }
   return std::nullopt;
+}
+
+core::Expected<records::ExamSessionRef> CourseDesk::openExamSession(const std::string& given,
+                                                                    bool zh) const {
+  const std::size_t first = given.find_first_not_of(" \t");
+  const std::string id = first == std::string::npos
+                             ? std::string()
+                             : given.substr(first, given.find_last_not_of(" \t") - first + 1);
+  if (id.empty()) {
+    return wrong(zh,
+                 "考核只能在有监考的考试场次中进行：请监考员开设考试场次（skillsim session open "
+                 "--invigilator 监考员编号），再在“考试场次”处填写它给出的场次编号",
+                 "the exam attempt runs only in an invigilated exam session: the invigilator "
+                 "opens one ('skillsim session open --invigilator ID') and you enter the session "
+                 "id it prints under \"Exam session\"");
+  }
+  auto results = records::ResultsStore::open(mDb);
+  if (!results) {
+    return results.error();
+  }
+  auto sessions = (*results)->sessions();
+  if (!sessions) {
+    return sessions.error();
+  }
+  for (const records::ExamSession& e : *sessions) {
+    if (e.id != id) {
+      continue;
+    }
+    if (e.closedUtc) {
+      return wrong(zh,
+                   "考试场次 " + id + " 已于 " + records::formatUtc(*e.closedUtc) +
+                       " 结束：请监考员开设新的考试场次（skillsim session open）",
+                   "exam session " + id + " was closed at " + records::formatUtc(*e.closedUtc) +
+                       ": the invigilator opens a new one ('skillsim session open')");
+    }
+    return e.ref();
+  }
+  return wrong(zh,
+               "没有编号为 " + id +
+                   " 的考试场次：请核对监考员给出的编号（skillsim session list 列出全部场次）",
+               "there is no exam session " + id +
+                   ": check the id the invigilator gave ('skillsim session list' lists them)");
 }
 
 core::Expected<std::map<std::string, std::string>>

@@ -1,19 +1,19 @@
 #include "CourseSession.h"
 
+#include "OffscreenScreenshot.h"
 #include "Session.h"
 #include "Workstation.h"
 #include "skillsim/app/Cli.h"
-#include "skillsim/app/CourseDesk.h"
 #include "skillsim/app/StartScreenData.h"
 
 #include <skillsim/platform/Window.h>
-#include <skillsim/records/UserDirs.h>
 #include <skillsim/render/Renderer.h>
 #include <skillsim/ui/CourseScreen.h>
 #include <skillsim/ui/I18n.h>
 #include <skillsim/ui/ImGuiLayer.h>
 
 #include <chrono>
+#include <optional>
 #include <ostream>
 
 namespace skillsim::app {
@@ -27,57 +27,114 @@ std::int64_t nowUtc() {
 
 } // namespace
 
-int runCourseSession(const RunOptions& options, const std::string& courseFile,
-                     ui::Language language, std::ostream& out, std::ostream& err) {
-  const std::string store = options.db.empty() ? records::defaultStorePath().string() : options.db;
-  auto desk = CourseDesk::open(courseFile, options.trainee, store);
+RunOptions courseAttemptOptions(const RunOptions& options, const CourseStart& start,
+                                const std::string& scenarioFile) {
+  RunOptions run = options;
+  run.scenario = scenarioFile;
+  const bool exam = start.mode == ui::AttemptMode::Exam;
+  run.mode = exam ? "exam" : "practice";
+  run.examSession = exam ? start.examSession.id : std::string();
+  run.resolvedExamSession = exam ? start.examSession : records::ExamSessionRef{};
+  return run;
+}
+
+namespace {
+
+/** The desk, the text and the installed scenarios of a course's screens. */
+struct CourseScreensData {
+  std::optional<CourseDesk> desk;
+  const ui::I18n* text = nullptr;
+  InstalledScenarios installed;
+};
+
+std::optional<CourseScreensData> courseScreensData(Session& session, const RunOptions& options,
+                                                   const std::string& courseFile,
+                                                   const std::string& task, std::ostream& err) {
+  CourseScreensData d;
+  auto desk = CourseDesk::open(courseFile, options.trainee, session.storePath());
   if (!desk) {
     err << desk.error().toString() << '\n';
-    return kExitFailure;
+    return std::nullopt;
   }
-  Session session(options, language);
+  d.desk = std::move(*desk);
+  d.desk->setExamSession(options.examSession);
+  if (!task.empty() && !d.desk->choose(task)) {
+    std::string ids;
+    for (const course::LearningTask& t : d.desk->course().learningTasks) {
+      ids += (ids.empty() ? "" : ", ") + t.id;
+    }
+    err << "skillsim course open: --task " << task << ": the course has no such learning task ("
+        << ids << ")\n";
+    return std::nullopt;
+  }
   auto text = session.text(courseFile); // the assets above the course file, or the cwd
   if (!text) {
     err << text.error().toString() << '\n';
+    return std::nullopt;
+  }
+  d.text = *text;
+  d.installed = installedScenarios(session.assets().parent_path() / "scenarios");
+  // The check step names each rubric item by its standard's title, as the results screen does.
+  if (auto titles = courseItemTitles(d.desk->course(), d.installed.scenarios, *d.text); titles) {
+    d.desk->setItemTitles(std::move(*titles));
+  }
+  return d;
+}
+
+} // namespace
+
+int writeCourseScreenshot(const RunOptions& options, const std::string& courseFile,
+                          const std::string& task, ui::Language language, const std::string& path,
+                          std::ostream& out, std::ostream& err) {
+  Session session(options, language);
+  auto data = courseScreensData(session, options, courseFile, task, err);
+  if (!data) {
     return kExitFailure;
   }
-  const InstalledScenarios installed =
-      installedScenarios(session.assets().parent_path() / "scenarios");
-  // The check step names each rubric item by its standard's title, as the results screen does.
-  if (auto titles = courseItemTitles(desk->course(), installed.scenarios, **text); titles) {
-    desk->setItemTitles(std::move(*titles));
+  ui::CourseScreen screen;
+  const ui::CourseScreenModel model = data->desk->model(language);
+  const bool ok = writeOffscreenScreenshot(
+      core::SceneView{}, options.gpu, path, [&] { (void)screen.draw(model, *data->text); }, out,
+      err);
+  return ok ? kExitOk : kExitFailure;
+}
+
+CourseScreensEnd runCourseScreens(Session& session, const RunOptions& options,
+                                  const std::string& courseFile, const std::string& task,
+                                  std::ostream& out, std::ostream& err) {
+  auto data = courseScreensData(session, options, courseFile, task, err);
+  if (!data) {
+    return CourseScreensEnd::Failed;
   }
+  std::optional<CourseDesk>& desk = data->desk;
+  const ui::I18n& text = *data->text;
+  const InstalledScenarios& installed = data->installed;
   ui::CourseScreen screen;
   while (true) {
     auto shown = session.window("SkillSim");
     if (!shown) {
       err << shown.error().toString() << '\n';
-      return kExitFailure;
+      return CourseScreensEnd::Failed;
     }
     platform::Window& window = *(*shown)->window;
     render::Renderer& renderer = *(*shown)->renderer;
     ui::ImGuiLayer& layer = *(*shown)->layer;
-    std::optional<std::string> start;
-    ui::AttemptMode mode = ui::AttemptMode::Practice;
+    std::optional<CourseStart> start;
+    bool back = false;
     core::SceneView empty;
-    while (!window.shouldClose() && !start) {
+    while (!window.shouldClose() && !start && !back) {
       if (options.observer.onFrame) {
         options.observer.onFrame(window);
       }
       window.pollEvents();
       layer.beginFrame(1.0f / 30.0f);
-      const ui::CourseScreenActions actions = screen.draw(desk->model(language), **text);
+      const ui::CourseScreenActions actions = screen.draw(desk->model(session.language()), text);
       layer.endFrame();
-      if (actions.back) {
-        window.requestClose();
-      }
-      start = desk->apply(actions, language, nowUtc());
-      if (actions.start) {
-        mode = *actions.start;
-      }
+      back = actions.back;
+      start = desk->apply(actions, session.language(), nowUtc());
       if (auto frame = renderer.render(empty); !frame) {
         err << frame.error().toString() << '\n';
-        return kExitFailure;
+        return CourseScreensEnd::Failed;
       }
     }
     if (!start) {
@@ -85,29 +142,35 @@ int runCourseSession(const RunOptions& options, const std::string& courseFile,
         out << "course screens closed; validation messages " << renderer.validationMessageCount()
             << '\n';
       }
-      return kExitOk; // back or closed
+      return back ? CourseScreensEnd::Back : CourseScreensEnd::Closed;
     }
     const ui::ScenarioEntry* scenario = nullptr;
     for (const ui::ScenarioEntry& s : installed.scenarios) {
-      if (s.id == *start) {
+      if (s.id == start->scenarioId) {
         scenario = &s;
       }
     }
     if (scenario == nullptr) {
-      err << "skillsim course open: learning task's scenario '" << *start << "' is not under "
-          << (session.assets().parent_path() / "scenarios").string() << '\n';
-      return kExitFailure;
+      err << "skillsim course open: learning task's scenario '" << start->scenarioId
+          << "' is not under " << (session.assets().parent_path() / "scenarios").string() << '\n';
+      return CourseScreensEnd::Failed;
     }
-    RunOptions run = options;
-    run.scenario = scenario->path;
-    run.mode = mode == ui::AttemptMode::Exam ? "exam" : "practice";
-    runWorkstation(session, run, out, err);
+    runWorkstation(session, courseAttemptOptions(options, *start, scenario->path), out, err);
     window.cancelClose();
     if (auto ok = desk->reload(); !ok) {
       err << ok.error().toString() << '\n';
-      return kExitFailure;
+      return CourseScreensEnd::Failed;
     }
   }
+}
+
+int runCourseSession(const RunOptions& options, const std::string& courseFile,
+                     const std::string& task, ui::Language language, std::ostream& out,
+                     std::ostream& err) {
+  Session session(options, language);
+  return runCourseScreens(session, options, courseFile, task, out, err) == CourseScreensEnd::Failed
+             ? kExitFailure
+             : kExitOk;
 }
 
 } // namespace skillsim::app

@@ -133,7 +133,8 @@ int session(const SessionOptions& o, std::ostream& out, std::ostream& err) {
     }
     out << s->id << "  exam session opened by invigilator " << s->invigilatorId << " at "
         << records::formatUtc(s->openedUtc) << "; take exam attempts with 'skillsim run --mode "
-        << "exam --exam-session " << s->id << "'\n";
+        << "exam --exam-session " << s->id << "', or from a course: enter " << s->id
+        << " beside Start exam ('skillsim course open ... --exam-session " << s->id << "')\n";
     return kExitOk;
   }
   if (o.action == "close") {

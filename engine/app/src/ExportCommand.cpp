@@ -9,10 +9,12 @@
 #include <skillsim/certify/CertificateDate.h>
 #include <skillsim/export/CsvExport.h>
 #include <skillsim/export/XapiExport.h>
+#include <skillsim/messages/FindingText.h>
 #include <skillsim/messages/MessageTemplates.h>
 #include <skillsim/records/ResultJson.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/report/ReportClassList.h>
+#include <skillsim/scenario/ScenarioLoader.h>
 
 #include <CLI/CLI.hpp>
 
@@ -128,10 +130,34 @@ int exportAttempts(const ExportOptions& options, std::ostream& out, std::ostream
   } else {
     exporting::XapiOptions xapi;
     std::optional<messages::MessageTemplates> english;
+    // The exported attempts' scenarios, for the machine's labels and the display names in the
+    // deduction texts ("load swing", "circle B", not load_swing_angle, circle_b; found by a new
+    // user). Kept alive here: a context points into its scenario's machine declaration.
+    std::map<std::string, scenario::Scenario> scenarios;
     if (auto assets = findAssetsFolder("")) {
       if (auto loaded = messages::MessageTemplates::load(*assets, "en")) {
         english = std::move(*loaded);
         xapi.text.english = &*english;
+      }
+      std::set<std::string> wanted;
+      for (const records::AttemptRecord& a : attempts) {
+        wanted.insert(a.scenario.id);
+      }
+      const std::filesystem::path dir = assets->parent_path() / "scenarios";
+      std::error_code ec;
+      for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->path().extension() != ".toml" || scenarios.size() == wanted.size()) {
+          continue;
+        }
+        auto found = scenario::loadScenario(it->path());
+        if (found && wanted.contains(found->id) && !scenarios.contains(found->id)) {
+          scenarios.emplace(found->id, std::move(*found));
+        }
+      }
+      for (const auto& [id, s] : scenarios) {
+        xapi.text.contexts.emplace(
+            id, messages::makeContext(s.machine ? &*s.machine : nullptr, s.labels));
       }
     }
     xapi.progress = progress;

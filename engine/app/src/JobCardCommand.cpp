@@ -111,6 +111,18 @@ int runNew(const JobCardOptions& o, std::ostream& out, std::ostream& err) {
   }
   out << o.out << ": job card for learning task '" << o.learningTask << "', trainee " << o.trainee
       << "; not signed yet (skillsim jobcard sign)\n";
+  // An item left out is not ticked and counts 0 (docs/course-format.md): say so, never silently
+  // (found by a new user, who took it for a default rating).
+  for (std::size_t i = 0; i < f.card.items.size(); ++i) {
+    const course::JobCardItem& item = f.card.items[i];
+    const int maximum = c.assessment.mentorRubric[i].maxRating;
+    if (item.ticked) {
+      out << "  " << item.id << ": ticked, rated " << item.rating << " of " << maximum << '\n';
+    } else {
+      out << "  " << item.id << ": NOT ticked, so it counts 0 of " << maximum << " (give --item "
+          << item.id << "=RATING if the mentor saw it)\n";
+    }
+  }
   return kExitOk;
 }
 

@@ -50,7 +50,9 @@ records::LiveSeatState liveSeatState(const std::string& seat, const std::string&
                                : decl->unit == sim::Unit::Flag
                                    ? std::string(records::kLiveFlagUnit)
                                    : std::string(sim::unitSymbol(decl->unit));
-      s.readouts.push_back({r.metric, decl->labelZh, decl->labelEn, unit, value, r.precision});
+      const sim::ReadoutWord* word = r.wordFor(metrics.get(*index));
+      s.readouts.push_back({r.metric, decl->labelZh, decl->labelEn, unit, value, r.precision,
+                            word ? word->zh : std::string(), word ? word->en : std::string()});
     }
     const auto x = metrics.find(machine->planX);
     const auto z = metrics.find(machine->planZ);

@@ -61,8 +61,9 @@ int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& e
     err << key.error().toString() << '\n';
     return kExitFailure;
   }
-  // 2026-01-01T00:00:00Z: reference traces carry no wall clock.
-  records::TraceHeader header = makeTraceHeader(*scenario, options.trainee, *mode, 1767225600);
+  // By default 2026-01-01T00:00:00Z: reference traces carry no wall clock.
+  records::TraceHeader header =
+      makeTraceHeader(*scenario, options.trainee, *mode, options.startUtc);
   header.scripted = true;
   auto writer = records::TraceWriter::create(options.out, header, *key);
   if (!writer) {

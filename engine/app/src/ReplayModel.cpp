@@ -28,7 +28,13 @@ int markOrder(TimelineMarkKind kind) {
 ReplayModel::ReplayModel(scenario::Scenario scenario, core::ActionTrack actions)
     : mScenario(std::move(scenario)), mActions(std::move(actions)) {}
 
-ReplayModel::~ReplayModel() = default;
+ReplayModel::~ReplayModel() {
+  if (mWorker.joinable()) {
+    mWorker.request_stop();
+    mKeyframeUsed.notify_all();
+    mWorker.join();
+  }
+}
 
 core::Expected<std::unique_ptr<ReplayModel>> ReplayModel::create(const scenario::Scenario& scenario,
                                                                  core::ActionTrack actions,
@@ -100,7 +106,9 @@ std::uint64_t ReplayModel::seek(std::uint64_t tick) {
   if (tick == at) {
     return 0;
   }
-  // The nearest keyframe at or before the target, if one is ready.
+  // The nearest keyframe at or before the target, if one is ready (only ready ones: a keyframe
+  // the background worker is still building is never waited for).
+  std::unique_lock lock(mKeyframesMutex);
   std::optional<std::size_t> best;
   for (std::size_t i = std::min<std::size_t>(tick / mInterval, mKeyframes.size()); i > 0; --i) {
     if (mKeyframes[i - 1]) {
@@ -110,11 +118,15 @@ std::uint64_t ReplayModel::seek(std::uint64_t tick) {
   }
   const std::uint64_t bestTick = best ? (*best + 1) * mInterval : 0;
   if (at < tick && at >= bestTick) {
+    lock.unlock();
     return advanceTo(*mCurrent, tick); // playing on is nearest
   }
   if (best) {
     mCurrent = std::move(mKeyframes[*best]);
+    lock.unlock();
+    mKeyframeUsed.notify_all(); // the worker rebuilds it
   } else {
+    lock.unlock();
     auto fresh = scenario::AttemptRunner::create(mScenario);
     // create() built this scenario already: it cannot fail now.
     mCurrent = std::move(*fresh);
@@ -129,9 +141,12 @@ std::uint64_t ReplayModel::step(std::uint64_t ticks) {
 
 std::size_t ReplayModel::buildKeyframes(std::uint64_t upTo, unsigned threads) {
   std::vector<std::size_t> missing;
-  for (std::size_t i = 0; i < mKeyframes.size(); ++i) {
-    if (!mKeyframes[i] && (i + 1) * mInterval <= std::min(upTo, mLength)) {
-      missing.push_back(i);
+  {
+    const std::lock_guard lock(mKeyframesMutex);
+    for (std::size_t i = 0; i < mKeyframes.size(); ++i) {
+      if (!mKeyframes[i] && (i + 1) * mInterval <= std::min(upTo, mLength)) {
+        missing.push_back(i);
+      }
     }
   }
   if (threads == 0) {
@@ -147,7 +162,10 @@ std::size_t ReplayModel::buildKeyframes(std::uint64_t upTo, unsigned threads) {
       auto runner = scenario::AttemptRunner::create(mScenario);
       if (runner) {
         advanceTo(**runner, (i + 1) * mInterval);
-        mKeyframes[i] = std::move(*runner); // each slot written by one thread only
+        const std::lock_guard lock(mKeyframesMutex);
+        if (!mKeyframes[i]) { // the background worker may have built it meanwhile
+          mKeyframes[i] = std::move(*runner);
+        }
       }
     }
   };
@@ -160,7 +178,61 @@ std::size_t ReplayModel::buildKeyframes(std::uint64_t upTo, unsigned threads) {
   return missing.size();
 }
 
+void ReplayModel::startBackgroundKeyframes(std::uint64_t chunkTicks) {
+  if (mWorker.joinable() || mKeyframes.empty()) {
+    return;
+  }
+  chunkTicks = std::max<std::uint64_t>(chunkTicks, 1);
+  mWorker = std::jthread(
+      [this, chunkTicks](const std::stop_token& stop) { buildInBackground(stop, chunkTicks); });
+}
+
+void ReplayModel::buildInBackground(const std::stop_token& stop, std::uint64_t chunkTicks) {
+  while (!stop.stop_requested()) {
+    std::optional<std::size_t> slot;
+    {
+      std::unique_lock lock(mKeyframesMutex);
+      // Sleeps while every keyframe is ready; a seek that takes one wakes it.
+      mKeyframeUsed.wait(lock, stop, [this, &slot] {
+        for (std::size_t i = 0; i < mKeyframes.size(); ++i) {
+          if (!mKeyframes[i]) {
+            slot = i;
+            return true;
+          }
+        }
+        return false;
+      });
+    }
+    if (!slot || stop.stop_requested()) {
+      return;
+    }
+    // Its own simulation, re-simulated from tick 0 (a Bullet world cannot be copied bit-exactly);
+    // only the finished runner is shared, under the lock.
+    auto runner = scenario::AttemptRunner::create(mScenario);
+    if (!runner) {
+      return; // create() built this scenario already: it cannot fail now
+    }
+    const std::uint64_t target = (*slot + 1) * mInterval;
+    scenario::RecordedInputs inputs(mActions);
+    while (!stop.stop_requested() && (*runner)->simulation().tick() < target &&
+           !(*runner)->finished()) {
+      const std::uint64_t left = target - (*runner)->simulation().tick();
+      if ((*runner)->advance(inputs, std::min(left, chunkTicks)) == 0) {
+        break;
+      }
+    }
+    if (stop.stop_requested()) {
+      return;
+    }
+    const std::lock_guard lock(mKeyframesMutex);
+    if (!mKeyframes[*slot]) {
+      mKeyframes[*slot] = std::move(*runner);
+    }
+  }
+}
+
 std::size_t ReplayModel::keyframesReady() const {
+  const std::lock_guard lock(mKeyframesMutex);
   return static_cast<std::size_t>(std::count_if(mKeyframes.begin(), mKeyframes.end(),
                                                 [](const auto& k) { return k != nullptr; }));
 }

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "skillsim/app/RunObserver.h"
+#include "skillsim/app/TakeOver.h"
 
 #include <skillsim/records/TraceHeader.h>
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 
 namespace skillsim::app {
@@ -41,6 +43,13 @@ struct RunOptions {
   std::string gpu;
   /** Scene resolution relative to the window, (0, 1]; 0 = automatic (RendererOptions). */
   float renderScale = 0.0f;
+  /**
+   * Not an option of run: the replay window's Take over (ReplayCommand.cpp). The attempt is a
+   * practice attempt at this point's scenario that first re-simulates the parent's inputs up to
+   * its tick, then takes the devices (or, with `input`, that trace's ticks from the take-over
+   * tick on); its trace records the parent's hash and the tick (format 6).
+   */
+  std::shared_ptr<const TakeOverPoint> takeOver;
   /** Not an option: what runCli's caller sees of each attempt's ticks and result (tests). */
   RunObserver observer;
 };

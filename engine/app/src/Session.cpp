@@ -97,10 +97,11 @@ core::Expected<SessionWindow*> Session::window(const std::string& title) {
 
 records::TraceHeader Session::traceHeader(const scenario::Scenario& scenario,
                                           const std::string& trainee, records::AttemptMode mode,
-                                          std::int64_t startUtc) const {
+                                          std::int64_t startUtc,
+                                          const records::ExamSessionRef& examSession) const {
   records::TraceHeader header = makeTraceHeader(scenario, trainee, mode, startUtc);
   if (mode == records::AttemptMode::Exam) {
-    header.examSession = mOptions.resolvedExamSession; // empty: an exam in no session (warned)
+    header.examSession = examSession; // empty: an exam in no session (warned)
   }
   return header;
 }

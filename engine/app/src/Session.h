@@ -106,11 +106,16 @@ public:
    */
   [[nodiscard]] core::Expected<SessionWindow*> window(const std::string& title);
 
-  /** The header of a trace recorded by `trainee` on `scenario` in `mode`, begun at `startUtc`. */
+  /**
+   * The header of a trace recorded by `trainee` on `scenario` in `mode`, begun at `startUtc`; an
+   * exam's records `examSession` (the attempt's RunOptions::resolvedExamSession: the one
+   * `--exam-session` named, or the one the course screens' Start exam found open; empty = an exam
+   * in no invigilated session, which never counts).
+   */
   [[nodiscard]] records::TraceHeader traceHeader(const scenario::Scenario& scenario,
                                                  const std::string& trainee,
-                                                 records::AttemptMode mode,
-                                                 std::int64_t startUtc) const;
+                                                 records::AttemptMode mode, std::int64_t startUtc,
+                                                 const records::ExamSessionRef& examSession) const;
   /**
    * The results store's record of an attempt at `scenario` recorded in a trace with `header`:
    * its id and trace hash are `traceHashHex` (the trace file's hash; empty: `fallbackId`).

@@ -1,9 +1,12 @@
 #include "skillsim/app/StartScreenData.h"
 
+#include <skillsim/course/CourseLoader.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <algorithm>
 #include <ctime>
+#include <fstream>
+#include <iterator>
 
 namespace skillsim::app {
 
@@ -28,6 +31,10 @@ InstalledScenarios installedScenarios(const std::filesystem::path& scenariosDir)
     e.path = f.string();
     e.id = s->id;
     e.trade = s->trade;
+    if (s->machine) {
+      e.tradeTitleZh = s->machine->titleZh;
+      e.tradeTitleEn = s->machine->titleEn;
+    }
     e.titleZh = s->titleZh;
     e.titleEn = s->titleEn;
     e.standardId = s->standard.id;
@@ -43,6 +50,47 @@ InstalledScenarios installedScenarios(const std::filesystem::path& scenariosDir)
   }
   std::stable_sort(out.scenarios.begin(), out.scenarios.end(),
                    [](const auto& a, const auto& b) { return a.trade < b.trade; });
+  return out;
+}
+
+InstalledCourses installedCourses(const std::filesystem::path& coursesDir,
+                                  const std::set<std::string>& scenarioIds) {
+  InstalledCourses out;
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (auto it = std::filesystem::recursive_directory_iterator(coursesDir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file() && it->path().extension() == ".toml") {
+      files.push_back(it->path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    // A TOML file under courses/ that is no course (a job card, an answers file kept beside it)
+    // is not one to offer; one that says it is a course but does not load is shown with why.
+    if (in && !bytes.empty() && !course::declaresCourseFormat(bytes) &&
+        bytes.find("skillsim.course/") == std::string::npos) {
+      continue;
+    }
+    course::CourseReport report = course::loadCourse(f, &scenarioIds);
+    if (!report.valid()) {
+      out.broken.push_back({f.string(), report.problems.front().toString()});
+      continue;
+    }
+    const course::Course& c = *report.course;
+    ui::CourseEntry e;
+    e.path = f.string();
+    e.id = c.id;
+    e.trade = c.trade;
+    e.titleZh = c.title.zh;
+    e.titleEn = c.title.en;
+    e.descriptionZh = c.description.zh;
+    e.descriptionEn = c.description.en;
+    e.learningTasks = c.learningTasks.size();
+    out.courses.push_back(std::move(e));
+  }
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "StartSession.h"
 
+#include "CourseSession.h"
+#include "EditSession.h"
 #include "Session.h"
 #include "Workstation.h"
 #include "skillsim/app/Cli.h"
@@ -16,6 +18,8 @@
 
 #include <algorithm>
 #include <ostream>
+#include <set>
+#include <sstream>
 
 namespace skillsim::app {
 namespace {
@@ -51,8 +55,15 @@ int runStartSession(const RunOptions& options, ui::Language language, std::ostre
   }
   ui::StartScreenModel model;
   auto installed = installedScenarios(session.assets().parent_path() / "scenarios");
+  std::set<std::string> scenarioIds;
+  for (const ui::ScenarioEntry& e : installed.scenarios) {
+    scenarioIds.insert(e.id);
+  }
   model.scenarios = std::move(installed.scenarios);
   model.broken = std::move(installed.broken);
+  auto courses = installedCourses(session.assets().parent_path() / "courses", scenarioIds);
+  model.courses = std::move(courses.courses);
+  model.brokenCourses = std::move(courses.broken);
   std::string trainee = options.trainee;
   while (true) {
     auto shown = session.window("SkillSim");
@@ -64,6 +75,8 @@ int runStartSession(const RunOptions& options, ui::Language language, std::ostre
     render::Renderer& renderer = *(*shown)->renderer;
     ui::ImGuiLayer& layer = *(*shown)->layer;
     std::optional<ui::StartRequest> chosen;
+    std::optional<std::string> edit;
+    std::optional<ui::CourseRequest> course;
     ui::StartScreen screen(trainee);
     // A typed 𠀀 reaches the ID field whole (ImGui 1.86's input is 16-bit); undone when the
     // start screen is left, so an attempt's window never feeds a field that is gone.
@@ -74,7 +87,7 @@ int runStartSession(const RunOptions& options, ui::Language language, std::ostre
     } sinkReset{window};
     model.attempts = previousAttempts(session.storePath(), trainee);
     core::SceneView empty;
-    while (!window.shouldClose() && !chosen) {
+    while (!window.shouldClose() && !chosen && !edit && !course) {
       if (options.observer.onFrame) {
         options.observer.onFrame(window);
       }
@@ -97,13 +110,47 @@ int runStartSession(const RunOptions& options, ui::Language language, std::ostre
         window.requestClose();
       }
       chosen = actions.start;
+      edit = actions.edit;
+      course = actions.openCourse;
       if (auto frame = renderer.render(empty); !frame) {
         err << frame.error().toString() << '\n';
         return kExitFailure;
       }
     }
     trainee = screen.traineeId();
+    if (edit) {
+      // The editor in this window; back here after, with the scenarios read again (an edit may
+      // have mended a broken one).
+      runEditor(session, *edit, trainee.empty() ? "instructor" : trainee, out, err);
+      window.cancelClose();
+      installed = installedScenarios(session.assets().parent_path() / "scenarios");
+      model.scenarios = std::move(installed.scenarios);
+      model.broken = std::move(installed.broken);
+      continue;
+    }
+    if (course) {
+      // The course screens in the same window; their Back leads back here.
+      RunOptions run = options;
+      run.trainee = course->traineeId;
+      std::ostringstream problem;
+      const CourseScreensEnd end = runCourseScreens(
+          session, run, model.courses.at(course->courseIndex).path, "", out, problem);
+      err << problem.str();
+      if (end == CourseScreensEnd::Closed) {
+        return kExitOk;
+      }
+      // A course that cannot be opened now (its store unreachable) is said on this screen.
+      model.notice = problem.str();
+      while (!model.notice.empty() && model.notice.back() == '\n') {
+        model.notice.pop_back();
+      }
+      continue;
+    }
     if (!chosen) {
+      if (renderer.validationEnabled()) {
+        out << "start screen closed; validation messages " << renderer.validationMessageCount()
+            << '\n';
+      }
       return kExitOk; // closed or quit
     }
     RunOptions run = options;

@@ -5,6 +5,7 @@
 #include "skillsim/app/AttemptReplay.h"
 #include "skillsim/app/Cli.h"
 
+#include <skillsim/records/TraceReader.h>
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <algorithm>
@@ -13,6 +14,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <ostream>
 #include <unistd.h>
 
@@ -83,6 +86,23 @@ int runVerify(const VerifyCommandOptions& options, std::ostream& out, std::ostre
       return kExitUsage;
     }
     verifyOptions.trustedKeys.push_back(key);
+  }
+  // Parents of take-overs (--parent), found by their file hash; read once, shared by the workers.
+  auto parents = std::make_shared<std::map<core::Digest, records::Trace>>();
+  for (const std::string& file : options.parents) {
+    auto parent = records::TraceReader::read(file);
+    if (!parent) {
+      err << "skillsim verify: --parent " << parent.error().toString() << '\n';
+      return kExitFailure;
+    }
+    (*parents)[parent->fileHash] = std::move(*parent);
+  }
+  if (!parents->empty()) {
+    verifyOptions.findParent =
+        [parents](const core::Digest& hash) -> std::optional<records::Trace> {
+      const auto it = parents->find(hash);
+      return it == parents->end() ? std::nullopt : std::optional(it->second);
+    };
   }
   const std::vector<std::filesystem::path> traces = collectTraces(options.traces);
   if (traces.empty()) {

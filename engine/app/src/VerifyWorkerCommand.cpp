@@ -7,6 +7,7 @@
 #include <skillsim/core/Version.h>
 #include <skillsim/records/ResultsStore.h>
 #include <skillsim/records/ScenarioIndex.h>
+#include <skillsim/records/TraceReader.h>
 #include <skillsim/records/TraceVerifier.h>
 
 #include <array>
@@ -28,7 +29,8 @@ double seconds(Clock::duration d) { return std::chrono::duration<double>(d).coun
 
 /** The verifier over the scenarios folder, or the reason it cannot be built. */
 core::Expected<std::unique_ptr<records::TraceVerifier>>
-makeVerifier(const std::string& scenariosDir, bool allowOtherBuild) {
+makeVerifier(const std::string& scenariosDir, bool allowOtherBuild,
+             records::ResultsStore* parents = nullptr) {
   records::ScenarioIndex index;
   const VerifyBackend backend = defaultVerifyBackend();
   if (auto added = index.addDirectory(scenariosDir, backend.probe); !added) {
@@ -36,6 +38,31 @@ makeVerifier(const std::string& scenariosDir, bool allowOtherBuild) {
   }
   records::VerifyOptions options;
   options.allowOtherBuild = allowOtherBuild;
+  if (parents != nullptr) {
+    // A take-over's parent, when the store keeps its trace: found by its trace hash, so verify
+    // also checks the child's copy of the parent's inputs (one caller thread: runVerifyStored).
+    options.findParent = [parents](const core::Digest& hash) -> std::optional<records::Trace> {
+      records::AttemptQuery query;
+      auto all = parents->attempts(query);
+      if (!all) {
+        return std::nullopt;
+      }
+      const std::string hex = core::toHex(hash);
+      for (const records::AttemptRecord& a : *all) {
+        if (a.traceHash != hex) {
+          continue;
+        }
+        auto bytes = parents->attemptTrace(a.attemptId);
+        if (bytes && *bytes) {
+          auto trace = records::TraceReader::parse(**bytes, "attempt " + a.attemptId);
+          if (trace && trace->fileHash == hash) {
+            return std::move(*trace);
+          }
+        }
+      }
+      return std::nullopt;
+    };
+  }
   return std::make_unique<records::TraceVerifier>(std::move(index), backend.resimulate, options);
 }
 
@@ -82,7 +109,7 @@ int runVerifyStored(const StoredVerifyOptions& options, std::ostream& out, std::
       ids.push_back(a.attemptId);
     }
   }
-  auto verifier = makeVerifier(options.scenariosDir, options.allowOtherBuild);
+  auto verifier = makeVerifier(options.scenariosDir, options.allowOtherBuild, store->get());
   if (!verifier) {
     err << "skillsim verify --db: " << verifier.error().toString() << '\n';
     return kExitFailure;

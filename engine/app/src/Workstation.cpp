@@ -10,6 +10,7 @@
 #include "skillsim/app/LiveSeat.h"
 #include "skillsim/app/OrbitControl.h"
 #include "skillsim/app/ScorePrinter.h"
+#include "skillsim/app/TakeOver.h"
 
 #include <skillsim/core/Hash.h>
 #include <skillsim/core/OrbitView.h>
@@ -62,6 +63,7 @@ struct Attempt {
   std::optional<records::TraceWriter> writer;
   records::TraceHeader header;
   std::filesystem::path tracePath;
+  bool noStore = false; ///< The attempt's own --no-store (the editor's Try it).
 };
 
 /**
@@ -77,7 +79,7 @@ void abandonAttempt(Attempt& a, std::string_view reason, const Session& session,
   a.writer.reset();
   err << "skillsim run: attempt abandoned (" << reason << "); its trace is " << a.tracePath.string()
       << '\n';
-  if (session.options().noStore) {
+  if (session.options().noStore || a.noStore) {
     out << "trace " << a.tracePath.string() << "; abandoned attempt not stored (--no-store)\n";
     return;
   }
@@ -106,6 +108,11 @@ void abandonAttempt(Attempt& a, std::string_view reason, const Session& session,
   out << "trace " << a.tracePath.string() << "; abandoned attempt stored in " << store << '\n';
 }
 
+/**
+ * A new attempt and its trace. A take-over (`o.takeOver`) is marked in the header and starts by
+ * stepping the parent's inputs up to the take-over tick through the same stepper, recorded as the
+ * trace's first ticks, before any live input (docs/replay.md "Take over").
+ */
 core::Expected<std::unique_ptr<Attempt>>
 startAttempt(const Session& session, const scenario::Scenario& s, const RunOptions& o,
              records::AttemptMode mode, const records::WorkstationKey& key, std::ostream& err) {
@@ -115,12 +122,16 @@ startAttempt(const Session& session, const scenario::Scenario& s, const RunOptio
     return std::move(runner).error();
   }
   a->runner = std::move(*runner);
+  a->noStore = o.noStore;
   const auto startUtc = static_cast<std::int64_t>(std::time(nullptr)); // metadata, not simulated
-  a->header = session.traceHeader(s, o.trainee, mode, startUtc);
+  a->header = session.traceHeader(s, o.trainee, mode, startUtc, o.resolvedExamSession);
   // A window played from a recorded trace (--input) is not a person at the controls: its new
   // trace is marked scripted, so replaying a bot's inputs at a station never makes a countable
   // exam attempt (issue 13, point 13).
   a->header.scripted = !o.input.empty();
+  if (o.takeOver) {
+    markTakeOver(a->header, *o.takeOver);
+  }
   const auto dir = records::defaultDataDir() / "traces";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -146,6 +157,12 @@ startAttempt(const Session& session, const scenario::Scenario& s, const RunOptio
     }
   });
   a->runner->addObserver(session.options().observer.onTick);
+  if (o.takeOver) {
+    if (auto replayed = replayToTakeOver(*a->runner, *o.takeOver); !replayed) {
+      (void)a->writer->abandon("the take-over could not replay its parent's inputs");
+      return std::move(replayed).error();
+    }
+  }
   return a;
 }
 
@@ -282,15 +299,21 @@ int runWorkstation(const RunOptions& options, ui::Language language, std::ostrea
 }
 
 int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std::ostream& err) {
+  auto loaded = scenario::loadScenario(o.scenario, commandLineLoadOptions());
+  if (!loaded) {
+    err << loaded.error().toString() << '\n';
+    return kExitFailure;
+  }
+  return runWorkstation(session, o, *loaded, out, err);
+}
+
+int runWorkstation(Session& session, const RunOptions& o, const scenario::Scenario& given,
+                   std::ostream& out, std::ostream& err) {
   if (o.trainee.empty()) {
     err << "skillsim run: --trainee ID is needed to take an attempt\n";
     return kExitUsage;
   }
-  auto scenario = scenario::loadScenario(o.scenario, commandLineLoadOptions());
-  if (!scenario) {
-    err << scenario.error().toString() << '\n';
-    return kExitFailure;
-  }
+  const scenario::Scenario* scenario = &given;
   for (const core::Error& warning : scenario->warnings) {
     err << "warning: " << warning.toString() << '\n';
   }
@@ -323,7 +346,8 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
     err << key.error().toString() << '\n';
     return kExitFailure;
   }
-  const bool practice = o.mode == "practice";
+  // A take-over is always practice, whatever the replayed attempt was (docs/replay.md).
+  const bool practice = o.mode == "practice" || o.takeOver != nullptr;
   const auto mode = practice ? records::AttemptMode::Practice : records::AttemptMode::Exam;
   const bool chinese = session.chinese();
   const std::string title = chinese ? scenario->titleZh : scenario->titleEn;
@@ -533,7 +557,7 @@ int runWorkstation(Session& session, const RunOptions& o, std::ostream& out, std
                                        *templates, messageContext);
         results->stopReason = ui::timeLimitStopReason(result, scenario->rubric, **text);
         results->mockExam = scenario->mockExam;
-        if (session.options().noStore) {
+        if (session.options().noStore || o.noStore) {
           out << "trace " << a.tracePath.string() << "; attempt not stored (--no-store)\n";
           status = kExitOk;
         } else {

@@ -11,6 +11,10 @@ namespace skillsim::platform {
 class Window;
 } // namespace skillsim::platform
 
+namespace skillsim::scenario {
+struct Scenario;
+} // namespace skillsim::scenario
+
 namespace skillsim::app {
 
 class Session;
@@ -39,6 +43,14 @@ int runWorkstation(const RunOptions& options, ui::Language language, std::ostrea
  */
 int runWorkstation(Session& session, const RunOptions& attempt, std::ostream& out,
                    std::ostream& err);
+
+/**
+ * The same with the scenario already loaded (`scenario`, e.g. the editor's unsaved text, validated;
+ * `attempt.scenario` names its file for the assets): Try it in `skillsim edit`. With
+ * `attempt.noStore` the attempt is not stored, whatever the session's options say.
+ */
+int runWorkstation(Session& session, const RunOptions& attempt, const scenario::Scenario& scenario,
+                   std::ostream& out, std::ostream& err);
 
 /**
  * Renderer options for drawing into `window` (its framebuffer size, surface and instance

@@ -58,6 +58,17 @@ const Step& LearningTask::step(StepKind kind) const {
   return steps.front();
 }
 
+const Step* LearningTask::stepOfQuestion(std::string_view questionId) const {
+  for (const Step& s : steps) {
+    for (const Question& q : s.questions) {
+      if (q.id == questionId) {
+        return &s;
+      }
+    }
+  }
+  return nullptr;
+}
+
 double LearningTask::workPagePoints() const {
   double total = 0.0;
   for (const Step& s : steps) {

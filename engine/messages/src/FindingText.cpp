@@ -123,8 +123,26 @@ std::string eventPhrase(const MessageContext& context, const MessageTemplates& t
   });
 }
 
-/** The template key of a finding: its kind, and for kinds with sides the side. */
-std::string keyOf(const Finding& f) {
+/** True when the finding's metric is a machine's Flag (1 while a condition holds, else 0). */
+bool isFlag(const MessageContext& context, const Finding& f) {
+  if (context.machine == nullptr || f.metric.empty()) {
+    return false;
+  }
+  const sim::MetricDecl* decl = context.machine->metric(f.metric);
+  return decl != nullptr && decl->unit == sim::Unit::Flag;
+}
+
+/**
+ * The template key of a finding: its kind, and for kinds with sides the side. A flag's band and
+ * end state have their own templates (yes / no), since "parking brake on 0, under the 1 minimum"
+ * is a number where a trainee reads a state.
+ */
+std::string keyOf(const Finding& f, bool flag) {
+  if (flag && (f.kind == FindingKind::MetricBand || f.kind == FindingKind::EndMetric)) {
+    return std::string(f.kind == FindingKind::MetricBand ? "finding.flag_band"
+                                                         : "finding.end_flag") +
+           (f.side == LimitSide::Below ? ".below" : ".above");
+  }
   std::string key = "finding." + std::string(assessment::toString(f.kind));
   switch (f.kind) {
   case FindingKind::MetricBand:
@@ -249,15 +267,16 @@ std::string findingText(const Finding& f, const MessageTemplates& t,
   auto note = [&](const char* key, bool shown) -> std::optional<std::string> {
     return shown ? fill(templateOf(t, key), lookup) : std::string();
   };
-  return fill(templateOf(t, keyOf(f)), [&](const std::string& key) -> std::optional<std::string> {
-    if (key == "phase_note") {
-      return note("finding.phase_note", !f.phase.empty());
-    }
-    if (key == "occurrence_note") {
-      return note("finding.occurrence_note", f.occurrence >= 2);
-    }
-    return lookup(key);
-  });
+  return fill(templateOf(t, keyOf(f, isFlag(context, f))),
+              [&](const std::string& key) -> std::optional<std::string> {
+                if (key == "phase_note") {
+                  return note("finding.phase_note", !f.phase.empty());
+                }
+                if (key == "occurrence_note") {
+                  return note("finding.occurrence_note", f.occurrence >= 2);
+                }
+                return lookup(key);
+              });
 }
 
 std::string deductionText(const assessment::Deduction& d, const assessment::AttemptResult& result,

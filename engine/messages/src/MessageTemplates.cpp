@@ -10,7 +10,7 @@
 namespace skillsim::messages {
 namespace {
 
-constexpr std::array<std::string_view, 48> kRequiredKeys = {
+constexpr std::array<std::string_view, 52> kRequiredKeys = {
     // One template per finding kind and limit side (docs/deduction-messages.md).
     "finding.contact", "finding.event", "finding.zone_sequence", "finding.placement",
     "finding.not_placed", "finding.metric_band.above", "finding.metric_band.below",
@@ -19,6 +19,9 @@ constexpr std::array<std::string_view, 48> kRequiredKeys = {
     "finding.time_stopped", "finding.missing_end_signal", "finding.end_not_observed",
     "finding.controls_not_neutral", "finding.end_metric.above", "finding.end_metric.below",
     "finding.veto", "finding.phase_note", "finding.occurrence_note",
+    // A flag metric (sim::Unit::Flag) in a band or at the end: yes / no, never 0 / 1.
+    "finding.flag_band.above", "finding.flag_band.below", "finding.end_flag.above",
+    "finding.end_flag.below",
     // Events of the simulation and of the assessor (machine events carry their own labels).
     "event.start", "event.motion", "event.end", "event.contact_begin", "event.contact_end",
     "event.zone_enter", "event.zone_exit", "event.physics_fault", "event.control_changed",

@@ -154,12 +154,13 @@ core::Expected<bool> markSeatCommand(const std::string& location, std::int64_t i
 std::string liveReadoutsToJson(const std::vector<LiveReadout>& readouts) {
   nlohmann::json a = nlohmann::json::array();
   for (const LiveReadout& r : readouts) {
-    a.push_back({{"metric", r.metric},
-                 {"label_zh", r.labelZh},
-                 {"label_en", r.labelEn},
-                 {"unit", r.unit},
-                 {"value", r.value},
-                 {"precision", r.precision}});
+    nlohmann::json o = {{"metric", r.metric}, {"label_zh", r.labelZh}, {"label_en", r.labelEn},
+                        {"unit", r.unit},     {"value", r.value},      {"precision", r.precision}};
+    if (!r.wordZh.empty() || !r.wordEn.empty()) {
+      o["word_zh"] = r.wordZh;
+      o["word_en"] = r.wordEn;
+    }
+    a.push_back(std::move(o));
   }
   return a.dump();
 }
@@ -190,9 +191,15 @@ core::Expected<std::vector<LiveReadout>> liveReadoutsFromJson(const std::string&
       return core::makeError(core::ErrorCode::InvalidInput,
                              where + ".precision: missing or not an integer");
     }
+    for (const char* key : {"word_zh", "word_en"}) {
+      if (r.contains(key) && !r[key].is_string()) {
+        return core::makeError(core::ErrorCode::InvalidInput, where + "." + key + ": not text");
+      }
+    }
     out.push_back({r["metric"].get<std::string>(), r["label_zh"].get<std::string>(),
                    r["label_en"].get<std::string>(), r["unit"].get<std::string>(),
-                   r["value"].get<double>(), r["precision"].get<int>()});
+                   r["value"].get<double>(), r["precision"].get<int>(),
+                   r.value("word_zh", std::string()), r.value("word_en", std::string())});
   }
   return out;
 }

@@ -51,6 +51,11 @@ inline constexpr std::uint32_t kButtonsBit = 1u << 31;
 /** Version 3: bit of the header's flags byte that marks a scripted (operator) trace. */
 inline constexpr std::uint8_t kScriptedFlag = 1u << 0;
 
+/** Version 6: take-over frame (right after the header): the parent trace's hash and the tick. */
+inline constexpr std::uint8_t kTakeOverFrame = 'P';
+/** The first format version with take-over frames. */
+inline constexpr std::uint16_t kFirstTakeOverVersion = 6;
+
 /** Domain-separation prefix of the signed digest. */
 inline constexpr std::string_view kSignaturePrefix = "skillsim-sktrace-signature-v1";
 

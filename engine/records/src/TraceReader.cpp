@@ -17,6 +17,13 @@ namespace tf = trace_format;
 
 namespace {
 
+/** Seconds with one decimal ("198.0"), as people read a duration. */
+std::string secondsText(double s) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", s);
+  return buffer;
+}
+
 std::string frameName(std::uint8_t type) {
   switch (type) {
   case tf::kHeaderFrame: return "header";
@@ -25,6 +32,7 @@ std::string frameName(std::uint8_t type) {
   case tf::kAbandonFrame: return "abandon";
   case tf::kEventFrame: return "workstation event";
   case tf::kInstructorFrame: return "instructor command";
+  case tf::kTakeOverFrame: return "take-over";
   default: return "unknown";
   }
 }
@@ -51,6 +59,7 @@ private:
   std::optional<core::Error> decodeTicks(tf::ByteSource& src, std::size_t offset);
   std::optional<core::Error> decodeEvent(tf::ByteSource& src, std::size_t offset);
   std::optional<core::Error> decodeInstructor(tf::ByteSource& src, std::size_t offset);
+  std::optional<core::Error> decodeTakeOver(tf::ByteSource& src, std::size_t offset);
   std::optional<core::Error> decodeFinal(tf::ByteSource& src, std::size_t frameStart,
                                          std::size_t payloadSize);
 
@@ -128,7 +137,8 @@ core::Expected<Trace> Parser::run() {
       mTrace.incompleteReason =
           "incomplete attempt: the trace ends inside frame " + std::to_string(mFrameIndex) +
           " at byte " + std::to_string(pos) + " (" + std::to_string(remaining) +
-          " bytes of a partly written frame) after tick " + std::to_string(mTrace.actions.size()) +
+          " bytes of a partly written frame) after " + std::to_string(mTrace.actions.size()) +
+          " ticks" +
           " without its end record: the recording was cut off (crash, power loss) or the file "
           "was truncated; it is not a result";
       return std::move(mTrace);
@@ -154,6 +164,7 @@ core::Expected<Trace> Parser::run() {
     case tf::kTicksFrame: error = decodeTicks(src, pos); break;
     case tf::kEventFrame: error = decodeEvent(src, pos); break;
     case tf::kInstructorFrame: error = decodeInstructor(src, pos); break;
+    case tf::kTakeOverFrame: error = decodeTakeOver(src, pos); break;
     case tf::kEndFrame:
     case tf::kAbandonFrame: error = decodeFinal(src, pos, payloadSize); break;
     default:
@@ -175,8 +186,8 @@ core::Expected<Trace> Parser::run() {
   }
   if (!mEnded) {
     mTrace.incompleteReason =
-        "incomplete attempt: the trace ends after tick " + std::to_string(mTrace.actions.size()) +
-        " (" + std::to_string(mTrace.duration()) +
+        "incomplete attempt: the trace ends after " + std::to_string(mTrace.actions.size()) +
+        " ticks (" + secondsText(mTrace.duration()) +
         " s) without its end record: the recording stopped (crash, power loss, killed process) "
         "or the file was truncated; it is not a result";
   }
@@ -430,6 +441,35 @@ std::optional<core::Error> Parser::decodeInstructor(tf::ByteSource& src, std::si
   return std::nullopt;
 }
 
+std::optional<core::Error> Parser::decodeTakeOver(tf::ByteSource& src, std::size_t offset) {
+  if (mTrace.header.formatVersion < tf::kFirstTakeOverVersion) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": a format " + std::to_string(mTrace.header.formatVersion) +
+                    " trace has no take-over frame (it came with format 6)");
+  }
+  if (mFrameIndex != 1) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": a take-over frame must come right after the header, once");
+  }
+  TakeOverRef ref;
+  const bool hashOk = src.raw(ref.parentTraceHash.data(), ref.parentTraceHash.size());
+  const auto tick = src.varint();
+  if (!hashOk || !tick || !src.atEnd()) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) + ": the take-over is not a parent trace hash and a tick");
+  }
+  if (mTrace.header.mode != AttemptMode::Practice) {
+    return fail(core::ErrorCode::Integrity,
+                at(offset) +
+                    ": the header says exam but the attempt was taken over from a "
+                    "replay at tick " +
+                    std::to_string(*tick) + "; a take-over is always a practice attempt");
+  }
+  ref.tick = *tick;
+  mTrace.header.takeOver = ref;
+  return std::nullopt;
+}
+
 std::optional<core::Error> Parser::decodeFinal(tf::ByteSource& src, std::size_t frameStart,
                                                std::size_t payloadSize) {
   if (payloadSize < std::tuple_size_v<Signature>) {
@@ -482,6 +522,12 @@ std::optional<core::Error> Parser::decodeFinal(tf::ByteSource& src, std::size_t 
     return fail(core::ErrorCode::Integrity,
                 at(frameStart) + ": the end record counts " + std::to_string(*ticks) +
                     " ticks but the trace holds " + std::to_string(mTrace.actions.size()));
+  }
+  if (const auto& taken = mTrace.header.takeOver; taken && taken->tick > *ticks) {
+    return fail(core::ErrorCode::Integrity,
+                at(frameStart) + ": the header says the attempt was taken over at tick " +
+                    std::to_string(taken->tick) + " but the trace holds only " +
+                    std::to_string(*ticks) + " ticks");
   }
   auto result = resultFromJson(*json, mName + " (end record)");
   if (!result) {

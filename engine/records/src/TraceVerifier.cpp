@@ -9,6 +9,8 @@
 #include <array>
 #include <atomic>
 #include <charconv>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -24,6 +26,22 @@ std::string num(double v) {
 
 std::string score(const assessment::AttemptResult& r) {
   return num(r.totalPoints) + "/" + num(r.maxPoints) + " " + (r.passed ? "passed" : "failed") +
+         (r.vetoes.empty() ? "" : " (vetoed)");
+}
+
+/** A score as a person reads it on the success line: one decimal, none when whole (a mismatch
+ * keeps score()'s full precision, since the difference may be in the last digit). */
+std::string shownScore(const assessment::AttemptResult& r) {
+  auto shown = [](double v) {
+    std::array<char, 32> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%.1f", v);
+    std::string s = buffer.data();
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) {
+      s.resize(s.size() - 2);
+    }
+    return s;
+  };
+  return shown(r.totalPoints) + "/" + shown(r.maxPoints) + " " + (r.passed ? "passed" : "failed") +
          (r.vetoes.empty() ? "" : " (vetoed)");
 }
 
@@ -88,7 +106,39 @@ void parallelFor(std::size_t n, unsigned threads, const VerifyProgress& progress
   }
 }
 
+std::string oneDecimal(double seconds) {
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.1f", seconds);
+  return buffer.data();
+}
+
+bool sameBits(const core::ActionState& a, const core::ActionState& b) {
+  return std::memcmp(a.axes.data(), b.axes.data(), sizeof(float) * a.axes.size()) == 0 &&
+         a.buttons == b.buttons;
+}
+
 } // namespace
+
+std::optional<std::uint64_t> firstDifferingTick(const core::ActionTrack& a,
+                                                const core::ActionTrack& b, std::uint64_t tick) {
+  auto ia = a.begin();
+  auto ib = b.begin();
+  for (std::uint64_t t = 0; t < tick; ++t, ++ia, ++ib) {
+    if (t >= a.size() || t >= b.size()) {
+      return t;
+    }
+    if (!sameBits(*ia, *ib)) {
+      return t;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string describeTakeOver(const TakeOverRef& takeOver, std::uint32_t tickRate) {
+  return "taken over from " + core::toHex(takeOver.parentTraceHash).substr(0, 16) + " at " +
+         oneDecimal(static_cast<double>(takeOver.tick) / std::max<std::uint32_t>(tickRate, 1)) +
+         " s (tick " + std::to_string(takeOver.tick) + ")";
+}
 
 std::string_view toString(VerifyStatus status) {
   switch (status) {
@@ -184,7 +234,9 @@ VerifyOutcome TraceVerifier::verifyRead(core::Expected<Trace> read,
   }
   if (!trace.complete) {
     out.status = VerifyStatus::Incomplete;
-    out.message = who(h) + ": " + trace.incompleteReason + events(trace);
+    out.message = who(h) + ": " + trace.incompleteReason +
+                  (h.takeOver ? "; " + describeTakeOver(*h.takeOver, h.tickRate) : "") +
+                  events(trace);
     return out;
   }
   out.recorded = trace.result;
@@ -230,9 +282,33 @@ VerifyOutcome TraceVerifier::verifyRead(core::Expected<Trace> read,
     out.message = who(h) + ": " + describeDifference(*trace.result, *again) + note;
     return out;
   }
+  std::string takenOver;
+  if (h.takeOver) {
+    // The child re-simulated on its own (the parent's inputs to the take-over tick are its first
+    // ticks); with the parent at hand, its copy of them must be the parent's, bit for bit.
+    takenOver = "; " + describeTakeOver(*h.takeOver, h.tickRate);
+    std::optional<Trace> parent;
+    if (mOptions.findParent) {
+      parent = mOptions.findParent(h.takeOver->parentTraceHash);
+    }
+    if (parent) {
+      if (const auto t = firstDifferingTick(trace.actions, parent->actions, h.takeOver->tick)) {
+        out.status = VerifyStatus::Mismatch;
+        out.message = who(h) + ": " + describeTakeOver(*h.takeOver, h.tickRate) +
+                      ", but its copy of the parent's inputs differs from the parent trace at "
+                      "tick " +
+                      std::to_string(*t) + " (" + oneDecimal(static_cast<double>(*t) / h.tickRate) +
+                      " s): the copy was altered";
+        return out;
+      }
+      takenOver += ", its copy of the parent's inputs equals the parent trace";
+    } else {
+      takenOver += " (the parent trace was not given: its inputs are checked as copied)";
+    }
+  }
   out.status = VerifyStatus::Match;
-  out.message = who(h) + ": " + score(*again) + ", signed by " + keyId(h.publicKey) +
-                ", re-simulated bit-exact" + note + events(trace);
+  out.message = who(h) + ": " + shownScore(*again) + ", signed by " + keyId(h.publicKey) +
+                ", re-simulated bit-exact" + note + takenOver + events(trace);
   return out;
 }
 

@@ -39,6 +39,12 @@ core::Expected<TraceWriter> TraceWriter::create(const std::filesystem::path& pat
     return core::makeError(core::ErrorCode::InvalidInput,
                            "header.scenarioId is empty; a trace must name its scenario", where);
   }
+  if (header.takeOver && header.mode != AttemptMode::Practice) {
+    return core::makeError(core::ErrorCode::InvalidInput,
+                           "header.mode is exam but the attempt is taken over from a replay; a "
+                           "take-over is always a practice attempt (docs/replay.md)",
+                           where);
+  }
   header.publicKey = key.publicKey();
   TraceWriter writer;
   writer.mPath = path;
@@ -54,6 +60,14 @@ core::Expected<TraceWriter> TraceWriter::create(const std::filesystem::path& pat
   const std::vector<std::uint8_t> head =
       tf::frame(tf::kHeaderFrame, tf::encodeHeader(writer.mHeader));
   start.insert(start.end(), head.begin(), head.end());
+  if (const auto& taken = writer.mHeader.takeOver) {
+    // Format 6: the take-over frame right after the header (docs/trace-format.md).
+    tf::ByteSink payload;
+    payload.raw(taken->parentTraceHash.data(), taken->parentTraceHash.size());
+    payload.varint(taken->tick);
+    const std::vector<std::uint8_t> frame = tf::frame(tf::kTakeOverFrame, payload.bytes);
+    start.insert(start.end(), frame.begin(), frame.end());
+  }
   if (auto w = writer.writeBytes(start); !w) {
     return std::move(w).error();
   }

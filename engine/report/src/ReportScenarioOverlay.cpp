@@ -41,8 +41,10 @@ std::vector<ReportZone> reportZones(const scenario::Scenario& scenario, bool chi
           ReportZone{zone.name, zone.center.x, zone.center.z, zone.radius, 0.0, 0.0, false});
     } else if (zone.shape == sim::ZoneSpec::Shape::Box && zone.halfExtents.x > 0.0 &&
                zone.halfExtents.z > 0.0) {
-      zones.push_back(ReportZone{zone.name, zone.center.x, zone.center.z, 0.0, zone.halfExtents.x,
-                                 zone.halfExtents.z, false});
+      // A turned box zone (yaw_deg) is drawn as its bounding rectangle on the plan.
+      const glm::dvec2 half = zone.planBoundsHalf();
+      zones.push_back(
+          ReportZone{zone.name, zone.center.x, zone.center.z, 0.0, half.x, half.y, false});
     }
   }
   for (ReportZone& z : zones) {

@@ -80,6 +80,8 @@ void AttemptRunner::beginScheduled(std::uint64_t next) {
         s.endTick = next + *e.durationTicks;
       }
       windChanged = true;
+    } else if (e.kind == ScheduledEvent::Kind::MachineFault) {
+      mSimulation->beginFault(e.fault, e.faultParams);
     }
     mSimulation->raiseEvent(std::move(event));
   }

@@ -222,13 +222,14 @@ CourseScene CourseScene::build(const Scenario& s) {
     const glm::dvec2 half =
         cylinder ? glm::dvec2(z.radius) : glm::dvec2(z.halfExtents.x, z.halfExtents.z);
     const std::uint32_t lineColour = p->marking == ZoneMarking::Hatched ? kPaintRed : kPaintWhite;
+    // Points in the zone's own axes (offsets from its centre), painted turned with a box zone's
+    // yaw; a circle (yaw 0) is painted at the offsets as they are.
+    auto at = [&](double lx, double lz) { return z.planPoint({lx, lz}); };
     auto outline = [&](double width, std::uint32_t mat) {
-      const glm::dvec2 c0 = centre - half;
-      const glm::dvec2 c1 = centre + half;
-      b.paint({c0.x, c0.y}, {c1.x, c0.y}, width, mat);
-      b.paint({c0.x, c1.y}, {c1.x, c1.y}, width, mat);
-      b.paint({c0.x, c0.y}, {c0.x, c1.y}, width, mat);
-      b.paint({c1.x, c0.y}, {c1.x, c1.y}, width, mat);
+      b.paint(at(-half.x, -half.y), at(half.x, -half.y), width, mat);
+      b.paint(at(-half.x, half.y), at(half.x, half.y), width, mat);
+      b.paint(at(-half.x, -half.y), at(-half.x, half.y), width, mat);
+      b.paint(at(half.x, -half.y), at(half.x, half.y), width, mat);
     };
     switch (p->marking) {
     case ZoneMarking::None: break;
@@ -240,11 +241,11 @@ CourseScene CourseScene::build(const Scenario& s) {
         outline(kLineWidth, lineColour);
       }
       if (p->marking == ZoneMarking::Hatched) {
-        // Chords along X every 0.25 m, inside the circle or the box.
+        // Chords along the zone's x every 0.25 m, inside the circle or the box.
         for (double dz = -half.y + 0.125; dz < half.y; dz += 0.25) {
           const double dx =
               cylinder ? std::sqrt(std::max(0.0, z.radius * z.radius - dz * dz)) : half.x;
-          b.paint({centre.x - dx, centre.y + dz}, {centre.x + dx, centre.y + dz}, 0.06, kPaintRed);
+          b.paint(at(-dx, dz), at(dx, dz), 0.06, kPaintRed);
         }
       }
       break;
@@ -253,21 +254,19 @@ CourseScene CourseScene::build(const Scenario& s) {
       const bool alongX = half.x >= half.y;
       if (alongX) {
         for (double e : {-1.0, 1.0}) {
-          const double zz = centre.y + e * (half.y - 0.5 * kStripeWidth);
-          b.paint({centre.x - half.x, zz}, {centre.x + half.x, zz}, kStripeWidth, kPaintYellow);
+          const double zz = e * (half.y - 0.5 * kStripeWidth);
+          b.paint(at(-half.x, zz), at(half.x, zz), kStripeWidth, kPaintYellow);
         }
-        for (double x = centre.x - half.x + 0.75; x < centre.x + half.x; x += 1.5) {
-          b.paint({x, centre.y - half.y + kStripeWidth}, {x, centre.y + half.y - kStripeWidth}, 0.3,
-                  kPaintYellow);
+        for (double x = -half.x + 0.75; x < half.x; x += 1.5) {
+          b.paint(at(x, -half.y + kStripeWidth), at(x, half.y - kStripeWidth), 0.3, kPaintYellow);
         }
       } else {
         for (double e : {-1.0, 1.0}) {
-          const double xx = centre.x + e * (half.x - 0.5 * kStripeWidth);
-          b.paint({xx, centre.y - half.y}, {xx, centre.y + half.y}, kStripeWidth, kPaintYellow);
+          const double xx = e * (half.x - 0.5 * kStripeWidth);
+          b.paint(at(xx, -half.y), at(xx, half.y), kStripeWidth, kPaintYellow);
         }
-        for (double zz = centre.y - half.y + 0.75; zz < centre.y + half.y; zz += 1.5) {
-          b.paint({centre.x - half.x + kStripeWidth, zz}, {centre.x + half.x - kStripeWidth, zz},
-                  0.3, kPaintYellow);
+        for (double zz = -half.y + 0.75; zz < half.y; zz += 1.5) {
+          b.paint(at(-half.x + kStripeWidth, zz), at(half.x - kStripeWidth, zz), 0.3, kPaintYellow);
         }
       }
       break;

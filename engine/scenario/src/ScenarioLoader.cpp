@@ -96,14 +96,10 @@ struct DeclaredId {
   std::uint32_t column = 0;
 };
 
-std::optional<DeclaredId> declaredScenarioId(const std::filesystem::path& file) {
-  auto bytes = readBytes(file);
-  if (!bytes) {
-    return std::nullopt;
-  }
+std::optional<DeclaredId> declaredScenarioIdIn(std::string_view text, const std::string& name) {
   toml::table root;
   try {
-    root = toml::parse(*bytes, file.string());
+    root = toml::parse(text, name);
   } catch (const std::exception&) {
     return std::nullopt; // not TOML: validating that file says why
   }
@@ -114,6 +110,14 @@ std::optional<DeclaredId> declaredScenarioId(const std::filesystem::path& file) 
     return std::nullopt;
   }
   return DeclaredId{*id->value<std::string>(), id->source().begin.line, id->source().begin.column};
+}
+
+std::optional<DeclaredId> declaredScenarioId(const std::filesystem::path& file) {
+  auto bytes = readBytes(file);
+  if (!bytes) {
+    return std::nullopt;
+  }
+  return declaredScenarioIdIn(*bytes, file.string());
 }
 
 } // namespace
@@ -131,11 +135,12 @@ std::filesystem::path scenariosFolderOf(const std::filesystem::path& file) {
   return absolute.parent_path();
 }
 
-std::vector<core::Error> duplicateScenarioIdWarnings(const std::filesystem::path& file,
+std::vector<core::Error> duplicateScenarioIdWarnings(std::string_view text,
+                                                     const std::filesystem::path& file,
                                                      const std::filesystem::path& folder) {
   std::vector<core::Error> warnings;
   try {
-    const std::optional<DeclaredId> mine = declaredScenarioId(file);
+    const std::optional<DeclaredId> mine = declaredScenarioIdIn(text, file.string());
     if (!mine) {
       return warnings;
     }
@@ -172,6 +177,15 @@ std::vector<core::Error> duplicateScenarioIdWarnings(const std::filesystem::path
     // A folder that cannot be listed: no warnings (validating the files reports them).
   }
   return warnings;
+}
+
+std::vector<core::Error> duplicateScenarioIdWarnings(const std::filesystem::path& file,
+                                                     const std::filesystem::path& folder) {
+  auto bytes = readBytes(file);
+  if (!bytes) {
+    return {};
+  }
+  return duplicateScenarioIdWarnings(*bytes, file, folder);
 }
 
 std::vector<std::string> metricNames(const sim::MachineDecl* machine) {

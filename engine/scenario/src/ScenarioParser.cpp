@@ -268,6 +268,7 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   readBodies(r, out);
   checkMachineScene(r, out);
   readZones(r, out);
+  readGroups(r);
   readCameras(r, out);
   readCourse(r, out);
   // Scheduled events' ids first: a phase or criterion may start on one written further down.
@@ -286,6 +287,14 @@ void ScenarioParser::parse(const toml::table& root, Scenario& out) {
   readAttempt(r, out);
   readRubric(r, out);
   readLabels(r, out);
+  // A machine fault is named for people by its declaration unless `[labels]` names it.
+  for (const ScheduledEvent& e : out.events) {
+    if (e.kind == ScheduledEvent::Kind::MachineFault && mMachine) {
+      if (const sim::FaultDecl* decl = mMachine->fault(e.fault)) {
+        out.labels.try_emplace(e.id, Scenario::Label{decl->labelZh, decl->labelEn});
+      }
+    }
+  }
   checkCoverage(r, out);
   r.finish();
   out.tickRate = out.simulation.tickRate;
@@ -532,6 +541,7 @@ void ScenarioParser::readBodies(TableReader& root, Scenario& out) {
     b.angularDamping =
         r.number("angular_damping", Need::Optional, Range::closed(0.0, 1.0)).value_or(0.0);
     b.color = r.color("color").value_or(b.color);
+    readBodyBands(r, b, shape);
     if (auto lug = r.vec3("lifting_lug", Need::Optional, Range::closed(-100.0, 100.0))) {
       b.liftingLug = *lug;
       bool massUnreadable = r.raw().get("mass") != nullptr && !mass;
@@ -549,6 +559,48 @@ void ScenarioParser::readBodies(TableReader& root, Scenario& out) {
     mBodyNames.push_back(b.name);
     out.simulation.bodies.push_back(std::move(b));
   }
+}
+
+void ScenarioParser::readBodyBands(TableReader& r, sim::BodySpec& b,
+                                   const std::optional<std::string>& shape) {
+  const toml::table* table = r.table("bands", Need::Optional);
+  if (table == nullptr) {
+    return;
+  }
+  // At most this many bands a body (a pitch of 1/200 of its height): each band is a mesh drawn.
+  constexpr double kMaxBands = 200.0;
+  TableReader bands(*table, r.fieldPath("bands"), mDiagnostics);
+  sim::BodyBands out;
+  if (!bands.has("color")) {
+    bands.problem("color", "missing the bands' colour: give color = [r, g, b] (linear, each in "
+                           "[0, 1]); the other bands keep the body's own colour");
+  }
+  const auto color = bands.color("color");
+  const auto pitch = bands.number("pitch", Need::Required, Range::positive());
+  bands.finish();
+  if (shape && *shape != "box" && *shape != "cylinder") {
+    r.problem("bands", "bands are painted along the height of a box or a cylinder; a " + *shape +
+                           " body has none (draw it in one colour)");
+    return;
+  }
+  const double height = b.shape.size.y;
+  if (pitch && height > 0.0 && *pitch > height) {
+    bands.problem("pitch", "pitch " + formatNumber(*pitch) + " m is taller than the body (" +
+                               formatNumber(height) + " m): it would paint no second band");
+    return;
+  }
+  if (pitch && height > 0.0 && height / *pitch > kMaxBands) {
+    bands.problem("pitch", "pitch " + formatNumber(*pitch) + " m gives more than 200 bands on a " +
+                               formatNumber(height) + " m body; give at least " +
+                               formatNumber(height / kMaxBands) + " m");
+    return;
+  }
+  if (!color || !pitch) {
+    return;
+  }
+  out.color = *color;
+  out.pitch = *pitch;
+  b.bands = out;
 }
 
 void ScenarioParser::readZones(TableReader& root, Scenario& out) {
@@ -574,10 +626,18 @@ void ScenarioParser::readZones(TableReader& root, Scenario& out) {
         r.problem("half_extents", "half_extents is for shape = \"box\"; a cylinder takes radius "
                                   "and height");
       }
+      r.allow("yaw_deg");
+      if (r.raw().get("yaw_deg") != nullptr) {
+        r.problem("yaw_deg", "yaw_deg turns a box zone; a cylinder is round about its vertical "
+                             "axis, so turning it changes nothing: remove the key");
+      }
     } else {
       z.shape = sim::ZoneSpec::Shape::Box;
       z.halfExtents =
           r.vec3("half_extents", Need::Required, {0.0, 1e4, true, false}).value_or(z.halfExtents);
+      if (auto yaw = r.number("yaw_deg", Need::Optional, Range::closed(-360.0, 360.0))) {
+        z.yaw = *yaw * kDegToRad;
+      }
       for (const char* key : {"radius", "height"}) {
         if (r.has(key)) {
           r.problem(key, std::string(key) + " is for shape = \"cylinder\"; a box takes "
@@ -614,18 +674,31 @@ void ScenarioParser::checkZoneReach(const sim::ZoneSpec& z, const toml::source_p
   if (!watchesCarried) {
     return;
   }
-  // The zone's footprint from above: its box, or its circle's bounding square (a circle is
-  // tested against the box exactly below).
+  // The zone's footprint from above: its (possibly turned) box, or its circle.
   const glm::dvec2 c{z.center.x, z.center.z};
-  const glm::dvec2 half = z.shape == sim::ZoneSpec::Shape::Box
-                              ? glm::dvec2{z.halfExtents.x, z.halfExtents.z}
-                              : glm::dvec2{z.radius, z.radius};
+  const glm::dvec2 half{z.halfExtents.x, z.halfExtents.z};
+  const bool box = z.shape == sim::ZoneSpec::Shape::Box;
   bool reachable = true;
   std::string where;
   if (reach.shape == sim::WorkingEnvelope::Shape::Box) {
-    if (z.shape == sim::ZoneSpec::Shape::Box) {
-      reachable = c.x + half.x >= reach.min.x && c.x - half.x <= reach.max.x &&
-                  c.y + half.y >= reach.min.y && c.y - half.y <= reach.max.y;
+    if (box) {
+      // Separating axes of two rectangles: the world's x and z (the envelope's), then the
+      // zone's own two axes; they are apart when their projections are apart on one of them.
+      const glm::dvec2 bounds = z.planBoundsHalf();
+      reachable = c.x + bounds.x >= reach.min.x && c.x - bounds.x <= reach.max.x &&
+                  c.y + bounds.y >= reach.min.y && c.y - bounds.y <= reach.max.y;
+      if (reachable && z.yaw != 0.0) {
+        const glm::dvec2 envelopeCentre = 0.5 * (reach.min + reach.max);
+        const glm::dvec2 envelopeHalf = 0.5 * (reach.max - reach.min);
+        const glm::dvec3 local =
+            z.toZoneFrame(glm::dvec3(envelopeCentre.x, z.center.y, envelopeCentre.y));
+        const double ca = std::abs(std::cos(z.yaw));
+        const double sa = std::abs(std::sin(z.yaw));
+        // The envelope's half-widths projected on the zone's x and z axes.
+        const double onX = ca * envelopeHalf.x + sa * envelopeHalf.y;
+        const double onZ = sa * envelopeHalf.x + ca * envelopeHalf.y;
+        reachable = std::abs(local.x) <= half.x + onX && std::abs(local.z) <= half.y + onZ;
+      }
     } else {
       const glm::dvec2 nearest = glm::clamp(c, reach.min, reach.max);
       reachable = glm::length(nearest - c) <= z.radius;
@@ -634,9 +707,12 @@ void ScenarioParser::checkZoneReach(const sim::ZoneSpec& z, const toml::source_p
             formatNumber(reach.min.y) + " to " + formatNumber(reach.max.y) + " m";
   } else {
     double gap = 0.0;
-    if (z.shape == sim::ZoneSpec::Shape::Box) {
-      const glm::dvec2 nearest = glm::clamp(reach.centre, c - half, c + half);
-      gap = glm::length(nearest - reach.centre);
+    if (box) {
+      // The nearest point of the turned box to the envelope's centre, in the box's own axes.
+      const glm::dvec3 local =
+          z.toZoneFrame(glm::dvec3(reach.centre.x, z.center.y, reach.centre.y));
+      const glm::dvec2 l{local.x, local.z};
+      gap = glm::length(glm::clamp(l, -half, half) - l);
     } else {
       gap = glm::length(c - reach.centre) - z.radius;
     }
@@ -655,6 +731,70 @@ void ScenarioParser::checkZoneReach(const sim::ZoneSpec& z, const toml::source_p
           "zone inside or enlarge the machine's travel in [machine]",
       core::SourceLocation{
           .file = mDiagnostics.file(), .line = at.line, .column = at.column, .fieldPath = field}));
+}
+
+void ScenarioParser::readGroups(TableReader& root) {
+  auto tables = root.tables("groups", Need::Optional);
+  std::vector<std::string> names;
+  // Each member already placed: the group that has it and where it is written.
+  std::map<std::string, std::pair<std::string, toml::source_position>, std::less<>> placed;
+  std::vector<std::string> known = mBodyNames;
+  known.insert(known.end(), mZoneNames.begin(), mZoneNames.end());
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i] == nullptr) {
+      continue;
+    }
+    const std::string path = "groups[" + std::to_string(i) + "]";
+    TableReader r(*tables[i], path, mDiagnostics);
+    const std::string name = r.string("name", Need::Required).value_or("");
+    if (r.raw().get("name") != nullptr && r.raw().get("name")->is_string() && name.empty()) {
+      r.problem("name", "a group needs a name");
+    } else if (!name.empty() && contains(names, name)) {
+      r.problem("name", "duplicate group name '" + name + "'");
+    }
+    names.push_back(name);
+    const toml::array* members = r.array("members", Need::Required);
+    if (members != nullptr && members->empty()) {
+      r.problem("members", "group '" + name +
+                               "' has no members; list the bodies and zones that move together");
+    }
+    for (std::size_t m = 0; members != nullptr && m < members->size(); ++m) {
+      const toml::node& node = (*members)[m];
+      const std::string field = path + ".members[" + std::to_string(m) + "]";
+      const auto member = node.value<std::string>();
+      if (!node.is_string() || !member) {
+        r.problemAt(node, field,
+                    "expected a body or zone name (a string), found " + typeName(node));
+        continue;
+      }
+      const bool body = mBodyNameSet.contains(*member);
+      const bool zone = mZoneNameSet.contains(*member);
+      if (!body && !zone) {
+        std::string hint = didYouMean(*member, known);
+        r.problemAt(node, field,
+                    "unknown member '" + *member + "'" +
+                        (hint.empty() ? "; a group's members are body and zone names" : hint));
+        continue;
+      }
+      if (body && zone) {
+        r.problemAt(node, field,
+                    "'" + *member +
+                        "' names both a body and a zone; give them different names so the "
+                        "group moves the one meant");
+        continue;
+      }
+      if (auto it = placed.find(*member); it != placed.end()) {
+        const toml::source_position& at = it->second.second;
+        r.problemAt(node, field,
+                    "'" + *member + "' is already a member of group '" + it->second.first + "' (" +
+                        mDiagnostics.file() + ":" + std::to_string(at.line) + ":" +
+                        std::to_string(at.column) + "); a body or zone belongs to one group");
+        continue;
+      }
+      placed.emplace(*member, std::pair{name, node.source().begin});
+    }
+    r.finish();
+  }
 }
 
 void ScenarioParser::readCameras(TableReader& root, Scenario& out) {
@@ -840,7 +980,7 @@ void ScenarioParser::readEvents(TableReader& root, Scenario& out) {
       r.problem("id", "duplicate event id '" + e.id + "'");
     }
     seen.push_back(e.id);
-    const auto kind = r.choice("kind", Need::Required, {"wind", "person_enters"});
+    const auto kind = r.choice("kind", Need::Required, {"wind", "person_enters", "machine_fault"});
     const auto at = r.number("at_s", Need::Optional, Range::closed(0.0, 36000.0));
     const auto after = r.string("after", Need::Optional);
     const bool hasWhen = r.raw().get("when") != nullptr;
@@ -880,9 +1020,63 @@ void ScenarioParser::readEvents(TableReader& root, Scenario& out) {
       if (!e.zone.empty()) {
         checkName(r, "zone", e.zone, mZoneNames, "zone");
       }
+    } else if (kind == "machine_fault") {
+      e.kind = ScheduledEvent::Kind::MachineFault;
+      readMachineFault(r, e);
     }
     r.finish();
     out.events.push_back(std::move(e));
+  }
+}
+
+void ScenarioParser::readMachineFault(TableReader& r, ScheduledEvent& e) {
+  const auto fault = r.string("fault", Need::Required);
+  // Until the fault is known its parameters cannot be checked: one problem, not one per key.
+  auto allowTheRest = [&r] {
+    for (const auto& [key, node] : r.raw()) {
+      r.allow(key.str());
+    }
+  };
+  if (!fault || mMachineUnknown) {
+    allowTheRest(); // missing (reported), or the machine's kind was refused: faults unknown
+    return;
+  }
+  if (!mMachine) {
+    allowTheRest();
+    r.problem("fault", "a machine fault needs a machine: this scenario has no [machine] table");
+    return;
+  }
+  const sim::FaultDecl* decl = mMachine->fault(*fault);
+  if (decl == nullptr) {
+    std::vector<std::string> ids;
+    for (const sim::FaultDecl& f : mMachine->faults) {
+      ids.push_back(f.id);
+    }
+    allowTheRest();
+    r.problem("fault",
+              "the " + mMachine->titleEn + " models no fault '" + *fault + "'" +
+                  (ids.empty() ? " (it declares none)"
+                               : didYouMean(*fault, ids) + "; expected " + listChoices(ids)));
+    return;
+  }
+  e.fault = decl->id;
+  for (const sim::FaultParamDecl& p : decl->params) {
+    const Need need = p.defaultValue ? Need::Optional : Need::Required;
+    std::optional<double> value;
+    if (!p.choices.empty()) {
+      if (const auto word = r.choice(p.key, need, p.choices)) {
+        value = static_cast<double>(std::find(p.choices.begin(), p.choices.end(), *word) -
+                                    p.choices.begin());
+      }
+    } else {
+      value = r.number(p.key, need, Range::closed(p.min, p.max));
+    }
+    if (!value && r.raw().get(p.key) == nullptr && p.defaultValue) {
+      value = p.defaultValue;
+    }
+    if (value) {
+      e.faultParams[p.key] = *value;
+    }
   }
 }
 

@@ -41,6 +41,8 @@ private:
   [[nodiscard]] std::vector<std::string> eventNames() const;
   [[nodiscard]] std::optional<sim::SimEventKind> eventKind(const std::string& name) const;
   void readBodies(TableReader& root, Scenario& out);
+  /** A body's `bands = { color, pitch }` (drawn only); `shape` nullopt when unreadable. */
+  void readBodyBands(TableReader& r, sim::BodySpec& b, const std::optional<std::string>& shape);
   /** The machine's cross-checks of the bodies (sim::MachineType::checkScene). */
   void checkMachineScene(TableReader& root, const Scenario& out);
   void readZones(TableReader& root, Scenario& out);
@@ -48,6 +50,12 @@ private:
   void checkZoneReach(const sim::ZoneSpec& zone, const toml::source_position& at,
                       const std::string& field, Scenario& out);
   void readCameras(TableReader& root, Scenario& out);
+  /**
+   * `[[groups]]`: bodies and zones the editor moves together. Checked (a unique, non-empty name;
+   * members that each name one body or zone and belong to no other group) but never read into
+   * the scenario: the simulation does not see them.
+   */
+  void readGroups(TableReader& root);
   /** `[[zones]] marking` and `label` of one zone (ScenarioCourse.cpp). */
   void readZonePaint(TableReader& zone, const sim::ZoneSpec& spec, Scenario& out);
   /** `[hall]` and `[training_aids]` (ScenarioCourse.cpp). */
@@ -55,6 +63,12 @@ private:
   void readPhases(TableReader& root, Scenario& out);
   /** `[[events]]`: the scheduled faults and happenings (after the phases they may follow). */
   void readEvents(TableReader& root, Scenario& out);
+  /**
+   * A `machine_fault` event's `fault` and parameters, checked against the machine's declaration
+   * (sim::MachineDecl::faults): an unknown fault lists the machine's, a parameter out of its
+   * range or missing is named at its place.
+   */
+  void readMachineFault(TableReader& r, ScheduledEvent& e);
   void readSteps(TableReader& root, Scenario& out);
   void readAttempt(TableReader& root, Scenario& out);
   /** `[labels]`: display names (zh, en) of bodies, zones, tags and phases. */

@@ -28,6 +28,24 @@ const MetricDecl* MachineDecl::metric(std::string_view name) const {
   return nullptr;
 }
 
+const FaultDecl* MachineDecl::fault(std::string_view id) const {
+  for (const FaultDecl& f : faults) {
+    if (f.id == id) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
+const FaultParamDecl* FaultDecl::param(std::string_view key) const {
+  for (const FaultParamDecl& p : params) {
+    if (p.key == key) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
 core::MeshId SceneTables::addMesh(core::MeshKind kind, glm::dvec3 size, std::string debugName) {
   core::MeshDesc mesh;
   mesh.kind = kind;

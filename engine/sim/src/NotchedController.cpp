@@ -25,6 +25,19 @@ bool NotchedController::select(float axis) {
   return changed;
 }
 
+void NotchedController::setMotion(double position, double speed) {
+  SKILLSIM_CHECK(std::isfinite(position) && std::isfinite(speed),
+                 "a drive's position and speed must be finite");
+  mPosition = std::clamp(position, mMin, mMax);
+  mSpeed = speed;
+}
+
+void NotchedController::setTravel(double minPosition, double maxPosition) {
+  SKILLSIM_CHECK(minPosition <= maxPosition, "a drive's travel must not be empty");
+  mMin = minPosition;
+  mMax = maxPosition;
+}
+
 double NotchedController::notchFraction() const {
   return static_cast<double>(mNotch) / static_cast<double>(mSpec.notches);
 }

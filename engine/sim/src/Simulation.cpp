@@ -85,6 +85,7 @@ struct Simulation::Impl {
     core::BodyId body;
     core::MeshId mesh;
     core::MaterialId material;
+    glm::dvec3 offset{0.0}; ///< The mesh's centre in the body's frame (m): a band of a banded body.
   };
   std::vector<Drawn> drawn;
 
@@ -115,6 +116,20 @@ void Simulation::raiseEvent(SimEvent event) {
     mImpl->raised.push_back(std::move(event));
   }
 }
+void Simulation::beginFault(std::string_view id, const FaultParams& params) {
+  if (mImpl->fault || !mImpl->machine) {
+    return;
+  }
+  const FaultDecl* decl = mImpl->decl->fault(id);
+  SKILLSIM_CHECK(decl != nullptr, "a machine fault begun must be one the machine declares");
+  for (const FaultParamDecl& p : decl->params) {
+    const auto it = params.find(p.key);
+    SKILLSIM_CHECK(it != params.end() && it->second >= p.min && it->second <= p.max,
+                   "a machine fault's parameters must be given and within their ranges");
+  }
+  mImpl->machine->beginFault(id, params);
+}
+
 Simulation::~Simulation() = default;
 
 core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationSpec& spec) {
@@ -471,7 +486,36 @@ void Simulation::Impl::buildScene() {
     case ShapeKind::ConvexHull:
     case ShapeKind::TriangleMesh: break; // drawn as wireframe lines (no triangle mesh kind yet)
     }
-    if (kind) {
+    if (kind && b.bands && (*kind == core::MeshKind::Box || *kind == core::MeshKind::Cylinder)) {
+      // Bands along the body's height, from its bottom: its own colour, then the bands' colour,
+      // the top one cut at the height. One mesh a band; the body's shape is not touched.
+      const core::MaterialId own = tables.addMaterial(b.color, 0.6f, 0.0f, b.name);
+      const core::MaterialId band =
+          tables.addMaterial(b.bands->color, 0.6f, 0.0f, b.name + ".band");
+      const double height = b.shape.size.y;
+      const double pitch = b.bands->pitch;
+      const auto count = static_cast<std::size_t>(std::ceil(height / pitch - 1e-9));
+      std::optional<core::MeshId> full;
+      for (std::size_t k = 0; k < count; ++k) {
+        const double bottom = static_cast<double>(k) * pitch;
+        const double top = std::min(height, bottom + pitch);
+        const bool whole = top - bottom >= pitch;
+        core::MeshId mesh;
+        if (whole && full) {
+          mesh = *full;
+        } else {
+          mesh = tables.addMesh(*kind, {b.shape.size.x, top - bottom, b.shape.size.z},
+                                b.name + ".band" + std::to_string(k));
+          if (whole) {
+            full = mesh;
+          }
+        }
+        drawn.push_back({specBodies[i],
+                         mesh,
+                         k % 2 == 0 ? own : band,
+                         {0.0, 0.5 * (bottom + top) - 0.5 * height, 0.0}});
+      }
+    } else if (kind) {
       const core::MeshId mesh = tables.addMesh(*kind, b.shape.size, b.name);
       drawn.push_back({specBodies[i], mesh, tables.addMaterial(b.color, 0.6f, 0.0f, b.name)});
     }
@@ -496,6 +540,10 @@ void Simulation::fillSceneView(core::SceneView& view, std::string_view cameraNam
     instance.mesh = d.mesh;
     instance.material = d.material;
     instance.transform = pose(s.position, s.orientation);
+    if (d.offset != glm::dvec3(0.0)) {
+      instance.transform =
+          instance.transform * glm::translate(glm::mat4(1.0f), glm::vec3(d.offset));
+    }
     instance.castsShadow = !(m.ground && d.body == *m.ground);
     view.instances.push_back(instance);
   }
@@ -527,8 +575,8 @@ void Simulation::fillSceneView(core::SceneView& view, std::string_view cameraNam
     } else {
       const glm::dvec3 h = z.halfExtents;
       auto corner = [&](int i) {
-        return glm::vec3(z.center + glm::dvec3((i & 1) ? h.x : -h.x, (i & 2) ? h.y : -h.y,
-                                               (i & 4) ? h.z : -h.z));
+        const glm::dvec2 plan = z.planPoint({(i & 1) ? h.x : -h.x, (i & 4) ? h.z : -h.z});
+        return glm::vec3(glm::dvec3(plan.x, z.center.y + ((i & 2) ? h.y : -h.y), plan.y));
       };
       for (int i = 0; i < 8; ++i) {
         for (int bit : {1, 2, 4}) {

@@ -14,7 +14,7 @@ bool contains(const ZoneSpec& zone, const glm::dvec3& p) {
     return dx * dx + dz * dz <= zone.radius * zone.radius && p.y >= zone.center.y &&
            p.y <= zone.center.y + zone.height;
   }
-  const glm::dvec3 d = glm::abs(p - zone.center);
+  const glm::dvec3 d = glm::abs(zone.toZoneFrame(p));
   return d.x <= zone.halfExtents.x && d.y <= zone.halfExtents.y && d.z <= zone.halfExtents.z;
 }
 

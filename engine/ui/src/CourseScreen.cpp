@@ -239,16 +239,7 @@ CourseScreenActions CourseScreen::draw(const CourseScreenModel& model, const I18
       }
       ImGui::Separator();
       if (ImGui::BeginChild("##task", ImVec2(0.0f, 0.0f), false)) {
-        ImGui::TextColored(kGreen, "%s", text.text("course.work_page").c_str());
-        ImGui::TextUnformatted(model.workPageScore.c_str());
-        std::string step;
-        for (const WorkPageQuestion& q : model.workPage) {
-          if (q.step != step) {
-            step = q.step;
-            ImGui::TextColored(kAmber, "%s", step.c_str());
-          }
-          drawQuestion(q, text, actions);
-        }
+        // Carry out first: the Start buttons stay in view however long the work page is.
         ImGui::TextColored(kGreen, "%s", text.text("course.carry_out").c_str());
         ImGui::BeginDisabled(!model.practiceOpen);
         if (ImGui::Button(text.text("course.start_practice").c_str())) {
@@ -259,11 +250,35 @@ CourseScreenActions CourseScreen::draw(const CourseScreenModel& model, const I18
         ImGui::BeginDisabled(!t.examOpen);
         if (ImGui::Button(text.text("course.start_exam").c_str())) {
           actions.start = AttemptMode::Exam;
+          actions.examSession = mExamSession;
         }
         ImGui::EndDisabled();
         if (!t.examOpen) {
           ImGui::SameLine();
           ImGui::TextColored(kDim, "%s", t.examWhy.c_str());
+        } else {
+          // The exam runs in an invigilated session: the invigilator gives its id (or set it up
+          // with --exam-session); the desk refuses the exam in plain words without an open one.
+          if (mExamSessionShown != model.examSession) {
+            mExamSessionShown = model.examSession;
+            mExamSession = model.examSession;
+          }
+          ImGui::SameLine();
+          ImGui::TextUnformatted(text.text("course.exam_session").c_str());
+          ImGui::SameLine();
+          ImGui::SetNextItemWidth(200.0f);
+          ImGui::InputText("##exam_session", &mExamSession);
+        }
+        ImGui::Separator();
+        ImGui::TextColored(kGreen, "%s", text.text("course.work_page").c_str());
+        ImGui::TextUnformatted(model.workPageScore.c_str());
+        std::string step;
+        for (const WorkPageQuestion& q : model.workPage) {
+          if (q.step != step) {
+            step = q.step;
+            ImGui::TextColored(kAmber, "%s", step.c_str());
+          }
+          drawQuestion(q, text, actions);
         }
         ImGui::Separator();
         drawCheck(model, text, actions);

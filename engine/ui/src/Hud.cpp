@@ -252,7 +252,7 @@ HudActions drawHud(const HudModel& model, const I18n& text) {
         continue;
       }
       values += (values.empty() ? "" : "   ") + r.label + " " +
-                formatQuantity(r.value, r.unit, r.precision, text);
+                (r.word.empty() ? formatQuantity(r.value, r.unit, r.precision, text) : r.word);
     }
     if (!values.empty()) {
       ImGui::TextWrapped("%s", values.c_str());

@@ -20,8 +20,10 @@ void fillReadouts(HudModel& model, const sim::MachineDecl& machine, const sim::M
         continue;
       }
     }
-    model.readouts.push_back(
-        {zh ? decl->labelZh : decl->labelEn, metrics.get(*index), decl->unit, r.precision});
+    const double value = metrics.get(*index);
+    const sim::ReadoutWord* word = r.wordFor(value);
+    model.readouts.push_back({zh ? decl->labelZh : decl->labelEn, value, decl->unit, r.precision,
+                              word ? (zh ? word->zh : word->en) : std::string()});
   }
 }
 

@@ -37,7 +37,8 @@ MinimapModel minimapModel(const sim::SimulationSpec& spec,
     out.label = it == labels.end() ? std::string() : it->second;
     out.circle = z.shape == sim::ZoneSpec::Shape::Cylinder;
     out.centre = {z.center.x, z.center.z};
-    out.half = out.circle ? glm::dvec2(z.radius) : glm::dvec2(z.halfExtents.x, z.halfExtents.z);
+    // A turned box zone is drawn as its bounding rectangle (the map draws axis-aligned boxes).
+    out.half = z.planBoundsHalf();
     out.color = z.color;
     out.target = target;
     m.min = glm::min(m.min, out.centre - out.half);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 namespace skillsim::ui {
 namespace {
@@ -96,6 +97,32 @@ ReplayTimelineActions drawReplayTimeline(const ReplayTimelineModel& model, const
     const float cx = xOf(model.position);
     draw->AddTriangleFilled(ImVec2(cx - 6.0f, origin.y), ImVec2(cx + 6.0f, origin.y),
                             ImVec2(cx, origin.y + 10.0f), kCursor);
+    // Under the bar: take the controls from here, and which camera the view uses.
+    if (model.canTakeOver) {
+      actions.takeOver = ImGui::Button((text.text("replay.take_over") + "##take_over").c_str());
+      if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s", text.text("replay.take_over_hint").c_str());
+      }
+    }
+    if (!model.cameras.empty()) {
+      if (model.canTakeOver) {
+        ImGui::SameLine(0.0f, 24.0f);
+      }
+      ImGui::TextUnformatted(text.text("replay.camera").c_str());
+      for (std::size_t i = 0; i < model.cameras.size(); ++i) {
+        ImGui::SameLine();
+        const bool chosen = i == model.camera;
+        if (chosen) {
+          ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.25f, 0.45f, 0.75f, 1.0f));
+        }
+        if (ImGui::Button((model.cameras[i] + "##camera" + std::to_string(i)).c_str())) {
+          actions.camera = i;
+        }
+        if (chosen) {
+          ImGui::PopStyleColor();
+        }
+      }
+    }
     if (hovered != nullptr) {
       ImGui::BeginTooltip();
       ImGui::Text("%.1f s", hovered->time);

@@ -144,10 +144,54 @@ ScreenRect startScreenLayout(float width, float height) {
   return {(width - w) * 0.5f, 20.0f, std::max(w, 100.0f), std::max(height - 40.0f, 100.0f)};
 }
 
+void StartScreen::drawCourses(const StartScreenModel& model, const I18n& text,
+                              StartScreenActions& actions) {
+  const bool chinese = text.language() == Language::ChineseSimplified;
+  ImGui::Separator();
+  ImGui::TextUnformatted(text.text("start.courses").c_str());
+  if (model.courses.empty()) {
+    ImGui::TextColored(kDim, "%s", text.text("start.no_courses").c_str());
+  }
+  for (std::size_t i = 0; i < model.courses.size(); ++i) {
+    const CourseEntry& c = model.courses[i];
+    const std::string& first = chinese ? c.titleZh : c.titleEn;
+    const std::string& second = chinese ? c.titleEn : c.titleZh;
+    const std::string label = "  " + first + "  /  " + second + "  (" +
+                              std::to_string(c.learningTasks) + " " +
+                              text.text("start.learning_tasks") + ")##course" + std::to_string(i);
+    if (ImGui::Selectable(label.c_str(), mSelectedCourse == i)) {
+      mSelectedCourse = i;
+    }
+  }
+  if (mSelectedCourse) {
+    const CourseEntry& c = model.courses[*mSelectedCourse];
+    const std::string& description = chinese ? c.descriptionZh : c.descriptionEn;
+    if (!description.empty()) {
+      ImGui::TextWrapped("%s", description.c_str());
+    }
+  }
+  drawBrokenScenarios(model.brokenCourses, text);
+  const bool ready = mSelectedCourse.has_value() && !blank(mTraineeId);
+  ImGui::BeginDisabled(!ready);
+  if (ImGui::Button(text.text("start.open_course").c_str(), ImVec2(160.0f, 36.0f)) && ready) {
+    actions.openCourse = CourseRequest{*mSelectedCourse, mTraineeId};
+  }
+  ImGui::EndDisabled();
+  if (!ready && !model.courses.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(
+        kDim, "%s",
+        text.text(blank(mTraineeId) ? "start.enter_id" : "start.choose_course").c_str());
+  }
+}
+
 StartScreenActions StartScreen::draw(const StartScreenModel& model, const I18n& text) {
   SKILLSIM_CHECK(ImGui::GetCurrentContext() != nullptr, "StartScreen::draw needs an ImGui frame");
   if (mSelected && *mSelected >= model.scenarios.size()) {
     mSelected.reset();
+  }
+  if (mSelectedCourse && *mSelectedCourse >= model.courses.size()) {
+    mSelectedCourse.reset();
   }
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const ScreenRect r = startScreenLayout(std::max(display.x, 1.0f), std::max(display.y, 1.0f));
@@ -180,14 +224,24 @@ StartScreenActions StartScreen::draw(const StartScreenModel& model, const I18n& 
     if (model.scenarios.empty()) {
       ImGui::TextColored(kDim, "%s", text.text("start.no_scenarios").c_str());
     }
-    const float listHeight = std::max(120.0f, r.height * 0.42f);
+    // As tall as its rows (a trade's header, each scenario's title and standard), at most 42 % of
+    // the window, so the courses below stay in view on a 720-pixel screen.
+    std::size_t rows = 0;
+    for (std::size_t i = 0; i < model.scenarios.size(); ++i) {
+      rows += (i == 0 || model.scenarios[i].trade != model.scenarios[i - 1].trade) ? 3 : 2;
+    }
+    const float content = static_cast<float>(rows) * ImGui::GetTextLineHeightWithSpacing() +
+                          2.0f * ImGui::GetStyle().WindowPadding.y;
+    const float listHeight = std::max(120.0f, std::min(r.height * 0.42f, content));
     if (ImGui::BeginChild("##scenario_list", ImVec2(0.0f, listHeight), true)) {
       std::string currentTrade;
       for (std::size_t i = 0; i < model.scenarios.size(); ++i) {
         const ScenarioEntry& s = model.scenarios[i];
         if (i == 0 || s.trade != currentTrade) {
           currentTrade = s.trade;
-          ImGui::TextColored(kGreen, "%s", (s.tradeTitle.empty() ? s.trade : s.tradeTitle).c_str());
+          // The machine's own name, never its key (a new user saw "overhead_crane" in zh-CN).
+          const std::string& trade = chinese ? s.tradeTitleZh : s.tradeTitleEn;
+          ImGui::TextColored(kGreen, "%s", (trade.empty() ? s.trade : trade).c_str());
         }
         const std::string& first = chinese ? s.titleZh : s.titleEn;
         const std::string& second = chinese ? s.titleEn : s.titleZh;
@@ -206,7 +260,7 @@ StartScreenActions StartScreen::draw(const StartScreenModel& model, const I18n& 
     if (mSelected) {
       drawScenarioDetails(model.scenarios[*mSelected], text);
     }
-    drawBrokenScenarios(model.broken, text);
+    actions.edit = drawBrokenScenarios(model.broken, text);
 
     ImGui::TextUnformatted(text.text("start.mode").c_str());
     ImGui::SameLine();
@@ -231,8 +285,16 @@ StartScreenActions StartScreen::draw(const StartScreenModel& model, const I18n& 
           text.text(blank(mTraineeId) ? "start.enter_id" : "start.choose_scenario").c_str());
       ImGui::SameLine();
     }
+    ImGui::BeginDisabled(!mSelected.has_value());
+    if (ImGui::Button(text.text("edit.start_edit").c_str(), ImVec2(100.0f, 36.0f)) && mSelected) {
+      actions.edit = model.scenarios[*mSelected].path;
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - 100.0f);
     actions.quit = ImGui::Button(text.text("start.quit").c_str(), ImVec2(100.0f, 36.0f));
+
+    drawCourses(model, text, actions);
 
     ImGui::Separator();
     ImGui::TextUnformatted(text.text("start.previous").c_str());

@@ -49,16 +49,25 @@ void drawScenarioDetails(const ScenarioEntry& scenario, const I18n& text) {
   ImGui::TextColored(kDim, "%s", scenarioLimitsText(scenario, text).c_str());
 }
 
-void drawBrokenScenarios(std::span<const BrokenScenario> broken, const I18n& text) {
+std::optional<std::string> drawBrokenScenarios(std::span<const BrokenScenario> broken,
+                                               const I18n& text) {
+  std::optional<std::string> open;
   if (broken.empty()) {
-    return;
+    return open;
   }
   ImGui::TextColored(kRed, "%s", text.text("start_info.broken").c_str());
-  for (const BrokenScenario& b : broken) {
+  for (std::size_t i = 0; i < broken.size(); ++i) {
+    const BrokenScenario& b = broken[i];
+    const std::string label = text.text("edit.open_in_editor") + "##broken" + std::to_string(i);
+    if (ImGui::SmallButton(label.c_str())) {
+      open = b.path;
+    }
+    ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, kRed);
-    ImGui::TextWrapped("  %s", b.message.c_str());
+    ImGui::TextWrapped("%s", b.message.c_str());
     ImGui::PopStyleColor();
   }
+  return open;
 }
 
 } // namespace skillsim::ui

@@ -29,11 +29,15 @@ void ringLines(core::SceneView& view, const glm::dvec3& c, double r, glm::vec4 c
   }
 }
 
-void rectLines(core::SceneView& view, const glm::dvec3& c, glm::dvec2 half, glm::vec4 colour) {
-  const glm::vec3 p[4] = {glm::vec3(c + glm::dvec3(-half.x, 0.0, -half.y)),
-                          glm::vec3(c + glm::dvec3(half.x, 0.0, -half.y)),
-                          glm::vec3(c + glm::dvec3(half.x, 0.0, half.y)),
-                          glm::vec3(c + glm::dvec3(-half.x, 0.0, half.y))};
+/** A rectangle of half-size `half` about `zone`'s centre, in its own (turned) axes, at height y. */
+void rectLines(core::SceneView& view, const sim::ZoneSpec& zone, double y, glm::dvec2 half,
+               glm::vec4 colour) {
+  auto corner = [&](double lx, double lz) {
+    const glm::dvec2 plan = zone.planPoint({lx, lz});
+    return glm::vec3(glm::dvec3(plan.x, y, plan.y));
+  };
+  const glm::vec3 p[4] = {corner(-half.x, -half.y), corner(half.x, -half.y), corner(half.x, half.y),
+                          corner(-half.x, half.y)};
   for (int i = 0; i < 4; ++i) {
     view.lines.push_back({p[i], p[(i + 1) % 4], colour});
   }
@@ -47,8 +51,11 @@ double horizontalDistance(const sim::ZoneSpec& zone, const glm::dvec3& point) {
   if (zone.shape == sim::ZoneSpec::Shape::Cylinder) {
     return glm::length(p - c);
   }
+  // In the box's own axes (turned by its yaw), so a turned box is measured as painted.
   const glm::dvec2 half(zone.halfExtents.x, zone.halfExtents.z);
-  const glm::dvec2 outside = glm::max(glm::abs(p - c) - half, glm::dvec2(0.0));
+  const glm::dvec3 local = zone.toZoneFrame(glm::dvec3(point.x, zone.center.y, point.z));
+  const glm::dvec2 outside =
+      glm::max(glm::abs(glm::dvec2(local.x, local.z)) - half, glm::dvec2(0.0));
   return glm::length(outside);
 }
 
@@ -103,8 +110,8 @@ void appendAidGeometry(const AidFrame& f, core::SceneView& view) {
       ringLines(view, base, z.radius + 0.24, kMarkerCyan);
     } else {
       const glm::dvec2 half(z.halfExtents.x, z.halfExtents.z);
-      rectLines(view, base, half + glm::dvec2(0.12), kMarkerCyan);
-      rectLines(view, base, half + glm::dvec2(0.24), kMarkerCyan);
+      rectLines(view, z, base.y, half + glm::dvec2(0.12), kMarkerCyan);
+      rectLines(view, z, base.y, half + glm::dvec2(0.24), kMarkerCyan);
     }
     // A post over the centre with an arrow pointing down at it.
     const glm::vec3 top(glm::dvec3(z.center.x, f.groundY + kPostHeight, z.center.z));

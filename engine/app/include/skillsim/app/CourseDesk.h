@@ -5,6 +5,7 @@
 #include <skillsim/course/CourseRecordStore.h>
 #include <skillsim/course/Gating.h>
 #include <skillsim/records/AttemptRecord.h>
+#include <skillsim/records/TraceHeader.h>
 #include <skillsim/ui/CourseScreenModel.h>
 #include <skillsim/ui/I18n.h>
 #include <skillsim/ui/Language.h>
@@ -18,6 +19,19 @@
 #include <vector>
 
 namespace skillsim::app {
+
+/** What the course screens start: a learning task's practice or exam attempt. */
+struct CourseStart {
+  std::string scenarioId; ///< The scenario file's `id` (practice or exam scenario of the task).
+  ui::AttemptMode mode = ui::AttemptMode::Practice;
+  /**
+   * Exam: the open invigilated exam session the attempt runs in (id, invigilator, opening time),
+   * as its trace's signed header records it; empty for practice.
+   */
+  records::ExamSessionRef examSession;
+
+  friend bool operator==(const CourseStart&, const CourseStart&) = default;
+};
 
 /**
  * A trainee's course at the workstation (issue 18 point 2, docs/course-format.md "A learning task
@@ -57,11 +71,23 @@ public:
   /**
    * Applies one frame's actions: `choose`, `answer` (answerQuestion), `selfCheck` (checkItems),
    * `reflection` (reflect); the outcome or the error is the model's message in `language`.
-   * Returns the scenario id to start for `start` (practiceScenario, or examScenario when its exam
-   * is open; an exam asked for while closed is refused with the reasons in the message).
+   * Returns what to start for `start`: the practice scenario; or the exam scenario when the
+   * task's exam gate is open (docs/course-format.md "Gating") and `actions.examSession` (else the
+   * one given with setExamSession) names an exam session that is open in the results store
+   * (`skillsim session open`; docs/results-store.md "Exam stations and sessions"). Otherwise the
+   * exam is refused, nothing is started or recorded, and the message says why in plain words: the
+   * gate's reasons; no session given (and what the invigilator must do); an unknown session id; a
+   * closed session (when it closed); the store's error.
    */
-  std::optional<std::string> apply(const ui::CourseScreenActions& actions, ui::Language language,
+  std::optional<CourseStart> apply(const ui::CourseScreenActions& actions, ui::Language language,
                                    std::int64_t nowUtc);
+
+  /**
+   * The exam session id the Start exam field is pre-filled with (`--exam-session`, given when the
+   * invigilator sets up the seat); the id last used for an exam replaces it.
+   */
+  void setExamSession(std::string id) { mExamSession = std::move(id); }
+  [[nodiscard]] const std::string& examSession() const { return mExamSession; }
 
   /**
    * Records one work-page answer of the chosen task, stamped `nowUtc` (s since the epoch), and
@@ -107,6 +133,8 @@ private:
   std::string itemTitle(const assessment::ItemResult& item) const;
   const course::TaskStatus* statusOf(const std::string& taskId) const;
   core::Expected<const course::LearningTask*> openChosen(bool zh) const;
+  /** The open exam session `id` names, or why there is none, in words (zh or en). */
+  core::Expected<records::ExamSessionRef> openExamSession(const std::string& id, bool zh) const;
 
   course::Course mCourse;
   std::string mTrainee;
@@ -119,6 +147,7 @@ private:
   std::map<std::string, std::string> mItemTitles;
   std::string mMessage;
   bool mMessageIsError = false;
+  std::string mExamSession;
 };
 
 /**

@@ -7,11 +7,15 @@
 #include <skillsim/scenario/AttemptRunner.h>
 #include <skillsim/scenario/Scenario.h>
 
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace skillsim::app {
@@ -62,7 +66,12 @@ struct ReplayOptions {
  * straight run made by create(), and a seek then step gives the bit-identical state (stateHash)
  * of a straight run to the same tick (ReplayModelTest).
  *
- * Not thread-safe: one thread calls it (buildKeyframes may use worker threads inside).
+ * Keyframes can also be built off the caller's thread (startBackgroundKeyframes): a worker with
+ * its own simulations builds them, lowest first, and rebuilds those seeks use up; a seek takes
+ * only keyframes already built, so the caller (the replay window) never waits for one.
+ *
+ * One thread calls the model's methods (buildKeyframes may use worker threads inside, and the
+ * background worker shares only the keyframe slots with it, under a lock).
  */
 class ReplayModel {
 public:
@@ -102,6 +111,19 @@ public:
   std::size_t buildKeyframes(std::uint64_t upTo = UINT64_MAX, unsigned threads = 0);
   /** Keyframes ready now (built and not used up). */
   [[nodiscard]] std::size_t keyframesReady() const;
+  /** Keyframes the attempt has room for: length() / keyframeInterval(). */
+  [[nodiscard]] std::size_t keyframesTotal() const { return mKeyframes.size(); }
+
+  /**
+   * Starts the background worker (once; later calls do nothing): one thread that builds the
+   * missing keyframes lowest first, each an AttemptRunner of its own re-simulated from tick 0,
+   * then sleeps until a seek uses one up and rebuilds it. It checks for the model's end every
+   * `chunkTicks` ticks (> 0), so destroying the model never waits for a whole re-simulation.
+   * Keyframes stay derived state: a seek gives the same state whether or not it found one.
+   */
+  void startBackgroundKeyframes(std::uint64_t chunkTicks = 2400);
+  /** True while the background worker runs (between startBackgroundKeyframes and the end). */
+  [[nodiscard]] bool backgroundKeyframes() const { return mWorker.joinable(); }
 
   /** The attempt as it stands at position(): simulation, assessor (running score, phases). */
   [[nodiscard]] const scenario::AttemptRunner& current() const { return *mCurrent; }
@@ -127,8 +149,18 @@ private:
   assessment::AttemptResult mResult;
   std::vector<TimelineMark> mMarks;
   std::unique_ptr<scenario::AttemptRunner> mCurrent;
-  /** mKeyframes[i] stands at position (i + 1) * mInterval, or is empty (not built / used up). */
+  /** The background worker's loop (startBackgroundKeyframes). */
+  void buildInBackground(const std::stop_token& stop, std::uint64_t chunkTicks);
+
+  /**
+   * mKeyframes[i] stands at position (i + 1) * mInterval, or is empty (not built / used up).
+   * Guarded by mKeyframesMutex (the background worker fills slots while seeks take them).
+   */
   std::vector<std::unique_ptr<scenario::AttemptRunner>> mKeyframes;
+  mutable std::mutex mKeyframesMutex;
+  std::condition_variable_any mKeyframeUsed; ///< A seek took one: the worker has work again.
+  /** Last member: stopped and joined before the rest is destroyed. */
+  std::jthread mWorker;
 };
 
 } // namespace skillsim::app

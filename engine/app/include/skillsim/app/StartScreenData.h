@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,23 @@ struct InstalledScenarios {
  * trainee is told why it is not offered rather than not seeing it.
  */
 [[nodiscard]] InstalledScenarios installedScenarios(const std::filesystem::path& scenariosDir);
+
+/** The courses under a folder as the start screen lists them. */
+struct InstalledCourses {
+  std::vector<ui::CourseEntry> courses;   ///< In path order.
+  std::vector<ui::BrokenScenario> broken; ///< Files that do not load, in path order.
+};
+
+/**
+ * Every `*.toml` under `coursesDir` (recursively, in path order) that declares a course format
+ * (course::declaresCourseFormat), loaded and validated as `skillsim validate` does, with its
+ * practice and exam scenario ids checked against `scenarioIds` (the installed scenarios): a good
+ * one becomes an entry with its titles, description and number of learning tasks; a broken one
+ * (a TOML error, a bad field, a scenario that is not installed) is listed with its first problem
+ * (file:line:column: field: what is wrong), not hidden. A missing folder gives none.
+ */
+[[nodiscard]] InstalledCourses installedCourses(const std::filesystem::path& coursesDir,
+                                                const std::set<std::string>& scenarioIds);
 
 /**
  * A trainee's stored attempts as the start screen lists them, the finished and the abandoned

@@ -18,6 +18,11 @@ struct VerifyCommandOptions {
   bool allowOtherBuild = false;           ///< Try traces from another engine build.
   std::vector<std::string> trustedKeys;   ///< Hex Ed25519 public keys; empty = any key.
   bool progress = true;                   ///< Draw a progress bar when stderr is a terminal.
+  /**
+   * `--parent FILE`: traces that taken-over traces (format 6) may name as their parent; a child
+   * whose parent is among them must hold the parent's inputs up to its take-over tick.
+   */
+  std::vector<std::string> parents;
 };
 
 /**

@@ -157,6 +157,8 @@ struct LearningTask {
   core::SourceLocation examLocation;     ///< Where `exam_scenario` is written.
 
   [[nodiscard]] const Step& step(StepKind kind) const;
+  /** The step whose work page holds question `questionId`; null when none does. */
+  [[nodiscard]] const Step* stepOfQuestion(std::string_view questionId) const;
   /** Sum of every question's points on every work page. */
   [[nodiscard]] double workPagePoints() const;
 };

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace skillsim::course {
@@ -26,7 +27,7 @@ struct Answer {
 enum class AnswerVerdict : std::uint8_t {
   Right,
   Wrong,
-  WrongUnit,       ///< A number given in another unit than the question's: no points.
+  WrongUnit,       ///< A number in a unit of another quantity (kg for m), or unknown: no points.
   Unanswered,      ///< No answer: no points.
   AwaitingTeacher, ///< Short text not marked yet: the work page is not scored yet.
   TeacherMarked,   ///< Short text, marked by the teacher.
@@ -51,12 +52,25 @@ inline constexpr double kToleranceRounding = 1e-9;
  * Scores one answer (docs/course-format.md, "Scoring a work page"): single choice full points
  * for the right id; multiple choice full points for exactly the right set (order ignored), none
  * otherwise; ordering full points for every item in the right order, none otherwise; number full
- * points within ± tolerance (inclusive, see kToleranceRounding) in the question's unit, none in
- * another unit (WrongUnit); short text `teacherPoints` (clamped to 0..points) once marked, else
- * AwaitingTeacher. `answer` null means unanswered.
+ * points within ± tolerance (inclusive, see kToleranceRounding) in the question's unit, a value in
+ * another unit of the same quantity converted first (2500 mm for 2.5 m, see convertUnit), none in
+ * a unit that does not convert (WrongUnit); short text `teacherPoints` (clamped to 0..points) once
+ * marked, else AwaitingTeacher. `answer` null means unanswered.
  */
 [[nodiscard]] QuestionScore scoreAnswer(const Question& question, const Answer* answer,
                                         std::optional<double> teacherPoints = std::nullopt);
+
+/**
+ * `value` given in unit `from`, expressed in unit `to`; nullopt when either unit is unknown or
+ * they measure different quantities. Units are SI symbols and their common Chinese names, with
+ * surrounding spaces ignored: length m, cm, mm, km (米, 厘米, 毫米, 千米, 公里); mass kg, g, t
+ * (千克, 公斤, 克, 吨); time s, min, h, ms (秒, 分钟, 分, 小时, 毫秒); speed m/s, m/min, km/h,
+ * mm/s; force N, kN (牛, 千牛); angle °, deg (度), rad. Equal strings convert to themselves even
+ * when unknown, so a course may use any unit a question needs. Factors are the SI definitions
+ * (BIPM, The International System of Units, 9th edition, tables 4 and 8).
+ */
+[[nodiscard]] std::optional<double> convertUnit(double value, std::string_view from,
+                                                std::string_view to);
 
 /** A learning task's whole work page, scored. */
 struct WorkPageScore {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <string_view>
 
 namespace skillsim::op {
@@ -74,6 +75,37 @@ Step drive(std::string label, int direction, std::vector<glm::dvec2> corners, do
   s.speed = speed;
   s.endSpeed = endSpeed;
   return s;
+}
+/** A drive along `points` as they are (already sampled, no corners to round). */
+Step driveAlong(std::string label, int direction, std::vector<glm::dvec2> points, double speed,
+                double endSpeed = 0.0) {
+  Step s;
+  s.kind = Kind::Drive;
+  s.label = std::move(label);
+  s.direction = direction;
+  s.path = std::move(points);
+  s.speed = speed;
+  s.endSpeed = endSpeed;
+  return s;
+}
+/** Appends the straight line to `to`, sampled every kPathSpacing (the start is the last point). */
+void lineTo(std::vector<glm::dvec2>& path, glm::dvec2 to) {
+  const glm::dvec2 from = path.back();
+  const int n = std::max(1, static_cast<int>(std::ceil(glm::length(to - from) / kPathSpacing)));
+  for (int i = 1; i <= n; ++i) {
+    path.push_back(from + (to - from) * (static_cast<double>(i) / n));
+  }
+}
+/**
+ * Appends the arc of radius r round `centre` (world x, z) from angle a0 to a1 (rad, measured from
+ * +X towards +Z), sampled every kPathSpacing; a1 > a0 turns from +X towards +Z.
+ */
+void arc(std::vector<glm::dvec2>& path, glm::dvec2 centre, double r, double a0, double a1) {
+  const int n = std::max(1, static_cast<int>(std::ceil(std::abs(a1 - a0) * r / kPathSpacing)));
+  for (int i = path.empty() ? 0 : 1; i <= n; ++i) {
+    const double a = a0 + (a1 - a0) * (static_cast<double>(i) / n);
+    path.push_back(centre + r * glm::dvec2(std::cos(a), std::sin(a)));
+  }
 }
 Step lift(std::string label, double height) {
   Step s;
@@ -237,6 +269,138 @@ core::Expected<std::vector<ForkliftStep>> planN1Course(const sim::ForkliftSpec& 
   steps.push_back(lift("forks down", -1.0));
   steps.push_back(lever(0));
   steps.push_back(simple(Kind::ParkingBrake, "apply the parking brake", 1));
+  steps.push_back(simple(Kind::Wait, "settle", 0, 0.5));
+  steps.push_back(simple(Kind::Horn, "horn", 0, 0.5));
+  return steps;
+}
+
+core::Expected<std::vector<ForkliftStep>> planPoleCourse(const sim::ForkliftSpec& truck,
+                                                         const std::vector<sim::BodySpec>& bodies,
+                                                         ForkliftProfile profile) {
+  const sim::BodySpec* west = nullptr;
+  const sim::BodySpec* east = nullptr;
+  for (const auto& b : bodies) {
+    west = b.name == "pole_west" ? &b : west;
+    east = b.name == "pole_east" ? &b : east;
+  }
+  if (truck.bays.empty() || truck.pallets.empty() || !west || !east) {
+    return core::makeError(core::ErrorCode::NotFound,
+                           "the pole-course operator needs a start bay ([[machine.bays]]), a "
+                           "pallet ([[machine.pallets]]) and the figure 8's loop poles (bodies "
+                           "'pole_west' and 'pole_east')");
+  }
+  const bool careless = profile == ForkliftProfile::Careless;
+  constexpr double kPi = 3.14159265358979323846;
+  const double fo = truck.frontOverhang;
+  const double fl = truck.forkLength;
+  const double back = truck.wheelbase + truck.rearOverhang;
+  const double centred = 0.5 * (back - fo - fl);
+  const sim::ForkliftBay& bay = truck.bays.front();
+  const sim::ForkliftPallet& pallet = truck.pallets.front();
+  const glm::dvec2 c1 = xz(west->position);
+  const glm::dvec2 c2 = xz(east->position);
+  const double half = 0.5 * (c2.x - c1.x);
+  const double r = half - 1.0;
+  const double lane = pallet.position.z;
+  const double bayZ = bay.position.z;
+  double gateX = std::numeric_limits<double>::infinity();
+  double middleGateX = 0.0;
+  std::vector<double> gates;
+  for (const auto& b : bodies) {
+    const bool pole = std::find(b.tags.begin(), b.tags.end(), "pole") != b.tags.end();
+    if (pole && std::abs(b.position.z - lane) < 2.0) {
+      gates.push_back(b.position.x);
+      gateX = std::min(gateX, b.position.x);
+    }
+  }
+  std::sort(gates.begin(), gates.end());
+  if (!gates.empty()) {
+    middleGateX = gates[gates.size() / 2];
+  }
+  if (std::abs(c1.y - c2.y) > 1e-9 || r < 2.0 || std::abs(bayZ - (c1.y + r)) > 1e-6 ||
+      std::abs(bay.heading) > 1e-9 || std::abs(pallet.heading) > 1e-9 || !std::isfinite(gateX) ||
+      lane - r < bayZ + r + 0.5) {
+    return core::makeError(core::ErrorCode::NotFound,
+                           "the pole-course operator needs the loop poles on one line of z at "
+                           "least 6 m apart, the start bay facing +X on the line 1 m inside the "
+                           "loops' radius from them, and the pallet (forks entering along +X) in "
+                           "a corridor of poles further along +Z");
+  }
+  const double phi = std::asin(r / half); // the crossing lines' angle to the centre line
+  const double travel = 0.25;
+  const double clearance = 0.5 * (0.1 - truck.forkThickness); // tines centred in the openings
+  const double carried = clearance + 0.12; // the tines 0.12 m up: the pallet 0.09 m off the floor
+  const double palletWest = pallet.position.x - 0.5 * pallet.depth;
+  const double approachX = palletWest - 0.3 - fo - fl; // fork tips 0.3 m short of the pallet
+  const double engageX = palletWest - 0.02 - fo;       // fork face 20 mm from the pallet
+  // The load (ahead of the fork face) with its centre 1.5 m beyond the corridor's west gate.
+  const double outX = gateX - 1.5 - 0.5 * pallet.depth - 0.02 - fo;
+  const glm::dvec2 stop = xz(bay.position) + glm::dvec2(centred, 0.0);
+  const double side = careless ? 0.35 : 0.0; // careless: into the bay 0.35 m off its axis
+
+  std::vector<Step> steps;
+  if (!careless) { // the horn before any other control: the truck stands on its parking brake
+    Step horn = simple(Kind::Horn, "horn before moving off", 0, 0.5);
+    horn.holdBrake = false;
+    steps.push_back(horn);
+  }
+  steps.push_back(simple(Kind::ParkingBrake, "release the parking brake", 0));
+  steps.push_back(lever(1));
+  std::vector<glm::dvec2> path{stop};
+  lineTo(path, {c1.x, c1.y + r});
+  steps.push_back(driveAlong("to the figure 8", 1, path, 1.5, 1.0));
+  path = {};
+  arc(path, c1, r, 0.5 * kPi, 0.5 * kPi - phi); // the west loop's top to the crossing
+  lineTo(path, c2 + r * glm::dvec2(-std::sin(phi), -std::cos(phi)));
+  arc(path, c2, r, -0.5 * kPi - phi, 0.5 * kPi + phi); // round the east loop
+  lineTo(path, c1 + r * glm::dvec2(std::sin(phi), -std::cos(phi)));
+  arc(path, c1, r, -0.5 * kPi + phi, -kPi); // round the west loop to its far side
+  steps.push_back(driveAlong("the figure 8", 1, path, 1.5, 1.0));
+  path = {c1 + glm::dvec2(-r, 0.0)};
+  lineTo(path, {c1.x - r, lane - r});
+  arc(path, {c1.x, lane - r}, r, kPi, 0.5 * kPi);
+  if (careless) { // swerving towards the middle gate's pole nearer the loops
+    for (const glm::dvec2& p : rounded({path.back(),
+                                        {middleGateX - 3.5, lane},
+                                        {middleGateX - 2.0, lane - 0.6},
+                                        {middleGateX + 1.0, lane - 0.6},
+                                        {middleGateX + 2.5, lane},
+                                        {approachX, lane}})) {
+      if (glm::length(p - path.back()) > 1e-9) {
+        path.push_back(p);
+      }
+    }
+  } else {
+    lineTo(path, {approachX, lane});
+  }
+  steps.push_back(driveAlong("to the pallet", 1, path, 1.5));
+  steps.push_back(lift("forks into the openings", clearance));
+  steps.push_back(drive("forks under the load", 1, {{approachX, lane}, {engageX, lane}}, 0.3));
+  steps.push_back(lift("load off the floor", carried));
+  steps.push_back(lever(-1));
+  steps.push_back(drive("the load out of the corridor", -1, {{engageX, lane}, {outX, lane}}, 1.0,
+                        careless ? 0.3 : 0.0));
+  steps.push_back(lever(1, careless)); // careless: forward while still rolling back
+  steps.push_back(drive("the load back to its place", 1, {{outX, lane}, {engageX, lane}}, 1.0));
+  steps.push_back(lift("load set down", clearance));
+  steps.push_back(lever(-1));
+  steps.push_back(drive("forks out of the load", -1, {{engageX, lane}, {approachX, lane}}, 0.3));
+  steps.push_back(lift("forks to travel height", travel));
+  // Reversing out of the corridor, then along two arcs of radius r into the bay.
+  const double turnX = gateX - 2.0;
+  const double bayLine = bayZ + side;
+  path = {{approachX, lane}};
+  lineTo(path, {turnX, lane});
+  arc(path, {turnX, lane - r}, r, 0.5 * kPi, kPi);
+  lineTo(path, {turnX - r, bayLine + r});
+  arc(path, {turnX - 2.0 * r, bayLine + r}, r, 0.0, -0.5 * kPi);
+  lineTo(path, stop + glm::dvec2(0.0, side));
+  steps.push_back(driveAlong("reversing into the start bay", -1, path, 1.5));
+  steps.push_back(lift("forks down", -1.0));
+  steps.push_back(lever(0));
+  if (!careless) {
+    steps.push_back(simple(Kind::ParkingBrake, "apply the parking brake", 1));
+  }
   steps.push_back(simple(Kind::Wait, "settle", 0, 0.5));
   steps.push_back(simple(Kind::Horn, "horn", 0, 0.5));
   return steps;
@@ -410,7 +574,7 @@ core::Expected<core::ActionState> ForkliftOperator::act(const OperatorObservatio
       break;
     }
     case Kind::Horn:
-      a.setAxis(fc::kServiceBrake, 1.0F);
+      a.setAxis(fc::kServiceBrake, step.holdBrake ? 1.0F : 0.0F);
       a.setButton(fc::kHorn, elapsed < step.seconds);
       done = elapsed >= step.seconds;
       break;
@@ -453,7 +617,12 @@ void registerOperators_forklift(OperatorRegistry& registry) {
             return core::makeError(core::ErrorCode::NotFound,
                                    "the forklift operator needs a forklift scenario");
           }
-          auto steps = planN1Course(*truck, profile);
+          const auto& bodies = scenario.simulation.bodies;
+          const bool poles = std::any_of(bodies.begin(), bodies.end(), [](const auto& b) {
+            return b.name == "pole_west" || b.name == "pole_east";
+          });
+          auto steps =
+              poles ? planPoleCourse(*truck, bodies, profile) : planN1Course(*truck, profile);
           if (!steps) {
             return std::move(steps).error();
           }

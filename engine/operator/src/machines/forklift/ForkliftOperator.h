@@ -45,14 +45,20 @@ struct ForkliftStep {
   int direction = 0;
   bool rolling = false;
   double seconds = 0.0;
+  /** Horn: on the service brake meanwhile (false: no other control, as before moving off, where
+   * any control moved counts as the first motion). */
+  bool holdBrake = true;
 };
 
-/** How the plan drives the N1 field test. */
+/** How the plan drives the N1 field test or the pole course. */
 enum class ForkliftProfile {
   Competent, ///< Travel height, full stops, set-downs at the beam, centred in the bays.
   /**
-   * Travels with the forks at 0.5 m, selects forward while still rolling back into bay 丁 (at
-   * 0.3 m/s), reverses into bay 甲 0.75 m off its axis (over its side line).
+   * N1: travels with the forks at 0.5 m, selects forward while still rolling back into bay 丁 (at
+   * 0.3 m/s), reverses into bay 甲 0.75 m off its axis (over its side line). Pole course: moves
+   * off without the horn, swerves 0.60 m towards the 工 corridor's middle north pole (its tail
+   * swinging onto the pole), selects forward while still rolling back with the load (0.3 m/s),
+   * reverses into the start bay 0.35 m off its axis and leaves the parking brake off.
    */
   Careless,
 };
@@ -66,6 +72,24 @@ enum class ForkliftProfile {
  */
 [[nodiscard]] core::Expected<std::vector<ForkliftStep>> planN1Course(const sim::ForkliftSpec& truck,
                                                                      ForkliftProfile profile);
+
+/**
+ * The pole course (scenarios/forklift/pole_course.toml, docs/machines/forklift.md): from the start
+ * bay (the first `[[machine.bays]]`, facing +X on the line z = z_west + R) east into the figure 8,
+ * two loops of radius R = D/2 - 1 m (front axle; D the distance between the loops' centre poles,
+ * the bodies named `pole_west` and `pole_east`, on one line of z) joined by the two lines that
+ * cross midway (the inner tangents, at asin(R / (D/2)) to the centre line), the west loop
+ * clockwise seen from above (+Z down the page) and the east one anticlockwise; from the west
+ * loop's far side along +Z to the 工 corridor (the line of the first pallet's z) and east to the
+ * pallet (its forks entering along +X); the pallet lifted 0.09 m off the floor, backed out until it
+ * is 1.5 m beyond the corridor's west gate (the westmost pole within 2 m of the corridor's line),
+ * driven back and set down where it was; then reversing along two arcs of radius R into the bay.
+ * Errors: NotFound naming what the field lacks (a bay, a pallet, the two loop poles, a corridor
+ * gate).
+ */
+[[nodiscard]] core::Expected<std::vector<ForkliftStep>>
+planPoleCourse(const sim::ForkliftSpec& truck, const std::vector<sim::BodySpec>& bodies,
+               ForkliftProfile profile);
 
 /**
  * A deterministic forklift operator: works through its steps only through the truck's controls.
@@ -102,8 +126,10 @@ private:
 };
 
 /**
- * Registers the N1 operators ("competent", "careless": ForkliftProfile) under the kind
- * "forklift". The factories fail (NotFound) on a scenario without a forklift or its N1 field.
+ * Registers the forklift operators ("competent", "careless": ForkliftProfile) under the kind
+ * "forklift". A scenario whose bodies hold the two loop poles (`pole_west`, `pole_east`) is driven
+ * as the pole course, any other as the N1 field test. The factories fail (NotFound) on a scenario
+ * without a forklift, or without the field its course needs.
  */
 void registerOperators_forklift(OperatorRegistry& registry);
 

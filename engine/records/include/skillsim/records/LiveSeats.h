@@ -41,6 +41,10 @@ struct LiveReadout {
   std::string unit;    ///< Its declared unit ("m", "m/s", …; kLiveFlagUnit for a 0/1 flag).
   double value = 0.0;  ///< In that unit.
   int precision = 1;   ///< Decimals the HUD shows.
+  /** The machine's declared word for the value (sim::ReadoutDecl::words), zh-CN and English;
+   * empty when it has none (the reader shows the number). JSON keys word_zh, word_en, optional. */
+  std::string wordZh{};
+  std::string wordEn{};
   friend bool operator==(const LiveReadout&, const LiveReadout&) = default;
 };
 

@@ -22,11 +22,12 @@ namespace skillsim::records {
  * workstation, or the scripted operator) and the invigilated exam session it belongs to; version 4
  * adds workstation event frames (`W`: the window minimised or restored, signed, not simulated);
  * version 5 adds instructor command frames (`I`: pause, resume, message, end from the classroom,
- * applied or refused, signed, not simulated). Versions 1 to 4 are still read and verified (1 and
- * 2 read as not scripted and in no session; none before 4 has events, none before 5 instructor
- * commands).
+ * applied or refused, signed, not simulated); version 6 adds the take-over to the header (the
+ * parent trace's hash and the tick a replay was taken over at, docs/replay.md). Versions 1 to 5
+ * are still read and verified (1 and 2 read as not scripted and in no session; none before 4 has
+ * events, none before 5 instructor commands, none before 6 a take-over).
  */
-inline constexpr std::uint16_t kTraceFormatVersion = 5;
+inline constexpr std::uint16_t kTraceFormatVersion = 6;
 /** The oldest format version this build reads. */
 inline constexpr std::uint16_t kOldestTraceFormatVersion = 1;
 
@@ -54,6 +55,20 @@ struct ExamSessionRef {
 
   [[nodiscard]] bool empty() const { return id.empty(); }
   friend bool operator==(const ExamSessionRef&, const ExamSessionRef&) = default;
+};
+
+/**
+ * Where a taken-over attempt came from (trace format 6, docs/trace-format.md "Take over"): the
+ * replayed trace it continues and the tick it was taken over at. The child trace holds the
+ * parent's inputs of ticks 0..tick-1 as its own first ticks, so it re-simulates on its own; the
+ * parent's hash lets `skillsim verify --parent` check that copy against the parent's file.
+ */
+struct TakeOverRef {
+  /** BLAKE2b-256 of the whole parent trace file (Trace::fileHash, the store's trace hash). */
+  core::Digest parentTraceHash{};
+  /** Ticks of the parent replayed before the new inputs: tick / tickRate s into the attempt. */
+  std::uint64_t tick = 0;
+  friend bool operator==(const TakeOverRef&, const TakeOverRef&) = default;
 };
 
 /**
@@ -87,6 +102,12 @@ struct TraceHeader {
   bool scripted = false;
   /** Version 3: the exam session of an exam attempt; empty for practice (and versions 1, 2). */
   ExamSessionRef examSession;
+  /**
+   * Version 6: set when this attempt was taken over from a replay (a new practice attempt from
+   * a replayed tick); such a trace is always practice (the writer and the reader refuse an exam
+   * mode with it). Versions 1 to 5 read none.
+   */
+  std::optional<TakeOverRef> takeOver;
   std::uint16_t formatVersion =
       kTraceFormatVersion; ///< Of the file read; writers write the newest.
 

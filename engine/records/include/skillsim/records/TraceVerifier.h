@@ -35,7 +35,30 @@ struct VerifyOptions {
   bool allowOtherBuild = false;
   /** When not empty, only traces signed by one of these workstation keys are accepted. */
   std::vector<PublicKey> trustedKeys;
+  /**
+   * Finds the parent of a taken-over trace (format 6, TraceHeader::takeOver) by the parent
+   * file's BLAKE2b-256 hash (Trace::fileHash): `skillsim verify --parent FILE`. When it gives one,
+   * the child's first `takeOver->tick` ticks must equal the parent's, bit for bit, or the outcome
+   * is a Mismatch naming the first differing tick. Unset, or nullopt: the child is verified on
+   * its own (its copy of the parent's inputs is re-simulated like any other ticks) and the line
+   * says the copy was not checked against the parent.
+   */
+  std::function<std::optional<Trace>(const core::Digest& parentTraceHash)> findParent;
 };
+
+/**
+ * The first tick in [0, tick) at which the two tracks' inputs differ (bit patterns of every axis
+ * and the buttons), or `tick` itself when one of them is shorter than `tick`; nullopt when they
+ * are equal over the whole range. For checking a take-over's copy of its parent's inputs.
+ */
+[[nodiscard]] std::optional<std::uint64_t>
+firstDifferingTick(const core::ActionTrack& a, const core::ActionTrack& b, std::uint64_t tick);
+
+/**
+ * "taken over from 1a2b3c4d5e6f7a8b at 12.5 s (tick 3000)": a take-over in plain words (en), the
+ * parent named by the first 16 hex digits of its trace hash, the time with one decimal.
+ */
+[[nodiscard]] std::string describeTakeOver(const TakeOverRef& takeOver, std::uint32_t tickRate);
 
 /** What verifying one trace found. */
 enum class VerifyStatus {

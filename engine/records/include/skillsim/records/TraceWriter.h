@@ -37,7 +37,8 @@ class TraceWriter {
 public:
   /**
    * Creates (truncates) `path` and writes the header. `header.publicKey` is set from `key`.
-   * Errors: InvalidInput for a zero tick rate or an empty scenario id; Io when the file cannot
+   * Errors: InvalidInput for a zero tick rate, an empty scenario id or an exam-mode header with a
+   * take-over (a take-over is always practice); Io when the file cannot
    * be created or written.
    */
   [[nodiscard]] static core::Expected<TraceWriter>

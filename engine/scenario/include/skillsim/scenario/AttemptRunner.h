@@ -89,8 +89,9 @@ using TickObserver = std::function<void(const AttemptTick& tick)>;
  * It also runs the scenario's scheduled events (Scenario::events): before each step, an event
  * whose time has come (`at_s`), whose phase has ended (`after`, seen after the previous step) or
  * whose `when` event happened in the previous step begins: it is raised as a
- * sim::SimEventKind::Scheduled event of that step and a wind starts pushing its bodies
- * (sim::Simulation::setBodyForce; winds on one tag add up; a gust stops after its duration).
+ * sim::SimEventKind::Scheduled event of that step, a wind starts pushing its bodies
+ * (sim::Simulation::setBodyForce; winds on one tag add up; a gust stops after its duration) and a
+ * machine fault begins in the machine (sim::Simulation::beginFault) before that step.
  */
 class AttemptRunner {
 public:

@@ -32,7 +32,8 @@ struct TaskStep {
 };
 
 /**
- * A fault or happening an instructor schedules in a scenario (`[[events]]`,
+ * A fault or happening an instructor schedules in a scenario (`[[events]]`: a wind, a person,
+ * a fault of the machine itself,
  * docs/scenario-format.md): it begins at a time, once a phase has ended, or at an event (exactly
  * one of the three), and is then raised as a sim::SimEventKind::Scheduled event (subject = id), so
  * phases and criteria can score the response to it (e.g. an emergency stop within 2 s of a
@@ -43,6 +44,11 @@ struct ScheduledEvent {
   enum class Kind : std::uint8_t {
     Wind,         ///< A force on the bodies tagged `bodyTag`: steady, or a gust of `duration`.
     PersonEnters, ///< A person walks into zone `zone`: only the event is raised.
+    /**
+     * A fault of the machine itself (`fault`, one of sim::MachineDecl::faults) begins with
+     * `faultParams` (sim::Simulation::beginFault), e.g. a brake that fades.
+     */
+    MachineFault,
   };
   std::string id; ///< Unique among the events; the Scheduled event's subject.
   Kind kind = Kind::Wind;
@@ -53,7 +59,10 @@ struct ScheduledEvent {
   glm::dvec3 force{0.0};                   ///< Wind: N, world.
   /** Wind: ticks it blows (from `duration_s`); nullopt: steady until the attempt ends. */
   std::optional<std::uint64_t> durationTicks;
-  std::string zone; ///< PersonEnters: the zone (its name), the event's `other`.
+  std::string zone;  ///< PersonEnters: the zone (its name), the event's `other`.
+  std::string fault; ///< MachineFault: the fault's id (sim::FaultDecl::id).
+  /** MachineFault: every declared parameter (SI; a choice as its index), checked on load. */
+  sim::FaultParams faultParams;
 };
 
 /**

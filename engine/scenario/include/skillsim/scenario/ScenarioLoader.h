@@ -105,6 +105,15 @@ inline constexpr std::string_view kStandardFormat = "skillsim.standard/1";
 duplicateScenarioIdWarnings(const std::filesystem::path& file, const std::filesystem::path& folder);
 
 /**
+ * The same for a scenario given as `text` (an editor's unsaved text) that is, or will be saved
+ * as, `file`: its `id` is read from `text`, and `file` (recognised by its canonical path) is
+ * skipped in `folder` and named in the warnings. Never throws.
+ */
+[[nodiscard]] std::vector<core::Error>
+duplicateScenarioIdWarnings(std::string_view text, const std::filesystem::path& file,
+                            const std::filesystem::path& folder);
+
+/**
  * Metric names a simulation of this machine has, in its order: `time`, then the machine's
  * (MachineDecl::metrics); only `time` without a machine. Kept equal to a real simulation's list
  * by a test.

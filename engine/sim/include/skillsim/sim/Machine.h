@@ -15,6 +15,7 @@
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -62,6 +63,16 @@ struct MetricDecl {
 };
 
 /**
+ * A word a readout shows for one value of its metric, instead of the number: a lever's positions
+ * ("forward" for 1), in the machine's declared words, zh-CN and English.
+ */
+struct ReadoutWord {
+  double value = 0.0; ///< The metric's value (SI) the word stands for, matched within 1e-6.
+  std::string zh;
+  std::string en;
+};
+
+/**
  * A value shown on the HUD and plotted in reports: a metric, how many decimals a trainee reads
  * (in the display unit: degrees for angles), and an optional band drawn as "allowed".
  */
@@ -82,6 +93,21 @@ struct ReadoutDecl {
    * validWhen flag (if any) is 1.
    */
   bool trainingAid = false;
+  /**
+   * Words for the metric's values (ReadoutWord): the HUD, the classroom and the live seat show the
+   * word of the value the metric has; a value without one shows as a number. Empty = numbers only.
+   */
+  std::vector<ReadoutWord> words{};
+
+  /** The word for `value` (within 1e-6), or nullptr. */
+  [[nodiscard]] const ReadoutWord* wordFor(double value) const {
+    for (const ReadoutWord& w : words) {
+      if (std::abs(value - w.value) <= 1e-6) {
+        return &w;
+      }
+    }
+    return nullptr;
+  }
 };
 
 /**
@@ -213,6 +239,44 @@ struct WorkingEnvelope {
 };
 
 /**
+ * One parameter of a machine fault (FaultDecl::params), as a scenario's `[[events]]` entry writes
+ * it (docs/scenario-format.md, `machine_fault`): a number in SI within [min, max] (a key ending in
+ * `_s` is seconds, `_m` metres), or, when `choices` is not empty, one of those words, whose index
+ * in `choices` is its value. Checked on load with file:line:column.
+ */
+struct FaultParamDecl {
+  std::string key;        ///< snake_case, as files write it ("holding_fraction").
+  Unit unit = Unit::None; ///< Of the value (None for a fraction or a choice).
+  double min = 0.0;       ///< Least value allowed (SI), closed.
+  double max = 1.0;       ///< Greatest value allowed (SI), closed.
+  /** A word among these instead of a number (the value is the word's index). */
+  std::vector<std::string> choices{};
+  /** nullopt: the scenario must give it; else the value used when it does not. */
+  std::optional<double> defaultValue{};
+};
+
+/**
+ * A fault of the machine itself that an instructor can schedule (a brake that fades, a limit
+ * switch that fails, a tyre losing pressure): the machine models it in its own folder and begins
+ * it on Machine::beginFault. Its words name it for people in results and replays.
+ */
+struct FaultDecl {
+  std::string id;      ///< snake_case ("brake_fade"), as `fault = "..."` writes it.
+  std::string labelZh; ///< What people call it, Chinese ("制动器制动力衰退").
+  std::string labelEn; ///< English ("brake fading").
+  std::vector<FaultParamDecl> params;
+
+  /** The declaration of a parameter key, or nullptr. */
+  [[nodiscard]] const FaultParamDecl* param(std::string_view key) const;
+};
+
+/**
+ * A fault's parameter values by key (FaultParamDecl::key), in SI, every declared parameter
+ * present (defaults filled in) and within its range; a choice is its word's index.
+ */
+using FaultParams = std::map<std::string, double, std::less<>>;
+
+/**
  * Everything a machine declares as data (DESIGN.md: a new trade is one new folder): the generic
  * input mapping, HUD, results screen, reports and scenario validation are driven by it.
  */
@@ -251,9 +315,16 @@ struct MachineDecl {
   PanelDecl panel{};
   /** Where it can carry a load (validator's reach check); none by default. */
   WorkingEnvelope reach{};
+  /**
+   * The faults of the machine itself it models (FaultDecl), which a scenario may schedule as
+   * `kind = "machine_fault"` events; none by default.
+   */
+  std::vector<FaultDecl> faults{};
 
   /** The declaration of a metric name, or nullptr. */
   [[nodiscard]] const MetricDecl* metric(std::string_view name) const;
+  /** The declaration of a fault id, or nullptr. */
+  [[nodiscard]] const FaultDecl* fault(std::string_view id) const;
 };
 
 /** A machine's parsed file section (each machine derives its own). */
@@ -368,6 +439,18 @@ public:
    * with a simulation-fault veto and never a score. Default: none.
    */
   [[nodiscard]] virtual std::optional<MachineFault> fault() const { return std::nullopt; }
+  /**
+   * Begins one of its declared faults (MachineDecl::faults) from the next step on: the attempt
+   * loop calls it at a tick boundary, before the step in which the scenario's `machine_fault`
+   * event begins, so the same scenario and inputs give the same state bits. Contract (checked by
+   * Simulation::beginFault): `id` is declared and `params` holds every declared key within its
+   * range. The same fault begun again starts over with the new values. Machines without faults
+   * keep the default, which does nothing.
+   */
+  virtual void beginFault(std::string_view id, const FaultParams& params) {
+    (void)id;
+    (void)params;
+  }
   /** Adds its meshes and materials, once. */
   virtual void buildScene(SceneTables& tables) = 0;
   /** Appends its instances and debug lines for one frame (after buildScene). */

@@ -27,6 +27,18 @@ public:
    */
   void update(double dt, bool hold, bool blockPositive);
 
+  /**
+   * Sets where the drive is and how fast it moves (m, m/s), the position kept within the travel:
+   * for motion the drive did not make (a load pulling through a slipping brake, caught by the
+   * drive when it is switched on again). Contract: both finite.
+   */
+  void setMotion(double position, double speed);
+  /**
+   * Moves the end stops (m) the drive brakes for and stops at, e.g. to the mechanical end once a
+   * limit switch has failed. Contract: minPosition <= maxPosition.
+   */
+  void setTravel(double minPosition, double maxPosition);
+
   [[nodiscard]] int notch() const { return mNotch; }
   /** Notch as a fraction of the top notch, in [-1, 1]. */
   [[nodiscard]] double notchFraction() const;

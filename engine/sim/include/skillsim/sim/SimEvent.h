@@ -23,9 +23,9 @@ enum class SimEventKind : std::uint8_t {
   Machine,        ///< A machine-defined event; its kind is SimEvent::name.
   /**
    * One of the scenario's scheduled events began (docs/scenario-format.md, `[[events]]`: a wind
-   * or gust, a person entering a zone): `subject` = its id, `other` = the zone it concerns (may be
-   * empty); `value` = the force's magnitude (N) for a wind, else 0. Raised by the attempt loop
-   * through Simulation::raiseEvent, first among its tick's events.
+   * or gust, a person entering a zone, a fault of the machine itself): `subject` = its id, `other`
+   * = the zone it concerns (may be empty); `value` = the force's magnitude (N) for a wind, else 0.
+   * Raised by the attempt loop through Simulation::raiseEvent, first among its tick's events.
    */
   Scheduled,
 };

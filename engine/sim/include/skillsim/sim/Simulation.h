@@ -63,6 +63,13 @@ public:
    * attempt loop's scheduled events (SimEventKind::Scheduled). Ignored once stopped().
    */
   void raiseEvent(SimEvent event);
+  /**
+   * Begins one of the machine's declared faults (MachineDecl::faults; Machine::beginFault) from
+   * the next step on: the attempt loop's scheduled `machine_fault` events. Ignored without a
+   * machine and once stopped(). Contract: `id` is declared and `params` holds each declared key
+   * within its range (the scenario loader has checked both; a broken contract aborts).
+   */
+  void beginFault(std::string_view id, const FaultParams& params);
   /** Advances exactly one tick (1 / tickRate s); does nothing once stopped(). */
   void step(const core::ActionState& actions);
   /** Ticks advanced so far. */

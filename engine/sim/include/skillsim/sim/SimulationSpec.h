@@ -5,6 +5,7 @@
 #include <glm/glm.hpp>
 #include <glm/gtc/quaternion.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,6 +37,17 @@ struct ShapeSpec {
   std::vector<std::uint32_t> indices;
 };
 
+/**
+ * Paint bands along a body's height (its local Y), as on a marker pole's red and white bands:
+ * from the bottom, a band of the body's own colour `pitch` high, then one of `color`, and so on;
+ * the top band is cut at the body's height. Drawn only: the body's shape, mass and contacts are
+ * the same with or without bands (docs/scenario-format.md, `bands`). Box and cylinder bodies only.
+ */
+struct BodyBands {
+  glm::vec4 color{1.0f}; ///< Linear RGBA of every second band.
+  double pitch = 0.3;    ///< Height of each band (m), > 0 and at most the body's height.
+};
+
 /** A rigid body: static (mass 0) or dynamic. */
 struct BodySpec {
   std::string name;              ///< Unique; events and rubric criteria refer to it.
@@ -49,6 +61,7 @@ struct BodySpec {
   double linearDamping = 0.0;              ///< [0, 1].
   double angularDamping = 0.0;             ///< [0, 1].
   glm::vec4 color{0.7f, 0.7f, 0.7f, 1.0f}; ///< Linear RGBA, for the SceneView.
+  std::optional<BodyBands> bands;          ///< Drawn in bands of two colours (file: `bands`).
   /** A load a machine can engage (a lifting attachment, a part a tool holds): the lug's position in
    * the body frame (m). */
   std::optional<glm::dvec3> liftingLug;
@@ -65,9 +78,52 @@ struct ZoneSpec {
   glm::dvec3 halfExtents{0.5}; ///< Box only (m).
   double radius = 1.0;         ///< Cylinder only (m), vertical axis.
   double height = 2.0;         ///< Cylinder only (m), from its base up.
+  /**
+   * Box only: the turn of its x and z axes about world +Y (rad, right-handed: +x turns towards
+   * -z), from the file's `yaw_deg`; 0 = aligned with the world's axes.
+   */
+  double yaw = 0.0;
   /** Tags of bodies it reports; empty = every dynamic body. */
   std::vector<std::string> watchTags;
   glm::vec4 color{0.2f, 0.8f, 0.3f, 1.0f}; ///< Debug-line colour.
+
+  /**
+   * `p` (m, world) as an offset from `center` in the zone's own axes (turned by `yaw` about +Y);
+   * exactly `p - center` when yaw is 0, so an unturned zone decides as it always did.
+   */
+  [[nodiscard]] glm::dvec3 toZoneFrame(const glm::dvec3& p) const {
+    const glm::dvec3 d = p - center;
+    if (yaw == 0.0) {
+      return d;
+    }
+    const double c = std::cos(yaw);
+    const double s = std::sin(yaw);
+    return {c * d.x - s * d.z, d.y, s * d.x + c * d.z};
+  }
+  /**
+   * A horizontal offset in the zone's own axes (x, z; m) as a world (x, z) point: the inverse of
+   * toZoneFrame on the ground plan.
+   */
+  [[nodiscard]] glm::dvec2 planPoint(const glm::dvec2& local) const {
+    if (yaw == 0.0) {
+      return glm::dvec2(center.x, center.z) + local;
+    }
+    const double c = std::cos(yaw);
+    const double s = std::sin(yaw);
+    return {center.x + c * local.x + s * local.y, center.z - s * local.x + c * local.y};
+  }
+  /**
+   * Half the size of the zone's footprint's world-axis bounding rectangle (x, z; m): a circle's
+   * radius, or a turned box's |cos|·hx + |sin|·hz and |sin|·hx + |cos|·hz.
+   */
+  [[nodiscard]] glm::dvec2 planBoundsHalf() const {
+    if (shape == Shape::Cylinder) {
+      return glm::dvec2(radius);
+    }
+    const double c = std::abs(std::cos(yaw));
+    const double s = std::abs(std::sin(yaw));
+    return {c * halfExtents.x + s * halfExtents.z, s * halfExtents.x + c * halfExtents.z};
+  }
 };
 
 /** A notched controller driving one motion of a machine (NotchedController). */

@@ -577,6 +577,9 @@ void Forklift::beforeStep(const StepInput& input, std::vector<SimEvent>& events)
   mSteer += std::clamp(steerCommand - mSteer, -maxStep, maxStep);
 
   servoMast(input, events);
+  if (mTyreLoss) {
+    ++mTyreLoss->ticks;
+  }
   tyreForces();
 }
 
@@ -658,6 +661,22 @@ void Forklift::servoMast(const StepInput& input, std::vector<SimEvent>& events) 
   mWorld.setJointMotor(mTiltJoint, 5, physics::JointMotor{true, -w, kTiltTorque}); // tiltAngle()
 }
 
+void Forklift::beginFault(std::string_view id, const FaultParams& params) {
+  if (id == kTyreFault) {
+    mTyreLoss = TyreLoss{static_cast<std::size_t>(params.at("tyre")), params.at("radius_loss_m"),
+                         params.at("deflate_s"), 0};
+  }
+}
+
+double Forklift::radiusLoss(std::size_t i) const {
+  if (!mTyreLoss || mTyreLoss->tyre != i) {
+    return 0.0;
+  }
+  const double t = static_cast<double>(mTyreLoss->ticks) * mTimeStep;
+  return mTyreLoss->time > 0.0 ? mTyreLoss->loss * std::min(t / mTyreLoss->time, 1.0)
+                               : mTyreLoss->loss;
+}
+
 void Forklift::tyreForces() {
   const ForkliftSpec& s = mSpec;
   const physics::BodyState st = mWorld.bodyState(mTruck);
@@ -688,6 +707,9 @@ void Forklift::tyreForces() {
       k.point = hit->point;
       k.normal = hit->normal;
       k.compression = w.radius - hit->fraction * reach;
+      if (mTyreLoss) {
+        k.compression -= radiusLoss(i); // a soft tyre: its hub rides lower by the loss
+      }
       const glm::dvec3 hubVelocity =
           st.linearVelocity + glm::cross(st.angularVelocity, hub - st.position);
       k.rate = -glm::dot(hubVelocity, k.normal);
@@ -723,6 +745,17 @@ void Forklift::tyreForces() {
       std::max(mBrake, clamp01((mInching - kInchingBrakeStart) / (1.0 - kInchingBrakeStart)));
   const double brakeForce = pedal * s.brakeDeceleration * carried;
 
+  // A soft front tyre: the drive axle on two radii rolls like a cone, on a circle of radius
+  // R = r t / dr towards the soft side (t the front track, r the tyre's radius, dr its loss).
+  // The model's tyres take no slip angle of their own, so the rear axle's tyres run at the angle
+  // that circle asks of them, tan(delta) = wheelbase / R, on top of the steering's (forklift.md,
+  // "Faults"). Without a soft front tyre this is the steering alone.
+  double steer = mSteer;
+  if (mTyreLoss && mWheels[mTyreLoss->tyre].front) {
+    const std::size_t soft = mTyreLoss->tyre;
+    const double cone = s.wheelbase * radiusLoss(soft) / (mWheels[soft].radius * s.frontTrack);
+    steer += mWheels[soft].hub.z < 0.0 ? -std::atan(cone) : std::atan(cone); // left is -Z
+  }
   // Steer angle of each tyre: perpendicular to the line to the turning centre on the front axle.
   for (std::size_t i = 0; i < kWheels; ++i) {
     Wheel& w = mWheels[i];
@@ -730,8 +763,8 @@ void Forklift::tyreForces() {
     w.compression = c[i].compression;
     w.grounded = c[i].hit && normal[i] > 0.0;
     w.yaw = 0.0;
-    if (!w.front && mSteer != 0.0) {
-      const double centre = s.wheelbase / std::tan(mSteer); // + right, on the front axle line
+    if (!w.front && steer != 0.0) {
+      const double centre = s.wheelbase / std::tan(steer); // + right, on the front axle line
       const double dz = centre - w.hub.z;
       const double sign = std::copysign(1.0, centre);
       w.yaw = std::atan2(sign * s.wheelbase, sign * dz); // beyond 90 deg for an inner tyre
@@ -928,6 +961,13 @@ void Forklift::hash(core::Hasher& h) const {
     h.update(w.load);
     h.update(w.compression);
     h.update(w.yaw);
+  }
+  // The fault only once begun, so a run without one hashes as before it existed.
+  if (mTyreLoss) {
+    h.update(static_cast<std::uint64_t>(mTyreLoss->tyre));
+    h.update(mTyreLoss->loss);
+    h.update(mTyreLoss->time);
+    h.update(mTyreLoss->ticks);
   }
 }
 

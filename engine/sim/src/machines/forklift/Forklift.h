@@ -44,6 +44,11 @@ public:
   /** The load on the forks (from the axle loads) and the tip-over watch. */
   void afterStep(std::uint64_t tick, std::vector<SimEvent>& events) override;
   void writeMetrics(Metrics& metrics) const override;
+  /**
+   * kTyreFault (tyre, radius_loss_m, deflate_s): one tyre loses pressure; see
+   * docs/machines/forklift.md, "Faults".
+   */
+  void beginFault(std::string_view id, const FaultParams& params) override;
   /** The truck's frame more than kSinkLimit below the ground (through it): a model fault. */
   [[nodiscard]] std::optional<MachineFault> fault() const override;
   void hash(core::Hasher& hasher) const override;
@@ -101,6 +106,10 @@ public:
 
   /** Tyre order: front left, front right, rear left, rear right. */
   static constexpr std::size_t kWheels = 4;
+  /** The fault it models (declared in ForkliftType.cpp) and its tyres' names, in tyre order. */
+  static constexpr std::string_view kTyreFault = "tyre_pressure_loss";
+  static constexpr std::array<std::string_view, kWheels> kTyreNames = {"front_left", "front_right",
+                                                                       "rear_left", "rear_right"};
 
 private:
   struct Wheel {
@@ -114,6 +123,16 @@ private:
     bool grounded = false;
   };
   void tyreForces();
+  /** The loss of effective rolling radius of tyre `i` now (m; 0 without the fault). */
+  [[nodiscard]] double radiusLoss(std::size_t i) const;
+  /** tyre_pressure_loss once begun: which tyre, the loss it reaches (m) over `time` (s). */
+  struct TyreLoss {
+    std::size_t tyre = 0;
+    double loss = 0.0;
+    double time = 0.0;
+    std::uint64_t ticks = 0; ///< Ticks since it began.
+  };
+  std::optional<TyreLoss> mTyreLoss;
   void servoMast(const StepInput& input, std::vector<SimEvent>& events);
 
   ForkliftSpec mSpec;

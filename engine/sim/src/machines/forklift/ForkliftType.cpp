@@ -418,7 +418,15 @@ public:
     metric("rack_distance", Unit::Metre, -5.0, 10.0, "叉尖距货架横梁",
            "fork tips to the rack beam");
     d.readouts = {{"travel_speed", 1, {}, {}, true, ""},
-                  {"direction", 0, {}, {}, false, ""},
+                  // The direction lever in words (-1, 0, 1 are its notches), as a driver says it.
+                  {"direction",
+                   0,
+                   {},
+                   {},
+                   false,
+                   "",
+                   false,
+                   {{1.0, "前进", "forward"}, {0.0, "空挡", "neutral"}, {-1.0, "后退", "reverse"}}},
                   {"fork_height", 2, 0.20, 0.30, true, ""},
                   {"tilt_angle", 1, {}, {}, true, ""},
                   {"load_on_forks", 0, {}, {}, true, "laden"},
@@ -481,6 +489,16 @@ public:
          true,
          {Cue::Click, "货物离前横梁 {value}", "Load {value} from the front beam", Unit::Metre, 2}},
     };
+    // Faults of the truck itself an instructor may schedule (forklift.md, "Faults").
+    std::vector<std::string> tyres(detail::Forklift::kTyreNames.begin(),
+                                   detail::Forklift::kTyreNames.end());
+    const double lastTyre = static_cast<double>(tyres.size() - 1);
+    d.faults = {{std::string(detail::Forklift::kTyreFault),
+                 "轮胎失压",
+                 "tyre losing pressure",
+                 {{"tyre", Unit::None, 0.0, lastTyre, tyres, std::nullopt},
+                  {"radius_loss_m", Unit::Metre, 0.0, 0.1, {}, std::nullopt},
+                  {"deflate_s", Unit::Second, 0.0, 600.0, {}, 0.0}}}};
     d.bodies = {"forklift.truck", "forklift.mast", "forklift.fork_left", "forklift.fork_right"};
     // The field it builds, in creation order (Forklift::buildField).
     for (const ForkliftRack& rack : f.racks) {
@@ -511,6 +529,8 @@ public:
     d.planHeight = "fork_height";
     d.sceneCentre = glm::dvec3(f.initialPosition.x, f.initialPosition.y, f.initialPosition.z);
     d.sceneExtent = 25.0;
+    // No working envelope (d.reach stays None): the truck drives anywhere on the floor, so the
+    // forks can carry a load to any zone on it.
     return d;
   }
 

@@ -320,6 +320,16 @@ public:
     d.planHeight = "tcp_y";
     d.sceneCentre = s.base.position;
     d.sceneExtent = 3.0;
+    // Where the tool can carry a part, seen from above: no farther from axis 1 than the arm
+    // stretched out (a1 to axis 2, axis 2 to the wrist centre at its farthest, the flange c4
+    // beyond it, the TCP beyond the flange). An upper bound: a zone wholly outside that circle
+    // can never receive a part; one inside may still be out of the arm's poses.
+    const robot::ArmKinematics kinematics(s.arm);
+    d.reach.shape = WorkingEnvelope::Shape::Circle;
+    d.reach.centre = {s.base.position.x, s.base.position.z};
+    d.reach.radius =
+        s.arm.a1 + kinematics.maxWristReach() + s.arm.c4 + glm::length(s.tool.tcp.position);
+    d.reach.carriedTags = {"part"};
     return d;
   }
 

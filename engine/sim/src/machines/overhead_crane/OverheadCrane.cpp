@@ -178,7 +178,18 @@ void OverheadCrane::beforeStep(const StepInput& input, std::vector<SimEvent>& ev
   }
   mBridge.update(mTimeStep, mEmergencyStop, false);
   mTrolleyDrive.update(mTimeStep, mEmergencyStop, false);
+  if (mSlipSpeed > 0.0 && !mEmergencyStop && mHoist.notch() != 0) {
+    // The drive switched on again takes the slipping drum at its speed (then follows the notch).
+    mHoist.setMotion(mHoist.position(), -mSlipSpeed);
+    mSlipSpeed = 0.0;
+  }
   mHoist.update(mTimeStep, mEmergencyStop, mOverload);
+  if (mBrakeFade) {
+    slipBrake();
+  }
+  if (mUpperLimitFailed) {
+    watchMechanicalEnd(tick, events);
+  }
 
   mWorld.setKinematicPose(mTrolley, sheave() + glm::dvec3(0.0, 0.5 * kTrolleyHeight, 0.0),
                           glm::dquat(1.0, 0.0, 0.0, 0.0));
@@ -190,6 +201,67 @@ void OverheadCrane::beforeStep(const StepInput& input, std::vector<SimEvent>& ev
   if (pressed(pressedNow, CraneButton::Release)) {
     release(tick, events);
   }
+}
+
+void OverheadCrane::beginFault(std::string_view id, const FaultParams& params) {
+  if (id == kBrakeFadeFault) {
+    mBrakeFade = BrakeFade{params.at("holding_fraction"), params.at("fade_s"), 0};
+  } else if (id == kUpperLimitFault) {
+    mUpperLimitFailed = true;
+    // No upper limit switch: neither the slow-down nor the stop acts; the hoist runs on at its
+    // speed to the mechanical end (watchMechanicalEnd).
+    mHoist.setTravel(mHoist.minPosition(), std::numeric_limits<double>::max());
+  }
+}
+
+double OverheadCrane::brakeHolding() const {
+  const double t = static_cast<double>(mBrakeFade->ticks) * mTimeStep;
+  const double faded = mBrakeFade->fadeTime > 0.0 ? std::min(t / mBrakeFade->fadeTime, 1.0) : 1.0;
+  const double fraction = 1.0 - (1.0 - mBrakeFade->holdingFraction) * faded;
+  return fraction * mSpec.hoistBrakeFactor * (mSpec.ratedLoad + mSpec.hookMass) * mGravity;
+}
+
+void OverheadCrane::slipBrake() {
+  ++mBrakeFade->ticks;
+  // The brake is set while the drive is off (neutral or the emergency stop) and at rest.
+  const bool braked = (mEmergencyStop || mHoist.notch() == 0) && mHoist.speed() == 0.0;
+  if (!braked) {
+    mSlipSpeed = 0.0;
+    return;
+  }
+  const double holding = brakeHolding();
+  const double tension = mWorld.ropeTension(mHoistRope); // the last step's, all falls
+  if (mSlipSpeed == 0.0 && tension <= holding) {
+    return; // static friction: the brake holds
+  }
+  // Sliding friction: the brake's force against the rope's pull, on the drive's mass at the hook
+  // (the rope's own pull moves the load; its acceleration reaches the drum through the tension).
+  mSlipSpeed += mTimeStep * (tension - holding) / mSpec.hoistDriveMass;
+  if (mSlipSpeed <= 0.0) {
+    mSlipSpeed = 0.0; // stopped on the brake: it holds again
+    return;
+  }
+  mHoist.setMotion(mHoist.position() - mSlipSpeed * mTimeStep, 0.0);
+  if (mHoist.position() <= mHoist.minPosition()) {
+    mSlipSpeed = 0.0; // all the rope is off the drum: the lower limit's end
+  }
+}
+
+void OverheadCrane::watchMechanicalEnd(std::uint64_t tick, std::vector<SimEvent>& events) {
+  const double end = -kTwoBlockRope;
+  const bool atEnd = mHoist.position() >= end;
+  if (atEnd) {
+    if (!mTwoBlocked) {
+      // The block hits the trolley: the event's value is the hoisting speed it hit at (m/s).
+      SimEvent e = SimEvent::machine(tick, "two_blocking", "hook", std::max(mHoist.speed(), 0.0));
+      e.subjectBody = "crane.hook";
+      e.position = sheave();
+      events.push_back(std::move(e));
+    }
+    // The motor stalls against it (its overload protection trips): the hoist stops there.
+    mHoist.setMotion(end, std::min(mHoist.speed(), 0.0));
+  }
+  mTwoBlocked = atEnd;
 }
 
 void OverheadCrane::attach(std::uint64_t tick, std::vector<SimEvent>& events) {
@@ -346,7 +418,7 @@ void OverheadCrane::writeMetrics(Metrics& m) const {
   }
   m.set(mMetric.bridgeSpeed, mBridge.speed());
   m.set(mMetric.trolleySpeed, mTrolleyDrive.speed());
-  m.set(mMetric.hoistSpeed, mHoist.speed());
+  m.set(mMetric.hoistSpeed, mHoist.speed() - mSlipSpeed);
   m.set(mMetric.bridgePosition, mBridge.position());
   m.set(mMetric.trolleyPosition, mTrolleyDrive.position());
   const double length = -mHoist.position();
@@ -375,6 +447,16 @@ void OverheadCrane::hash(core::Hasher& h) const {
   h.update(static_cast<std::uint64_t>((mEmergencyStop ? 1u : 0u) | (mOverload ? 2u : 0u)));
   h.update(static_cast<std::uint64_t>(mSnatch ? mSnatch->quietTicks + 1 : 0));
   h.update(mSnatch ? mSnatch->peak : 0.0);
+  // Faults only once begun, so a run without one hashes as before they existed.
+  if (mBrakeFade) {
+    h.update(mBrakeFade->holdingFraction);
+    h.update(mBrakeFade->fadeTime);
+    h.update(mBrakeFade->ticks);
+    h.update(mSlipSpeed);
+  }
+  if (mUpperLimitFailed) {
+    h.update(static_cast<std::uint64_t>(mTwoBlocked ? 3u : 2u));
+  }
 }
 
 std::vector<std::pair<glm::dvec3, glm::dvec3>> OverheadCrane::ropeSegments() const {

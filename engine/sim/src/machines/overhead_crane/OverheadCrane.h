@@ -36,6 +36,15 @@ struct LoadInfo {
  */
 class OverheadCrane final : public Machine {
 public:
+  /** The faults it models (declared in OverheadCraneType.cpp). */
+  static constexpr std::string_view kBrakeFadeFault = "hoist_brake_fade";
+  static constexpr std::string_view kUpperLimitFault = "hoist_upper_limit_fails";
+  /**
+   * Rope length (m, sheave to the block's top face) at the mechanical end of hoisting: the hook
+   * block against the trolley's underside (two-blocking), reached only once the upper limit
+   * switch has failed.
+   */
+  static constexpr double kTwoBlockRope = 0.0;
   /** Hook block extents (m). */
   static constexpr double kHookWidth = 0.3;
   static constexpr double kHookHeight = 0.4;
@@ -54,6 +63,11 @@ public:
   /** Updates the load cell and overload state after the physics step. */
   void afterStep(std::uint64_t tick, std::vector<SimEvent>& events) override;
   void writeMetrics(Metrics& metrics) const override;
+  /**
+   * kBrakeFadeFault (holding_fraction, fade_s) or kUpperLimitFault (no parameters); see
+   * docs/machines/overhead-crane.md, "Faults".
+   */
+  void beginFault(std::string_view id, const FaultParams& params) override;
   void hash(core::Hasher& hasher) const override;
   void buildScene(SceneTables& tables) override;
   void fillScene(core::SceneView& view) const override;
@@ -78,6 +92,16 @@ private:
   void watchSnatch(std::uint64_t tick, std::vector<SimEvent>& events);
   /** Raises the open snatch's snatch_load event (value: peak tension, N) and closes it. */
   void finishSnatch(std::uint64_t tick, std::vector<SimEvent>& events);
+  /**
+   * The fading brake (after the hoist drive's update): while the drive is off and at rest the
+   * drum is on its brake, which slips once the rope pulls harder than it holds; the drum then
+   * turns per Newton's second law with the drive's mass at the hook (hoistDriveMass).
+   */
+  void slipBrake();
+  /** The brake's holding force now (N at the hook), as it fades. */
+  [[nodiscard]] double brakeHolding() const;
+  /** With the upper limit switch failed: stops the hoist at the mechanical end (two_blocking). */
+  void watchMechanicalEnd(std::uint64_t tick, std::vector<SimEvent>& events);
 
   OverheadCraneSpec mSpec;
   physics::World& mWorld;
@@ -104,6 +128,16 @@ private:
   std::optional<Snatch> mSnatch;
   bool mEmergencyStop = false;
   bool mOverload = false;
+  /** hoist_brake_fade once begun: the fraction it fades to, over `fadeTime` (s). */
+  struct BrakeFade {
+    double holdingFraction = 1.0;
+    double fadeTime = 0.0;
+    std::uint64_t ticks = 0; ///< Ticks since it began.
+  };
+  std::optional<BrakeFade> mBrakeFade;
+  double mSlipSpeed = 0.0; ///< The drum slipping on its brake: rope paid out, m/s (>= 0).
+  bool mUpperLimitFailed = false;
+  bool mTwoBlocked = false; ///< The hook block is at the mechanical end now.
 
   struct MetricIndex {
     std::size_t swing, loadHeight, hookHeight, bridgeSpeed, trolleySpeed, hoistSpeed, loadX, loadZ,

@@ -287,6 +287,27 @@ public:
          {Cue::Buzz, "无法挂钩：距吊耳 {value}，允许 {limit}",
           "Cannot hook on: {value} from the lug, limit {limit}", Unit::Metre, 2}},
     };
+    d.events.push_back(
+        // Only with the upper limit switch failed (hoist_upper_limit_fails): the hook block hoisted
+        // against the trolley; value = the hoisting speed it hit at, m/s.
+        {"two_blocking",
+         "吊钩冲顶",
+         "hook block hoisted into the trolley (two-blocking)",
+         false,
+         {Cue::Buzz, "吊钩冲顶（{value}）", "Hook block hit the trolley at {value}",
+          Unit::MetrePerSecond, 2}});
+    // Faults of the crane itself an instructor may schedule (overhead-crane.md, "Faults").
+    d.faults = {
+        {std::string(detail::OverheadCrane::kBrakeFadeFault),
+         "起升制动器制动力衰退",
+         "hoist brake fading",
+         {{"holding_fraction", Unit::None, 0.0, 1.0, {}, std::nullopt},
+          {"fade_s", Unit::Second, 0.0, 600.0, {}, 0.0}}},
+        {std::string(detail::OverheadCrane::kUpperLimitFault),
+         "起升上限位开关失效",
+         "hoist upper limit switch failed",
+         {}},
+    };
     d.bodies = {"crane.hook", "crane.trolley", "crane.bridge"};
     d.bodyTags = {"hook", "crane"};
     d.drives = {"bridge", "trolley", "hoist"};

@@ -15,9 +15,10 @@ namespace skillsim::ui {
  * grouped by typical work task), and for the chosen task its work page (radio buttons for a
  * single choice, check boxes for a multiple choice, up/down buttons for an ordering, a number
  * with its unit, a text field), the carry-out buttons (practice; exam, disabled with why while
- * closed), the check step (the trainee's points for each item of the rated attempt before the
- * attempt's points are shown, then both and their difference) and the evaluate step (the
- * reflection). Holds only the trainee's unsent input; the model comes each frame.
+ * closed, and once open the exam session id field beside it, pre-filled from the model), the check
+ * step (the trainee's points for each item of the rated attempt before the attempt's points are
+ * shown, then both and their difference) and the evaluate step (the reflection). Holds only the
+ * trainee's unsent input; the model comes each frame.
  */
 class CourseScreen {
 public:
@@ -40,6 +41,8 @@ private:
   std::string mTask;                         ///< The task the inputs belong to.
   std::map<std::string, double> mSelfPoints; ///< The check step's entries, by item id.
   std::string mReflection;
+  std::string mExamSession;      ///< The Start exam field: the exam session id.
+  std::string mExamSessionShown; ///< The model's id the field was last filled from.
 };
 
 } // namespace skillsim::ui

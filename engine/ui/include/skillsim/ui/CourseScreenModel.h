@@ -94,6 +94,11 @@ struct CourseScreenModel {
   std::optional<std::string> reflection; ///< The stored reflection, once written.
   std::string message;                   ///< The last action's outcome or error, in words.
   bool messageIsError = false;
+  /**
+   * The invigilated exam session id the Start exam field is pre-filled with (`--exam-session`,
+   * or the one last used); empty = none yet.
+   */
+  std::string examSession;
 };
 
 /** A work-page answer from the screen's widgets (course::Answer without its time stamp). */
@@ -110,6 +115,8 @@ struct CourseScreenActions {
   std::optional<std::string> choose;    ///< A learning task picked on the map (its id).
   std::optional<WorkPageAnswer> answer; ///< A question's Save button.
   std::optional<AttemptMode> start;     ///< Carry out: start the practice or the exam attempt.
+  /** With start = Exam: the exam session id in the field (the invigilator gives it). */
+  std::string examSession;
   /** The check step's Submit: every item's points, in the model's order. */
   std::optional<std::vector<std::pair<std::string, double>>> selfCheck;
   std::optional<std::string> reflection; ///< The evaluate step's Submit.

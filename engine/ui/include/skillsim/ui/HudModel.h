@@ -49,6 +49,9 @@ struct HudReadout {
   double value = 0.0;
   sim::Unit unit = sim::Unit::None;
   int precision = 2; ///< Decimals in the display unit (degrees for angles).
+  /** The declared word for the value (ReadoutDecl::words), in the UI language; shown instead of
+   * the number when not empty ("direction reverse"). */
+  std::string word{};
 };
 
 /**

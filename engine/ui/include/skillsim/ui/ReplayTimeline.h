@@ -37,21 +37,32 @@ struct ReplayTimelineModel {
   std::size_t keyframesReady = 0;
   std::size_t keyframesTotal = 0;
   std::vector<ReplayMark> marks;
+  /**
+   * The views offered, in the user's language: the scenario's cameras in their declared order,
+   * then the free camera (last). Empty: no camera choice is drawn.
+   */
+  std::vector<std::string> cameras;
+  std::size_t camera = 0; ///< Index into `cameras` of the view shown.
+  /** Offer "Take over" (a new practice attempt from the state shown, docs/replay.md). */
+  bool canTakeOver = true;
 };
 
 /** What the user asked for on the timeline this frame. */
 struct ReplayTimelineActions {
   std::optional<double> seekTo; ///< s: a click on the bar or on a mark.
   bool togglePlay = false;
-  bool stepTick = false;       ///< Step one tick forward (pauses).
-  std::optional<double> speed; ///< A new speed from kReplaySpeeds.
+  bool stepTick = false;             ///< Step one tick forward (pauses).
+  std::optional<double> speed;       ///< A new speed from kReplaySpeeds.
+  std::optional<std::size_t> camera; ///< A new index into ReplayTimelineModel::cameras.
+  bool takeOver = false;             ///< "Take over" was pressed.
 };
 
 /**
  * The timeline panel along the bottom of the window: play/pause, one-tick step, the speed
  * choice, the time and tick shown, and a bar for the attempt with its marks; hovering a mark
- * shows its text, clicking the bar seeks. Text from the `replay.*` keys of `text`. Needs a
- * current ImGui frame (between ImGuiLayer::beginFrame and endFrame).
+ * shows its text, clicking the bar seeks. Under the bar: "Take over" and the camera choice. Text
+ * from the `replay.*` keys of `text`. Needs a current ImGui frame (between ImGuiLayer::beginFrame
+ * and endFrame).
  */
 ReplayTimelineActions drawReplayTimeline(const ReplayTimelineModel& model, const I18n& text);
 

@@ -23,19 +23,36 @@ struct StartRequest {
   friend bool operator==(const StartRequest&, const StartRequest&) = default;
 };
 
+/** A request to open course `courseIndex` (into StartScreenModel::courses) for a trainee. */
+struct CourseRequest {
+  std::size_t courseIndex = 0;
+  std::string traineeId;
+
+  friend bool operator==(const CourseRequest&, const CourseRequest&) = default;
+};
+
 /** What the trainee did on the start screen this frame. */
 struct StartScreenActions {
   std::optional<StartRequest> start; ///< The Start button, with a scenario and a trainee ID.
-  bool traineeChanged = false;       ///< The ID was edited: reload the previous attempts.
-  std::optional<Language> language;  ///< Another UI language was chosen: reload the text.
+  /** The Open course button, with a course and a trainee ID: show the course screens. */
+  std::optional<CourseRequest> openCourse;
+  bool traineeChanged = false;      ///< The ID was edited: reload the previous attempts.
+  std::optional<Language> language; ///< Another UI language was chosen: reload the text.
   bool quit = false;
+  /**
+   * A scenario file to open in the editor (`skillsim edit`): the chosen scenario's Edit button,
+   * or a broken one's Open in editor.
+   */
+  std::optional<std::string> edit;
 };
 
 /**
  * The start screen: the UI language, trainee ID entry, the installed scenarios grouped by trade
  * with both titles and their standard (the chosen one with its description, time limit and pass
- * mark), the scenarios that do not load with the validator's first message, the mode (practice /
- * exam), and the trainee's previous attempts. Holds
+ * mark; an Edit button), the scenarios that do not load with the validator's first message and
+ * an Open in editor button each, the mode (practice / exam), the installed work-study courses
+ * (Open course; the course files that do not load with their first message), and the trainee's
+ * previous attempts. Holds
  * only the trainee's choices; the list comes in a StartScreenModel each frame.
  */
 class StartScreen {
@@ -45,7 +62,8 @@ public:
 
   /**
    * Draws into the current ImGui frame (no context = contract violation). Start is enabled once
-   * a scenario is chosen and the trainee ID is not blank.
+   * a scenario is chosen and the trainee ID is not blank; Open course once a course is chosen
+   * and the trainee ID is not blank.
    */
   StartScreenActions draw(const StartScreenModel& model, const I18n& text);
 
@@ -55,6 +73,9 @@ public:
   /** Chooses a scenario by index (e.g. the one named on the command line). */
   void select(std::size_t index) { mSelected = index; }
   void setMode(AttemptMode mode) { mMode = mode; }
+  [[nodiscard]] std::optional<std::size_t> selectedCourse() const { return mSelectedCourse; }
+  /** Chooses a course by index into StartScreenModel::courses. */
+  void selectCourse(std::size_t index) { mSelectedCourse = index; }
   /**
    * A character beyond U+FFFF typed into the trainee ID field (platform::Window's
    * setCharSinkBeyondBasicPlane): its stand-in (toFieldText) is inserted at the field's cursor
@@ -69,7 +90,9 @@ private:
   std::string mField;              ///< What the ImGui field holds (toFieldText of the ID).
   std::string mTyped;              ///< Stand-ins typed since the last frame (typeBeyondBasicPlane).
   static int insertTyped(ImGuiInputTextCallbackData* data);
+  void drawCourses(const StartScreenModel& model, const I18n& text, StartScreenActions& actions);
   std::optional<std::size_t> mSelected;
+  std::optional<std::size_t> mSelectedCourse;
   AttemptMode mMode = AttemptMode::Practice;
 };
 

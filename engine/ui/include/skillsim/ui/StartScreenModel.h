@@ -3,6 +3,7 @@
 #include "skillsim/ui/AttemptMode.h"
 #include "skillsim/ui/Language.h"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -10,14 +11,15 @@ namespace skillsim::ui {
 
 /** An installed scenario as the start screen lists it. */
 struct ScenarioEntry {
-  std::string path;            ///< Scenario file, as the app will load it.
-  std::string id;              ///< Scenario id.
-  std::string trade;           ///< Trade key, (scenarios/<trade>/); groups the list.
-  std::string tradeTitle;      ///< The trade's name in the UI language; empty = `trade`.
-  std::string titleZh;         ///< Title in Chinese.
-  std::string titleEn;         ///< Title in English.
-  std::string standardId;      ///< Standard it is assessed against.
-  std::string standardTitle;   ///< The standard's title; empty = `standardId`.
+  std::string path;          ///< Scenario file, as the app will load it.
+  std::string id;            ///< Scenario id.
+  std::string trade;         ///< Trade key, (scenarios/<trade>/); groups the list.
+  std::string tradeTitleZh;  ///< The trade's name (its machine's title), Chinese; empty = `trade`.
+  std::string tradeTitleEn;  ///< The trade's name in English; empty = `trade`.
+  std::string titleZh;       ///< Title in Chinese.
+  std::string titleEn;       ///< Title in English.
+  std::string standardId;    ///< Standard it is assessed against.
+  std::string standardTitle; ///< The standard's title; empty = `standardId`.
   std::string standardTitleZh; ///< The standard's Chinese title; empty = standardTitle.
   std::string descriptionZh;   ///< What the task is, Chinese (may be empty).
   std::string descriptionEn;
@@ -31,6 +33,21 @@ struct ScenarioEntry {
 struct BrokenScenario {
   std::string path;
   std::string message; ///< "file:line:column: what is wrong".
+};
+
+/**
+ * An installed work-study course (courses/<trade>/<course>.toml, docs/course-format.md) as the
+ * start screen lists it; opening it shows the course screens (ui::CourseScreen).
+ */
+struct CourseEntry {
+  std::string path;    ///< Course file, as the app will load it.
+  std::string id;      ///< Course id.
+  std::string trade;   ///< The machine kind the course trains (groups nothing; shown dim).
+  std::string titleZh; ///< Title in Chinese.
+  std::string titleEn; ///< Title in English.
+  std::string descriptionZh;
+  std::string descriptionEn;
+  std::size_t learningTasks = 0; ///< How many learning tasks it has.
 };
 
 /** One of the trainee's previous attempts, from the results store. */
@@ -52,7 +69,10 @@ struct StartScreenModel {
   std::vector<ScenarioEntry> scenarios;  ///< In listing order (the app sorts by trade, then id).
   std::vector<PreviousAttempt> attempts; ///< Of the trainee ID now entered; newest first.
   std::vector<BrokenScenario> broken;    ///< Not offered, with the reason.
-  std::string notice;                    ///< A message (device, store); empty = none.
+  std::vector<CourseEntry> courses;      ///< The installed courses, in path order.
+  /** Course files that do not load (or name a scenario that is not installed), with the reason. */
+  std::vector<BrokenScenario> brokenCourses;
+  std::string notice; ///< A message (device, store); empty = none.
 };
 
 } // namespace skillsim::ui

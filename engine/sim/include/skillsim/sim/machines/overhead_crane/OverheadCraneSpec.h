@@ -63,6 +63,22 @@ struct OverheadCraneSpec : MachineParams {
    * load is lifted off the ground at full speed; more means the operator snatched it.
    */
   double snatchFactor = 0.0;
+  /**
+   * The hoist's holding brake (docs/machines/overhead-crane.md, "Faults"): its holding capacity as
+   * a multiple of the rated load's and the hook block's weight at the hook, (ratedLoad +
+   * hookMass) g. 1.25: ASME B30.2 2-1.12.2, a holding brake of at least 125 % of the rated load
+   * hoisting torque where the control braking is not mechanical. Only the `hoist_brake_fade`
+   * fault reads it: the brake holds whatever hangs on the hook otherwise.
+   */
+  double hoistBrakeFactor = 1.25;
+  /**
+   * The hoist drive's rotating parts (motor rotor, brake disc, gearing) as a mass at the hook
+   * (kg): J (omega_m / v_h)^2 for a rotor of J = 0.1 kg m^2 turning at omega_m = 151.8 rad/s
+   * (1450 rpm) at the hoist's top speed v_h = 0.25 m/s; a usual 4-pole 15 kW motor (a 5 t hoist
+   * at 0.25 m/s needs 12.3 kW), not a design calculation. What the load must accelerate besides
+   * itself when the brake slips.
+   */
+  double hoistDriveMass = 36869.0;
 
   /** E A of one fall of a rope of diameter `d` (N): modulus * fill factor * pi d^2 / 4. */
   [[nodiscard]] double axialRigidity(double d) const;
