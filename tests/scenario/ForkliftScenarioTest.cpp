@@ -104,7 +104,7 @@ TEST(ForkliftScenario, TheN1MockExamLoadsAndItsRacksHoldTheirPallets) {
 }
 
 // The N1 file steps as the physical-law tests' kN1Stepping (tests/sim/ForkliftFixture.h) runs
-// them: 50 Hz, 20 solver iterations, two friction directions (docs/machines/forklift.md, Speed).
+// them: 50 Hz, 16 solver iterations, two friction directions (docs/machines/forklift.md, Speed).
 TEST(ForkliftScenario, TheN1FieldTestStepsAsThePhysicsTestsDo) {
   auto scenario = loadScenario(kRoot / "scenarios/forklift/n1_field_test.toml");
   ASSERT_TRUE(scenario) << scenario.error().toString();

@@ -34,7 +34,7 @@ inline constexpr ForkliftStepping kDefaultStepping{240, 20, 1, "At240Hz"};
  * physical-law test also runs at these, and ForkliftScenario.TheN1FieldTestStepsAsThePhysicsTestsDo
  * checks that the file says the same.
  */
-inline constexpr ForkliftStepping kN1Stepping{50, 20, 2, "AtN1Field50Hz"};
+inline constexpr ForkliftStepping kN1Stepping{50, 16, 2, "AtN1Field50Hz"};
 
 /** Test-name suffix of a ForkliftStepping parameter. */
 inline std::string steppingName(const ForkliftStepping& s) { return s.name; }
