@@ -189,6 +189,8 @@ TEST(ExportCommand, ClassListKeepsItsOrderItsNamesAndOnlyItsTrainees) {
                 "--format", "json", "--out", dir.file("class.json")});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out, "wrote " + dir.file("class.json") + ": 2 attempt(s) of 2 trainee(s)\n");
+  EXPECT_EQ(r.err, "skillsim export: note: no attempts for 1 of the 3 trainees: T009 in " +
+                       dir.file("results.sqlite") + " (check the ID)\n");
   const json all = json::parse(test::readText(dir.file("class.json")));
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0]["attemptId"], "b1");
@@ -205,6 +207,29 @@ TEST(ExportCommand, ClassListKeepsItsOrderItsNamesAndOnlyItsTrainees) {
   const auto csv = readCsv(test::readText(dir.file("one.csv")).substr(3));
   ASSERT_EQ(csv.size(), 2u);
   EXPECT_EQ(cell(csv, 1, "attempt_id"), "c1");
+}
+
+// Found by a new user: a mistyped trainee ID wrote an empty file and said nothing wrong.
+TEST(ExportCommand, ATraineeWithNoAttemptsIsNamedNotExportedSilently) {
+  test::ScratchDir dir("export-nobody");
+  makeStore(dir.file("results.sqlite"), classAttempts());
+  auto r = run({"export", "--db", dir.file("results.sqlite"), "--trainee", "T0O1", "--format",
+                "csv", "--out", dir.file("x.csv")});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_EQ(r.out, "wrote " + dir.file("x.csv") + ": 0 attempt(s) of 0 trainee(s)\n");
+  EXPECT_EQ(r.err, "skillsim export: note: no attempts for trainee T0O1 in " +
+                       dir.file("results.sqlite") + " (check the ID)\n");
+  // Known, but outside the dates: the note says where else to look.
+  r = run({"export", "--db", dir.file("results.sqlite"), "--trainee", "T001", "--from",
+           "2027-01-01", "--format", "csv", "--out", dir.file("y.csv")});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_EQ(r.err, "skillsim export: note: no attempts in the dates given for trainee T001 in " +
+                       dir.file("results.sqlite") + " (check the ID and --from/--to)\n");
+  // One with attempts: no note.
+  r = run({"export", "--db", dir.file("results.sqlite"), "--trainee", "T001", "--format", "csv",
+           "--out", dir.file("z.csv")});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_EQ(r.err, "");
 }
 
 TEST(ExportCommand, BadClassListNamesItsFileAndLine) {

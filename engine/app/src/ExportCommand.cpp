@@ -106,14 +106,36 @@ int exportAttempts(const ExportOptions& options, std::ostream& out, std::ostream
       keep(std::move(record), "");
     }
   }
+  std::vector<std::string> without; ///< Named trainees with no attempt exported (a typo?).
   for (const report::ReportClassMember& member : members) {
     auto stored = (*store)->attempts(records::AttemptQuery{member.traineeId, ""});
     if (!stored) {
       return fail(stored.error());
     }
+    const std::size_t before = attempts.size();
     for (records::AttemptRecord& record : *stored) {
       keep(std::move(record), member.name);
     }
+    if (attempts.size() == before) {
+      without.push_back(member.traineeId);
+    }
+  }
+  // A mistyped trainee ID exports an empty file: say so, naming them (found by a new user).
+  if (!without.empty()) {
+    const bool dated = from || toExclusive;
+    err << "skillsim export: note: no attempts" << (dated ? " in the dates given" : "") << " for ";
+    if (without.size() == members.size() && members.size() == 1) {
+      err << "trainee " << without.front();
+    } else {
+      err << without.size() << " of the " << members.size() << " trainees: ";
+      for (std::size_t i = 0; i < without.size() && i < 10; ++i) {
+        err << (i == 0 ? "" : ", ") << without[i];
+      }
+      if (without.size() > 10) {
+        err << ", …";
+      }
+    }
+    err << " in " << options.db << " (check the ID" << (dated ? " and --from/--to" : "") << ")\n";
   }
 
   ProgressBar bar(err, stderrIsTerminal(err) && attempts.size() >= kExportProgressThreshold,
