@@ -232,6 +232,35 @@ TEST(ExportCommand, ATraineeWithNoAttemptsIsNamedNotExportedSilently) {
   EXPECT_EQ(r.err, "");
 }
 
+// Found by a new user: `--out` naming the store replaced the results store with the CSV.
+TEST(ExportCommand, AnOutFileThatIsTheStoreOrTheClassListIsRefusedAndBothStayIntact) {
+  test::ScratchDir dir("export-overwrite");
+  makeStore(dir.file("results.sqlite"), classAttempts());
+  const std::string store = test::readText(dir.file("results.sqlite"));
+  auto r = run({"export", "--db", dir.file("results.sqlite"), "--format", "csv", "--out",
+                dir.file("results.sqlite")});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_EQ(r.err, "skillsim export: --out " + dir.file("results.sqlite") +
+                       " is the --db file it reads from; nothing was written (give another file "
+                       "name)\n");
+  EXPECT_EQ(test::readText(dir.file("results.sqlite")), store);
+  // The same file by another path.
+  r = run({"export", "--db", dir.file("results.sqlite"), "--format", "csv", "--out",
+           dir.file("") + "/./results.sqlite"});
+  EXPECT_EQ(r.code, kExitUsage) << r.err;
+  EXPECT_EQ(test::readText(dir.file("results.sqlite")), store);
+  test::writeText(dir.file("class.csv"), "trainee_id,name\nT001,张三\n");
+  r = run({"export", "--db", dir.file("results.sqlite"), "--class", dir.file("class.csv"),
+           "--format", "json", "--out", dir.file("class.csv")});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_NE(r.err.find("is the --class file it reads from"), std::string::npos) << r.err;
+  EXPECT_EQ(test::readText(dir.file("class.csv")), "trainee_id,name\nT001,张三\n");
+  r = run({"export", "--db", dir.file("results.sqlite"), "--format", "csv", "--out",
+           dir.file("all.csv")});
+  ASSERT_EQ(r.code, kExitOk) << r.err; // the store still reads
+  EXPECT_EQ(r.out, "wrote " + dir.file("all.csv") + ": 3 attempt(s) of 3 trainee(s)\n");
+}
+
 TEST(ExportCommand, BadClassListNamesItsFileAndLine) {
   test::ScratchDir dir("export-badclass");
   makeStore(dir.file("results.sqlite"), classAttempts());

@@ -23,6 +23,7 @@
 #include <ostream>
 #include <set>
 #include <tuple>
+#include <utility>
 
 namespace skillsim::app {
 namespace {
@@ -37,6 +38,18 @@ int exportAttempts(const ExportOptions& options, std::ostream& out, std::ostream
   if (!options.traineeId.empty() && !options.classFile.empty()) {
     err << "skillsim export: give one of --trainee ID and --class FILE, not both\n";
     return kExitUsage;
+  }
+  // --out over the store or the class list would destroy what it reads (found by a new user:
+  // `--out` equal to `--db` replaced the results store with the CSV).
+  for (const auto& [name, input] :
+       {std::pair{"--db", &options.db}, std::pair{"--class", &options.classFile}}) {
+    std::error_code same;
+    if (!input->empty() && !options.out.empty() &&
+        (*input == options.out || std::filesystem::equivalent(*input, options.out, same))) {
+      err << "skillsim export: --out " << options.out << " is the " << name
+          << " file it reads from; nothing was written (give another file name)\n";
+      return kExitUsage;
+    }
   }
   std::optional<std::int64_t> from;
   std::optional<std::int64_t> toExclusive;
