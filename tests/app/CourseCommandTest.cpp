@@ -362,6 +362,28 @@ TEST(CourseCommand, SelfCheckAfterTheExamThenReflection) {
   EXPECT_NE(ok.out.find("self-check of attempt e1"), std::string::npos) << ok.out;
   EXPECT_NE(ok.out.find("path: you said 40, the attempt earned 45 of 50"), std::string::npos);
   EXPECT_NE(ok.out.find("self-assessment accuracy: 91.1 of 100"), std::string::npos) << ok.out;
+  // Once: the score is shown now, so a second self-check (the answers known) is refused and the
+  // first stays (found by a new user: a re-run raised the accuracy from 88.5 to 96.8).
+  CourseRun again = selfcheck({"hazard=20", "path=45", "frames=25"});
+  EXPECT_EQ(again.code, 1);
+  EXPECT_NE(again.err.find("learning task 'single_lift': the self-check was given at "),
+            std::string::npos)
+      << again.err;
+  EXPECT_NE(again.err.find("(attempt e1) and its score shown; it is not given again"),
+            std::string::npos)
+      << again.err;
+  {
+    auto kept = skillsim::course::CourseRecordStore::open(db);
+    ASSERT_TRUE(kept);
+    const auto checks = (*kept)->records({"T1", "q2_operator", "single_lift"})->selfChecks;
+    ASSERT_EQ(checks.size(), 3u);
+    for (const auto& c : checks) {
+      EXPECT_DOUBLE_EQ(c.selfPoints, c.itemId == "hazard" ? 20.0
+                                     : c.itemId == "path" ? 40.0
+                                                          : 30.0)
+          << c.itemId;
+    }
+  }
 
   CourseRun reflect = cli(with(common("reflect", db), {"--text", "落放前应先稳钩。"}));
   ASSERT_EQ(reflect.code, 0) << reflect.err;

@@ -113,6 +113,12 @@ TEST_P(CourseRecordStoreTest, KeepsEveryKindOfRecordWithItsTimeStamps) {
   ASSERT_TRUE(
       store->recordSelfCheck(kTask, {{"a-7", "horn", 5.0, 210}, {"a-7", "setdown", 12.5, 210}}));
   ASSERT_TRUE(store->recordReflection(kTask, "下次先稳钩。", 220));
+  // A second self-check is refused: the first one's score has been shown.
+  auto secondCheck = store->recordSelfCheck(kTask, {{"a-7", "horn", 10.0, 215}});
+  ASSERT_FALSE(secondCheck);
+  EXPECT_NE(secondCheck.error().message.find("was given at 1970-01-01T00:03:30Z (attempt a-7)"),
+            std::string::npos)
+      << secondCheck.error().message;
 
   auto r = store->records(kTask);
   ASSERT_TRUE(r) << r.error().toString();

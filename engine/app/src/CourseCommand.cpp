@@ -12,6 +12,7 @@
 #include <skillsim/course/Gating.h>
 #include <skillsim/course/JobCard.h>
 #include <skillsim/records/ResultsStore.h>
+#include <skillsim/records/TraceHeader.h>
 #include <skillsim/records/UserDirs.h>
 #include <skillsim/report/CoursePortfolio.h>
 #include <skillsim/report/CourseXapi.h>
@@ -618,6 +619,20 @@ int runSelfCheck(const CourseOptions& o, std::ostream& out, std::ostream& err) {
                "skillsim course selfcheck: learning task '" + t->id +
                    "': the check step comes after the exam attempt, and " + o.trainee +
                    " has not taken it yet\n");
+    return kExitFailure;
+  }
+  // Once: its score has been shown (course::CourseRecordStore::recordSelfCheck refuses too).
+  if (auto stored = c->store->records({o.trainee, c->course.id, t->id});
+      stored && !stored->selfChecks.empty()) {
+    const course::SelfCheckEntry& first = stored->selfChecks.front();
+    err << say(zh,
+               "skillsim course selfcheck：学习任务“" + t->title.zh + "”的自评已在 " +
+                   records::formatUtc(first.checkedUtc) + " 提交（记录 " + first.attemptId +
+                   "），得分已公布，不能再次自评\n",
+               "skillsim course selfcheck: learning task '" + t->id +
+                   "': the self-check was given at " + records::formatUtc(first.checkedUtc) +
+                   " (attempt " + first.attemptId +
+                   ") and its score shown; it is not given again\n");
     return kExitFailure;
   }
   const records::AttemptRecord* rated = course::selfCheckAttempt(*t, c->attempts, o.attempt);

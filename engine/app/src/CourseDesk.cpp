@@ -390,6 +390,11 @@ CourseDesk::checkItems(const std::vector<std::pair<std::string, double>>& points
     return wrong(zh, "检查控制在考核之后：尚未参加考核",
                  "the check step comes after the exam attempt, which is not taken yet");
   }
+  if (const auto done = mRecords.find(t.id);
+      done != mRecords.end() && !done->second.selfChecks.empty()) {
+    return wrong(zh, "自评已提交，得分已公布，不能再次自评",
+                 "the self-check was given and its score shown; it is not given again");
+  }
   const records::AttemptRecord* rated = course::selfCheckAttempt(t, mAttempts);
   if (rated == nullptr) {
     return wrong(zh, "还没有已完成的考试或练习可供自评",

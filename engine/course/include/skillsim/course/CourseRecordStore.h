@@ -108,7 +108,10 @@ public:
                                           std::int64_t nowUtc);
   /** Records a rating (replacing that role's earlier rating of the same items). */
   core::Expected<void> recordRating(const TaskKey& key, const TaskRating& rating);
-  /** Records the self-check items (replacing earlier ones of the same items). */
+  /**
+   * Records the self-check items, once per learning task: InvalidInput when one is already
+   * recorded (its score has been shown, so a second would be rated knowing it), nothing written.
+   */
   core::Expected<void> recordSelfCheck(const TaskKey& key,
                                        const std::vector<SelfCheckEntry>& entries);
   /** Records the reflection; Integrity when another text is already stored. */
