@@ -130,6 +130,21 @@ TEST(JobCardCommand, NewSignVerifyShowsWhoSignedAndTheMentorsPart) {
       << verify.out;
 
   // Another mentor's key only: the card does not count.
+  // Without a trusted key only the card's integrity is known, not whose key signed it (found by a
+  // new user: a card the trainee signed with their own key read "counts").
+  CardRun unchecked = cli({"verify", card, "--course", course()});
+  EXPECT_EQ(unchecked.code, 1);
+  EXPECT_NE(unchecked.out.find("signed for mentor 王建国 (M-0042) with key " + key),
+            std::string::npos)
+      << unchecked.out;
+  EXPECT_NE(unchecked.out.find("whose key this is was NOT checked (give the mentor's registered "
+                               "key with --trusted-key): it counts only with a trusted key"),
+            std::string::npos)
+      << unchecked.out;
+  EXPECT_EQ(unchecked.out.find("; counts"), std::string::npos) << unchecked.out;
+  EXPECT_NE(unchecked.out.find("'workshop_part_lift' (once its key is trusted): 60 of 100"),
+            std::string::npos)
+      << unchecked.out;
   CardRun other = cli({"verify", card, "--trusted-key", std::string(64, 'a')});
   EXPECT_EQ(other.code, 1);
   EXPECT_NE(other.out.find("not a trusted mentor key: it does not count"), std::string::npos);

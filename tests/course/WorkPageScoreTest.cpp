@@ -120,6 +120,8 @@ TEST(WorkPageScore, UnitsConvertWithinTheirQuantityOnly) {
   EXPECT_DOUBLE_EQ(*convertUnit(36.0, "km/h", "m/s"), 10.0);
   EXPECT_DOUBLE_EQ(*convertUnit(20.0, "m/min", "m/s"), 1.0 / 3.0);
   EXPECT_DOUBLE_EQ(*convertUnit(2.0, "min", "s"), 120.0);
+  EXPECT_DOUBLE_EQ(*convertUnit(10.0, "ft", "m"), 3.048);
+  EXPECT_DOUBLE_EQ(*convertUnit(1.0, "lb", "kg"), 0.45359237);
   EXPECT_DOUBLE_EQ(*convertUnit(180.0, "°", "rad"), 3.14159265358979323846);
   EXPECT_DOUBLE_EQ(*convertUnit(1.5, "kN", "N"), 1500.0);
   EXPECT_DOUBLE_EQ(*convertUnit(7.0, "widgets", "widgets"), 7.0); // same string, any unit

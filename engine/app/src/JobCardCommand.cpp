@@ -24,12 +24,24 @@ std::int64_t nowUtc() {
       .count();
 }
 
-/** The card's status in plain words; the key as its short id and in full. */
-std::string describe(const course::JobCardFile& f, const course::JobCardVerification& v) {
+/**
+ * The card's status in plain words; the key as its short id and in full. `keyChecked`: the
+ * signer was checked against trusted keys; without them only the signature's integrity is known,
+ * not whose key it is (found by a new user: a card the trainee signed read "counts").
+ */
+std::string describe(const course::JobCardFile& f, const course::JobCardVerification& v,
+                     bool keyChecked) {
   const course::JobCard& c = f.card;
   std::string where = c.machine + " at " + c.company + ", " + c.workshop + ", " + c.date;
   switch (v.status) {
   case course::JobCardStatus::Signed:
+    if (!keyChecked) {
+      return "signed for mentor " + c.mentorName + " (" + c.mentorId + ") with key " +
+             records::publicKeyHex(*v.signer) + " on " +
+             records::formatUtc(f.signature->signedUtc) + "; " + where +
+             "; the card is intact, but whose key this is was NOT checked (give the mentor's "
+             "registered key with --trusted-key): it counts only with a trusted key";
+    }
     return "signed by mentor " + c.mentorName + " (" + c.mentorId + ") with key " +
            records::publicKeyHex(*v.signer) + " on " + records::formatUtc(f.signature->signedUtc) +
            "; " + where + "; counts";
@@ -195,15 +207,16 @@ int runVerify(const JobCardOptions& o, std::ostream& out, std::ostream& err) {
       continue;
     }
     course::JobCardVerification v = course::verifyJobCard(*f, trusted);
-    out << path << ": " << describe(*f, v) << '\n';
-    allCount = allCount && v.counts();
+    out << path << ": " << describe(*f, v, !trusted.empty()) << '\n';
+    allCount = allCount && v.counts() && !trusted.empty();
     if (c && v.counts()) {
       if (auto fits = course::checkJobCardAgainstCourse(f->card, *c, path); !fits) {
         out << "  " << fits.error().toString() << ": it does not count\n";
         allCount = false;
       } else if (auto percent = course::mentorPercent(*f, v, *c)) {
-        out << "  mentor's rating for learning task '" << f->card.learningTask
-            << "': " << static_cast<int>(*percent + 0.5) << " of 100\n";
+        out << "  mentor's rating for learning task '" << f->card.learningTask << "'"
+            << (trusted.empty() ? " (once its key is trusted)" : "") << ": "
+            << static_cast<int>(*percent + 0.5) << " of 100\n";
       }
     }
   }

@@ -27,6 +27,9 @@ constexpr UnitFactor kUnits[] = {
     {"mm", Quantity::Length, 0.001},
     {"毫米", Quantity::Length, 0.001},
     {"km", Quantity::Length, 1000.0},
+    {"ft", Quantity::Length, 0.3048}, // the international foot and inch (1959), exact
+    {"in", Quantity::Length, 0.0254},
+    {"lb", Quantity::Mass, 0.45359237}, // the international avoirdupois pound, exact
     {"千米", Quantity::Length, 1000.0},
     {"公里", Quantity::Length, 1000.0},
     {"kg", Quantity::Mass, 1.0},
