@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using skillsim::app::runCli;
 
@@ -70,4 +72,26 @@ TEST(Cli, OperateWithAnUnknownProfileListsTheMachinesOperators) {
   EXPECT_EQ(code, skillsim::app::kExitUsage);
   EXPECT_NE(err.str().find("--profile is one of competent careless"), std::string::npos)
       << err.str();
+}
+
+// Found by a new user: `--trainee ""` was stored as an empty id (an xAPI actor named ""), and a
+// negative --start-utc as 1969; both are refused before anything runs or is written.
+TEST(Cli, OperateRefusesAnEmptyTraineeAndAStartBefore1970) {
+  const std::string scenario =
+      std::string(SKILLSIM_SOURCE_DIR) + "/scenarios/overhead_crane/q2_practical.toml";
+  const std::string out = std::string(SKILLSIM_TEST_OUTPUT_DIR) + "/cli-operate-refused.sktrace";
+  std::filesystem::remove(out);
+  for (const std::vector<std::string>& extra :
+       {std::vector<std::string>{"--trainee", ""}, std::vector<std::string>{"--trainee", "  "},
+        std::vector<std::string>{"--start-utc", "-5"}}) {
+    std::vector<std::string> args = {"operate", scenario, "--profile", "competent", "--out", out};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::ostringstream o;
+    std::ostringstream e;
+    EXPECT_EQ(runCli(args, o, e), skillsim::app::kExitUsage) << e.str();
+    EXPECT_NE(e.str().find(extra[0] == "--trainee" ? "--trainee is empty" : "--start-utc -5: "),
+              std::string::npos)
+        << e.str();
+    EXPECT_FALSE(std::filesystem::exists(out));
+  }
 }

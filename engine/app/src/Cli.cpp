@@ -167,8 +167,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   operateCmd->add_option("--profile", operate.profile,
                          "The operator profile (the machine's, e.g. competent or careless)");
   operateCmd->add_option("--out", operate.out, "The .sktrace file to write")->required();
-  operateCmd->add_option("--trainee", operate.trainee, "Trainee id written in the trace");
-  operateCmd->add_option("--mode", operate.mode, "practice or exam");
+  operateCmd->add_option("--trainee", operate.trainee,
+                         "Trainee id written in the trace (default scripted-operator)");
+  operateCmd->add_option("--mode", operate.mode, "practice or exam (default exam)");
   operateCmd->add_option("--start-utc", operate.startUtc,
                          "The trace's start time, s since 1970 (default 2026-01-01T00:00:00Z)");
   operateCmd->add_option("--key-dir", operate.keyDir,

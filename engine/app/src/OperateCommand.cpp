@@ -13,12 +13,26 @@
 #include <skillsim/scenario/ScenarioLoader.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <ostream>
 
 namespace skillsim::app {
 
 int runOperate(const OperateOptions& options, std::ostream& out, std::ostream& err) {
+  // Found by a new user: an empty id was stored (an xAPI actor named ""), a negative start 1969.
+  if (options.trainee.empty() ||
+      std::all_of(options.trainee.begin(), options.trainee.end(),
+                  [](unsigned char c) { return std::isspace(c) != 0; })) {
+    err << "skillsim operate: --trainee is empty: give the trainee's id (or leave the option out "
+           "for scripted-operator)\n";
+    return kExitUsage;
+  }
+  if (options.startUtc < 0) {
+    err << "skillsim operate: --start-utc " << options.startUtc
+        << ": expected seconds since 1970-01-01T00:00:00Z, 0 or more\n";
+    return kExitUsage;
+  }
   const auto mode = records::attemptModeFromName(options.mode);
   if (!mode) {
     err << "skillsim operate: --mode is practice or exam\n";
