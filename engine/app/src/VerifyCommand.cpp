@@ -141,8 +141,8 @@ int runVerify(const VerifyCommandOptions& options, std::ostream& out, std::ostre
           << (b.totalPoints >= a.totalPoints ? "+" : "") << num(b.totalPoints - a.totalPoints)
           << (o.message.empty() ? "" : "  (" + o.message + ")") << '\n';
     }
-    err << outcomes.size() << " traces: " << outcomes.size() - failures << " re-scored, "
-        << failures << " failed\n";
+    err << outcomes.size() << (outcomes.size() == 1 ? " trace: " : " traces: ")
+        << outcomes.size() - failures << " re-scored, " << failures << " failed\n";
     return failures == 0 ? kExitOk : kExitFailure;
   }
 
@@ -159,8 +159,10 @@ int runVerify(const VerifyCommandOptions& options, std::ostream& out, std::ostre
     out << o.line() << '\n';
     matches += o.ok() ? 1 : 0;
   }
-  err << outcomes.size() << " traces: " << matches << " match, " << outcomes.size() - matches
-      << " do not\n";
+  const std::size_t differ = outcomes.size() - matches;
+  err << outcomes.size() << (outcomes.size() == 1 ? " trace: " : " traces: ") << matches
+      << (matches == 1 && outcomes.size() == 1 ? " matches, " : " match, ") << differ
+      << (differ == 1 ? " does not\n" : " do not\n");
   return matches == outcomes.size() ? kExitOk : kExitFailure;
 }
 
