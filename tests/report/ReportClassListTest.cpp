@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace skillsim::report {
 namespace {
 
@@ -33,6 +35,25 @@ TEST(ReportClassList, ErrorsNameLineAndColumn) {
   auto blankId = parseReportClassList("T001\n,Nameless\n", "class.csv");
   ASSERT_FALSE(blankId);
   EXPECT_EQ(blankId.error().toString(), "class.csv:2:1: empty trainee id (expected ID or ID,NAME)");
+}
+
+// Found by a new user: a list saved by a spreadsheet ("T1","Li, Ming", with a byte order mark)
+// read its ids with their quotes and exported nothing; a UTF-16 one the same.
+TEST(ReportClassList, ASpreadsheetsQuotedFieldsAndByteOrderMarkAreReadAndUtf16IsNamed) {
+  auto quoted =
+      parseReportClassList("\xEF\xBB\xBF\"trainee_id\",\"name\"\r\n\"T1\",\"Li, Ming\"\r\n"
+                           "\"T2\",\"Wang \"\"Er\"\"\"\r\nT3,\"Zhao\"\r\n",
+                           "class.csv");
+  ASSERT_TRUE(quoted) << quoted.error().toString();
+  ASSERT_EQ(quoted->size(), 3u);
+  EXPECT_EQ((*quoted)[0], (ReportClassMember{"T1", "Li, Ming"}));
+  EXPECT_EQ((*quoted)[1], (ReportClassMember{"T2", "Wang \"Er\""}));
+  EXPECT_EQ((*quoted)[2], (ReportClassMember{"T3", "Zhao"}));
+  const std::string utf16("\xFF\xFEt\0r\0", 6);
+  auto wide = parseReportClassList(utf16, "class.csv");
+  ASSERT_FALSE(wide);
+  EXPECT_EQ(wide.error().toString(),
+            "class.csv:1:1: the class list is UTF-16 text; save it as UTF-8 (\"CSV UTF-8\")");
 }
 
 } // namespace

@@ -20,9 +20,11 @@ struct ReportClassMember {
 /**
  * Parses a class list for `skillsim report --class FILE`: UTF-8 text, one trainee per line as
  * `ID` or `ID,NAME` (a tab may stand for the comma); blank lines and lines starting with `#` are
- * skipped; a first line `trainee_id,...` is taken as a header and skipped. Order is kept.
+ * skipped; a first line `trainee_id,...` is taken as a header and skipped. Order is kept. A field
+ * in double quotes, as spreadsheets write them (`"T1","Li, Ming"`), is read without its quotes
+ * (`""` is a quote); a UTF-8 byte order mark is skipped.
  * Errors (ErrorCode::InvalidInput) name `file:line:column`: an empty id, an id with spaces, an id
- * listed twice, or no trainee at all.
+ * listed twice, no trainee at all, or UTF-16 text.
  */
 [[nodiscard]] core::Expected<std::vector<ReportClassMember>>
 parseReportClassList(std::string_view text, std::string_view fileName);
