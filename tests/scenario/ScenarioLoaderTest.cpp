@@ -568,6 +568,18 @@ TEST(LoadScenario, FindsTheStandardUnderTheAssetsRoot) {
   ASSERT_TRUE(other) << other.error().toString();
 }
 
+// Found by a new user: without `standard` the report also listed seven "missing required key"
+// problems of no file (the empty standard text's), though the scenario has those keys.
+TEST(LoadScenario, AScenarioNamingNoStandardHasThatOneProblem) {
+  std::string text = replace(kScenario, "standard = \"test-std\"\n", "");
+  ASSERT_NE(text, kScenario);
+  const ValidationReport r = validateFile(writeTemp("loader3/no_standard.toml", text));
+  ASSERT_FALSE(r.valid());
+  ASSERT_EQ(r.problems.size(), 1u) << r.problems.back().toString();
+  EXPECT_NE(r.problems[0].message.find("missing the standard assessed"), std::string::npos);
+  EXPECT_EQ(r.problems[0].location.line, 1u);
+}
+
 TEST(LoadScenario, ErrorListsEveryProblem) {
   writeTemp("loader2/assets/standards/test-std.toml", kStandard);
   std::string text = replace(kScenario, "mass = 300", "mass = -1");

@@ -267,8 +267,12 @@ ValidationReport validateScenarioText(std::string_view text, const std::string& 
   }
   report.problems = diagnostics.problems();
   sortByPosition(report.problems);
-  report.problems.insert(report.problems.end(), standardReport.problems.begin(),
-                         standardReport.problems.end());
+  // No standard file at all (the scenario names none, which the parser reports): the empty
+  // text's "missing key" problems would be about no file (found by a new user).
+  if (!standardFile.empty() || !standardText.empty()) {
+    report.problems.insert(report.problems.end(), standardReport.problems.begin(),
+                           standardReport.problems.end());
+  }
   return report;
 }
 
