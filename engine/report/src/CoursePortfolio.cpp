@@ -191,7 +191,7 @@ std::string coursePortfolioHtml(const course::Course& c, const std::string& trai
     }
     h << "</table>\n";
     if (!rec.selfChecks.empty()) {
-      h << "<h3>自评 / self-check</h3><p>考核编号 / attempt " << esc(rec.selfChecks[0].attemptId)
+      h << "<h3>自评 / self-check</h3><p>记录编号 / attempt " << esc(rec.selfChecks[0].attemptId)
         << ": ";
       for (const course::SelfCheckEntry& e : rec.selfChecks) {
         h << esc(e.itemId) << " " << e.selfPoints << "; ";
