@@ -29,13 +29,17 @@ std::string score(const assessment::AttemptResult& r) {
          (r.vetoes.empty() ? "" : " (vetoed)");
 }
 
+std::string oneDecimal(double seconds) {
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.1f", seconds);
+  return buffer.data();
+}
+
 /** A score as a person reads it on the success line: one decimal, none when whole (a mismatch
  * keeps score()'s full precision, since the difference may be in the last digit). */
 std::string shownScore(const assessment::AttemptResult& r) {
   auto shown = [](double v) {
-    std::array<char, 32> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%.1f", v);
-    std::string s = buffer.data();
+    std::string s = oneDecimal(v);
     if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) {
       s.resize(s.size() - 2);
     }
@@ -104,12 +108,6 @@ void parallelFor(std::size_t n, unsigned threads, const VerifyProgress& progress
   for (auto& t : pool) {
     t.join();
   }
-}
-
-std::string oneDecimal(double seconds) {
-  std::array<char, 32> buffer{};
-  std::snprintf(buffer.data(), buffer.size(), "%.1f", seconds);
-  return buffer.data();
 }
 
 bool sameBits(const core::ActionState& a, const core::ActionState& b) {

@@ -211,6 +211,24 @@ struct Located {
   std::uint32_t nextHeader = 0; ///< Next table's header line, or lines + 1.
 };
 
+/** Fills `out.nextHeader` and `out.lastLine` from `out.header`: the table runs to the next
+ * header line (or the end), its keys to the last line before trailing blanks and comments. */
+void spanToNextHeader(const std::string& text, const std::vector<std::size_t>& starts,
+                      Located& out) {
+  const auto lines = static_cast<std::uint32_t>(starts.size() - 1);
+  out.nextHeader = lines + 1;
+  for (std::uint32_t line = out.header + 1; line <= lines; ++line) {
+    if (isHeader(lineText(text, starts, line))) {
+      out.nextHeader = line;
+      break;
+    }
+  }
+  out.lastLine = out.nextHeader - 1;
+  while (out.lastLine > out.header && isBlankOrComment(lineText(text, starts, out.lastLine))) {
+    --out.lastLine;
+  }
+}
+
 core::Expected<toml::table> parse(const std::string& text, const std::string& file) {
   try {
     return toml::parse(text, file);
@@ -232,7 +250,6 @@ core::Expected<Located> locateIn(const std::string& text, const std::string& fil
   Located out;
   out.table = (*array)[index].as_table();
   auto starts = lineStarts(text);
-  auto lines = static_cast<std::uint32_t>(starts.size() - 1);
   // The element's header: the nearest `[[array]]` line at or above its first key.
   std::uint32_t firstKey = out.table->source().begin.line;
   for (const auto& [key, node] : *out.table) {
@@ -254,17 +271,7 @@ core::Expected<Located> locateIn(const std::string& text, const std::string& fil
                      "its table is not written as a `" + header + "` header the editor can find",
                      core::SourceLocation{file, firstKey, 1, what, {}});
   }
-  out.nextHeader = lines + 1;
-  for (std::uint32_t line = out.header + 1; line <= lines; ++line) {
-    if (isHeader(lineText(text, starts, line))) {
-      out.nextHeader = line;
-      break;
-    }
-  }
-  out.lastLine = out.nextHeader - 1;
-  while (out.lastLine > out.header && isBlankOrComment(lineText(text, starts, out.lastLine))) {
-    --out.lastLine;
-  }
+  spanToNextHeader(text, starts, out);
   return out;
 }
 
@@ -405,17 +412,7 @@ core::Expected<Located> locateTable(const std::string& text, const std::string& 
                      "[" + field + "] is not written as a header the editor can find",
                      core::SourceLocation{file, node->source().begin.line, 1, field, {}});
   }
-  out.nextHeader = lines + 1;
-  for (std::uint32_t line = out.header + 1; line <= lines; ++line) {
-    if (isHeader(lineText(text, starts, line))) {
-      out.nextHeader = line;
-      break;
-    }
-  }
-  out.lastLine = out.nextHeader - 1;
-  while (out.lastLine > out.header && isBlankOrComment(lineText(text, starts, out.lastLine))) {
-    --out.lastLine;
-  }
+  spanToNextHeader(text, starts, out);
   return out;
 }
 
