@@ -8,7 +8,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 #include <string>
+#include <utility>
 
 using skillsim::core::BodyId;
 using namespace skillsim::physics;
@@ -228,6 +230,98 @@ TEST(WorldSleep, TheStateHashCoversTheSleepState) {
   asleep.hashState(ha);
   awake.hashState(hb);
   EXPECT_NE(skillsim::core::toHex(ha.finish()), skillsim::core::toHex(hb.finish()));
+}
+
+// Islands by contact (WorldSettings::islandsByContact). A cube resting 40 mm from an awake
+// neighbour, or from a kinematic link swinging past: the boxes, grown by Bullet's 0.05 m margin,
+// overlap, but no contact point lies within the 0.02 m threshold.
+WorldSettings islandsBy(bool contact) {
+  WorldSettings s;
+  s.islandsByContact = contact;
+  return s;
+}
+
+/** Steps until `box` sleeps beside an awake cube 40 mm away; the steps, or -1 after 5 s. */
+int sleepBesideAnAwakeCube(bool byContact) {
+  World world(islandsBy(byContact));
+  world.addBody(ground()).value();
+  const BodyId box = world.addBody(cube("box", 0.0, true)).value();
+  world.addBody(cube("neighbour", kEdge + 0.040, false)).value();
+  return stepsUntilAsleep(world, box, 240 * 5);
+}
+
+TEST(WorldSleep, ByContactABodyRestsAsleepBesideAnAwakeOneItDoesNotTouch) {
+  EXPECT_EQ(sleepBesideAnAwakeCube(false), -1) << "Bullet's rule: one island with the awake cube";
+  const int n = sleepBesideAnAwakeCube(true);
+  EXPECT_GE(n, static_cast<int>(World::kSleepDelay / kDt));
+  EXPECT_LE(n, static_cast<int>((World::kSleepDelay + 0.25) / kDt));
+}
+
+/**
+ * A kinematic box swinging to and fro along z, its face 40 mm from a cube, for 5 s, then driven
+ * through it along x at 0.2 m/s. Returns the steps until the cube first slept (-1: never) and
+ * the cube's x at the end.
+ */
+std::pair<int, double> swingThenPush(bool byContact) {
+  World world(islandsBy(byContact));
+  world.addBody(ground()).value();
+  const BodyId box = world.addBody(cube("box", 0.0, true)).value();
+  BodyDesc link;
+  link.name = "link";
+  link.shape.kind = ShapeKind::Box;
+  link.shape.size = {0.02, 0.1, 0.1};
+  link.motion = Motion::Kinematic;
+  const double y = 0.05 + 0.002;
+  link.position = {-(0.5 * kEdge + 0.040 + 0.01), y, 0.0};
+  const BodyId push = world.addBody(link).value();
+  const glm::dquat level(1.0, 0.0, 0.0, 0.0);
+  int slept = -1;
+  for (int i = 1; i <= 240 * 5; ++i) {
+    const double z = 0.05 * std::sin(2.0 * std::numbers::pi * 0.5 * i * kDt); // 0.16 m/s peak
+    world.setKinematicPose(push, {link.position.x, y, z}, level);
+    world.step();
+    if (slept < 0 && world.asleep(box)) {
+      slept = i;
+    }
+  }
+  double x = link.position.x;
+  for (int i = 0; i < 240; ++i) { // 1 s at 0.2 m/s: the face travels 0.2 m, 0.16 m into the cube
+    x += 0.2 * kDt;
+    world.setKinematicPose(push, {x, y, 0.0}, level);
+    world.step();
+  }
+  EXPECT_FALSE(world.asleep(box));
+  return {slept, world.bodyState(box).position.x};
+}
+
+TEST(WorldSleep, ByContactAKinematicLinkWakesOnlyTheBodiesItTouches) {
+  const auto [bulletSlept, bulletX] = swingThenPush(false);
+  const auto [contactSlept, contactX] = swingThenPush(true);
+  EXPECT_EQ(bulletSlept, -1) << "Bullet's rule: the link's box keeps waking the cube";
+  EXPECT_GT(contactSlept, 0);
+  EXPECT_LE(contactSlept, static_cast<int>((World::kSleepDelay + 0.25) / kDt));
+  // Either way the push wakes the cube and carries it: its rear face ends at the link's front
+  // face (x + 0.01 m at the end of the push), give or take a few mm of contact.
+  const double face = -(0.5 * kEdge + 0.040 + 0.01) + 0.2 + 0.01;
+  EXPECT_NEAR(contactX - 0.5 * kEdge, face, 0.003);
+  EXPECT_NEAR(bulletX - 0.5 * kEdge, face, 0.003);
+}
+
+TEST(WorldSleep, ByContactTwoRunsAreBitIdentical) {
+  auto digest = [] {
+    World world(islandsBy(true));
+    world.addBody(ground()).value();
+    const BodyId a = world.addBody(cube("a", 0.0, true)).value();
+    const BodyId b = world.addBody(cube("b", kEdge + 0.040, true)).value();
+    steps(world, 240);
+    world.setVelocity(b, {-0.5, 0.0, 0.0}, glm::dvec3(0.0)); // strikes a, which wakes
+    steps(world, 480);
+    skillsim::core::Hasher hasher;
+    world.hashState(hasher);
+    hasher.update(static_cast<std::uint64_t>(world.asleep(a) ? 1 : 0));
+    return skillsim::core::toHex(hasher.finish());
+  };
+  EXPECT_EQ(digest(), digest());
 }
 
 } // namespace

@@ -133,7 +133,8 @@ TEST(ScenarioLoader, UnknownKeyWithoutACloseMatchListsTheKeys) {
   ASSERT_EQ(r.problems.size(), 1u);
   EXPECT_EQ(r.problems[0].message,
             "unknown key 'flavour'; expected one of 'tick_rate', 'solver_iterations', "
-            "'friction_directions', 'seed', 'gravity' or 'ground_plane'");
+            "'friction_directions', 'islands_by_contact', 'seed', 'gravity' or "
+            "'ground_plane'");
   EXPECT_EQ(r.problems[0].location.line, where(text, "flavour").first);
 }
 

@@ -7,6 +7,7 @@
 #include <skillsim/core/Check.h>
 
 #include <BulletCollision/CollisionDispatch/btManifoldResult.h>
+#include <BulletCollision/CollisionDispatch/btSimulationIslandManager.h>
 #include <LinearMath/btConvexHullComputer.h>
 #include <btBulletDynamicsCommon.h>
 
@@ -115,6 +116,56 @@ struct IgnoringRayCallback : btCollisionWorld::ClosestRayResultCallback {
   const btCollisionObject* mIgnore;
 };
 
+/**
+ * Simulation islands joined by contact points only (WorldSettings::islandsByContact). Bullet joins
+ * two dynamic bodies into one island when their broadphase boxes overlap (grown by the tree's
+ * 0.05 m margin and the contact threshold), contact or not, so a part resting 10 mm from a moving
+ * one never sleeps; here a manifold must hold a point. With btDispatcherInfo's
+ * m_deterministicOverlappingPairs set, buildIslands likewise lets an awake kinematic body wake
+ * only the bodies it has points with (btSimulationIslandManager.cpp, Bullet 3.24).
+ */
+class ContactIslandManager final : public btSimulationIslandManager {
+public:
+  void updateActivationState(btCollisionWorld* collisionWorld, btDispatcher* dispatcher) override {
+    // As Bullet's with STATIC_SIMULATION_ISLAND_OPTIMIZATION: only bodies that merge islands get
+    // an index; the rest read -1 after storeIslandActivationState.
+    btCollisionObjectArray& objects = collisionWorld->getCollisionObjectArray();
+    int index = 0;
+    for (int i = 0; i < objects.size(); ++i) {
+      btCollisionObject* object = objects[i];
+      if (!object->isStaticOrKinematicObject()) {
+        object->setIslandTag(index++);
+      }
+      object->setCompanionId(-1);
+      object->setHitFraction(btScalar(1));
+    }
+    initUnionFind(index);
+    for (int i = 0; i < dispatcher->getNumManifolds(); ++i) {
+      const btPersistentManifold* m = dispatcher->getManifoldByIndexInternal(i);
+      const btCollisionObject* a = m->getBody0();
+      const btCollisionObject* b = m->getBody1();
+      if (m->getNumContacts() > 0 && a->mergesSimulationIslands() && b->mergesSimulationIslands()) {
+        getUnionFind().unite(a->getIslandTag(), b->getIslandTag());
+      }
+    }
+  }
+};
+
+/** A Bullet world whose islands are ContactIslandManager's. */
+class ContactIslandWorld final : public btDiscreteDynamicsWorld {
+public:
+  ContactIslandWorld(btDispatcher* dispatcher, btBroadphaseInterface* broadphase,
+                     btConstraintSolver* solver, btCollisionConfiguration* configuration)
+      : btDiscreteDynamicsWorld(dispatcher, broadphase, solver, configuration) {
+    // The base made its manager with btAlignedAlloc and frees it the same way when destroyed.
+    m_islandManager->~btSimulationIslandManager();
+    btAlignedFree(m_islandManager);
+    void* memory = btAlignedAlloc(sizeof(ContactIslandManager), 16);
+    m_islandManager = new (memory) ContactIslandManager();
+    getDispatchInfo().m_deterministicOverlappingPairs = true;
+  }
+};
+
 } // namespace
 
 struct World::Impl {
@@ -144,8 +195,13 @@ struct World::Impl {
     broadphase = std::make_unique<btDbvtBroadphase>();
     solver = std::make_unique<btSequentialImpulseConstraintSolver>();
     solver->setRandSeed(static_cast<unsigned long>(s.seed));
-    world = std::make_unique<btDiscreteDynamicsWorld>(dispatcher.get(), broadphase.get(),
-                                                      solver.get(), configuration.get());
+    if (s.islandsByContact) {
+      world = std::make_unique<ContactIslandWorld>(dispatcher.get(), broadphase.get(), solver.get(),
+                                                   configuration.get());
+    } else {
+      world = std::make_unique<btDiscreteDynamicsWorld>(dispatcher.get(), broadphase.get(),
+                                                        solver.get(), configuration.get());
+    }
     world->setGravity(toBt(s.gravity));
     world->setForceUpdateAllAabbs(false); // static bodies keep their boxes
     btContactSolverInfo& info = world->getSolverInfo();

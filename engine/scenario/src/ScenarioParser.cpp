@@ -323,6 +323,7 @@ void ScenarioParser::readSimulation(TableReader& root, Scenario& out) {
       static_cast<int>(r.integer("solver_iterations", Need::Optional, 1, 200).value_or(10));
   s.frictionDirections =
       static_cast<int>(r.integer("friction_directions", Need::Optional, 1, 2).value_or(1));
+  s.islandsByContact = r.boolean("islands_by_contact", Need::Optional).value_or(false);
   s.seed = static_cast<std::uint64_t>(
       r.integer("seed", Need::Optional, 0, std::numeric_limits<std::int64_t>::max()).value_or(0));
   s.gravity = r.vec3("gravity", Need::Optional, Range::closed(-100.0, 100.0)).value_or(s.gravity);

@@ -203,6 +203,7 @@ core::Expected<std::unique_ptr<Simulation>> Simulation::create(const SimulationS
   settings.timeStep = 1.0 / static_cast<double>(spec.tickRate);
   settings.solverIterations = spec.solverIterations;
   settings.frictionDirections = spec.frictionDirections;
+  settings.islandsByContact = spec.islandsByContact;
   settings.gravity = spec.gravity;
   settings.seed = spec.seed;
   auto impl = std::make_unique<Impl>(spec, settings);

@@ -22,6 +22,16 @@ struct WorldSettings {
   std::uint64_t seed = 0;
   /** Steps two bodies must be apart before their contact episode ends (debounce). */
   int contactEndDelaySteps = 3;
+  /**
+   * False (Bullet's rule): two dynamic bodies share a simulation island while their broadphase
+   * boxes overlap (each grown by the tree's 0.05 m margin), and an awake kinematic body wakes every
+   * body whose box it overlaps, so a body resting within about 0.1 m of a moving one never falls
+   * asleep (BodyDesc::maySleep). True: bodies share an island, and a kinematic body wakes one, only
+   * through a contact manifold holding a point (within the 0.02 m contact threshold), so a part at
+   * rest apart from the moving ones sleeps. Either rule is deterministic; they give different
+   * (equally valid) step results, so a scenario's traces are recorded under one of them.
+   */
+  bool islandsByContact = false;
   /** A contact point counts as touching at this separation or closer (m). */
   double touchDistance = 0.001;
 };

@@ -169,6 +169,11 @@ struct SimulationSpec {
   int solverIterations = 10;
   /** Friction rows per contact point, 1 or 2 (physics::WorldSettings::frictionDirections). */
   int frictionDirections = 1;
+  /**
+   * Bodies share a simulation island only through contact points, so a body resting apart from
+   * moving ones may sleep (physics::WorldSettings::islandsByContact); false is Bullet's rule.
+   */
+  bool islandsByContact = false;
   std::uint64_t seed = 0;              ///< The only source of randomness.
   glm::dvec3 gravity{0.0, -9.81, 0.0}; ///< m/s^2.
   bool groundPlane = true;             ///< A static ground at y = 0 tagged "ground".
