@@ -49,15 +49,23 @@ int ticksIn(double seconds, std::uint32_t rate) {
   return std::max(1, static_cast<int>(std::lround(seconds * static_cast<double>(rate))));
 }
 
-/** A P-controller's deflection for an error, in whole steps; at least one step while outside. */
-float deflection(double error, double ratePerUnit, double tolerance) {
-  if (std::abs(error) <= tolerance) {
+/** The finest deflection the loop uses: above the pendant's 0.01 deadband (TeachPendant.cpp). */
+constexpr double kFinestDeflection = 0.0125;
+
+/**
+ * A P-controller's deflection for an error: whole steps of kDeflectionStep while one step's travel
+ * in a tick (`dt` s) is shorter than the error, then kFinestDeflection. The tolerance widens to 0.6
+ * of the finest step's travel a tick where that is wider, so the loop settles at any tick rate (at
+ * 30 Hz a step of 1/64 moves a joint 2.3e-4 rad a tick, more than twice kJointTolerance).
+ */
+float deflection(double error, double ratePerUnit, double tolerance, double dt) {
+  if (std::abs(error) <= std::max(tolerance, 0.6 * kFinestDeflection * ratePerUnit * dt)) {
     return 0.0f;
   }
   const double raw = std::clamp(error / (ratePerUnit * kJogTimeConstant), -1.0, 1.0);
   double stepped = std::round(raw / kDeflectionStep) * kDeflectionStep;
-  if (stepped == 0.0) {
-    stepped = std::copysign(kDeflectionStep, error);
+  if (std::abs(stepped) * ratePerUnit * dt >= std::abs(error) || stepped == 0.0) {
+    stepped = std::copysign(kFinestDeflection, error);
   }
   return static_cast<float>(stepped);
 }
@@ -228,7 +236,8 @@ RobotOperator::RobotOperator(const sim::MachineDecl& machine, Pose base,
                              const sim::robot::ArmGeometry& arm, std::vector<PendantAction> actions,
                              std::uint32_t tickRate)
     : mMachine(machine), mBase(base), mActions(std::move(actions)),
-      mStillNeeded(ticksIn(kStillTime, tickRate)), mTimeoutTicks(ticksIn(kTimeout, tickRate)) {
+      mStillNeeded(ticksIn(kStillTime, tickRate)), mTimeoutTicks(ticksIn(kTimeout, tickRate)),
+      mTickSeconds(1.0 / static_cast<double>(tickRate)) {
   for (std::size_t i = 0; i < 6; ++i) {
     mJointRates[i] = kJogJointFraction * arm.axes[i].maxSpeed;
   }
@@ -313,7 +322,7 @@ bool RobotOperator::step(const PendantAction& a, const OperatorObservation& o,
     bool there = true;
     for (std::size_t i = 0; i < 6; ++i) {
       const double error = a.joints[i] - metric("joint_" + std::to_string(i + 1));
-      const float d = deflection(error, mJointRates[i], kJointTolerance);
+      const float d = deflection(error, mJointRates[i], kJointTolerance, mTickSeconds);
       there = there && d == 0.0f;
       setAxis(i, d);
     }
@@ -325,7 +334,7 @@ bool RobotOperator::step(const PendantAction& a, const OperatorObservation& o,
     bool there = true;
     for (std::size_t i = 0; i < 3; ++i) {
       const float d = deflection(a.point[static_cast<int>(i)] - tcp[static_cast<int>(i)], kJogSpeed,
-                                 kLinearTolerance);
+                                 kLinearTolerance, mTickSeconds);
       there = there && d == 0.0f;
       setAxis(i, d);
     }

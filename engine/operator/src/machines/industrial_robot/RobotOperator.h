@@ -89,10 +89,11 @@ private:
   std::array<double, 6> mJointRates{}; ///< rad/s at full deflection of a joint jog.
   std::vector<PendantAction> mActions;
   std::size_t mNext = 0;
-  int mTicks = 0;        ///< Ticks spent in the current action.
-  int mStillTicks = 0;   ///< WaitStill: ticks without TCP motion.
-  int mStillNeeded = 0;  ///< Ticks in 0.1 s at the scenario's rate.
-  int mTimeoutTicks = 0; ///< Ticks in 2 minutes: no action takes longer.
+  int mTicks = 0;            ///< Ticks spent in the current action.
+  int mStillTicks = 0;       ///< WaitStill: ticks without TCP motion.
+  int mStillNeeded = 0;      ///< Ticks in 0.1 s at the scenario's rate.
+  int mTimeoutTicks = 0;     ///< Ticks in 2 minutes: no action takes longer.
+  double mTickSeconds = 0.0; ///< s, one tick at the scenario's rate (the jog loop's fine steps).
   bool mEnabling = false;
   std::optional<std::string> mFailure;
 };
