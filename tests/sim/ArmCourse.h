@@ -109,6 +109,8 @@ struct PalletisingCell {
    * 80 mm or less the five parts on the feeder are one island that the held part keeps awake.
    */
   bool partsMaySleep = false;
+  /** Islands joined by contact points only (WorldSettings::islandsByContact), as the scenario. */
+  bool islandsByContact = false;
 };
 
 /**
@@ -123,6 +125,7 @@ inline PalletisingResult palletisingRun(const PalletisingCell& cell = {}) {
   PalletisingResult result;
   physics::WorldSettings settings;
   settings.timeStep = 1.0 / cell.tickRate;
+  settings.islandsByContact = cell.islandsByContact;
   physics::World world(settings);
   physics::BodyDesc ground;
   ground.name = "ground";

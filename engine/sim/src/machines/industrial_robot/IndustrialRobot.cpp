@@ -73,6 +73,12 @@ IndustrialRobot::IndustrialRobot(const IndustrialRobotSpec& spec, physics::World
       mTouching(mCell.size(), false) {
   mLastTcp = mArm.tcpInWorld(spec.home).position;
   mAtHome = atHome();
+  // A part rests on the feeder or the pallet for most of the task: let it sleep there. A link or
+  // a part coming within the contact threshold wakes it (World::setMaySleep); with the scenario's
+  // [simulation] islands_by_contact, a link or part merely near it does not (docs/simulation.md).
+  for (const RobotPart& part : mParts) {
+    mWorld.setMaySleep(part.body, true);
+  }
 }
 
 void IndustrialRobot::addMetrics(Metrics& metrics) {
