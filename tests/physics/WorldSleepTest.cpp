@@ -41,6 +41,17 @@ BodyDesc cube(const std::string& name, double x, bool maySleep) {
   return d;
 }
 
+/** A kinematic plate 20 x 100 x 100 mm, its centre at x, 2 mm clear of the ground. */
+BodyDesc kinematicPlate(const std::string& name, double x) {
+  BodyDesc d;
+  d.name = name;
+  d.shape.kind = ShapeKind::Box;
+  d.shape.size = {0.02, 0.1, 0.1};
+  d.motion = Motion::Kinematic;
+  d.position = {x, 0.05 + 0.002, 0.0};
+  return d;
+}
+
 void steps(World& world, int n) {
   for (int i = 0; i < n; ++i) {
     world.step();
@@ -154,12 +165,7 @@ TEST(WorldSleep, AKinematicBodyBeingPosedWakesASleepingOneItPushes) {
   World world(WorldSettings{});
   world.addBody(ground()).value();
   const BodyId box = world.addBody(cube("box", 0.0, true)).value();
-  BodyDesc pusher;
-  pusher.name = "pusher";
-  pusher.shape.kind = ShapeKind::Box;
-  pusher.shape.size = {0.02, 0.1, 0.1};
-  pusher.motion = Motion::Kinematic;
-  pusher.position = {-0.3, 0.05 + 0.002, 0.0};
+  const BodyDesc pusher = kinematicPlate("pusher", -0.3);
   const BodyId push = world.addBody(pusher).value();
   ASSERT_GT(stepsUntilAsleep(world, box, 240 * 5), 0);
   double x = pusher.position.x;
@@ -266,13 +272,8 @@ std::pair<int, double> swingThenPush(bool byContact) {
   World world(islandsBy(byContact));
   world.addBody(ground()).value();
   const BodyId box = world.addBody(cube("box", 0.0, true)).value();
-  BodyDesc link;
-  link.name = "link";
-  link.shape.kind = ShapeKind::Box;
-  link.shape.size = {0.02, 0.1, 0.1};
-  link.motion = Motion::Kinematic;
-  const double y = 0.05 + 0.002;
-  link.position = {-(0.5 * kEdge + 0.040 + 0.01), y, 0.0};
+  const BodyDesc link = kinematicPlate("link", -(0.5 * kEdge + 0.040 + 0.01));
+  const double y = link.position.y;
   const BodyId push = world.addBody(link).value();
   const glm::dquat level(1.0, 0.0, 0.0, 0.0);
   int slept = -1;
